@@ -1,0 +1,6 @@
+import type { Migration } from './types';
+import { migration001Core } from './001_core';
+import { migration002DefaultTaxonomy } from './002_default_taxonomy';
+
+/** Every migration in the order it runs. Append only; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration001Core, migration002DefaultTaxonomy];

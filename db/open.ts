@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { assertNotNewer, migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Skip migrations (tools that only inspect a file). */
+  migrate?: boolean;
+  beforeMigrating?: (fromVersion: number) => void;
+}
+
+/**
+ * Opens the console's SQLite file. synchronous=FULL is set explicitly on every open: better-sqlite3
+ * builds default WAL databases to NORMAL on later opens, under which a write acknowledged to the
+ * agent can be lost on power failure (ARCHITECTURE.md, "Durability").
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    // Before any pragma that writes (journal_mode), so a newer file is left untouched.
+    assertNotNewer(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (options.migrate !== false) migrate(db, undefined, options.beforeMigrating);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,160 @@
+import type { Db } from '../open';
+
+/** A departed customer as written by the import and the demo. */
+export interface CustomerInput {
+  externalId: string;
+  name: string | null;
+  company: string | null;
+  phone: string | null;
+  email: string | null;
+  timezone: string | null;
+  segment: string | null;
+  product: string | null;
+  monthlyRevenue: number | null;
+  tenureMonths: number | null;
+  departedAt: string | null;
+  lastActivityAt: string | null;
+  statedReasonText: string | null;
+  statedReasonId: string | null;
+  frontlineRep: string | null;
+  frontlineTeam: string | null;
+  notes: string | null;
+  cycleId: string | null;
+}
+
+export type UpsertResult = 'inserted' | 'updated';
+
+/**
+ * Inserts or updates by external id. Call history, attempts, assignment and do-not-contact are
+ * the console's own facts, so a re-import never resets them.
+ */
+export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string) => UpsertResult {
+  const exists = db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck();
+  const upsert = db.prepare(`
+    INSERT INTO customers (external_id, name, company, phone, email, timezone, segment, product,
+      monthly_revenue, tenure_months, departed_at, last_activity_at, stated_reason_text, stated_reason_id,
+      frontline_rep, frontline_team, notes, cycle_id, created_at, updated_at)
+    VALUES (@externalId, @name, @company, @phone, @email, @timezone, @segment, @product,
+      @monthlyRevenue, @tenureMonths, @departedAt, @lastActivityAt, @statedReasonText, @statedReasonId,
+      @frontlineRep, @frontlineTeam, @notes, @cycleId, @now, @now)
+    ON CONFLICT(external_id) DO UPDATE SET
+      name = excluded.name, company = excluded.company, phone = excluded.phone, email = excluded.email,
+      timezone = excluded.timezone, segment = excluded.segment, product = excluded.product,
+      monthly_revenue = excluded.monthly_revenue, tenure_months = excluded.tenure_months,
+      departed_at = excluded.departed_at, last_activity_at = excluded.last_activity_at,
+      stated_reason_text = excluded.stated_reason_text, stated_reason_id = excluded.stated_reason_id,
+      frontline_rep = excluded.frontline_rep, frontline_team = excluded.frontline_team,
+      notes = excluded.notes, cycle_id = excluded.cycle_id, updated_at = excluded.updated_at`);
+  return (c, now) => {
+    const existed = exists.get(c.externalId) !== undefined;
+    upsert.run({ ...c, now });
+    return existed ? 'updated' : 'inserted';
+  };
+}
+
+export function countCustomers(db: Db): number {
+  return db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+}
+
+export interface CustomerRow {
+  id: number;
+  external_id: string;
+  name: string | null;
+  company: string | null;
+  phone: string | null;
+  email: string | null;
+  timezone: string | null;
+  segment: string | null;
+  product: string | null;
+  monthly_revenue: number | null;
+  tenure_months: number | null;
+  departed_at: string | null;
+  stated_reason_text: string | null;
+  stated_reason_id: string | null;
+  stated_reason_name: string | null;
+  category_name: string | null;
+  frontline_rep: string | null;
+  frontline_team: string | null;
+  notes: string | null;
+  cycle_name: string | null;
+  assigned_name: string | null;
+  do_not_contact: number;
+  attempts: number;
+  callback_at: string | null;
+}
+
+const CUSTOMER_COLUMNS = `c.*, r.name AS stated_reason_name, rc.name AS category_name,
+  cy.name AS cycle_name, p.name AS assigned_name`;
+const CUSTOMER_JOINS = `FROM customers c
+  LEFT JOIN reasons r ON r.id = c.stated_reason_id
+  LEFT JOIN reason_categories rc ON rc.id = r.category_id
+  LEFT JOIN cycles cy ON cy.id = c.cycle_id
+  LEFT JOIN people p ON p.id = c.assigned_to`;
+
+export function getCustomerRow(db: Db, id: number): CustomerRow | undefined {
+  return db.prepare(`SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = ?`).get(id) as
+    | CustomerRow
+    | undefined;
+}
+
+export interface QueueFilter {
+  search?: string | undefined;
+  segment?: string | undefined;
+  reasonCategory?: string | undefined;
+  cycleId?: string | undefined;
+  /** Only this person's assigned customers (an executive's handful). */
+  assignedTo?: string | undefined;
+  /** Customers assigned to this person or to nobody (an agent's view). */
+  assignedToOrUnassigned?: string | undefined;
+  now: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Callable departed customers: contact details present, not do-not-contact, not an unrecoverable
+ * reason, and not already settled by a call. Due callbacks first, then by monthly revenue.
+ */
+export function queryQueue(db: Db, f: QueueFilter): { rows: CustomerRow[]; total: number } {
+  const where: string[] = [
+    'c.do_not_contact = 0',
+    "(c.phone IS NOT NULL OR c.email IS NOT NULL)",
+    "(c.last_outcome IS NULL OR c.last_outcome IN ('callback', 'no_answer', 'considering'))",
+    'coalesce(rc.recoverable, 1) = 1',
+  ];
+  const params: Record<string, unknown> = {};
+  if (f.search) {
+    where.push("(c.name LIKE @search ESCAPE '\\' OR c.phone LIKE @search ESCAPE '\\' OR c.external_id LIKE @search ESCAPE '\\')");
+    params.search = `%${f.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  }
+  if (f.segment) {
+    where.push('c.segment = @segment');
+    params.segment = f.segment;
+  }
+  if (f.reasonCategory) {
+    where.push('r.category_id = @category');
+    params.category = f.reasonCategory;
+  }
+  if (f.cycleId) {
+    where.push('c.cycle_id = @cycle');
+    params.cycle = f.cycleId;
+  }
+  if (f.assignedTo) {
+    where.push('c.assigned_to = @assignee');
+    params.assignee = f.assignedTo;
+  } else if (f.assignedToOrUnassigned) {
+    where.push('(c.assigned_to IS NULL OR c.assigned_to = @assignee)');
+    params.assignee = f.assignedToOrUnassigned;
+  }
+  const clause = where.join(' AND ');
+  const rows = db
+    .prepare(
+      `SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE ${clause}
+       ORDER BY (c.callback_at IS NOT NULL AND c.callback_at <= @now) DESC,
+                c.monthly_revenue DESC NULLS LAST, c.id
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, now: f.now, limit: f.limit, offset: f.offset }) as CustomerRow[];
+  const total = db.prepare(`SELECT count(*) ${CUSTOMER_JOINS} WHERE ${clause}`).pluck().get(params) as number;
+  return { rows, total };
+}

@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../open';
+
+/** Queues an event for the hub. Call inside the transaction that makes the change it describes. */
+export function enqueueEvent(db: Db, kind: string, payload: unknown, now: string): string {
+  const id = randomUUID();
+  db.prepare('INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)').run(
+    id,
+    kind,
+    JSON.stringify(payload),
+    now,
+  );
+  return id;
+}
+
+export function countPendingEvents(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
+}

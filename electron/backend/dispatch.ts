@@ -1,0 +1,48 @@
+import { AppError, type ApiResult, type ErrorCode } from '../../shared/api/result';
+import { contract, isChannel, type Channel } from '../../shared/api';
+import type { ChannelDef } from '../../shared/api/channel';
+import type { ServiceDeps } from './deps';
+import { handlers as defaultHandlers, type Handlers } from './handlers';
+import { currentUser } from '../services/session';
+
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
+
+/**
+ * The single entry point both transports use: reject unknown channels, check who may call it,
+ * parse the payload with the channel's schema, run the handler, and turn every failure into a
+ * typed error. The renderer is treated as untrusted: schemas check shape, handlers check meaning.
+ */
+export function createDispatcher(deps: ServiceDeps, handlers: Handlers = defaultHandlers): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) {
+      return fail('unknown_channel', `There is no API channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    }
+    const def: ChannelDef = contract[channel];
+    try {
+      const user = currentUser(deps.db);
+      if (!def.setup) {
+        if (user === null) return fail('not_set_up', 'Say who is using this console first.');
+        if (def.roles && !def.roles.includes(user.role)) {
+          return fail('forbidden', `This needs the ${def.roles.join(' or ')} role; you are signed in as ${user.role}.`);
+        }
+      }
+      const parsed = def.input.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+        return fail('invalid_input', `${where}${issue?.message ?? 'Invalid input.'}`);
+      }
+      const handler = handlers[channel] as (d: ServiceDeps, i: unknown, c: { user: typeof user }) => unknown;
+      const value = await handler(deps, parsed.data, { user });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message);
+      deps.log.error('channel failed', { channel: channel as Channel, error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' });
+      return fail('internal', 'Something went wrong inside the console. Nothing was changed; try again.');
+    }
+  };
+}
+
+function fail(code: ErrorCode, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}

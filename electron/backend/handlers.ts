@@ -1,0 +1,27 @@
+import type { Person } from '../../shared/api/session';
+import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/api';
+import type { ServiceDeps } from './deps';
+import { sessionHandlers } from '../services/session';
+import { customerHandlers } from '../services/customers';
+import { syncHandlers } from '../services/sync';
+
+export interface CallContext {
+  /** The person using the console; null only for channels allowed before first-run. */
+  user: Person | null;
+}
+
+export type Handler<C extends Channel> = (
+  deps: ServiceDeps,
+  input: ChannelParsedInput<C>,
+  ctx: CallContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+export type HandlerGroup<C extends Channel> = { [K in C]: Handler<K> };
+
+/** One handler per contract channel; the type makes a missing or extra one a compile error. */
+export const handlers: Handlers = {
+  ...sessionHandlers,
+  ...customerHandlers,
+  ...syncHandlers,
+};

@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { registerServeCommand } from './commands/serve';
+import { registerDemoCommand } from './commands/demo';
+import { CliError } from './errors';
+
+/** Builds the `winback` command line. Every command has --help; every data command takes --db. */
+export function buildProgram(): Command {
+  const program = new Command('winback')
+    .description('Winback Console: win back departed customers.')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      process.stderr.write(`winback: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`winback: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

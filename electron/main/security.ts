@@ -1,0 +1,39 @@
+/**
+ * URL checks for the window's guards. Always through the URL parser: string prefixes let
+ * lookalikes such as https://example.com.attacker.test through.
+ */
+export function parseUrl(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The app's own page: same protocol, host and path as the loaded index (hash routes allowed). */
+export function isAppUrl(raw: string, appUrl: string): boolean {
+  const url = parseUrl(raw);
+  const app = parseUrl(appUrl);
+  if (!url || !app) return false;
+  return url.protocol === app.protocol && url.host === app.host && url.pathname === app.pathname;
+}
+
+/** Links the system browser may open: plain http(s) only. */
+export function isExternalWebUrl(raw: string): boolean {
+  const url = parseUrl(raw);
+  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+}
+
+/** The Content-Security-Policy of every console page. Inline styles are needed by the chart library. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

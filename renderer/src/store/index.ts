@@ -1,0 +1,25 @@
+import { create } from 'zustand';
+import type { AppState } from './types';
+import { createSessionSlice } from './sessionSlice';
+import { createNavigationSlice } from './navigationSlice';
+import { createNoticeSlice } from './noticeSlice';
+import { createQueueSlice } from './queueSlice';
+import { createSyncSlice } from './syncSlice';
+
+/** The window's one store, built from feature slices. */
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createNavigationSlice(...a),
+  ...createNoticeSlice(...a),
+  ...createQueueSlice(...a),
+  ...createSyncSlice(...a),
+}));
+
+const initialState = useAppStore.getState();
+
+/** Tests start every case from the same state. */
+export function resetAppStore(): void {
+  useAppStore.setState(initialState, true);
+}
+
+export type { AppState };

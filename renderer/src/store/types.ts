@@ -1,0 +1,11 @@
+import type { StateCreator } from 'zustand';
+import type { SessionSlice } from './sessionSlice';
+import type { NavigationSlice } from './navigationSlice';
+import type { NoticeSlice } from './noticeSlice';
+import type { QueueSlice } from './queueSlice';
+import type { SyncSlice } from './syncSlice';
+
+export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice;
+
+/** A feature slice, typed against the whole state so slices can read each other. */
+export type Slice<T> = StateCreator<AppState, [], [], T>;

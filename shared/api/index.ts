@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { sessionChannels } from './session';
+import { customerChannels } from './customers';
+import { syncChannels } from './sync';
+
+/** Every channel of the console's API, declared once; both transports and the client derive from it. */
+export const contract = {
+  ...sessionChannels,
+  ...customerChannels,
+  ...syncChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { PUSH_EVENTS, type PushEvent } from './events';
