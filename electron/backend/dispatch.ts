@@ -1,5 +1,5 @@
 import { AppError, type ApiResult, type ErrorCode } from '../../shared/api/result';
-import { contract, isChannel, type Channel } from '../../shared/api';
+import { contract, isChannel } from '../../shared/api';
 import type { ChannelDef } from '../../shared/api/channel';
 import type { ServiceDeps } from './deps';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
@@ -37,7 +37,7 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message);
-      deps.log.error('channel failed', { channel: channel as Channel, error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' });
+      deps.log.error('channel failed', { channel, error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' });
       return fail('internal', 'Something went wrong inside the console. Nothing was changed; try again.');
     }
   };

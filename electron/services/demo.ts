@@ -49,7 +49,7 @@ export function loadDemo(deps: ServiceDeps, user: Person | null): { customers: n
   if (countCustomers(db) > 0) {
     throw new AppError('conflict', 'The demo can only be loaded into an empty console; this one already has customers.');
   }
-  const rows = parse(readFileSync(join(deps.dataDir, DEMO_FILE)), { columns: true, bom: true }) as TelcoRow[];
+  const rows = parse<TelcoRow>(readFileSync(join(deps.dataDir, DEMO_FILE)), { columns: true, bom: true });
   const nowDate = deps.now();
   const now = nowDate.toISOString();
   const cycle = cycleFor(nowDate, 'monthly');

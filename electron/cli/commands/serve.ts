@@ -30,7 +30,7 @@ export function ensureRendererBuilt(root: string): string {
 function openBrowser(url: string): void {
   const [cmd, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
+  const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
   child.on('error', () => process.stderr.write('Could not open a browser; open the address above yourself.\n'));
   child.unref();
 }

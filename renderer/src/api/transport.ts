@@ -3,7 +3,7 @@ import type { ApiResult } from '../../../shared/api/result';
 export type Transport = (channel: string, payload: unknown) => Promise<ApiResult<unknown>>;
 
 interface Bridge {
-  invoke(channel: string, payload: unknown): Promise<unknown>;
+  invoke: (channel: string, payload: unknown) => Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 

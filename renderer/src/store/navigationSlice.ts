@@ -15,8 +15,8 @@ export interface NavigationSlice {
   view: View;
   /** The customer the Call view is about, if any. */
   selectedCustomerId: number | null;
-  go(view: View): void;
-  selectCustomer(id: number | null): void;
+  go: (view: View) => void;
+  selectCustomer: (id: number | null) => void;
 }
 
 export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({

@@ -8,10 +8,10 @@ export interface Notice {
 
 export interface NoticeSlice {
   notices: Notice[];
-  notify(kind: Notice['kind'], text: string): void;
+  notify: (kind: Notice['kind'], text: string) => void;
   /** A failed backend call becomes a visible, specific message, never a silent console line. */
-  reportError(error: unknown): void;
-  dismissNotice(id: number): void;
+  reportError: (error: unknown) => void;
+  dismissNotice: (id: number) => void;
 }
 
 let nextId = 1;

@@ -7,8 +7,8 @@ export interface QueueSlice {
   queueTotal: number;
   queueLoading: boolean;
   queueQuery: QueueQuery;
-  setQueueQuery(patch: Partial<QueueQuery>): void;
-  loadQueue(): Promise<void>;
+  setQueueQuery: (patch: Partial<QueueQuery>) => void;
+  loadQueue: () => Promise<void>;
 }
 
 export const createQueueSlice: Slice<QueueSlice> = (set, get) => ({

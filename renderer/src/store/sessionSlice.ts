@@ -6,9 +6,9 @@ import type { Slice } from './types';
 export interface SessionSlice {
   session: Session | null;
   sessionLoading: boolean;
-  loadSession(): Promise<void>;
-  setupSession(name: string, role: Role): Promise<boolean>;
-  loadDemo(): Promise<boolean>;
+  loadSession: () => Promise<void>;
+  setupSession: (name: string, role: Role) => Promise<boolean>;
+  loadDemo: () => Promise<boolean>;
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({

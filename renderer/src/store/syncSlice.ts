@@ -6,7 +6,7 @@ export interface SyncSlice {
   syncStatus: SyncStatus | null;
   /** Set when the backend itself cannot be reached: the console is offline from its own backend. */
   backendUnreachable: boolean;
-  refreshSync(): Promise<void>;
+  refreshSync: () => Promise<void>;
 }
 
 export const createSyncSlice: Slice<SyncSlice> = (set) => ({

@@ -3,7 +3,7 @@ import { useAppStore } from '../store';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/roles';
 
 export interface WhoFormProps {
-  onSubmit(name: string, role: Role): void;
+  onSubmit: (name: string, role: Role) => void;
   busy: boolean;
 }
 

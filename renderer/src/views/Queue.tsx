@@ -11,7 +11,7 @@ const ROW_HEIGHT = 64;
 export interface QueueListProps {
   items: QueueItem[];
   selectedId: number | null;
-  onSelect(id: number): void;
+  onSelect: (id: number) => void;
 }
 
 /** The queue as a virtualised list: only the rows on screen are in the DOM, so 200,000 stay fast. */

@@ -1,0 +1,21 @@
+import { vi } from 'vitest';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/api';
+import type { ApiError } from '../../shared/api/result';
+import { ApiCallError, setApiClient } from '../../renderer/src/api/client';
+
+type Answers = { [C in Channel]?: (input: ChannelInput<C>) => ChannelOutput<C> | ApiError };
+
+/** Installs an API client that answers from the given functions; an ApiError answer fails the call. */
+export function installFakeApi(answers: Answers) {
+  const calls: [Channel, unknown][] = [];
+  const call = vi.fn(async (channel: Channel, input: unknown) => {
+    calls.push([channel, input]);
+    const answer = answers[channel] as ((i: unknown) => unknown) | undefined;
+    if (!answer) throw new ApiCallError({ code: 'internal', message: `no fake answer for ${channel}` });
+    const value = answer(input);
+    if (value && typeof value === 'object' && 'code' in value && 'message' in value) throw new ApiCallError(value as ApiError);
+    return Promise.resolve(value);
+  });
+  setApiClient({ call: call as never });
+  return { calls };
+}
