@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../open';
+import type { EventKind, EventPayload } from '../../shared/sync/events';
 
 /** Queues an event for the hub. Call inside the transaction that makes the change it describes. */
-export function enqueueEvent(db: Db, kind: string, payload: unknown, now: string): string {
+export function enqueueEvent<K extends EventKind>(db: Db, kind: K, payload: EventPayload<K>, now: string): string {
   const id = randomUUID();
   db.prepare('INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)').run(
     id,

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { OUTCOMES } from '../domain/outcomes';
+import { ROLES } from '../domain/roles';
+
+/**
+ * The events a console sends to the hub. Written to the outbox in the same transaction as the
+ * change they describe. Customer names, phones and emails are never part of an event: org-wide
+ * trends need none of them. Events are ordered by the console's own sequence number, never by
+ * wall-clock time (clocks on call-center desks drift).
+ */
+const id = z.string().min(1).max(100);
+const text = z.string().max(10_000);
+const money = z.number().finite().min(0).max(1e9).nullable();
+
+export const DepartedPayload = z.object({
+  externalId: id,
+  cycle: z.string().max(100).nullable(),
+  departedAt: z.string().max(40).nullable(),
+  statedReasonText: text.nullable(),
+  statedReasonId: id.nullable(),
+  statedCategoryId: id.nullable(),
+  monthlyRevenue: money,
+  segment: z.string().max(200).nullable(),
+  product: z.string().max(200).nullable(),
+});
+
+export const DiagnosedReason = z.object({ reasonId: id, categoryId: id, primary: z.boolean() });
+export const OfferAnswer = z.object({
+  offerId: id,
+  answer: z.enum(['accepted', 'considering', 'declined', 'not_offered']),
+});
+
+export const CallCompletedPayload = z.object({
+  callId: id,
+  externalId: id,
+  cycle: z.string().max(100).nullable(),
+  completedAt: z.string().max(40),
+  callerId: id,
+  callerName: z.string().max(200),
+  callerRole: z.enum(ROLES),
+  outcome: z.enum(OUTCOMES),
+  reasonConfirmed: z.boolean(),
+  diagnosedReasons: z.array(DiagnosedReason).max(50),
+  offers: z.array(OfferAnswer).max(50),
+  monthlyRevenue: money,
+  segment: z.string().max(200).nullable(),
+  product: z.string().max(200).nullable(),
+  statedReasonId: id.nullable(),
+});
+
+/** A correction of a completed call: the fields given replace the earlier ones. */
+export const CallAmendedPayload = z.object({
+  callId: id,
+  amendedAt: z.string().max(40),
+  amendedBy: id,
+  outcome: z.enum(OUTCOMES).optional(),
+  diagnosedReasons: z.array(DiagnosedReason).max(50).optional(),
+  offers: z.array(OfferAnswer).max(50).optional(),
+  note: text.optional(),
+});
+
+export const FeedbackPayload = z.object({
+  feedbackId: id,
+  callId: id,
+  frontlineRep: z.string().max(200).nullable(),
+  frontlineTeam: z.string().max(200).nullable(),
+  reasonId: id.nullable(),
+  text,
+  status: z.enum(['new', 'shared', 'coached', 'closed']),
+});
+
+export const ReviewPayload = z.object({
+  reviewId: id,
+  externalId: id,
+  reviewedAt: z.string().max(40),
+  verdict: z.enum(['healthy', 'watch', 'at_risk']),
+  satisfaction: z.number().int().min(1).max(5).nullable(),
+});
+
+export const RelostPayload = z.object({
+  externalId: id,
+  relostAt: z.string().max(40),
+  recoveryCallId: id.nullable(),
+  reasonId: id.nullable(),
+  offerId: id.nullable(),
+});
+
+export const EVENT_PAYLOADS = {
+  'customer.departed': DepartedPayload,
+  'call.completed': CallCompletedPayload,
+  'call.amended': CallAmendedPayload,
+  'feedback.recorded': FeedbackPayload,
+  'review.completed': ReviewPayload,
+  'customer.relost': RelostPayload,
+} as const;
+export type EventKind = keyof typeof EVENT_PAYLOADS;
+export const EVENT_KINDS = Object.keys(EVENT_PAYLOADS) as EventKind[];
+export type EventPayload<K extends EventKind> = z.infer<(typeof EVENT_PAYLOADS)[K]>;
+
+/** The envelope every event travels in. `id` is unique forever: the hub ingests idempotently on it. */
+export const EventEnvelope = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(EVENT_KINDS as [EventKind, ...EventKind[]]),
+  consoleId: id,
+  seq: z.number().int().positive(),
+  occurredAt: z.string().max(40),
+  payload: z.unknown(),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+/** Validates an envelope and its payload for its kind; returns the reason when it is not valid. */
+export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope } | { ok: false; reason: string } {
+  const env = EventEnvelope.safeParse(raw);
+  if (!env.success) return { ok: false, reason: env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const payload = EVENT_PAYLOADS[env.data.kind].safeParse(env.data.payload);
+  if (!payload.success) {
+    return { ok: false, reason: payload.error.issues.map((i) => `payload.${i.path.join('.')}: ${i.message}`).join('; ') };
+  }
+  return { ok: true, event: { ...env.data, payload: payload.data } };
+}
