@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { sessionChannels } from './session';
 import { customerChannels } from './customers';
 import { syncChannels } from './sync';
+import { callChannels } from './call';
+import { playbookChannels } from './playbook';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
   ...sessionChannels,
   ...customerChannels,
   ...syncChannels,
+  ...callChannels,
+  ...playbookChannels,
 };
 
 export type Contract = typeof contract;
