@@ -4,7 +4,7 @@ import { STAGES } from '../domain/stages';
 import { OUTCOMES } from '../domain/outcomes';
 import { ROLES } from '../domain/roles';
 import { ASSIST_ACTIONS, OFFER_ANSWERS, type CallState } from '../domain/callMachine';
-import { OFFER_TYPES } from '../domain/offers';
+import { OFFER_TYPES, type OfferRuleDef } from '../domain/offers';
 
 const customerId = z.number().int().positive();
 const refId = z.string().min(1).max(100);
@@ -19,6 +19,7 @@ export const CallStateSchema = z
     startedAt: z.string().max(40),
     stage: z.enum(STAGES),
     reached: z.enum(STAGES),
+    visited: z.array(z.enum(STAGES)).max(STAGES.length),
     apologize: z.object({ note }).strict(),
     listen: z.object({ words: z.string().max(50_000, "The customer's words are at most 50,000 characters.") }).strict(),
     diagnose: z
@@ -125,6 +126,18 @@ export const OfferRuleSchema = z.object({
   offerId: z.string(),
 });
 export type OfferRule = z.infer<typeof OfferRuleSchema>;
+
+/** A rule as the contract carries it (null for "any") as the matcher's optional conditions. */
+export function ruleDefOf(r: OfferRule): OfferRuleDef {
+  const def: OfferRuleDef = { id: r.id, priority: r.priority, offerId: r.offerId };
+  if (r.categoryId !== null) def.categoryId = r.categoryId;
+  if (r.reasonId !== null) def.reasonId = r.reasonId;
+  if (r.product !== null) def.product = r.product;
+  if (r.segment !== null) def.segment = r.segment;
+  if (r.minRevenue !== null) def.minRevenue = r.minRevenue;
+  if (r.maxRevenue !== null) def.maxRevenue = r.maxRevenue;
+  return def;
+}
 
 /** Everything the call screen needs, in one answer: the screen then runs without a round trip per step. */
 export const CallSessionSchema = z.object({

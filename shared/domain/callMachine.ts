@@ -45,8 +45,10 @@ export interface CallState {
   customerId: number;
   startedAt: string;
   stage: Stage;
-  /** The furthest stage reached; every stage up to it can be revisited without the gate again. */
+  /** The furthest stage reached; every stage up to it can be revisited. */
   reached: Stage;
+  /** The stages the agent actually opened, in stage order; skipped ones are not among them. */
+  visited: Stage[];
   apologize: { note: string };
   listen: { words: string };
   diagnose: {
@@ -87,6 +89,7 @@ export function initialCallState(input: {
     startedAt: input.startedAt,
     stage: 'apologize',
     reached: 'apologize',
+    visited: ['apologize'],
     apologize: { note: '' },
     listen: { words: '' },
     diagnose: { categoryId: null, primaryReasonId: null, otherReasonIds: [], confirmed: false, note: '' },
@@ -129,8 +132,11 @@ export type Move = { ok: true; state: CallState } | { ok: false; why: string };
 /** Whether a stage can be entered now: earlier and already reached stages always; Offer only when open. */
 export function canEnter(s: CallState, target: Stage): { ok: true } | { ok: false; why: string } {
   const t = stageIndex(target);
-  if (t > stageIndex(s.reached) + 1 && t > stageIndex(s.stage) + 1) {
-    return { ok: false, why: `Go through ${STAGE_LABELS[STAGES[t - 1] ?? target]} first.` };
+  // With a recorded reason to skip, the agent goes straight to the offer: the customer asked for it.
+  if (target === 'offer' && s.offer.skippedBecause.trim() !== '') return { ok: true };
+  const furthest = Math.max(stageIndex(s.reached), stageIndex(s.stage));
+  if (t > furthest + 1) {
+    return { ok: false, why: `Go through ${STAGE_LABELS[STAGES[furthest + 1] ?? target]} first.` };
   }
   if (target === 'offer') {
     const closed = offerClosedBecause(s);
@@ -143,7 +149,8 @@ export function goToStage(s: CallState, target: Stage): Move {
   const check = canEnter(s, target);
   if (!check.ok) return check;
   const reached = stageIndex(target) > stageIndex(s.reached) ? target : s.reached;
-  return { ok: true, state: { ...s, stage: target, reached } };
+  const visited = STAGES.filter((x) => x === target || s.visited.includes(x));
+  return { ok: true, state: { ...s, stage: target, reached, visited } };
 }
 
 export function nextStage(s: CallState): Move {
@@ -250,10 +257,10 @@ export function completionProblems(s: CallState, today: string): string[] {
   return problems;
 }
 
-/** What is saved for each stage: the stages the call reached, or that hold something the agent wrote. */
+/** What is saved for each stage: the stages the agent opened, or that hold something the agent wrote. */
 export function stagesToRecord(s: CallState): Stage[] {
   return STAGES.filter((stage) => {
-    if (stageIndex(stage) <= stageIndex(s.reached)) return true;
+    if (s.visited.includes(stage)) return true;
     switch (stage) {
       case 'apologize':
         return s.apologize.note.trim() !== '';

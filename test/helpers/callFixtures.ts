@@ -44,6 +44,7 @@ export function fullCall(base: CallState, over: Partial<CallState> = {}): CallSt
     ...base,
     stage: 'offer',
     reached: 'offer',
+    visited: ['apologize', 'listen', 'diagnose', 'assist', 'offer'],
     apologize: { note: 'Apologised for the bill shock' },
     listen: { words: 'The bill went up twice this year and nobody told me why.' },
     diagnose: { categoryId: 'price', primaryReasonId: 'price.too-expensive', otherReasonIds: ['price.extra-charges'], confirmed: true, note: '' },

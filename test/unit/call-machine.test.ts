@@ -65,7 +65,7 @@ describe('the call stage machine', () => {
 
   it('does not jump over stages not yet reached', () => {
     const r = goToStage(fresh(), 'assist');
-    expect(r).toEqual({ ok: false, why: 'Go through Diagnose first.' });
+    expect(r).toEqual({ ok: false, why: 'Go through Listen first.' });
   });
 
   it('keeps Offer closed until the reason is confirmed and Assist is recorded', () => {
@@ -84,11 +84,13 @@ describe('the call stage machine', () => {
     expect(nextStage(ok(nextStage(s)))).toMatchObject({ ok: false });
   });
 
-  it('opens Offer when the agent records why the earlier stages were skipped', () => {
+  it('opens Offer straight away when the agent records why the earlier stages were skipped', () => {
     const s = fresh();
     expect(canEnter(s, 'offer').ok).toBe(false);
-    const skipped: CallState = { ...s, reached: 'assist', offer: { ...s.offer, skippedBecause: 'Customer only wanted to hear the offer' } };
-    expect(ok(goToStage(skipped, 'offer')).stage).toBe('offer');
+    const skipped: CallState = { ...s, offer: { ...s.offer, skippedBecause: 'Customer only wanted to hear the offer' } };
+    const atOffer = ok(goToStage(skipped, 'offer'));
+    expect(atOffer).toMatchObject({ stage: 'offer', reached: 'offer', visited: ['apologize', 'offer'] });
+    expect(stagesToRecord(atOffer)).toEqual(['apologize', 'offer']);
     const blank: CallState = { ...skipped, offer: { ...skipped.offer, skippedBecause: '   ' } };
     expect(goToStage(blank, 'offer').ok).toBe(false);
   });

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/api/result';
 import type { Offer, OfferRule } from '../../../shared/api/call';
 import type { Playbook } from '../../../shared/api/playbook';
 import type { Person } from '../../../shared/api/session';
-import type { OfferRuleDef, OfferType } from '../../../shared/domain/offers';
+import type { OfferType } from '../../../shared/domain/offers';
 import type { Db } from '../../../db/open';
 import {
   deleteRule as removeRule,
@@ -49,17 +49,7 @@ export const toRule = (r: OfferRuleRow): OfferRule => ({
   offerId: r.offer_id,
 });
 
-/** The contract's nullable rule as the matcher's optional conditions. */
-export function toRuleDef(r: OfferRule): OfferRuleDef {
-  const def: OfferRuleDef = { id: r.id, priority: r.priority, offerId: r.offerId };
-  if (r.categoryId !== null) def.categoryId = r.categoryId;
-  if (r.reasonId !== null) def.reasonId = r.reasonId;
-  if (r.product !== null) def.product = r.product;
-  if (r.segment !== null) def.segment = r.segment;
-  if (r.minRevenue !== null) def.minRevenue = r.minRevenue;
-  if (r.maxRevenue !== null) def.maxRevenue = r.maxRevenue;
-  return def;
-}
+export { ruleDefOf as toRuleDef } from '../../../shared/api/call';
 
 export function listPlaybook(db: Db): Playbook {
   return { offers: listOffers(db).map(toOffer), rules: listRules(db).map(toRule) };

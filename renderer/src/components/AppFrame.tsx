@@ -7,6 +7,7 @@ import { CallView } from '../views/Call';
 import { TrendsView } from '../views/Trends';
 import { CareView } from '../views/Care';
 import { AdminContainer } from '../views/Admin';
+import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
 
 function ViewContent({ view }: { view: View }) {
   switch (view) {
@@ -28,6 +29,7 @@ export function AppFrame() {
   const go = useAppStore((s) => s.go);
   const session = useAppStore((s) => s.session);
   const user = session?.user;
+  useResumeOpenCall();
   return (
     <div className="frame">
       <header className="topbar">

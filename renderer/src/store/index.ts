@@ -5,6 +5,7 @@ import { createNavigationSlice } from './navigationSlice';
 import { createNoticeSlice } from './noticeSlice';
 import { createQueueSlice } from './queueSlice';
 import { createSyncSlice } from './syncSlice';
+import { createCallSlice, resetCallSaver } from './callSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -13,12 +14,14 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createQueueSlice(...a),
   ...createSyncSlice(...a),
+  ...createCallSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
 
 /** Tests start every case from the same state. */
 export function resetAppStore(): void {
+  resetCallSaver();
   useAppStore.setState(initialState, true);
 }
 
