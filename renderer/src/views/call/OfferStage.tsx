@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Offer } from '../../../../shared/api/call';
-import { answerFor, offerClosedBecause, OFFER_ANSWERS, OFFER_ANSWER_LABELS, setOfferAnswer, type CallState } from '../../../../shared/domain/callMachine';
+import { answerFor, offerClosedBecause, OFFER_ANSWER_LABELS, setOfferAnswer, type CallState, type OfferAnswer } from '../../../../shared/domain/callMachine';
 import { offerTerms, type OfferOnCall } from './model';
 import type { ChangeCall } from './types';
 
@@ -27,6 +27,9 @@ export function OfferGate({ state, onChange }: { state: CallState; onChange: Cha
     </div>
   );
 }
+
+/** "Not offered" first: it is where every offer starts, and arrow keys move on from it. */
+const ANSWER_ORDER: readonly OfferAnswer[] = ['not_offered', 'accepted', 'considering', 'declined'];
 
 export interface OfferStageProps {
   state: CallState;
@@ -58,7 +61,7 @@ export function OfferStage({ state, guidance, offers, playbook, onChange }: Offe
               <p className="why">{why}</p>
               <fieldset className="answers">
                 <legend>Answer to {offer.name}</legend>
-                {OFFER_ANSWERS.map((a) => (
+                {ANSWER_ORDER.map((a) => (
                   <label key={a} className="radio">
                     <input
                       type="radio"
