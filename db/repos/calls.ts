@@ -87,10 +87,6 @@ export function latestCallIdOfCustomer(db: Db, customerId: number): string | und
     .get(customerId) as string | undefined;
 }
 
-export function customerHasDoNotContactCall(db: Db, customerId: number): boolean {
-  return db.prepare("SELECT 1 FROM calls WHERE customer_id = ? AND outcome = 'do_not_contact' LIMIT 1").get(customerId) !== undefined;
-}
-
 export function updateCallOutcome(
   db: Db,
   id: string,
@@ -100,10 +96,6 @@ export function updateCallOutcome(
     `UPDATE calls SET outcome = @outcome, callback_at = @callbackAt, callback_local = @callbackLocal,
        reactivation_until = @reactivationUntil WHERE id = @id`,
   ).run({ id, ...o });
-}
-
-export function setCallReasonConfirmed(db: Db, id: string, confirmed: boolean): void {
-  db.prepare('UPDATE calls SET reason_confirmed = ? WHERE id = ?').run(confirmed ? 1 : 0, id);
 }
 
 export interface CallStageRow {
