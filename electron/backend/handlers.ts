@@ -4,6 +4,8 @@ import type { ServiceDeps } from './deps';
 import { sessionHandlers } from '../services/session';
 import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
+import { preferenceHandlers } from '../services/preferences';
+import { dialHandlers } from '../services/dial';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -24,4 +26,6 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...customerHandlers,
   ...syncHandlers,
+  ...preferenceHandlers,
+  ...dialHandlers,
 };
