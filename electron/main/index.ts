@@ -93,7 +93,9 @@ if (!app.requestSingleInstanceLock()) {
     if (updates.problem) log.warn('automatic updates stay off', { problem: updates.problem });
     let updateState = 'off (not configured)';
     if (updates.config && production) {
-      startAutoUpdates(updates.config, log);
+      startAutoUpdates(updates.config, log).catch((error: unknown) => {
+        log.warn('automatic updates could not start', { error: error instanceof Error ? error.message : 'unknown' });
+      });
       updateState = `on, from ${updates.config.url}`;
     } else if (updates.config) {
       updateState = 'configured, but off in a development build';

@@ -1,4 +1,3 @@
-import electronUpdater from 'electron-updater';
 import type { Logger } from '../backend/logger';
 import type { UpdateConfig } from './update-config';
 
@@ -8,9 +7,11 @@ const FIRST_CHECK_DELAY_MS = 30_000;
 /**
  * Background updates from the feed IT configured: downloaded quietly and installed when the console
  * quits. A failed check (offline, feed down) is logged and retried at the next interval; it never
- * blocks or interrupts the console.
+ * blocks or interrupts the console. electron-updater is loaded only here, so desks without updates
+ * never load it.
  */
-export function startAutoUpdates(config: UpdateConfig, log: Logger): () => void {
+export async function startAutoUpdates(config: UpdateConfig, log: Logger): Promise<() => void> {
+  const { default: electronUpdater } = await import('electron-updater');
   const { autoUpdater } = electronUpdater;
   autoUpdater.setFeedURL({ provider: 'generic', url: config.url });
   autoUpdater.autoDownload = true;

@@ -108,10 +108,10 @@ describe('background updates', () => {
     return { log, lines };
   }
 
-  it('check the configured feed in the background, well after start', () => {
+  it('check the configured feed in the background, well after start', async () => {
     vi.useFakeTimers();
     const { log } = recordingLog();
-    const stop = startAutoUpdates({ url: 'https://updates.example.org/winback/', checkEveryHours: 6, source: 'test' }, log);
+    const stop = await startAutoUpdates({ url: 'https://updates.example.org/winback/', checkEveryHours: 6, source: 'test' }, log);
     expect(updaterDouble.autoUpdater.feed).toEqual({ provider: 'generic', url: 'https://updates.example.org/winback/' });
     expect(updaterDouble.autoUpdater.autoInstallOnAppQuit).toBe(true);
     expect(updaterDouble.autoUpdater.checks).toBe(0);
@@ -126,7 +126,7 @@ describe('background updates', () => {
     vi.useFakeTimers();
     updaterDouble.autoUpdater.failWith = new Error('net::ERR_INTERNET_DISCONNECTED');
     const { log, lines } = recordingLog();
-    const stop = startAutoUpdates({ url: 'https://updates.example.org/', checkEveryHours: 1, source: 'test' }, log);
+    const stop = await startAutoUpdates({ url: 'https://updates.example.org/', checkEveryHours: 1, source: 'test' }, log);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(lines).toContain('warn update check failed {"error":"net::ERR_INTERNET_DISCONNECTED"}');
     updaterDouble.listeners.get('error')?.(new Error('feed unreachable'));
