@@ -5,6 +5,7 @@ import { createBackend } from '../backend/create';
 import { resolveDbPath } from '../backend/paths';
 import type { DesktopShell } from '../backend/deps';
 import type { Logger } from '../backend/logger';
+import type { DialScheme } from '../../shared/domain/phone';
 import { readPreferences, updatePreferences } from '../services/preferences';
 import { createMainWindow } from './window';
 import { isTrustedSender, registerIpc } from './ipc';
@@ -102,29 +103,38 @@ if (!app.requestSingleInstanceLock()) {
     }
 
     const sqliteVersion = String(backend.db.prepare('SELECT sqlite_version()').pluck().get());
-    installApplicationMenu({
-      platform: process.platform,
-      production,
-      dialScheme: preferences.dialScheme,
-      actions: {
-        sendCommand: (command) => mainWindow?.webContents.send('menu.command', command),
-        openDataFolder: () => openFolder(dirname(dbPath), log),
-        openLogFolder: () => openFolder(logsDir, log),
-        setDialScheme: (scheme) => {
-          updatePreferences(backend.deps, { dialScheme: scheme });
+    const showMenu = (dialScheme: DialScheme): void =>
+      installApplicationMenu({
+        platform: process.platform,
+        production,
+        dialScheme,
+        actions: {
+          sendCommand: (command) => mainWindow?.webContents.send('menu.command', command),
+          openDataFolder: () => openFolder(dirname(dbPath), log),
+          openLogFolder: () => openFolder(logsDir, log),
+          setDialScheme: (scheme) => {
+            try {
+              updatePreferences(backend.deps, { dialScheme: scheme });
+            } catch (error) {
+              log.error('dial scheme not saved', { error: error instanceof Error ? error.message : 'unknown' });
+              dialog.showErrorBox('Winback Console', 'The click-to-dial setting could not be saved. Try again; if it keeps failing, send the log to IT.');
+              // The radio item already moved: show the setting that is really in force.
+              showMenu(readPreferences(backend.deps).dialScheme);
+            }
+          },
+          showAbout: () => {
+            const options = {
+              type: 'info' as const,
+              title: 'About Winback Console',
+              message: `Winback Console ${backend.deps.appVersion}`,
+              detail: aboutDetail({ appVersion: backend.deps.appVersion, versions: process.versions, sqliteVersion, dbPath, updates: updateState }),
+              buttons: ['OK'],
+            };
+            void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+          },
         },
-        showAbout: () => {
-          const options = {
-            type: 'info' as const,
-            title: 'About Winback Console',
-            message: `Winback Console ${backend.deps.appVersion}`,
-            detail: aboutDetail({ appVersion: backend.deps.appVersion, versions: process.versions, sqliteVersion, dbPath, updates: updateState }),
-            buttons: ['OK'],
-          };
-          void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
-        },
-      },
-    });
+      });
+    showMenu(preferences.dialScheme);
     log.info('console started', { version: backend.deps.appVersion, electron: process.versions.electron, production });
 
     app.on('window-all-closed', () => {
