@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-/** Test suites by runtime: unit (node), component (jsdom), e2e (real Chromium against `winback serve`). */
+/**
+ * Test suites by runtime: unit (node), component (jsdom), packaging (electron-builder on the built
+ * output), e2e (real Chromium against `winback serve`, and the Electron window where installed).
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +23,16 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      {
+        test: {
+          // Runs electron-builder: its own script (npm run test:packaging), and part of npm test.
+          name: 'packaging',
+          environment: 'node',
+          include: ['test/packaging/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
-import type { ServiceDeps } from './deps';
+import type { DesktopShell, ServiceDeps } from './deps';
 import { createStderrLogger, type Logger } from './logger';
 import { projectRoot } from './paths';
 
@@ -19,7 +19,7 @@ export function appVersion(): string {
 }
 
 /** Opens the database and wires the services; shared by the Electron main process, serve and the CLI. */
-export function createBackend(options: { dbPath: string; log?: Logger; now?: () => Date }): Backend {
+export function createBackend(options: { dbPath: string; log?: Logger; now?: () => Date; desktop?: DesktopShell }): Backend {
   const db = openDatabase(options.dbPath);
   const deps: ServiceDeps = {
     db,
@@ -27,6 +27,7 @@ export function createBackend(options: { dbPath: string; log?: Logger; now?: () 
     appVersion: appVersion(),
     log: options.log ?? createStderrLogger('warn'),
     dataDir: join(projectRoot(), 'data'),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
   };
   return { db, deps, dispatch: createDispatcher(deps), close: () => db.close() };
 }

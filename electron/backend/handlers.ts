@@ -6,6 +6,8 @@ import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
 import { callHandlers } from '../services/call';
 import { playbookHandlers } from '../services/playbook';
+import { preferenceHandlers } from '../services/preferences';
+import { dialHandlers } from '../services/dial';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -28,4 +30,6 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...callHandlers,
   ...playbookHandlers,
+  ...preferenceHandlers,
+  ...dialHandlers,
 };

@@ -4,6 +4,8 @@ import { customerChannels } from './customers';
 import { syncChannels } from './sync';
 import { callChannels } from './call';
 import { playbookChannels } from './playbook';
+import { preferenceChannels } from './preferences';
+import { dialChannels } from './dial';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -12,6 +14,8 @@ export const contract = {
   ...syncChannels,
   ...callChannels,
   ...playbookChannels,
+  ...preferenceChannels,
+  ...dialChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,9 @@ import { useAppStore } from '../store';
 import { VIEWS, VIEW_LABELS, type View } from '../store/navigationSlice';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { StatusArea } from './StatusArea';
+import { ThemeSwitcher } from './ThemeSwitcher';
+import { useAppliedTheme } from './useTheme';
+import { useMenuCommands } from './useMenuCommands';
 import { QueueContainer } from '../views/Queue';
 import { CallView } from '../views/Call';
 import { TrendsView } from '../views/Trends';
@@ -30,6 +33,8 @@ export function AppFrame() {
   const session = useAppStore((s) => s.session);
   const user = session?.user;
   useResumeOpenCall();
+  useAppliedTheme();
+  useMenuCommands();
   return (
     <div className="frame">
       <header className="topbar">
@@ -55,6 +60,7 @@ export function AppFrame() {
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
         )}
+        <ThemeSwitcher />
       </header>
       {session?.demo && !session.callingHoursEnforced && (
         <p className="banner" role="note">

@@ -5,8 +5,15 @@ import type { NoticeSlice } from './noticeSlice';
 import type { QueueSlice } from './queueSlice';
 import type { SyncSlice } from './syncSlice';
 import type { CallSlice } from './callSlice';
+import type { PreferencesSlice } from './preferencesSlice';
 
-export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice & CallSlice;
+export type AppState = SessionSlice &
+  NavigationSlice &
+  NoticeSlice &
+  QueueSlice &
+  SyncSlice &
+  CallSlice &
+  PreferencesSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
