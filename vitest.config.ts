@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-/** Test suites by runtime: unit (node), component (jsdom), e2e (real Chromium against `winback serve`). */
+/** Test suites by runtime: unit (node), component (jsdom), hub (node, SQLite and PostgreSQL), e2e (real Chromium against `winback serve`). */
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +20,16 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      {
+        test: {
+          // The sync hub and the console's sender, against SQLite and (when one answers) PostgreSQL.
+          name: 'hub',
+          environment: 'node',
+          include: ['test/hub/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {

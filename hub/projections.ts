@@ -76,45 +76,47 @@ function primaryOf(reasons: Diagnosed): { reasonId: string; categoryId: string }
 }
 
 /**
- * Folds a call's events in receive order: a completion sets the whole call, each amendment
- * replaces the fields it names. Null until the completion has arrived (an amendment that arrives
- * first waits in the events table and is applied then).
+ * Folds a call's events: the latest completion sets the call, then each amendment, in receive
+ * order, replaces the fields it names. An amendment always describes a completed call, so one that
+ * arrived before its completion (from another console, say) still applies once the completion is
+ * here; until then the call is null and waits in the events table.
  */
 export function foldCall(events: readonly StoredEvent[]): Insertable<CallsTable> | null {
-  let call: Insertable<CallsTable> | null = null;
+  const completion = events.filter((e) => e.kind === 'call.completed').at(-1);
+  if (!completion) return null;
+  const p = completion.payload as EventPayload<'call.completed'>;
+  const primary = primaryOf(p.diagnosedReasons);
+  const call: Insertable<CallsTable> = {
+    call_id: p.callId,
+    external_id: p.externalId,
+    cycle: p.cycle,
+    completed_at: p.completedAt,
+    caller_role: p.callerRole,
+    outcome: p.outcome,
+    monthly_revenue: p.monthlyRevenue,
+    segment: p.segment,
+    product: p.product,
+    frontline_team: p.frontlineTeam ?? null,
+    stated_reason_id: p.statedReasonId,
+    primary_reason_id: primary?.reasonId ?? null,
+    primary_category_id: primary?.categoryId ?? null,
+    amendments: 0,
+    event_rid: completion.rid,
+  };
+  let amendments = 0;
   for (const e of events) {
-    if (e.kind === 'call.completed') {
-      const p = e.payload as EventPayload<'call.completed'>;
-      const primary = primaryOf(p.diagnosedReasons);
-      call = {
-        call_id: p.callId,
-        external_id: p.externalId,
-        cycle: p.cycle,
-        completed_at: p.completedAt,
-        caller_role: p.callerRole,
-        outcome: p.outcome,
-        monthly_revenue: p.monthlyRevenue,
-        segment: p.segment,
-        product: p.product,
-        frontline_team: p.frontlineTeam ?? null,
-        stated_reason_id: p.statedReasonId,
-        primary_reason_id: primary?.reasonId ?? null,
-        primary_category_id: primary?.categoryId ?? null,
-        amendments: 0,
-        event_rid: e.rid,
-      };
-    } else if (e.kind === 'call.amended' && call) {
-      const p = e.payload as EventPayload<'call.amended'>;
-      if (p.outcome !== undefined) call.outcome = p.outcome;
-      if (p.diagnosedReasons !== undefined) {
-        const primary = primaryOf(p.diagnosedReasons);
-        call.primary_reason_id = primary?.reasonId ?? null;
-        call.primary_category_id = primary?.categoryId ?? null;
-      }
-      call.amendments = (call.amendments ?? 0) + 1;
-      call.event_rid = e.rid;
+    if (e.kind !== 'call.amended') continue;
+    const a = e.payload as EventPayload<'call.amended'>;
+    if (a.outcome !== undefined) call.outcome = a.outcome;
+    if (a.diagnosedReasons !== undefined) {
+      const amendedPrimary = primaryOf(a.diagnosedReasons);
+      call.primary_reason_id = amendedPrimary?.reasonId ?? null;
+      call.primary_category_id = amendedPrimary?.categoryId ?? null;
     }
+    amendments += 1;
+    call.event_rid = Math.max(Number(call.event_rid), e.rid);
   }
+  call.amendments = amendments;
   return call;
 }
 

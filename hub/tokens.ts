@@ -46,18 +46,25 @@ export async function createToken(store: HubStore, input: { name: string; role: 
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (live) throw new TokenError(`There is already a live token named "${name}". Revoke it first (hub token revoke "${name}").`);
-  await store.db
-    .insertInto('tokens')
-    .values({
-      id: randomUUID(),
-      name,
-      role: input.role,
-      token_hash: hashToken(token),
-      created_at: now.toISOString(),
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .execute();
+  try {
+    await store.db
+      .insertInto('tokens')
+      .values({
+        id: randomUUID(),
+        name,
+        role: input.role,
+        token_hash: hashToken(token),
+        created_at: now.toISOString(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+  } catch (error) {
+    // Two creations of the same name at once: the unique index lets one through.
+    const message = error instanceof Error ? error.message : '';
+    if (/unique/i.test(message)) throw new TokenError(`There is already a live token named "${name}".`);
+    throw error;
+  }
   return token;
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from './commands/serve';
 import { registerDemoCommand } from './commands/demo';
 import { registerHubCommand } from './commands/hub';
+import { registerSyncCommand } from './commands/sync';
 import { CliError } from './errors';
 
 /** Builds the `winback` command line. Every command has --help; every data command takes --db. */
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDemoCommand(program);
   registerHubCommand(program);
+  registerSyncCommand(program);
   return program;
 }
 

@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/create';
+import { startSyncLoop } from '../services/sync/loop';
 import { resolveDbPath } from '../backend/paths';
 import { createMainWindow } from './window';
 import { isTrustedSender, registerIpc } from './ipc';
@@ -37,14 +38,18 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
+    // Sends the outbox to the hub in the background when one is configured; idle otherwise.
+    const syncLoop = startSyncLoop(backend.deps);
     registerIpc(ipcMain, backend.dispatch, (event) => isTrustedSender(event, mainWindow?.webContents ?? null, appUrl));
     mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
     app.on('window-all-closed', () => {
-      backend.close();
-      app.quit();
+      void syncLoop.stop().finally(() => {
+        backend.close();
+        app.quit();
+      });
     });
   });
 }
