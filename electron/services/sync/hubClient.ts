@@ -31,6 +31,11 @@ export class HubRequestError extends Error {
 
 export const DEFAULT_HUB_TIMEOUT_MS = 30_000;
 
+function seconds(ms: number): string {
+  const n = Math.max(1, Math.round(ms / 1000));
+  return `${n} second${n === 1 ? '' : 's'}`;
+}
+
 export interface HubClientOptions {
   url: string;
   token: string;
@@ -97,7 +102,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new HubRequestError('timeout', `The hub at ${host} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Events wait on this desk and are sent when it answers.`);
+        throw new HubRequestError('timeout', `The hub at ${host} did not answer within ${seconds(timeoutMs)}. Events wait on this desk and are sent when it answers.`);
       }
       throw new HubRequestError('offline', `Could not reach the hub at ${host}. Events wait on this desk and are sent when it is back.`);
     }
@@ -112,7 +117,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
           throw new HubRequestError('too_large', said ?? 'The hub refused a request as too large.');
         case 429: {
           const wait = retryAfter(response.headers.get('retry-after'));
-          throw new HubRequestError('rate_limited', `The hub is busy and asked this console to slow down${wait !== null ? ` for ${Math.ceil(wait / 1000)} seconds` : ''}.`, wait);
+          throw new HubRequestError('rate_limited', `The hub is busy and asked this console to slow down${wait !== null ? ` for ${seconds(wait)}` : ''}.`, wait);
         }
         case 400:
           throw new HubRequestError('invalid', said ?? 'The hub could not read the request.');
