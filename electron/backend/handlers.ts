@@ -4,7 +4,7 @@ import type { ServiceDeps } from './deps';
 import { sessionHandlers } from '../services/session';
 import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
-import { hubHandlers } from '../services/hub';
+import { hubHandlers } from '../services/syncHub';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */

@@ -27,10 +27,11 @@ export const HUB_DB_FILE = 'hub.db';
 // hub's numbers stay far below 2^53, so they are read as plain numbers like SQLite gives them.
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+const toNumber = (value: string): number => Number(value);
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+    return format === 'binary' ? (pg.types.getTypeParser(oid, 'binary') as unknown) : (pg.types.getTypeParser(oid, 'text') as unknown);
   }) as typeof pg.types.getTypeParser,
 };
 

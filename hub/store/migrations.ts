@@ -122,7 +122,7 @@ export async function migrateHub(db: Kysely<unknown>, dialect: HubDialect): Prom
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown step';
-    const why = error instanceof Error ? error.message : String(error);
+    const why = error instanceof Error ? error.message : 'unknown error';
     throw new Error(`The hub could not update its store (step ${failed}): ${why}`);
   }
 }

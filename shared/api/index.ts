@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { sessionChannels } from './session';
 import { customerChannels } from './customers';
 import { syncChannels } from './sync';
-import { hubChannels } from './hub';
+import { hubChannels } from './syncHub';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {

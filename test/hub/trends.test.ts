@@ -201,7 +201,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(res.headers.get('content-disposition')).toContain('attachment');
       const raw = Buffer.from(await res.arrayBuffer()).toString('utf8');
       expect(raw.startsWith('\uFEFF')).toBe(true);
-      const records = parse(raw, { bom: true, columns: true }) as Record<string, string>[];
+      const records = parse<Record<string, string>>(raw, { bom: true, columns: true });
       const report = await trends(`cycle=${c}`);
       expect(records).toHaveLength(report.rows.length);
       records.forEach((rec, i) => {

@@ -1,6 +1,6 @@
 import { getSetting } from '../../db/repos/settings';
 import { AppError } from '../../shared/api/result';
-import type { HubSettings } from '../../shared/api/hub';
+import type { HubSettings } from '../../shared/api/syncHub';
 import type { HandlerGroup } from '../backend/handlers';
 import type { ServiceDeps } from '../backend/deps';
 import { audit } from '../../db/repos/audit';
