@@ -8,7 +8,8 @@ import { createHubClient, HubRequestError, type HubClient } from './sync/hubClie
 import { forgetHub, hasHubToken, normaliseHubUrl, readHubConfig, readHubUrl, saveHubSettings, SYNC_KEYS } from './sync/settings';
 import { pullAssignments, publishAssignments } from './sync/assignments';
 import { pushOutbox, withSyncLock } from './sync/sender';
-import { nudgeSyncLoop, recordSyncFailure } from './sync/loop';
+import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './sync/loop';
+import { setSetting } from '../../db/repos/settings';
 
 function hubSettings(deps: ServiceDeps): HubSettings {
   return {
@@ -30,11 +31,17 @@ function hubClient(deps: ServiceDeps): HubClient {
   return createHubClient(config);
 }
 
-/** A hub failure becomes a message for the person, and is shown in the status area too. */
-async function talkToHub<T>(deps: ServiceDeps, work: (client: HubClient) => Promise<T>): Promise<T> {
+/**
+ * Runs an on-demand exchange with the hub. Its outcome shows in the status area like a background
+ * round's (`synced`: it moved data, so it counts as the last sync); a failure becomes a message
+ * for the person.
+ */
+async function talkToHub<T>(deps: ServiceDeps, work: (client: HubClient) => Promise<T>, synced = true): Promise<T> {
   const client = hubClient(deps);
   try {
-    return await work(client);
+    const result = await work(client);
+    recordSyncSuccess(deps, synced);
+    return result;
   } catch (error) {
     if (error instanceof HubRequestError) {
       recordSyncFailure(deps, error);
@@ -66,16 +73,19 @@ export const hubHandlers: HandlerGroup<
     audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user?.id ?? null, action: 'hub.settings.clear', entity: 'settings' });
     return hubSettings(deps);
   },
-  'hub.test': (deps) => talkToHub(deps, (client) => client.me()),
-  'sync.now': (deps) =>
-    talkToHub(deps, (client) =>
+  'hub.test': (deps) => talkToHub(deps, (client) => client.me(), false),
+  'sync.now': async (deps) => {
+    const result = await talkToHub(deps, (client) =>
       withSyncLock(deps.db, async () => {
-        const result = await pushOutbox(deps.db, client, { now: deps.now });
-        if (result.error) throw result.error;
-        return { sent: result.sent, refused: result.refused, pending: result.pending };
+        const pushed = await pushOutbox(deps.db, client, { now: deps.now });
+        if (pushed.error) throw pushed.error;
+        return { sent: pushed.sent, refused: pushed.refused, pending: pushed.pending };
       }),
-    ),
+    );
+    if (result.refused > 0) setSetting(deps.db, SYNC_KEYS.lastError, refusedMessage(result.refused));
+    return result;
+  },
   'hub.assignments.pull': (deps, _input, ctx) => talkToHub(deps, (client) => pullAssignments(deps, client, ctx.user)),
   'hub.assignments.publish': (deps, input, ctx) => talkToHub(deps, (client) => publishAssignments(deps, client, input, ctx.user)),
-  'hub.trends': (deps, input) => talkToHub(deps, (client) => client.reasonsReport(input)),
+  'hub.trends': (deps, input) => talkToHub(deps, (client) => client.reasonsReport(input), false),
 };

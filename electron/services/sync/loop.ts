@@ -101,15 +101,15 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
     db.transaction(() => {
       setSetting(db, SYNC_KEYS.online, true);
       setSetting(db, SYNC_KEYS.lastSyncAt, now);
-      setSetting(
-        db,
-        SYNC_KEYS.lastError,
-        refused > 0 ? `The hub refused ${refused} event${refused === 1 ? '' : 's'} as invalid; they are kept in the audit log and not sent again.` : null,
-      );
+      setSetting(db, SYNC_KEYS.lastError, refused > 0 ? refusedMessage(refused) : null);
       setSetting(db, SYNC_KEYS.failures, 0);
     })();
     return { attempted: true, ok: true, sent, pending, more: pending > 0, retryAfterMs: null };
   });
+}
+
+export function refusedMessage(refused: number): string {
+  return `The hub refused ${refused} event${refused === 1 ? '' : 's'} as invalid; they are kept in the audit log and not sent again.`;
 }
 
 export interface SyncLoop {
@@ -185,6 +185,16 @@ export function startSyncLoop(deps: ServiceDeps, options: SyncLoopOptions = {}):
   };
   loops.set(deps.db, loop);
   return loop;
+}
+
+/** Records an on-demand action that reached the hub (Sync now, fetch assignments, test) like a round would. */
+export function recordSyncSuccess(deps: ServiceDeps, synced: boolean): void {
+  deps.db.transaction(() => {
+    setSetting(deps.db, SYNC_KEYS.online, true);
+    setSetting(deps.db, SYNC_KEYS.lastError, null);
+    setSetting(deps.db, SYNC_KEYS.failures, 0);
+    if (synced) setSetting(deps.db, SYNC_KEYS.lastSyncAt, deps.now().toISOString());
+  })();
 }
 
 /** Records a failure from an on-demand action (Sync now, fetch assignments) like a round would. */
