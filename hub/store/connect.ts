@@ -51,6 +51,9 @@ function safeUrlDescription(url: string): string {
 export async function openHubStore(options: HubStoreOptions): Promise<HubStore> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, types: pgTypes });
+    // An idle connection dropped by the server (a restart, a failover) is discarded by the pool and
+    // the next query reconnects; without a listener Node would treat the event as fatal.
+    pool.on('error', () => {});
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
     try {
       await migrateHub(db as Kysely<unknown>, 'postgres');

@@ -1,12 +1,23 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+// @ts-expect-error: a plain-JS config module without type declarations.
+import { boundaryRules } from '../../eslint.boundaries.js';
 import { afterEach, describe, expect, it } from 'vitest';
 
-/** The hub imports only shared/: probe files written into hub/ are judged by the project's own lint config. */
+/**
+ * The hub imports only shared/: probe files written into hub/ are judged by the project's own
+ * boundary rules (the ones eslint.config.js applies), without the type-aware rules that would
+ * make this test slow; test/unit/lint-boundaries.test.ts runs the full configuration.
+ */
 const root = join(import.meta.dirname, '..', '..');
 const probes: string[] = [];
-const eslint = new ESLint({ cwd: root });
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...(boundaryRules as object[])],
+});
 afterEach(() => {
   for (const p of probes.splice(0)) rmSync(p, { force: true });
 });

@@ -168,14 +168,19 @@ describe('the sender', () => {
     c.db.prepare("INSERT INTO outbox (id, kind, payload, created_at) VALUES ('7d6f4c0e-3f7e-4a57-9a53-0d0c2f5d8f11', 'call.completed', ?, '2026-11-16T10:00:00Z')").run(
       JSON.stringify({ ...completed('rf-call', 'RF-1'), outcome: 'sold' }),
     );
+    // A damaged row whose payload is not even JSON.
+    c.db.prepare("INSERT INTO outbox (id, kind, payload, created_at) VALUES ('0b9c1e55-7a43-4b8e-8f0e-6f1d2c3b4a59', 'customer.departed', '{\"externalId\": ', '2026-11-16T10:00:00Z')").run();
     enqueue(c.db, [{ kind: 'customer.departed', payload: departed('RF-2') }]);
     const round = await syncRound(c.deps, {});
     expect(round).toMatchObject({ ok: true, sent: 2, pending: 0 });
     const status = await call(c.dispatch, 'sync.status', {});
-    expect(status.lastError).toBe('The hub refused 1 event as invalid; they are kept in the audit log and not sent again.');
-    expect((await call(c.dispatch, 'hub.settings.get', {})).refusedEvents).toBe(1);
-    const audit = c.db.prepare("SELECT entity_id, detail FROM audit_log WHERE action = 'sync.refused'").all() as { entity_id: string; detail: string }[];
-    expect(audit).toEqual([{ entity_id: '7d6f4c0e-3f7e-4a57-9a53-0d0c2f5d8f11', detail: expect.stringContaining('payload.outcome') as string }]);
+    expect(status.lastError).toBe('The hub refused 2 events as invalid; they are kept in the audit log and not sent again.');
+    expect((await call(c.dispatch, 'hub.settings.get', {})).refusedEvents).toBe(2);
+    const audit = c.db.prepare("SELECT entity_id, detail FROM audit_log WHERE action = 'sync.refused' ORDER BY id").all() as { entity_id: string; detail: string }[];
+    expect(audit).toEqual([
+      { entity_id: '7d6f4c0e-3f7e-4a57-9a53-0d0c2f5d8f11', detail: expect.stringContaining('payload.outcome') as string },
+      { entity_id: '0b9c1e55-7a43-4b8e-8f0e-6f1d2c3b4a59', detail: expect.stringContaining('payload') as string },
+    ]);
     expect(await h.store.db.selectFrom('events').select('subject').orderBy('rid').execute()).toEqual([{ subject: 'RF-1' }, { subject: 'RF-2' }]);
   });
 

@@ -28,6 +28,15 @@ export interface PushOptions {
   maxBatches?: number;
 }
 
+/** A payload that is not JSON (a damaged row) travels as text: the hub refuses it with a reason instead of it blocking the outbox. */
+function payloadOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 function envelope(row: OutboxRow, console: string): EventEnvelope {
   return {
     id: row.id,
@@ -35,7 +44,7 @@ function envelope(row: OutboxRow, console: string): EventEnvelope {
     consoleId: console,
     seq: row.seq,
     occurredAt: row.created_at,
-    payload: JSON.parse(row.payload) as unknown,
+    payload: payloadOf(row.payload),
   };
 }
 
