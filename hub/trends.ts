@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { DEFAULT_TAXONOMY } from '../shared/domain/taxonomy';
 import {
   ReasonsReportFilters,
@@ -6,7 +6,6 @@ import {
   type ReasonsReportRow,
 } from '../shared/reports/reasons';
 import type { HubStore } from './store/connect';
-import type { HubDatabase } from './store/schema';
 
 /**
  * The org-wide reasons report, from every console's events, in the console's report shape.
@@ -48,8 +47,6 @@ interface CallRow extends KeyRow {
   recovered_revenue: number | null;
 }
 
-type Eb = ExpressionBuilder<HubDatabase & { d: HubDatabase['departures']; c: HubDatabase['calls'] }, 'd' | 'c'>;
-
 function dayOf(column: string): RawBuilder<string> {
   return sql<string>`substr(${sql.ref(column)}, 1, 10)`;
 }
@@ -60,18 +57,19 @@ function periodOf(f: ParsedFilters, cycleColumn: string, dateColumn: string): Ra
   return sql<null>`null`;
 }
 
-/** Conditions shared by both halves of the report; `side` names the table whose own facts count. */
-function conditions(f: ParsedFilters, side: 'd' | 'c'): ((eb: Eb) => Expression<SqlBool>)[] {
-  const out: ((eb: Eb) => Expression<SqlBool>)[] = [];
+/** The filters as conditions; `side` names the table whose own facts count (d: departures, c: calls). */
+function conditions(f: ParsedFilters, side: 'd' | 'c'): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
   const date = side === 'd' ? 'd.departed_at' : 'c.completed_at';
-  if (f.cycle !== undefined) out.push((eb) => eb(sql.ref(`${side}.cycle`), '=', f.cycle ?? null));
-  if (f.from !== undefined) out.push((eb) => eb(dayOf(date), '>=', f.from ?? ''));
-  if (f.to !== undefined) out.push((eb) => eb(dayOf(date), '<=', f.to ?? ''));
-  if (f.segment !== undefined) out.push((eb) => eb(sql.ref(`${side}.segment`), '=', f.segment ?? null));
-  if (f.product !== undefined) out.push((eb) => eb(sql.ref(`${side}.product`), '=', f.product ?? null));
+  const equals = (left: Expression<unknown>, value: string) => sql<SqlBool>`${left} = ${value}`;
+  if (f.cycle !== undefined) out.push(equals(sql.ref(`${side}.cycle`), f.cycle));
+  if (f.from !== undefined) out.push(sql<SqlBool>`${dayOf(date)} >= ${f.from}`);
+  if (f.to !== undefined) out.push(sql<SqlBool>`${dayOf(date)} <= ${f.to}`);
+  if (f.segment !== undefined) out.push(equals(sql.ref(`${side}.segment`), f.segment));
+  if (f.product !== undefined) out.push(equals(sql.ref(`${side}.product`), f.product));
   if (f.team !== undefined) {
-    const team = side === 'd' ? sql.ref('d.frontline_team') : sql`coalesce(c.frontline_team, d.frontline_team)`;
-    out.push((eb) => eb(team, '=', f.team ?? null));
+    // A call's own team when its console sent one, else its customer's.
+    out.push(equals(side === 'd' ? sql.ref('d.frontline_team') : sql`coalesce(c.frontline_team, d.frontline_team)`, f.team));
   }
   return out;
 }
@@ -89,7 +87,7 @@ async function departedRows(store: HubStore, f: ParsedFilters): Promise<Departed
         sql<number>`count(*)`.as('departed'),
         sql<number | null>`sum(d.monthly_revenue)`.as('revenue'),
       ])
-      .where((eb) => eb.and(where.map((w) => w(eb as unknown as Eb))))
+      .where((eb) => eb.and(where))
       .groupBy(['period', 'reason_id', 'category_id', 'reason_text'])
       .execute();
   }
@@ -115,7 +113,7 @@ async function departedRows(store: HubStore, f: ParsedFilters): Promise<Departed
       sql<number>`count(*)`.as('departed'),
       sql<number | null>`sum(d.monthly_revenue)`.as('revenue'),
     ])
-    .where((eb) => eb.and(where.map((w) => w(eb as unknown as Eb))))
+    .where((eb) => eb.and(where))
     .groupBy(['period', 'reason_id', 'category_id'])
     .execute();
 }
@@ -146,7 +144,7 @@ async function callRows(store: HubStore, f: ParsedFilters): Promise<CallRow[]> {
         'recovered_revenue',
       ),
     ])
-    .where((eb) => eb.and(where.map((w) => w(eb as unknown as Eb))))
+    .where((eb) => eb.and(where))
     .groupBy(['period', 'reason_id', 'category_id', 'reason_text'])
     .execute();
 }
