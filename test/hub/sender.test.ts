@@ -255,3 +255,25 @@ describe('the sender', () => {
     expect(Number(held.n)).toBe(700);
   });
 });
+
+describe('stopping the sender', () => {
+  it('does not wait for a hub that hangs, and leaves the events waiting', async () => {
+    const fake = await fakeHub(() => {
+      /* accepts the request and never answers */
+    });
+    const b = backend();
+    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await call(b.dispatch, 'hub.settings.set', { url: fake.url, token: `wbh_${'a'.repeat(43)}` });
+    enqueue(b.db, [{ kind: 'customer.departed', payload: departed('STOP-1') }]);
+    let requests = 0;
+    fake.server.on('request', () => (requests += 1));
+    const loop = startSyncLoop(b.deps, { idleMs: 10, timeoutMs: 60_000 });
+    await expect.poll(() => requests).toBeGreaterThan(0);
+    let stopped = false;
+    const stopping = loop.stop().then(() => (stopped = true));
+    await expect.poll(() => stopped, { timeout: 5000 }).toBe(true);
+    await stopping;
+    expect(pendingIn(b)).toBe(1);
+    expect((await call(b.dispatch, 'sync.status', {})).lastError).toBeNull();
+  });
+});

@@ -41,6 +41,8 @@ export interface HubClientOptions {
   token: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Aborts every request in flight (the console is shutting down). */
+  signal?: AbortSignal;
 }
 
 export interface HubClient {
@@ -96,7 +98,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
     } catch (error) {

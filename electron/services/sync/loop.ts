@@ -20,6 +20,8 @@ export interface SyncLoopOptions {
   pullEveryMs?: number;
   random?: () => number;
   fetch?: typeof fetch;
+  /** Aborts the round's requests; a round aborted this way records nothing. */
+  signal?: AbortSignal;
 }
 
 export const SYNC_DEFAULTS = {
@@ -65,7 +67,7 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
   const { db } = deps;
   const config = readHubConfig(db);
   if (!config) return { attempted: false, ok: true, sent: 0, pending: 0, more: false, retryAfterMs: null };
-  const client = createHubClient({ url: config.url, token: config.token, timeoutMs: options.timeoutMs, fetch: options.fetch });
+  const client = createHubClient({ url: config.url, token: config.token, timeoutMs: options.timeoutMs, fetch: options.fetch, signal: options.signal });
   const batchesPerRound = options.batchesPerRound ?? SYNC_DEFAULTS.batchesPerRound;
   return withSyncLock(db, async () => {
     let sent = 0;
@@ -89,6 +91,7 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
       if (!(error instanceof HubRequestError)) deps.log.error('sync round failed', { error: error instanceof Error ? error.name : 'unknown' });
     }
     const now = deps.now().toISOString();
+    if (failure && options.signal?.aborted) return { attempted: true, ok: false, sent, pending, more: false, retryAfterMs: null };
     if (failure) {
       const { message, answered, retryAfterMs } = describeFailure(failure);
       db.transaction(() => {
@@ -136,6 +139,7 @@ export function startSyncLoop(deps: ServiceDeps, options: SyncLoopOptions = {}):
   const capMs = options.maxDelayMs ?? SYNC_DEFAULTS.maxDelayMs;
   const random = options.random ?? Math.random;
   let stopped = false;
+  const shutdown = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<void> | null = null;
 
@@ -152,7 +156,7 @@ export function startSyncLoop(deps: ServiceDeps, options: SyncLoopOptions = {}):
     current = (async () => {
       let next = idleMs;
       try {
-        const result = await syncRound(deps, options);
+        const result = await syncRound(deps, { ...options, signal: shutdown.signal });
         if (!result.ok) {
           // The failure count survives a restart, so a restarted console keeps backing off.
           const failures = getSetting<number>(deps.db, SYNC_KEYS.failures) ?? 1;
@@ -180,6 +184,8 @@ export function startSyncLoop(deps: ServiceDeps, options: SyncLoopOptions = {}):
       if (timer) clearTimeout(timer);
       timer = null;
       loops.delete(deps.db);
+      // A request hanging on an unreachable hub must not hold up closing the console.
+      shutdown.abort();
       await current;
     },
   };
