@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 /**
- * Test suites by runtime: unit (node), component (jsdom), packaging (electron-builder on the built
- * output), e2e (real Chromium against `winback serve`, and the Electron window where installed).
+ * Test suites by runtime: unit (node), component (jsdom), hub (node, SQLite and PostgreSQL),
+ * packaging (electron-builder on the built output), e2e (real Chromium against `winback serve`,
+ * and the Electron window where installed).
  */
 export default defineConfig({
   test: {
@@ -33,6 +34,16 @@ export default defineConfig({
           include: ['test/packaging/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          // The sync hub and the console's sender, against SQLite and (when one answers) PostgreSQL.
+          name: 'hub',
+          environment: 'node',
+          include: ['test/hub/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {

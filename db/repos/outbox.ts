@@ -17,3 +17,31 @@ export function enqueueEvent<K extends EventKind>(db: Db, kind: K, payload: Even
 export function countPendingEvents(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
 }
+
+export interface OutboxRow {
+  seq: number;
+  id: string;
+  kind: string;
+  payload: string;
+  created_at: string;
+}
+
+/** The oldest unsent events, in the console's own order (seq), never by wall-clock time. */
+export function readPendingEvents(db: Db, limit: number): OutboxRow[] {
+  return db
+    .prepare('SELECT seq, id, kind, payload, created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?')
+    .all(limit) as OutboxRow[];
+}
+
+/**
+ * Marks events the hub has answered for (stored, or refused for good) so they are not sent again.
+ * Only called after the hub's answer arrived; returns how many rows changed.
+ */
+export function markEventsSent(db: Db, ids: readonly string[], at: string): number {
+  const mark = db.prepare('UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL');
+  let changed = 0;
+  db.transaction(() => {
+    for (const id of ids) changed += mark.run(at, id).changes;
+  })();
+  return changed;
+}

@@ -8,6 +8,7 @@ import { callHandlers } from '../services/call';
 import { playbookHandlers } from '../services/playbook';
 import { preferenceHandlers } from '../services/preferences';
 import { dialHandlers } from '../services/dial';
+import { hubHandlers } from '../services/syncHub';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...playbookHandlers,
   ...preferenceHandlers,
   ...dialHandlers,
+  ...hubHandlers,
 };

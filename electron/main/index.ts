@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, nativeTheme, screen, shell, type BrowserWindow } 
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/create';
+import { startSyncLoop } from '../services/sync/loop';
 import { resolveDbPath } from '../backend/paths';
 import type { DesktopShell } from '../backend/deps';
 import type { Logger } from '../backend/logger';
@@ -73,6 +74,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     const preferences = readPreferences(backend.deps);
     desktop.applyTheme(preferences.theme);
+    // Sends the outbox to the hub in the background when one is configured; idle otherwise.
+    const syncLoop = startSyncLoop(backend.deps);
     registerIpc(ipcMain, backend.dispatch, (event) => isTrustedSender(event, mainWindow?.webContents ?? null, appUrl));
 
     const windowStateFile = join(userData, 'window-state.json');
@@ -138,8 +141,10 @@ if (!app.requestSingleInstanceLock()) {
     log.info('console started', { version: backend.deps.appVersion, electron: process.versions.electron, production });
 
     app.on('window-all-closed', () => {
-      backend.close();
-      app.quit();
+      void syncLoop.stop().finally(() => {
+        backend.close();
+        app.quit();
+      });
     });
   });
 }

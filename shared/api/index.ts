@@ -6,6 +6,7 @@ import { callChannels } from './call';
 import { playbookChannels } from './playbook';
 import { preferenceChannels } from './preferences';
 import { dialChannels } from './dial';
+import { hubChannels } from './syncHub';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -16,6 +17,7 @@ export const contract = {
   ...playbookChannels,
   ...preferenceChannels,
   ...dialChannels,
+  ...hubChannels,
 };
 
 export type Contract = typeof contract;

@@ -22,6 +22,8 @@ export const DepartedPayload = z.object({
   monthlyRevenue: money,
   segment: z.string().max(200).nullable(),
   product: z.string().max(200).nullable(),
+  /** The frontline team that served the customer, for the org-wide team filter. Optional: older consoles omit it. */
+  frontlineTeam: z.string().max(200).nullable().optional(),
 });
 
 export const DiagnosedReason = z.object({ reasonId: id, categoryId: id, primary: z.boolean() });
@@ -46,6 +48,8 @@ export const CallCompletedPayload = z.object({
   segment: z.string().max(200).nullable(),
   product: z.string().max(200).nullable(),
   statedReasonId: id.nullable(),
+  /** The frontline team that served the customer, for the org-wide team filter. Optional: older consoles omit it. */
+  frontlineTeam: z.string().max(200).nullable().optional(),
 });
 
 /** A correction of a completed call: the fields given replace the earlier ones. */

@@ -5,6 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { createBackend } from '../../backend/create';
 import { projectRoot } from '../../backend/paths';
 import { startServer } from '../../http/server';
+import { startSyncLoop } from '../../services/sync/loop';
 import { CliError } from '../errors';
 import { addDbOption, dbPathFrom } from '../options';
 
@@ -54,16 +55,21 @@ export function registerServeCommand(program: Command): void {
       if (code === 'EADDRINUSE') throw new CliError(`Port ${options.port} is in use; choose another with --port.`);
       throw error;
     }
+    // Sends the outbox to the hub in the background when one is configured; idle otherwise.
+    const syncLoop = startSyncLoop(backend.deps);
     process.stdout.write(`listening ${server.url}\n`);
     process.stdout.write(`Database: ${backend.db.name}. Press Ctrl+C to stop.\n`);
     if (options.open) openBrowser(server.url);
     const running = server;
     await new Promise<void>((resolveStop) => {
       const stop = () => {
-        void running.close().finally(() => {
-          backend.close();
-          resolveStop();
-        });
+        void syncLoop
+          .stop()
+          .then(() => running.close())
+          .finally(() => {
+            backend.close();
+            resolveStop();
+          });
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

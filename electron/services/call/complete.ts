@@ -196,6 +196,7 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
         segment: clip(customer.segment, 200),
         product: clip(customer.product, 200),
         statedReasonId: customer.stated_reason_id,
+        frontlineTeam: clip(customer.frontline_team, 200),
       },
       nowIso,
     );

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 import { PlaybookSection } from './playbook/PlaybookSection';
+import { HubSettingsContainer } from './admin/HubSettings';
 
 export function PeopleTable({ people }: { people: Person[] }) {
   return (
@@ -42,6 +43,7 @@ export function AdminContainer() {
       </p>
       <PeopleTable people={people} />
       {session?.user?.role === 'manager' && <PlaybookSection />}
+      <HubSettingsContainer />
     </section>
   );
 }

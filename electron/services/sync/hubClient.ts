@@ -1,0 +1,164 @@
+import type { z } from 'zod';
+import { ReasonsReport, ReasonsReportFilters } from '../../../shared/reports/reasons';
+import {
+  AssignmentsResponse,
+  HubErrorBody,
+  HubIdentity,
+  IngestResponse,
+  PublishAssignmentsResponse,
+  type PublishAssignmentsRequest,
+} from '../../../shared/sync/hubApi';
+import type { EventEnvelope } from '../../../shared/sync/events';
+
+/** How a request to the hub failed, with words a person understands and whether waiting may help. */
+export type HubFailure = 'offline' | 'timeout' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'server' | 'invalid' | 'protocol';
+
+export class HubRequestError extends Error {
+  constructor(
+    readonly failure: HubFailure,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'HubRequestError';
+  }
+
+  /** The hub was reached and answered (so the console is online, even if the answer was no). */
+  get hubAnswered(): boolean {
+    return this.failure !== 'offline' && this.failure !== 'timeout';
+  }
+}
+
+export const DEFAULT_HUB_TIMEOUT_MS = 30_000;
+
+function seconds(ms: number): string {
+  const n = Math.max(1, Math.round(ms / 1000));
+  return `${n} second${n === 1 ? '' : 's'}`;
+}
+
+export interface HubClientOptions {
+  url: string;
+  token: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Aborts every request in flight (the console is shutting down). */
+  signal?: AbortSignal;
+}
+
+export interface HubClient {
+  readonly host: string;
+  me: () => Promise<HubIdentity>;
+  postEvents: (events: readonly EventEnvelope[]) => Promise<IngestResponse>;
+  assignments: () => Promise<AssignmentsResponse>;
+  publishAssignments: (request: PublishAssignmentsRequest) => Promise<PublishAssignmentsResponse>;
+  reasonsReport: (filters: ReasonsReportFilters) => Promise<ReasonsReport>;
+}
+
+/** The hub's base address with a trailing slash, so a hub behind a proxy path keeps its prefix. */
+export function hubBase(url: string): URL {
+  const base = new URL(url);
+  if (!base.pathname.endsWith('/')) base.pathname = `${base.pathname}/`;
+  base.search = '';
+  base.hash = '';
+  return base;
+}
+
+function retryAfter(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+async function hubMessage(response: Response): Promise<string | null> {
+  try {
+    const body = HubErrorBody.safeParse(await response.json());
+    return body.success ? body.data.error.message : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createHubClient(options: HubClientOptions): HubClient {
+  const base = hubBase(options.url);
+  const host = base.host;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS;
+  const doFetch = options.fetch ?? fetch;
+
+  async function request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+    const target = new URL(path, base);
+    let response: Response;
+    try {
+      response = await doFetch(target, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
+    } catch (error) {
+      const name = error instanceof Error ? error.name : '';
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new HubRequestError('timeout', `The hub at ${host} did not answer within ${seconds(timeoutMs)}. Events wait on this desk and are sent when it answers.`);
+      }
+      throw new HubRequestError('offline', `Could not reach the hub at ${host}. Events wait on this desk and are sent when it is back.`);
+    }
+    if (!response.ok) {
+      const said = await hubMessage(response);
+      switch (response.status) {
+        case 401:
+          throw new HubRequestError('unauthorized', `The hub refused this console's token: it is unknown or has been revoked. Ask your manager for a new token and enter it in Admin, Hub.`);
+        case 403:
+          throw new HubRequestError('forbidden', said ?? 'The hub does not allow this for this console\'s token.');
+        case 413:
+          throw new HubRequestError('too_large', said ?? 'The hub refused a request as too large.');
+        case 429: {
+          const wait = retryAfter(response.headers.get('retry-after'));
+          throw new HubRequestError('rate_limited', `The hub is busy and asked this console to slow down${wait !== null ? ` for ${seconds(wait)}` : ''}.`, wait);
+        }
+        case 400:
+          throw new HubRequestError('invalid', said ?? 'The hub could not read the request.');
+        default:
+          if (response.status >= 500) throw new HubRequestError('server', `The hub at ${host} had a problem (HTTP ${response.status}); trying again later.`);
+          throw new HubRequestError('protocol', `The hub at ${host} answered HTTP ${response.status}. Is the hub address right?`);
+      }
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      const name = error instanceof Error ? error.name : '';
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new HubRequestError('timeout', `The hub at ${host} stopped answering mid-reply. Events wait on this desk and are sent again.`);
+      }
+      throw new HubRequestError('protocol', `The answer from ${host} was cut off or is not from a Winback hub. Is the hub address right?`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new HubRequestError('protocol', `The answer from ${host} is not one this console understands. Is the hub address right, and the hub up to date?`);
+    return parsed.data;
+  }
+
+  return {
+    host,
+    me: () => request('GET', 'v1/me', HubIdentity),
+    postEvents: (events) => request('POST', 'v1/events', IngestResponse, { events }),
+    assignments: () => request('GET', 'v1/assignments', AssignmentsResponse),
+    publishAssignments: (body) => request('POST', 'v1/assignments', PublishAssignmentsResponse, body),
+    reasonsReport: (filters) => {
+      const parsed = ReasonsReportFilters.parse(filters);
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(parsed)) if (value !== undefined) query.set(key, String(value));
+      return request('GET', `v1/trends?${query.toString()}`, ReasonsReport);
+    },
+  };
+}
+
+/** The org-wide reasons report from a hub, for a manager's token (the reports CLI's --hub). */
+export function fetchHubReasonsReport(url: string, token: string, filters: ReasonsReportFilters, options: { timeoutMs?: number } = {}): Promise<ReasonsReport> {
+  return createHubClient({ url, token, ...options }).reasonsReport(filters);
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../../db/open';
+import { getSetting, setSetting } from '../../../db/repos/settings';
+
+/**
+ * Where the console keeps its sync configuration and state: the settings table, so it survives a
+ * restart and travels with a backup. The token is only ever read here and by the sender; no
+ * channel returns it to the window.
+ */
+export const SYNC_KEYS = {
+  hubUrl: 'sync.hubUrl',
+  hubToken: 'sync.hubToken',
+  consoleId: 'sync.consoleId',
+  online: 'sync.online',
+  lastSyncAt: 'sync.lastSyncAt',
+  lastError: 'sync.lastError',
+  failures: 'sync.failures',
+  refused: 'sync.refused',
+  lastPullAt: 'sync.lastPullAt',
+} as const;
+
+export interface HubConfig {
+  url: string;
+  token: string;
+}
+
+export function readHubUrl(db: Db): string | null {
+  return getSetting<string>(db, SYNC_KEYS.hubUrl) ?? null;
+}
+
+export function hasHubToken(db: Db): boolean {
+  return Boolean(getSetting<string>(db, SYNC_KEYS.hubToken));
+}
+
+/** The hub to talk to, or null while the console is standalone or has no token yet. */
+export function readHubConfig(db: Db): HubConfig | null {
+  const url = readHubUrl(db);
+  const token = getSetting<string>(db, SYNC_KEYS.hubToken);
+  return url && token ? { url, token } : null;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Checks a hub address with the URL parser. https anywhere; plain http only to this computer,
+ * since the token and the customers' contact details would otherwise cross the network readable.
+ * Returns the address to store, or throws a message for the person.
+ */
+export function normaliseHubUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new Error('Enter the hub address as a full URL, for example https://hub.example.com/.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('The hub address must start with https://.');
+  if (url.username || url.password) throw new Error('Leave user names and passwords out of the hub address; the token identifies this console.');
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new Error('Use https:// for a hub on another computer; plain http is only allowed to this computer (127.0.0.1 or localhost).');
+  }
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
+export const HUB_TOKEN_PATTERN = /^wbh_[A-Za-z0-9_-]{20,200}$/;
+
+export function saveHubSettings(db: Db, input: { url: string; token?: string | undefined }): void {
+  const url = normaliseHubUrl(input.url);
+  db.transaction(() => {
+    const previous = readHubUrl(db);
+    setSetting(db, SYNC_KEYS.hubUrl, url);
+    if (input.token !== undefined) setSetting(db, SYNC_KEYS.hubToken, input.token);
+    if (previous !== url || input.token !== undefined) {
+      // A new hub or token starts with a clean slate: old errors and backoff belong to the old one.
+      setSetting(db, SYNC_KEYS.failures, 0);
+      setSetting(db, SYNC_KEYS.lastError, null);
+      setSetting(db, SYNC_KEYS.online, false);
+    }
+  })();
+}
+
+export function forgetHub(db: Db): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM settings WHERE key IN (?, ?, ?, ?, ?)').run(
+      SYNC_KEYS.hubUrl,
+      SYNC_KEYS.hubToken,
+      SYNC_KEYS.online,
+      SYNC_KEYS.lastError,
+      SYNC_KEYS.failures,
+    );
+  })();
+}
+
+/** This console's id in every event it sends; made once, on first use. */
+export function consoleId(db: Db): string {
+  const existing = getSetting<string>(db, SYNC_KEYS.consoleId);
+  if (existing) return existing;
+  const id = randomUUID();
+  setSetting(db, SYNC_KEYS.consoleId, id);
+  return id;
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { HubDatabase } from './schema';
+import { migrateHub, type HubDialect } from './migrations';
+
+export interface HubStore {
+  db: Kysely<HubDatabase>;
+  dialect: HubDialect;
+  /** Where the data lives, in words for the operator (never the password). */
+  description: string;
+  close: () => Promise<void>;
+}
+
+export interface HubStoreOptions {
+  /** Folder for the embedded SQLite file; used when no databaseUrl is given. */
+  dataDir: string;
+  /** PostgreSQL connection string (DATABASE_URL). */
+  databaseUrl?: string | undefined;
+}
+
+export const HUB_DB_FILE = 'hub.db';
+
+// count(*) and sums of bigint columns arrive from PostgreSQL as strings (int8, numeric); the
+// hub's numbers stay far below 2^53, so they are read as plain numbers like SQLite gives them.
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const toNumber = (value: string): number => Number(value);
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+    return format === 'binary' ? (pg.types.getTypeParser(oid, 'binary') as unknown) : (pg.types.getTypeParser(oid, 'text') as unknown);
+  }) as typeof pg.types.getTypeParser,
+};
+
+function safeUrlDescription(url: string): string {
+  try {
+    const u = new URL(url);
+    return `PostgreSQL at ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+}
+
+/**
+ * Opens the hub's store and brings its schema up to date: PostgreSQL when a connection string is
+ * given, else an embedded SQLite file in the data folder (nothing else to install).
+ */
+export async function openHubStore(options: HubStoreOptions): Promise<HubStore> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, types: pgTypes });
+    // An idle connection dropped by the server (a restart, a failover) is discarded by the pool and
+    // the next query reconnects; without a listener Node would treat the event as fatal.
+    pool.on('error', () => {});
+    const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await migrateHub(db as Kysely<unknown>, 'postgres');
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return { db, dialect: 'postgres', description: safeUrlDescription(options.databaseUrl), close: () => db.destroy() };
+  }
+  const dir = resolve(options.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, HUB_DB_FILE);
+  const sqlite = new Database(file);
+  // As on the console: WAL with synchronous=FULL, so an event acknowledged to a console survives
+  // a power cut (a console marks it sent on that acknowledgement and never sends it again).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateHub(db as Kysely<unknown>, 'sqlite');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect: 'sqlite', description: `SQLite at ${file}`, close: () => db.destroy() };
+}

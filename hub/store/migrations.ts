@@ -1,0 +1,128 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+
+export type HubDialect = 'sqlite' | 'postgres';
+
+/**
+ * The hub's schema steps. One list for both stores; the few type names that differ come from
+ * `types(dialect)`. Forward only: a step that has shipped is never edited. Kysely's migrator takes
+ * a lock, so several hub instances starting at once migrate once.
+ */
+function types(dialect: HubDialect) {
+  return dialect === 'sqlite'
+    ? ({ bigint: 'integer', real: 'real' } as const)
+    : ({ bigint: 'bigint', real: 'double precision' } as const);
+}
+
+function strict(dialect: HubDialect) {
+  return dialect === 'sqlite' ? sql`strict` : sql``;
+}
+
+function hubMigrations(dialect: HubDialect): Record<string, Migration> {
+  const t = types(dialect);
+  return {
+    '001_core': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('tokens')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('agent', 'executive', 'manager')`))
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_used_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .modifyEnd(strict(dialect))
+          .execute();
+        // One live token per name: the name is the person assignments are addressed to.
+        await db.schema
+          .createIndex('tokens_live_name')
+          .on('tokens')
+          .column('name')
+          .unique()
+          .where(sql.ref('revoked_at'), 'is', null)
+          .execute();
+
+        await db.schema
+          .createTable('events')
+          .addColumn('rid', dialect === 'sqlite' ? 'integer' : 'bigserial', (c) =>
+            dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+          )
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('console_id', 'text', (c) => c.notNull())
+          .addColumn('seq', t.bigint, (c) => c.notNull())
+          .addColumn('occurred_at', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('sent_by', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+        await db.schema.createIndex('events_subject').on('events').columns(['subject', 'kind']).execute();
+
+        await db.schema
+          .createTable('departures')
+          .addColumn('external_id', 'text', (c) => c.primaryKey())
+          .addColumn('cycle', 'text')
+          .addColumn('departed_at', 'text')
+          .addColumn('stated_reason_text', 'text')
+          .addColumn('stated_reason_id', 'text')
+          .addColumn('stated_category_id', 'text')
+          .addColumn('monthly_revenue', t.real)
+          .addColumn('segment', 'text')
+          .addColumn('product', 'text')
+          .addColumn('frontline_team', 'text')
+          .addColumn('event_rid', t.bigint, (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+        await db.schema.createIndex('departures_cycle').on('departures').column('cycle').execute();
+
+        await db.schema
+          .createTable('calls')
+          .addColumn('call_id', 'text', (c) => c.primaryKey())
+          .addColumn('external_id', 'text', (c) => c.notNull())
+          .addColumn('cycle', 'text')
+          .addColumn('completed_at', 'text', (c) => c.notNull())
+          .addColumn('caller_role', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('monthly_revenue', t.real)
+          .addColumn('segment', 'text')
+          .addColumn('product', 'text')
+          .addColumn('frontline_team', 'text')
+          .addColumn('stated_reason_id', 'text')
+          .addColumn('primary_reason_id', 'text')
+          .addColumn('primary_category_id', 'text')
+          .addColumn('amendments', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('event_rid', t.bigint, (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+        await db.schema.createIndex('calls_external').on('calls').column('external_id').execute();
+        await db.schema.createIndex('calls_cycle').on('calls').column('cycle').execute();
+
+        await db.schema
+          .createTable('assignments')
+          .addColumn('external_id', 'text', (c) => c.primaryKey())
+          .addColumn('person', 'text', (c) => c.notNull())
+          .addColumn('customer', 'text', (c) => c.notNull())
+          .addColumn('assigned_by', 'text', (c) => c.notNull())
+          .addColumn('assigned_at', 'text', (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+        await db.schema.createIndex('assignments_person').on('assignments').column('person').execute();
+      },
+    },
+  };
+}
+
+export async function migrateHub(db: Kysely<unknown>, dialect: HubDialect): Promise<void> {
+  const migrations = hubMigrations(dialect);
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown step';
+    const why = error instanceof Error ? error.message : 'unknown error';
+    throw new Error(`The hub could not update its store (step ${failed}): ${why}`);
+  }
+}

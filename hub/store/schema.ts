@@ -1,0 +1,85 @@
+import type { Generated } from 'kysely';
+import type { Role } from '../../shared/domain/roles';
+
+/**
+ * The hub's tables, identical in SQLite and PostgreSQL. Times are ISO-8601 text in both, so
+ * comparisons and substrings behave the same in either store.
+ */
+export interface HubDatabase {
+  tokens: TokensTable;
+  events: EventsTable;
+  departures: DeparturesTable;
+  calls: CallsTable;
+  assignments: AssignmentsTable;
+}
+
+export interface TokensTable {
+  id: string;
+  name: string;
+  role: Role;
+  /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Every event ever accepted, exactly once. `rid` is the hub's receive order. */
+export interface EventsTable {
+  rid: Generated<number>;
+  id: string;
+  kind: string;
+  console_id: string;
+  seq: number;
+  occurred_at: string;
+  /** The call id for call events, the external id for customer events: what projections look up. */
+  subject: string;
+  payload: string;
+  /** SHA-256 of the canonical envelope: a resend must match it to count as a duplicate. */
+  content_hash: string;
+  sent_by: string;
+  received_at: string;
+}
+
+/** One row per departed customer (by external id), however many consoles imported them. */
+export interface DeparturesTable {
+  external_id: string;
+  cycle: string | null;
+  departed_at: string | null;
+  stated_reason_text: string | null;
+  stated_reason_id: string | null;
+  stated_category_id: string | null;
+  monthly_revenue: number | null;
+  segment: string | null;
+  product: string | null;
+  frontline_team: string | null;
+  event_rid: number;
+}
+
+/** One row per completed call, with its latest amendment applied. */
+export interface CallsTable {
+  call_id: string;
+  external_id: string;
+  cycle: string | null;
+  completed_at: string;
+  caller_role: Role;
+  outcome: string;
+  monthly_revenue: number | null;
+  segment: string | null;
+  product: string | null;
+  frontline_team: string | null;
+  stated_reason_id: string | null;
+  primary_reason_id: string | null;
+  primary_category_id: string | null;
+  amendments: number;
+  event_rid: number;
+}
+
+export interface AssignmentsTable {
+  external_id: string;
+  person: string;
+  /** The AssignedCustomer as JSON: contact details travel only to the person assigned. */
+  customer: string;
+  assigned_by: string;
+  assigned_at: string;
+}
