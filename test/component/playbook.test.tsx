@@ -16,6 +16,7 @@ function fake(role: Role = 'manager') {
     'sync.status': () => SYNC_OK,
     'queue.list': () => ({ items: [], total: 0 }),
     'people.list': () => [],
+    'hub.settings.get': () => ({ url: null, tokenConfigured: false, refusedEvents: 0, lastPullAt: null }),
     'call.resume': () => ({ customerId: null }),
     'taxonomy.list': () => tax,
     'playbook.list': () => book,
