@@ -6,6 +6,7 @@ import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
 import { callHandlers } from '../services/call';
 import { playbookHandlers } from '../services/playbook';
+import { careHandlers } from '../services/care';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...callHandlers,
   ...playbookHandlers,
+  ...careHandlers,
 };

@@ -4,6 +4,7 @@ import { customerChannels } from './customers';
 import { syncChannels } from './sync';
 import { callChannels } from './call';
 import { playbookChannels } from './playbook';
+import { careChannels } from './care';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...syncChannels,
   ...callChannels,
   ...playbookChannels,
+  ...careChannels,
 };
 
 export type Contract = typeof contract;
