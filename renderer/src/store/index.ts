@@ -6,6 +6,7 @@ import { createNoticeSlice } from './noticeSlice';
 import { createQueueSlice } from './queueSlice';
 import { createSyncSlice } from './syncSlice';
 import { createCallSlice, resetCallSaver } from './callSlice';
+import { createCareSlice } from './careSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -15,6 +16,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createQueueSlice(...a),
   ...createSyncSlice(...a),
   ...createCallSlice(...a),
+  ...createCareSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

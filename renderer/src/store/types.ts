@@ -5,8 +5,9 @@ import type { NoticeSlice } from './noticeSlice';
 import type { QueueSlice } from './queueSlice';
 import type { SyncSlice } from './syncSlice';
 import type { CallSlice } from './callSlice';
+import type { CareSlice } from './careSlice';
 
-export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice & CallSlice;
+export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice & CallSlice & CareSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
