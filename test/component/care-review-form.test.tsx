@@ -42,7 +42,7 @@ describe('the review form', () => {
     await userEvent.type(screen.getByLabelText('Spend'), '310.40');
     await userEvent.type(screen.getByLabelText('Support tickets'), '0');
     await userEvent.click(within(screen.getByRole('group', { name: 'Satisfaction (1 to 5)' })).getByRole('radio', { name: '4' }));
-    await userEvent.type(screen.getByLabelText('Note'), 'Happy with the plan.');
+    await userEvent.type(screen.getByLabelText('Review note'), 'Happy with the plan.');
     await userEvent.click(within(screen.getByRole('group', { name: 'Verdict' })).getByRole('radio', { name: 'Watch' }));
     await userEvent.selectOptions(screen.getByLabelText('Outreach made'), 'Phone call');
     await userEvent.type(screen.getByLabelText('Outreach note'), 'Thanked them');

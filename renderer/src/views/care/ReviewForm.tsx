@@ -149,7 +149,7 @@ export function ReviewForm({ detail, busy, onSubmit, onCancel }: ReviewFormProps
           Not known
         </label>
       </fieldset>
-      <label htmlFor={`${id}-note`}>Note</label>
+      <label htmlFor={`${id}-note`}>Review note</label>
       <textarea id={`${id}-note`} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
       <fieldset className="review-choice">
         <legend>Verdict</legend>
