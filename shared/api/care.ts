@@ -125,6 +125,7 @@ export const ReviewInputSchema = IndicatorsSchema.extend({
   outreachNote: z.string().max(2_000, 'The outreach note is at most 2,000 characters.'),
 }).strict();
 export type ReviewInput = z.input<typeof ReviewInputSchema>;
+export type ParsedReviewInput = z.output<typeof ReviewInputSchema>;
 
 export const DueReviewSchema = z.object({
   enrolmentId,

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/result';
-import type { ReviewInput } from '../../../shared/api/care';
+import type { ParsedReviewInput } from '../../../shared/api/care';
 import type { Person } from '../../../shared/api/session';
 import { nextReviewOn } from '../../../shared/domain/care';
 import { getEnrolment, setNextReview } from '../../../db/repos/care';
@@ -12,15 +12,13 @@ import { requireCaller } from '../call/session';
 import { consoleDay, reviewIntervalMonths } from './clock';
 import { requireEnrolment } from './views';
 
-type ParsedReview = Required<{ [K in keyof ReviewInput]: Exclude<ReviewInput[K], undefined> }>;
-
 /**
  * Records a review of a followed customer and schedules the next one, one interval (as set now)
  * after today. The review, the new date, the consumed imported indicators, the audit entry and the
  * `review.completed` event for the hub are one transaction. Sending the same review id again
  * returns the review already saved: a retried click never records two.
  */
-export function completeReview(deps: ServiceDeps, user: Person | null, input: ParsedReview): { reviewId: string; nextReviewOn: string } {
+export function completeReview(deps: ServiceDeps, user: Person | null, input: ParsedReviewInput): { reviewId: string; nextReviewOn: string } {
   const person = requireCaller(user);
   const { db } = deps;
   const saved = getReview(db, input.reviewId);
