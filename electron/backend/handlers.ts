@@ -9,6 +9,7 @@ import { playbookHandlers } from '../services/playbook';
 import { preferenceHandlers } from '../services/preferences';
 import { dialHandlers } from '../services/dial';
 import { hubHandlers } from '../services/syncHub';
+import { careHandlers } from '../services/care';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...preferenceHandlers,
   ...dialHandlers,
   ...hubHandlers,
+  ...careHandlers,
 };

@@ -3,6 +3,7 @@ import { registerServeCommand } from './commands/serve';
 import { registerDemoCommand } from './commands/demo';
 import { registerHubCommand } from './commands/hub';
 import { registerSyncCommand } from './commands/sync';
+import { registerCareCommand } from './commands/care';
 import { CliError } from './errors';
 
 /** Builds the `winback` command line. Every command has --help; every data command takes --db. */
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerHubCommand(program);
   registerSyncCommand(program);
+  registerCareCommand(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { playbookChannels } from './playbook';
 import { preferenceChannels } from './preferences';
 import { dialChannels } from './dial';
 import { hubChannels } from './syncHub';
+import { careChannels } from './care';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...preferenceChannels,
   ...dialChannels,
   ...hubChannels,
+  ...careChannels,
 };
 
 export type Contract = typeof contract;

@@ -29,6 +29,7 @@ import { CODE_ANSWERS } from './complete';
 import { newOfferCode } from './codes';
 import { getCallDetail, type AmendedValues } from './detail';
 import { requireCaller } from './session';
+import { enrolOnRecovery, withdrawRecovery } from '../care/enrol';
 
 export interface AmendInput {
   callId: string;
@@ -150,6 +151,13 @@ export function amendCall(deps: ServiceDeps, user: Person | null, input: AmendIn
       correctCustomerOutcome(db, customer.id, { outcome, callbackAt, doNotContact, now: nowIso });
     } else if (outcome === 'do_not_contact') {
       markDoNotContact(db, customer.id, nowIso);
+    }
+
+    // Intensive care follows the corrected outcome: a recovery taken back ends the follow-up, a recovery given enrols.
+    if (after.outcome === 'recovered') {
+      enrolOnRecovery(db, { customerId: customer.id, callId: call.id, ownerId: call.caller_id, recoveredAt: new Date(call.completed_at), now: nowIso });
+    } else if (before.outcome === 'recovered') {
+      withdrawRecovery(db, call.id, { now: nowIso, actorId: person.id });
     }
 
     enqueueEvent(

@@ -36,6 +36,7 @@ import { activeRules, toRuleDef } from '../playbook/offers';
 import { customerTimeZone } from './briefing';
 import { requireCaller } from './session';
 import { newOfferCode } from './codes';
+import { enrolOnRecovery } from '../care/enrol';
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -174,6 +175,8 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
       });
     }
     applyCallToCustomer(db, customer.id, { outcome, callbackAt, now: nowIso });
+    // A recovered customer is followed from this moment: in intensive care, owned by whoever won them back.
+    if (outcome === 'recovered') enrolOnRecovery(db, { customerId: customer.id, callId: state.callId, ownerId: caller.id, recoveredAt: now, now: nowIso });
     deleteDraftOfCall(db, customer.id, state.callId);
 
     enqueueEvent(

@@ -7,6 +7,7 @@ import { createQueueSlice } from './queueSlice';
 import { createSyncSlice } from './syncSlice';
 import { createCallSlice, resetCallSaver } from './callSlice';
 import { createPreferencesSlice } from './preferencesSlice';
+import { createCareSlice } from './careSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -17,6 +18,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSyncSlice(...a),
   ...createCallSlice(...a),
   ...createPreferencesSlice(...a),
+  ...createCareSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

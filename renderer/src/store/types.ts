@@ -6,6 +6,7 @@ import type { QueueSlice } from './queueSlice';
 import type { SyncSlice } from './syncSlice';
 import type { CallSlice } from './callSlice';
 import type { PreferencesSlice } from './preferencesSlice';
+import type { CareSlice } from './careSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -13,7 +14,8 @@ export type AppState = SessionSlice &
   QueueSlice &
   SyncSlice &
   CallSlice &
-  PreferencesSlice;
+  PreferencesSlice &
+  CareSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -10,6 +10,14 @@ CREATE INDEX calls_completed ON calls(completed_at);
 
 CREATE INDEX calls_customer ON calls(customer_id);
 
+CREATE INDEX care_enrolments_next_review ON care_enrolments(next_review_on) WHERE status = 'active';
+
+CREATE UNIQUE INDEX care_enrolments_one_active ON care_enrolments(customer_id) WHERE status = 'active';
+
+CREATE INDEX care_enrolments_owner ON care_enrolments(owner_id, next_review_on) WHERE status = 'active';
+
+CREATE INDEX care_reviews_enrolment ON care_reviews(enrolment_id, reviewed_at);
+
 CREATE INDEX customers_assigned ON customers(assigned_to);
 
 CREATE INDEX customers_cycle ON customers(cycle_id);
@@ -89,6 +97,58 @@ CREATE TABLE calls (
   reason_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (reason_confirmed IN (0, 1)),
   offer_skipped_because TEXT
 , callback_local TEXT, summary TEXT NOT NULL DEFAULT '') STRICT;
+
+CREATE TABLE care_enrolments (
+  id TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  recovery_call_id TEXT NOT NULL UNIQUE REFERENCES calls(id),
+  recovered_on TEXT NOT NULL,
+  owner_id TEXT NOT NULL REFERENCES people(id),
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'relost', 'withdrawn')),
+  -- Set exactly while the customer is followed.
+  next_review_on TEXT,
+  enrolled_at TEXT NOT NULL,
+  relost_on TEXT,
+  relost_at TEXT,
+  relost_by TEXT REFERENCES people(id),
+  relost_source TEXT CHECK (relost_source IN ('import', 'manager')),
+  relost_note TEXT NOT NULL DEFAULT '',
+  -- When a correction of the recovery call took the recovery back.
+  withdrawn_at TEXT,
+  CHECK ((status = 'active') = (next_review_on IS NOT NULL)),
+  CHECK (status <> 'relost' OR (relost_on IS NOT NULL AND relost_source IS NOT NULL))
+) STRICT;
+
+CREATE TABLE care_indicators (
+  enrolment_id TEXT PRIMARY KEY REFERENCES care_enrolments(id),
+  service_contacts INTEGER CHECK (service_contacts >= 0),
+  purchases INTEGER CHECK (purchases >= 0),
+  spend REAL CHECK (spend >= 0),
+  support_tickets INTEGER CHECK (support_tickets >= 0),
+  satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+  imported_at TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  imported_by TEXT REFERENCES people(id)
+) STRICT;
+
+CREATE TABLE care_reviews (
+  id TEXT PRIMARY KEY,
+  enrolment_id TEXT NOT NULL REFERENCES care_enrolments(id),
+  due_on TEXT NOT NULL,
+  reviewed_at TEXT NOT NULL,
+  reviewed_on TEXT NOT NULL,
+  reviewer_id TEXT NOT NULL REFERENCES people(id),
+  service_contacts INTEGER CHECK (service_contacts >= 0),
+  purchases INTEGER CHECK (purchases >= 0),
+  spend REAL CHECK (spend >= 0),
+  support_tickets INTEGER CHECK (support_tickets >= 0),
+  satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+  note TEXT NOT NULL DEFAULT '',
+  verdict TEXT NOT NULL CHECK (verdict IN ('healthy', 'watch', 'at_risk')),
+  outreach TEXT NOT NULL CHECK (outreach IN ('phone_call', 'email', 'visit', 'message', 'offer', 'none')),
+  outreach_note TEXT NOT NULL DEFAULT '',
+  next_review_on TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE customers (
   id INTEGER PRIMARY KEY,

@@ -1,0 +1,6 @@
+import { formatDay } from './dates';
+
+/** A calendar day, machine-readable in `dateTime` and readable for a person. */
+export function Day({ day }: { day: string }) {
+  return <time dateTime={day}>{formatDay(day)}</time>;
+}
