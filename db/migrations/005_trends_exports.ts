@@ -45,6 +45,7 @@ CREATE INDEX feedback_call ON feedback(call_id);
 -- Reports: each call with its primary diagnosed reason in one index lookup, calls per caller,
 -- offers per offer, departed customers by date.
 CREATE INDEX call_reasons_primary ON call_reasons(call_id, reason_id) WHERE is_primary = 1;
+CREATE INDEX call_reasons_by_reason ON call_reasons(reason_id) WHERE is_primary = 1;
 CREATE INDEX calls_caller ON calls(caller_id, completed_at);
 CREATE INDEX call_offers_offer ON call_offers(offer_id, answer);
 CREATE INDEX customers_departed ON customers(departed_at);

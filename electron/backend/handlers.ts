@@ -5,6 +5,8 @@ import { sessionHandlers } from '../services/session';
 import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
 import { reportHandlers } from '../services/reports/handlers';
+import { issueHandlers } from '../services/issues';
+import { feedbackQueueHandlers } from '../services/feedbackQueue';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -26,4 +28,6 @@ export const handlers: Handlers = {
   ...customerHandlers,
   ...syncHandlers,
   ...reportHandlers,
+  ...issueHandlers,
+  ...feedbackQueueHandlers,
 };

@@ -3,6 +3,8 @@ import { sessionChannels } from './session';
 import { customerChannels } from './customers';
 import { syncChannels } from './sync';
 import { reportChannels } from './reports';
+import { issueChannels } from './issues';
+import { feedbackQueueChannels } from './feedbackQueue';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -10,6 +12,8 @@ export const contract = {
   ...customerChannels,
   ...syncChannels,
   ...reportChannels,
+  ...issueChannels,
+  ...feedbackQueueChannels,
 };
 
 export type Contract = typeof contract;

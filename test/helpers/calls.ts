@@ -85,3 +85,13 @@ export function amendCall(
     }
   })();
 }
+
+export function addFeedback(
+  db: Db,
+  f: { id: string; callId: string; rep: string | null; team: string | null; text: string; createdAt: string; status?: 'new' | 'shared' | 'coached' | 'closed' },
+): void {
+  const customer = db.prepare('SELECT customer_id FROM calls WHERE id = ?').pluck().get(f.callId) as number;
+  db.prepare(
+    'INSERT INTO feedback (id, call_id, customer_id, frontline_rep, frontline_team, text, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(f.id, f.callId, customer, f.rep, f.team, f.text, f.status ?? 'new', f.createdAt);
+}

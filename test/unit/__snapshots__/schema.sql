@@ -1,5 +1,7 @@
 CREATE INDEX call_offers_offer ON call_offers(offer_id, answer);
 
+CREATE INDEX call_reasons_by_reason ON call_reasons(reason_id) WHERE is_primary = 1;
+
 CREATE INDEX call_reasons_primary ON call_reasons(call_id, reason_id) WHERE is_primary = 1;
 
 CREATE INDEX calls_caller ON calls(caller_id, completed_at);
