@@ -80,7 +80,7 @@ export interface IssueImpact {
  * its reasons, those diagnosed with one of them on a call, and those of its linked calls. Revenue at
  * stake counts each of them once, and only while they have not been won back.
  */
-const IMPACT_SQL = `
+export const ISSUE_IMPACT_SQL = `
   WITH affected AS (
     SELECT ir.issue_id, c.id AS customer_id
       FROM issue_reasons ir JOIN customers c ON c.stated_reason_id = ir.reason_id
@@ -99,7 +99,7 @@ const IMPACT_SQL = `
   FROM affected a JOIN customers c ON c.id = a.customer_id`;
 
 export function issueImpacts(db: Db): Map<string, IssueImpact> {
-  const rows = db.prepare(`${IMPACT_SQL} GROUP BY a.issue_id`).all() as {
+  const rows = db.prepare(`${ISSUE_IMPACT_SQL} GROUP BY a.issue_id`).all() as {
     issue_id: string;
     customers: number;
     still_lost: number;
@@ -114,7 +114,7 @@ export function issueImpacts(db: Db): Map<string, IssueImpact> {
 }
 
 export function issueImpact(db: Db, issueId: string): IssueImpact {
-  const r = db.prepare(`${IMPACT_SQL} WHERE a.issue_id = ?`).get(issueId) as
+  const r = db.prepare(`${ISSUE_IMPACT_SQL} WHERE a.issue_id = ?`).get(issueId) as
     | { customers: number; still_lost: number; revenue_at_stake: number }
     | undefined;
   return {

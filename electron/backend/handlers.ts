@@ -7,6 +7,7 @@ import { syncHandlers } from '../services/sync';
 import { reportHandlers } from '../services/reports/handlers';
 import { issueHandlers } from '../services/issues';
 import { feedbackQueueHandlers } from '../services/feedbackQueue';
+import { exportHandlers } from '../services/export/handlers';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...issueHandlers,
   ...feedbackQueueHandlers,
+  ...exportHandlers,
 };

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from './commands/serve';
 import { registerDemoCommand } from './commands/demo';
+import { registerReportCommand } from './commands/report';
+import { registerExportCommand } from './commands/export';
 import { CliError } from './errors';
 
 /** Builds the `winback` command line. Every command has --help; every data command takes --db. */
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerReportCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

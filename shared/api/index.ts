@@ -5,6 +5,7 @@ import { syncChannels } from './sync';
 import { reportChannels } from './reports';
 import { issueChannels } from './issues';
 import { feedbackQueueChannels } from './feedbackQueue';
+import { exportChannels } from './exports';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -14,6 +15,7 @@ export const contract = {
   ...reportChannels,
   ...issueChannels,
   ...feedbackQueueChannels,
+  ...exportChannels,
 };
 
 export type Contract = typeof contract;
