@@ -92,6 +92,7 @@ export function table<T>(doc: Doc, columns: readonly TableColumn<T>[], rows: rea
     }
     const y = doc.y;
     let x = x0;
+    doc.font(bold ? 'bold' : 'body').fontSize(8);
     cells.forEach((text, i) => {
       const w = widths[i] ?? 0;
       doc.fillColor(INK).text(text, x + pad, y + pad, { width: w - pad * 2, align: columns[i]?.align ?? 'left' });

@@ -149,12 +149,12 @@ export async function renderTrendsPdf(data: TrendsReportData): Promise<Buffer> {
   table(
     doc,
     [
-      { header: 'Diagnosed reason', width: 3.2, value: (c) => c.reason },
-      { header: 'Offer', width: 3.2, value: (c) => c.offer },
-      { header: 'Offered', width: 1.1, align: 'right', value: (c) => whole(c.offered) },
-      { header: 'Accepted', width: 1.1, align: 'right', value: (c) => whole(c.accepted) },
-      { header: 'Recovered', width: 1.1, align: 'right', value: (c) => whole(c.recovered) },
-      { header: 'Recovery', width: 1.1, align: 'right', value: (c) => percent(c.offered > 0 ? c.recovered / c.offered : 0) },
+      { header: 'Diagnosed reason', width: 3, value: (c) => c.reason },
+      { header: 'Offer', width: 3, value: (c) => c.offer },
+      { header: 'Offered', width: 1.2, align: 'right', value: (c) => whole(c.offered) },
+      { header: 'Accepted', width: 1.3, align: 'right', value: (c) => whole(c.accepted) },
+      { header: 'Recovered', width: 1.4, align: 'right', value: (c) => whole(c.recovered) },
+      { header: 'Rate', width: 1.1, align: 'right', value: (c) => percent(c.offered > 0 ? c.recovered / c.offered : 0) },
     ],
     data.matrix.cells,
     'No offers made yet.',
