@@ -86,7 +86,7 @@ export function offerMatrix(db: Db, q: ReportQuery): OfferMatrixRow[] {
        LEFT JOIN call_reasons cr ON cr.call_id = k.id AND cr.is_primary = 1
        ${whereClause(callConditions(q, params))}
        GROUP BY cr.reason_id, o.offer_id
-       ORDER BY cr.reason_id, o.offer_id`,
+       ORDER BY offered DESC, recovered DESC, cr.reason_id, o.offer_id`,
     )
     .all(params) as OfferMatrixRow[];
 }

@@ -2,7 +2,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The text of every page of a PDF, extracted the way a reader (or a screen reader) would. */
 export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string }> {
-  const task = getDocument({ data, useSystemFonts: false, isEvalSupported: false });
+  const task = getDocument({ data, useSystemFonts: false });
   const doc = await task.promise;
   const parts: string[] = [];
   for (let i = 1; i <= doc.numPages; i += 1) {

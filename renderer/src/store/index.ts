@@ -5,6 +5,10 @@ import { createNavigationSlice } from './navigationSlice';
 import { createNoticeSlice } from './noticeSlice';
 import { createQueueSlice } from './queueSlice';
 import { createSyncSlice } from './syncSlice';
+import { createTrendsSlice } from './trendsSlice';
+import { createIssuesSlice } from './issuesSlice';
+import { createFeedbackSlice } from './feedbackSlice';
+import { createExportsSlice } from './exportsSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -13,6 +17,10 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createQueueSlice(...a),
   ...createSyncSlice(...a),
+  ...createTrendsSlice(...a),
+  ...createIssuesSlice(...a),
+  ...createFeedbackSlice(...a),
+  ...createExportsSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

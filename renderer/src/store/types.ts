@@ -4,8 +4,20 @@ import type { NavigationSlice } from './navigationSlice';
 import type { NoticeSlice } from './noticeSlice';
 import type { QueueSlice } from './queueSlice';
 import type { SyncSlice } from './syncSlice';
+import type { TrendsSlice } from './trendsSlice';
+import type { IssuesSlice } from './issuesSlice';
+import type { FeedbackSlice } from './feedbackSlice';
+import type { ExportsSlice } from './exportsSlice';
 
-export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice;
+export type AppState = SessionSlice &
+  NavigationSlice &
+  NoticeSlice &
+  QueueSlice &
+  SyncSlice &
+  TrendsSlice &
+  IssuesSlice &
+  FeedbackSlice &
+  ExportsSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
