@@ -132,7 +132,7 @@ describe('the Trends view', () => {
     fakeReports('agent');
     render(<TrendsView />);
     await screen.findByText(/Your own calls and the customers behind them/);
-    expect(screen.queryByRole('button', { name: /Make an issue/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Make issue/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Exports' })).not.toBeInTheDocument();
   });
 
@@ -185,7 +185,7 @@ describe('the Trends view', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(await screen.findByRole('button', { name: 'Trends' }));
-    await user.click(await screen.findByRole('button', { name: 'Make an issue of Attitude of support person' }));
+    await user.click(await screen.findByRole('button', { name: 'Make issue: Attitude of support person' }));
     expect(await screen.findByRole('heading', { name: 'New issue' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Attitude of support person' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Too expensive' })).not.toBeChecked();

@@ -37,7 +37,8 @@ export function DataTable<T>({ caption, columns, rows, rowKey, fileName, empty, 
           Download CSV
         </button>
       </div>
-      <div className="table-scroll">
+      {/* Focusable so a keyboard can scroll a long table. */}
+      <div className="table-scroll" tabIndex={0} role="group" aria-label={caption}>
         <table>
           <caption>{caption}</caption>
           <thead>

@@ -41,11 +41,11 @@ export function ParetoPanel({ rows, by, onMakeIssue }: ParetoPanelProps) {
       title={`Where the revenue went: ${by === 'stated' ? 'stated' : 'diagnosed'} reasons by lost monthly revenue`}
       summary={summary}
       chart={
-        <ComposedChart width={560} height={height} data={shown} layout="vertical" margin={{ top: 24, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <ComposedChart width={500} height={height} data={shown.map((p) => ({ reason: p.reason, revenue: p.revenue, cumulativeShare: p.cumulativeShare }))} layout="vertical" margin={{ top: 24, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} horizontal={false} />
           <XAxis xAxisId="revenue" type="number" tickFormatter={formatCompactMoney} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <XAxis xAxisId="share" type="number" orientation="top" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
-          <YAxis type="category" dataKey="reason" width={200} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
+          <YAxis type="category" dataKey="reason" width={180} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
           <Tooltip
             formatter={(value, name) => (name === 'Cumulative share' ? formatPercent(Number(value)) : formatRevenue(Number(value)))}
             contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }}
@@ -67,8 +67,8 @@ export function ParetoPanel({ rows, by, onMakeIssue }: ParetoPanelProps) {
                   header: 'Issue',
                   cell: (p) =>
                     p.key.startsWith('unmapped:') ? null : (
-                      <button type="button" className="link-button" onClick={() => onMakeIssue(p.key)} aria-label={`Make an issue of ${p.reason}`}>
-                        Make an issue
+                      <button type="button" className="link-button" onClick={() => onMakeIssue(p.key)} aria-label={`Make issue: ${p.reason}`}>
+                        Make issue
                       </button>
                     ),
                 }

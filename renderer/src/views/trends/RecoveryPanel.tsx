@@ -22,7 +22,11 @@ const columnsFor = (dimension: string): Column<RecoveryRow>[] => [
   { header: 'Recovered revenue', csv: (r) => r.recoveredRevenue, cell: (r) => formatRevenue(r.recoveredRevenue), numeric: true },
 ];
 
-/** Recovery rate per reason, offer, segment or caller, with calls and revenue won back beside it. */
+/**
+ * Recovery rate per reason, offer, segment or caller, with calls and revenue won back beside it.
+ * The chart gets only the fields it draws: recharts copies data fields onto the SVG shapes, and a
+ * field such as a caller's `role` would become an (invalid) ARIA role.
+ */
 export function RecoveryPanel({ id, title, dimension, rows, colorIndex }: RecoveryPanelProps) {
   const theme = useChartTheme();
   const best = [...rows].sort((a, b) => b.recoveryRate - a.recoveryRate)[0];
@@ -35,7 +39,7 @@ export function RecoveryPanel({ id, title, dimension, rows, colorIndex }: Recove
       title={title}
       summary={summary}
       chart={
-        <BarChart width={420} height={Math.max(140, rows.length * 30 + 50)} data={[...rows]} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <BarChart width={420} height={Math.max(140, rows.length * 30 + 50)} data={rows.map((r) => ({ label: r.label, recoveryRate: r.recoveryRate }))} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} horizontal={false} />
           <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={170} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
