@@ -7,6 +7,7 @@ import { toCsv, type CsvColumn } from '../../../shared/csv/write';
 import { AppError } from '../../../shared/api/result';
 import { createBackend } from '../../backend/create';
 import { buildReasonsReport } from '../../services/reports/reasons';
+import { setReportWorkerEnabled } from '../../services/reports/runner';
 import { CliError } from '../errors';
 import { addDbOption, dbPathFrom } from '../options';
 import { finish } from '../../services/export/stream';
@@ -97,9 +98,11 @@ export function registerReportCommand(program: Command): void {
       throw new CliError(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid value'}`);
     }
     const backend = createBackend({ dbPath: existingDbPath(options) });
+    // A one-off command has nothing else to keep responsive: no worker thread to start.
+    setReportWorkerEnabled(false);
     let result: ReasonsReport;
     try {
-      result = buildReasonsReport(backend.db, parsed.data, null);
+      result = await buildReasonsReport(backend.db, parsed.data, null);
     } catch (error) {
       if (error instanceof AppError) throw new CliError(error.message);
       throw error;

@@ -14,13 +14,13 @@ export const reportHandlers: HandlerGroup<
   'reports.options' | 'reports.reasons' | 'reports.recovery' | 'reports.offerMatrix' | 'reports.agreement' | 'reports.trendsPdf'
 > = {
   'reports.options': (deps, _input, ctx) => buildReportOptions(deps.db, ctx.user),
-  'reports.reasons': (deps, input, ctx) => buildReasonsReport(deps.db, input, ctx.user),
-  'reports.recovery': (deps, input, ctx) => buildRecoveryReport(deps.db, input, ctx.user),
-  'reports.offerMatrix': (deps, input, ctx) => buildOfferMatrix(deps.db, input, ctx.user),
-  'reports.agreement': (deps, input, ctx) => buildAgreement(deps.db, input, ctx.user),
+  'reports.reasons': (deps, input, ctx) => buildReasonsReport(deps.db, input, ctx.user, deps.log),
+  'reports.recovery': (deps, input, ctx) => buildRecoveryReport(deps.db, input, ctx.user, deps.log),
+  'reports.offerMatrix': (deps, input, ctx) => buildOfferMatrix(deps.db, input, ctx.user, deps.log),
+  'reports.agreement': (deps, input, ctx) => buildAgreement(deps.db, input, ctx.user, deps.log),
   'reports.trendsPdf': async (deps, input, ctx) => {
     const now = deps.now();
-    const data = gatherTrendsReport(deps.db, input, ctx.user, now);
+    const data = await gatherTrendsReport(deps.db, input, ctx.user, now, deps.log);
     const pdf = await renderTrendsPdf(data);
     return { fileName: trendsPdfFileName(data.cycleName, now), base64: pdf.toString('base64') };
   },

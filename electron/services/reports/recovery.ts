@@ -1,7 +1,9 @@
 import type { AgreementReport, OfferMatrix, RecoveryReport, RecoveryRow } from '../../../shared/api/reports';
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
-import { agreement, offerMatrix, recoveryBy, type RecoveryGroup } from '../../../db/repos/reportsRecovery';
+import type { RecoveryGroup } from '../../../db/repos/reportsRecovery';
+import type { Logger } from '../../backend/logger';
+import { runReport } from './runner';
 import { listReasonLabels, offerNames, peopleById, type ReasonLabel } from '../../../db/repos/reportsLookups';
 import { rate } from '../../../db/repos/reportsFilters';
 import { resolveReportQuery, type ReportFilterInput } from './scope';
@@ -25,12 +27,13 @@ const labelled = (g: RecoveryGroup, label: string, extra: Partial<RecoveryRow> =
 });
 
 /** Recovery by reason, offer, segment, agent, and executives against the team. */
-export function buildRecoveryReport(db: Db, filters: ReportFilterInput, user: Person | null): RecoveryReport {
+export async function buildRecoveryReport(db: Db, filters: ReportFilterInput, user: Person | null, log?: Logger): Promise<RecoveryReport> {
   const q = resolveReportQuery(db, filters, user);
+  const groups = await runReport(db, { kind: 'recovery', query: q }, log);
   const reasons = reasonIndex(db);
   const offers = offerNames(db);
   const people = peopleById(db);
-  const total = recoveryBy(db, 'all', q)[0];
+  const total = groups.all[0];
   return {
     totals: {
       calls: total?.calls ?? 0,
@@ -38,26 +41,27 @@ export function buildRecoveryReport(db: Db, filters: ReportFilterInput, user: Pe
       recoveryRate: total?.recoveryRate ?? 0,
       recoveredRevenue: total?.recoveredRevenue ?? 0,
     },
-    byReason: recoveryBy(db, 'reason', q).map((g) => {
+    byReason: groups.reason.map((g) => {
       const r = g.key === null ? undefined : reasons.get(g.key);
       return labelled(g, r?.name ?? g.key ?? NOT_DIAGNOSED, { category: r?.categoryName ?? NOT_DIAGNOSED });
     }),
-    byOffer: recoveryBy(db, 'offer', q).map((g) => labelled(g, (g.key !== null && offers.get(g.key)) || (g.key ?? ''))),
-    bySegment: recoveryBy(db, 'segment', q).map((g) => labelled(g, g.key ?? NO_SEGMENT)),
-    byAgent: recoveryBy(db, 'agent', q).map((g) => {
+    byOffer: groups.offer.map((g) => labelled(g, (g.key !== null && offers.get(g.key)) || (g.key ?? ''))),
+    bySegment: groups.segment.map((g) => labelled(g, g.key ?? NO_SEGMENT)),
+    byAgent: groups.agent.map((g) => {
       const p = g.key === null ? undefined : people.get(g.key);
       return { ...labelled(g, p?.name ?? g.key ?? ''), role: p?.role ?? 'agent' };
     }),
-    byCallerGroup: recoveryBy(db, 'callerGroup', q).map((g) => labelled(g, CALLER_GROUP_LABELS[g.key ?? ''] ?? g.key ?? '')),
+    byCallerGroup: groups.callerGroup.map((g) => labelled(g, CALLER_GROUP_LABELS[g.key ?? ''] ?? g.key ?? '')),
   };
 }
 
-export function buildOfferMatrix(db: Db, filters: ReportFilterInput, user: Person | null): OfferMatrix {
+export async function buildOfferMatrix(db: Db, filters: ReportFilterInput, user: Person | null, log?: Logger): Promise<OfferMatrix> {
   const q = resolveReportQuery(db, filters, user);
+  const cells = await runReport(db, { kind: 'offerMatrix', query: q }, log);
   const reasons = reasonIndex(db);
   const offers = offerNames(db);
   return {
-    cells: offerMatrix(db, q).map((m) => {
+    cells: cells.map((m) => {
       const r = m.reason_id === null ? undefined : reasons.get(m.reason_id);
       return {
         reasonId: m.reason_id,
@@ -73,10 +77,10 @@ export function buildOfferMatrix(db: Db, filters: ReportFilterInput, user: Perso
   };
 }
 
-export function buildAgreement(db: Db, filters: ReportFilterInput, user: Person | null): AgreementReport {
+export async function buildAgreement(db: Db, filters: ReportFilterInput, user: Person | null, log?: Logger): Promise<AgreementReport> {
   const q = resolveReportQuery(db, filters, user);
+  const { counts, mismatches } = await runReport(db, { kind: 'agreement', query: q }, log);
   const reasons = reasonIndex(db);
-  const { counts, mismatches } = agreement(db, q);
   const name = (id: string) => reasons.get(id)?.name ?? id;
   return {
     compared: counts.compared,

@@ -3,6 +3,7 @@ import type { AgreementReport, OfferMatrix, RecoveryReport, RecoveryRow, ReportS
 import { paretoByRevenue, percent, trendByCategory } from '../../../shared/reports/charts';
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
+import type { Logger } from '../../backend/logger';
 import { listCycles } from '../../../db/repos/cycles';
 import { buildReasonsReport } from './reasons';
 import { buildAgreement, buildOfferMatrix, buildRecoveryReport } from './recovery';
@@ -30,7 +31,7 @@ const money = (v: number) => `$${v.toLocaleString('en-US', { minimumFractionDigi
 const whole = (v: number) => v.toLocaleString('en-US');
 
 /** Every report the Trends view shows, for the same filters, gathered for printing. */
-export function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Person | null, now: Date): TrendsReportData {
+export async function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Person | null, now: Date, log?: Logger): Promise<TrendsReportData> {
   const by = input.by ?? 'stated';
   const filters: ReportFilterInput = input.filters ?? {};
   const cycles = listCycles(db);
@@ -43,20 +44,27 @@ export function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Person |
     filters.team ? `Frontline team: ${filters.team}` : null,
     filters.from || filters.to ? `Dates: ${filters.from ?? 'start'} to ${filters.to ?? 'today'}` : null,
   ].filter((l): l is string => l !== null);
+  const [reasons, byCycle, recovery, matrix, agreement] = await Promise.all([
+    buildReasonsReport(db, { ...filters, by }, user, log),
+    // The trend lines run across cycles, so the cycle filter does not apply to them.
+    buildReasonsReport(db, { ...filters, cycle: undefined, by, group: 'cycle' }, user, log),
+    buildRecoveryReport(db, filters, user, log),
+    buildOfferMatrix(db, filters, user, log),
+    buildAgreement(db, filters, user, log),
+  ]);
   return {
     by,
     scope: scopeOf(user),
     cycleName: chosen?.name ?? 'All cycles',
     filterLines,
     generatedAt: now.toISOString(),
-    reasons: buildReasonsReport(db, { ...filters, by }, user),
-    // The trend lines run across cycles, so the cycle filter does not apply to them.
-    byCycle: buildReasonsReport(db, { ...filters, cycle: undefined, by, group: 'cycle' }, user),
+    reasons,
+    byCycle,
     cycleNames,
     cycleOrder: [...cycles].sort((x, y) => x.startsOn.localeCompare(y.startsOn)).map((c) => c.id),
-    recovery: buildRecoveryReport(db, filters, user),
-    matrix: buildOfferMatrix(db, filters, user),
-    agreement: buildAgreement(db, filters, user),
+    recovery,
+    matrix,
+    agreement,
   };
 }
 
