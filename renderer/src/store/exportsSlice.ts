@@ -49,11 +49,13 @@ export const createExportsSlice: Slice<ExportsSlice> = (set, get) => {
         }
         if (status.state === 'failed') throw new Error(status.error ?? 'The export failed.');
         update(dataset, { phase: 'downloading', rows: status.rows, bytes: status.bytes });
-        const parts: string[] = [];
+        // Each part becomes a Blob at once: the browser keeps blob data outside the page's memory
+        // (on disk when large), so a file of hundreds of megabytes does not pile up as strings.
+        const parts: Blob[] = [];
         let offset = 0;
         for (;;) {
           const part = await client.call('exports.read', { jobId: status.jobId, offset });
-          parts.push(part.text);
+          parts.push(new Blob([part.text], { type: CSV_TYPE }));
           offset = part.nextOffset;
           update(dataset, { received: offset });
           if (part.done) break;
