@@ -12,6 +12,8 @@ import { DATASETS } from './datasets';
 import { finish, streamCsv } from './stream';
 
 interface Job extends ExportStatus {
+  /** A folder of its own, removed whole when the export is discarded. */
+  dir: string;
   file: string;
   finishedAt: number | null;
 }
@@ -44,7 +46,6 @@ export function utf8Boundary(buf: Buffer, end: number): number {
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
-  private dir: string | null = null;
 
   constructor(
     private readonly db: Db,
@@ -54,8 +55,8 @@ export class ExportJobs {
   start(dataset: ExportDataset, bom: boolean, now: Date): ExportStatus {
     if (this.db.memory) throw new AppError('internal', 'Exports need the console database on disk.');
     this.sweep();
-    this.dir ??= mkdtempSync(join(tmpdir(), 'winback-exports-'));
     const jobId = randomUUID();
+    const dir = mkdtempSync(join(tmpdir(), 'winback-export-'));
     const job: Job = {
       jobId,
       dataset,
@@ -65,7 +66,8 @@ export class ExportJobs {
       total: 0,
       bytes: 0,
       error: null,
-      file: join(this.dir, `${jobId}.csv`),
+      dir,
+      file: join(dir, `${jobId}.csv`),
       finishedAt: null,
     };
     const reader = new Database(this.db.name, { readonly: true, fileMustExist: true });
@@ -77,6 +79,7 @@ export class ExportJobs {
       rows = opened.rows;
     } catch (error) {
       reader.close();
+      rmSync(dir, { recursive: true, force: true });
       throw error;
     }
     this.jobs.set(jobId, job);
@@ -108,7 +111,7 @@ export class ExportJobs {
   }
 
   status(jobId: string): ExportStatus {
-    const { file: _file, finishedAt: _finishedAt, ...status } = this.job(jobId);
+    const { dir: _dir, file: _file, finishedAt: _finishedAt, ...status } = this.job(jobId);
     return status;
   }
 
@@ -133,7 +136,7 @@ export class ExportJobs {
     const job = this.jobs.get(jobId);
     if (!job) return false;
     if (job.state === 'running') throw new AppError('conflict', 'The export is still being written.');
-    rmSync(job.file, { force: true });
+    rmSync(job.dir, { recursive: true, force: true });
     this.jobs.delete(jobId);
     return true;
   }
