@@ -7,7 +7,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       sourcemap: false,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // Reports over a million calls run on this worker thread (electron/services/reports/runner.ts).
+          'report-worker': resolve(import.meta.dirname, 'electron/services/reports/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -9,10 +9,10 @@ import { migration008IntensiveCare } from './008_intensive_care';
  * until it does, this no-op keeps the registry's numbering whole. Replace it with that migration.
  */
 const migration003Reserved: Migration = { version: 3, name: 'reserved for departed customers and the queue', up: '' };
-/** Versions 5 to 7 belong to work landing on other branches; no-ops until they do. Replace them with those migrations. */
-const migration005Reserved: Migration = { version: 5, name: 'reserved for work on another branch', up: '' };
+/** Versions 6 and 7 belong to work landing on other branches; no-ops until they do. Replace them with those migrations. */
 const migration006Reserved: Migration = { version: 6, name: 'reserved for work on another branch', up: '' };
 const migration007Reserved: Migration = { version: 7, name: 'reserved for work on another branch', up: '' };
+import { migration005TrendsExports } from './005_trends_exports';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,7 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002DefaultTaxonomy,
   migration003Reserved,
   migration004GuidedCall,
-  migration005Reserved,
+  migration005TrendsExports,
   migration006Reserved,
   migration007Reserved,
   migration008IntensiveCare,

@@ -10,6 +10,10 @@ import { preferenceHandlers } from '../services/preferences';
 import { dialHandlers } from '../services/dial';
 import { hubHandlers } from '../services/syncHub';
 import { careHandlers } from '../services/care';
+import { reportHandlers } from '../services/reports/handlers';
+import { issueHandlers } from '../services/issues';
+import { feedbackQueueHandlers } from '../services/feedbackQueue';
+import { exportHandlers } from '../services/export/handlers';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -36,4 +40,8 @@ export const handlers: Handlers = {
   ...dialHandlers,
   ...hubHandlers,
   ...careHandlers,
+  ...reportHandlers,
+  ...issueHandlers,
+  ...feedbackQueueHandlers,
+  ...exportHandlers,
 };

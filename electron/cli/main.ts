@@ -4,6 +4,8 @@ import { registerDemoCommand } from './commands/demo';
 import { registerHubCommand } from './commands/hub';
 import { registerSyncCommand } from './commands/sync';
 import { registerCareCommand } from './commands/care';
+import { registerReportCommand } from './commands/report';
+import { registerExportCommand } from './commands/export';
 import { CliError } from './errors';
 
 /** Builds the `winback` command line. Every command has --help; every data command takes --db. */
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerHubCommand(program);
   registerSyncCommand(program);
   registerCareCommand(program);
+  registerReportCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

@@ -8,6 +8,10 @@ import { preferenceChannels } from './preferences';
 import { dialChannels } from './dial';
 import { hubChannels } from './syncHub';
 import { careChannels } from './care';
+import { reportChannels } from './reports';
+import { issueChannels } from './issues';
+import { feedbackQueueChannels } from './feedbackQueue';
+import { exportChannels } from './exports';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -20,6 +24,10 @@ export const contract = {
   ...dialChannels,
   ...hubChannels,
   ...careChannels,
+  ...reportChannels,
+  ...issueChannels,
+  ...feedbackQueueChannels,
+  ...exportChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { useAppStore } from '../store';
-import { VIEWS, VIEW_LABELS, type View } from '../store/navigationSlice';
+import { MANAGER_VIEWS, VIEWS, VIEW_LABELS, type View } from '../store/navigationSlice';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { StatusArea } from './StatusArea';
 import { ThemeSwitcher } from './ThemeSwitcher';
@@ -11,6 +11,8 @@ import { TrendsView } from '../views/Trends';
 import { CareView } from '../views/Care';
 import { AdminContainer } from '../views/Admin';
 import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
+import { IssuesView } from '../views/Issues';
+import { FeedbackView } from '../views/Feedback';
 
 function ViewContent({ view }: { view: View }) {
   switch (view) {
@@ -20,6 +22,10 @@ function ViewContent({ view }: { view: View }) {
       return <CallView />;
     case 'trends':
       return <TrendsView />;
+    case 'issues':
+      return <IssuesView />;
+    case 'feedback':
+      return <FeedbackView />;
     case 'care':
       return <CareView />;
     case 'admin':
@@ -35,13 +41,14 @@ export function AppFrame() {
   useResumeOpenCall();
   useAppliedTheme();
   useMenuCommands();
+  const views = VIEWS.filter((v) => user?.role === 'manager' || !MANAGER_VIEWS.includes(v));
   return (
     <div className="frame">
       <header className="topbar">
         <span className="brand">Winback Console</span>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {VIEWS.map((v) => (
+            {views.map((v) => (
               <li key={v}>
                 <button
                   type="button"

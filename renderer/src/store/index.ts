@@ -8,6 +8,10 @@ import { createSyncSlice } from './syncSlice';
 import { createCallSlice, resetCallSaver } from './callSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createCareSlice } from './careSlice';
+import { createTrendsSlice } from './trendsSlice';
+import { createIssuesSlice } from './issuesSlice';
+import { createFeedbackSlice } from './feedbackSlice';
+import { createExportsSlice } from './exportsSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -19,6 +23,10 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createCallSlice(...a),
   ...createPreferencesSlice(...a),
   ...createCareSlice(...a),
+  ...createTrendsSlice(...a),
+  ...createIssuesSlice(...a),
+  ...createFeedbackSlice(...a),
+  ...createExportsSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -1,15 +1,20 @@
 import type { Slice } from './types';
 
-export const VIEWS = ['queue', 'call', 'trends', 'care', 'admin'] as const;
+export const VIEWS = ['queue', 'call', 'trends', 'issues', 'feedback', 'care', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
   queue: 'Queue',
   call: 'Call',
   trends: 'Trends',
+  issues: 'Issues to fix',
+  feedback: 'Frontline feedback',
   care: 'Intensive care',
   admin: 'Admin',
 };
+
+/** Views only a manager works in; the others do not see them in the navigation. */
+export const MANAGER_VIEWS: readonly View[] = ['issues', 'feedback'];
 
 export interface NavigationSlice {
   view: View;

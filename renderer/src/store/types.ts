@@ -7,6 +7,10 @@ import type { SyncSlice } from './syncSlice';
 import type { CallSlice } from './callSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { CareSlice } from './careSlice';
+import type { TrendsSlice } from './trendsSlice';
+import type { IssuesSlice } from './issuesSlice';
+import type { FeedbackSlice } from './feedbackSlice';
+import type { ExportsSlice } from './exportsSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -15,7 +19,11 @@ export type AppState = SessionSlice &
   SyncSlice &
   CallSlice &
   PreferencesSlice &
-  CareSlice;
+  CareSlice &
+  TrendsSlice &
+  IssuesSlice &
+  FeedbackSlice &
+  ExportsSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

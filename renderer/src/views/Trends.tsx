@@ -1,12 +1,113 @@
-/** Reason trends weighted by lost revenue. */
-export function TrendsView() {
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { base64ToBytes, saveBlob } from '../download';
+import { useAppStore } from '../store';
+import { cleanFilters, type TrendsData } from '../store/trendsSlice';
+import type { ReportOptions } from '../../../shared/api/reports';
+import { ParetoPanel } from './trends/ParetoPanel';
+import { TrendPanel } from './trends/TrendPanel';
+import { RecoveryPanel } from './trends/RecoveryPanel';
+import { OfferMatrixPanel } from './trends/OfferMatrixPanel';
+import { AgreementPanel } from './trends/AgreementPanel';
+import { ExportsPanel } from './trends/ExportsPanel';
+import { describeFilters, TrendsFilters } from './trends/TrendsFilters';
+import { formatCount, formatPercent, formatRevenue } from './trends/format';
+
+function Totals({ data }: { data: TrendsData }) {
+  const t = data.reasons.totals;
+  const r = data.recovery.totals;
+  const facts: [string, string][] = [
+    ['Departed customers', formatCount(t.departed)],
+    ['Monthly revenue lost', formatRevenue(t.revenue)],
+    ['Calls', formatCount(r.calls)],
+    ['Recovered', formatCount(r.recovered)],
+    ['Recovery rate', formatPercent(r.recoveryRate)],
+    ['Monthly revenue won back', formatRevenue(r.recoveredRevenue)],
+  ];
   return (
-    <section className="card" aria-labelledby="trends-title">
-      <h1 id="trends-title">Trends</h1>
-      <p>
-        Reason trends are not available in this version yet. Until then, departed customers and their stated
-        reasons are in the Queue and on each customer card.
+    <dl className="totals" aria-label="Totals">
+      {facts.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Cycles oldest first, for the trend lines. */
+const oldestFirst = (options: ReportOptions | null) => [...(options?.cycles ?? [])].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+
+/** Reason trends weighted by lost revenue: charts first, each with its numbers beside it. */
+export function TrendsView() {
+  const data = useAppStore((s) => s.trendsData);
+  const options = useAppStore((s) => s.trendsOptions);
+  const loading = useAppStore((s) => s.trendsLoading);
+  const filters = useAppStore((s) => s.trendsFilters);
+  const by = useAppStore((s) => s.trendsBy);
+  const load = useAppStore((s) => s.loadTrends);
+  const setFilters = useAppStore((s) => s.setTrendsFilters);
+  const setBy = useAppStore((s) => s.setTrendsBy);
+  const isManager = useAppStore((s) => s.session?.user?.role === 'manager');
+  const startIssue = useAppStore((s) => s.startIssueFromReasons);
+  const reportError = useAppStore((s) => s.reportError);
+  const notify = useAppStore((s) => s.notify);
+  const [pdfBusy, setPdfBusy] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const savePdf = async () => {
+    setPdfBusy(true);
+    try {
+      const { fileName, base64 } = await api().call('reports.trendsPdf', { by, filters: cleanFilters(filters) });
+      saveBlob(fileName, new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
+      notify('info', `Saved the trends report as ${fileName}.`);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setPdfBusy(false);
+    }
+  };
+
+  const described = describeFilters(options, filters, by);
+  return (
+    <div className="trends" aria-busy={loading}>
+      <header className="trends-head">
+        <h1 id="trends-title">Trends</h1>
+        <div className="trends-actions no-print">
+          <button type="button" onClick={() => void savePdf()} disabled={pdfBusy || !data}>
+            {pdfBusy ? 'Preparing PDF…' : 'Save as PDF'}
+          </button>
+          <button type="button" onClick={() => window.print()} disabled={!data}>
+            Print
+          </button>
+        </div>
+      </header>
+      <p className="report-scope">
+        <strong>Cycle: {described.cycle}</strong> · {described.rest.join(' · ')}
+        {options?.scope === 'own' && ' · Your own calls and the customers behind them'}
       </p>
-    </section>
+      <TrendsFilters options={options} filters={filters} by={by} onFilters={setFilters} onBy={setBy} />
+      {!data ? (
+        <p aria-live="polite">{loading ? 'Loading the reports…' : 'No report yet.'}</p>
+      ) : (
+        <>
+          <Totals data={data} />
+          <ParetoPanel rows={data.reasons.rows} by={by} onMakeIssue={isManager ? (reasonId) => startIssue([reasonId]) : undefined} />
+          <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />
+          <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={data.recovery.byReason} colorIndex={2} />
+          <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={data.recovery.byOffer} colorIndex={1} />
+          <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={data.recovery.bySegment} colorIndex={5} />
+          <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={data.recovery.byAgent} colorIndex={4} />
+          <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={data.recovery.byCallerGroup} colorIndex={0} />
+          <OfferMatrixPanel cells={data.matrix.cells} />
+          <AgreementPanel agreement={data.agreement} />
+          {isManager && <ExportsPanel />}
+        </>
+      )}
+    </div>
   );
 }

@@ -4,7 +4,15 @@ CREATE INDEX call_drafts_caller ON call_drafts(caller_id, updated_at);
 
 CREATE INDEX call_offers_offer ON call_offers(offer_id);
 
+CREATE INDEX call_offers_offer_answer ON call_offers(offer_id, answer);
+
+CREATE INDEX call_reasons_by_reason ON call_reasons(reason_id) WHERE is_primary = 1;
+
+CREATE INDEX call_reasons_primary ON call_reasons(call_id, reason_id) WHERE is_primary = 1;
+
 CREATE INDEX call_reasons_reason ON call_reasons(reason_id);
+
+CREATE INDEX calls_caller ON calls(caller_id, completed_at);
 
 CREATE INDEX calls_completed ON calls(completed_at);
 
@@ -22,11 +30,21 @@ CREATE INDEX customers_assigned ON customers(assigned_to);
 
 CREATE INDEX customers_cycle ON customers(cycle_id);
 
+CREATE INDEX customers_departed ON customers(departed_at);
+
 CREATE INDEX customers_revenue ON customers(monthly_revenue DESC);
 
 CREATE INDEX customers_stated_reason ON customers(stated_reason_id);
 
 CREATE INDEX feedback_call ON feedback(call_id);
+
+CREATE INDEX feedback_queue ON feedback(status, frontline_team, frontline_rep, created_at);
+
+CREATE INDEX issue_calls_call ON issue_calls(call_id);
+
+CREATE INDEX issue_reasons_reason ON issue_reasons(reason_id);
+
+CREATE INDEX issues_status ON issues(status, updated_at);
 
 CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL;
 
@@ -197,6 +215,31 @@ CREATE TABLE feedback (
   text TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'shared', 'coached', 'closed')),
   created_at TEXT NOT NULL
+, status_changed_at TEXT, status_changed_by TEXT REFERENCES people(id)) STRICT;
+
+CREATE TABLE issue_calls (
+  issue_id TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  call_id TEXT NOT NULL REFERENCES calls(id),
+  PRIMARY KEY (issue_id, call_id)
+) STRICT;
+
+CREATE TABLE issue_reasons (
+  issue_id TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  reason_id TEXT NOT NULL REFERENCES reasons(id),
+  PRIMARY KEY (issue_id, reason_id)
+) STRICT;
+
+CREATE TABLE issues (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'fixed')),
+  created_by TEXT REFERENCES people(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  fixed_at TEXT,
+  CHECK ((status = 'fixed') = (fixed_at IS NOT NULL))
 ) STRICT;
 
 CREATE TABLE offer_rules (

@@ -1,0 +1,81 @@
+/**
+ * The filters every report shares, already resolved by the service (a cycle name turned into its id).
+ * `callerId` limits the report to one person's calls: agents and executives see only their own.
+ */
+export interface ReportQuery {
+  cycleId?: string | undefined;
+  /** Inclusive first day, YYYY-MM-DD. */
+  from?: string | undefined;
+  /** Inclusive last day, YYYY-MM-DD. */
+  to?: string | undefined;
+  segment?: string | undefined;
+  product?: string | undefined;
+  team?: string | undefined;
+  callerId?: string | undefined;
+}
+
+export type SqlParams = Record<string, string | number>;
+
+/** The day after a YYYY-MM-DD, so a range compares plain ISO strings and keeps using indexes. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Conditions on the departed customer (alias c). */
+export function customerConditions(q: ReportQuery, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (q.segment !== undefined) {
+    where.push('c.segment = @segment');
+    params.segment = q.segment;
+  }
+  if (q.product !== undefined) {
+    where.push('c.product = @product');
+    params.product = q.product;
+  }
+  if (q.team !== undefined) {
+    where.push('c.frontline_team = @team');
+    params.team = q.team;
+  }
+  return where;
+}
+
+/** A date range on an ISO text column (YYYY-MM-DD or a full timestamp). */
+export function dateConditions(column: string, q: ReportQuery, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (q.from !== undefined) {
+    where.push(`${column} >= @from`);
+    params.from = q.from;
+  }
+  if (q.to !== undefined) {
+    where.push(`${column} < @toExclusive`);
+    params.toExclusive = nextDay(q.to);
+  }
+  return where;
+}
+
+/**
+ * Conditions on a call (alias k, its customer c): when it was completed, its cycle (the call's own,
+ * else the customer's), the customer filters and whose call it was.
+ */
+export function callConditions(q: ReportQuery, params: SqlParams): string[] {
+  const where = [...dateConditions('k.completed_at', q, params), ...customerConditions(q, params)];
+  if (q.cycleId !== undefined) {
+    where.push('coalesce(k.cycle_id, c.cycle_id) = @cycleId');
+    params.cycleId = q.cycleId;
+  }
+  if (q.callerId !== undefined) {
+    where.push('k.caller_id = @callerId');
+    params.callerId = q.callerId;
+  }
+  return where;
+}
+
+export const whereClause = (conditions: string[]): string =>
+  conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+
+/** Sums of money come back from SQLite as binary floats; reports show cents. */
+export const cents = (value: number): number => Math.round(value * 100) / 100;
+
+export const rate = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);

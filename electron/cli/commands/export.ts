@@ -1,0 +1,49 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { Argument, Option, type Command } from 'commander';
+import Database from 'better-sqlite3';
+import { EXPORT_DATASETS, type ExportDataset } from '../../../shared/api/exports';
+import { openDatabase } from '../../../db/open';
+import { iterateExport } from '../../../db/repos/exports';
+import { DATASETS } from '../../services/export/datasets';
+import { finish, streamCsv } from '../../services/export/stream';
+import { addDbOption } from '../options';
+import { existingDbPath, isClosedPipe } from './report';
+
+interface ExportOptions {
+  db?: string;
+  format: 'csv';
+  out?: string;
+  bom: boolean;
+}
+
+export function registerExportCommand(program: Command): void {
+  addDbOption(
+    program
+      .command('export')
+      .description('Export a whole table as CSV, streamed row by row (a million calls in flat memory).')
+      .addArgument(new Argument('<what>', 'what to export').choices(EXPORT_DATASETS))
+      .addOption(new Option('--format <format>', 'output format').choices(['csv']).default('csv'))
+      .option('--out <file>', 'write to this file instead of standard output')
+      .option('--no-bom', 'without the byte-order mark Excel needs'),
+  ).action(async (what: ExportDataset, options: ExportOptions) => {
+    const path = existingDbPath(options);
+    // Bring the file to the current schema first, then read it on a read-only connection.
+    openDatabase(path).close();
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+    try {
+      const { rows } = iterateExport(db, DATASETS[what].query);
+      const written = await streamCsv(rows, DATASETS[what].columns, out, { bom: options.bom });
+      if (options.out) {
+        await finish(out);
+        process.stderr.write(`Exported ${written} rows of ${what} to ${options.out}.\n`);
+      }
+    } catch (error) {
+      // The reader went away (`winback export calls | head`): stop quietly, as Unix tools do.
+      if (!isClosedPipe(error)) throw error;
+    } finally {
+      db.close();
+    }
+  });
+}

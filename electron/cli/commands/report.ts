@@ -1,0 +1,114 @@
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { Option, type Command } from 'commander';
+import { ReasonsReportFilters, type ReasonsReport, type ReasonsReportRow } from '../../../shared/reports/reasons';
+import { toCsv, type CsvColumn } from '../../../shared/csv/write';
+import { AppError } from '../../../shared/api/result';
+import { createBackend } from '../../backend/create';
+import { buildReasonsReport } from '../../services/reports/reasons';
+import { setReportWorkerEnabled } from '../../services/reports/runner';
+import { CliError } from '../errors';
+import { addDbOption, dbPathFrom } from '../options';
+import { finish } from '../../services/export/stream';
+
+export const REASONS_CSV_COLUMNS: CsvColumn<ReasonsReportRow>[] = [
+  { header: 'period', value: (r) => r.period },
+  { header: 'category', value: (r) => r.category },
+  { header: 'reason', value: (r) => r.reason },
+  { header: 'departed', value: (r) => r.departed },
+  { header: 'revenue', value: (r) => r.revenue },
+  { header: 'calls', value: (r) => r.calls },
+  { header: 'recovered', value: (r) => r.recovered },
+  { header: 'recoveryRate', value: (r) => r.recoveryRate },
+  { header: 'recoveredRevenue', value: (r) => r.recoveredRevenue },
+];
+
+interface ReportOptions {
+  db?: string;
+  by: 'stated' | 'diagnosed';
+  cycle?: string;
+  from?: string;
+  to?: string;
+  group?: 'cycle' | 'month';
+  segment?: string;
+  product?: string;
+  team?: string;
+  format: 'json' | 'csv';
+  out?: string;
+  bom: boolean;
+}
+
+/** An existing console database; a report never creates an empty one by mistake. */
+export function existingDbPath(options: { db?: string }): string {
+  const path = dbPathFrom(options);
+  if (!existsSync(path)) throw new CliError(`There is no console database at ${path}. Pass --db PATH or set WINBACK_DB.`);
+  return path;
+}
+
+export const isClosedPipe = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'EPIPE';
+
+/** Writes the text to --out (or standard output), waiting until it is all written. */
+export async function writeOutput(text: string, out: string | undefined): Promise<void> {
+  const stream: Writable = out ? createWriteStream(out) : process.stdout;
+  try {
+    if (!stream.write(text)) await once(stream, 'drain');
+    if (out) await finish(stream);
+  } catch (error) {
+    if (!isClosedPipe(error)) throw error;
+  }
+}
+
+function render(report: ReasonsReport, options: ReportOptions): string {
+  if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const columns = options.group ? REASONS_CSV_COLUMNS : REASONS_CSV_COLUMNS.slice(1);
+  return toCsv(columns, report.rows, { bom: options.bom });
+}
+
+export function registerReportCommand(program: Command): void {
+  const report = program.command('report').description('Reports from the console database.');
+  addDbOption(
+    report
+      .command('reasons')
+      .description('Departed customers and lost monthly revenue per reason, with the calls made and recoveries.')
+      .addOption(new Option('--by <kind>', 'stated (at departure) or diagnosed (on calls)').choices(['stated', 'diagnosed']).makeOptionMandatory())
+      .option('--cycle <name>', 'one recovery cycle, by name (for example "November 2026") or id')
+      .option('--from <YYYY-MM-DD>', 'first day (departure day for stated reasons, call day for diagnosed)')
+      .option('--to <YYYY-MM-DD>', 'last day, inclusive')
+      .addOption(new Option('--group <by>', 'one row per reason and cycle or month').choices(['cycle', 'month']))
+      .option('--segment <name>', 'only this customer segment')
+      .option('--product <name>', 'only this product')
+      .option('--team <name>', 'only customers of this frontline team')
+      .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+      .option('--out <file>', 'write to this file instead of standard output')
+      .option('--no-bom', 'CSV without the byte-order mark Excel needs'),
+  ).action(async (options: ReportOptions) => {
+    const parsed = ReasonsReportFilters.safeParse({
+      by: options.by,
+      cycle: options.cycle,
+      from: options.from,
+      to: options.to,
+      group: options.group,
+      segment: options.segment,
+      product: options.product,
+      team: options.team,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CliError(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid value'}`);
+    }
+    const backend = createBackend({ dbPath: existingDbPath(options) });
+    // A one-off command has nothing else to keep responsive: no worker thread to start.
+    setReportWorkerEnabled(false);
+    let result: ReasonsReport;
+    try {
+      result = await buildReasonsReport(backend.db, parsed.data, null);
+    } catch (error) {
+      if (error instanceof AppError) throw new CliError(error.message);
+      throw error;
+    } finally {
+      backend.close();
+    }
+    await writeOutput(render(result, options), options.out);
+  });
+}

@@ -1,0 +1,51 @@
+import type { Db } from '../../../db/open';
+import type { ReportQuery } from '../../../db/repos/reportsFilters';
+import { reasonsReport, type ReasonsQuery } from '../../../db/repos/reportsReasons';
+import { agreement, offerMatrix, recoveryBy } from '../../../db/repos/reportsRecovery';
+
+/**
+ * The heavy part of each report: the SQL over every call. Plain data in, plain data out, so it can
+ * run on a worker thread's own connection as well as on the console's.
+ */
+export type ReportTask =
+  | { kind: 'reasons'; query: ReasonsQuery }
+  | { kind: 'recovery'; query: ReportQuery }
+  | { kind: 'offerMatrix'; query: ReportQuery }
+  | { kind: 'agreement'; query: ReportQuery };
+
+export interface ReportTaskResults {
+  reasons: ReturnType<typeof reasonsReport>;
+  recovery: {
+    all: ReturnType<typeof recoveryBy>;
+    reason: ReturnType<typeof recoveryBy>;
+    offer: ReturnType<typeof recoveryBy>;
+    segment: ReturnType<typeof recoveryBy>;
+    agent: ReturnType<typeof recoveryBy>;
+    callerGroup: ReturnType<typeof recoveryBy>;
+  };
+  offerMatrix: ReturnType<typeof offerMatrix>;
+  agreement: ReturnType<typeof agreement>;
+}
+
+export type ReportTaskResult<T extends ReportTask> = ReportTaskResults[T['kind']];
+
+export function runReportTask<T extends ReportTask>(db: Db, task: T): ReportTaskResult<T> {
+  switch (task.kind) {
+    case 'reasons':
+      return reasonsReport(db, task.query) as ReportTaskResult<T>;
+    case 'recovery':
+      return {
+        all: recoveryBy(db, 'all', task.query),
+        reason: recoveryBy(db, 'reason', task.query),
+        offer: recoveryBy(db, 'offer', task.query),
+        segment: recoveryBy(db, 'segment', task.query),
+        agent: recoveryBy(db, 'agent', task.query),
+        callerGroup: recoveryBy(db, 'callerGroup', task.query),
+      } as ReportTaskResult<T>;
+    case 'offerMatrix':
+      return offerMatrix(db, task.query) as ReportTaskResult<T>;
+    case 'agreement':
+      return agreement(db, task.query) as ReportTaskResult<T>;
+  }
+  throw new Error('Unknown report task.');
+}

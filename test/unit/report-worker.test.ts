@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { PEOPLE, seedScenario } from '../helpers/scenario';
+import { reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/services/reports/runner';
+import { runReportTask, type ReportTask } from '../../electron/services/reports/tasks';
+import { openDatabase } from '../../db/open';
+
+let b: TestBackend;
+beforeEach(async () => {
+  setReportWorkerEnabled(true);
+  b = testBackend();
+  seedScenario(b.db);
+  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+});
+afterEach(() => b.dispose());
+
+const TASKS: ReportTask[] = [
+  { kind: 'reasons', query: { by: 'stated', group: 'cycle' } },
+  { kind: 'reasons', query: { by: 'diagnosed', segment: 'Month-to-month' } },
+  { kind: 'recovery', query: { callerId: PEOPLE.sam.id } },
+  { kind: 'offerMatrix', query: { cycleId: '2026-11' } },
+  { kind: 'agreement', query: {} },
+];
+
+describe('reports on a worker thread', () => {
+  it('answers the report channels from the worker, with the same results as on the main thread', async () => {
+    const before = reportWorkerAnswered();
+    const viaChannel = await call(b.dispatch, 'reports.reasons', { by: 'diagnosed' });
+    expect(reportWorkerAnswered()).toBe(before + 1);
+    expect(viaChannel.totals).toMatchObject({ departed: 5, calls: 6, recovered: 3 });
+    for (const task of TASKS) {
+      expect(await runReport(b.db, task)).toEqual(runReportTask(b.db, task));
+    }
+    expect(reportWorkerAnswered()).toBe(before + 1 + TASKS.length);
+  });
+
+  it('sees a correction committed a moment earlier', async () => {
+    b.db.prepare("UPDATE calls SET outcome = 'recovered' WHERE id = 'K3'").run();
+    const r = await call(b.dispatch, 'reports.recovery', {});
+    expect(r.totals.recovered).toBe(4);
+  });
+
+  it('runs on the calling thread for an in-memory database or when switched off', async () => {
+    const memory = openDatabase(':memory:');
+    const before = reportWorkerAnswered();
+    expect((await runReport(memory, { kind: 'reasons', query: { by: 'stated' } })).totals.departed).toBe(0);
+    expect(reportWorkerAnswered()).toBe(before);
+    memory.close();
+    setReportWorkerEnabled(false);
+    expect((await runReport(b.db, { kind: 'agreement', query: {} })).counts.compared).toBe(5);
+    expect(reportWorkerAnswered()).toBe(0);
+  });
+});

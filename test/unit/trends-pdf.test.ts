@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { PEOPLE, seedScenario } from '../helpers/scenario';
+import { pdfText } from '../helpers/pdfText';
+
+let b: TestBackend;
+beforeEach(async () => {
+  b = testBackend();
+  seedScenario(b.db);
+  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+});
+afterEach(() => b.dispose());
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('the printable trends report', () => {
+  it('is a PDF naming the cycle and filters at the top, with each chart and its numbers', async () => {
+    const { fileName, base64 } = await call(b.dispatch, 'reports.trendsPdf', { by: 'stated', filters: { cycle: 'November 2026', segment: 'Month-to-month' } });
+    expect(fileName).toBe('winback-trends-november-2026-2026-11-16.pdf');
+    const pdf = Buffer.from(base64, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text } = await pdfText(new Uint8Array(pdf));
+    const flat = squash(text);
+    expect(flat).toContain('Cycle: November 2026');
+    expect(flat).toContain('Reasons: stated at departure');
+    expect(flat).toContain('Segment: Month-to-month');
+    // Month-to-month in November: only C3 (80/month, support attitude), recovered on K4.
+    expect(flat).toContain('1 departed customers, $80.00 monthly revenue lost');
+    expect(flat).toContain('Attitude of support person');
+    expect(flat).toContain('Trend across cycles');
+    expect(flat).toContain('Offer effectiveness');
+    expect(flat).toContain('The fix, and proof the process changed');
+    expect(flat).toContain('Stated versus diagnosed reasons');
+    expect(flat).toMatch(/page 1 of \d/);
+  });
+
+  it('names "All cycles" without a cycle, and prints non-Latin reason texts', async () => {
+    b.db.prepare("UPDATE customers SET stated_reason_text = 'Пропал интернет' WHERE external_id = 'C5'").run();
+    const { base64 } = await call(b.dispatch, 'reports.trendsPdf', { by: 'diagnosed' });
+    const flat = squash((await pdfText(new Uint8Array(Buffer.from(base64, 'base64')))).text);
+    expect(flat).toContain('Cycle: All cycles');
+    expect(flat).toContain('Reasons: diagnosed on calls');
+    expect(flat).toContain('Too expensive');
+    const stated = await call(b.dispatch, 'reports.trendsPdf', { by: 'stated' });
+    expect(squash((await pdfText(new Uint8Array(Buffer.from(stated.base64, 'base64')))).text)).toContain('Пропал интернет');
+  });
+});
