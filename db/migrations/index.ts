@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import { migration001Core } from './001_core';
 import { migration002DefaultTaxonomy } from './002_default_taxonomy';
+import { migration003ImportQueue } from './003_import_queue';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001Core, migration002DefaultTaxonomy];
+export const MIGRATIONS: readonly Migration[] = [migration001Core, migration002DefaultTaxonomy, migration003ImportQueue];
