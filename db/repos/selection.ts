@@ -146,7 +146,7 @@ export function refreshSelection(db: Db, today: string): { selected: number } {
          value_band = y.band,
          selected_by = y.rule_name,
          selected = CASE WHEN y.recoverable = 1 AND (t.phone IS NOT NULL OR t.email IS NOT NULL) AND ${anyRule} THEN 1 ELSE 0 END,
-         priority_base = round(${revenue} + ${recency} + y.band_points + y.segment_points, 1),
+         priority_base = ${revenue} + ${recency} + y.band_points + y.segment_points,
          priority_detail = json_object(
            'revenue', round(${revenue}, 1),
            'recency', round(${recency}, 1),

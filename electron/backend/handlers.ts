@@ -4,6 +4,11 @@ import type { ServiceDeps } from './deps';
 import { sessionHandlers } from '../services/session';
 import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
+import { queueHandlers } from '../services/queue/handlers';
+import { selectionHandlers } from '../services/queue/selection';
+import { cycleHandlers } from '../services/queue/cycles';
+import { assignmentHandlers } from '../services/queue/assignment';
+import { importHandlers } from '../services/import/handlers';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -24,4 +29,9 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...customerHandlers,
   ...syncHandlers,
+  ...queueHandlers,
+  ...selectionHandlers,
+  ...cycleHandlers,
+  ...assignmentHandlers,
+  ...importHandlers,
 };

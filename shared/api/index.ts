@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { sessionChannels } from './session';
 import { customerChannels } from './customers';
 import { syncChannels } from './sync';
+import { queueChannels } from './queue';
+import { importChannels } from './imports';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
   ...sessionChannels,
   ...customerChannels,
   ...syncChannels,
+  ...queueChannels,
+  ...importChannels,
 };
 
 export type Contract = typeof contract;

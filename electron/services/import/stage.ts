@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/open';
-import { ImportStaging } from '../../../db/importStaging';
+import { type ImportStaging } from '../../../db/importStaging';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { cycleFor, type CycleKind, type CyclePeriod } from '../../../shared/domain/cycles';
 import { normalizeReasonText } from '../../../shared/domain/taxonomy';

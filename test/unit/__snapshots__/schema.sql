@@ -2,13 +2,28 @@ CREATE INDEX calls_completed ON calls(completed_at);
 
 CREATE INDEX calls_customer ON calls(customer_id);
 
+CREATE INDEX calls_customer_completed ON calls(customer_id, completed_at);
+
 CREATE INDEX customers_assigned ON customers(assigned_to);
 
+CREATE INDEX customers_callbacks ON customers(callback_at) WHERE callback_at IS NOT NULL;
+
 CREATE INDEX customers_cycle ON customers(cycle_id);
+
+CREATE INDEX customers_queue ON customers(priority DESC) WHERE selected = 1;
+
+CREATE INDEX customers_queue_assigned ON customers(assigned_to, priority DESC) WHERE selected = 1;
+
+CREATE INDEX customers_queue_cycle ON customers(cycle_id, priority DESC) WHERE selected = 1;
+
+CREATE INDEX customers_queue_segment ON customers(segment, priority DESC) WHERE selected = 1;
 
 CREATE INDEX customers_revenue ON customers(monthly_revenue DESC);
 
 CREATE INDEX customers_stated_reason ON customers(stated_reason_id);
+
+CREATE INDEX customers_unmapped_reason ON customers(stated_reason_text)
+  WHERE stated_reason_id IS NULL AND stated_reason_text IS NOT NULL;
 
 CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL;
 
@@ -96,7 +111,7 @@ CREATE TABLE customers (
   callback_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL) STRICT;
 
 CREATE TABLE cycles (
   id TEXT PRIMARY KEY,
@@ -116,6 +131,25 @@ CREATE TABLE feedback (
   text TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'shared', 'coached', 'closed')),
   created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE import_mappings (
+  name TEXT PRIMARY KEY,
+  mapping TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE imports (
+  id TEXT PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor_id TEXT REFERENCES people(id),
+  imported INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  skipped INTEGER NOT NULL,
+  invalid INTEGER NOT NULL,
+  no_contact INTEGER NOT NULL,
+  unmapped INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE offer_rules (
@@ -180,7 +214,43 @@ CREATE TABLE reasons (
   retired_at TEXT
 ) STRICT;
 
+CREATE TABLE segment_points (
+  segment TEXT PRIMARY KEY,
+  points REAL NOT NULL
+) STRICT;
+
+CREATE TABLE selection_rules (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  conditions TEXT NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  sort INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
+
+CREATE TABLE value_bands (
+  name TEXT PRIMARY KEY,
+  min_revenue REAL NOT NULL CHECK (min_revenue >= 0),
+  points REAL NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TRIGGER customers_selection_stale_insert AFTER INSERT ON customers
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 'true')
+BEGIN
+  INSERT INTO settings (key, value) VALUES ('queue.stale', 'true')
+    ON CONFLICT(key) DO UPDATE SET value = 'true';
+END;
+
+CREATE TRIGGER customers_selection_stale_update
+AFTER UPDATE OF monthly_revenue, segment, product, tenure_months, departed_at, stated_reason_id, phone, email, cycle_id
+ON customers
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 'true')
+BEGIN
+  INSERT INTO settings (key, value) VALUES ('queue.stale', 'true')
+    ON CONFLICT(key) DO UPDATE SET value = 'true';
+END;
