@@ -3,8 +3,8 @@ import type { Migration } from './types';
 /**
  * Import, selection and the queue: saved column mappings, the history of imports, the manager's
  * selection rules, value bands and segment points, and on each customer the result of the last
- * selection pass (selected, by which rule, value band, priority). The priority index is partial
- * over selected customers so the first page of a 200,000-customer queue is an index walk.
+ * selection pass (selected, by which rule, value band, priority). The queue index is partial and
+ * covering, so a page of a 200,000-customer queue is an index walk (test/bench/queue-200k.ts).
  */
 export const migration003ImportQueue: Migration = {
   version: 3,
@@ -58,14 +58,20 @@ ALTER TABLE customers ADD COLUMN priority_detail TEXT NOT NULL DEFAULT '{}';
 -- Attempts are written by the call screen; the penalty follows them without another pass.
 ALTER TABLE customers ADD COLUMN priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL;
 
-CREATE INDEX customers_queue ON customers(priority DESC) WHERE selected = 1;
-CREATE INDEX customers_queue_cycle ON customers(cycle_id, priority DESC) WHERE selected = 1;
-CREATE INDEX customers_queue_assigned ON customers(assigned_to, priority DESC) WHERE selected = 1;
-CREATE INDEX customers_queue_segment ON customers(segment, priority DESC) WHERE selected = 1;
+-- The part of "could be called now" that only the selection pass and the call screen change is
+-- the WHERE of one covering index, ordered by priority: a queue page, its count, its filters and
+-- its search read this index and touch the table only for the rows on the page.
+CREATE INDEX customers_queue ON customers(priority DESC, attempts, callback_at, assigned_to, cycle_id,
+  segment, stated_reason_id, external_id, name, phone)
+  WHERE selected = 1 AND do_not_contact = 0
+    AND (last_outcome IS NULL OR last_outcome IN ('callback', 'no_answer', 'considering'));
 CREATE INDEX customers_callbacks ON customers(callback_at) WHERE callback_at IS NOT NULL;
 CREATE INDEX customers_unmapped_reason ON customers(stated_reason_text)
   WHERE stated_reason_id IS NULL AND stated_reason_text IS NOT NULL;
 CREATE INDEX calls_customer_completed ON calls(customer_id, completed_at);
+
+-- Customers from before this version get their first selection pass when the queue is next read.
+INSERT INTO settings (key, value) VALUES ('queue.stale', 'true') ON CONFLICT(key) DO UPDATE SET value = 'true';
 
 -- Whoever adds or changes a customer (an import, the demo, a sync) marks the selection stale; the
 -- queue runs the selection pass again before it answers.

@@ -17,3 +17,16 @@ export function enqueueEvent<K extends EventKind>(db: Db, kind: K, payload: Even
 export function countPendingEvents(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
 }
+
+/**
+ * enqueueEvent for many events in one transaction (an import of 200,000 customers): the statement
+ * is prepared once, where preparing it per event costs time and native memory the GC does not see.
+ */
+export function prepareEnqueueEvent(db: Db): <K extends EventKind>(kind: K, payload: EventPayload<K>, now: string) => string {
+  const insert = db.prepare('INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
+  return (kind, payload, now) => {
+    const id = randomUUID();
+    insert.run(id, kind, JSON.stringify(payload), now);
+    return id;
+  };
+}

@@ -21,7 +21,6 @@ export const QUEUE_SETTING_KEYS = {
   maxAttempts: 'contact.maxAttempts',
   executiveCap: 'assignment.executiveCap',
   stale: 'queue.stale',
-  refreshedOn: 'queue.refreshedOn',
 } as const;
 
 export const DEFAULT_MAX_ATTEMPTS = 3;

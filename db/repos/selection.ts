@@ -119,57 +119,63 @@ export function refreshSelection(db: Db, today: string): { selected: number } {
             return `WHEN ${ruleSql(r, i, params)} THEN @r${i}name`;
           })
           .join(' ')} END`;
-  const anyRule = enabled.length === 0 ? '1' : 'y.rule_name IS NOT NULL';
+  const anyRule = enabled.length === 0 ? '1' : `(${ruleName}) IS NOT NULL`;
   const recency = `CASE WHEN y.days_since IS NULL THEN 0.0
     ELSE ${PRIORITY.recencyMax} * max(0.0, min(1.0, 1.0 - y.days_since / ${PRIORITY.recencyFadeDays}.0)) END`;
   const revenue = `${PRIORITY.revenueMax} * y.revenue_rank`;
 
   db.prepare(
-      `WITH x AS (
-         SELECT c.id,
-           percent_rank() OVER (ORDER BY coalesce(c.monthly_revenue, 0)) AS revenue_rank,
-           coalesce(rc.recoverable, 1) AS recoverable,
-           r.category_id AS category_id,
-           julianday(@today) - julianday(coalesce(c.departed_at, cy.starts_on)) AS days_since,
-           ${bandName} AS band,
-           ${bandPoints} AS band_points,
-           coalesce(sp.points, 0) AS segment_points
-         FROM customers c
-         LEFT JOIN reasons r ON r.id = c.stated_reason_id
-         LEFT JOIN reason_categories rc ON rc.id = r.category_id
-         LEFT JOIN cycles cy ON cy.id = c.cycle_id
-         LEFT JOIN segment_points sp ON sp.segment = c.segment
-       ), y AS (
-         SELECT x.*, ${ruleName} AS rule_name FROM x JOIN customers c ON c.id = x.id
-       )
-       UPDATE customers AS t SET
-         value_band = y.band,
-         selected_by = y.rule_name,
-         selected = CASE WHEN y.recoverable = 1 AND (t.phone IS NOT NULL OR t.email IS NOT NULL) AND ${anyRule} THEN 1 ELSE 0 END,
-         priority_base = ${revenue} + ${recency} + y.band_points + y.segment_points,
-         priority_detail = json_object(
-           'revenue', round(${revenue}, 1),
-           'recency', round(${recency}, 1),
-           'band', y.band_points,
-           'segment', y.segment_points,
-           'daysSince', CAST(y.days_since AS INTEGER))
-       FROM y WHERE y.id = t.id`,
+    `WITH x AS (
+       SELECT c.id,
+         percent_rank() OVER (ORDER BY coalesce(c.monthly_revenue, 0)) AS revenue_rank,
+         coalesce(rc.recoverable, 1) AS recoverable,
+         r.category_id AS category_id,
+         julianday(@today) - julianday(coalesce(c.departed_at, cy.starts_on)) AS days_since,
+         ${bandName} AS band,
+         ${bandPoints} AS band_points,
+         coalesce(sp.points, 0) AS segment_points
+       FROM customers c
+       LEFT JOIN reasons r ON r.id = c.stated_reason_id
+       LEFT JOIN reason_categories rc ON rc.id = r.category_id
+       LEFT JOIN cycles cy ON cy.id = c.cycle_id
+       LEFT JOIN segment_points sp ON sp.segment = c.segment
+     ), y AS (
+       SELECT x.*, ${ruleName} AS rule_name,
+         CASE WHEN x.recoverable = 1 AND (c.phone IS NOT NULL OR c.email IS NOT NULL) AND ${anyRule} THEN 1 ELSE 0 END AS now_selected
+       FROM x JOIN customers c ON c.id = x.id
+     ), z AS (
+       SELECT y.id, y.band, y.rule_name, y.now_selected,
+         ${revenue} + ${recency} + y.band_points + y.segment_points AS base,
+         json_object('revenue', round(${revenue}, 1), 'recency', round(${recency}, 1),
+           'band', y.band_points, 'segment', y.segment_points) AS detail
+       FROM y
+     )
+     UPDATE customers AS t SET
+       value_band = z.band, selected_by = z.rule_name, selected = z.now_selected,
+       priority_base = z.base, priority_detail = z.detail
+     FROM z
+     -- Rows that would not change are not written: a rule that touches a few customers costs a few writes.
+     WHERE z.id = t.id AND (t.selected IS NOT z.now_selected OR t.selected_by IS NOT z.rule_name
+       OR t.value_band IS NOT z.band OR t.priority_base IS NOT z.base OR t.priority_detail IS NOT z.detail)`,
   ).run(params);
   setSetting(db, QUEUE_SETTING_KEYS.stale, false);
-  setSetting(db, QUEUE_SETTING_KEYS.refreshedOn, today);
   const selected = db.prepare('SELECT count(*) FROM customers WHERE selected = 1').pluck().get() as number;
   return { selected };
 }
 
-/** True when customers changed since the last pass, or the last pass was on another day. */
-export function selectionIsStale(db: Db, today: string): boolean {
-  return getSetting<boolean>(db, QUEUE_SETTING_KEYS.stale) === true || getSetting<string>(db, QUEUE_SETTING_KEYS.refreshedOn) !== today;
+/**
+ * True when customers changed since the last pass (triggers on the customers table set the flag,
+ * whoever writes). Recency points are not refreshed daily: every customer ages alike, so the order
+ * only shifts for those crossing the fade horizon, and the next change of data or rules catches up.
+ */
+export function selectionIsStale(db: Db): boolean {
+  return getSetting<boolean>(db, QUEUE_SETTING_KEYS.stale) === true;
 }
 
 /** Runs the pass when it is stale, in one transaction. */
 export function ensureSelectionFresh(db: Db, today: string): void {
-  if (!selectionIsStale(db, today)) return;
+  if (!selectionIsStale(db)) return;
   db.transaction(() => {
-    if (selectionIsStale(db, today)) refreshSelection(db, today);
+    if (selectionIsStale(db)) refreshSelection(db, today);
   })();
 }

@@ -14,14 +14,22 @@ export const DEFAULT_CALLING_WINDOW: CallingWindow = { start: '09:00', end: '20:
 
 export const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether Intl knows the zone. Remembered: an import asks once per row, and Intl is slow to ask. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (zoneValidity.size < 10_000) zoneValidity.set(timeZone, valid);
   }
+  return valid;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/open';
 import type { ImportStaging } from '../../../db/importStaging';
 import { prepareCustomerUpsert, type CustomerInput } from '../../../db/repos/customers';
 import { upsertCycle } from '../../../db/repos/cycles';
-import { enqueueEvent } from '../../../db/repos/outbox';
+import { prepareEnqueueEvent } from '../../../db/repos/outbox';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { recordImport } from '../../../db/repos/importMappings';
 import { refreshSelection } from '../../../db/repos/selection';
@@ -84,6 +84,7 @@ export function commitImport(
   db.transaction(() => {
     for (const cycle of plan.cycles) upsertCycle(db, cycle, now);
     const upsert = prepareCustomerUpsert(db);
+    const enqueue = prepareEnqueueEvent(db);
     const existing = db.prepare('SELECT * FROM customers WHERE external_id = ?');
     const phrases = loadReasonPhrases(db);
     const categoryOf = new Map(
@@ -119,8 +120,7 @@ export function commitImport(
       else counts.updated += 1;
       if (customer.phone === null && customer.email === null) counts.noContact += 1;
       if (statedReasonText !== null && statedReasonId === null) counts.unmapped += 1;
-      enqueueEvent(
-        db,
+      enqueue(
         'customer.departed',
         {
           externalId: customer.externalId,

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/api/result';
 import type { HandlerGroup } from '../../backend/handlers';
 import { listReasonChoices, listUnmappedTexts, mapReasonText, reasonExists } from '../../../db/repos/unmappedReasons';
-import { enqueueEvent } from '../../../db/repos/outbox';
+import { prepareEnqueueEvent } from '../../../db/repos/outbox';
 import { refreshSelection } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
 
@@ -32,10 +32,10 @@ export const reasonHandlers: HandlerGroup<'reasons.unmapped' | 'reasons.mapText'
       const read = db.prepare(
         'SELECT external_id, cycle_id, departed_at, stated_reason_text, monthly_revenue, segment, product FROM customers WHERE id = ?',
       );
+      const enqueue = prepareEnqueueEvent(db);
       for (const id of ids) {
         const c = read.get(id) as DepartedRow;
-        enqueueEvent(
-          db,
+        enqueue(
           'customer.departed',
           {
             externalId: c.external_id,

@@ -157,6 +157,7 @@ export async function stageImport(db: Db, path: string, staging: ImportStaging, 
   }
   if (mapper === null) throw new ImportFileError('The file is empty.');
   staging.addRows(batch);
+  staging.seal();
   if (plan.newCount + plan.updatedCount + plan.skipped + plan.invalid === 0) {
     throw new ImportFileError('The file has a header line but no rows of customers.', 1);
   }

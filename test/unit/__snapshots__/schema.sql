@@ -10,13 +10,10 @@ CREATE INDEX customers_callbacks ON customers(callback_at) WHERE callback_at IS 
 
 CREATE INDEX customers_cycle ON customers(cycle_id);
 
-CREATE INDEX customers_queue ON customers(priority DESC) WHERE selected = 1;
-
-CREATE INDEX customers_queue_assigned ON customers(assigned_to, priority DESC) WHERE selected = 1;
-
-CREATE INDEX customers_queue_cycle ON customers(cycle_id, priority DESC) WHERE selected = 1;
-
-CREATE INDEX customers_queue_segment ON customers(segment, priority DESC) WHERE selected = 1;
+CREATE INDEX customers_queue ON customers(priority DESC, attempts, callback_at, assigned_to, cycle_id,
+  segment, stated_reason_id, external_id, name, phone)
+  WHERE selected = 1 AND do_not_contact = 0
+    AND (last_outcome IS NULL OR last_outcome IN ('callback', 'no_answer', 'considering'));
 
 CREATE INDEX customers_revenue ON customers(monthly_revenue DESC);
 
