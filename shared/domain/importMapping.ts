@@ -80,7 +80,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   product: ['product', 'productname', 'internetservice', 'service', 'plan', 'planname'],
   monthlyRevenue: ['monthlycharges', 'monthlycharge', 'monthlyrevenue', 'mrr', 'monthlyfee', 'monthlyamount', 'revenue', 'monthlyvalue'],
   tenureMonths: ['tenuremonths', 'tenure', 'tenureinmonths', 'monthsascustomer'],
-  departedAt: ['departedat', 'departedon', 'departuredate', 'churndate', 'churnedat', 'churnedon', 'cancellationdate', 'cancelledat', 'cancelledon', 'canceldate', 'enddate', 'terminationdate', 'leftat', 'lefton'],
+  departedAt: ['departedat', 'departedon', 'departuredate', 'churndate', 'churnedat', 'churnedon', 'cancellationdate', 'cancelledat', 'cancelledon', 'canceldate', 'enddate', 'terminationdate', 'left', 'leftat', 'lefton'],
   lastActivityAt: ['lastactivity', 'lastactivityat', 'lastactivityon', 'lastactivitydate', 'lastpurchase', 'lastpurchasedate', 'lastorder', 'lastorderdate', 'lastseen', 'lastvisit'],
   statedReason: ['churnreason', 'reason', 'statedreason', 'cancellationreason', 'cancelreason', 'departurereason', 'reasonforleaving', 'leavingreason'],
   frontlineRep: ['frontlinerep', 'rep', 'salesrep', 'accountmanager', 'representative', 'servedby', 'advisor'],
