@@ -22,6 +22,7 @@ function signedIn(items: QueueItem[], demo = false) {
       return { items: hits, total: hits.length };
     },
     'sync.status': () => ({ hubConfigured: false, online: null, pending: 2, lastSyncAt: null, lastError: null }),
+    'queue.filters': () => ({ segments: [], categories: [], cycles: [] }),
     'customers.get': (i) => ({
       id: i.id, externalId: `C-${i.id}`, name: 'Ada Example', company: null, phone: '+1 555-0100', email: null, timezone: null,
       segment: 'Month-to-month', product: 'DSL', monthlyRevenue: 99.5, tenureMonths: 12, departedAt: null, statedReason: 'Price too high',
