@@ -52,7 +52,10 @@ export class ImportStaging {
   /** The staged rows in file order. */
   *rows<T>(): Generator<{ line: number; data: T }> {
     this.seal();
-    for (const r of this.db.prepare('SELECT line, data FROM rows ORDER BY line').iterate() as Iterable<{ line: number; data: string }>) {
+    for (const r of this.db.prepare('SELECT line, data FROM rows ORDER BY line').iterate() as Iterable<{
+      line: number;
+      data: string;
+    }>) {
       yield { line: r.line, data: JSON.parse(r.data) as T };
     }
   }

@@ -123,7 +123,10 @@ export function queryQueue(db: Db, f: QueueFilter): { rows: QueueRow[]; total: n
   const { sql, params } = whereClause(f);
   const due = 'c.callback_at IS NOT NULL AND c.callback_at <= @now';
   const total = db.prepare(`SELECT count(*) FROM customers c WHERE ${sql}`).pluck().get(params) as number;
-  const dueCount = db.prepare(`SELECT count(*) FROM customers c WHERE ${sql} AND ${due}`).pluck().get({ ...params, now: f.now }) as number;
+  const dueCount = db
+    .prepare(`SELECT count(*) FROM customers c WHERE ${sql} AND ${due}`)
+    .pluck()
+    .get({ ...params, now: f.now }) as number;
 
   const rows: QueueRow[] = [];
   if (f.offset < dueCount) {
@@ -154,7 +157,10 @@ export function queueFilterOptions(db: Db): {
   cycles: { id: string; name: string }[];
 } {
   return {
-    segments: db.prepare('SELECT DISTINCT segment FROM customers WHERE selected = 1 AND segment IS NOT NULL ORDER BY segment').pluck().all() as string[],
+    segments: db
+      .prepare('SELECT DISTINCT segment FROM customers WHERE selected = 1 AND segment IS NOT NULL ORDER BY segment')
+      .pluck()
+      .all() as string[],
     categories: db
       .prepare('SELECT id, name FROM reason_categories WHERE retired_at IS NULL AND recoverable = 1 ORDER BY sort, name')
       .all() as { id: string; name: string }[],

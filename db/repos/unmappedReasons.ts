@@ -52,7 +52,9 @@ export function mapReasonText(db: Db, text: string, reasonId: string, now: strin
   ).run(phrase, reasonId);
   const spellings = (
     db
-      .prepare('SELECT DISTINCT stated_reason_text FROM customers WHERE stated_reason_id IS NULL AND stated_reason_text IS NOT NULL')
+      .prepare(
+        'SELECT DISTINCT stated_reason_text FROM customers WHERE stated_reason_id IS NULL AND stated_reason_text IS NOT NULL',
+      )
       .pluck()
       .all() as string[]
   ).filter((t) => normalizeReasonText(t) === phrase);

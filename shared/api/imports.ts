@@ -63,7 +63,10 @@ export const importChannels = {
           .number()
           .int()
           .min(1, 'The file is empty.')
-          .max(MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with \`winback import\` instead.`),
+          .max(
+            MAX_IMPORT_BYTES,
+            `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with \`winback import\` instead.`,
+          ),
       })
       .strict(),
     output: z.object({ uploadId, chunkBytes: z.number().int() }),
@@ -75,7 +78,10 @@ export const importChannels = {
         uploadId,
         offset: z.number().int().min(0),
         // base64 of at most IMPORT_CHUNK_BYTES bytes
-        data: z.string().min(1).max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
+        data: z
+          .string()
+          .min(1)
+          .max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
       })
       .strict(),
     output: z.object({ received: z.number().int() }),

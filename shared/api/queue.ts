@@ -84,7 +84,11 @@ export const queueChannels = {
   'selection.get': channel({ input: z.object({}).strict(), output: SelectionViewSchema, roles: manager }),
   'selection.save': channel({ input: SelectionSettingsSchema, output: SelectionViewSchema, roles: manager }),
   'cycles.list': channel({ input: z.object({}).strict(), output: z.array(CycleListItemSchema), roles: manager }),
-  'cycles.summary': channel({ input: z.object({ cycleId: z.string().min(1).max(100) }).strict(), output: CycleSummarySchema, roles: manager }),
+  'cycles.summary': channel({
+    input: z.object({ cycleId: z.string().min(1).max(100) }).strict(),
+    output: CycleSummarySchema,
+    roles: manager,
+  }),
   'assignment.overview': channel({
     input: z.object({ cycleId: z.string().min(1).max(100) }).strict(),
     output: z.array(AssigneeLoadSchema),

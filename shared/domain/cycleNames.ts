@@ -1,6 +1,19 @@
 import { cycleFor, type CyclePeriod } from './cycles';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /**
  * A cycle named the way a manager types it: "2026-11", "November 2026", "Nov 2026", "2026-Q4" or

@@ -25,9 +25,7 @@ export const RULE_FIELD_LABELS: Record<RuleField, string> = {
   reasonCategory: 'stated reason category',
 };
 
-const NumberCondition = z
-  .object({ field: z.enum(NUMBER_FIELDS), op: z.enum(NUMBER_OPS), value: z.number().finite() })
-  .strict();
+const NumberCondition = z.object({ field: z.enum(NUMBER_FIELDS), op: z.enum(NUMBER_OPS), value: z.number().finite() }).strict();
 const TextCondition = z
   .object({ field: z.enum(TEXT_FIELDS), op: z.enum(TEXT_OPS), value: z.string().trim().min(1, 'Choose a value.').max(200) })
   .strict();
@@ -65,7 +63,10 @@ export const SelectionSettingsSchema = z
     valueBands: z
       .array(ValueBandSchema)
       .max(20)
-      .refine((bands) => new Set(bands.map((b) => b.name.toLowerCase())).size === bands.length, 'Each value band needs its own name.'),
+      .refine(
+        (bands) => new Set(bands.map((b) => b.name.toLowerCase())).size === bands.length,
+        'Each value band needs its own name.',
+      ),
     segmentPoints: z
       .array(SegmentPointsSchema)
       .max(100)

@@ -36,13 +36,19 @@ try {
   const result = await time('import (read, validate, stage, one transaction)', () =>
     runImport(b.deps, { path: csv, fileName: 'departed.csv', dryRun: false, skipInvalid: false, actorId: null }),
   );
-  out(`imported ${result.written?.imported}, no contact ${result.plan.noContact}, memory rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+  out(
+    `imported ${result.written?.imported}, no contact ${result.plan.noContact}, memory rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
+  );
   await time('selection pass over every customer', () => b.db.transaction(() => refreshSelection(b.db, '2026-11-16'))(), 3);
   await time('queue.list first page (manager)', () => call(b.dispatch, 'queue.list', { limit: 100 }), 10);
   await time('queue.list page 50', () => call(b.dispatch, 'queue.list', { limit: 100, offset: 5000 }), 10);
   await time('queue.list filtered by cycle', () => call(b.dispatch, 'queue.list', { limit: 100, cycleId: '2026-10' }), 10);
   await time('queue.list filtered by segment', () => call(b.dispatch, 'queue.list', { limit: 100, segment: 'Two year' }), 10);
-  await time('queue.list filtered by reason category', () => call(b.dispatch, 'queue.list', { limit: 100, reasonCategory: 'price' }), 10);
+  await time(
+    'queue.list filtered by reason category',
+    () => call(b.dispatch, 'queue.list', { limit: 100, reasonCategory: 'price' }),
+    10,
+  );
   await time('queue.list search by id', () => call(b.dispatch, 'queue.list', { limit: 100, search: 'C0123456' }), 10);
   await time('queue.list search by name (no match)', () => call(b.dispatch, 'queue.list', { limit: 100, search: 'Nobody' }), 10);
   await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });

@@ -9,7 +9,9 @@ import type { Role } from '../../shared/domain/roles';
 import type { SelectionSettings } from '../../shared/domain/selection';
 
 function signIn(role: Role) {
-  useAppStore.setState({ session: { user: { id: 'p1', name: 'Mia', role }, demo: false, callingHoursEnforced: true, appVersion: '0.1.0' } });
+  useAppStore.setState({
+    session: { user: { id: 'p1', name: 'Mia', role }, demo: false, callingHoursEnforced: true, appVersion: '0.1.0' },
+  });
 }
 
 const base = {
@@ -60,15 +62,36 @@ describe('Admin for a manager', () => {
     await userEvent.selectOptions(select, 'Admin error');
     await userEvent.click(screen.getByRole('button', { name: 'Map “Billing mix-up”' }));
     expect(await screen.findByText('Every stated reason maps to a reason of the taxonomy.')).toBeInTheDocument();
-    expect(calls.find(([c]) => c === 'reasons.mapText')?.[1]).toEqual({ text: 'Billing mix-up', reasonId: 'payment-admin.admin-error' });
+    expect(calls.find(([c]) => c === 'reasons.mapText')?.[1]).toEqual({
+      text: 'Billing mix-up',
+      reasonId: 'payment-admin.admin-error',
+    });
   });
 
   it('shows a cycle: departed, revenue, queued, called, recovered, by segment and reason', async () => {
     installFakeApi({
       ...base,
-      'cycles.list': () => [{ id: '2026-11', name: 'November 2026', kind: 'monthly', startsOn: '2026-11-01', endsOn: '2026-11-30', departed: 3, revenue: 150 }],
+      'cycles.list': () => [
+        {
+          id: '2026-11',
+          name: 'November 2026',
+          kind: 'monthly',
+          startsOn: '2026-11-01',
+          endsOn: '2026-11-30',
+          departed: 3,
+          revenue: 150,
+        },
+      ],
       'cycles.summary': () => ({
-        cycle: { id: '2026-11', name: 'November 2026', kind: 'monthly', startsOn: '2026-11-01', endsOn: '2026-11-30', departed: 3, revenue: 150 },
+        cycle: {
+          id: '2026-11',
+          name: 'November 2026',
+          kind: 'monthly',
+          startsOn: '2026-11-01',
+          endsOn: '2026-11-30',
+          departed: 3,
+          revenue: 150,
+        },
         departed: 3,
         revenue: 150,
         noContact: 1,
@@ -100,7 +123,11 @@ describe('Admin for a manager', () => {
       'queue.filters': () => ({ segments: [], categories: [], cycles: [{ id: '2026-11', name: 'November 2026' }] }),
       'assignment.overview': () => [{ personId: 'e1', name: 'Eve Executive', role: 'executive', assigned: 0, cap: 10 }],
       'queue.list': () => ({ items: [], total: 0 }),
-      'assignment.byRule': () => ({ assigned: 10, perPerson: [{ personId: 'e1', name: 'Eve Executive', count: 10 }], shortBecause: null }),
+      'assignment.byRule': () => ({
+        assigned: 10,
+        perPerson: [{ personId: 'e1', name: 'Eve Executive', count: 10 }],
+        shortBecause: null,
+      }),
     });
     signIn('manager');
     render(<AdminContainer />);
@@ -124,7 +151,11 @@ describe('the selection editor', () => {
           valueBands: [],
           segmentPoints: [],
           selected: 1863,
-          choices: { segments: ['Two year'], products: ['DSL'], categories: [{ id: 'not-recoverable', name: 'Not recoverable' }] },
+          choices: {
+            segments: ['Two year'],
+            products: ['DSL'],
+            categories: [{ id: 'not-recoverable', name: 'Not recoverable' }],
+          },
         }}
         onSave={(s) => (saved = s)}
       />,
@@ -137,7 +168,9 @@ describe('the selection editor', () => {
     await userEvent.selectOptions(screen.getByLabelText('Rule 1 condition 2: field'), 'stated reason category');
     await userEvent.selectOptions(screen.getByLabelText('Rule 1 condition 2: comparison'), 'is not');
     await userEvent.selectOptions(screen.getByLabelText('Rule 1 condition 2: value'), 'Not recoverable');
-    expect(screen.getByText('Queues customers whose monthly revenue >= 50 and stated reason category is not not-recoverable.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Queues customers whose monthly revenue >= 50 and stated reason category is not not-recoverable.'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add value band' }));
     await userEvent.type(within(screen.getByRole('group', { name: 'Value band 1' })).getByLabelText('Name'), 'High');
     await userEvent.click(screen.getByRole('button', { name: 'Save and select' }));

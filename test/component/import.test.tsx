@@ -42,7 +42,15 @@ function fakeBackend(answer: ImportPreview = preview()) {
     }),
     'import.progress': () => ({ phase: 'read', bytesDone: CSV.length, bytesTotal: CSV.length }),
     'import.preview': () => answer,
-    'import.commit': (i) => ({ imported: 1, updated: 0, skipped: 0, invalid: i.skipInvalid ? 1 : 0, noContact: 0, unmapped: 0, selected: 1 }),
+    'import.commit': (i) => ({
+      imported: 1,
+      updated: 0,
+      skipped: 0,
+      invalid: i.skipInvalid ? 1 : 0,
+      noContact: 0,
+      unmapped: 0,
+      selected: 1,
+    }),
     'import.mappings.save': (i) => [{ name: i.name, mapping: i.mapping }],
     'import.discard': () => ({}),
     'queue.list': () => ({ items: [], total: 0 }),
@@ -85,7 +93,10 @@ describe('importing from Admin', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: /Skip the 1 invalid rows/ }));
     await userEvent.click(importButton);
     expect(await screen.findByText(/Imported 1 new departed customers and updated 0/)).toBeInTheDocument();
-    expect(calls.find(([c]) => c === 'import.commit')?.[1]).toEqual({ uploadId: '00000000-0000-4000-8000-000000000001', skipInvalid: true });
+    expect(calls.find(([c]) => c === 'import.commit')?.[1]).toEqual({
+      uploadId: '00000000-0000-4000-8000-000000000001',
+      skipInvalid: true,
+    });
   });
 
   it('saves the corrected mapping under a name', async () => {
@@ -96,12 +107,17 @@ describe('importing from Admin', () => {
     await userEvent.type(screen.getByLabelText('Save this mapping as'), 'CRM export');
     await userEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
     const saved = calls.find(([c]) => c === 'import.mappings.save')?.[1];
-    expect(saved).toEqual({ name: 'CRM export', mapping: { columns: { externalId: 'Account No', name: 'Full name', phone: 'Mobile', monthlyRevenue: 'MRR' } } });
+    expect(saved).toEqual({
+      name: 'CRM export',
+      mapping: { columns: { externalId: 'Account No', name: 'Full name', phone: 'Mobile', monthlyRevenue: 'MRR' } },
+    });
     expect(await screen.findByLabelText('Use a saved mapping')).toBeInTheDocument();
   });
 
   it('says which rows departed, and shows a broken file as an error with nothing to import', async () => {
-    const { calls } = fakeBackend(preview({ fileError: 'Line 8: a quoted value is never closed. Nothing can be imported from this file.' }));
+    const { calls } = fakeBackend(
+      preview({ fileError: 'Line 8: a quoted value is never closed. Nothing can be imported from this file.' }),
+    );
     render(<ImportSection />);
     await chooseFile();
     await userEvent.selectOptions(screen.getByLabelText('Rows that departed have the column'), 'MRR');

@@ -42,7 +42,8 @@ describe('the queue', () => {
             callableNow: false,
             localTime: '07:00',
             timezone: 'America/Los_Angeles',
-            notCallableBecause: 'Outside calling hours: it is 07:00 for the customer (America/Los_Angeles); calls 09:00–20:00 their time.',
+            notCallableBecause:
+              'Outside calling hours: it is 07:00 for the customer (America/Los_Angeles); calls 09:00–20:00 their time.',
           }),
         ],
         total: 2,

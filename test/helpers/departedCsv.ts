@@ -2,7 +2,15 @@ import { createWriteStream } from 'node:fs';
 
 const SEGMENTS = ['Month-to-month', 'One year', 'Two year'];
 const PRODUCTS = ['DSL', 'Fiber optic', 'No internet'];
-const REASONS = ['Price too high', 'Competitor made better offer', 'Moved', 'Network reliability', "Don't know", 'Deceased', 'Billing mix-up'];
+const REASONS = [
+  'Price too high',
+  'Competitor made better offer',
+  'Moved',
+  'Network reliability',
+  "Don't know",
+  'Deceased',
+  'Billing mix-up',
+];
 const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', ''];
 
 /**
@@ -26,7 +34,7 @@ export async function writeDepartedCsv(path: string, count: number): Promise<voi
         ZONES[i % ZONES.length],
         SEGMENTS[i % SEGMENTS.length],
         PRODUCTS[(i >> 2) % PRODUCTS.length],
-        ((i * 7919) % 11000 / 100 + 10).toFixed(2),
+        (((i * 7919) % 11000) / 100 + 10).toFixed(2),
         `2026-${month}-${day}`,
         REASONS[i % REASONS.length],
       ].join(',') + '\n',

@@ -36,7 +36,8 @@ describe('winback import', () => {
   it('documents its options in --help', () => {
     const help = winback(['import', '--help']);
     expect(help.status).toBe(0);
-    for (const option of ['--db', '--mapping', '--cycle', '--dry-run', '--json', '--skip-invalid']) expect(help.stdout).toContain(option);
+    for (const option of ['--db', '--mapping', '--cycle', '--dry-run', '--json', '--skip-invalid'])
+      expect(help.stdout).toContain(option);
   });
 
   it('prints the documented JSON, and with invalid rows exits 1 and writes nothing', () => {
@@ -67,14 +68,22 @@ describe('winback import', () => {
     const csv = join(dir, 'departed.csv');
     const mapping = join(dir, 'mapping.json');
     writeFileSync(csv, 'Cust;Tel;Rev;Left?\nA-1;555-0101;80,5;ja\nA-2;555-0102;20;nein\n');
-    writeFileSync(mapping, JSON.stringify({ columns: { externalId: 'Cust', phone: 'Tel', monthlyRevenue: 'Rev' }, departedWhen: { column: 'Left?', equals: 'ja' } }));
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        columns: { externalId: 'Cust', phone: 'Tel', monthlyRevenue: 'Rev' },
+        departedWhen: { column: 'Left?', equals: 'ja' },
+      }),
+    );
     const dry = winback(['import', csv, '--db', db, '--mapping', mapping, '--dry-run', '--json']);
     expect(dry.status).toBe(0);
     expect(JSON.parse(dry.stdout)).toEqual({ imported: 1, updated: 0, skipped: 1, invalid: 0, errors: [] });
     expect(count(db, 'SELECT count(*) FROM customers')).toBe(0);
     const real = winback(['import', csv, '--db', db, '--mapping', mapping, '--cycle', '2026-08']);
     expect(real.status).toBe(0);
-    expect(real.stdout).toContain('Imported 1 new departed customers and updated 0; skipped 1 rows that did not depart; 0 invalid rows.');
+    expect(real.stdout).toContain(
+      'Imported 1 new departed customers and updated 0; skipped 1 rows that did not depart; 0 invalid rows.',
+    );
     expect(count(db, "SELECT count(*) FROM customers WHERE cycle_id = '2026-08' AND monthly_revenue = 80.5")).toBe(1);
   });
 
@@ -88,12 +97,20 @@ describe('winback import', () => {
     expect(r.stderr.trim()).toBe('winback: The file is empty. Nothing was imported.');
     const json = winback(['import', empty, '--db', db, '--json']);
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ imported: 0, updated: 0, skipped: 0, invalid: 0, errors: [{ line: null, column: null, message: 'The file is empty.' }] });
+    expect(JSON.parse(json.stdout)).toEqual({
+      imported: 0,
+      updated: 0,
+      skipped: 0,
+      invalid: 0,
+      errors: [{ line: null, column: null, message: 'The file is empty.' }],
+    });
     const mapping = join(dir, 'm.json');
     writeFileSync(mapping, '{"columns": {"name": "Name"}}');
     const bad = winback(['import', empty, '--db', db, '--mapping', mapping]);
     expect(bad.stderr.trim()).toMatch(/^winback: The mapping file .*m\.json: columns\.externalId: /);
-    expect(winback(['import', join(dir, 'missing.csv'), '--db', db]).stderr.trim()).toMatch(/^winback: There is no file at .*missing\.csv\.$/);
+    expect(winback(['import', join(dir, 'missing.csv'), '--db', db]).stderr.trim()).toMatch(
+      /^winback: There is no file at .*missing\.csv\.$/,
+    );
   });
 
   it('leaves nothing behind when killed in the middle of writing', async () => {

@@ -38,8 +38,24 @@ afterEach(() => b.dispose());
 describe('a recovery cycle', () => {
   it('lists cycles with what departed in each', async () => {
     expect(await call(b.dispatch, 'cycles.list', {})).toEqual([
-      { id: '2026-11', name: 'November 2026', kind: 'monthly', startsOn: '2026-11-01', endsOn: '2026-11-30', departed: 1, revenue: 999 },
-      { id: '2026-10', name: 'October 2026', kind: 'monthly', startsOn: '2026-10-01', endsOn: '2026-10-31', departed: 5, revenue: 250.5 },
+      {
+        id: '2026-11',
+        name: 'November 2026',
+        kind: 'monthly',
+        startsOn: '2026-11-01',
+        endsOn: '2026-11-30',
+        departed: 1,
+        revenue: 999,
+      },
+      {
+        id: '2026-10',
+        name: 'October 2026',
+        kind: 'monthly',
+        startsOn: '2026-10-01',
+        endsOn: '2026-10-31',
+        departed: 5,
+        revenue: 250.5,
+      },
     ]);
   });
 
@@ -64,7 +80,10 @@ describe('a recovery cycle', () => {
       error: { code: 'not_found', message: 'There is no cycle 1999-01.' },
     });
     await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
-    expect(await callResult(b.dispatch, 'cycles.summary', { cycleId: '2026-10' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await callResult(b.dispatch, 'cycles.summary', { cycleId: '2026-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('follows the cycle setting: quarterly cycles for the next import', async () => {

@@ -31,7 +31,12 @@ describe('importing from the console', () => {
     const uploadId = await upload(FILE);
     const inspected = await call(b.dispatch, 'import.inspect', { uploadId });
     expect(inspected.headers).toEqual(['Account No', 'Full name', 'Mobile', 'MRR', 'Why they left']);
-    expect(inspected.proposed.columns).toEqual({ externalId: 'Account No', name: 'Full name', phone: 'Mobile', monthlyRevenue: 'MRR' });
+    expect(inspected.proposed.columns).toEqual({
+      externalId: 'Account No',
+      name: 'Full name',
+      phone: 'Mobile',
+      monthlyRevenue: 'MRR',
+    });
     expect(inspected.sample[0]).toEqual(['N-1', 'Ada', '+1 555-0101', '80,50', 'Price too high']);
 
     // The manager corrects the mapping: the stated reason column was not recognised.
@@ -42,14 +47,21 @@ describe('importing from the console', () => {
     expect(preview.unmapped).toEqual([{ text: 'Sudden move abroad', customers: 1 }]);
     expect(preview.cycles).toEqual([{ id: '2026-11', name: 'November 2026', customers: 3 }]);
     expect(dumpDatabase(b.db)).toBe(before);
-    expect(await call(b.dispatch, 'import.progress', { uploadId })).toEqual({ phase: 'read', bytesDone: FILE.length, bytesTotal: FILE.length });
+    expect(await call(b.dispatch, 'import.progress', { uploadId })).toEqual({
+      phase: 'read',
+      bytesDone: FILE.length,
+      bytesTotal: FILE.length,
+    });
 
     await call(b.dispatch, 'import.mappings.save', { name: 'CRM export', mapping });
     const result = await call(b.dispatch, 'import.commit', { uploadId, skipInvalid: false });
     expect(result).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: 0, noContact: 1, unmapped: 1, selected: 2 });
     expect(b.db.prepare("SELECT monthly_revenue FROM customers WHERE external_id = 'N-1'").pluck().get()).toBe(80.5);
     // The upload is gone once written.
-    expect(await callResult(b.dispatch, 'import.progress', { uploadId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await callResult(b.dispatch, 'import.progress', { uploadId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(readdirSync(join(b.dir, 'import-uploads'))).toEqual([]);
     expect((await call(b.dispatch, 'import.history', {}))[0]).toMatchObject({ fileName: 'departed.csv', imported: 3 });
     expect((await call(b.dispatch, 'import.mappings.list', {})).map((m) => m.name)).toEqual(['CRM export']);
@@ -81,7 +93,10 @@ describe('importing from the console', () => {
     const refused = await callResult(b.dispatch, 'import.commit', { uploadId, skipInvalid: false });
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'invalid_file', message: '2 rows are invalid, so nothing was imported. Fix the file, or choose to skip the invalid rows.' },
+      error: {
+        code: 'invalid_file',
+        message: '2 rows are invalid, so nothing was imported. Fix the file, or choose to skip the invalid rows.',
+      },
     });
     expect(dumpDatabase(b.db)).toBe(before);
     expect(await call(b.dispatch, 'import.commit', { uploadId, skipInvalid: true })).toMatchObject({ imported: 1, invalid: 2 });
@@ -92,8 +107,13 @@ describe('importing from the console', () => {
     const uploadId = await upload(Buffer.from(`id,phone\n${good}\n7,"555-0107\n8,555-0108\n`));
     const { proposed } = await call(b.dispatch, 'import.inspect', { uploadId });
     const preview = await call(b.dispatch, 'import.preview', { uploadId, mapping: proposed });
-    expect(preview.fileError).toBe('Line 8: a quoted value is never closed (a " is missing), so the rest of the file cannot be read. Nothing can be imported from this file.');
-    expect(await callResult(b.dispatch, 'import.commit', { uploadId, skipInvalid: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(preview.fileError).toBe(
+      'Line 8: a quoted value is never closed (a " is missing), so the rest of the file cannot be read. Nothing can be imported from this file.',
+    );
+    expect(await callResult(b.dispatch, 'import.commit', { uploadId, skipInvalid: true })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const binary = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'photo.csv');
     expect(await callResult(b.dispatch, 'import.inspect', { uploadId: binary })).toMatchObject({
       ok: false,
@@ -107,9 +127,15 @@ describe('importing from the console', () => {
       error: { code: 'invalid_input', message: 'size: The file is empty.' },
     });
     const { uploadId } = await call(b.dispatch, 'import.begin', { fileName: 'x.csv', size: 3 });
-    expect(await callResult(b.dispatch, 'import.inspect', { uploadId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await callResult(b.dispatch, 'import.inspect', { uploadId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(existsSync(join(b.dir, 'import-uploads', `${uploadId}.csv`))).toBe(true);
     await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
-    expect(await callResult(b.dispatch, 'import.begin', { fileName: 'x.csv', size: 3 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await callResult(b.dispatch, 'import.begin', { fileName: 'x.csv', size: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

@@ -10,7 +10,11 @@ beforeEach(() => {
 afterEach(() => b.dispose());
 
 const customer = (id: string) =>
-  b.db.prepare('SELECT name, phone, monthly_revenue, departed_at, cycle_id, stated_reason_text, stated_reason_id, notes, segment FROM customers WHERE external_id = ?').get(id);
+  b.db
+    .prepare(
+      'SELECT name, phone, monthly_revenue, departed_at, cycle_id, stated_reason_text, stated_reason_id, notes, segment FROM customers WHERE external_id = ?',
+    )
+    .get(id);
 
 describe('exports as they really come', () => {
   it('reads a Windows-1252 file with `;`, decimal commas, CRLF and a quoted line break', async () => {
@@ -55,7 +59,9 @@ describe('exports as they really come', () => {
     const result = await importFile(b, path, { skipInvalid: true });
     expect(result.plan).toMatchObject({ encoding: 'utf8', bom: true, separator: ',' });
     // Line 1 header, lines 2-3 U-1 (a line break inside the name), line 4 U-2, line 5 U-3.
-    expect(result.plan.errors).toEqual([{ line: 5, column: 'Monthly Charges', value: 'lots', message: '"lots" is not a number.' }]);
+    expect(result.plan.errors).toEqual([
+      { line: 5, column: 'Monthly Charges', value: 'lots', message: '"lots" is not a number.' },
+    ]);
     expect(customer('U-1')).toMatchObject({ name: 'Ada\r\nExample', monthly_revenue: 80.5 });
     expect(customer('U-2')).toMatchObject({ name: 'Bruno "B" Sample', monthly_revenue: 1234.5 });
     // The header's first name carried the byte-order mark; the proposed mapping still found it.
@@ -63,15 +69,27 @@ describe('exports as they really come', () => {
   });
 
   it('keeps only departed rows with departedWhen, and counts the others as skipped', async () => {
-    const path = writeFixture(b, 'flag.csv', 'id,phone,Churn Label\n1,555-0101,Yes\n2,555-0102,No\n3,555-0103,yes\n4,555-0104,\n');
-    const result = await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone' }, departedWhen: { column: 'Churn Label', equals: 'Yes' } } });
+    const path = writeFixture(
+      b,
+      'flag.csv',
+      'id,phone,Churn Label\n1,555-0101,Yes\n2,555-0102,No\n3,555-0103,yes\n4,555-0104,\n',
+    );
+    const result = await importFile(b, path, {
+      mapping: { columns: { externalId: 'id', phone: 'phone' }, departedWhen: { column: 'Churn Label', equals: 'Yes' } },
+    });
     expect(result.written).toMatchObject({ imported: 2, skipped: 2 });
   });
 
   it('counts customers inactive for longer than inactiveDays as departed, at the last activity plus the threshold', async () => {
     // testBackend's clock reads 2026-11-16.
-    const path = writeFixture(b, 'inactive.csv', 'id,phone,last order\n1,555-0101,2026-04-01\n2,555-0102,2026-10-30\n3,555-0103,\n');
-    const result = await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone', lastActivityAt: 'last order' }, inactiveDays: 180 } });
+    const path = writeFixture(
+      b,
+      'inactive.csv',
+      'id,phone,last order\n1,555-0101,2026-04-01\n2,555-0102,2026-10-30\n3,555-0103,\n',
+    );
+    const result = await importFile(b, path, {
+      mapping: { columns: { externalId: 'id', phone: 'phone', lastActivityAt: 'last order' }, inactiveDays: 180 },
+    });
     expect(result.written).toMatchObject({ imported: 1, skipped: 2 });
     expect(customer('1')).toMatchObject({ departed_at: '2026-09-28', cycle_id: '2026-09' });
   });
@@ -82,12 +100,21 @@ describe('exports as they really come', () => {
     expect(customer('1')).toMatchObject({ cycle_id: '2026-11', departed_at: null });
     await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone' } }, cycle: 'Q3 2026' });
     expect(customer('1')).toMatchObject({ cycle_id: '2026-Q3' });
-    expect(b.db.prepare("SELECT name, kind FROM cycles WHERE id = '2026-Q3'").get()).toEqual({ name: 'Q3 2026', kind: 'quarterly' });
+    expect(b.db.prepare("SELECT name, kind FROM cycles WHERE id = '2026-Q3'").get()).toEqual({
+      name: 'Q3 2026',
+      kind: 'quarterly',
+    });
   });
 
   it('refuses dates it would have to guess, unknown time zones and bad emails, naming each', async () => {
-    const path = writeFixture(b, 'bad.csv', 'id,phone,email,tz,left\n1,555-0101,a@b.example,Mars/Olympus,03/04/2026\n2,555-0102,nobody,Europe/Berlin,2026-02-30\n');
-    const result = await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone', email: 'email', timezone: 'tz', departedAt: 'left' } } });
+    const path = writeFixture(
+      b,
+      'bad.csv',
+      'id,phone,email,tz,left\n1,555-0101,a@b.example,Mars/Olympus,03/04/2026\n2,555-0102,nobody,Europe/Berlin,2026-02-30\n',
+    );
+    const result = await importFile(b, path, {
+      mapping: { columns: { externalId: 'id', phone: 'phone', email: 'email', timezone: 'tz', departedAt: 'left' } },
+    });
     expect(result.plan.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([
       '2 tz: "Mars/Olympus" is not a time zone; use names such as Europe/Berlin or America/New_York.',
       '2 left: "03/04/2026" is not a date; write dates as YYYY-MM-DD (or DD.MM.YYYY).',
@@ -111,7 +138,9 @@ describe('stated reasons that map to no reason', () => {
       'reasons.csv',
       'id,phone,revenue,reason\n1,555-0101,10,Billing mix-up\n2,555-0102,20,billing  MIX-UP \n3,555-0103,30,Price too high\n4,555-0104,40,Closed the shop\n',
     );
-    const result = await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone', monthlyRevenue: 'revenue', statedReason: 'reason' } } });
+    const result = await importFile(b, path, {
+      mapping: { columns: { externalId: 'id', phone: 'phone', monthlyRevenue: 'revenue', statedReason: 'reason' } },
+    });
     expect(result.plan.unmapped).toEqual([
       { text: 'Billing mix-up', customers: 2 },
       { text: 'Closed the shop', customers: 1 },
@@ -126,7 +155,9 @@ describe('stated reasons that map to no reason', () => {
 
     const events = () => b.db.prepare("SELECT count(*) FROM outbox WHERE kind = 'customer.departed'").pluck().get();
     const before = events();
-    expect(await call(b.dispatch, 'reasons.mapText', { text: 'Billing mix-up', reasonId: 'payment-admin.admin-error' })).toEqual({ customers: 2 });
+    expect(await call(b.dispatch, 'reasons.mapText', { text: 'Billing mix-up', reasonId: 'payment-admin.admin-error' })).toEqual({
+      customers: 2,
+    });
     expect(customer('2')).toMatchObject({ stated_reason_id: 'payment-admin.admin-error' });
     expect(events()).toBe((before as number) + 2);
     // An unrecoverable reason takes the customer out of the queue at once.

@@ -5,7 +5,13 @@ import { ImportFileError } from '../../electron/services/import/errors';
 import type { ImportMapping } from '../../shared/domain/importMapping';
 
 const MAPPING: ImportMapping = {
-  columns: { externalId: 'Customer ID', name: 'Name', phone: 'Phone', monthlyRevenue: 'Monthly Charges', statedReason: 'Churn Reason' },
+  columns: {
+    externalId: 'Customer ID',
+    name: 'Name',
+    phone: 'Phone',
+    monthlyRevenue: 'Monthly Charges',
+    statedReason: 'Churn Reason',
+  },
 };
 const HEADER = 'Customer ID,Name,Phone,Monthly Charges,Churn Reason\n';
 const GOOD = `${HEADER}A-1,Ada Example,+1 555-0101,80.50,Price too high\nA-2,Bruno Sample,+1 555-0102,20,Moved\n`;
@@ -39,7 +45,9 @@ async function fileError(content: string | Uint8Array): Promise<ImportFileError>
 
 describe('a malformed file changes nothing and says what is wrong', () => {
   it('an unterminated quote: the line where the quoted value starts', async () => {
-    const e = await fileError(`${HEADER}A-3,Chioma Example,+1 555-0103,30,Moved\nA-4,"Dmitri Example,+1 555-0104,40,Moved\nA-5,Elif,+1 555-0105,50,Moved\n`);
+    const e = await fileError(
+      `${HEADER}A-3,Chioma Example,+1 555-0103,30,Moved\nA-4,"Dmitri Example,+1 555-0104,40,Moved\nA-5,Elif,+1 555-0105,50,Moved\n`,
+    );
     expect(e.message).toBe('Line 3: a quoted value is never closed (a " is missing), so the rest of the file cannot be read.');
     expect(e.line).toBe(3);
   });
@@ -59,16 +67,22 @@ describe('a malformed file changes nothing and says what is wrong', () => {
 
   it('revenue that is not a number', async () => {
     const plan = await rowErrors(`${HEADER}A-3,Chioma Example,+1 555-0103,about 30,Moved\n`);
-    expect(plan.errors).toEqual([{ line: 2, column: 'Monthly Charges', value: 'about 30', message: '"about 30" is not a number.' }]);
+    expect(plan.errors).toEqual([
+      { line: 2, column: 'Monthly Charges', value: 'about 30', message: '"about 30" is not a number.' },
+    ]);
   });
 
   it('an empty customer id', async () => {
     const plan = await rowErrors(`${HEADER}A-3,Chioma Example,+1 555-0103,30,Moved\n  ,Nameless,+1 555-0109,10,Moved\n`);
-    expect(plan.errors).toEqual([{ line: 3, column: 'Customer ID', value: '', message: 'The customer id is empty; every customer needs one.' }]);
+    expect(plan.errors).toEqual([
+      { line: 3, column: 'Customer ID', value: '', message: 'The customer id is empty; every customer needs one.' },
+    ]);
   });
 
   it('the same customer id twice in one file', async () => {
-    const plan = await rowErrors(`${HEADER}A-3,Chioma Example,+1 555-0103,30,Moved\nA-4,Dmitri,+1 555-0104,40,Moved\nA-3,Chioma Again,+1 555-0103,31,Moved\n`);
+    const plan = await rowErrors(
+      `${HEADER}A-3,Chioma Example,+1 555-0103,30,Moved\nA-4,Dmitri,+1 555-0104,40,Moved\nA-3,Chioma Again,+1 555-0103,31,Moved\n`,
+    );
     expect(plan.invalid).toBe(1);
     expect(plan.errors[0]).toMatchObject({
       line: 4,

@@ -40,11 +40,16 @@ describe('importing the telecom sample', () => {
     expect(count).toBe(1869);
     const cents = b.db.prepare('SELECT sum(round(monthly_revenue * 100)) FROM customers').pluck().get();
     expect(cents).toBe(expected.revenueCents);
-    const byReason = b.db.prepare('SELECT stated_reason_text AS text, count(*) AS n FROM customers GROUP BY 1').all() as { text: string; n: number }[];
+    const byReason = b.db.prepare('SELECT stated_reason_text AS text, count(*) AS n FROM customers GROUP BY 1').all() as {
+      text: string;
+      n: number;
+    }[];
     expect(new Map(byReason.map((r) => [r.text, r.n]))).toEqual(expected.reasons);
     // The default taxonomy knows every phrasing in the sample.
     expect(b.db.prepare('SELECT count(*) FROM customers WHERE stated_reason_id IS NULL').pluck().get()).toBe(0);
-    expect(b.db.prepare("SELECT count(*) FROM customers WHERE stated_reason_id = 'not-recoverable.deceased'").pluck().get()).toBe(6);
+    expect(b.db.prepare("SELECT count(*) FROM customers WHERE stated_reason_id = 'not-recoverable.deceased'").pluck().get()).toBe(
+      6,
+    );
   });
 
   it('writes one valid customer.departed event per customer, without names or phones', async () => {
@@ -56,11 +61,23 @@ describe('importing the telecom sample', () => {
     }[];
     expect(events).toHaveLength(1869);
     for (const [i, e] of events.entries()) {
-      const parsed = parseEvent({ id: e.id, kind: e.kind, consoleId: 'c1', seq: i + 1, occurredAt: '2026-11-16T15:00:00Z', payload: JSON.parse(e.payload) as unknown });
+      const parsed = parseEvent({
+        id: e.id,
+        kind: e.kind,
+        consoleId: 'c1',
+        seq: i + 1,
+        occurredAt: '2026-11-16T15:00:00Z',
+        payload: JSON.parse(e.payload) as unknown,
+      });
       expect(parsed.ok).toBe(true);
     }
     const first = JSON.parse(events[0]?.payload ?? '{}') as Record<string, unknown>;
-    expect(first).toMatchObject({ externalId: '3668-QPYBK', statedReasonId: 'competitor.better-offer', statedCategoryId: 'competitor', monthlyRevenue: 53.85 });
+    expect(first).toMatchObject({
+      externalId: '3668-QPYBK',
+      statedReasonId: 'competitor.better-offer',
+      statedCategoryId: 'competitor',
+      monthlyRevenue: 53.85,
+    });
     expect(Object.keys(first)).not.toContain('name');
   });
 

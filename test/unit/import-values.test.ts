@@ -41,7 +41,8 @@ describe('dates', () => {
   });
 
   it('refuses what it would have to guess, and days that do not exist', () => {
-    for (const raw of ['03/07/2026', '2026-02-29', '31.04.2026', 'yesterday']) expect(parseDate(raw)).toMatchObject({ ok: false });
+    for (const raw of ['03/07/2026', '2026-02-29', '31.04.2026', 'yesterday'])
+      expect(parseDate(raw)).toMatchObject({ ok: false });
   });
 });
 
@@ -56,7 +57,18 @@ describe('separators', () => {
 
 describe('the mapping', () => {
   it('recognises common header names whatever their case and punctuation', () => {
-    const m = proposeMapping(['Customer_ID', 'NAME', 'e-mail', 'Phone Number', 'Monthly Revenue', 'Churn Reason', 'time zone', 'Last Purchase Date', 'Sales Rep', 'Team']);
+    const m = proposeMapping([
+      'Customer_ID',
+      'NAME',
+      'e-mail',
+      'Phone Number',
+      'Monthly Revenue',
+      'Churn Reason',
+      'time zone',
+      'Last Purchase Date',
+      'Sales Rep',
+      'Team',
+    ]);
     expect(m.columns).toEqual({
       externalId: 'Customer_ID',
       name: 'NAME',
@@ -73,7 +85,15 @@ describe('the mapping', () => {
   });
 
   it('guesses the value that marks a departed row from the sample', () => {
-    expect(proposeMapping(['id', 'Churned'], [['1', 'False'], ['2', 'True']]).departedWhen).toEqual({ column: 'Churned', equals: 'True' });
+    expect(
+      proposeMapping(
+        ['id', 'Churned'],
+        [
+          ['1', 'False'],
+          ['2', 'True'],
+        ],
+      ).departedWhen,
+    ).toEqual({ column: 'Churned', equals: 'True' });
   });
 
   it('checks a mapping file: a customer id column, known fields only, inactiveDays with a last-activity column', () => {

@@ -47,7 +47,16 @@ beforeEach(async () => {
   await as('Mia Manager', 'manager');
   await importFile(b, writeFixture(b, 'q.csv', CSV), {
     mapping: {
-      columns: { externalId: 'id', name: 'name', phone: 'phone', timezone: 'tz', segment: 'segment', monthlyRevenue: 'revenue', departedAt: 'left', statedReason: 'reason' },
+      columns: {
+        externalId: 'id',
+        name: 'name',
+        phone: 'phone',
+        timezone: 'tz',
+        segment: 'segment',
+        monthlyRevenue: 'revenue',
+        departedAt: 'left',
+        statedReason: 'reason',
+      },
     },
   });
 });
@@ -59,7 +68,9 @@ describe('who is queued', () => {
     // E is deceased, F has no phone or email.
     expect(ids(items)).toEqual(['B', 'A', 'D', 'C', 'G']);
     const first = items[0];
-    expect(first?.why).toMatch(/^Departed with contact details \(no selection rule set\): \$120\.00\/month lost; left: Competitor made better offer\. Priority \d+ \(revenue \+[\d.]+, left 13 days ago \+[\d.]+\)\.$/);
+    expect(first?.why).toMatch(
+      /^Departed with contact details \(no selection rule set\): \$120\.00\/month lost; left: Competitor made better offer\. Priority \d+ \(revenue \+[\d.]+, left 13 days ago \+[\d.]+\)\.$/,
+    );
     expect(first?.priority).toBeGreaterThan(items[1]?.priority ?? Infinity);
   });
 
@@ -162,7 +173,12 @@ describe('callbacks', () => {
 describe('calling hours in the customer’s time', () => {
   async function enforce(defaultTimezone = 'UTC') {
     const settings = await call(b.dispatch, 'queue.settings.get', {});
-    await call(b.dispatch, 'queue.settings.save', { ...settings, callingHoursEnforced: true, callingWindow: { start: '09:00', end: '20:00' }, defaultTimezone });
+    await call(b.dispatch, 'queue.settings.save', {
+      ...settings,
+      callingHoursEnforced: true,
+      callingWindow: { start: '09:00', end: '20:00' },
+      defaultTimezone,
+    });
   }
   const byId = async () => new Map((await queue()).map((i) => [i.externalId, i]));
 
@@ -170,11 +186,17 @@ describe('calling hours in the customer’s time', () => {
     await enforce();
     const items = await byId();
     // 15:00 UTC: 10:00 in New York, 07:00 in Los Angeles, 16:00 in Berlin, 00:00 in Tokyo.
-    expect(items.get('A')).toMatchObject({ callableNow: true, localTime: '10:00', timezone: 'America/New_York', notCallableBecause: null });
+    expect(items.get('A')).toMatchObject({
+      callableNow: true,
+      localTime: '10:00',
+      timezone: 'America/New_York',
+      notCallableBecause: null,
+    });
     expect(items.get('B')).toMatchObject({
       callableNow: false,
       localTime: '07:00',
-      notCallableBecause: 'Outside calling hours: it is 07:00 for the customer (America/Los_Angeles); calls 09:00–20:00 their time.',
+      notCallableBecause:
+        'Outside calling hours: it is 07:00 for the customer (America/Los_Angeles); calls 09:00–20:00 their time.',
     });
     expect(items.get('C')).toMatchObject({ callableNow: true, localTime: '16:00' });
     expect(items.get('D')).toMatchObject({ callableNow: false, localTime: '00:00' });
@@ -224,13 +246,16 @@ describe('assignment', () => {
 
   it('caps an executive’s handful per cycle and refuses the whole request beyond it', async () => {
     const eve = people['Eve Executive'] ?? '';
-    expect(await call(b.dispatch, 'assignment.assign', { customerIds: [idOf('A'), idOf('B')], personId: eve })).toEqual({ assigned: 2 });
+    expect(await call(b.dispatch, 'assignment.assign', { customerIds: [idOf('A'), idOf('B')], personId: eve })).toEqual({
+      assigned: 2,
+    });
     const over = await callResult(b.dispatch, 'assignment.assign', { customerIds: [idOf('C')], personId: eve });
     expect(over).toEqual({
       ok: false,
       error: {
         code: 'conflict',
-        message: "Eve Executive would have 3 customers in November 2026; an executive's handful is at most 2 per cycle. Nothing was assigned.",
+        message:
+          "Eve Executive would have 3 customers in November 2026; an executive's handful is at most 2 per cycle. Nothing was assigned.",
       },
     });
     // Another cycle has its own handful.
@@ -244,7 +269,11 @@ describe('assignment', () => {
     // B 120, A 90, C 45, G 30 in turn; E (deceased) and F (no contact) are not in the queue, D left in October.
     expect(all).toMatchObject({ assigned: 4, shortBecause: 'Only 4 unassigned customers of this cycle are in the queue.' });
     const assigned = () =>
-      b.db.prepare('SELECT c.external_id, p.name FROM customers c JOIN people p ON p.id = c.assigned_to ORDER BY c.monthly_revenue DESC').all();
+      b.db
+        .prepare(
+          'SELECT c.external_id, p.name FROM customers c JOIN people p ON p.id = c.assigned_to ORDER BY c.monthly_revenue DESC',
+        )
+        .all();
     expect(assigned()).toEqual([
       { external_id: 'B', name: 'Eve Executive' },
       { external_id: 'A', name: 'Max Executive' },
@@ -307,7 +336,13 @@ describe('finding customers in the queue', () => {
     spy.mockRestore();
     expect(seen.length).toBeGreaterThanOrEqual(3);
     for (const sql of seen) {
-      const plan = (b.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ maxAttempts: 3, viewer: 'x', now: 'x', segment: 'x', cycle: 'x', search: 'x', limit: 1, offset: 0 }) as { detail: string }[]).map((r) => r.detail);
+      const plan = (
+        b.db
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all({ maxAttempts: 3, viewer: 'x', now: 'x', segment: 'x', cycle: 'x', search: 'x', limit: 1, offset: 0 }) as {
+          detail: string;
+        }[]
+      ).map((r) => r.detail);
       const main = plan.filter((d) => /\bc\b/.test(d) && !/SUBQUERY/.test(d));
       expect(main.join('\n'), sql).toMatch(/USING (COVERING )?INDEX customers_(queue|callbacks)/);
       expect(plan.join('\n')).not.toMatch(/SCAN c\s*$/m);

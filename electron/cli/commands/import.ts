@@ -62,7 +62,10 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
   );
   if (plan.noContact > 0) lines.push(`${n(plan.noContact)} have no phone or email: imported and counted, but not queued.`);
   if (plan.unmapped.length > 0) {
-    const list = plan.unmapped.slice(0, 10).map((u) => `"${u.text}" (${n(u.customers)})`).join(', ');
+    const list = plan.unmapped
+      .slice(0, 10)
+      .map((u) => `"${u.text}" (${n(u.customers)})`)
+      .join(', ');
     lines.push(`${plan.unmapped.length} stated reasons map to no reason yet: ${list}. Map them in Admin > Unmapped reasons.`);
   }
   if (plan.errors.length > 0) {
@@ -71,7 +74,9 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
     if (plan.invalid > 20) lines.push(`  … and more (${n(plan.invalid)} invalid rows in all; --json lists up to 1,000 errors).`);
   }
   if (!written && !dryRun) {
-    lines.push(`Nothing was written: ${n(plan.invalid)} rows are invalid. Fix them, or run again with --skip-invalid to import the valid rows.`);
+    lines.push(
+      `Nothing was written: ${n(plan.invalid)} rows are invalid. Fix them, or run again with --skip-invalid to import the valid rows.`,
+    );
   } else if (dryRun) {
     lines.push('Dry run: nothing was written.');
   }
@@ -85,7 +90,10 @@ export function registerImportCommand(program: Command): void {
       .description('Import departed customers from a CSV export (`,` or `;`, UTF-8 or Windows-1252), in one transaction.')
       .argument('<file>', 'the CSV file')
       .option('--mapping <file>', 'a JSON column mapping (default: the mapping proposed from the headers)')
-      .option('--cycle <name>', 'the cycle for customers whose departure date is unknown, e.g. 2026-11 or Q4 2026 (default: the current one)')
+      .option(
+        '--cycle <name>',
+        'the cycle for customers whose departure date is unknown, e.g. 2026-11 or Q4 2026 (default: the current one)',
+      )
       .option('--dry-run', 'validate and report what would happen; write nothing')
       .option('--json', 'print the result as JSON: { imported, updated, skipped, invalid, errors }')
       .option('--skip-invalid', 'import the valid rows even when some rows are invalid'),

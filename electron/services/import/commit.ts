@@ -88,7 +88,10 @@ export function commitImport(
     const existing = db.prepare('SELECT * FROM customers WHERE external_id = ?');
     const phrases = loadReasonPhrases(db);
     const categoryOf = new Map(
-      (db.prepare('SELECT id, category_id FROM reasons').all() as { id: string; category_id: string }[]).map((r) => [r.id, r.category_id]),
+      (db.prepare('SELECT id, category_id FROM reasons').all() as { id: string; category_id: string }[]).map((r) => [
+        r.id,
+        r.category_id,
+      ]),
     );
     for (const { data: row } of staging.rows<StagedCustomer>()) {
       const before = existing.get(row.externalId) as ExistingRow | undefined;
@@ -137,7 +140,13 @@ export function commitImport(
       );
     }
     recordImport(db, { id: randomUUID(), fileName: ctx.fileName, at: now, actorId: ctx.actorId, ...counts });
-    audit(db, { at: now, actorId: ctx.actorId, action: 'import', entity: 'customers', detail: { fileName: ctx.fileName, ...counts } });
+    audit(db, {
+      at: now,
+      actorId: ctx.actorId,
+      action: 'import',
+      entity: 'customers',
+      detail: { fileName: ctx.fileName, ...counts },
+    });
     refreshSelection(db, now.slice(0, 10));
   })();
   return counts;

@@ -60,7 +60,9 @@ export async function sniffFile(path: string): Promise<Sniffed> {
     throw new ImportFileError('The file is saved as UTF-16 text. Save it as "CSV UTF-8" and import that file.');
   }
   if (head.includes(0)) {
-    throw new ImportFileError('This is not a CSV text file: it contains binary data. Export the customers as CSV and import that file.');
+    throw new ImportFileError(
+      'This is not a CSV text file: it contains binary data. Export the customers as CSV and import that file.',
+    );
   }
   if (!bom && head.toString('latin1').trim() === '' && size <= SAMPLE) throw new ImportFileError('The file is empty.');
   return { encoding: bom || (await isUtf8(path)) ? 'utf8' : 'windows-1252', bom, size };

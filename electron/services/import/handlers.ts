@@ -34,7 +34,13 @@ export const importHandlers: HandlerGroup<ImportChannel> = {
     const now = deps.now().toISOString();
     deps.db.transaction(() => {
       saveImportMapping(deps.db, input.name, input.mapping, now);
-      audit(deps.db, { at: now, actorId: ctx.user?.id ?? null, action: 'import.mappings.save', entity: 'import_mappings', entityId: input.name });
+      audit(deps.db, {
+        at: now,
+        actorId: ctx.user?.id ?? null,
+        action: 'import.mappings.save',
+        entity: 'import_mappings',
+        entityId: input.name,
+      });
     })();
     return listImportMappings(deps.db);
   },

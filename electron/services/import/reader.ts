@@ -30,7 +30,10 @@ export async function readSeparator(path: string, sniffed: Sniffed): Promise<','
 function explain(error: CsvError, line: number): ImportFileError {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new ImportFileError(`Line ${line}: a quoted value is never closed (a " is missing), so the rest of the file cannot be read.`, line);
+      return new ImportFileError(
+        `Line ${line}: a quoted value is never closed (a " is missing), so the rest of the file cannot be read.`,
+        line,
+      );
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return new ImportFileError(

@@ -23,7 +23,8 @@ export const reasonHandlers: HandlerGroup<'reasons.unmapped' | 'reasons.mapText'
    */
   'reasons.mapText': (deps, input, ctx) => {
     const { db } = deps;
-    if (!reasonExists(db, input.reasonId)) throw new AppError('not_found', 'That reason is not in the taxonomy (or has been retired).');
+    if (!reasonExists(db, input.reasonId))
+      throw new AppError('not_found', 'That reason is not in the taxonomy (or has been retired).');
     const now = deps.now().toISOString();
     const categoryId = db.prepare('SELECT category_id FROM reasons WHERE id = ?').pluck().get(input.reasonId) as string;
     let customers = 0;
@@ -54,7 +55,13 @@ export const reasonHandlers: HandlerGroup<'reasons.unmapped' | 'reasons.mapText'
       customers = ids.length;
       // A reason can make customers unrecoverable (or recoverable): the queue follows at once.
       refreshSelection(db, now.slice(0, 10));
-      audit(db, { at: now, actorId: ctx.user?.id ?? null, action: 'reasons.mapText', entity: 'reason_phrases', detail: { reasonId: input.reasonId, customers } });
+      audit(db, {
+        at: now,
+        actorId: ctx.user?.id ?? null,
+        action: 'reasons.mapText',
+        entity: 'reason_phrases',
+        detail: { reasonId: input.reasonId, customers },
+      });
     })();
     return { customers };
   },

@@ -55,11 +55,19 @@ export interface RowMapper {
  * a departed customer, a skipped row (did not depart) or the list of what is wrong with it.
  * `today` (YYYY-MM-DD) is the reference for the inactivity proxy.
  */
-export function createRowMapper(rawHeaders: string[], mapping: ImportMapping, options: { decimalComma: boolean; today: string }): RowMapper {
+export function createRowMapper(
+  rawHeaders: string[],
+  mapping: ImportMapping,
+  options: { decimalComma: boolean; today: string },
+): RowMapper {
   const headers = rawHeaders.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
   const indexOf = (header: string): number => {
     const hits = headers.flatMap((h, i) => (h === header ? [i] : []));
-    if (hits.length > 1) throw new ImportFileError(`The file has ${hits.length} columns named "${header}"; rename them so the mapping can tell them apart.`, 1);
+    if (hits.length > 1)
+      throw new ImportFileError(
+        `The file has ${hits.length} columns named "${header}"; rename them so the mapping can tell them apart.`,
+        1,
+      );
     return hits[0] ?? -1;
   };
   for (const { header, role } of mappedHeaders(mapping)) {
@@ -99,7 +107,7 @@ export function createRowMapper(rawHeaders: string[], mapping: ImportMapping, op
       const i = column.get(f);
       return i === undefined ? '' : (fields[i] ?? '');
     };
-    const take = <T,>(f: ImportField, parsed: Parsed<T>): T | null => {
+    const take = <T>(f: ImportField, parsed: Parsed<T>): T | null => {
       if (parsed.ok) return parsed.value;
       errors.push({ line, column: mapping.columns[f] ?? null, value: cell(f), message: parsed.message });
       return null;
@@ -120,11 +128,21 @@ export function createRowMapper(rawHeaders: string[], mapping: ImportMapping, op
     const text = (f: keyof typeof TEXT_LIMITS) => take(f, parseText(cell(f), TEXT_LIMITS[f]));
     const externalId = text('externalId');
     if (externalId === null && errors.every((e) => e.column !== mapping.columns.externalId)) {
-      errors.push({ line, column: mapping.columns.externalId, value: '', message: 'The customer id is empty; every customer needs one.' });
+      errors.push({
+        line,
+        column: mapping.columns.externalId,
+        value: '',
+        message: 'The customer id is empty; every customer needs one.',
+      });
     }
     const phone = text('phone');
     if (phone !== null && !/\d/.test(phone)) {
-      errors.push({ line, column: mapping.columns.phone ?? null, value: phone, message: `"${phone}" is not a phone number: it has no digits.` });
+      errors.push({
+        line,
+        column: mapping.columns.phone ?? null,
+        value: phone,
+        message: `"${phone}" is not a phone number: it has no digits.`,
+      });
     }
     const email = text('email');
     if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) {
@@ -145,12 +163,20 @@ export function createRowMapper(rawHeaders: string[], mapping: ImportMapping, op
         line,
         column: mapping.columns.monthlyRevenue ?? null,
         value: cell('monthlyRevenue'),
-        message: monthlyRevenue < 0 ? 'Monthly revenue cannot be negative.' : 'Monthly revenue is implausibly large (over 1,000,000,000).',
+        message:
+          monthlyRevenue < 0
+            ? 'Monthly revenue cannot be negative.'
+            : 'Monthly revenue is implausibly large (over 1,000,000,000).',
       });
     }
     const tenureMonths = take('tenureMonths', parseWholeNumber(cell('tenureMonths'), decimalComma));
     if (tenureMonths !== null && (tenureMonths < 0 || tenureMonths > 2000)) {
-      errors.push({ line, column: mapping.columns.tenureMonths ?? null, value: cell('tenureMonths'), message: 'Tenure must be between 0 and 2000 months.' });
+      errors.push({
+        line,
+        column: mapping.columns.tenureMonths ?? null,
+        value: cell('tenureMonths'),
+        message: 'Tenure must be between 0 and 2000 months.',
+      });
     }
     const departedAt = take('departedAt', parseDate(cell('departedAt'))) ?? inactiveSince;
     const customer: RowCustomer = {

@@ -55,7 +55,11 @@ function sweep(dir: string): void {
 
 function getUpload(id: string): Upload {
   const u = uploads.get(id);
-  if (!u) throw new AppError('not_found', 'This import is no longer open (the console was restarted or it was finished). Choose the file again.');
+  if (!u)
+    throw new AppError(
+      'not_found',
+      'This import is no longer open (the console was restarted or it was finished). Choose the file again.',
+    );
   u.touchedAt = Date.now();
   return u;
 }
@@ -90,11 +94,16 @@ export function appendChunk(uploadId: string, offset: number, base64: string): {
   const u = getUpload(uploadId);
   if (u.progress.phase !== 'uploading') throw new AppError('conflict', 'This file has already arrived whole.');
   if (offset !== u.progress.bytesDone) {
-    throw new AppError('conflict', `The upload expected the part at byte ${u.progress.bytesDone}, not ${offset}. Choose the file again.`);
+    throw new AppError(
+      'conflict',
+      `The upload expected the part at byte ${u.progress.bytesDone}, not ${offset}. Choose the file again.`,
+    );
   }
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0 || bytes.length > IMPORT_CHUNK_BYTES) throw new AppError('invalid_input', 'A part of the file has the wrong size.');
-  if (u.progress.bytesDone + bytes.length > u.size) throw new AppError('invalid_input', 'More bytes arrived than the file was said to have.');
+  if (bytes.length === 0 || bytes.length > IMPORT_CHUNK_BYTES)
+    throw new AppError('invalid_input', 'A part of the file has the wrong size.');
+  if (u.progress.bytesDone + bytes.length > u.size)
+    throw new AppError('invalid_input', 'More bytes arrived than the file was said to have.');
   appendFileSync(u.path, bytes);
   u.progress.bytesDone += bytes.length;
   if (u.progress.bytesDone === u.size) u.progress.phase = 'uploaded';
@@ -138,7 +147,12 @@ function toPreview(plan: ImportPlan): ImportPreview {
 }
 
 /** Reads the whole upload with this mapping and says what an import would do; writes nothing. */
-export async function previewUpload(deps: ServiceDeps, uploadId: string, mapping: ImportMapping, cycle: string | undefined): Promise<ImportPreview> {
+export async function previewUpload(
+  deps: ServiceDeps,
+  uploadId: string,
+  mapping: ImportMapping,
+  cycle: string | undefined,
+): Promise<ImportPreview> {
   const u = getUpload(uploadId);
   whole(u);
   if (u.busy) throw new AppError('conflict', 'This file is being read already; wait for it to finish.');

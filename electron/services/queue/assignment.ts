@@ -18,14 +18,21 @@ function cycleName(deps: ServiceDeps, cycleId: string | null): string {
  * handful is capped per cycle: the whole request is refused when it would go over, so a manager
  * never ends up with half an assignment.
  */
-export function assignCustomers(deps: ServiceDeps, customerIds: readonly number[], personId: string | null, actorId: string | null): number {
+export function assignCustomers(
+  deps: ServiceDeps,
+  customerIds: readonly number[],
+  personId: string | null,
+  actorId: string | null,
+): number {
   const { db } = deps;
   const now = deps.now().toISOString();
   const person = personId === null ? null : getPerson(db, personId);
   if (personId !== null && !person) throw new AppError('not_found', 'That person is not on this console.');
-  if (person?.role === 'manager') throw new AppError('invalid_input', 'Customers are assigned to agents and executives, not to managers.');
+  if (person?.role === 'manager')
+    throw new AppError('invalid_input', 'Customers are assigned to agents and executives, not to managers.');
   const rows = getAssignable(db, customerIds);
-  if (rows.length !== new Set(customerIds).size) throw new AppError('not_found', 'Some of those customers are not on this console any more.');
+  if (rows.length !== new Set(customerIds).size)
+    throw new AppError('not_found', 'Some of those customers are not on this console any more.');
   db.transaction(() => {
     if (person?.role === 'executive') {
       const cap = readQueueSettings(db).executiveCap;
@@ -42,7 +49,13 @@ export function assignCustomers(deps: ServiceDeps, customerIds: readonly number[
       }
     }
     for (const r of rows) setAssignee(db, r.id, person?.id ?? null, now);
-    audit(db, { at: now, actorId, action: 'assignment.assign', entity: 'customers', detail: { customers: rows.length, personId } });
+    audit(db, {
+      at: now,
+      actorId,
+      action: 'assignment.assign',
+      entity: 'customers',
+      detail: { customers: rows.length, personId },
+    });
   })();
   return rows.length;
 }
@@ -51,7 +64,11 @@ export function assignCustomers(deps: ServiceDeps, customerIds: readonly number[
  * By rule: the N highest-value unassigned customers of a cycle who are in the queue, dealt round
  * the people of a role in turn. Executives stop at their cap; the rest stay in the shared queue.
  */
-export function assignByRule(deps: ServiceDeps, input: { cycleId: string; role: 'agent' | 'executive'; count: number }, actorId: string | null) {
+export function assignByRule(
+  deps: ServiceDeps,
+  input: { cycleId: string; role: 'agent' | 'executive'; count: number },
+  actorId: string | null,
+) {
   const { db } = deps;
   const now = deps.now().toISOString();
   if (!getCycle(db, input.cycleId)) throw new AppError('not_found', `There is no cycle ${input.cycleId}.`);
@@ -63,7 +80,10 @@ export function assignByRule(deps: ServiceDeps, input: { cycleId: string; role: 
   const settings = readQueueSettings(db);
   const perPerson = new Map<string, { person: Person; count: number; room: number }>();
   for (const p of people) {
-    const room = input.role === 'executive' ? Math.max(0, settings.executiveCap - countAssigned(db, p.id, input.cycleId)) : Number.POSITIVE_INFINITY;
+    const room =
+      input.role === 'executive'
+        ? Math.max(0, settings.executiveCap - countAssigned(db, p.id, input.cycleId))
+        : Number.POSITIVE_INFINITY;
     perPerson.set(p.id, { person: p, count: 0, room });
   }
   const candidates = topUnassigned(db, input.cycleId, settings.maxAttempts, input.count);
@@ -93,7 +113,9 @@ export function assignByRule(deps: ServiceDeps, input: { cycleId: string; role: 
   }
   return {
     assigned,
-    perPerson: [...perPerson.values()].filter((s) => s.count > 0).map((s) => ({ personId: s.person.id, name: s.person.name, count: s.count })),
+    perPerson: [...perPerson.values()]
+      .filter((s) => s.count > 0)
+      .map((s) => ({ personId: s.person.id, name: s.person.name, count: s.count })),
     shortBecause,
   };
 }
@@ -111,6 +133,8 @@ export const assignmentHandlers: HandlerGroup<'assignment.overview' | 'assignmen
         cap: p.role === 'executive' ? cap : null,
       }));
   },
-  'assignment.assign': (deps, input, ctx) => ({ assigned: assignCustomers(deps, input.customerIds, input.personId, ctx.user?.id ?? null) }),
+  'assignment.assign': (deps, input, ctx) => ({
+    assigned: assignCustomers(deps, input.customerIds, input.personId, ctx.user?.id ?? null),
+  }),
   'assignment.byRule': (deps, input, ctx) => assignByRule(deps, input, ctx.user?.id ?? null),
 };

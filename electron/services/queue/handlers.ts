@@ -24,7 +24,11 @@ export const queueHandlers: HandlerGroup<'queue.list' | 'queue.filters' | 'queue
       now: now.toISOString(),
       maxAttempts: settings.maxAttempts,
     });
-    const rules = { window: settings.callingWindow, defaultTimezone: settings.defaultTimezone, enforced: settings.callingHoursEnforced };
+    const rules = {
+      window: settings.callingWindow,
+      defaultTimezone: settings.defaultTimezone,
+      enforced: settings.callingHoursEnforced,
+    };
     return { items: rows.map((r) => toQueueItem(r, now, rules)), total };
   },
   'queue.filters': (deps) => {
@@ -36,7 +40,13 @@ export const queueHandlers: HandlerGroup<'queue.list' | 'queue.filters' | 'queue
     const now = deps.now().toISOString();
     deps.db.transaction(() => {
       writeQueueSettings(deps.db, input);
-      audit(deps.db, { at: now, actorId: ctx.user?.id ?? null, action: 'queue.settings.save', entity: 'settings', detail: input });
+      audit(deps.db, {
+        at: now,
+        actorId: ctx.user?.id ?? null,
+        action: 'queue.settings.save',
+        entity: 'settings',
+        detail: input,
+      });
     })();
     return readQueueSettings(deps.db);
   },

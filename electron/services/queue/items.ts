@@ -18,19 +18,27 @@ export function explainPriority(row: QueueRow, now: Date): string {
   const out: string[] = [];
   if (parts.revenue !== undefined) out.push(`revenue ${signed(parts.revenue)}`);
   if (parts.recency !== undefined && parts.recency > 0) {
-    const days = row.departed_at ? Math.max(0, Math.floor((now.getTime() - Date.parse(`${row.departed_at}T00:00:00Z`)) / 86_400_000)) : null;
+    const days = row.departed_at
+      ? Math.max(0, Math.floor((now.getTime() - Date.parse(`${row.departed_at}T00:00:00Z`)) / 86_400_000))
+      : null;
     out.push(`${days === null ? 'recent departure' : `left ${days} day${days === 1 ? '' : 's'} ago`} ${signed(parts.recency)}`);
   }
   if (parts.band) out.push(`${row.value_band ?? 'value band'} ${signed(parts.band)}`);
   if (parts.segment) out.push(`segment ${row.segment ?? ''} ${signed(parts.segment)}`.replace('  ', ' '));
-  if (row.attempts > 0) out.push(`${row.attempts} attempt${row.attempts === 1 ? '' : 's'} ${signed(-PRIORITY.attemptPenalty * row.attempts)}`);
+  if (row.attempts > 0)
+    out.push(`${row.attempts} attempt${row.attempts === 1 ? '' : 's'} ${signed(-PRIORITY.attemptPenalty * row.attempts)}`);
   return `Priority ${Math.round(row.priority)} (${out.join(', ')})`;
 }
 
 function whyQueued(row: QueueRow, now: Date, due: boolean, localCallback: string | null): string {
   const reasons: string[] = [];
-  if (due) reasons.push(`Callback due${localCallback ? ` (${localCallback} their time)` : ''}${row.callback_owner ? `, agreed by ${row.callback_owner}` : ''}`);
-  reasons.push(row.selected_by ? `Selected by rule "${row.selected_by}"` : 'Departed with contact details (no selection rule set)');
+  if (due)
+    reasons.push(
+      `Callback due${localCallback ? ` (${localCallback} their time)` : ''}${row.callback_owner ? `, agreed by ${row.callback_owner}` : ''}`,
+    );
+  reasons.push(
+    row.selected_by ? `Selected by rule "${row.selected_by}"` : 'Departed with contact details (no selection rule set)',
+  );
   const facts: string[] = [];
   if (row.monthly_revenue !== null) facts.push(`${money(row.monthly_revenue)}/month lost`);
   if (row.stated_reason_text) facts.push(`left: ${row.stated_reason_text}`);
@@ -44,7 +52,9 @@ export function toQueueItem(row: QueueRow, now: Date, rules: ContactRules): Queu
   const due = row.callback_at !== null && row.callback_at <= nowIso;
   const pendingCallback = row.callback_at !== null && !due;
   const localCallback = row.callback_at
-    ? new Intl.DateTimeFormat('en-GB', { timeZone: calling.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(row.callback_at))
+    ? new Intl.DateTimeFormat('en-GB', { timeZone: calling.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
+        new Date(row.callback_at),
+      )
     : null;
   let notCallableBecause = calling.why;
   if (pendingCallback) notCallableBecause = `Callback booked for ${localCallback} their time; call then.`;

@@ -69,7 +69,11 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
   ...initial,
   chooseImportFile: async (file) => {
     await get().resetImport();
-    set({ importPhase: 'uploading', importFileName: file.name, importProgress: { label: 'Sending the file', done: 0, total: file.size } });
+    set({
+      importPhase: 'uploading',
+      importFileName: file.name,
+      importProgress: { label: 'Sending the file', done: 0, total: file.size },
+    });
     try {
       const { uploadId, chunkBytes } = await api().call('import.begin', { fileName: file.name, size: file.size });
       set({ importUploadId: uploadId });
@@ -97,7 +101,11 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
   previewImport: async () => {
     const { importUploadId: uploadId, importMapping: mapping, importCycle: cycle } = get();
     if (!uploadId || !mapping) return;
-    set({ importPhase: 'previewing', importPreview: null, importProgress: { label: 'Reading and checking every row', done: 0, total: 1 } });
+    set({
+      importPhase: 'previewing',
+      importPreview: null,
+      importProgress: { label: 'Reading and checking every row', done: 0, total: 1 },
+    });
     const timer = setInterval(() => {
       api()
         .call('import.progress', { uploadId })

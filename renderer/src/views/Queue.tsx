@@ -6,6 +6,7 @@ import type { QueueFilterOptions } from '../store/queueSlice';
 import { CustomerCardContainer } from './CustomerCard';
 import { GetStarted } from './GetStarted';
 import { formatMoney } from '../format';
+import { Field } from '../components/Field';
 import './queue.css';
 
 const ROW_HEIGHT = 92;
@@ -44,7 +45,12 @@ export function QueueList({ items, selectedId, onSelect }: QueueListProps) {
               className={`queue-row ${item.id === selectedId ? 'selected' : ''} ${item.callableNow ? '' : 'not-callable'}`}
               style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
             >
-              <button type="button" className="queue-open" onClick={() => onSelect(item.id)} aria-pressed={item.id === selectedId}>
+              <button
+                type="button"
+                className="queue-open"
+                onClick={() => onSelect(item.id)}
+                aria-pressed={item.id === selectedId}
+              >
                 <span className="queue-name">
                   {item.name ?? item.externalId}
                   <span className="queue-priority"> · priority {Math.round(item.priority)}</span>
@@ -85,40 +91,47 @@ export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
         value={query.search ?? ''}
         onChange={(e) => onChange({ search: e.target.value || undefined })}
       />
-      <label>
-        Segment
-        <select value={query.segment ?? ''} onChange={(e) => onChange({ segment: e.target.value || undefined })}>
-          <option value="">All segments</option>
-          {options?.segments.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Reason
-        <select value={query.reasonCategory ?? ''} onChange={(e) => onChange({ reasonCategory: e.target.value || undefined })}>
-          <option value="">All reasons</option>
-          {options?.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-          <option value="unmapped">Unmapped stated reasons</option>
-        </select>
-      </label>
-      <label>
-        Cycle
-        <select value={query.cycleId ?? ''} onChange={(e) => onChange({ cycleId: e.target.value || undefined })}>
-          <option value="">All cycles</option>
-          {options?.cycles.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Segment">
+        {(id) => (
+          <select id={id} value={query.segment ?? ''} onChange={(e) => onChange({ segment: e.target.value || undefined })}>
+            <option value="">All segments</option>
+            {options?.segments.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Reason">
+        {(id) => (
+          <select
+            id={id}
+            value={query.reasonCategory ?? ''}
+            onChange={(e) => onChange({ reasonCategory: e.target.value || undefined })}
+          >
+            <option value="">All reasons</option>
+            {options?.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            <option value="unmapped">Unmapped stated reasons</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Cycle">
+        {(id) => (
+          <select id={id} value={query.cycleId ?? ''} onChange={(e) => onChange({ cycleId: e.target.value || undefined })}>
+            <option value="">All cycles</option>
+            {options?.cycles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </div>
   );
 }
@@ -155,7 +168,11 @@ export function QueueContainer() {
         {empty ? <GetStarted /> : <QueueList items={items} selectedId={selectedId} onSelect={select} />}
       </section>
       <aside className="card-pane" aria-label="Customer card">
-        {selectedId !== null ? <CustomerCardContainer id={selectedId} /> : <p className="muted">Choose a customer to see their card.</p>}
+        {selectedId !== null ? (
+          <CustomerCardContainer id={selectedId} />
+        ) : (
+          <p className="muted">Choose a customer to see their card.</p>
+        )}
       </aside>
     </div>
   );

@@ -29,7 +29,12 @@ export function AdminSections() {
         <ul className="nav-list">
           {(Object.keys(SECTIONS) as SectionKey[]).map((key) => (
             <li key={key}>
-              <button type="button" className="nav-button" aria-current={open === key ? 'true' : undefined} onClick={() => setOpen(key)}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={open === key ? 'true' : undefined}
+                onClick={() => setOpen(key)}
+              >
                 {SECTIONS[key].label}
               </button>
             </li>

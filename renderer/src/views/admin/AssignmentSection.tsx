@@ -4,6 +4,7 @@ import type { QueueItem } from '../../../../shared/api/customers';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { formatMoney } from '../../format';
+import { Field } from '../../components/Field';
 
 type Load = ChannelOutput<'assignment.overview'>;
 
@@ -56,16 +57,19 @@ export function AssignmentSection() {
         <p>No cycles yet: import departed customers first.</p>
       ) : (
         <>
-          <label className="mapping-field">
-            <span>Cycle</span>
-            <select value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-              {cycles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Cycle">
+            {(id) => (
+              <>
+                <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+                  {cycles.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
+          </Field>
           <table>
             <caption>Assigned this cycle</caption>
             <thead>
@@ -97,17 +101,30 @@ export function AssignmentSection() {
               );
             }}
           >
-            <label className="mapping-field">
-              <span>Assign the highest-value unassigned customers</span>
-              <input type="number" min={1} max={5000} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} />
-            </label>
-            <label className="mapping-field">
-              <span>to the</span>
-              <select value={role} onChange={(e) => setRole(e.target.value as 'executive' | 'agent')}>
-                <option value="executive">executives</option>
-                <option value="agent">recovery agents</option>
-              </select>
-            </label>
+            <Field label="Assign the highest-value unassigned customers">
+              {(id) => (
+                <>
+                  <input
+                    id={id}
+                    type="number"
+                    min={1}
+                    max={5000}
+                    value={count}
+                    onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))}
+                  />
+                </>
+              )}
+            </Field>
+            <Field label="to the">
+              {(id) => (
+                <>
+                  <select id={id} value={role} onChange={(e) => setRole(e.target.value as 'executive' | 'agent')}>
+                    <option value="executive">executives</option>
+                    <option value="agent">recovery agents</option>
+                  </select>
+                </>
+              )}
+            </Field>
             <button type="submit" className="primary" disabled={busy}>
               Assign by rule
             </button>

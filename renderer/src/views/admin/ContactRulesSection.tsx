@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { QueueSettingsInput } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
+import { Field } from '../../components/Field';
 
 const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -21,45 +22,100 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
         onSave(s);
       }}
     >
-      <label className="mapping-field">
-        <span>Recovery cycles are</span>
-        <select value={s.cycleKind} onChange={(e) => setS({ ...s, cycleKind: e.target.value as QueueSettingsInput['cycleKind'] })}>
-          <option value="monthly">monthly</option>
-          <option value="quarterly">quarterly</option>
-        </select>
-      </label>
+      <Field label="Recovery cycles are">
+        {(id) => (
+          <>
+            <select
+              id={id}
+              value={s.cycleKind}
+              onChange={(e) => setS({ ...s, cycleKind: e.target.value as QueueSettingsInput['cycleKind'] })}
+            >
+              <option value="monthly">monthly</option>
+              <option value="quarterly">quarterly</option>
+            </select>
+          </>
+        )}
+      </Field>
       <label className="radio">
-        <input type="checkbox" checked={s.callingHoursEnforced} onChange={(e) => setS({ ...s, callingHoursEnforced: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={s.callingHoursEnforced}
+          onChange={(e) => setS({ ...s, callingHoursEnforced: e.target.checked })}
+        />
         Only dial customers within calling hours, in their own time zone
       </label>
       <div className="row">
-        <label className="mapping-field">
-          <span>Calling hours from</span>
-          <input type="time" value={s.callingWindow.start} onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, start: e.target.value } })} />
-        </label>
-        <label className="mapping-field">
-          <span>until</span>
-          <input type="time" value={s.callingWindow.end} onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, end: e.target.value } })} />
-        </label>
+        <Field label="Calling hours from">
+          {(id) => (
+            <>
+              <input
+                id={id}
+                type="time"
+                value={s.callingWindow.start}
+                onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, start: e.target.value } })}
+              />
+            </>
+          )}
+        </Field>
+        <Field label="until">
+          {(id) => (
+            <>
+              <input
+                id={id}
+                type="time"
+                value={s.callingWindow.end}
+                onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, end: e.target.value } })}
+              />
+            </>
+          )}
+        </Field>
       </div>
-      <label className="mapping-field">
-        <span>Time zone for customers without one</span>
-        <input list="time-zones" value={s.defaultTimezone} onChange={(e) => setS({ ...s, defaultTimezone: e.target.value })} />
-        <datalist id="time-zones">
-          {ZONES.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
-      </label>
+      <Field label="Time zone for customers without one">
+        {(id) => (
+          <>
+            <input
+              id={id}
+              list="time-zones"
+              value={s.defaultTimezone}
+              onChange={(e) => setS({ ...s, defaultTimezone: e.target.value })}
+            />
+            <datalist id="time-zones">
+              {ZONES.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
       <div className="row">
-        <label className="mapping-field">
-          <span>Attempts per customer per cycle</span>
-          <input type="number" min={1} max={20} value={s.maxAttempts} onChange={(e) => setS({ ...s, maxAttempts: Number(e.target.value) })} />
-        </label>
-        <label className="mapping-field">
-          <span>Customers per executive per cycle</span>
-          <input type="number" min={1} max={100} value={s.executiveCap} onChange={(e) => setS({ ...s, executiveCap: Number(e.target.value) })} />
-        </label>
+        <Field label="Attempts per customer per cycle">
+          {(id) => (
+            <>
+              <input
+                id={id}
+                type="number"
+                min={1}
+                max={20}
+                value={s.maxAttempts}
+                onChange={(e) => setS({ ...s, maxAttempts: Number(e.target.value) })}
+              />
+            </>
+          )}
+        </Field>
+        <Field label="Customers per executive per cycle">
+          {(id) => (
+            <>
+              <input
+                id={id}
+                type="number"
+                min={1}
+                max={100}
+                value={s.executiveCap}
+                onChange={(e) => setS({ ...s, executiveCap: Number(e.target.value) })}
+              />
+            </>
+          )}
+        </Field>
       </div>
       <button type="submit" className="primary" disabled={busy}>
         Save contact rules

@@ -4,6 +4,7 @@ import type { CycleSummary } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { formatMoney } from '../../format';
+import { Field } from '../../components/Field';
 
 type CycleList = ChannelOutput<'cycles.list'>;
 
@@ -53,7 +54,9 @@ export function CycleSummaryView({ summary }: { summary: CycleSummary }) {
         ))}
       </dl>
       <GroupTable caption="By segment" labelHead="Segment" rows={summary.bySegment} />
-      {summary.byValueBand.some((g) => g.label !== '') && <GroupTable caption="By value band" labelHead="Value band" rows={summary.byValueBand} />}
+      {summary.byValueBand.some((g) => g.label !== '') && (
+        <GroupTable caption="By value band" labelHead="Value band" rows={summary.byValueBand} />
+      )}
       <table>
         <caption>By stated reason</caption>
         <thead>
@@ -103,16 +106,19 @@ export function CyclesSection() {
       <h2 id="cycles-title">Recovery cycles</h2>
       {cycles && cycles.length === 0 && <p>No cycles yet: import departed customers first.</p>}
       {cycles && cycles.length > 0 && (
-        <label className="mapping-field">
-          <span>Cycle</span>
-          <select value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-            {cycles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.departed.toLocaleString()} departed)
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="Cycle">
+          {(id) => (
+            <>
+              <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+                {cycles.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({c.departed.toLocaleString()} departed)
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </Field>
       )}
       {summary && <CycleSummaryView summary={summary} />}
     </section>

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import type { ImportProgressView } from '../../store/importSlice';
 import { MappingEditor } from './MappingEditor';
 import { ImportPreviewView } from './ImportPreviewView';
+import { Field } from '../../components/Field';
 
 export function ImportProgressBar({ progress }: { progress: ImportProgressView }) {
   const known = progress.total > 0;
@@ -45,55 +46,69 @@ export function ImportSection() {
     <section aria-labelledby="import-title" className="admin-section">
       <h2 id="import-title">Import departed customers</h2>
       <p className="muted">
-        A CSV export, comma or semicolon separated, UTF-8 or Windows-1252. Nothing is written until you confirm, and then all of it
-        is written at once or nothing is.
+        A CSV export, comma or semicolon separated, UTF-8 or Windows-1252. Nothing is written until you confirm, and then all of
+        it is written at once or nothing is.
       </p>
-      <label className="file-choice">
-        CSV file
-        <input
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) {
-              setSkipInvalid(false);
-              void choose(file);
-            }
-          }}
-        />
-      </label>
+      <Field label="CSV file">
+        {(id) => (
+          <input
+            id={id}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) {
+                setSkipInvalid(false);
+                void choose(file);
+              }
+            }}
+          />
+        )}
+      </Field>
       {fileName && <p>File: {fileName}</p>}
       {progress && <ImportProgressBar progress={progress} />}
 
       {inspection && mapping && phase !== 'done' && (
         <>
           {inspection.saved.length > 0 && (
-            <label className="mapping-field">
-              <span>Use a saved mapping</span>
-              <select
-                value=""
-                onChange={(e) => {
-                  const saved = inspection.saved.find((m) => m.name === e.target.value);
-                  if (saved) setMapping(saved.mapping);
-                }}
-              >
-                <option value="">— choose —</option>
-                {inspection.saved.map((m) => (
-                  <option key={m.name} value={m.name}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field label="Use a saved mapping">
+              {(id) => (
+                <>
+                  <select
+                    id={id}
+                    value=""
+                    onChange={(e) => {
+                      const saved = inspection.saved.find((m) => m.name === e.target.value);
+                      if (saved) setMapping(saved.mapping);
+                    }}
+                  >
+                    <option value="">— choose —</option>
+                    {inspection.saved.map((m) => (
+                      <option key={m.name} value={m.name}>
+                        {m.name}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
+            </Field>
           )}
           <MappingEditor headers={inspection.headers} mapping={mapping} onChange={setMapping} />
           <div className="row">
-            <label className="mapping-field">
-              <span>Cycle for customers without a departure date</span>
-              <input value={cycle} placeholder="the current one, or e.g. 2026-11" onChange={(e) => setCycle(e.target.value)} />
-            </label>
+            <Field label="Cycle for customers without a departure date">
+              {(id) => (
+                <>
+                  <input
+                    id={id}
+                    value={cycle}
+                    placeholder="the current one, or e.g. 2026-11"
+                    onChange={(e) => setCycle(e.target.value)}
+                  />
+                </>
+              )}
+            </Field>
           </div>
           <form
             className="row"
@@ -102,10 +117,13 @@ export function ImportSection() {
               if (mappingName.trim()) void saveMapping(mappingName.trim());
             }}
           >
-            <label className="mapping-field">
-              <span>Save this mapping as</span>
-              <input value={mappingName} onChange={(e) => setMappingName(e.target.value)} maxLength={80} />
-            </label>
+            <Field label="Save this mapping as">
+              {(id) => (
+                <>
+                  <input id={id} value={mappingName} onChange={(e) => setMappingName(e.target.value)} maxLength={80} />
+                </>
+              )}
+            </Field>
             <button type="submit" disabled={mappingName.trim() === ''}>
               Save mapping
             </button>
@@ -132,7 +150,12 @@ export function ImportSection() {
                   Skip the {preview.invalid.toLocaleString()} invalid rows and import the rest
                 </label>
               )}
-              <button type="button" className="primary" disabled={busy || blockedByInvalid} onClick={() => void commit(skipInvalid)}>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || blockedByInvalid}
+                onClick={() => void commit(skipInvalid)}
+              >
                 Import {(preview.newCount + preview.updatedCount).toLocaleString()} customers
               </button>
             </div>
@@ -143,12 +166,13 @@ export function ImportSection() {
       {phase === 'done' && result && (
         <div role="status" className="import-result">
           <p>
-            Imported {result.imported.toLocaleString()} new departed customers and updated {result.updated.toLocaleString()}; skipped{' '}
-            {result.skipped.toLocaleString()} that did not depart; {result.invalid.toLocaleString()} invalid rows left out.
+            Imported {result.imported.toLocaleString()} new departed customers and updated {result.updated.toLocaleString()};
+            skipped {result.skipped.toLocaleString()} that did not depart; {result.invalid.toLocaleString()} invalid rows left
+            out.
           </p>
           <p>
-            {result.noContact.toLocaleString()} without contact details (not queued); {result.unmapped.toLocaleString()} with an unmapped
-            stated reason. {result.selected.toLocaleString()} customers are in the queue now.
+            {result.noContact.toLocaleString()} without contact details (not queued); {result.unmapped.toLocaleString()} with an
+            unmapped stated reason. {result.selected.toLocaleString()} customers are in the queue now.
           </p>
           <button type="button" onClick={() => void reset()}>
             Import another file

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/domain/selection';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
+import { Field } from '../../components/Field';
 
 const isNumberField = (f: RuleField): f is (typeof NUMBER_FIELDS)[number] => (NUMBER_FIELDS as readonly string[]).includes(f);
 
@@ -41,7 +42,11 @@ function ConditionEditor({ condition, label, choices, bandNames, onChange, onRem
           : choices.categories.map((c) => ({ value: c.id, label: c.name }));
   return (
     <div className="condition" role="group" aria-label={label}>
-      <select aria-label={`${label}: field`} value={condition.field} onChange={(e) => onChange(blankCondition(e.target.value as RuleField))}>
+      <select
+        aria-label={`${label}: field`}
+        value={condition.field}
+        onChange={(e) => onChange(blankCondition(e.target.value as RuleField))}
+      >
         {[...NUMBER_FIELDS, ...TEXT_FIELDS].map((f) => (
           <option key={f} value={f}>
             {RULE_FIELD_LABELS[f]}
@@ -81,7 +86,11 @@ function ConditionEditor({ condition, label, choices, bandNames, onChange, onRem
               </option>
             ))}
           </select>
-          <select aria-label={`${label}: value`} value={condition.value} onChange={(e) => onChange({ ...condition, value: e.target.value } as RuleCondition)}>
+          <select
+            aria-label={`${label}: value`}
+            value={condition.value}
+            onChange={(e) => onChange({ ...condition, value: e.target.value } as RuleCondition)}
+          >
             <option value="">— choose —</option>
             {values.map((v) => (
               <option key={v.value} value={v.value}>
@@ -120,17 +129,27 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
     >
       <p>
         {view.selected.toLocaleString()} customers are selected now.{' '}
-        {rules.some((r) => r.enabled) ? 'A customer is queued when any enabled rule matches.' : 'With no enabled rule, every departed customer with contact details is queued.'}{' '}
+        {rules.some((r) => r.enabled)
+          ? 'A customer is queued when any enabled rule matches.'
+          : 'With no enabled rule, every departed customer with contact details is queued.'}{' '}
         Deceased, business closed and do-not-contact are never queued.
       </p>
       <h3>Selection rules</h3>
       {rules.map((rule, i) => (
         <fieldset key={i} className="rule">
           <legend>{rule.name || `Rule ${i + 1}`}</legend>
-          <label className="mapping-field">
-            <span>Name</span>
-            <input value={rule.name} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} maxLength={120} />
-          </label>
+          <Field label="Name">
+            {(id) => (
+              <>
+                <input
+                  id={id}
+                  value={rule.name}
+                  onChange={(e) => setRule(i, { ...rule, name: e.target.value })}
+                  maxLength={120}
+                />
+              </>
+            )}
+          </Field>
           <label className="radio">
             <input type="checkbox" checked={rule.enabled} onChange={(e) => setRule(i, { ...rule, enabled: e.target.checked })} />
             Enabled
@@ -146,9 +165,14 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
               onRemove={() => setRule(i, { ...rule, conditions: rule.conditions.filter((_, k) => k !== j) })}
             />
           ))}
-          <p className="muted">{rule.conditions.length > 0 ? `Queues customers whose ${describeRule(rule)}.` : 'Add a condition.'}</p>
+          <p className="muted">
+            {rule.conditions.length > 0 ? `Queues customers whose ${describeRule(rule)}.` : 'Add a condition.'}
+          </p>
           <div className="row">
-            <button type="button" onClick={() => setRule(i, { ...rule, conditions: [...rule.conditions, blankCondition('monthlyRevenue')] })}>
+            <button
+              type="button"
+              onClick={() => setRule(i, { ...rule, conditions: [...rule.conditions, blankCondition('monthlyRevenue')] })}
+            >
               Add condition
             </button>
             <button type="button" onClick={() => setRules(rules.filter((_, j) => j !== i))}>
@@ -159,32 +183,58 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
       ))}
       <button
         type="button"
-        onClick={() => setRules([...rules, { name: `Rule ${rules.length + 1}`, enabled: true, conditions: [blankCondition('monthlyRevenue')] }])}
+        onClick={() =>
+          setRules([
+            ...rules,
+            { name: `Rule ${rules.length + 1}`, enabled: true, conditions: [blankCondition('monthlyRevenue')] },
+          ])
+        }
       >
         Add rule
       </button>
 
       <h3>Value bands</h3>
-      <p className="muted">A customer is in the highest band whose minimum monthly revenue they reach; its points add to their priority.</p>
+      <p className="muted">
+        A customer is in the highest band whose minimum monthly revenue they reach; its points add to their priority.
+      </p>
       {bands.map((b, i) => (
         <div key={i} className="row" role="group" aria-label={`Value band ${i + 1}`}>
-          <label className="mapping-field">
-            <span>Name</span>
-            <input value={b.name} onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-          </label>
-          <label className="mapping-field">
-            <span>From monthly revenue</span>
-            <input
-              type="number"
-              min={0}
-              value={b.minRevenue}
-              onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, minRevenue: Number(e.target.value) } : x)))}
-            />
-          </label>
-          <label className="mapping-field">
-            <span>Priority points</span>
-            <input type="number" value={b.points} onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))} />
-          </label>
+          <Field label="Name">
+            {(id) => (
+              <>
+                <input
+                  id={id}
+                  value={b.name}
+                  onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                />
+              </>
+            )}
+          </Field>
+          <Field label="From monthly revenue">
+            {(id) => (
+              <>
+                <input
+                  id={id}
+                  type="number"
+                  min={0}
+                  value={b.minRevenue}
+                  onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, minRevenue: Number(e.target.value) } : x)))}
+                />
+              </>
+            )}
+          </Field>
+          <Field label="Priority points">
+            {(id) => (
+              <>
+                <input
+                  id={id}
+                  type="number"
+                  value={b.points}
+                  onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
+                />
+              </>
+            )}
+          </Field>
           <button type="button" onClick={() => setBands(bands.filter((_, j) => j !== i))}>
             Remove band
           </button>
@@ -197,21 +247,36 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
       <h3>Segment points</h3>
       {segments.map((s, i) => (
         <div key={i} className="row" role="group" aria-label={`Segment points ${i + 1}`}>
-          <label className="mapping-field">
-            <span>Segment</span>
-            <select value={s.segment} onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, segment: e.target.value } : x)))}>
-              <option value="">— choose —</option>
-              {view.choices.segments.map((seg) => (
-                <option key={seg} value={seg}>
-                  {seg}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="mapping-field">
-            <span>Priority points</span>
-            <input type="number" value={s.points} onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))} />
-          </label>
+          <Field label="Segment">
+            {(id) => (
+              <>
+                <select
+                  id={id}
+                  value={s.segment}
+                  onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, segment: e.target.value } : x)))}
+                >
+                  <option value="">— choose —</option>
+                  {view.choices.segments.map((seg) => (
+                    <option key={seg} value={seg}>
+                      {seg}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
+          </Field>
+          <Field label="Priority points">
+            {(id) => (
+              <>
+                <input
+                  id={id}
+                  type="number"
+                  value={s.points}
+                  onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
+                />
+              </>
+            )}
+          </Field>
           <button type="button" onClick={() => setSegments(segments.filter((_, j) => j !== i))}>
             Remove segment points
           </button>

@@ -90,8 +90,8 @@ export function UnmappedReasonsSection() {
     <section aria-labelledby="unmapped-title" className="admin-section">
       <h2 id="unmapped-title">Unmapped reasons</h2>
       <p className="muted">
-        Mapping a text updates every customer who left with it, the reports and later imports. Customers whose reason is not recoverable
-        leave the queue.
+        Mapping a text updates every customer who left with it, the reports and later imports. Customers whose reason is not
+        recoverable leave the queue.
       </p>
       {data ? (
         <UnmappedReasonsTable
