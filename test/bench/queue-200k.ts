@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { vi } from 'vitest';
 import { statSync } from 'node:fs';
 import { testBackend, call } from '../helpers/backend';
 import { writeDepartedCsv } from '../helpers/departedCsv';
@@ -55,12 +56,20 @@ try {
   await time('queue.list first page (agent)', () => call(b.dispatch, 'queue.list', { limit: 100 }), 10);
   await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
   await time('cycles.summary', () => call(b.dispatch, 'cycles.summary', { cycleId: '2026-10' }), 5);
-  for (const sql of [
-    'SELECT id FROM customers c WHERE c.selected = 1 AND c.do_not_contact = 0 ORDER BY c.priority DESC, c.id LIMIT 100',
-    "SELECT id FROM customers c WHERE c.selected = 1 AND c.cycle_id = '2026-10' ORDER BY c.priority DESC, c.id LIMIT 100",
-  ]) {
-    out(`plan: ${sql}`);
-    for (const row of b.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]) out(`  ${row.detail}`);
+  // The plans of the statements queue.list really runs (an agent, filtered by cycle and segment).
+  const seen: string[] = [];
+  const prepare = b.db.prepare.bind(b.db);
+  const spy = vi.spyOn(b.db, 'prepare').mockImplementation((sql: string) => {
+    if (/FROM customers c/.test(sql) && /c\.selected = 1/.test(sql)) seen.push(sql);
+    return prepare(sql);
+  });
+  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await call(b.dispatch, 'queue.list', { limit: 100, cycleId: '2026-10', segment: 'Two year' });
+  spy.mockRestore();
+  const params = { maxAttempts: 3, viewer: 'x', now: 'x', cycle: 'x', segment: 'x', limit: 1, offset: 0 };
+  for (const sql of seen) {
+    out(`plan: ${sql.replace(/\s+/g, ' ').slice(0, 90)}…`);
+    for (const row of b.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]) out(`  ${row.detail}`);
   }
 } finally {
   b.dispose();

@@ -98,8 +98,12 @@ describe('exports as they really come', () => {
     const path = writeFixture(b, 'nodate.csv', 'id,phone\n1,555-0101\n');
     await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone' } } });
     expect(customer('1')).toMatchObject({ cycle_id: '2026-11', departed_at: null });
-    await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone' } }, cycle: 'Q3 2026' });
-    expect(customer('1')).toMatchObject({ cycle_id: '2026-Q3' });
+    const other = writeFixture(b, 'other.csv', 'id,phone\n2,555-0102\n');
+    await importFile(b, other, { mapping: { columns: { externalId: 'id', phone: 'phone' } }, cycle: 'Q3 2026' });
+    expect(customer('2')).toMatchObject({ cycle_id: '2026-Q3' });
+    // Re-imported later without a date, a customer keeps the cycle of the import that brought them.
+    await importFile(b, path, { mapping: { columns: { externalId: 'id', phone: 'phone' } }, cycle: '2026-12' });
+    expect(customer('1')).toMatchObject({ cycle_id: '2026-11' });
     expect(b.db.prepare("SELECT name, kind FROM cycles WHERE id = '2026-Q3'").get()).toEqual({
       name: 'Q3 2026',
       kind: 'quarterly',

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/open';
 import { type ImportStaging } from '../../../db/importStaging';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
+import { listCycles } from '../../../db/repos/cycles';
 import { cycleFor, type CycleKind, type CyclePeriod } from '../../../shared/domain/cycles';
 import { normalizeReasonText } from '../../../shared/domain/taxonomy';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
@@ -79,7 +80,8 @@ export async function stageImport(db: Db, path: string, staging: ImportStaging, 
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
   const phrases = loadReasonPhrases(db);
-  const exists = db.prepare('SELECT 1 FROM customers WHERE external_id = ?').pluck();
+  const known = db.prepare('SELECT cycle_id FROM customers WHERE external_id = ?');
+  const knownCycles = new Map(listCycles(db).map((cy) => [cy.id, cy]));
   const plan: ImportPlan = {
     encoding: sniffed.encoding,
     bom: sniffed.bom,
@@ -136,7 +138,13 @@ export async function stageImport(db: Db, path: string, staging: ImportStaging, 
       continue;
     }
     const c = outcome.customer;
-    const cycle = c.departedAt ? cycleFor(c.departedAt, options.cycleKind) : options.importCycle;
+    const before = known.get(c.externalId) as { cycle_id: string | null } | undefined;
+    // Without a departure date a customer stays in the cycle of the import that first brought
+    // them: re-importing the same export next month must not move them into next month.
+    const cycle =
+      (c.departedAt && cycleFor(c.departedAt, options.cycleKind)) ||
+      (before?.cycle_id && knownCycles.get(before.cycle_id)) ||
+      options.importCycle;
     const seen = cycles.get(cycle.id);
     if (seen) seen.customers += 1;
     else cycles.set(cycle.id, { ...cycle, customers: 1 });
@@ -147,7 +155,7 @@ export async function stageImport(db: Db, path: string, staging: ImportStaging, 
       if (u) u.customers += 1;
       else unmapped.set(key, { text: c.statedReason, customers: 1 });
     }
-    if (exists.get(c.externalId) === undefined) plan.newCount += 1;
+    if (before === undefined) plan.newCount += 1;
     else plan.updatedCount += 1;
     batch.push({ line: record.line, data: { ...c, cycleId: cycle.id } });
     if (batch.length >= BATCH) {
