@@ -19,7 +19,8 @@ export const QueueSettingsSchema = z
         start: z.string().regex(HH_MM, 'Write the start as HH:MM, e.g. 09:00.'),
         end: z.string().regex(HH_MM, 'Write the end as HH:MM, e.g. 20:00.'),
       })
-      .strict(),
+      .strict()
+      .refine((w) => w.start !== w.end, 'The calling hours need a start and an end that differ.'),
     defaultTimezone: z.string().refine(isValidTimeZone, 'Choose a time zone such as Europe/Berlin.'),
     callingHoursEnforced: z.boolean(),
     maxAttempts: z.number().int().min(1, 'At least one attempt.').max(20),

@@ -101,6 +101,7 @@ export const PRIORITY = {
   revenueMax: 40,
   recencyMax: 20,
   recencyFadeDays: 180,
+  /** Also written into migration 003's generated `priority` column: change both together. */
   attemptPenalty: 10,
 } as const;
 

@@ -227,6 +227,21 @@ describe('calling hours in the customer’s time', () => {
     expect((await byId()).get('C')).toMatchObject({ localTime: '09:30', callableNow: true });
   });
 
+  it('refuses calling hours and time zones that make no sense', async () => {
+    const settings = await call(b.dispatch, 'queue.settings.get', {});
+    expect(await callResult(b.dispatch, 'queue.settings.save', { ...settings, defaultTimezone: 'Mars/Olympus' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'defaultTimezone: Choose a time zone such as Europe/Berlin.' },
+    });
+    expect(
+      await callResult(b.dispatch, 'queue.settings.save', { ...settings, callingWindow: { start: '9am', end: '20:00' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'callingWindow.start: Write the start as HH:MM, e.g. 09:00.' },
+    });
+    expect(await call(b.dispatch, 'queue.settings.get', {})).toEqual(settings);
+  });
+
   it('the demo setting turns the rule off: everyone can be dialled at any hour', async () => {
     const settings = await call(b.dispatch, 'queue.settings.get', {});
     await call(b.dispatch, 'queue.settings.save', { ...settings, callingHoursEnforced: false });
