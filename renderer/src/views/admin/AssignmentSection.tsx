@@ -59,15 +59,13 @@ export function AssignmentSection() {
         <>
           <Field label="Cycle">
             {(id) => (
-              <>
-                <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-                  {cycles.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </>
+              <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+                {cycles.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
           <table>
@@ -103,26 +101,22 @@ export function AssignmentSection() {
           >
             <Field label="Assign the highest-value unassigned customers">
               {(id) => (
-                <>
-                  <input
-                    id={id}
-                    type="number"
-                    min={1}
-                    max={5000}
-                    value={count}
-                    onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))}
-                  />
-                </>
+                <input
+                  id={id}
+                  type="number"
+                  min={1}
+                  max={5000}
+                  value={count}
+                  onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))}
+                />
               )}
             </Field>
             <Field label="to the">
               {(id) => (
-                <>
-                  <select id={id} value={role} onChange={(e) => setRole(e.target.value as 'executive' | 'agent')}>
-                    <option value="executive">executives</option>
-                    <option value="agent">recovery agents</option>
-                  </select>
-                </>
+                <select id={id} value={role} onChange={(e) => setRole(e.target.value as 'executive' | 'agent')}>
+                  <option value="executive">executives</option>
+                  <option value="agent">recovery agents</option>
+                </select>
               )}
             </Field>
             <button type="submit" className="primary" disabled={busy}>

@@ -24,16 +24,14 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
     >
       <Field label="Recovery cycles are">
         {(id) => (
-          <>
-            <select
-              id={id}
-              value={s.cycleKind}
-              onChange={(e) => setS({ ...s, cycleKind: e.target.value as QueueSettingsInput['cycleKind'] })}
-            >
-              <option value="monthly">monthly</option>
-              <option value="quarterly">quarterly</option>
-            </select>
-          </>
+          <select
+            id={id}
+            value={s.cycleKind}
+            onChange={(e) => setS({ ...s, cycleKind: e.target.value as QueueSettingsInput['cycleKind'] })}
+          >
+            <option value="monthly">monthly</option>
+            <option value="quarterly">quarterly</option>
+          </select>
         )}
       </Field>
       <label className="radio">
@@ -47,26 +45,22 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
       <div className="row">
         <Field label="Calling hours from">
           {(id) => (
-            <>
-              <input
-                id={id}
-                type="time"
-                value={s.callingWindow.start}
-                onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, start: e.target.value } })}
-              />
-            </>
+            <input
+              id={id}
+              type="time"
+              value={s.callingWindow.start}
+              onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, start: e.target.value } })}
+            />
           )}
         </Field>
         <Field label="until">
           {(id) => (
-            <>
-              <input
-                id={id}
-                type="time"
-                value={s.callingWindow.end}
-                onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, end: e.target.value } })}
-              />
-            </>
+            <input
+              id={id}
+              type="time"
+              value={s.callingWindow.end}
+              onChange={(e) => setS({ ...s, callingWindow: { ...s.callingWindow, end: e.target.value } })}
+            />
           )}
         </Field>
       </div>
@@ -90,30 +84,26 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
       <div className="row">
         <Field label="Attempts per customer per cycle">
           {(id) => (
-            <>
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={20}
-                value={s.maxAttempts}
-                onChange={(e) => setS({ ...s, maxAttempts: Number(e.target.value) })}
-              />
-            </>
+            <input
+              id={id}
+              type="number"
+              min={1}
+              max={20}
+              value={s.maxAttempts}
+              onChange={(e) => setS({ ...s, maxAttempts: Number(e.target.value) })}
+            />
           )}
         </Field>
         <Field label="Customers per executive per cycle">
           {(id) => (
-            <>
-              <input
-                id={id}
-                type="number"
-                min={1}
-                max={100}
-                value={s.executiveCap}
-                onChange={(e) => setS({ ...s, executiveCap: Number(e.target.value) })}
-              />
-            </>
+            <input
+              id={id}
+              type="number"
+              min={1}
+              max={100}
+              value={s.executiveCap}
+              onChange={(e) => setS({ ...s, executiveCap: Number(e.target.value) })}
+            />
           )}
         </Field>
       </div>

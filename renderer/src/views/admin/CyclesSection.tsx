@@ -108,15 +108,13 @@ export function CyclesSection() {
       {cycles && cycles.length > 0 && (
         <Field label="Cycle">
           {(id) => (
-            <>
-              <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-                {cycles.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name} ({c.departed.toLocaleString()} departed)
-                  </option>
-                ))}
-              </select>
-            </>
+            <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+              {cycles.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.departed.toLocaleString()} departed)
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       )}

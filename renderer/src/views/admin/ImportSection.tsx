@@ -75,23 +75,21 @@ export function ImportSection() {
           {inspection.saved.length > 0 && (
             <Field label="Use a saved mapping">
               {(id) => (
-                <>
-                  <select
-                    id={id}
-                    value=""
-                    onChange={(e) => {
-                      const saved = inspection.saved.find((m) => m.name === e.target.value);
-                      if (saved) setMapping(saved.mapping);
-                    }}
-                  >
-                    <option value="">— choose —</option>
-                    {inspection.saved.map((m) => (
-                      <option key={m.name} value={m.name}>
-                        {m.name}
-                      </option>
-                    ))}
-                  </select>
-                </>
+                <select
+                  id={id}
+                  value=""
+                  onChange={(e) => {
+                    const saved = inspection.saved.find((m) => m.name === e.target.value);
+                    if (saved) setMapping(saved.mapping);
+                  }}
+                >
+                  <option value="">— choose —</option>
+                  {inspection.saved.map((m) => (
+                    <option key={m.name} value={m.name}>
+                      {m.name}
+                    </option>
+                  ))}
+                </select>
               )}
             </Field>
           )}
@@ -99,14 +97,12 @@ export function ImportSection() {
           <div className="row">
             <Field label="Cycle for customers without a departure date">
               {(id) => (
-                <>
-                  <input
-                    id={id}
-                    value={cycle}
-                    placeholder="the current one, or e.g. 2026-11"
-                    onChange={(e) => setCycle(e.target.value)}
-                  />
-                </>
+                <input
+                  id={id}
+                  value={cycle}
+                  placeholder="the current one, or e.g. 2026-11"
+                  onChange={(e) => setCycle(e.target.value)}
+                />
               )}
             </Field>
           </div>
@@ -118,11 +114,7 @@ export function ImportSection() {
             }}
           >
             <Field label="Save this mapping as">
-              {(id) => (
-                <>
-                  <input id={id} value={mappingName} onChange={(e) => setMappingName(e.target.value)} maxLength={80} />
-                </>
-              )}
+              {(id) => <input id={id} value={mappingName} onChange={(e) => setMappingName(e.target.value)} maxLength={80} />}
             </Field>
             <button type="submit" disabled={mappingName.trim() === ''}>
               Save mapping

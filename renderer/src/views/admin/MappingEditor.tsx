@@ -59,59 +59,53 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
         <legend>Who departed</legend>
         <Field label="Rows that departed have the column">
           {(id) => (
-            <>
-              <select
-                id={id}
-                value={departed?.column ?? NOT_IN_FILE}
-                onChange={(e) => {
-                  const next = { ...mapping };
-                  if (e.target.value === NOT_IN_FILE) delete next.departedWhen;
-                  else next.departedWhen = { column: e.target.value, equals: departed?.equals ?? 'Yes' };
-                  onChange(next);
-                }}
-              >
-                <option value={NOT_IN_FILE}>— every row departed —</option>
-                {headers.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
-              </select>
-            </>
+            <select
+              id={id}
+              value={departed?.column ?? NOT_IN_FILE}
+              onChange={(e) => {
+                const next = { ...mapping };
+                if (e.target.value === NOT_IN_FILE) delete next.departedWhen;
+                else next.departedWhen = { column: e.target.value, equals: departed?.equals ?? 'Yes' };
+                onChange(next);
+              }}
+            >
+              <option value={NOT_IN_FILE}>— every row departed —</option>
+              {headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         {departed && (
           <Field label="equal to">
             {(id) => (
-              <>
-                <input
-                  id={id}
-                  value={departed.equals}
-                  onChange={(e) => onChange({ ...mapping, departedWhen: { ...departed, equals: e.target.value } })}
-                />
-              </>
+              <input
+                id={id}
+                value={departed.equals}
+                onChange={(e) => onChange({ ...mapping, departedWhen: { ...departed, equals: e.target.value } })}
+              />
             )}
           </Field>
         )}
         <Field label="Or inactive for more than (days)">
           {(id) => (
-            <>
-              <input
-                id={id}
-                type="number"
-                min={1}
-                disabled={mapping.columns.lastActivityAt === undefined}
-                aria-describedby="inactive-help"
-                value={mapping.inactiveDays ?? ''}
-                onChange={(e) => {
-                  const next = { ...mapping };
-                  const days = Number(e.target.value);
-                  if (e.target.value === '' || !Number.isInteger(days) || days < 1) delete next.inactiveDays;
-                  else next.inactiveDays = days;
-                  onChange(next);
-                }}
-              />
-            </>
+            <input
+              id={id}
+              type="number"
+              min={1}
+              disabled={mapping.columns.lastActivityAt === undefined}
+              aria-describedby="inactive-help"
+              value={mapping.inactiveDays ?? ''}
+              onChange={(e) => {
+                const next = { ...mapping };
+                const days = Number(e.target.value);
+                if (e.target.value === '' || !Number.isInteger(days) || days < 1) delete next.inactiveDays;
+                else next.inactiveDays = days;
+                onChange(next);
+              }}
+            />
           )}
         </Field>
         <p id="inactive-help" className="muted">

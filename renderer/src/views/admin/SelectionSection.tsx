@@ -140,14 +140,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
           <legend>{rule.name || `Rule ${i + 1}`}</legend>
           <Field label="Name">
             {(id) => (
-              <>
-                <input
-                  id={id}
-                  value={rule.name}
-                  onChange={(e) => setRule(i, { ...rule, name: e.target.value })}
-                  maxLength={120}
-                />
-              </>
+              <input id={id} value={rule.name} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} maxLength={120} />
             )}
           </Field>
           <label className="radio">
@@ -201,38 +194,32 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
         <div key={i} className="row" role="group" aria-label={`Value band ${i + 1}`}>
           <Field label="Name">
             {(id) => (
-              <>
-                <input
-                  id={id}
-                  value={b.name}
-                  onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
-                />
-              </>
+              <input
+                id={id}
+                value={b.name}
+                onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+              />
             )}
           </Field>
           <Field label="From monthly revenue">
             {(id) => (
-              <>
-                <input
-                  id={id}
-                  type="number"
-                  min={0}
-                  value={b.minRevenue}
-                  onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, minRevenue: Number(e.target.value) } : x)))}
-                />
-              </>
+              <input
+                id={id}
+                type="number"
+                min={0}
+                value={b.minRevenue}
+                onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, minRevenue: Number(e.target.value) } : x)))}
+              />
             )}
           </Field>
           <Field label="Priority points">
             {(id) => (
-              <>
-                <input
-                  id={id}
-                  type="number"
-                  value={b.points}
-                  onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
-                />
-              </>
+              <input
+                id={id}
+                type="number"
+                value={b.points}
+                onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
+              />
             )}
           </Field>
           <button type="button" onClick={() => setBands(bands.filter((_, j) => j !== i))}>
@@ -249,32 +236,28 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
         <div key={i} className="row" role="group" aria-label={`Segment points ${i + 1}`}>
           <Field label="Segment">
             {(id) => (
-              <>
-                <select
-                  id={id}
-                  value={s.segment}
-                  onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, segment: e.target.value } : x)))}
-                >
-                  <option value="">— choose —</option>
-                  {view.choices.segments.map((seg) => (
-                    <option key={seg} value={seg}>
-                      {seg}
-                    </option>
-                  ))}
-                </select>
-              </>
+              <select
+                id={id}
+                value={s.segment}
+                onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, segment: e.target.value } : x)))}
+              >
+                <option value="">— choose —</option>
+                {view.choices.segments.map((seg) => (
+                  <option key={seg} value={seg}>
+                    {seg}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
           <Field label="Priority points">
             {(id) => (
-              <>
-                <input
-                  id={id}
-                  type="number"
-                  value={s.points}
-                  onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
-                />
-              </>
+              <input
+                id={id}
+                type="number"
+                value={s.points}
+                onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
+              />
             )}
           </Field>
           <button type="button" onClick={() => setSegments(segments.filter((_, j) => j !== i))}>
