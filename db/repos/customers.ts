@@ -1,4 +1,8 @@
 import type { Db } from '../open';
+import type { Role } from '../../shared/domain/roles';
+import { queryQueuePage } from './queue';
+import { readQueueSettings } from './queueSettings';
+import { ensureSelectionFresh } from './selection';
 
 /** A departed customer as written by the import and the demo. */
 export interface CustomerInput {
@@ -95,4 +99,44 @@ export function getCustomerRow(db: Db, id: number): CustomerRow | undefined {
   return db.prepare(`SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = ?`).get(id) as
     | CustomerRow
     | undefined;
+}
+
+export interface QueueFilter {
+  search?: string | undefined;
+  segment?: string | undefined;
+  reasonCategory?: string | undefined;
+  cycleId?: string | undefined;
+  /** Only this person's assigned customers (an executive's handful). */
+  assignedTo?: string | undefined;
+  /** Customers assigned to this person or to nobody (an agent's view). */
+  assignedToOrUnassigned?: string | undefined;
+  now: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The queue as whole customer rows, for code that needs more than a queue item (the call screen's
+ * "next customer"). Same selection, order and visibility as queue.list: it is db/repos/queue.ts
+ * underneath, so there is one queue order in the console.
+ */
+export function queryQueue(db: Db, f: QueueFilter): { rows: CustomerRow[]; total: number } {
+  ensureSelectionFresh(db, f.now.slice(0, 10));
+  const viewer: { id: string; role: Role } = f.assignedTo
+    ? { id: f.assignedTo, role: 'executive' }
+    : f.assignedToOrUnassigned
+      ? { id: f.assignedToOrUnassigned, role: 'agent' }
+      : { id: '', role: 'manager' };
+  const { rows, total } = queryQueuePage(db, {
+    search: f.search,
+    segment: f.segment,
+    reasonCategory: f.reasonCategory,
+    cycleId: f.cycleId,
+    viewer,
+    now: f.now,
+    maxAttempts: readQueueSettings(db).maxAttempts,
+    limit: f.limit,
+    offset: f.offset,
+  });
+  return { rows: rows.map((r) => getCustomerRow(db, r.id)).filter((r): r is CustomerRow => r !== undefined), total };
 }

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/domain/roles';
 /** Outcomes after which a customer is still worth another call. */
 const OPEN_OUTCOMES = "('callback', 'no_answer', 'considering')";
 
-export interface QueueFilter {
+export interface QueuePageFilter {
   search?: string | undefined;
   segment?: string | undefined;
   /** A reason category id, or 'unmapped' for stated reasons that map to no reason yet. */
@@ -64,7 +64,7 @@ const JOINS = `FROM customers c
  * Selection (rules, recoverable reason, contact details) was decided by the selection pass; what
  * the call screen changes (do-not-contact, outcome, attempts, callbacks) is checked here.
  */
-function whereClause(f: QueueFilter): { sql: string; params: Record<string, unknown> } {
+function whereClause(f: QueuePageFilter): { sql: string; params: Record<string, unknown> } {
   // The first three terms are, word for word, the WHERE of the customers_queue index, so SQLite
   // can use it. Filter columns carry a unary + so the planner walks that index in priority order
   // instead of picking a single-column index and sorting every match.
@@ -119,7 +119,7 @@ function whereClause(f: QueueFilter): { sql: string; params: Record<string, unkn
  * A page of the queue: callbacks that are due first (oldest first), then everyone else by
  * priority. Two ordered queries instead of one ORDER BY on "is due", so each walks an index.
  */
-export function queryQueue(db: Db, f: QueueFilter): { rows: QueueRow[]; total: number } {
+export function queryQueuePage(db: Db, f: QueuePageFilter): { rows: QueueRow[]; total: number } {
   const { sql, params } = whereClause(f);
   const due = 'c.callback_at IS NOT NULL AND c.callback_at <= @now';
   const total = db.prepare(`SELECT count(*) FROM customers c WHERE ${sql}`).pluck().get(params) as number;

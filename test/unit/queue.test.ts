@@ -3,6 +3,7 @@ import { call, callResult, testBackend, type TestBackend } from '../helpers/back
 import { importFile, writeFixture } from '../helpers/importing';
 import type { QueueItem } from '../../shared/api/customers';
 import type { Role } from '../../shared/domain/roles';
+import { queryQueue } from '../../db/repos/customers';
 
 let now: Date;
 let b: TestBackend;
@@ -337,6 +338,15 @@ describe('finding customers in the queue', () => {
     expect(filters.segments).toEqual(['Month-to-month', 'One year', 'Two year']);
     expect(filters.cycles.map((c) => c.name)).toEqual(['November 2026', 'October 2026']);
     expect(filters.categories.map((c) => c.id)).not.toContain('not-recoverable');
+  });
+
+  it('gives the call screen whole customer rows in the same order and visibility as queue.list', async () => {
+    await as('Ann Agent', 'agent');
+    recordCall('G', 'Ann Agent', 'callback', '2026-11-16T14:00:00.000Z');
+    const agent = people['Ann Agent'] ?? '';
+    const rows = queryQueue(b.db, { now: now.toISOString(), limit: 10, offset: 0, assignedToOrUnassigned: agent }).rows;
+    expect(rows.map((r) => r.external_id)).toEqual(ids(await queue()));
+    expect(rows[0]).toMatchObject({ external_id: 'G', phone: '+1 555-0107', category_name: 'Unknown' });
   });
 
   it('reads the queue through its index, never scanning or sorting the customers table', async () => {

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/api/result';
 import type { HandlerGroup } from '../../backend/handlers';
 import type { ServiceDeps } from '../../backend/deps';
-import { queryQueue, queueFilterOptions } from '../../../db/repos/queue';
+import { queryQueuePage, queueFilterOptions } from '../../../db/repos/queue';
 import { readQueueSettings, writeQueueSettings } from '../../../db/repos/queueSettings';
 import { ensureSelectionFresh } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
@@ -16,7 +16,7 @@ export const queueHandlers: HandlerGroup<'queue.list' | 'queue.filters' | 'queue
     ensureSelectionFresh(deps.db, today(deps));
     const settings = readQueueSettings(deps.db);
     const now = deps.now();
-    const { rows, total } = queryQueue(deps.db, {
+    const { rows, total } = queryQueuePage(deps.db, {
       ...input,
       // Only a manager chooses whose queue to look at; the others always get their own.
       assignee: user.role === 'manager' ? input.assignee : undefined,
