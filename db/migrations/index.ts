@@ -1,24 +1,20 @@
 import type { Migration } from './types';
 import { migration001Core } from './001_core';
 import { migration002DefaultTaxonomy } from './002_default_taxonomy';
+import { migration003ImportQueue } from './003_import_queue';
 import { migration004GuidedCall } from './004_guided_call';
+import { migration005TrendsExports } from './005_trends_exports';
 import { migration008IntensiveCare } from './008_intensive_care';
 
-/**
- * Version 3 belongs to the departed-customers and queue work, which lands on its own branch;
- * until it does, this no-op keeps the registry's numbering whole. Replace it with that migration.
- */
-const migration003Reserved: Migration = { version: 3, name: 'reserved for departed customers and the queue', up: '' };
 /** Versions 6 and 7 belong to work landing on other branches; no-ops until they do. Replace them with those migrations. */
 const migration006Reserved: Migration = { version: 6, name: 'reserved for work on another branch', up: '' };
 const migration007Reserved: Migration = { version: 7, name: 'reserved for work on another branch', up: '' };
-import { migration005TrendsExports } from './005_trends_exports';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   migration001Core,
   migration002DefaultTaxonomy,
-  migration003Reserved,
+  migration003ImportQueue,
   migration004GuidedCall,
   migration005TrendsExports,
   migration006Reserved,

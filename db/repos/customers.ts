@@ -1,4 +1,8 @@
 import type { Db } from '../open';
+import type { Role } from '../../shared/domain/roles';
+import { queryQueuePage } from './queue';
+import { readQueueSettings } from './queueSettings';
+import { ensureSelectionFresh } from './selection';
 
 /** A departed customer as written by the import and the demo. */
 export interface CustomerInput {
@@ -112,49 +116,27 @@ export interface QueueFilter {
 }
 
 /**
- * Callable departed customers: contact details present, not do-not-contact, not an unrecoverable
- * reason, and not already settled by a call. Due callbacks first, then by monthly revenue.
+ * The queue as whole customer rows, for code that needs more than a queue item (the call screen's
+ * "next customer"). Same selection, order and visibility as queue.list: it is db/repos/queue.ts
+ * underneath, so there is one queue order in the console.
  */
 export function queryQueue(db: Db, f: QueueFilter): { rows: CustomerRow[]; total: number } {
-  const where: string[] = [
-    'c.do_not_contact = 0',
-    "(c.phone IS NOT NULL OR c.email IS NOT NULL)",
-    "(c.last_outcome IS NULL OR c.last_outcome IN ('callback', 'no_answer', 'considering'))",
-    'coalesce(rc.recoverable, 1) = 1',
-  ];
-  const params: Record<string, unknown> = {};
-  if (f.search) {
-    where.push("(c.name LIKE @search ESCAPE '\\' OR c.phone LIKE @search ESCAPE '\\' OR c.external_id LIKE @search ESCAPE '\\')");
-    params.search = `%${f.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  }
-  if (f.segment) {
-    where.push('c.segment = @segment');
-    params.segment = f.segment;
-  }
-  if (f.reasonCategory) {
-    where.push('r.category_id = @category');
-    params.category = f.reasonCategory;
-  }
-  if (f.cycleId) {
-    where.push('c.cycle_id = @cycle');
-    params.cycle = f.cycleId;
-  }
-  if (f.assignedTo) {
-    where.push('c.assigned_to = @assignee');
-    params.assignee = f.assignedTo;
-  } else if (f.assignedToOrUnassigned) {
-    where.push('(c.assigned_to IS NULL OR c.assigned_to = @assignee)');
-    params.assignee = f.assignedToOrUnassigned;
-  }
-  const clause = where.join(' AND ');
-  const rows = db
-    .prepare(
-      `SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE ${clause}
-       ORDER BY (c.callback_at IS NOT NULL AND c.callback_at <= @now) DESC,
-                c.monthly_revenue DESC NULLS LAST, c.id
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, now: f.now, limit: f.limit, offset: f.offset }) as CustomerRow[];
-  const total = db.prepare(`SELECT count(*) ${CUSTOMER_JOINS} WHERE ${clause}`).pluck().get(params) as number;
-  return { rows, total };
+  ensureSelectionFresh(db, f.now.slice(0, 10));
+  const viewer: { id: string; role: Role } = f.assignedTo
+    ? { id: f.assignedTo, role: 'executive' }
+    : f.assignedToOrUnassigned
+      ? { id: f.assignedToOrUnassigned, role: 'agent' }
+      : { id: '', role: 'manager' };
+  const { rows, total } = queryQueuePage(db, {
+    search: f.search,
+    segment: f.segment,
+    reasonCategory: f.reasonCategory,
+    cycleId: f.cycleId,
+    viewer,
+    now: f.now,
+    maxAttempts: readQueueSettings(db).maxAttempts,
+    limit: f.limit,
+    offset: f.offset,
+  });
+  return { rows: rows.map((r) => getCustomerRow(db, r.id)).filter((r): r is CustomerRow => r !== undefined), total };
 }

@@ -45,3 +45,16 @@ export function markEventsSent(db: Db, ids: readonly string[], at: string): numb
   })();
   return changed;
 }
+
+/**
+ * enqueueEvent for many events in one transaction (an import of 200,000 customers): the statement
+ * is prepared once, where preparing it per event costs time and native memory the GC does not see.
+ */
+export function prepareEnqueueEvent(db: Db): <K extends EventKind>(kind: K, payload: EventPayload<K>, now: string) => string {
+  const insert = db.prepare('INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
+  return (kind, payload, now) => {
+    const id = randomUUID();
+    insert.run(id, kind, JSON.stringify(payload), now);
+    return id;
+  };
+}

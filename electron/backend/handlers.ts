@@ -14,6 +14,11 @@ import { reportHandlers } from '../services/reports/handlers';
 import { issueHandlers } from '../services/issues';
 import { feedbackQueueHandlers } from '../services/feedbackQueue';
 import { exportHandlers } from '../services/export/handlers';
+import { queueHandlers } from '../services/queue/handlers';
+import { selectionHandlers } from '../services/queue/selection';
+import { cycleHandlers } from '../services/queue/cycles';
+import { assignmentHandlers } from '../services/queue/assignment';
+import { importHandlers } from '../services/import/handlers';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -44,4 +49,9 @@ export const handlers: Handlers = {
   ...issueHandlers,
   ...feedbackQueueHandlers,
   ...exportHandlers,
+  ...queueHandlers,
+  ...selectionHandlers,
+  ...cycleHandlers,
+  ...assignmentHandlers,
+  ...importHandlers,
 };

@@ -6,6 +6,7 @@ import { registerSyncCommand } from './commands/sync';
 import { registerCareCommand } from './commands/care';
 import { registerReportCommand } from './commands/report';
 import { registerExportCommand } from './commands/export';
+import { registerImportCommand } from './commands/import';
 import { CliError } from './errors';
 
 /** Builds the `winback` command line. Every command has --help; every data command takes --db. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerCareCommand(program);
   registerReportCommand(program);
   registerExportCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -22,6 +22,16 @@ export const QueueItemSchema = z.object({
   /** Why this customer is in the queue, in words. */
   why: z.string(),
   assignedTo: z.string().nullable(),
+  assignedToId: z.string().nullable(),
+  valueBand: z.string().nullable(),
+  /** The customer's zone (from the import, else the console's default) and their time now. */
+  timezone: z.string(),
+  localTime: z.string(),
+  /** False outside the customer's calling hours or before a booked callback: visible, not diallable. */
+  callableNow: z.boolean(),
+  notCallableBecause: z.string().nullable(),
+  /** Who agreed the pending callback with the customer; it comes back to them. */
+  callbackWith: z.string().nullable(),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
@@ -31,6 +41,8 @@ export const QueueQuerySchema = z
     segment: z.string().max(100).optional(),
     reasonCategory: z.string().max(100).optional(),
     cycleId: z.string().max(100).optional(),
+    /** Managers only: a person's id, or 'unassigned'. Agents and executives always see their own queue. */
+    assignee: z.string().max(100).optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })

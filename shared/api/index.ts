@@ -12,6 +12,8 @@ import { reportChannels } from './reports';
 import { issueChannels } from './issues';
 import { feedbackQueueChannels } from './feedbackQueue';
 import { exportChannels } from './exports';
+import { queueChannels } from './queue';
+import { importChannels } from './imports';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -28,6 +30,8 @@ export const contract = {
   ...issueChannels,
   ...feedbackQueueChannels,
   ...exportChannels,
+  ...queueChannels,
+  ...importChannels,
 };
 
 export type Contract = typeof contract;

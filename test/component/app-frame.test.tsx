@@ -10,6 +10,8 @@ const item = (id: number, name: string, revenue: number): QueueItem => ({
   id, externalId: `C-${id}`, name, company: null, phone: '+1 555-0100', segment: 'Month-to-month', product: 'DSL',
   monthlyRevenue: revenue, statedReason: 'Price too high', reasonCategory: 'Price / value for money', cycle: 'November 2026',
   attempts: 0, callbackAt: null, priority: revenue, why: `$${revenue}/month lost`, assignedTo: null,
+  assignedToId: null, valueBand: null, timezone: 'America/New_York', localTime: '10:00', callableNow: true,
+  notCallableBecause: null, callbackWith: null,
 });
 
 function signedIn(items: QueueItem[], demo = false) {
@@ -20,6 +22,7 @@ function signedIn(items: QueueItem[], demo = false) {
       return { items: hits, total: hits.length };
     },
     'sync.status': () => ({ hubConfigured: false, online: null, pending: 2, lastSyncAt: null, lastError: null }),
+    'queue.filters': () => ({ segments: [], categories: [], cycles: [] }),
     'customers.get': (i) => ({
       id: i.id, externalId: `C-${i.id}`, name: 'Ada Example', company: null, phone: '+1 555-0100', email: null, timezone: null,
       segment: 'Month-to-month', product: 'DSL', monthlyRevenue: 99.5, tenureMonths: 12, departedAt: null, statedReason: 'Price too high',

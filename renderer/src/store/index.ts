@@ -12,6 +12,7 @@ import { createTrendsSlice } from './trendsSlice';
 import { createIssuesSlice } from './issuesSlice';
 import { createFeedbackSlice } from './feedbackSlice';
 import { createExportsSlice } from './exportsSlice';
+import { createImportSlice } from './importSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -27,6 +28,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createIssuesSlice(...a),
   ...createFeedbackSlice(...a),
   ...createExportsSlice(...a),
+  ...createImportSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

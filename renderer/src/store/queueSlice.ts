@@ -1,34 +1,52 @@
 import type { QueueItem, QueueQuery } from '../../../shared/api/customers';
+import type { z } from 'zod';
+import type { QueueFiltersSchema } from '../../../shared/api/queue';
 import { api } from '../api/client';
 import type { Slice } from './types';
+
+export type QueueFilterOptions = z.infer<typeof QueueFiltersSchema>;
 
 export interface QueueSlice {
   queueItems: QueueItem[];
   queueTotal: number;
   queueLoading: boolean;
   queueQuery: QueueQuery;
+  queueFilterOptions: QueueFilterOptions | null;
   setQueueQuery: (patch: Partial<QueueQuery>) => void;
   loadQueue: () => Promise<void>;
+  loadQueueFilters: () => Promise<void>;
 }
+
+/** Each load gets a number; an answer to an older query (typing fast) never replaces a newer one. */
+let latestLoad = 0;
 
 export const createQueueSlice: Slice<QueueSlice> = (set, get) => ({
   queueItems: [],
   queueTotal: 0,
   queueLoading: false,
   queueQuery: { limit: 200, offset: 0 },
+  queueFilterOptions: null,
   setQueueQuery: (patch) => {
     set((s) => ({ queueQuery: { ...s.queueQuery, ...patch, offset: 0 } }));
     void get().loadQueue();
   },
   loadQueue: async () => {
+    const mine = ++latestLoad;
     set({ queueLoading: true });
     try {
       const { items, total } = await api().call('queue.list', get().queueQuery);
-      set({ queueItems: items, queueTotal: total });
+      if (mine === latestLoad) set({ queueItems: items, queueTotal: total });
     } catch (error) {
       get().reportError(error);
     } finally {
-      set({ queueLoading: false });
+      if (mine === latestLoad) set({ queueLoading: false });
+    }
+  },
+  loadQueueFilters: async () => {
+    try {
+      set({ queueFilterOptions: await api().call('queue.filters', {}) });
+    } catch (error) {
+      get().reportError(error);
     }
   },
 });

@@ -11,6 +11,7 @@ import type { TrendsSlice } from './trendsSlice';
 import type { IssuesSlice } from './issuesSlice';
 import type { FeedbackSlice } from './feedbackSlice';
 import type { ExportsSlice } from './exportsSlice';
+import type { ImportSlice } from './importSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -23,7 +24,8 @@ export type AppState = SessionSlice &
   TrendsSlice &
   IssuesSlice &
   FeedbackSlice &
-  ExportsSlice;
+  ExportsSlice &
+  ImportSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -18,6 +18,8 @@ CREATE INDEX calls_completed ON calls(completed_at);
 
 CREATE INDEX calls_customer ON calls(customer_id);
 
+CREATE INDEX calls_customer_completed ON calls(customer_id, completed_at);
+
 CREATE INDEX care_enrolments_next_review ON care_enrolments(next_review_on) WHERE status = 'active';
 
 CREATE UNIQUE INDEX care_enrolments_one_active ON care_enrolments(customer_id) WHERE status = 'active';
@@ -28,13 +30,23 @@ CREATE INDEX care_reviews_enrolment ON care_reviews(enrolment_id, reviewed_at);
 
 CREATE INDEX customers_assigned ON customers(assigned_to);
 
+CREATE INDEX customers_callbacks ON customers(callback_at) WHERE callback_at IS NOT NULL;
+
 CREATE INDEX customers_cycle ON customers(cycle_id);
 
 CREATE INDEX customers_departed ON customers(departed_at);
 
+CREATE INDEX customers_queue ON customers(priority DESC, attempts, callback_at, assigned_to, cycle_id,
+  segment, stated_reason_id, external_id, name, phone)
+  WHERE selected = 1 AND do_not_contact = 0
+    AND (last_outcome IS NULL OR last_outcome IN ('callback', 'no_answer', 'considering'));
+
 CREATE INDEX customers_revenue ON customers(monthly_revenue DESC);
 
 CREATE INDEX customers_stated_reason ON customers(stated_reason_id);
+
+CREATE INDEX customers_unmapped_reason ON customers(stated_reason_text)
+  WHERE stated_reason_id IS NULL AND stated_reason_text IS NOT NULL;
 
 CREATE INDEX feedback_call ON feedback(call_id);
 
@@ -195,7 +207,7 @@ CREATE TABLE customers (
   callback_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL) STRICT;
 
 CREATE TABLE cycles (
   id TEXT PRIMARY KEY,
@@ -216,6 +228,25 @@ CREATE TABLE feedback (
   status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'shared', 'coached', 'closed')),
   created_at TEXT NOT NULL
 , status_changed_at TEXT, status_changed_by TEXT REFERENCES people(id)) STRICT;
+
+CREATE TABLE import_mappings (
+  name TEXT PRIMARY KEY,
+  mapping TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE imports (
+  id TEXT PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor_id TEXT REFERENCES people(id),
+  imported INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  skipped INTEGER NOT NULL,
+  invalid INTEGER NOT NULL,
+  no_contact INTEGER NOT NULL,
+  unmapped INTEGER NOT NULL
+) STRICT;
 
 CREATE TABLE issue_calls (
   issue_id TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
@@ -304,7 +335,43 @@ CREATE TABLE reasons (
   retired_at TEXT
 ) STRICT;
 
+CREATE TABLE segment_points (
+  segment TEXT PRIMARY KEY,
+  points REAL NOT NULL
+) STRICT;
+
+CREATE TABLE selection_rules (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  conditions TEXT NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  sort INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
+
+CREATE TABLE value_bands (
+  name TEXT PRIMARY KEY,
+  min_revenue REAL NOT NULL CHECK (min_revenue >= 0),
+  points REAL NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TRIGGER customers_selection_stale_insert AFTER INSERT ON customers
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 'true')
+BEGIN
+  INSERT INTO settings (key, value) VALUES ('queue.stale', 'true')
+    ON CONFLICT(key) DO UPDATE SET value = 'true';
+END;
+
+CREATE TRIGGER customers_selection_stale_update
+AFTER UPDATE OF monthly_revenue, segment, product, tenure_months, departed_at, stated_reason_id, phone, email, cycle_id
+ON customers
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 'true')
+BEGIN
+  INSERT INTO settings (key, value) VALUES ('queue.stale', 'true')
+    ON CONFLICT(key) DO UPDATE SET value = 'true';
+END;

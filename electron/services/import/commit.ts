@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../../db/open';
+import type { ImportStaging } from '../../../db/importStaging';
+import { prepareCustomerUpsert, type CustomerInput } from '../../../db/repos/customers';
+import { upsertCycle } from '../../../db/repos/cycles';
+import { prepareEnqueueEvent } from '../../../db/repos/outbox';
+import { loadReasonPhrases } from '../../../db/repos/taxonomy';
+import { recordImport } from '../../../db/repos/importMappings';
+import { refreshSelection } from '../../../db/repos/selection';
+import { audit } from '../../../db/repos/audit';
+import { normalizeReasonText } from '../../../shared/domain/taxonomy';
+import type { ImportField } from '../../../shared/domain/importMapping';
+import type { ImportPlan, StagedCustomer } from './stage';
+import { markRelostIfRecovered } from '../care/relost';
+
+export interface ImportCounts {
+  imported: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+  noContact: number;
+  unmapped: number;
+}
+
+/** Columns of an existing customer, for the fields this import's mapping does not carry. */
+interface ExistingRow {
+  id: number;
+  name: string | null;
+  company: string | null;
+  phone: string | null;
+  email: string | null;
+  timezone: string | null;
+  segment: string | null;
+  product: string | null;
+  monthly_revenue: number | null;
+  tenure_months: number | null;
+  departed_at: string | null;
+  last_activity_at: string | null;
+  stated_reason_text: string | null;
+  frontline_rep: string | null;
+  frontline_team: string | null;
+  notes: string | null;
+}
+
+const EXISTING: Record<Exclude<ImportField, 'externalId'>, keyof ExistingRow> = {
+  name: 'name',
+  company: 'company',
+  phone: 'phone',
+  email: 'email',
+  timezone: 'timezone',
+  segment: 'segment',
+  product: 'product',
+  monthlyRevenue: 'monthly_revenue',
+  tenureMonths: 'tenure_months',
+  departedAt: 'departed_at',
+  lastActivityAt: 'last_activity_at',
+  statedReason: 'stated_reason_text',
+  frontlineRep: 'frontline_rep',
+  frontlineTeam: 'frontline_team',
+  notes: 'notes',
+};
+
+/**
+ * Writes a staged import in ONE transaction: the cycles, every customer (new ones inserted,
+ * known ones updated by customer id with their calls, attempts and assignment kept), a
+ * customer.departed event for the hub per customer, the import record, the audit entry and a
+ * fresh selection pass. A crash or a kill at any point leaves the database as it was before.
+ * A re-import leaves the fields its mapping does not carry as they were.
+ */
+export function commitImport(
+  db: Db,
+  staging: ImportStaging,
+  plan: ImportPlan,
+  ctx: { now: Date; actorId: string | null; fileName: string },
+): ImportCounts {
+  const now = ctx.now.toISOString();
+  const mapped = new Set(plan.mappedFields);
+  const counts: ImportCounts = {
+    imported: 0,
+    updated: 0,
+    skipped: plan.skipped,
+    invalid: plan.invalid,
+    noContact: 0,
+    unmapped: 0,
+  };
+  db.transaction(() => {
+    for (const cycle of plan.cycles) upsertCycle(db, cycle, now);
+    // Events name the cycle as people do ("November 2026"), the same as calls do, so the hub's
+    // cycle filter matches both.
+    const cycleNames = new Map(
+      (db.prepare('SELECT id, name FROM cycles').all() as { id: string; name: string }[]).map((c) => [c.id, c.name]),
+    );
+    const upsert = prepareCustomerUpsert(db);
+    const enqueue = prepareEnqueueEvent(db);
+    const existing = db.prepare('SELECT * FROM customers WHERE external_id = ?');
+    const phrases = loadReasonPhrases(db);
+    const categoryOf = new Map(
+      (db.prepare('SELECT id, category_id FROM reasons').all() as { id: string; category_id: string }[]).map((r) => [
+        r.id,
+        r.category_id,
+      ]),
+    );
+    for (const { data: row } of staging.rows<StagedCustomer>()) {
+      const before = existing.get(row.externalId) as ExistingRow | undefined;
+      const keep = <F extends Exclude<ImportField, 'externalId'>>(field: F, value: StagedCustomer[F]): StagedCustomer[F] =>
+        before && !mapped.has(field) ? (before[EXISTING[field]] as StagedCustomer[F]) : value;
+      const statedReasonText = keep('statedReason', row.statedReason);
+      const statedReasonId = statedReasonText === null ? null : (phrases.get(normalizeReasonText(statedReasonText)) ?? null);
+      const customer: CustomerInput = {
+        externalId: row.externalId,
+        name: keep('name', row.name),
+        company: keep('company', row.company),
+        phone: keep('phone', row.phone),
+        email: keep('email', row.email),
+        timezone: keep('timezone', row.timezone),
+        segment: keep('segment', row.segment),
+        product: keep('product', row.product),
+        monthlyRevenue: keep('monthlyRevenue', row.monthlyRevenue),
+        tenureMonths: keep('tenureMonths', row.tenureMonths),
+        departedAt: keep('departedAt', row.departedAt),
+        lastActivityAt: keep('lastActivityAt', row.lastActivityAt),
+        statedReasonText,
+        statedReasonId,
+        frontlineRep: keep('frontlineRep', row.frontlineRep),
+        frontlineTeam: keep('frontlineTeam', row.frontlineTeam),
+        notes: keep('notes', row.notes),
+        cycleId: row.cycleId,
+      };
+      if (upsert(customer, now) === 'inserted') counts.imported += 1;
+      else counts.updated += 1;
+      // A recovered customer in intensive care who shows up as departed again is re-lost.
+      if (before) markRelostIfRecovered(db, before.id, ctx.now, ctx.actorId);
+      if (customer.phone === null && customer.email === null) counts.noContact += 1;
+      if (statedReasonText !== null && statedReasonId === null) counts.unmapped += 1;
+      enqueue(
+        'customer.departed',
+        {
+          externalId: customer.externalId,
+          cycle: customer.cycleId === null ? null : (cycleNames.get(customer.cycleId) ?? customer.cycleId),
+          departedAt: customer.departedAt,
+          statedReasonText,
+          statedReasonId,
+          statedCategoryId: statedReasonId === null ? null : (categoryOf.get(statedReasonId) ?? null),
+          monthlyRevenue: customer.monthlyRevenue,
+          segment: customer.segment,
+          product: customer.product,
+          frontlineTeam: customer.frontlineTeam,
+        },
+        now,
+      );
+    }
+    recordImport(db, { id: randomUUID(), fileName: ctx.fileName, at: now, actorId: ctx.actorId, ...counts });
+    audit(db, {
+      at: now,
+      actorId: ctx.actorId,
+      action: 'import',
+      entity: 'customers',
+      detail: { fileName: ctx.fileName, ...counts },
+    });
+    refreshSelection(db, now.slice(0, 10));
+  })();
+  return counts;
+}

@@ -1,0 +1,203 @@
+import { IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
+import { isValidTimeZone } from '../../../shared/domain/callingHours';
+import { ImportFileError, type RowError } from './errors';
+import { addDays, parseDate, parseDecimal, parseText, parseWholeNumber, type Parsed } from './values';
+
+/** A departed customer as read from one row, before it meets the database. */
+export interface RowCustomer {
+  externalId: string;
+  name: string | null;
+  company: string | null;
+  phone: string | null;
+  email: string | null;
+  timezone: string | null;
+  segment: string | null;
+  product: string | null;
+  monthlyRevenue: number | null;
+  tenureMonths: number | null;
+  departedAt: string | null;
+  lastActivityAt: string | null;
+  statedReason: string | null;
+  frontlineRep: string | null;
+  frontlineTeam: string | null;
+  notes: string | null;
+}
+
+export type RowOutcome =
+  | { kind: 'departed'; customer: RowCustomer }
+  | { kind: 'skipped' }
+  | { kind: 'invalid'; errors: RowError[] };
+
+/** Limits that keep every value within what the hub's events accept. */
+const TEXT_LIMITS: Record<Exclude<ImportField, 'monthlyRevenue' | 'tenureMonths' | 'departedAt' | 'lastActivityAt'>, number> = {
+  externalId: 100,
+  name: 200,
+  company: 200,
+  phone: 60,
+  email: 254,
+  timezone: 64,
+  segment: 200,
+  product: 200,
+  statedReason: 2000,
+  frontlineRep: 200,
+  frontlineTeam: 200,
+  notes: 10_000,
+};
+const MAX_REVENUE = 1e9;
+
+export interface RowMapper {
+  headers: string[];
+  map: (fields: string[], line: number) => RowOutcome;
+}
+
+/**
+ * Checks the mapping against the file's header and returns the function that turns each row into
+ * a departed customer, a skipped row (did not depart) or the list of what is wrong with it.
+ * `today` (YYYY-MM-DD) is the reference for the inactivity proxy.
+ */
+export function createRowMapper(
+  rawHeaders: string[],
+  mapping: ImportMapping,
+  options: { decimalComma: boolean; today: string },
+): RowMapper {
+  const headers = rawHeaders.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+  const indexOf = (header: string): number => {
+    const hits = headers.flatMap((h, i) => (h === header ? [i] : []));
+    if (hits.length > 1)
+      throw new ImportFileError(
+        `The file has ${hits.length} columns named "${header}"; rename them so the mapping can tell them apart.`,
+        1,
+      );
+    return hits[0] ?? -1;
+  };
+  for (const { header, role } of mappedHeaders(mapping)) {
+    if (indexOf(header) === -1) {
+      const what = role === 'departedWhen' ? 'to tell who departed' : `for ${role}`;
+      throw new ImportFileError(
+        `The mapping uses the column "${header}" ${what}, but the file has no such column. Its columns are: ${headers.join(', ')}.`,
+        1,
+      );
+    }
+  }
+  const column = new Map<ImportField, number>();
+  for (const f of IMPORT_FIELDS) {
+    const h = mapping.columns[f];
+    if (h !== undefined) column.set(f, indexOf(h));
+  }
+  const departedColumn = mapping.departedWhen ? indexOf(mapping.departedWhen.column) : -1;
+  const departedValue = mapping.departedWhen?.equals.trim().toLowerCase() ?? '';
+  const { decimalComma, today } = options;
+
+  const map = (fields: string[], line: number): RowOutcome => {
+    if (fields.length !== headers.length) {
+      return {
+        kind: 'invalid',
+        errors: [
+          {
+            line,
+            column: null,
+            value: null,
+            message: `This row has ${fields.length} values; the header has ${headers.length}. A separator inside a value needs quotes around the value.`,
+          },
+        ],
+      };
+    }
+    const errors: RowError[] = [];
+    const cell = (f: ImportField): string => {
+      const i = column.get(f);
+      return i === undefined ? '' : (fields[i] ?? '');
+    };
+    const take = <T>(f: ImportField, parsed: Parsed<T>): T | null => {
+      if (parsed.ok) return parsed.value;
+      errors.push({ line, column: mapping.columns[f] ?? null, value: cell(f), message: parsed.message });
+      return null;
+    };
+
+    // Who departed: the flag column, the inactivity proxy, or (with neither) every row.
+    const lastActivityAt = take('lastActivityAt', parseDate(cell('lastActivityAt')));
+    const flagged = departedColumn !== -1 && (fields[departedColumn] ?? '').trim().toLowerCase() === departedValue;
+    const inactiveSince =
+      mapping.inactiveDays !== undefined && lastActivityAt !== null && addDays(lastActivityAt, mapping.inactiveDays) <= today
+        ? addDays(lastActivityAt, mapping.inactiveDays)
+        : null;
+    const hasRule = mapping.departedWhen !== undefined || mapping.inactiveDays !== undefined;
+    if (hasRule && !flagged && inactiveSince === null) {
+      return errors.length > 0 && mapping.inactiveDays !== undefined ? { kind: 'invalid', errors } : { kind: 'skipped' };
+    }
+
+    const text = (f: keyof typeof TEXT_LIMITS) => take(f, parseText(cell(f), TEXT_LIMITS[f]));
+    const externalId = text('externalId');
+    if (externalId === null && errors.every((e) => e.column !== mapping.columns.externalId)) {
+      errors.push({
+        line,
+        column: mapping.columns.externalId,
+        value: '',
+        message: 'The customer id is empty; every customer needs one.',
+      });
+    }
+    const phone = text('phone');
+    if (phone !== null && !/\d/.test(phone)) {
+      errors.push({
+        line,
+        column: mapping.columns.phone ?? null,
+        value: phone,
+        message: `"${phone}" is not a phone number: it has no digits.`,
+      });
+    }
+    const email = text('email');
+    if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) {
+      errors.push({ line, column: mapping.columns.email ?? null, value: email, message: `"${email}" is not an email address.` });
+    }
+    const timezone = text('timezone');
+    if (timezone !== null && !isValidTimeZone(timezone)) {
+      errors.push({
+        line,
+        column: mapping.columns.timezone ?? null,
+        value: timezone,
+        message: `"${timezone}" is not a time zone; use names such as Europe/Berlin or America/New_York.`,
+      });
+    }
+    const monthlyRevenue = take('monthlyRevenue', parseDecimal(cell('monthlyRevenue'), decimalComma));
+    if (monthlyRevenue !== null && (monthlyRevenue < 0 || monthlyRevenue > MAX_REVENUE)) {
+      errors.push({
+        line,
+        column: mapping.columns.monthlyRevenue ?? null,
+        value: cell('monthlyRevenue'),
+        message:
+          monthlyRevenue < 0
+            ? 'Monthly revenue cannot be negative.'
+            : 'Monthly revenue is implausibly large (over 1,000,000,000).',
+      });
+    }
+    const tenureMonths = take('tenureMonths', parseWholeNumber(cell('tenureMonths'), decimalComma));
+    if (tenureMonths !== null && (tenureMonths < 0 || tenureMonths > 2000)) {
+      errors.push({
+        line,
+        column: mapping.columns.tenureMonths ?? null,
+        value: cell('tenureMonths'),
+        message: 'Tenure must be between 0 and 2000 months.',
+      });
+    }
+    const departedAt = take('departedAt', parseDate(cell('departedAt'))) ?? inactiveSince;
+    const customer: RowCustomer = {
+      externalId: externalId ?? '',
+      name: text('name'),
+      company: text('company'),
+      phone,
+      email,
+      timezone,
+      segment: text('segment'),
+      product: text('product'),
+      monthlyRevenue,
+      tenureMonths,
+      departedAt,
+      lastActivityAt,
+      statedReason: text('statedReason'),
+      frontlineRep: text('frontlineRep'),
+      frontlineTeam: text('frontlineTeam'),
+      notes: text('notes'),
+    };
+    return errors.length > 0 ? { kind: 'invalid', errors } : { kind: 'departed', customer };
+  };
+  return { headers, map };
+}

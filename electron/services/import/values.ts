@@ -1,0 +1,83 @@
+/**
+ * Cell values as real exports write them: decimal commas, thousands separators, currency signs,
+ * blank cells, dates in a few unambiguous spellings. Each parser returns the value, null for a
+ * blank cell, or an error message.
+ */
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string };
+
+const CURRENCY = /^(?:[$€£¥]|USD|EUR|GBP|CHF)\s*|\s*(?:[$€£¥]|USD|EUR|GBP|CHF)$/gi;
+const SPACES = /[\s\u00a0\u202f\u2009']/g;
+
+/**
+ * A decimal number. `decimalComma` is the file's convention (true for `;`-separated exports):
+ * it decides "1,234" and "1.234", the only spellings that are ambiguous on their own.
+ */
+export function parseDecimal(raw: string, decimalComma: boolean): Parsed<number> {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  let s = trimmed.replace(CURRENCY, '').replace(SPACES, '');
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    // Both appear: whichever comes last separates the decimals.
+    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma >= 0) {
+    const groups = s.split(',').length - 1;
+    const decimals = s.length - lastComma - 1;
+    s = groups === 1 && (decimalComma || decimals !== 3) ? s.replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastDot >= 0) {
+    const groups = s.split('.').length - 1;
+    const decimals = s.length - lastDot - 1;
+    if (groups > 1 || (decimalComma && decimals === 3)) s = s.replace(/\./g, '');
+  }
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ok: false, message: `"${trimmed}" is not a number.` };
+  return { ok: true, value: Number(s) };
+}
+
+export function parseWholeNumber(raw: string, decimalComma: boolean): Parsed<number> {
+  const n = parseDecimal(raw, decimalComma);
+  if (!n.ok || n.value === null) return n;
+  if (!Number.isInteger(n.value)) return { ok: false, message: `"${raw.trim()}" is not a whole number.` };
+  return n;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const SLASHED_ISO = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/**
+ * A calendar date as YYYY-MM-DD. Day-first and month-first slashes (03/04/2025) are refused rather
+ * than guessed: a wrong guess would put customers in the wrong cycle without anyone noticing.
+ */
+export function parseDate(raw: string): Parsed<string> {
+  const s = raw.trim();
+  if (s === '') return { ok: true, value: null };
+  let m = ISO.exec(s) ?? SLASHED_ISO.exec(s);
+  let date: string | null = null;
+  if (m) date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  else if ((m = DOTTED.exec(s))) date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (date === null) return { ok: false, message: `"${s}" is not a date; write dates as YYYY-MM-DD (or DD.MM.YYYY).` };
+  return { ok: true, value: date };
+}
+
+export function addDays(date: string, days: number): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return t.toISOString().slice(0, 10);
+}
+
+/** Trimmed text, null when blank, an error when longer than `max`. */
+export function parseText(raw: string, max: number): Parsed<string> {
+  const s = raw.trim();
+  if (s === '') return { ok: true, value: null };
+  if (s.length > max) return { ok: false, message: `The text is ${s.length} characters long; at most ${max} fit.` };
+  return { ok: true, value: s };
+}

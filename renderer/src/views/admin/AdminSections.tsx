@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useAppStore } from '../../store';
+import { ImportSection } from './ImportSection';
+import { UnmappedReasonsSection } from './UnmappedReasonsSection';
+import { CyclesSection } from './CyclesSection';
+import { SelectionSection } from './SelectionSection';
+import { AssignmentSection } from './AssignmentSection';
+import { ContactRulesSection } from './ContactRulesSection';
+import { PlaybookSection } from '../playbook/PlaybookSection';
+import './admin.css';
+
+const SECTIONS = {
+  import: { label: 'Import', render: () => <ImportSection /> },
+  unmapped: { label: 'Unmapped reasons', render: () => <UnmappedReasonsSection /> },
+  cycles: { label: 'Cycles', render: () => <CyclesSection /> },
+  selection: { label: 'Whom to call', render: () => <SelectionSection /> },
+  assignment: { label: 'Assignment', render: () => <AssignmentSection /> },
+  contact: { label: 'Contact rules', render: () => <ContactRulesSection /> },
+  playbook: { label: 'Reasons and offers', render: () => <PlaybookSection /> },
+} as const;
+type SectionKey = keyof typeof SECTIONS;
+
+/** The manager's part of Admin, one section at a time. Other roles do not see it. */
+export function AdminSections() {
+  const role = useAppStore((s) => s.session?.user?.role);
+  const [open, setOpen] = useState<SectionKey>('import');
+  if (role !== 'manager') return null;
+  return (
+    <div className="admin-sections">
+      <nav aria-label="Admin sections">
+        <ul className="nav-list">
+          {(Object.keys(SECTIONS) as SectionKey[]).map((key) => (
+            <li key={key}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={open === key ? 'true' : undefined}
+                onClick={() => setOpen(key)}
+              >
+                {SECTIONS[key].label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {SECTIONS[open].render()}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { ImportMappingSchema } from '../domain/importMapping';
+
+/** The browser transport cannot read paths: the file travels in base64 chunks of this size at most. */
+export const IMPORT_CHUNK_BYTES = 512 * 1024;
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+export const RowErrorSchema = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof RowErrorSchema>;
+
+export const SavedMappingSchema = z.object({ name: z.string(), mapping: ImportMappingSchema });
+
+export const ImportPreviewSchema = z.object({
+  encoding: z.enum(['utf8', 'windows-1252']),
+  separator: z.enum([',', ';']),
+  newCount: z.number().int(),
+  updatedCount: z.number().int(),
+  skipped: z.number().int(),
+  invalid: z.number().int(),
+  noContact: z.number().int(),
+  unmapped: z.array(z.object({ text: z.string(), customers: z.number().int() })),
+  /** The first errors; `invalid` counts every invalid row. */
+  errors: z.array(RowErrorSchema),
+  cycles: z.array(z.object({ id: z.string(), name: z.string(), customers: z.number().int() })),
+  /** A problem with the file as a whole; nothing can be imported while it is set. */
+  fileError: z.string().nullable(),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const ImportResultSchema = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  invalid: z.number().int(),
+  noContact: z.number().int(),
+  unmapped: z.number().int(),
+  selected: z.number().int(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export const ImportProgressSchema = z.object({
+  phase: z.enum(['uploading', 'uploaded', 'reading', 'read', 'writing', 'done']),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+
+const uploadId = z.string().uuid();
+const manager = ['manager'] as const;
+
+export const importChannels = {
+  'import.begin': channel({
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        size: z
+          .number()
+          .int()
+          .min(1, 'The file is empty.')
+          .max(
+            MAX_IMPORT_BYTES,
+            `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with \`winback import\` instead.`,
+          ),
+      })
+      .strict(),
+    output: z.object({ uploadId, chunkBytes: z.number().int() }),
+    roles: manager,
+  }),
+  'import.chunk': channel({
+    input: z
+      .object({
+        uploadId,
+        offset: z.number().int().min(0),
+        // base64 of at most IMPORT_CHUNK_BYTES bytes
+        data: z
+          .string()
+          .min(1)
+          .max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
+      })
+      .strict(),
+    output: z.object({ received: z.number().int() }),
+    roles: manager,
+  }),
+  'import.inspect': channel({
+    input: z.object({ uploadId }).strict(),
+    output: z.object({
+      headers: z.array(z.string()),
+      sample: z.array(z.array(z.string())),
+      encoding: z.enum(['utf8', 'windows-1252']),
+      separator: z.enum([',', ';']),
+      proposed: ImportMappingSchema,
+      saved: z.array(SavedMappingSchema),
+    }),
+    roles: manager,
+  }),
+  'import.preview': channel({
+    input: z.object({ uploadId, mapping: ImportMappingSchema, cycle: z.string().max(40).optional() }).strict(),
+    output: ImportPreviewSchema,
+    roles: manager,
+  }),
+  'import.progress': channel({ input: z.object({ uploadId }).strict(), output: ImportProgressSchema, roles: manager }),
+  'import.commit': channel({
+    input: z.object({ uploadId, skipInvalid: z.boolean() }).strict(),
+    output: ImportResultSchema,
+    roles: manager,
+  }),
+  'import.discard': channel({ input: z.object({ uploadId }).strict(), output: z.object({}), roles: manager }),
+  'import.mappings.list': channel({ input: z.object({}).strict(), output: z.array(SavedMappingSchema), roles: manager }),
+  'import.mappings.save': channel({
+    input: z.object({ name: z.string().trim().min(1, 'Name the mapping.').max(80), mapping: ImportMappingSchema }).strict(),
+    output: z.array(SavedMappingSchema),
+    roles: manager,
+  }),
+  'import.history': channel({
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        fileName: z.string(),
+        at: z.string(),
+        imported: z.number().int(),
+        updated: z.number().int(),
+        skipped: z.number().int(),
+        invalid: z.number().int(),
+        noContact: z.number().int(),
+        unmapped: z.number().int(),
+      }),
+    ),
+    roles: manager,
+  }),
+  'reasons.unmapped': channel({
+    input: z.object({}).strict(),
+    output: z.object({
+      texts: z.array(z.object({ text: z.string(), customers: z.number().int(), revenue: z.number() })),
+      reasons: z.array(z.object({ id: z.string(), name: z.string(), categoryId: z.string(), categoryName: z.string() })),
+    }),
+    roles: manager,
+  }),
+  'reasons.mapText': channel({
+    input: z.object({ text: z.string().trim().min(1).max(2000), reasonId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ customers: z.number().int() }),
+    roles: manager,
+  }),
+};

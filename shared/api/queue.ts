@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { HH_MM, isValidTimeZone } from '../domain/callingHours';
+import { SelectionSettingsSchema } from '../domain/selection';
+
+const nameId = z.object({ id: z.string(), name: z.string() });
+
+export const QueueFiltersSchema = z.object({
+  segments: z.array(z.string()),
+  categories: z.array(nameId),
+  cycles: z.array(nameId),
+});
+
+export const QueueSettingsSchema = z
+  .object({
+    cycleKind: z.enum(['monthly', 'quarterly']),
+    callingWindow: z
+      .object({
+        start: z.string().regex(HH_MM, 'Write the start as HH:MM, e.g. 09:00.'),
+        end: z.string().regex(HH_MM, 'Write the end as HH:MM, e.g. 20:00.'),
+      })
+      .strict()
+      .refine((w) => w.start !== w.end, 'The calling hours need a start and an end that differ.'),
+    defaultTimezone: z.string().refine(isValidTimeZone, 'Choose a time zone such as Europe/Berlin.'),
+    callingHoursEnforced: z.boolean(),
+    maxAttempts: z.number().int().min(1, 'At least one attempt.').max(20),
+    executiveCap: z.number().int().min(1, 'An executive needs room for at least one customer.').max(100),
+  })
+  .strict();
+export type QueueSettingsInput = z.infer<typeof QueueSettingsSchema>;
+
+export const SelectionViewSchema = SelectionSettingsSchema.extend({
+  /** What the rule builder offers as values. */
+  choices: z.object({
+    segments: z.array(z.string()),
+    products: z.array(z.string()),
+    categories: z.array(nameId),
+  }),
+  selected: z.number().int(),
+});
+export type SelectionView = z.infer<typeof SelectionViewSchema>;
+
+const CycleGroup = z.object({ label: z.string(), customers: z.number().int(), revenue: z.number() });
+
+export const CycleListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['monthly', 'quarterly']),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  departed: z.number().int(),
+  revenue: z.number(),
+});
+
+export const CycleSummarySchema = z.object({
+  cycle: CycleListItemSchema,
+  departed: z.number().int(),
+  revenue: z.number(),
+  noContact: z.number().int(),
+  unmapped: z.number().int(),
+  queued: z.number().int(),
+  called: z.number().int(),
+  recovered: z.number().int(),
+  bySegment: z.array(CycleGroup),
+  byValueBand: z.array(CycleGroup),
+  byReason: z.array(CycleGroup.extend({ category: z.string().nullable(), mapped: z.boolean() })),
+});
+export type CycleSummary = z.infer<typeof CycleSummarySchema>;
+
+export const AssigneeLoadSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  role: z.enum(['agent', 'executive']),
+  assigned: z.number().int(),
+  /** Executives only: their handful per cycle. */
+  cap: z.number().int().nullable(),
+});
+
+const manager = ['manager'] as const;
+
+export const queueChannels = {
+  'queue.filters': channel({ input: z.object({}).strict(), output: QueueFiltersSchema }),
+  'queue.settings.get': channel({ input: z.object({}).strict(), output: QueueSettingsSchema, roles: manager }),
+  'queue.settings.save': channel({ input: QueueSettingsSchema, output: QueueSettingsSchema, roles: manager }),
+  'selection.get': channel({ input: z.object({}).strict(), output: SelectionViewSchema, roles: manager }),
+  'selection.save': channel({ input: SelectionSettingsSchema, output: SelectionViewSchema, roles: manager }),
+  'cycles.list': channel({ input: z.object({}).strict(), output: z.array(CycleListItemSchema), roles: manager }),
+  'cycles.summary': channel({
+    input: z.object({ cycleId: z.string().min(1).max(100) }).strict(),
+    output: CycleSummarySchema,
+    roles: manager,
+  }),
+  'assignment.overview': channel({
+    input: z.object({ cycleId: z.string().min(1).max(100) }).strict(),
+    output: z.array(AssigneeLoadSchema),
+    roles: manager,
+  }),
+  'assignment.assign': channel({
+    input: z
+      .object({
+        customerIds: z.array(z.number().int().positive()).min(1, 'Choose at least one customer.').max(500),
+        personId: z.string().min(1).max(100).nullable(),
+      })
+      .strict(),
+    output: z.object({ assigned: z.number().int() }),
+    roles: manager,
+  }),
+  'assignment.byRule': channel({
+    input: z
+      .object({
+        cycleId: z.string().min(1).max(100),
+        role: z.enum(['agent', 'executive']),
+        count: z.number().int().min(1).max(5000),
+      })
+      .strict(),
+    output: z.object({
+      assigned: z.number().int(),
+      perPerson: z.array(z.object({ personId: z.string(), name: z.string(), count: z.number().int() })),
+      /** Why fewer than asked were assigned, or null. */
+      shortBecause: z.string().nullable(),
+    }),
+    roles: manager,
+  }),
+};

@@ -1,0 +1,87 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { QueueContainer } from '../../renderer/src/views/Queue';
+import { installFakeApi } from './fakeApi';
+import type { QueueItem, QueueQuery } from '../../shared/api/customers';
+
+const item = (id: number, name: string, over: Partial<QueueItem> = {}): QueueItem => ({
+  id,
+  externalId: `C-${id}`,
+  name,
+  company: null,
+  phone: '+1 555-0100',
+  segment: 'Two year',
+  product: 'DSL',
+  monthlyRevenue: 90,
+  statedReason: 'Price too high',
+  reasonCategory: 'Price / value for money',
+  cycle: 'November 2026',
+  attempts: 0,
+  callbackAt: null,
+  priority: 71.4,
+  why: 'Selected by rule "Worth a call": $90.00/month lost; left: Price too high. Priority 71 (revenue +31).',
+  assignedTo: null,
+  assignedToId: null,
+  valueBand: 'High',
+  timezone: 'America/New_York',
+  localTime: '10:00',
+  callableNow: true,
+  notCallableBecause: null,
+  callbackWith: null,
+  ...over,
+});
+
+describe('the queue', () => {
+  it('shows why each customer is queued, their priority, and who cannot be dialled now', async () => {
+    installFakeApi({
+      'queue.list': () => ({
+        items: [
+          item(1, 'Ada Example'),
+          item(2, 'Bruno Sample', {
+            callableNow: false,
+            localTime: '07:00',
+            timezone: 'America/Los_Angeles',
+            notCallableBecause:
+              'Outside calling hours: it is 07:00 for the customer (America/Los_Angeles); calls 09:00–20:00 their time.',
+          }),
+        ],
+        total: 2,
+      }),
+      'queue.filters': () => ({ segments: [], categories: [], cycles: [] }),
+    });
+    render(<QueueContainer />);
+    const list = await screen.findByRole('list', { name: 'Customers to call' });
+    const ada = within(list).getByRole('button', { name: /Ada Example/ });
+    expect(ada).toHaveTextContent('priority 71');
+    expect(ada).toHaveTextContent('Selected by rule "Worth a call"');
+    expect(ada).toHaveTextContent('10:00 their time');
+    expect(within(list).getByRole('button', { name: /Bruno Sample/ })).toHaveTextContent(
+      'Cannot be dialled now. Outside calling hours: it is 07:00 for the customer (America/Los_Angeles)',
+    );
+  });
+
+  it('filters by segment, reason and cycle', async () => {
+    const queries: QueueQuery[] = [];
+    installFakeApi({
+      'queue.list': (q) => {
+        queries.push(q);
+        return { items: [item(1, 'Ada Example')], total: 1 };
+      },
+      'queue.filters': () => ({
+        segments: ['Month-to-month', 'Two year'],
+        categories: [{ id: 'price', name: 'Price / value for money' }],
+        cycles: [{ id: '2026-11', name: 'November 2026' }],
+      }),
+    });
+    render(<QueueContainer />);
+    const filters = await screen.findByRole('search', { name: 'Queue filters' });
+    await within(filters).findByRole('option', { name: 'Two year' });
+    await userEvent.selectOptions(within(filters).getByLabelText('Segment'), 'Two year');
+    await userEvent.selectOptions(within(filters).getByLabelText('Reason'), 'Price / value for money');
+    await userEvent.selectOptions(within(filters).getByLabelText('Cycle'), 'November 2026');
+    expect(queries.at(-1)).toMatchObject({ segment: 'Two year', reasonCategory: 'price', cycleId: '2026-11' });
+    await userEvent.selectOptions(within(filters).getByLabelText('Segment'), 'All segments');
+    expect(queries.at(-1)?.segment).toBeUndefined();
+  });
+});
