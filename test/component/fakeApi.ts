@@ -5,8 +5,18 @@ import { ApiCallError, setApiClient } from '../../renderer/src/api/client';
 
 type Answers = { [C in Channel]?: (input: ChannelInput<C>) => ChannelOutput<C> | ApiError };
 
+/**
+ * Channels the app frame reads on every screen (the queue's filter choices, the reviews due to the
+ * person). A test about something else gets a quiet, empty answer unless it gives its own.
+ */
+const AMBIENT: Answers = {
+  'queue.filters': () => ({ segments: [], categories: [], cycles: [] }),
+  'care.dueReviews': () => ({ today: '2026-11-16', items: [] }),
+};
+
 /** Installs an API client that answers from the given functions; an ApiError answer fails the call. */
-export function installFakeApi(answers: Answers) {
+export function installFakeApi(given: Answers) {
+  const answers: Answers = { ...AMBIENT, ...given };
   const calls: [Channel, unknown][] = [];
   const call = vi.fn(async (channel: Channel, input: unknown) => {
     calls.push([channel, input]);

@@ -45,6 +45,8 @@ function fake(role: Role = 'manager') {
 async function openAdmin() {
   render(<App />);
   await userEvent.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Admin' }));
+  const sections = await screen.findByRole('navigation', { name: 'Admin sections' });
+  await userEvent.click(within(sections).getByRole('button', { name: 'Playbook and reasons' }));
   return screen.findByRole('region', { name: 'Playbook and reasons' });
 }
 

@@ -16,7 +16,7 @@ const SECTIONS = {
   selection: { label: 'Whom to call', render: () => <SelectionSection /> },
   assignment: { label: 'Assignment', render: () => <AssignmentSection /> },
   contact: { label: 'Contact rules', render: () => <ContactRulesSection /> },
-  playbook: { label: 'Reasons and offers', render: () => <PlaybookSection /> },
+  playbook: { label: 'Playbook and reasons', render: () => <PlaybookSection /> },
 } as const;
 type SectionKey = keyof typeof SECTIONS;
 
