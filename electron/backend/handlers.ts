@@ -4,6 +4,7 @@ import type { ServiceDeps } from './deps';
 import { sessionHandlers } from '../services/session';
 import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
+import { maintenanceHandlers } from '../services/maintenance';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...customerHandlers,
   ...syncHandlers,
+  ...maintenanceHandlers,
 };

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from './commands/serve';
 import { registerDemoCommand } from './commands/demo';
+import { registerBackupCommands } from './commands/backup';
 import { CliError } from './errors';
 
 /** Builds the `winback` command line. Every command has --help; every data command takes --db. */
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -31,7 +31,12 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     let backend: ReturnType<typeof createBackend>;
     try {
-      backend = createBackend({ dbPath: resolveDbPath(dbArgument(process.argv), app.getPath('userData')) });
+      // recovery: a damaged database opens the recovery screen instead of an empty console.
+      backend = createBackend({
+        dbPath: resolveDbPath(dbArgument(process.argv), app.getPath('userData')),
+        recovery: true,
+        dailyBackups: true,
+      });
     } catch (error) {
       dialog.showErrorBox('Winback Console cannot open its data', error instanceof Error ? error.message : String(error));
       app.exit(1);

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { sessionChannels } from './session';
 import { customerChannels } from './customers';
 import { syncChannels } from './sync';
+import { maintenanceChannels } from './maintenance';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
   ...sessionChannels,
   ...customerChannels,
   ...syncChannels,
+  ...maintenanceChannels,
 };
 
 export type Contract = typeof contract;
