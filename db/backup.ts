@@ -268,12 +268,15 @@ export function backupBeforeMigration(db: Db, fromVersion: number, at: Date = ne
 }
 
 /**
- * Whether another connection (the console, `winback serve`, another command) has the database open.
- * Every connection to a WAL database holds a shared lock on the file for as long as it is open, even
- * when idle; switching the journal mode needs the exclusive lock, so with no wait it fails with
- * SQLITE_BUSY exactly when someone else holds the file. When it succeeds it also folds the -wal
- * file into the database, leaving one self-contained file.
- * A file SQLite cannot read at all cannot be in use by a console, so it counts as free.
+ * Refuses when another connection (the console, `winback serve`, another command) has the database
+ * open. Every connection to a WAL database keeps a shared lock on the file for as long as it is
+ * open, even when idle. A probe in exclusive locking mode needs the exclusive lock for its first
+ * read, so with no wait that read fails with SQLITE_BUSY exactly when someone else holds the file.
+ * It changes nothing but, as the last connection to close, folds the file's own committed -wal
+ * content into it, as any clean shutdown does. A file SQLite cannot read at all cannot be in use
+ * by a console, so it counts as free.
+ * The window between this check and the rename is a few milliseconds; a console started inside it
+ * would keep working on the replaced file (kept beside the database), never on a half-written one.
  */
 export function assertNotInUse(path: string): void {
   if (!existsSync(path)) return;
@@ -284,7 +287,8 @@ export function assertNotInUse(path: string): void {
     return;
   }
   try {
-    db.pragma('journal_mode = DELETE');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_BUSY' || sqliteCode(error) === 'SQLITE_LOCKED') {
       throw new BackupError(

@@ -5,6 +5,7 @@ import { createNavigationSlice } from './navigationSlice';
 import { createNoticeSlice } from './noticeSlice';
 import { createQueueSlice } from './queueSlice';
 import { createSyncSlice } from './syncSlice';
+import { createMaintenanceSlice } from './maintenanceSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -13,6 +14,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createQueueSlice(...a),
   ...createSyncSlice(...a),
+  ...createMaintenanceSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -4,8 +4,9 @@ import type { NavigationSlice } from './navigationSlice';
 import type { NoticeSlice } from './noticeSlice';
 import type { QueueSlice } from './queueSlice';
 import type { SyncSlice } from './syncSlice';
+import type { MaintenanceSlice } from './maintenanceSlice';
 
-export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice;
+export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice & MaintenanceSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
