@@ -13,6 +13,7 @@ import { contract, isChannel } from '../../shared/api';
 import type { BackupInfo, GoodBackup, MaintenanceStatus } from '../../shared/api/maintenance';
 import { AppError, type ApiResult, type ErrorCode } from '../../shared/api/result';
 import type { Dispatch } from '../backend/dispatch';
+import { unknownChannelMessage } from '../backend/unknownChannel';
 import type { HandlerGroup } from '../backend/handlers';
 import type { Logger } from '../backend/logger';
 import { lastBackupAt, scheduleDailyBackups, type DailyBackups } from './backup';
@@ -227,7 +228,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
       }
     }
     if (isChannel(channel)) return fail('internal', DAMAGED_MESSAGE);
-    return fail('unknown_channel', `There is no API channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    return fail('unknown_channel', unknownChannelMessage(channel));
   };
 
   return {
