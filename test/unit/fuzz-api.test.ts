@@ -88,7 +88,7 @@ const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 function inputKeys(schema: z.ZodType): string[] {
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape as Record<string, unknown>) : [];
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 function payloadFor(channel: Channel): fc.Arbitrary<unknown> {
