@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-/** Test suites by runtime: unit (node), component (jsdom), e2e (real Chromium against `winback serve`). */
+/** Test suites by runtime: unit (node), component (jsdom), reliability (crash test), e2e (real Chromium against `winback serve`). */
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +20,16 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      {
+        test: {
+          // The crash test: children killed with SIGKILL; one file at a time, they are timing-sensitive.
+          name: 'reliability',
+          environment: 'node',
+          include: ['test/reliability/**/*.test.ts'],
+          testTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {
