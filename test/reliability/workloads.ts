@@ -33,12 +33,16 @@ const sessionSetup: Workload = {
     const person = one<{ name: string }>(db, 'SELECT name FROM people WHERE id = ?', id);
     if (!person) return `person ${id} is missing`;
     if (!/^Crash Agent \d+$/.test(person.name)) return `person ${id} has the name ${JSON.stringify(person.name)}`;
-    if (!one(db, "SELECT 1 FROM audit_log WHERE action = 'session.setup' AND entity_id = ?", id)) return `person ${id} has no audit entry`;
+    // Its audit entry is checked by the invariant, for everyone at once (audit_log has no index on the entity).
     return null;
   },
   invariant: (db) => {
+    // EXCEPT sorts once; a correlated NOT EXISTS would scan the audit log for every person.
     const orphans = db
-      .prepare("SELECT count(*) FROM people p WHERE p.name LIKE 'Crash Agent %' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'session.setup' AND a.entity_id = p.id)")
+      .prepare(
+        `SELECT count(*) FROM (SELECT id FROM people WHERE name LIKE 'Crash Agent %'
+           EXCEPT SELECT entity_id FROM audit_log WHERE action = 'session.setup')`,
+      )
       .pluck()
       .get() as number;
     return orphans === 0 ? null : `${orphans} people were written without their audit entry`;
@@ -93,16 +97,16 @@ const outboxEvent: Workload = {
     if (!row) return `event ${ack} is missing`;
     const payload = JSON.parse(row.payload) as { externalId?: string };
     if (row.kind !== 'customer.relost' || payload.externalId !== `CRASH-${i}`) return `event ${ack} reads ${row.kind} ${row.payload}`;
-    if (!one(db, "SELECT 1 FROM audit_log WHERE action = 'crash.relost' AND entity_id = ?", id)) return `event ${ack} lost its change`;
+    // Its change (the audit entry) is checked by the invariant, for every event at once.
     return null;
   },
   invariant: (db) => {
     const unpaired = db
       .prepare(
-        `SELECT (SELECT count(*) FROM outbox o WHERE o.kind = 'customer.relost' AND NOT EXISTS (
-                  SELECT 1 FROM audit_log a WHERE a.action = 'crash.relost' AND a.entity_id = o.id))
-              + (SELECT count(*) FROM audit_log a WHERE a.action = 'crash.relost' AND NOT EXISTS (
-                  SELECT 1 FROM outbox o WHERE o.id = a.entity_id))`,
+        `SELECT (SELECT count(*) FROM (SELECT id FROM outbox WHERE kind = 'customer.relost'
+                   EXCEPT SELECT entity_id FROM audit_log WHERE action = 'crash.relost'))
+              + (SELECT count(*) FROM (SELECT entity_id FROM audit_log WHERE action = 'crash.relost'
+                   EXCEPT SELECT id FROM outbox WHERE kind = 'customer.relost'))`,
       )
       .pluck()
       .get() as number;
