@@ -17,7 +17,8 @@ export function seededRandom(seed: number): () => number {
 export const SEGMENTS = ['Month-to-month', 'One year', 'Two year'] as const;
 export const PRODUCTS = ['DSL', 'Fiber optic', 'No internet'] as const;
 const SETTLED = ['recovered', 'declined', 'wrong_number', 'do_not_contact'] as const;
-const OPEN = ['considering', 'no_answer', 'callback'] as const;
+/** One open outcome in five is an agreed callback. */
+const OPEN = ['considering', 'no_answer', 'no_answer', 'considering', 'callback'] as const;
 
 export interface DepartedFixture {
   customers: number;
@@ -29,9 +30,10 @@ export interface DepartedFixture {
 }
 
 /**
- * Fills a migrated database with departed customers shaped like a real console's after a few
- * months: twelve monthly cycles, most customers unassigned, some already called (settled or open),
- * a few do-not-contact or unrecoverable, some callbacks due. Names and phones are plainly fictional.
+ * Fills a migrated database with departed customers shaped like a real console's after a year:
+ * twelve monthly cycles, most customers unassigned (a tenth with an agent, a few with an executive),
+ * a quarter already called (settled or still open, 2.6% with an agreed callback, a few of them due),
+ * 1% do-not-contact, 0.5% unrecoverable, 3% without a phone. Names and phones are plainly fictional.
  */
 export function fillDeparted(db: Db, count: number, now: Date, seed = 42): DepartedFixture {
   const rnd = seededRandom(seed);
@@ -64,8 +66,9 @@ export function fillDeparted(db: Db, count: number, now: Date, seed = 42): Depar
       const c = pick(cycles);
       const r = rnd();
       const outcome = r < 0.12 ? pick(SETTLED) : r < 0.25 ? pick(OPEN) : null;
+      // Callbacks are agreed for the next two weeks; agents work due ones first, so few are overdue.
       const callbackAt =
-        outcome === 'callback' ? new Date(now.getTime() + (rnd() - 0.5) * 14 * 86_400_000).toISOString() : null;
+        outcome === 'callback' ? new Date(now.getTime() + (rnd() * 16 - 2) * 86_400_000).toISOString() : null;
       const a = rnd();
       const assigned = a < 0.1 ? pick(agentIds) : a < 0.105 ? pick(executiveIds) : null;
       insert.run(

@@ -16,7 +16,9 @@ export const createMaintenanceSlice: Slice<MaintenanceSlice> = (set, get) => ({
   restoringBackup: false,
   checkHealth: async () => {
     try {
-      set({ health: await api().call('maintenance.status', {}) });
+      const health = await api().call('maintenance.status', {});
+      // The recovery screen says it all; the error the session call left would only repeat it.
+      set(health.state === 'damaged' ? { health, notices: [] } : { health });
     } catch {
       set({ health: null });
     }
