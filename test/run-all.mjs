@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, the security scan, then every vitest suite (unit, component,
-// reliability, end-to-end).
+// `npm test`: typecheck, lint, build, the security scan, the quick benchmarks, then every vitest
+// suite (unit, component, reliability, end-to-end).
 // Ends with one line "N passed, N failed, N skipped" counting test cases across all suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +23,9 @@ if (!step('lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']))
 if (!step('build', [bin('electron-vite', 'bin/electron-vite.js'), 'build', '--logLevel', 'warn'])) failures.push('build');
 // Electronegativity over the build just made; fails on unjustified high or medium findings.
 if (!step('security scan', [bin('tsx', 'dist/cli.mjs'), 'test/security/electronegativity.ts'])) failures.push('security scan');
+// A smoke test that every benchmark still runs (small sizes, about ten seconds); missed targets are
+// reported in its table, not failed: the figures are judged on full sizes with `npm run bench`.
+if (!step('benchmarks, quick', [bin('tsx', 'dist/cli.mjs'), 'bench/run.ts', '--quick', '--json', 'test/artifacts/bench-quick.json'])) failures.push('benchmarks');
 
 mkdirSync(dirname(results), { recursive: true });
 rmSync(results, { force: true });
