@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-/** Test suites by runtime: unit (node), component (jsdom), reliability (crash test), e2e (real Chromium against `winback serve`). */
+/**
+ * Test suites by runtime: unit (node), component (jsdom), reliability (the crash test), packaging
+ * (electron-builder on the built output), e2e (real Chromium against `winback serve`, and the
+ * Electron window where installed).
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -30,6 +34,16 @@ export default defineConfig({
           include: ['test/reliability/**/*.test.ts'],
           testTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Runs electron-builder: its own script (npm run test:packaging), and part of npm test.
+          name: 'packaging',
+          environment: 'node',
+          include: ['test/packaging/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
-import type { ServiceDeps } from './deps';
+import type { DesktopShell, ServiceDeps } from './deps';
 import { createStderrLogger, type Logger } from './logger';
 import { projectRoot } from './paths';
 import { openConsoleDatabase, type ConsoleDatabase } from '../services/maintenance';
@@ -28,6 +28,8 @@ export interface BackendOptions {
   recovery?: boolean;
   /** Take a backup each day the console runs (checked at start and every few hours). */
   dailyBackups?: boolean;
+  /** What only the desktop shell can do; absent under `winback serve` and the CLI. */
+  desktop?: DesktopShell;
 }
 
 export function appVersion(): string {
@@ -55,6 +57,7 @@ export function createBackend(options: BackendOptions): Backend {
     appVersion: appVersion(),
     log,
     dataDir: join(projectRoot(), 'data'),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
   };
   return {
     get db() {

@@ -4,6 +4,10 @@ import type { ServiceDeps } from './deps';
 import { sessionHandlers } from '../services/session';
 import { customerHandlers } from '../services/customers';
 import { syncHandlers } from '../services/sync';
+import { callHandlers } from '../services/call';
+import { playbookHandlers } from '../services/playbook';
+import { preferenceHandlers } from '../services/preferences';
+import { dialHandlers } from '../services/dial';
 import { maintenanceHandlers } from '../services/maintenance';
 
 export interface CallContext {
@@ -25,5 +29,9 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...customerHandlers,
   ...syncHandlers,
+  ...callHandlers,
+  ...playbookHandlers,
+  ...preferenceHandlers,
+  ...dialHandlers,
   ...maintenanceHandlers,
 };

@@ -1,5 +1,6 @@
 import { BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
 import { isAppUrl, isExternalWebUrl } from './security';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type InitialWindowPlacement } from './window-state';
 
 /** Every window of the console runs with these; a test asserts each one. */
 export function hardenedWebPreferences(preloadPath: string): WebPreferences {
@@ -39,19 +40,31 @@ export function guardWebContents(contents: WebContents, appUrl: string): void {
   contents.session.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(options: { preloadPath: string; appUrl: string }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  appUrl: string;
+  /** Where the window was left last time (window-state.ts); the default size otherwise. */
+  placement?: InitialWindowPlacement;
+  /** Painted before the page loads, so a dark desk does not flash white. */
+  backgroundColor?: string;
+}): BrowserWindow {
+  const placement = options.placement ?? { ...DEFAULT_WINDOW_SIZE, maximized: false };
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    width: placement.width,
+    height: placement.height,
+    ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : {}),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Winback Console',
-    backgroundColor: '#f6f7f9',
+    backgroundColor: options.backgroundColor ?? '#f6f7f9',
     webPreferences: hardenedWebPreferences(options.preloadPath),
   });
   guardWebContents(win.webContents, options.appUrl);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(options.appUrl);
   return win;
 }

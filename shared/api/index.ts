@@ -2,6 +2,10 @@ import type { z } from 'zod';
 import { sessionChannels } from './session';
 import { customerChannels } from './customers';
 import { syncChannels } from './sync';
+import { callChannels } from './call';
+import { playbookChannels } from './playbook';
+import { preferenceChannels } from './preferences';
+import { dialChannels } from './dial';
 import { maintenanceChannels } from './maintenance';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
@@ -9,6 +13,10 @@ export const contract = {
   ...sessionChannels,
   ...customerChannels,
   ...syncChannels,
+  ...callChannels,
+  ...playbookChannels,
+  ...preferenceChannels,
+  ...dialChannels,
   ...maintenanceChannels,
 };
 

@@ -18,6 +18,8 @@ export interface OfferDef {
   percent?: number;
   durationMonths?: number;
   generatesCode?: boolean;
+  /** The product or plan proposed, for alternative products and plan changes ("Service D"). */
+  product?: string;
 }
 
 /** A rule proposes its offer when every condition it sets holds; unset conditions match anything. */
@@ -110,11 +112,22 @@ export const DEFAULT_OFFER_RULES: OfferRuleDef[] = [
 ];
 
 export interface OfferContext {
+  /** The primary reason: the diagnosed one, or the stated one before the call has diagnosed any. */
   categoryId: string | null;
   reasonId: string | null;
+  /** The other diagnosed reasons; their offers come after those of the primary reason. */
+  otherReasons?: readonly { categoryId: string; reasonId: string }[];
   product: string | null;
   segment: string | null;
   monthlyRevenue: number | null;
+  /** Whether the primary reason is the one stated at departure; the explanation says so. */
+  reasonSource?: 'diagnosed' | 'stated';
+}
+
+/** Names for the ids a rule refers to, so the explanation reads as words, not ids. */
+export interface OfferNames {
+  categories?: Readonly<Record<string, string>>;
+  reasons?: Readonly<Record<string, string>>;
 }
 
 export interface ProposedOffer {
@@ -125,38 +138,57 @@ export interface ProposedOffer {
   why: string;
 }
 
-/** The offers the playbook proposes, best (lowest priority number) first, each once. */
-export function proposeOffers(rules: readonly OfferRuleDef[], ctx: OfferContext): ProposedOffer[] {
-  const matched = rules
-    .filter((r) => ruleMatches(r, ctx))
-    .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
+/**
+ * The offers the playbook proposes, best first, each once: offers for the primary reason before
+ * those for other reasons, then by priority (lower number first). Product and segment compare
+ * without regard to case or surrounding spaces: exports spell them inconsistently.
+ */
+export function proposeOffers(rules: readonly OfferRuleDef[], ctx: OfferContext, names: OfferNames = {}): ProposedOffer[] {
+  const matched: { rule: OfferRuleDef; viaOther: boolean }[] = [];
+  for (const rule of rules) {
+    if (!facetsMatch(rule, ctx)) continue;
+    if (reasonMatches(rule, ctx.categoryId, ctx.reasonId)) matched.push({ rule, viaOther: false });
+    else if ((ctx.otherReasons ?? []).some((o) => reasonMatches(rule, o.categoryId, o.reasonId))) matched.push({ rule, viaOther: true });
+  }
+  matched.sort(
+    (a, b) => Number(a.viaOther) - Number(b.viaOther) || a.rule.priority - b.rule.priority || a.rule.id.localeCompare(b.rule.id),
+  );
   const seen = new Set<string>();
   const out: ProposedOffer[] = [];
-  for (const r of matched) {
-    if (seen.has(r.offerId)) continue;
-    seen.add(r.offerId);
-    out.push({ offerId: r.offerId, ruleId: r.id, priority: r.priority, why: describeRule(r) });
+  for (const { rule, viaOther } of matched) {
+    if (seen.has(rule.offerId)) continue;
+    seen.add(rule.offerId);
+    out.push({ offerId: rule.offerId, ruleId: rule.id, priority: rule.priority, why: describeRule(rule, names, viaOther ? 'other' : (ctx.reasonSource ?? 'diagnosed')) });
   }
   return out;
 }
 
-function ruleMatches(r: OfferRuleDef, ctx: OfferContext): boolean {
-  if (r.categoryId !== undefined && r.categoryId !== ctx.categoryId) return false;
-  if (r.reasonId !== undefined && r.reasonId !== ctx.reasonId) return false;
-  if (r.product !== undefined && r.product !== ctx.product) return false;
-  if (r.segment !== undefined && r.segment !== ctx.segment) return false;
+const same = (a: string, b: string | null) => b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function reasonMatches(r: OfferRuleDef, categoryId: string | null, reasonId: string | null): boolean {
+  if (r.categoryId !== undefined && r.categoryId !== categoryId) return false;
+  if (r.reasonId !== undefined && r.reasonId !== reasonId) return false;
+  return true;
+}
+
+function facetsMatch(r: OfferRuleDef, ctx: OfferContext): boolean {
+  if (r.product !== undefined && !same(r.product, ctx.product)) return false;
+  if (r.segment !== undefined && !same(r.segment, ctx.segment)) return false;
   if (r.minRevenue !== undefined && (ctx.monthlyRevenue ?? -Infinity) < r.minRevenue) return false;
   if (r.maxRevenue !== undefined && (ctx.monthlyRevenue ?? Infinity) > r.maxRevenue) return false;
   return true;
 }
 
-function describeRule(r: OfferRuleDef): string {
+/** A rule's conditions in words: "Proposed because the diagnosed reason is Too expensive and they left DSL." */
+export function describeRule(r: OfferRuleDef, names: OfferNames = {}, source: 'diagnosed' | 'stated' | 'other' = 'diagnosed'): string {
+  const which = source === 'other' ? 'another diagnosed reason' : source === 'stated' ? 'the stated reason' : 'the diagnosed reason';
   const parts: string[] = [];
-  if (r.reasonId) parts.push(`reason is ${r.reasonId}`);
-  else if (r.categoryId) parts.push(`reason category is ${r.categoryId}`);
-  if (r.product) parts.push(`left ${r.product}`);
-  if (r.segment) parts.push(`segment is ${r.segment}`);
-  if (r.minRevenue !== undefined) parts.push(`monthly revenue at least ${r.minRevenue}`);
-  if (r.maxRevenue !== undefined) parts.push(`monthly revenue at most ${r.maxRevenue}`);
+  if (r.reasonId) parts.push(`${which} is ${names.reasons?.[r.reasonId] ?? r.reasonId}`);
+  else if (r.categoryId) parts.push(`${which} is in ${names.categories?.[r.categoryId] ?? r.categoryId}`);
+  if (r.product) parts.push(`they left ${r.product}`);
+  if (r.segment) parts.push(`their segment is ${r.segment}`);
+  if (r.minRevenue !== undefined && r.maxRevenue !== undefined) parts.push(`monthly revenue is ${r.minRevenue} to ${r.maxRevenue}`);
+  else if (r.minRevenue !== undefined) parts.push(`monthly revenue is at least ${r.minRevenue}`);
+  else if (r.maxRevenue !== undefined) parts.push(`monthly revenue is at most ${r.maxRevenue}`);
   return parts.length > 0 ? `Proposed because ${parts.join(' and ')}.` : 'Proposed for every customer.';
 }

@@ -2,11 +2,15 @@ import { useAppStore } from '../store';
 import { VIEWS, VIEW_LABELS, type View } from '../store/navigationSlice';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { StatusArea } from './StatusArea';
+import { ThemeSwitcher } from './ThemeSwitcher';
+import { useAppliedTheme } from './useTheme';
+import { useMenuCommands } from './useMenuCommands';
 import { QueueContainer } from '../views/Queue';
 import { CallView } from '../views/Call';
 import { TrendsView } from '../views/Trends';
 import { CareView } from '../views/Care';
 import { AdminContainer } from '../views/Admin';
+import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
 
 function ViewContent({ view }: { view: View }) {
   switch (view) {
@@ -28,6 +32,9 @@ export function AppFrame() {
   const go = useAppStore((s) => s.go);
   const session = useAppStore((s) => s.session);
   const user = session?.user;
+  useResumeOpenCall();
+  useAppliedTheme();
+  useMenuCommands();
   return (
     <div className="frame">
       <header className="topbar">
@@ -53,6 +60,7 @@ export function AppFrame() {
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
         )}
+        <ThemeSwitcher />
       </header>
       {session?.demo && !session.callingHoursEnforced && (
         <p className="banner" role="note">

@@ -5,6 +5,8 @@ import { createNavigationSlice } from './navigationSlice';
 import { createNoticeSlice } from './noticeSlice';
 import { createQueueSlice } from './queueSlice';
 import { createSyncSlice } from './syncSlice';
+import { createCallSlice, resetCallSaver } from './callSlice';
+import { createPreferencesSlice } from './preferencesSlice';
 import { createMaintenanceSlice } from './maintenanceSlice';
 
 /** The window's one store, built from feature slices. */
@@ -14,6 +16,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createQueueSlice(...a),
   ...createSyncSlice(...a),
+  ...createCallSlice(...a),
+  ...createPreferencesSlice(...a),
   ...createMaintenanceSlice(...a),
 }));
 
@@ -21,6 +25,7 @@ const initialState = useAppStore.getState();
 
 /** Tests start every case from the same state. */
 export function resetAppStore(): void {
+  resetCallSaver();
   useAppStore.setState(initialState, true);
 }
 

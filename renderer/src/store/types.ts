@@ -4,9 +4,18 @@ import type { NavigationSlice } from './navigationSlice';
 import type { NoticeSlice } from './noticeSlice';
 import type { QueueSlice } from './queueSlice';
 import type { SyncSlice } from './syncSlice';
+import type { CallSlice } from './callSlice';
+import type { PreferencesSlice } from './preferencesSlice';
 import type { MaintenanceSlice } from './maintenanceSlice';
 
-export type AppState = SessionSlice & NavigationSlice & NoticeSlice & QueueSlice & SyncSlice & MaintenanceSlice;
+export type AppState = SessionSlice &
+  NavigationSlice &
+  NoticeSlice &
+  QueueSlice &
+  SyncSlice &
+  CallSlice &
+  PreferencesSlice &
+  MaintenanceSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -3,6 +3,7 @@ import type { Person } from '../../../shared/api/session';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
+import { PlaybookSection } from './playbook/PlaybookSection';
 
 export function PeopleTable({ people }: { people: Person[] }) {
   return (
@@ -40,6 +41,7 @@ export function AdminContainer() {
         Console version {session?.appVersion}. {session?.demo ? 'This console holds the demo data.' : ''}
       </p>
       <PeopleTable people={people} />
+      {session?.user?.role === 'manager' && <PlaybookSection />}
     </section>
   );
 }

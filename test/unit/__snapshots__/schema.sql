@@ -1,3 +1,11 @@
+CREATE INDEX call_amendments_call ON call_amendments(call_id, amended_at);
+
+CREATE INDEX call_drafts_caller ON call_drafts(caller_id, updated_at);
+
+CREATE INDEX call_offers_offer ON call_offers(offer_id);
+
+CREATE INDEX call_reasons_reason ON call_reasons(reason_id);
+
 CREATE INDEX calls_completed ON calls(completed_at);
 
 CREATE INDEX calls_customer ON calls(customer_id);
@@ -10,6 +18,8 @@ CREATE INDEX customers_revenue ON customers(monthly_revenue DESC);
 
 CREATE INDEX customers_stated_reason ON customers(stated_reason_id);
 
+CREATE INDEX feedback_call ON feedback(call_id);
+
 CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL;
 
 CREATE TABLE audit_log (
@@ -20,6 +30,17 @@ CREATE TABLE audit_log (
   entity TEXT NOT NULL,
   entity_id TEXT,
   detail TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+
+CREATE TABLE call_amendments (
+  id TEXT PRIMARY KEY,
+  call_id TEXT NOT NULL REFERENCES calls(id),
+  amended_at TEXT NOT NULL,
+  amended_by TEXT NOT NULL REFERENCES people(id),
+  note TEXT NOT NULL,
+  -- The changed fields before and after, as JSON objects with the same keys.
+  old_values TEXT NOT NULL,
+  new_values TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE call_drafts (
@@ -67,7 +88,7 @@ CREATE TABLE calls (
   customer_words TEXT NOT NULL DEFAULT '',
   reason_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (reason_confirmed IN (0, 1)),
   offer_skipped_because TEXT
-) STRICT;
+, callback_local TEXT, summary TEXT NOT NULL DEFAULT '') STRICT;
 
 CREATE TABLE customers (
   id INTEGER PRIMARY KEY,
@@ -140,7 +161,7 @@ CREATE TABLE offers (
   duration_months INTEGER,
   generates_code INTEGER NOT NULL DEFAULT 0 CHECK (generates_code IN (0, 1)),
   retired_at TEXT
-) STRICT;
+, product TEXT) STRICT;
 
 CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,0 +1,44 @@
+import { checkPhoneNumber, dialUrl } from '../../../shared/domain/phone';
+import { api } from '../api/client';
+import { isDesktop } from '../api/desktop';
+import { useAppStore } from '../store';
+
+export interface PhoneLinkProps {
+  number: string | null;
+}
+
+/**
+ * A customer's phone number, ready to dial. In the desktop console it asks the main process to open
+ * the desk's phone app (tel:, sip: or callto:, as set in the File menu); in a browser it is a plain
+ * tel: link. A number that is not plainly a phone number stays text and says why.
+ */
+export function PhoneLink({ number }: PhoneLinkProps) {
+  const reportError = useAppStore((s) => s.reportError);
+  if (number === null || number.trim() === '') return <span className="muted">no phone</span>;
+  const check = checkPhoneNumber(number);
+  if (!check.ok) {
+    return (
+      <span className="phone-invalid">
+        {number} <span className="muted">(cannot dial: {check.reason})</span>
+      </span>
+    );
+  }
+  const label = `Call ${number}`;
+  if (isDesktop()) {
+    const dial = () => {
+      api()
+        .call('dial.open', { number })
+        .catch(reportError);
+    };
+    return (
+      <button type="button" className="phone-link" aria-label={label} onClick={dial}>
+        {number}
+      </button>
+    );
+  }
+  return (
+    <a className="phone-link" href={dialUrl(check.dialable, 'tel')} aria-label={label}>
+      {number}
+    </a>
+  );
+}

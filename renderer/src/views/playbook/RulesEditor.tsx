@@ -1,0 +1,187 @@
+import { useId, useState } from 'react';
+import { ruleDefOf, type OfferRule, type TaxonomyCategory } from '../../../../shared/api/call';
+import type { SaveRuleInput } from '../../../../shared/api/playbook';
+import { describeRule } from '../../../../shared/domain/offers';
+import { api } from '../../api/client';
+import type { PlaybookData } from './usePlaybookData';
+
+const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
+
+export function namesOfTaxonomy(taxonomy: TaxonomyCategory[]) {
+  return {
+    categories: Object.fromEntries(taxonomy.map((c) => [c.id, c.name])),
+    reasons: Object.fromEntries(taxonomy.flatMap((c) => c.reasons.map((r) => [r.id, r.name]))),
+  };
+}
+
+export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | null; data: PlaybookData; onSave: (input: SaveRuleInput) => void; onCancel?: () => void }) {
+  const id = useId();
+  const taxonomy = data.taxonomy ?? [];
+  const offers = (data.playbook?.offers ?? []).filter((o) => !o.retired || o.id === rule?.offerId);
+  const [priority, setPriority] = useState(String(rule?.priority ?? 100));
+  const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '');
+  const [reasonId, setReasonId] = useState(rule?.reasonId ?? '');
+  const [product, setProduct] = useState(rule?.product ?? '');
+  const [segment, setSegment] = useState(rule?.segment ?? '');
+  const [minRevenue, setMinRevenue] = useState(rule?.minRevenue?.toString() ?? '');
+  const [maxRevenue, setMaxRevenue] = useState(rule?.maxRevenue?.toString() ?? '');
+  const [offerId, setOfferId] = useState(rule?.offerId ?? offers[0]?.id ?? '');
+  const reasons = taxonomy.filter((c) => categoryId === '' || c.id === categoryId);
+  return (
+    <form
+      className="stack-form"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({
+          ...(rule ? { id: rule.id } : {}),
+          priority: Number(priority),
+          categoryId: categoryId || null,
+          reasonId: reasonId || null,
+          product,
+          segment,
+          minRevenue: numberOrNull(minRevenue),
+          maxRevenue: numberOrNull(maxRevenue),
+          offerId,
+        });
+      }}
+    >
+      <h4 id={`${id}-h`}>{rule ? 'Edit rule' : 'Add a rule'}</h4>
+      <p className="muted">Every condition set must hold; leave one empty to match anything.</p>
+      <label htmlFor={`${id}-cat`}>When the reason category is</label>
+      <select
+        id={`${id}-cat`}
+        value={categoryId}
+        onChange={(e) => {
+          setCategoryId(e.target.value);
+          setReasonId('');
+        }}
+      >
+        <option value="">Any category</option>
+        {taxonomy.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+            {c.retired ? ' (retired)' : ''}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-reason`}>and the specific reason is</label>
+      <select id={`${id}-reason`} value={reasonId} onChange={(e) => setReasonId(e.target.value)}>
+        <option value="">Any reason</option>
+        {reasons.map((c) => (
+          <optgroup key={c.id} label={c.name}>
+            {c.reasons.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <label htmlFor={`${id}-product`}>and they left the product</label>
+      <input id={`${id}-product`} value={product} maxLength={200} placeholder="Any product" onChange={(e) => setProduct(e.target.value)} />
+      <label htmlFor={`${id}-segment`}>and their segment is</label>
+      <input id={`${id}-segment`} value={segment} maxLength={200} placeholder="Any segment" onChange={(e) => setSegment(e.target.value)} />
+      <div className="field-row">
+        <div>
+          <label htmlFor={`${id}-min`}>Monthly revenue from</label>
+          <input id={`${id}-min`} type="number" min={0} step="0.01" value={minRevenue} onChange={(e) => setMinRevenue(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-max`}>Monthly revenue up to</label>
+          <input id={`${id}-max`} type="number" min={0} step="0.01" value={maxRevenue} onChange={(e) => setMaxRevenue(e.target.value)} />
+        </div>
+      </div>
+      <label htmlFor={`${id}-offer`}>Propose the offer</label>
+      <select id={`${id}-offer`} value={offerId} onChange={(e) => setOfferId(e.target.value)}>
+        {offers.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-priority`}>Priority (lower comes first)</label>
+      <input id={`${id}-priority`} type="number" min={0} max={10000} step={1} value={priority} onChange={(e) => setPriority(e.target.value)} />
+      <div className="row-actions">
+        <button type="submit" disabled={data.busy}>
+          {rule ? 'Save rule' : 'Add rule'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** Which offer each reason, product, segment and revenue band gets, best first. */
+export function RulesEditor({ data }: { data: PlaybookData }) {
+  const id = useId();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const { playbook, taxonomy, run, setPlaybook, busy } = data;
+  if (!playbook || !taxonomy) return <p aria-busy="true">Loading the rules…</p>;
+  const names = namesOfTaxonomy(taxonomy);
+  const offerName = (offerId: string) => playbook.offers.find((o) => o.id === offerId)?.name ?? offerId;
+  const ordered = [...playbook.rules].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Offer rules</h3>
+      <table>
+        <caption>Rules, in priority order</caption>
+        <thead>
+          <tr>
+            <th scope="col">Priority</th>
+            <th scope="col">When</th>
+            <th scope="col">Offer</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((r) =>
+            editing === r.id ? (
+              <tr key={r.id}>
+                <td colSpan={4}>
+                  <RuleForm
+                    rule={r}
+                    data={data}
+                    onCancel={() => setEditing(null)}
+                    onSave={(input) => void run(() => api().call('playbook.saveRule', input), setPlaybook, 'Rule saved.').then((ok) => ok && setEditing(null))}
+                  />
+                </td>
+              </tr>
+            ) : (
+              <tr key={r.id}>
+                <td>{r.priority}</td>
+                <td>{describeRule(ruleDefOf(r), names).replace(/^Proposed because /, 'When ').replace(/^Proposed for every customer\.$/, 'Always')}</td>
+                <td>{offerName(r.offerId)}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => setEditing(r.id)} aria-label={`Edit the rule for ${offerName(r.offerId)} (${r.id})`}>
+                    Edit
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={busy}
+                    aria-label={`Delete the rule for ${offerName(r.offerId)} (${r.id})`}
+                    onClick={() => void run(() => api().call('playbook.deleteRule', { id: r.id }), setPlaybook, 'Rule deleted.')}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+      <RuleForm
+        key={formKey}
+        rule={null}
+        data={data}
+        onSave={(input) => void run(() => api().call('playbook.saveRule', input), setPlaybook, 'Rule added.').then((ok) => ok && setFormKey((k) => k + 1))}
+      />
+    </section>
+  );
+}

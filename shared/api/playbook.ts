@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { OFFER_TYPES } from '../domain/offers';
+import { OfferRuleSchema, OfferSchema, TaxonomyCategorySchema } from './call';
+
+const refId = z.string().min(1).max(100);
+const name = (what: string) =>
+  z.string().trim().min(1, `Enter a name for the ${what}.`).max(120, `A ${what} name is at most 120 characters.`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === '' ? null : v));
+const money = z.number().finite().min(0, 'Revenue cannot be negative.').max(1e9).nullable();
+
+export const SaveCategorySchema = z
+  .object({
+    /** Absent: a new category, whose stable id is made from its first name. */
+    id: refId.optional(),
+    name: name('category'),
+    approach: z.string().trim().max(1_000).default(''),
+    recoverable: z.boolean().default(true),
+  })
+  .strict();
+
+export const SaveReasonSchema = z
+  .object({
+    id: refId.optional(),
+    categoryId: refId,
+    name: name('reason'),
+  })
+  .strict();
+
+export const SaveOfferSchema = z
+  .object({
+    id: refId.optional(),
+    name: name('offer'),
+    type: z.enum(OFFER_TYPES),
+    talkingPoints: z.string().trim().max(2_000).default(''),
+    percent: z.number().finite().gt(0, 'A discount is more than 0%.').max(100, 'A discount is at most 100%.').nullable().default(null),
+    durationMonths: z.number().int('Months are whole numbers.').min(1, 'At least one month.').max(120).nullable().default(null),
+    generatesCode: z.boolean().default(false),
+    product: optionalText(200).default(null),
+  })
+  .strict();
+export type SaveOfferInput = z.input<typeof SaveOfferSchema>;
+
+export const SaveRuleSchema = z
+  .object({
+    id: refId.optional(),
+    priority: z.number().int('Priority is a whole number.').min(0).max(10_000),
+    categoryId: refId.nullable().default(null),
+    reasonId: refId.nullable().default(null),
+    product: optionalText(200).default(null),
+    segment: optionalText(200).default(null),
+    minRevenue: money.default(null),
+    maxRevenue: money.default(null),
+    offerId: refId,
+  })
+  .strict();
+export type SaveRuleInput = z.input<typeof SaveRuleSchema>;
+
+const retire = z.object({ id: refId, retired: z.boolean() }).strict();
+
+export const PlaybookSchema = z.object({
+  offers: z.array(OfferSchema),
+  rules: z.array(OfferRuleSchema),
+});
+export type Playbook = z.infer<typeof PlaybookSchema>;
+
+/** The reason taxonomy and the offer playbook. Reading is for everyone; changing is for managers. */
+export const playbookChannels = {
+  'taxonomy.list': channel({ input: z.object({}).strict(), output: z.array(TaxonomyCategorySchema) }),
+  'taxonomy.saveCategory': channel({ input: SaveCategorySchema, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
+  'taxonomy.retireCategory': channel({ input: retire, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
+  'taxonomy.saveReason': channel({ input: SaveReasonSchema, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
+  'taxonomy.retireReason': channel({ input: retire, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
+  'playbook.list': channel({ input: z.object({}).strict(), output: PlaybookSchema }),
+  'playbook.saveOffer': channel({ input: SaveOfferSchema, output: PlaybookSchema, roles: ['manager'] }),
+  'playbook.retireOffer': channel({ input: retire, output: PlaybookSchema, roles: ['manager'] }),
+  'playbook.saveRule': channel({ input: SaveRuleSchema, output: PlaybookSchema, roles: ['manager'] }),
+  'playbook.deleteRule': channel({ input: z.object({ id: refId }).strict(), output: PlaybookSchema, roles: ['manager'] }),
+};

@@ -1,0 +1,277 @@
+/**
+ * The guided call as a pure state machine: what an open call holds, which stage may be entered,
+ * which outcome may be recorded, and what must be true before the call can be completed.
+ * The renderer drives it keystroke by keystroke; the backend runs the same rules again on
+ * completion, because the renderer is not trusted.
+ */
+import { STAGES, STAGE_LABELS, type Stage } from './stages';
+import { EARLY_OUTCOMES, OUTCOME_LABELS, type Outcome } from './outcomes';
+import { isValidLocalDate, isValidLocalDateTime } from './localTime';
+
+export const ASSIST_ACTIONS = [
+  'fixed_billing',
+  'opened_ticket',
+  'escalated',
+  'explained_feature',
+  'booked_walkthrough',
+  'other',
+] as const;
+export type AssistAction = (typeof ASSIST_ACTIONS)[number];
+
+export const ASSIST_ACTION_LABELS: Record<AssistAction, string> = {
+  fixed_billing: 'Fixed billing',
+  opened_ticket: 'Opened a ticket',
+  escalated: 'Escalated',
+  explained_feature: 'Explained a feature',
+  booked_walkthrough: 'Booked a walkthrough',
+  other: 'Other',
+};
+
+export const OFFER_ANSWERS = ['accepted', 'considering', 'declined', 'not_offered'] as const;
+export type OfferAnswer = (typeof OFFER_ANSWERS)[number];
+
+export const OFFER_ANSWER_LABELS: Record<OfferAnswer, string> = {
+  accepted: 'Accepted',
+  considering: 'Considering',
+  declined: 'Declined',
+  not_offered: 'Not offered',
+};
+
+/** Everything an open call holds. It is the draft saved on every keystroke, so it stays plain JSON. */
+export interface CallState {
+  version: 1;
+  /** Chosen when the call starts, so completing twice (a retried request) saves one call. */
+  callId: string;
+  customerId: number;
+  startedAt: string;
+  stage: Stage;
+  /** The furthest stage reached; every stage up to it can be revisited. */
+  reached: Stage;
+  /** The stages the agent actually opened, in stage order; skipped ones are not among them. */
+  visited: Stage[];
+  apologize: { note: string };
+  listen: { words: string };
+  diagnose: {
+    categoryId: string | null;
+    primaryReasonId: string | null;
+    otherReasonIds: string[];
+    confirmed: boolean;
+    note: string;
+  };
+  assist: { actions: AssistAction[]; note: string };
+  offer: {
+    /** Why the agent went to the Offer stage without a confirmed reason and a recorded assist. */
+    skippedBecause: string;
+    answers: { offerId: string; answer: OfferAnswer }[];
+    note: string;
+  };
+  outcome: Outcome | null;
+  /** Considering: the last day of the reactivation period (YYYY-MM-DD). */
+  reactivationUntil: string | null;
+  /** Callback: the customer's local date and time (YYYY-MM-DDTHH:mm). */
+  callbackLocal: string | null;
+  feedback: { text: string; rep: string; team: string };
+  /** One line for the record; executives write it after their call. */
+  summary: string;
+}
+
+export function initialCallState(input: {
+  callId: string;
+  customerId: number;
+  startedAt: string;
+  frontlineRep?: string | null;
+  frontlineTeam?: string | null;
+}): CallState {
+  return {
+    version: 1,
+    callId: input.callId,
+    customerId: input.customerId,
+    startedAt: input.startedAt,
+    stage: 'apologize',
+    reached: 'apologize',
+    visited: ['apologize'],
+    apologize: { note: '' },
+    listen: { words: '' },
+    diagnose: { categoryId: null, primaryReasonId: null, otherReasonIds: [], confirmed: false, note: '' },
+    assist: { actions: [], note: '' },
+    offer: { skippedBecause: '', answers: [], note: '' },
+    outcome: null,
+    reactivationUntil: null,
+    callbackLocal: null,
+    feedback: { text: '', rep: input.frontlineRep ?? '', team: input.frontlineTeam ?? '' },
+    summary: '',
+  };
+}
+
+const stageIndex = (s: Stage) => STAGES.indexOf(s);
+
+export function isReasonConfirmed(s: CallState): boolean {
+  return s.diagnose.confirmed && s.diagnose.primaryReasonId !== null;
+}
+
+export function isAssistRecorded(s: CallState): boolean {
+  return s.assist.actions.length > 0 || s.assist.note.trim() !== '';
+}
+
+/** The Offer stage opens after a confirmed reason and a recorded assist, or with a reason to skip them. */
+export function isOfferOpen(s: CallState): boolean {
+  return (isReasonConfirmed(s) && isAssistRecorded(s)) || s.offer.skippedBecause.trim() !== '';
+}
+
+/** Why the Offer stage is closed, in words for the agent; null when it is open. */
+export function offerClosedBecause(s: CallState): string | null {
+  if (isOfferOpen(s)) return null;
+  const missing: string[] = [];
+  if (!isReasonConfirmed(s)) missing.push('the customer has confirmed the reason');
+  if (!isAssistRecorded(s)) missing.push('Assist is recorded');
+  return `The Offer stage opens once ${missing.join(' and ')}, or when you record why you skip them.`;
+}
+
+export type Move = { ok: true; state: CallState } | { ok: false; why: string };
+
+/** Whether a stage can be entered now: earlier and already reached stages always; Offer only when open. */
+export function canEnter(s: CallState, target: Stage): { ok: true } | { ok: false; why: string } {
+  const t = stageIndex(target);
+  // With a recorded reason to skip, the agent goes straight to the offer: the customer asked for it.
+  if (target === 'offer' && s.offer.skippedBecause.trim() !== '') return { ok: true };
+  const furthest = Math.max(stageIndex(s.reached), stageIndex(s.stage));
+  if (t > furthest + 1) {
+    return { ok: false, why: `Go through ${STAGE_LABELS[STAGES[furthest + 1] ?? target]} first.` };
+  }
+  if (target === 'offer') {
+    const closed = offerClosedBecause(s);
+    if (closed) return { ok: false, why: closed };
+  }
+  return { ok: true };
+}
+
+export function goToStage(s: CallState, target: Stage): Move {
+  const check = canEnter(s, target);
+  if (!check.ok) return check;
+  const reached = stageIndex(target) > stageIndex(s.reached) ? target : s.reached;
+  const visited = STAGES.filter((x) => x === target || s.visited.includes(x));
+  return { ok: true, state: { ...s, stage: target, reached, visited } };
+}
+
+export function nextStage(s: CallState): Move {
+  const next = STAGES[stageIndex(s.stage) + 1];
+  if (!next) return { ok: false, why: 'Offer is the last stage: record the outcome and complete the call.' };
+  return goToStage(s, next);
+}
+
+export function previousStage(s: CallState): Move {
+  const prev = STAGES[stageIndex(s.stage) - 1];
+  if (!prev) return { ok: false, why: 'Apologize is the first stage.' };
+  return goToStage(s, prev);
+}
+
+/**
+ * Choosing a different primary reason takes the confirmation back: the customer confirmed the
+ * reason that was read back to them, not this one. The primary is never also an "other" reason.
+ */
+export function choosePrimaryReason(s: CallState, categoryId: string | null, reasonId: string | null): CallState {
+  const changed = reasonId !== s.diagnose.primaryReasonId;
+  return {
+    ...s,
+    diagnose: {
+      ...s.diagnose,
+      categoryId,
+      primaryReasonId: reasonId,
+      otherReasonIds: s.diagnose.otherReasonIds.filter((r) => r !== reasonId),
+      confirmed: changed ? false : s.diagnose.confirmed,
+    },
+  };
+}
+
+export function setConfirmed(s: CallState, confirmed: boolean): CallState {
+  if (confirmed && s.diagnose.primaryReasonId === null) return s;
+  return { ...s, diagnose: { ...s.diagnose, confirmed } };
+}
+
+export function toggleOtherReason(s: CallState, reasonId: string): CallState {
+  if (reasonId === s.diagnose.primaryReasonId) return s;
+  const has = s.diagnose.otherReasonIds.includes(reasonId);
+  return {
+    ...s,
+    diagnose: {
+      ...s.diagnose,
+      otherReasonIds: has ? s.diagnose.otherReasonIds.filter((r) => r !== reasonId) : [...s.diagnose.otherReasonIds, reasonId],
+    },
+  };
+}
+
+export function toggleAssistAction(s: CallState, action: AssistAction): CallState {
+  const has = s.assist.actions.includes(action);
+  const actions = has ? s.assist.actions.filter((a) => a !== action) : ASSIST_ACTIONS.filter((a) => a === action || s.assist.actions.includes(a));
+  return { ...s, assist: { ...s.assist, actions } };
+}
+
+export function setOfferAnswer(s: CallState, offerId: string, answer: OfferAnswer): CallState {
+  const rest = s.offer.answers.filter((a) => a.offerId !== offerId);
+  return { ...s, offer: { ...s.offer, answers: [...rest, { offerId, answer }] } };
+}
+
+export function answerFor(s: CallState, offerId: string): OfferAnswer {
+  return s.offer.answers.find((a) => a.offerId === offerId)?.answer ?? 'not_offered';
+}
+
+/**
+ * No answer and Wrong number end a call at any stage. Callback and Do not contact are the
+ * customer's own request and are honoured at any stage too. Recovered, Considering and Declined
+ * are answers to the way back, so they need the Offer stage open.
+ */
+export function outcomeAllowed(s: CallState, outcome: Outcome): { ok: true } | { ok: false; why: string } {
+  if (EARLY_OUTCOMES.includes(outcome) || outcome === 'callback' || outcome === 'do_not_contact') return { ok: true };
+  if (isOfferOpen(s)) return { ok: true };
+  return { ok: false, why: `${OUTCOME_LABELS[outcome]} needs the Offer stage. ${offerClosedBecause(s) ?? ''}`.trim() };
+}
+
+export function setOutcome(s: CallState, outcome: Outcome | null): Move {
+  if (outcome !== null) {
+    const allowed = outcomeAllowed(s, outcome);
+    if (!allowed.ok) return allowed;
+  }
+  return { ok: true, state: { ...s, outcome } };
+}
+
+/** Everything that stops the call from being completed, each in words for the agent; [] when it can be. */
+export function completionProblems(s: CallState, today: string): string[] {
+  const problems: string[] = [];
+  if (s.outcome === null) {
+    problems.push('Choose an outcome.');
+    return problems;
+  }
+  const allowed = outcomeAllowed(s, s.outcome);
+  if (!allowed.ok) problems.push(allowed.why);
+  if (s.outcome === 'considering') {
+    if (!s.reactivationUntil) problems.push('Considering needs the end of the reactivation period.');
+    else if (!isValidLocalDate(s.reactivationUntil)) problems.push('The end of the reactivation period is not a real date.');
+    else if (s.reactivationUntil < today) problems.push('The end of the reactivation period is in the past.');
+  }
+  if (s.outcome === 'callback') {
+    if (!s.callbackLocal) problems.push("Callback needs a date and time in the customer's local time.");
+    else if (!isValidLocalDateTime(s.callbackLocal)) problems.push('The callback time is not a real date and time.');
+  }
+  if (s.diagnose.confirmed && s.diagnose.primaryReasonId === null) problems.push('Choose the specific reason the customer confirmed.');
+  if (s.diagnose.primaryReasonId === null && s.diagnose.otherReasonIds.length > 0) problems.push('Choose the primary reason before other reasons.');
+  return problems;
+}
+
+/** What is saved for each stage: the stages the agent opened, or that hold something the agent wrote. */
+export function stagesToRecord(s: CallState): Stage[] {
+  return STAGES.filter((stage) => {
+    if (s.visited.includes(stage)) return true;
+    switch (stage) {
+      case 'apologize':
+        return s.apologize.note.trim() !== '';
+      case 'listen':
+        return s.listen.words.trim() !== '';
+      case 'diagnose':
+        return s.diagnose.primaryReasonId !== null || s.diagnose.note.trim() !== '';
+      case 'assist':
+        return isAssistRecorded(s);
+      case 'offer':
+        return s.offer.answers.length > 0 || s.offer.note.trim() !== '';
+    }
+  });
+}
