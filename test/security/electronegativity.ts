@@ -44,6 +44,8 @@ export interface Finding {
 export interface Accepted {
   check: string;
   file?: string;
+  /** Part of the finding's code sample: a new use of the same API is a new finding. */
+  sample?: string;
   justification: string;
 }
 
@@ -96,7 +98,7 @@ export function toRow(issue: ToolIssue): Finding {
   };
 }
 
-/** Findings that fail the build: HIGH or MEDIUM, and not accepted for this check (and file) with a reason. */
+/** Findings that fail the build: HIGH or MEDIUM, and not accepted for this check (file, code) with a reason. */
 export function unjustified(rows: Finding[], accepted: Accepted[]): Finding[] {
   return rows.filter((f) => {
     if (f.severity !== 'HIGH' && f.severity !== 'MEDIUM') return false;
@@ -104,6 +106,7 @@ export function unjustified(rows: Finding[], accepted: Accepted[]): Finding[] {
       (a) =>
         a.check === f.issue &&
         (a.file === undefined || f.file === a.file) &&
+        (a.sample === undefined || f.sample.includes(a.sample)) &&
         typeof a.justification === 'string' &&
         a.justification.trim().length >= 40,
     );

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { unjustified, type Accepted, type Finding } from '../security/electronegativity';
 
 const root = join(import.meta.dirname, '..', '..');
-const finding = (issue: string, severity: string, file = 'main/index.js'): Finding => ({
+const finding = (issue: string, severity: string, file = 'main/index.js', sample = ''): Finding => ({
   issue,
   severity,
   confidence: 'FIRM',
   file,
   location: '1:1',
-  sample: '',
+  sample,
   description: '',
 });
 const reason = 'Safe because the window options come from a function the tool cannot follow; a test proves it.';
@@ -28,6 +28,13 @@ describe('the Electronegativity gate', () => {
     expect(unjustified([high], [{ check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/index.js', justification: 'fine' }])).toEqual([high]);
     expect(unjustified([high], [{ check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'preload/index.cjs', justification: reason }])).toEqual([high]);
     expect(unjustified([high], [{ check: 'SANDBOX_JS_CHECK', file: 'main/index.js', justification: reason }])).toEqual([high]);
+  });
+
+  it('accepts a finding only for the code its justification is about', () => {
+    const web = finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'main/index.js', 'if (isExternalWebUrl(url)) shell.openExternal(url);');
+    const other = finding('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'main/index.js', 'shell.openExternal(anything)');
+    const accepted = [{ check: 'OPEN_EXTERNAL_JS_CHECK', file: 'main/index.js', sample: 'isExternalWebUrl(url)) shell.openExternal', justification: reason }];
+    expect(unjustified([web, other], accepted)).toEqual([other]);
   });
 
   it('keeps justifications that point at tests which exist', () => {
