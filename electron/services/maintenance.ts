@@ -201,7 +201,14 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
       restoring = false;
     }
     newestGood = undefined;
-    const reopened = openCheckedDatabase(path, now);
+    let reopened: ReturnType<typeof openCheckedDatabase>;
+    try {
+      reopened = openCheckedDatabase(path, now);
+    } catch (error) {
+      // The backup is in place by now; only opening it failed (an upgrade that could not run, say).
+      log.error('restored backup could not be opened', { error: describeProblem(error) });
+      throw new AppError('internal', `The backup was restored, but the console could not open it (${describeProblem(error)}). Restart the console.`);
+    }
     if ('problem' in reopened) {
       problem = reopened.problem;
       throw new AppError('invalid_file', `The backup was restored but the database still fails its check (${reopened.problem}).`);
