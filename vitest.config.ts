@@ -3,8 +3,8 @@ import react from '@vitejs/plugin-react';
 
 /**
  * Test suites by runtime: unit (node), component (jsdom), hub (node, SQLite and PostgreSQL),
- * packaging (electron-builder on the built output), e2e (real Chromium against `winback serve`,
- * and the Electron window where installed).
+ * reliability (the crash test), packaging (electron-builder on the built output), e2e (real
+ * Chromium against `winback serve`, and the Electron window where installed).
  */
 export default defineConfig({
   test: {
@@ -24,6 +24,16 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      {
+        test: {
+          // The crash test: children killed with SIGKILL; one file at a time, they are timing-sensitive.
+          name: 'reliability',
+          environment: 'node',
+          include: ['test/reliability/**/*.test.ts'],
+          testTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

@@ -48,13 +48,13 @@ function assertOrdered(migrations: readonly Migration[]): void {
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[] = MIGRATIONS,
-  beforeMigrating?: (fromVersion: number) => void,
+  beforeMigrating?: (fromVersion: number, db: Database.Database) => void,
 ): { from: number; to: number } {
   assertOrdered(migrations);
   assertNotNewer(db, migrations);
   const from = schemaVersion(db);
   const pending = migrations.filter((m) => m.version > from);
-  if (pending.length > 0 && from > 0) beforeMigrating?.(from);
+  if (pending.length > 0 && from > 0) beforeMigrating?.(from, db);
   for (const m of pending) {
     db.transaction(() => {
       if (typeof m.up === 'string') db.exec(m.up);

@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertNotNewer, migrate } from './migrate';
+import { backupBeforeMigration } from './backup';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Skip migrations (tools that only inspect a file). */
   migrate?: boolean;
-  beforeMigrating?: (fromVersion: number) => void;
+  /** Runs once before an older database is upgraded; by default a backup of it goes into backups/ beside it. */
+  beforeMigrating?: (fromVersion: number, db: Db) => void;
 }
 
 /**
@@ -26,7 +28,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    if (options.migrate !== false) migrate(db, undefined, options.beforeMigrating);
+    const beforeMigrating = options.beforeMigrating ?? (path === ':memory:' ? undefined : (from: number) => backupBeforeMigration(db, from));
+    if (options.migrate !== false) migrate(db, undefined, beforeMigrating);
     return db;
   } catch (error) {
     db.close();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, then every vitest suite (unit, component, end-to-end).
+// `npm test`: typecheck, lint, build, the security scan, the quick benchmarks, then every vitest
+// suite (unit, component, reliability, end-to-end).
 // Ends with one line "N passed, N failed, N skipped" counting test cases across all suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,11 @@ const failures = [];
 if (!step('typecheck', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) failures.push('typecheck');
 if (!step('lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'])) failures.push('lint');
 if (!step('build', [bin('electron-vite', 'bin/electron-vite.js'), 'build', '--logLevel', 'warn'])) failures.push('build');
+// Electronegativity over the build just made; fails on unjustified high or medium findings.
+if (!step('security scan', [bin('tsx', 'dist/cli.mjs'), 'test/security/electronegativity.ts'])) failures.push('security scan');
+// A smoke test that every benchmark still runs (small sizes, about ten seconds); missed targets are
+// reported in its table, not failed: the figures are judged on full sizes with `npm run bench`.
+if (!step('benchmarks, quick', [bin('tsx', 'dist/cli.mjs'), 'bench/run.ts', '--quick', '--json', 'test/artifacts/bench-quick.json'])) failures.push('benchmarks');
 
 mkdirSync(dirname(results), { recursive: true });
 rmSync(results, { force: true });

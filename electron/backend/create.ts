@@ -1,16 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/open';
+import type { Db } from '../../db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
 import type { DesktopShell, ServiceDeps } from './deps';
 import { createStderrLogger, type Logger } from './logger';
 import { projectRoot } from './paths';
+import { openConsoleDatabase, type ConsoleDatabase } from '../services/maintenance';
 
 export interface Backend {
-  db: Db;
+  /** The open database; throws while the console is in recovery mode (a damaged database). */
+  readonly db: Db;
   deps: ServiceDeps;
   dispatch: Dispatch;
+  dbPath: string;
+  database: ConsoleDatabase;
   close(): void;
+}
+
+export interface BackendOptions {
+  dbPath: string;
+  log?: Logger;
+  now?: () => Date;
+  /**
+   * The console itself (the window, `winback serve`): a database that fails its check at start opens
+   * in recovery mode, which offers the newest good backup. Commands instead fail with one line.
+   */
+  recovery?: boolean;
+  /** Take a backup each day the console runs (checked at start and every few hours). */
+  dailyBackups?: boolean;
+  /** What only the desktop shell can do; absent under `winback serve` and the CLI. */
+  desktop?: DesktopShell;
 }
 
 export function appVersion(): string {
@@ -19,15 +38,35 @@ export function appVersion(): string {
 }
 
 /** Opens the database and wires the services; shared by the Electron main process, serve and the CLI. */
-export function createBackend(options: { dbPath: string; log?: Logger; now?: () => Date; desktop?: DesktopShell }): Backend {
-  const db = openDatabase(options.dbPath);
+export function createBackend(options: BackendOptions): Backend {
+  const log = options.log ?? createStderrLogger('warn');
+  const now = options.now ?? (() => new Date());
+  const database = openConsoleDatabase({
+    path: options.dbPath,
+    log,
+    now,
+    recovery: options.recovery === true,
+    dailyBackups: options.dailyBackups === true,
+  });
   const deps: ServiceDeps = {
-    db,
-    now: options.now ?? (() => new Date()),
+    // Read at each use: a restore from recovery mode swaps the database under the running services.
+    get db() {
+      return database.db();
+    },
+    now,
     appVersion: appVersion(),
-    log: options.log ?? createStderrLogger('warn'),
+    log,
     dataDir: join(projectRoot(), 'data'),
     ...(options.desktop ? { desktop: options.desktop } : {}),
   };
-  return { db, deps, dispatch: createDispatcher(deps), close: () => db.close() };
+  return {
+    get db() {
+      return database.db();
+    },
+    deps,
+    dbPath: database.path,
+    database,
+    dispatch: database.gate(createDispatcher(deps)),
+    close: () => database.close(),
+  };
 }

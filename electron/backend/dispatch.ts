@@ -4,6 +4,7 @@ import type { ChannelDef } from '../../shared/api/channel';
 import type { ServiceDeps } from './deps';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { currentUser } from '../services/session';
+import { unknownChannelMessage } from './unknownChannel';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
 
@@ -15,7 +16,7 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult
 export function createDispatcher(deps: ServiceDeps, handlers: Handlers = defaultHandlers): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) {
-      return fail('unknown_channel', `There is no API channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+      return fail('unknown_channel', unknownChannelMessage(channel));
     }
     const def: ChannelDef = contract[channel];
     try {

@@ -19,6 +19,7 @@ import { selectionHandlers } from '../services/queue/selection';
 import { cycleHandlers } from '../services/queue/cycles';
 import { assignmentHandlers } from '../services/queue/assignment';
 import { importHandlers } from '../services/import/handlers';
+import { maintenanceHandlers } from '../services/maintenance';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */
@@ -54,4 +55,5 @@ export const handlers: Handlers = {
   ...cycleHandlers,
   ...assignmentHandlers,
   ...importHandlers,
+  ...maintenanceHandlers,
 };

@@ -7,6 +7,7 @@ import { registerCareCommand } from './commands/care';
 import { registerReportCommand } from './commands/report';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
+import { registerBackupCommands } from './commands/backup';
 import { CliError } from './errors';
 
 /** Builds the `winback` command line. Every command has --help; every data command takes --db. */
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerExportCommand(program);
   registerImportCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

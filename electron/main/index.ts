@@ -8,6 +8,7 @@ import type { DesktopShell } from '../backend/deps';
 import type { Logger } from '../backend/logger';
 import type { DialScheme } from '../../shared/domain/phone';
 import { readPreferences, updatePreferences } from '../services/preferences';
+import { DEFAULT_PREFERENCES } from '../../shared/api/preferences';
 import { createMainWindow } from './window';
 import { isTrustedSender, registerIpc } from './ipc';
 import { createFileLogger } from './log';
@@ -65,14 +66,17 @@ if (!app.requestSingleInstanceLock()) {
     let backend: ReturnType<typeof createBackend>;
     const dbPath = resolveDbPath(dbArgument(process.argv), userData);
     try {
-      backend = createBackend({ dbPath, log, desktop });
+      // recovery: a damaged database opens the recovery screen instead of an empty console.
+      backend = createBackend({ dbPath, log, desktop, recovery: true, dailyBackups: true });
     } catch (error) {
       log.error('database could not be opened', { error: error instanceof Error ? error.message : 'unknown' });
       dialog.showErrorBox('Winback Console cannot open its data', error instanceof Error ? error.message : String(error));
       app.exit(1);
       return;
     }
-    const preferences = readPreferences(backend.deps);
+    // A damaged database (recovery screen) has no readable preferences: the defaults until restart.
+    const damaged = backend.database.damaged();
+    const preferences = damaged ? DEFAULT_PREFERENCES : readPreferences(backend.deps);
     desktop.applyTheme(preferences.theme);
     // Sends the outbox to the hub in the background when one is configured; idle otherwise.
     const syncLoop = startSyncLoop(backend.deps);
@@ -105,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
       updateState = 'configured, but off in a development build';
     }
 
-    const sqliteVersion = String(backend.db.prepare('SELECT sqlite_version()').pluck().get());
+    const sqliteVersion = damaged ? 'unknown (the database is damaged)' : String(backend.db.prepare('SELECT sqlite_version()').pluck().get());
     const showMenu = (dialScheme: DialScheme): void =>
       installApplicationMenu({
         platform: process.platform,

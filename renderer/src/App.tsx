@@ -1,19 +1,27 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from './store';
 import { FirstRunContainer } from './views/FirstRun';
+import { RecoveryContainer } from './views/Recovery';
 import { AppFrame } from './components/AppFrame';
 import { Notices } from './components/Notices';
 
 export function App() {
   const loadSession = useAppStore((s) => s.loadSession);
+  const checkHealth = useAppStore((s) => s.checkHealth);
   const sessionLoading = useAppStore((s) => s.sessionLoading);
   const user = useAppStore((s) => s.session?.user ?? null);
+  const damaged = useAppStore((s) => s.health?.state === 'damaged');
+  const [starting, setStarting] = useState(true);
 
   useEffect(() => {
-    void loadSession();
-  }, [loadSession]);
+    // Only when the session cannot be read is the database's health asked: a damaged database
+    // answers every other channel with an error, and gets the recovery screen, not an empty console.
+    void loadSession()
+      .then(() => (useAppStore.getState().session === null ? checkHealth() : undefined))
+      .finally(() => setStarting(false));
+  }, [loadSession, checkHealth]);
 
-  if (sessionLoading) {
+  if (sessionLoading || starting) {
     return (
       <main className="centered" aria-busy="true">
         <p>Opening the console…</p>
@@ -23,7 +31,7 @@ export function App() {
   return (
     <>
       <Notices />
-      {user ? <AppFrame /> : <FirstRunContainer />}
+      {damaged ? <RecoveryContainer /> : user ? <AppFrame /> : <FirstRunContainer />}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { feedbackQueueChannels } from './feedbackQueue';
 import { exportChannels } from './exports';
 import { queueChannels } from './queue';
 import { importChannels } from './imports';
+import { maintenanceChannels } from './maintenance';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...exportChannels,
   ...queueChannels,
   ...importChannels,
+  ...maintenanceChannels,
 };
 
 export type Contract = typeof contract;

@@ -33,7 +33,7 @@ describe('migration 003 (import, selection and queue)', () => {
 
     const backend = createBackend({ dbPath: path, log: silentLogger, now: () => new Date('2026-11-16T15:00:00Z') });
     try {
-      expect(backend.db.pragma('user_version', { simple: true })).toBe(3);
+      expect(backend.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       const queue = await call(backend.dispatch, 'queue.list', {});
       expect(queue.items.map((i) => [i.externalId, i.assignedTo, i.attempts])).toEqual([['OLD-1', 'Ann Agent', 1]]);
       expect(backend.db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(1);

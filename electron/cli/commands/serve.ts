@@ -45,7 +45,7 @@ export function registerServeCommand(program: Command): void {
       .option('--open', 'open the console in the default browser'),
   ).action(async (options: { db?: string; port: number; open?: boolean }) => {
     const rendererDir = ensureRendererBuilt(projectRoot());
-    const backend = createBackend({ dbPath: dbPathFrom(options) });
+    const backend = createBackend({ dbPath: dbPathFrom(options), recovery: true, dailyBackups: true });
     let server;
     try {
       server = await startServer({ dispatch: backend.dispatch, rendererDir, port: options.port });
@@ -58,7 +58,10 @@ export function registerServeCommand(program: Command): void {
     // Sends the outbox to the hub in the background when one is configured; idle otherwise.
     const syncLoop = startSyncLoop(backend.deps);
     process.stdout.write(`listening ${server.url}\n`);
-    process.stdout.write(`Database: ${backend.db.name}. Press Ctrl+C to stop.\n`);
+    process.stdout.write(`Database: ${backend.dbPath}. Press Ctrl+C to stop.\n`);
+    if (backend.database.damaged()) {
+      process.stderr.write('The database is damaged and was not opened; the console in the browser offers the newest good backup.\n');
+    }
     if (options.open) openBrowser(server.url);
     const running = server;
     await new Promise<void>((resolveStop) => {

@@ -13,6 +13,7 @@ import { createIssuesSlice } from './issuesSlice';
 import { createFeedbackSlice } from './feedbackSlice';
 import { createExportsSlice } from './exportsSlice';
 import { createImportSlice } from './importSlice';
+import { createMaintenanceSlice } from './maintenanceSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -29,6 +30,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createFeedbackSlice(...a),
   ...createExportsSlice(...a),
   ...createImportSlice(...a),
+  ...createMaintenanceSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -12,6 +12,7 @@ import type { IssuesSlice } from './issuesSlice';
 import type { FeedbackSlice } from './feedbackSlice';
 import type { ExportsSlice } from './exportsSlice';
 import type { ImportSlice } from './importSlice';
+import type { MaintenanceSlice } from './maintenanceSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -25,7 +26,8 @@ export type AppState = SessionSlice &
   IssuesSlice &
   FeedbackSlice &
   ExportsSlice &
-  ImportSlice;
+  ImportSlice &
+  MaintenanceSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -6,8 +6,8 @@ import type { Migration } from './types';
  * recovered customer with how it was learnt. Reasons and offers of a re-loss are read through the
  * recovery call, so a corrected call corrects the trends too.
  */
-export const migration008IntensiveCare: Migration = {
-  version: 8,
+export const migration006IntensiveCare: Migration = {
+  version: 6,
   name: 'intensive care',
   up: `
 CREATE TABLE care_enrolments (

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/open';
+import { countCustomers, prepareCustomerUpsert } from '../../db/repos/customers';
+import { audit } from '../../db/repos/audit';
+import { upsertCycle } from '../../db/repos/cycles';
+import { enqueueEvent } from '../../db/repos/outbox';
+import { findPersonByName, insertPerson } from '../../db/repos/people';
+import { getSetting, SETTING_KEYS } from '../../db/repos/settings';
+import type { ServiceDeps } from '../../electron/backend/deps';
+import { completeCall } from '../../electron/services/call/complete';
+import { saveCallDraft } from '../../electron/services/call/drafts';
+import { loadDemo } from '../../electron/services/demo';
+import { setupSession } from '../../electron/services/session';
+import { CallStateSchema } from '../../shared/api/call';
+import type { Person } from '../../shared/api/session';
+import { CYCLE, customer, fullCall, initialCallState } from '../helpers/callFixtures';
+
+/**
+ * Durable work the crash test repeats through the real services while it is killed at random.
+ * `run` does one piece and returns an id only once it is committed (the child acknowledges it on
+ * stdout right after); `verify` checks that an acknowledged piece is present and whole;
+ * `invariant` holds after any kill, acknowledged or not (nothing half-written).
+ *
+ * To cover a new kind of durable write (an import), add a workload here and name it in
+ * DEFAULT_WORKLOADS; the harness and both test sizes pick it up.
+ */
+export interface Workload {
+  name: string;
+  /** null when there is nothing to do (the demo is loaded only once per database). */
+  run: (deps: ServiceDeps, i: number) => string | null | Promise<string | null>;
+  verify: (db: Db, id: string) => string | null;
+  invariant?: (db: Db) => string | null;
+}
+
+const one = <T>(db: Db, sql: string, ...params: unknown[]): T | undefined => db.prepare(sql).get(...params) as T | undefined;
+
+const sessionSetup: Workload = {
+  name: 'session setup',
+  run: (deps, i) => setupSession(deps, { name: `Crash Agent ${i}`, role: i % 5 === 0 ? 'manager' : 'agent' }).user?.id ?? null,
+  verify: (db, id) => {
+    const person = one<{ name: string }>(db, 'SELECT name FROM people WHERE id = ?', id);
+    if (!person) return `person ${id} is missing`;
+    if (!/^Crash Agent \d+$/.test(person.name)) return `person ${id} has the name ${JSON.stringify(person.name)}`;
+    // Its audit entry is checked by the invariant, for everyone at once (audit_log has no index on the entity).
+    return null;
+  },
+  invariant: (db) => {
+    // EXCEPT sorts once; a correlated NOT EXISTS would scan the audit log for every person.
+    const orphans = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT id FROM people WHERE name LIKE 'Crash Agent %'
+           EXCEPT SELECT entity_id FROM audit_log WHERE action = 'session.setup')`,
+      )
+      .pluck()
+      .get() as number;
+    return orphans === 0 ? null : `${orphans} people were written without their audit entry`;
+  },
+};
+
+const DEMO_CUSTOMERS = 1869;
+/** The telecom sample's ids look like 7590-VHVEG; the call workloads add customers of their own. */
+const demoCustomers = (db: Db) =>
+  db.prepare("SELECT count(*) FROM customers WHERE external_id GLOB '[0-9][0-9][0-9][0-9]-[A-Z]*'").pluck().get() as number;
+
+const demoLoad: Workload = {
+  name: 'demo load',
+  run: (deps) => {
+    if (countCustomers(deps.db) > 0) return null;
+    loadDemo(deps, null);
+    return 'demo';
+  },
+  verify: (db) => {
+    const n = demoCustomers(db);
+    if (n !== DEMO_CUSTOMERS) return `the demo holds ${n} customers, not ${DEMO_CUSTOMERS}`;
+    if (getSetting<boolean>(db, SETTING_KEYS.demo) !== true) return 'the demo flag is not set';
+    return null;
+  },
+  invariant: (db) => {
+    const n = demoCustomers(db);
+    if (n !== 0 && n !== DEMO_CUSTOMERS) return `a half-loaded demo: ${n} customers`;
+    const flagged = getSetting<boolean>(db, SETTING_KEYS.demo) === true;
+    const audited = one(db, "SELECT 1 FROM audit_log WHERE action = 'demo.load'") !== undefined;
+    if ((n === DEMO_CUSTOMERS) !== flagged || flagged !== audited) return `demo customers ${n}, flag ${flagged}, audit ${audited}: not one transaction`;
+    return null;
+  },
+};
+
+/** A change and the hub event that describes it, in one transaction, as every service writes them. */
+const outboxEvent: Workload = {
+  name: 'outbox event',
+  run: (deps, i) => {
+    const now = deps.now().toISOString();
+    const id = deps.db.transaction(() => {
+      const eventId = enqueueEvent(
+        deps.db,
+        'customer.relost',
+        { externalId: `CRASH-${i}`, relostAt: now, recoveryCallId: null, reasonId: null, offerId: null },
+        now,
+      );
+      audit(deps.db, { at: now, actorId: null, action: 'crash.relost', entity: 'outbox', entityId: eventId, detail: { i } });
+      return eventId;
+    })();
+    return `${i}:${id}`;
+  },
+  verify: (db, ack) => {
+    const [i, id] = ack.split(':');
+    const row = one<{ kind: string; payload: string }>(db, 'SELECT kind, payload FROM outbox WHERE id = ?', id);
+    if (!row) return `event ${ack} is missing`;
+    const payload = JSON.parse(row.payload) as { externalId?: string };
+    if (row.kind !== 'customer.relost' || payload.externalId !== `CRASH-${i}`) return `event ${ack} reads ${row.kind} ${row.payload}`;
+    // Its change (the audit entry) is checked by the invariant, for every event at once.
+    return null;
+  },
+  invariant: (db) => {
+    const unpaired = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM (SELECT id FROM outbox WHERE kind = 'customer.relost'
+                   EXCEPT SELECT entity_id FROM audit_log WHERE action = 'crash.relost'))
+              + (SELECT count(*) FROM (SELECT entity_id FROM audit_log WHERE action = 'crash.relost'
+                   EXCEPT SELECT id FROM outbox WHERE kind = 'customer.relost'))`,
+      )
+      .pluck()
+      .get() as number;
+    return unpaired === 0 ? null : `${unpaired} events and changes were written without each other`;
+  },
+};
+
+/** The agent the call workloads call as, and a fresh departed customer for each call (its own commit). */
+function caller(deps: ServiceDeps): Person {
+  const found = findPersonByName(deps.db, 'Crash Caller', 'agent');
+  if (found) return found;
+  const person: Person = { id: randomUUID(), name: 'Crash Caller', role: 'agent' };
+  insertPerson(deps.db, person, deps.now().toISOString());
+  return person;
+}
+
+function freshCustomer(deps: ServiceDeps, externalId: string): number {
+  const now = deps.now().toISOString();
+  deps.db.transaction(() => {
+    upsertCycle(deps.db, CYCLE, now);
+    prepareCustomerUpsert(deps.db)(customer({ externalId }), now);
+  })();
+  return deps.db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck().get(externalId) as number;
+}
+
+const STAGE_COUNT = 5;
+
+/** A whole guided call completed through the call service: call, stages, reasons, offer code, feedback, outcome, outbox. */
+const callCompletion: Workload = {
+  name: 'call completion',
+  run: (deps, i) => {
+    const user = caller(deps);
+    const customerId = freshCustomer(deps, `CALL-${i}`);
+    const start = initialCallState({ callId: randomUUID(), customerId, startedAt: deps.now().toISOString(), frontlineRep: null, frontlineTeam: null });
+    return completeCall(deps, user, fullCall(start)).callId;
+  },
+  verify: (db, callId) => {
+    const call = one<{ outcome: string; customer_id: number }>(db, 'SELECT outcome, customer_id FROM calls WHERE id = ?', callId);
+    if (!call) return `call ${callId} is missing`;
+    if (call.outcome !== 'recovered') return `call ${callId} has the outcome ${call.outcome}`;
+    const stages = db.prepare('SELECT count(*) FROM call_stages WHERE call_id = ?').pluck().get(callId) as number;
+    if (stages !== STAGE_COUNT) return `call ${callId} has ${stages} stages`;
+    const reasons = db.prepare('SELECT count(*) FROM call_reasons WHERE call_id = ?').pluck().get(callId) as number;
+    if (reasons !== 2) return `call ${callId} has ${reasons} reasons`;
+    if (!one(db, "SELECT 1 FROM call_offers WHERE call_id = ? AND answer = 'accepted' AND code IS NOT NULL", callId)) return `call ${callId} lost its offer code`;
+    if (!one(db, 'SELECT 1 FROM feedback WHERE call_id = ?', callId)) return `call ${callId} lost its frontline feedback`;
+    const c = one<{ last_outcome: string | null; attempts: number }>(db, 'SELECT last_outcome, attempts FROM customers WHERE id = ?', call.customer_id);
+    if (c?.last_outcome !== 'recovered' || c.attempts < 1) return `the customer of call ${callId} does not show it`;
+    return null;
+  },
+  invariant: (db) => {
+    const torn = db
+      .prepare(`SELECT count(*) FROM calls c WHERE (SELECT count(*) FROM call_stages s WHERE s.call_id = c.id) <> ${STAGE_COUNT}`)
+      .pluck()
+      .get() as number;
+    if (torn > 0) return `${torn} calls without all their stages`;
+    const orphans = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT call_id FROM call_stages UNION SELECT call_id FROM call_reasons
+           UNION SELECT call_id FROM call_offers UNION SELECT call_id FROM feedback EXCEPT SELECT id FROM calls)`,
+      )
+      .pluck()
+      .get() as number;
+    if (orphans > 0) return `parts of ${orphans} calls were written without the call`;
+    const unsent = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT id FROM calls
+           EXCEPT SELECT json_extract(payload, '$.callId') FROM outbox WHERE kind = 'call.completed')`,
+      )
+      .pluck()
+      .get() as number;
+    return unsent === 0 ? null : `${unsent} calls were saved without their event for the hub`;
+  },
+};
+
+/** An open call's draft, as the call screen saves it within a second of each keystroke. */
+const callDraft: Workload = {
+  name: 'call draft',
+  run: (deps, i) => {
+    const user = caller(deps);
+    const customerId = freshCustomer(deps, `DRAFT-${i}`);
+    const start = initialCallState({ callId: randomUUID(), customerId, startedAt: deps.now().toISOString(), frontlineRep: null, frontlineTeam: null });
+    saveCallDraft(deps, user, { ...start, stage: 'listen', reached: 'listen', visited: ['apologize', 'listen'], listen: { words: `Draft words ${i}` } });
+    return `${customerId}:${i}`;
+  },
+  verify: (db, ack) => {
+    const [customerId, i] = ack.split(':');
+    const draft = one<{ state: string }>(db, 'SELECT state FROM call_drafts WHERE customer_id = ?', Number(customerId));
+    if (!draft) return `the draft of customer ${customerId} is missing`;
+    // Restorable: it parses as the call screen reads it back.
+    const parsed = CallStateSchema.safeParse(JSON.parse(draft.state));
+    if (!parsed.success) return `the draft of customer ${customerId} cannot be restored`;
+    if (parsed.data.listen.words !== `Draft words ${i}`) return `the draft of customer ${customerId} reads ${JSON.stringify(parsed.data.listen.words)}`;
+    return null;
+  },
+};
+
+/**
+ * Deliberately wrong, to prove the harness notices: the event and its change as two separate
+ * commits with a pause between. Never in DEFAULT_WORKLOADS; crash.test.ts expects it to be caught.
+ */
+const tornPair: Workload = {
+  name: 'torn pair (deliberately wrong)',
+  run: (deps, i) => {
+    const now = deps.now().toISOString();
+    const eventId = enqueueEvent(deps.db, 'customer.relost', { externalId: `CRASH-${i}`, relostAt: now, recoveryCallId: null, reasonId: null, offerId: null }, now);
+    const until = Date.now() + 20;
+    while (Date.now() < until) {
+      // The gap a crash falls into.
+    }
+    audit(deps.db, { at: now, actorId: null, action: 'crash.relost', entity: 'outbox', entityId: eventId });
+    return `${i}:${eventId}`;
+  },
+  verify: (db, ack) => outboxEvent.verify(db, ack),
+  invariant: (db) => outboxEvent.invariant?.(db) ?? null,
+};
+
+export const WORKLOADS: Record<string, Workload> = {
+  [sessionSetup.name]: sessionSetup,
+  [demoLoad.name]: demoLoad,
+  [outboxEvent.name]: outboxEvent,
+  [callCompletion.name]: callCompletion,
+  [callDraft.name]: callDraft,
+  [tornPair.name]: tornPair,
+};
+
+export const DEFAULT_WORKLOADS = [sessionSetup.name, demoLoad.name, outboxEvent.name, callCompletion.name, callDraft.name];
+export const TORN_PAIR = tornPair.name;
+
+export function workload(name: string): Workload {
+  const w = WORKLOADS[name];
+  if (!w) throw new Error(`No crash-test workload named ${JSON.stringify(name)}; known: ${DEFAULT_WORKLOADS.join(', ')}.`);
+  return w;
+}
