@@ -143,3 +143,40 @@ describe('winback sync', () => {
     expect(down.stderr).toMatch(/^winback: Could not reach the hub at 127\.0\.0\.1:\d+\./);
   });
 });
+
+describe('winback report reasons --hub', () => {
+  it("reads the org-wide report with a manager's token, and refuses without one", async () => {
+    const t = tempDir();
+    cleanups.push(t.dispose);
+    const store = await openHubStore({ dataDir: t.dir });
+    const hub = await startHub({ store, port: 0, rateLimit: false });
+    cleanups.push(async () => {
+      await hub.close();
+      await store.close();
+    });
+    const { createToken } = await import('../../hub/tokens');
+    const manager = await createToken(store, { name: 'Mia Manager', role: 'manager' }, new Date());
+    const agent = await createToken(store, { name: 'Alex Agent', role: 'agent' }, new Date());
+    const b = testBackend();
+    cleanups.push(() => b.dispose());
+    enqueue(b.db, [
+      { kind: 'customer.departed', payload: departed('HUB-1', { monthlyRevenue: 80 }) },
+      { kind: 'customer.departed', payload: departed('HUB-2', { monthlyRevenue: 20.5 }) },
+      { kind: 'customer.departed', payload: departed('HUB-3', { statedReasonText: 'Moved', statedReasonId: 'changed-needs.moved', statedCategoryId: 'changed-needs', monthlyRevenue: 10 }) },
+    ]);
+    expect((await winbackAsync(['sync', '--db', b.dbPath, '--hub', hub.url, '--token', agent])).status).toBe(0);
+
+    const report = await winbackAsync(['report', 'reasons', '--by', 'stated', '--hub', hub.url, '--token', manager]);
+    expect(report.stderr).toBe('');
+    const parsed = JSON.parse(report.stdout) as { rows: { reasonId: string | null; departed: number; revenue: number }[]; totals: { departed: number; revenue: number } };
+    expect(parsed.totals).toMatchObject({ departed: 3, revenue: 110.5 });
+    expect(parsed.rows.find((r) => r.reasonId === 'price.too-expensive')).toMatchObject({ departed: 2, revenue: 100.5 });
+
+    const noToken = await winbackAsync(['report', 'reasons', '--by', 'stated', '--hub', hub.url]);
+    expect(noToken.status).toBe(1);
+    expect(noToken.stderr).toContain('--hub needs a manager token');
+    const agentReads = await winbackAsync(['report', 'reasons', '--by', 'stated', '--hub', hub.url, '--token', agent]);
+    expect(agentReads.status).toBe(1);
+    expect(agentReads.stderr).toMatch(/^winback: The hub's report could not be read: /);
+  });
+});

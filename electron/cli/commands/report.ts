@@ -9,6 +9,7 @@ import { createBackend } from '../../backend/create';
 import { buildReasonsReport } from '../../services/reports/reasons';
 import { setReportWorkerEnabled } from '../../services/reports/runner';
 import { CliError } from '../errors';
+import { fetchHubReasonsReport } from '../../services/sync/hubClient';
 import { addDbOption, dbPathFrom } from '../options';
 import { finish } from '../../services/export/stream';
 
@@ -37,6 +38,8 @@ interface ReportOptions {
   format: 'json' | 'csv';
   out?: string;
   bom: boolean;
+  hub?: string;
+  token?: string;
 }
 
 /** An existing console database; a report never creates an empty one by mistake. */
@@ -81,7 +84,9 @@ export function registerReportCommand(program: Command): void {
       .option('--team <name>', 'only customers of this frontline team')
       .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
       .option('--out <file>', 'write to this file instead of standard output')
-      .option('--no-bom', 'CSV without the byte-order mark Excel needs'),
+      .option('--no-bom', 'CSV without the byte-order mark Excel needs')
+      .option('--hub <url>', 'read the org-wide report from this sync hub instead of the console database')
+      .option('--token <token>', "a manager's hub token (with --hub; or set WINBACK_HUB_TOKEN)"),
   ).action(async (options: ReportOptions) => {
     const parsed = ReasonsReportFilters.safeParse({
       by: options.by,
@@ -96,6 +101,18 @@ export function registerReportCommand(program: Command): void {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new CliError(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid value'}`);
+    }
+    if (options.hub !== undefined) {
+      const token = options.token ?? process.env.WINBACK_HUB_TOKEN;
+      if (!token) throw new CliError('--hub needs a manager token: --token TOKEN, or WINBACK_HUB_TOKEN.');
+      let orgWide: ReasonsReport;
+      try {
+        orgWide = await fetchHubReasonsReport(options.hub, token, parsed.data);
+      } catch (error) {
+        throw new CliError(`The hub's report could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await writeOutput(render(orgWide, options), options.out);
+      return;
     }
     const backend = createBackend({ dbPath: existingDbPath(options) });
     // A one-off command has nothing else to keep responsive: no worker thread to start.
