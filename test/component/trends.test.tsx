@@ -191,3 +191,44 @@ describe('the Trends view', () => {
     expect(screen.getByRole('checkbox', { name: 'Too expensive' })).not.toBeChecked();
   });
 });
+
+describe('org-wide trends from the hub', () => {
+  const orgWide = {
+    rows: [
+      { categoryId: 'price', category: 'Price / value for money', reasonId: 'price.too-expensive', reason: 'Too expensive', departed: 40, revenue: 3200, calls: 20, recovered: 5, recoveryRate: 0.25, recoveredRevenue: 400 },
+      { categoryId: 'competitor', category: 'Competitor', reasonId: 'competitor.more-data', reason: 'Competitor offered more data', departed: 10, revenue: 900, calls: 4, recovered: 1, recoveryRate: 0.25, recoveredRevenue: 90 },
+    ],
+    totals: { departed: 50, revenue: 4100, calls: 24, recovered: 6, recoveryRate: 0.25, recoveredRevenue: 490 },
+  };
+
+  it("shows a manager with a hub every console's reasons beside this console's own, asking with the same filters", async () => {
+    const api = fakeReports('manager', { 'hub.trends': () => orgWide });
+    useAppStore.setState({ syncStatus: { hubConfigured: true, online: true, pending: 0, lastSyncAt: null, lastError: null } });
+    render(<TrendsView />);
+    const panel = await screen.findByRole('region', { name: 'Org-wide, from the hub: stated reasons by lost monthly revenue' });
+    expect(within(panel).getByText(/Every console: 50 departed/)).toBeInTheDocument();
+    const table = within(panel).getByRole('table', { name: 'Org-wide reasons, from the hub' });
+    expect(cellsOf(table).map((r) => r.slice(1, 4))).toEqual([
+      ['Too expensive', '40', '$3,200.00'],
+      ['Competitor offered more data', '10', '$900.00'],
+    ]);
+    expect(screen.getByRole('heading', { name: /Where the revenue went/ })).toBeInTheDocument();
+    expect(api.calls.filter(([c]) => c === 'hub.trends')[0]?.[1]).toMatchObject({ by: 'stated' });
+  });
+
+  it('says so when the hub cannot be read, and keeps the console report', async () => {
+    fakeReports('manager', { 'hub.trends': () => ({ code: 'network', message: 'Could not reach the hub at 127.0.0.1:9.' }) });
+    useAppStore.setState({ syncStatus: { hubConfigured: true, online: false, pending: 3, lastSyncAt: null, lastError: null } });
+    render(<TrendsView />);
+    expect(await screen.findByText("The hub's report could not be read: Could not reach the hub at 127.0.0.1:9.")).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Where the revenue went/ })).toBeInTheDocument();
+  });
+
+  it('is not shown without a hub', async () => {
+    const api = fakeReports('manager');
+    render(<TrendsView />);
+    await screen.findByRole('heading', { name: /Where the revenue went/ });
+    expect(screen.queryByRole('region', { name: /Org-wide/ })).toBeNull();
+    expect(api.calls.some(([c]) => c === 'hub.trends')).toBe(false);
+  });
+});

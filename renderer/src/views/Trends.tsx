@@ -10,6 +10,7 @@ import { RecoveryPanel } from './trends/RecoveryPanel';
 import { OfferMatrixPanel } from './trends/OfferMatrixPanel';
 import { AgreementPanel } from './trends/AgreementPanel';
 import { ExportsPanel } from './trends/ExportsPanel';
+import { OrgWidePanel } from './trends/OrgWidePanel';
 import { describeFilters, TrendsFilters } from './trends/TrendsFilters';
 import { formatCount, formatPercent, formatRevenue } from './trends/format';
 
@@ -50,6 +51,7 @@ export function TrendsView() {
   const setFilters = useAppStore((s) => s.setTrendsFilters);
   const setBy = useAppStore((s) => s.setTrendsBy);
   const isManager = useAppStore((s) => s.session?.user?.role === 'manager');
+  const hubConfigured = useAppStore((s) => s.syncStatus?.hubConfigured === true);
   const startIssue = useAppStore((s) => s.startIssueFromReasons);
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
@@ -97,6 +99,7 @@ export function TrendsView() {
         <>
           <Totals data={data} />
           <ParetoPanel rows={data.reasons.rows} by={by} onMakeIssue={isManager ? (reasonId) => startIssue([reasonId]) : undefined} />
+          {isManager && hubConfigured && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
           <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />
           <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={data.recovery.byReason} colorIndex={2} />
           <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={data.recovery.byOffer} colorIndex={1} />

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReasonsReport, ReasonsReportRow } from '../../../../shared/reports/reasons';
+import type { ReportFilters, ReportOptions } from '../../../../shared/api/reports';
+import { api } from '../../api/client';
+import { ChartPanel } from './ChartPanel';
+import { DataTable, type Column } from './DataTable';
+import { seriesColor, useChartTheme } from './chartTheme';
+import { formatCompactMoney, formatCount, formatPercent, formatRevenue } from './format';
+
+const SHOWN = 10;
+
+const columns: Column<ReasonsReportRow>[] = [
+  { header: 'Category', csv: (r) => r.category },
+  { header: 'Reason', csv: (r) => r.reason },
+  { header: 'Departed', csv: (r) => r.departed, cell: (r) => formatCount(r.departed), numeric: true },
+  { header: 'Revenue lost', csv: (r) => r.revenue, cell: (r) => formatRevenue(r.revenue), numeric: true },
+  { header: 'Calls', csv: (r) => r.calls, cell: (r) => formatCount(r.calls), numeric: true },
+  { header: 'Recovered', csv: (r) => r.recovered, cell: (r) => formatCount(r.recovered), numeric: true },
+  { header: 'Recovery rate', csv: (r) => r.recoveryRate, cell: (r) => formatPercent(r.recoveryRate), numeric: true },
+];
+
+export interface OrgWidePanelProps {
+  by: 'stated' | 'diagnosed';
+  filters: ReportFilters;
+  options: ReportOptions | null;
+}
+
+/**
+ * The same reasons report read from the sync hub: every console's departures and calls, beside this
+ * console's own. Consoles name cycles in their events as people do, so the cycle filter is sent by name.
+ */
+export function OrgWidePanel({ by, filters, options }: OrgWidePanelProps) {
+  const theme = useChartTheme();
+  const [report, setReport] = useState<ReasonsReport | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const cycleName = filters.cycle ? (options?.cycles.find((c) => c.id === filters.cycle)?.name ?? filters.cycle) : undefined;
+  const { from, to, segment, product, team } = filters;
+
+  useEffect(() => {
+    let live = true;
+    setProblem(null);
+    api()
+      .call('hub.trends', { by, cycle: cycleName, from, to, segment, product, team })
+      .then((r) => live && setReport(r))
+      .catch((error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)));
+    return () => {
+      live = false;
+    };
+  }, [by, cycleName, from, to, segment, product, team]);
+
+  if (problem) {
+    return (
+      <section className="chart-panel" aria-labelledby="org-wide-title">
+        <h2 id="org-wide-title">Org-wide, from the hub</h2>
+        <p role="alert">The hub's report could not be read: {problem}</p>
+      </section>
+    );
+  }
+  if (!report) return <p aria-live="polite">Reading the org-wide report from the hub…</p>;
+  const rows = [...report.rows].sort((a, b) => b.revenue - a.revenue);
+  const t = report.totals;
+  return (
+    <ChartPanel
+      id="org-wide"
+      title={`Org-wide, from the hub: ${by} reasons by lost monthly revenue`}
+      summary={`Across every console: ${formatCount(t.departed)} departed customers, ${formatRevenue(t.revenue)} monthly revenue lost, ${formatCount(t.recovered)} recovered of ${formatCount(t.calls)} calls.`}
+      note={
+        <p className="muted">
+          Every console: {formatCount(t.departed)} departed · {formatRevenue(t.revenue)} lost per month · {formatCount(t.calls)} calls ·{' '}
+          {formatCount(t.recovered)} recovered ({formatPercent(t.recoveryRate)})
+        </p>
+      }
+      chart={
+        <BarChart width={500} height={Math.max(160, Math.min(rows.length, SHOWN) * 28 + 40)} data={rows.slice(0, SHOWN)} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={theme.grid} horizontal={false} />
+          <XAxis type="number" tickFormatter={formatCompactMoney} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
+          <YAxis type="category" dataKey="reason" width={180} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
+          <Tooltip formatter={(value) => formatRevenue(Number(value))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
+          <Bar dataKey="revenue" name="Revenue lost" fill={seriesColor(theme, 3)} isAnimationActive={false} />
+        </BarChart>
+      }
+      table={<DataTable caption="Org-wide reasons, from the hub" columns={columns} rows={rows} rowKey={(r) => `${r.categoryId ?? ''}:${r.reasonId ?? r.reason}`} empty="The hub has no departures for these filters yet." />}
+    />
+  );
+}
