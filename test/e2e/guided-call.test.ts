@@ -103,7 +103,7 @@ const callHeading = () => page.getByRole('heading', { level: 1, name: /^Call wit
 async function openFirstInQueue(): Promise<string> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queue' }).click();
   const first = page.getByRole('list', { name: 'Customers to call' }).getByRole('button').first();
-  const name = (await first.locator('.queue-name').textContent()) ?? '';
+  const name = (await first.locator('.queue-customer').textContent()) ?? '';
   await first.click();
   await page.getByRole('complementary', { name: 'Customer card' }).getByRole('heading', { level: 2, name }).waitFor();
   return name;

@@ -56,7 +56,7 @@ afterAll(async () => {
 describe('intensive care in Chromium', () => {
   it('recovers a customer on a call, then finds them in Intensive care with the first review due in six months', async () => {
     const first = page.getByRole('list', { name: 'Customers to call' }).getByRole('button').first();
-    recoveredName = (await first.locator('.queue-name').textContent()) ?? '';
+    recoveredName = (await first.locator('.queue-customer').textContent()) ?? '';
     await first.click();
     await page.getByRole('button', { name: 'Start call' }).click();
     await page.getByRole('heading', { level: 1, name: `Call with ${recoveredName}` }).waitFor();

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractAll, listPackage, statFile } from '@electron/asar';
+import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { electronBinary } from '../../bin/start.mjs';
 import { writePlaceholderElectron } from './placeholder-electron';
@@ -67,13 +68,17 @@ function productionClosure(): Set<string> {
   return seen;
 }
 
-/** The packages the main-process bundle imports at run time (electron-vite leaves dependencies external). */
-function mainBundleImports(): string[] {
+/**
+ * The packages the main-process bundle imports at run time (electron-vite leaves dependencies
+ * external), read with a real module lexer: SQL text in the bundle can look like `from '...'`.
+ */
+async function mainBundleImports(): Promise<string[]> {
+  await initLexer;
   const dir = join(root, 'out', 'main');
   const specs = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
-    const code = readFileSync(join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s+)["']([^"'./][^"']*)["']/g)) specs.add(m[1] as string);
+    const [imports] = parseModule(readFileSync(join(dir, file), 'utf8'));
+    for (const i of imports) if (i.n && !i.n.startsWith('.') && !i.n.startsWith('/')) specs.add(i.n);
   }
   return [...specs].filter((s) => !s.startsWith('node:') && s !== 'electron').sort();
 }
@@ -159,8 +164,8 @@ describe(`electron-builder --linux --dir, built with ${electronKind}`, () => {
     expect(probe.stdout).toBe('function');
   });
 
-  it('resolves every package the main process imports from inside the package, and runs the database', () => {
-    const imports = mainBundleImports();
+  it('resolves every package the main process imports from inside the package, and runs the database', async () => {
+    const imports = await mainBundleImports();
     expect(imports).toEqual(expect.arrayContaining(['better-sqlite3', 'zod']));
     // Resolved from inside the extracted app (in a temporary folder, so nothing outside it can help);
     // packages that need Electron itself to load are resolved, the others imported.

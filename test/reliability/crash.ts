@@ -26,7 +26,8 @@ async function bundleChild(): Promise<string> {
     format: 'esm',
     target: 'node22',
     external: ['better-sqlite3'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // Bundled CommonJS packages call require(); the alias keeps clear of a bundled createRequire.
+    banner: { js: "import { createRequire as __winbackCreateRequire } from 'node:module'; const require = __winbackCreateRequire(import.meta.url);" },
     logLevel: 'error',
   });
   return outfile;

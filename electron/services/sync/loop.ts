@@ -133,6 +133,21 @@ export function nudgeSyncLoop(db: ServiceDeps['db']): void {
   loops.get(db)?.nudge();
 }
 
+/** The open database, or null while the console is in recovery (a damaged database is not opened). */
+function openDb(deps: ServiceDeps): ServiceDeps['db'] | null {
+  try {
+    return deps.db;
+  } catch {
+    return null;
+  }
+}
+
+/** Failures so far; none known while the database cannot be read. */
+function startingFailures(deps: ServiceDeps): number {
+  const db = openDb(deps);
+  return db ? (getSetting<number>(db, SYNC_KEYS.failures) ?? 0) : 0;
+}
+
 export function startSyncLoop(deps: ServiceDeps, options: SyncLoopOptions = {}): SyncLoop {
   const idleMs = options.idleMs ?? SYNC_DEFAULTS.idleMs;
   const baseMs = options.baseDelayMs ?? SYNC_DEFAULTS.baseDelayMs;
@@ -172,7 +187,9 @@ export function startSyncLoop(deps: ServiceDeps, options: SyncLoopOptions = {}):
     })();
   };
 
-  const failures = getSetting<number>(deps.db, SYNC_KEYS.failures) ?? 0;
+  const failures = startingFailures(deps);
+  // Rounds read deps.db each time, so after a restore from recovery mode they reach the new file.
+  const registeredDb = openDb(deps);
   schedule(failures > 0 ? backoffDelay(failures, baseMs, capMs, random) : Math.min(1000, idleMs));
 
   const loop: SyncLoop = {
@@ -183,13 +200,13 @@ export function startSyncLoop(deps: ServiceDeps, options: SyncLoopOptions = {}):
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      loops.delete(deps.db);
+      if (registeredDb) loops.delete(registeredDb);
       // A request hanging on an unreachable hub must not hold up closing the console.
       shutdown.abort();
       await current;
     },
   };
-  loops.set(deps.db, loop);
+  if (registeredDb) loops.set(registeredDb, loop);
   return loop;
 }
 

@@ -53,7 +53,7 @@ export function QueueList({ items, selectedId, onSelect }: QueueListProps) {
                 aria-pressed={item.id === selectedId}
               >
                 <span className="queue-name">
-                  {item.name ?? item.externalId}
+                  <span className="queue-customer">{item.name ?? item.externalId}</span>
                   <span className="queue-priority"> · priority {Math.round(item.priority)}</span>
                   {item.valueBand && <span className="queue-band"> · {item.valueBand}</span>}
                 </span>
