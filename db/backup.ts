@@ -39,7 +39,7 @@ export interface DatabaseSummary {
   calls: number;
 }
 
-export type BackupReason = 'daily' | `before-migration-v${number}`;
+export type BackupReason = 'daily' | 'manual' | `before-migration-v${number}`;
 
 export interface BackupFile {
   file: string;

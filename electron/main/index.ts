@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/create';
 import { startSyncLoop } from '../services/sync/loop';
+import { backUpNow } from '../services/backup';
 import { resolveDbPath } from '../backend/paths';
 import type { DesktopShell } from '../backend/deps';
 import type { Logger } from '../backend/logger';
@@ -119,6 +120,16 @@ if (!app.requestSingleInstanceLock()) {
           sendCommand: (command) => mainWindow?.webContents.send('menu.command', command),
           openDataFolder: () => openFolder(dirname(dbPath), log),
           openLogFolder: () => openFolder(logsDir, log),
+          backUpNow: () => {
+            const tell = (options: Electron.MessageBoxOptions) =>
+              void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+            backUpNow(backend.db, new Date())
+              .then((file) => tell({ type: 'info', title: 'Backed up', message: 'The console was backed up.', detail: file.path, buttons: ['OK'] }))
+              .catch((error: unknown) => {
+                log.error('backup failed', { error: error instanceof Error ? error.message : 'unknown' });
+                tell({ type: 'error', title: 'Backup failed', message: 'The console could not be backed up.', detail: error instanceof Error ? error.message : String(error), buttons: ['OK'] });
+              });
+          },
           setDialScheme: (scheme) => {
             try {
               updatePreferences(backend.deps, { dialScheme: scheme });

@@ -8,6 +8,7 @@ export interface MenuActions {
   sendCommand: (command: MenuCommand) => void;
   openDataFolder: () => void;
   openLogFolder: () => void;
+  backUpNow: () => void;
   showAbout: () => void;
   setDialScheme: (scheme: DialScheme) => void;
 }
@@ -39,6 +40,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { label: 'Open Data Folder', click: () => actions.openDataFolder() },
       { label: 'Open Log Folder', click: () => actions.openLogFolder() },
+      { label: 'Back Up Now', click: () => actions.backUpNow() },
       { type: 'separator' },
       {
         label: 'Click-to-Dial Opens',

@@ -75,3 +75,8 @@ export function scheduleDailyBackups(deps: DailyBackupDeps, intervalMs = DAILY_C
     },
   };
 }
+
+/** "Back up now" from the menu: a backup beside the others, counted among the seven kept. */
+export function backUpNow(db: Db, now: Date): Promise<BackupFile> {
+  return writeRotatedBackup(db, now, 'manual');
+}

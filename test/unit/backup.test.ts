@@ -16,7 +16,7 @@ import { latestVersion, migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 import { silentLogger } from '../../electron/backend/logger';
-import { dailyBackupDue, runDailyBackup, scheduleDailyBackups } from '../../electron/services/backup';
+import { backUpNow, dailyBackupDue, runDailyBackup, scheduleDailyBackups } from '../../electron/services/backup';
 import { damageHeader, damagePages } from '../helpers/damage';
 import { tempDir } from '../helpers/backend';
 
@@ -97,6 +97,21 @@ describe('an online backup', () => {
     writeFileSync(join(dir, 'backups', 'my-own-copy.db'), 'kept');
     for (let day = 1; day <= 8; day += 1) await writeRotatedBackup(db, new Date(Date.UTC(2026, 10, day)), 'daily');
     expect(readFileSync(join(dir, 'backups', 'my-own-copy.db'), 'utf8')).toBe('kept');
+  });
+});
+
+describe('Back up now', () => {
+  it('writes a whole, readable copy beside the others and keeps only the last seven in all', async () => {
+    const dir = folder();
+    const db = populated(join(dir, 'winback.db'), 50);
+    cleanup.push(() => db.close());
+    for (let day = 1; day <= 7; day += 1) await writeRotatedBackup(db, new Date(Date.UTC(2026, 10, day)), 'daily');
+    const file = await backUpNow(db, new Date(Date.UTC(2026, 10, 20, 16)));
+    expect(file.reason).toBe('manual');
+    expect(count(file.path)).toBe(50);
+    const kept = listBackups(join(dir, 'backups'));
+    expect(kept).toHaveLength(7);
+    expect(kept[0]?.path).toBe(file.path);
   });
 });
 

@@ -33,6 +33,7 @@ function recordingActions() {
     sendCommand: (c) => done.push(`command ${c}`),
     openDataFolder: () => done.push('open data folder'),
     openLogFolder: () => done.push('open log folder'),
+    backUpNow: () => done.push('back up now'),
     showAbout: () => done.push('about'),
     setDialScheme: (s) => done.push(`dial ${s}`),
   };
@@ -100,9 +101,10 @@ describe('the application menu', () => {
     expect(item('File', 'Quit').accelerator).toBe('Ctrl+Q');
   });
 
-  it('has no "Back up now" while the console has no backup command', () => {
-    const { template } = install('linux', true);
-    expect(JSON.stringify(template)).not.toMatch(/back ?up/i);
+  it('backs up on demand from the File menu', () => {
+    const { item, click, done } = install('linux', true);
+    click(item('File', 'Back Up Now'));
+    expect(done).toEqual(['back up now']);
   });
 
   it('shows the click-to-dial scheme as a choice and saves a new one', () => {
