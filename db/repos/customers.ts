@@ -29,8 +29,9 @@ export interface CustomerInput {
 export type UpsertResult = 'inserted' | 'updated';
 
 /**
- * Inserts or updates by external id. Call history, attempts, assignment and do-not-contact are
- * the console's own facts, so a re-import never resets them.
+ * Inserts or updates by external id. Call history, assignment and do-not-contact are the console's
+ * own facts, so a re-import never resets them. Attempts are counted per recovery cycle: a customer
+ * re-imported into another cycle (they departed again) starts that cycle with none.
  */
 export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string) => UpsertResult {
   const exists = db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck();
@@ -48,7 +49,8 @@ export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string) =
       departed_at = excluded.departed_at, last_activity_at = excluded.last_activity_at,
       stated_reason_text = excluded.stated_reason_text, stated_reason_id = excluded.stated_reason_id,
       frontline_rep = excluded.frontline_rep, frontline_team = excluded.frontline_team,
-      notes = excluded.notes, cycle_id = excluded.cycle_id, updated_at = excluded.updated_at`);
+      notes = excluded.notes, cycle_id = excluded.cycle_id, updated_at = excluded.updated_at,
+      attempts = CASE WHEN customers.cycle_id IS excluded.cycle_id THEN customers.attempts ELSE 0 END`);
   return (c, now) => {
     const existed = exists.get(c.externalId) !== undefined;
     upsert.run({ ...c, now });

@@ -12,7 +12,7 @@ afterEach(() => b.dispose());
 const customer = (id: string) =>
   b.db
     .prepare(
-      'SELECT name, phone, monthly_revenue, departed_at, cycle_id, stated_reason_text, stated_reason_id, notes, segment FROM customers WHERE external_id = ?',
+      'SELECT name, phone, monthly_revenue, departed_at, cycle_id, stated_reason_text, stated_reason_id, notes, segment, attempts FROM customers WHERE external_id = ?',
     )
     .get(id);
 
@@ -108,6 +108,18 @@ describe('exports as they really come', () => {
       name: 'Q3 2026',
       kind: 'quarterly',
     });
+  });
+
+  it('counts attempts per cycle: a customer who departs again in a later cycle starts it with none', async () => {
+    const columns = { externalId: 'id', phone: 'phone', departedAt: 'left' };
+    await importFile(b, writeFixture(b, 'nov.csv', 'id,phone,left\n1,555-0101,2026-11-03\n'), { mapping: { columns } });
+    b.db.prepare("UPDATE customers SET attempts = 3 WHERE external_id = '1'").run();
+    // The same departure again: the same cycle, the attempts so far stand.
+    await importFile(b, writeFixture(b, 'nov-again.csv', 'id,phone,left\n1,555-0101,2026-11-03\n'), { mapping: { columns } });
+    expect(customer('1')).toMatchObject({ cycle_id: '2026-11', attempts: 3 });
+    // Departed again in December: a new cycle, a new count.
+    await importFile(b, writeFixture(b, 'dec.csv', 'id,phone,left\n1,555-0101,2026-12-02\n'), { mapping: { columns } });
+    expect(customer('1')).toMatchObject({ cycle_id: '2026-12', attempts: 0 });
   });
 
   it('refuses dates it would have to guess, unknown time zones and bad emails, naming each', async () => {
