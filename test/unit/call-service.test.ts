@@ -60,8 +60,19 @@ describe('starting a call', () => {
   });
 
   it('takes the next customer: the first callable one in the queue', async () => {
+    clock = new Date('2026-11-16T18:00:00Z'); // 10:00 in Los Angeles, inside calling hours
     const s = await call(b.dispatch, 'call.start', { next: true });
     expect(s.customer.externalId).toBe('C-1');
+  });
+
+  it('skips customers outside their calling hours, and says so when nobody can be called now', async () => {
+    // 07:00 in Los Angeles: before calling hours for both customers there.
+    const early = await callResult(b.dispatch, 'call.start', { next: true });
+    expect(early).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/^Nobody at the top of your queue can be called right now/) as string } });
+    // A customer in Berlin, where it is 16:00, comes first although worth less.
+    b.db.prepare("UPDATE customers SET timezone = 'Europe/Berlin' WHERE external_id = 'C-2'").run();
+    const s = await call(b.dispatch, 'call.start', { next: true });
+    expect(s.customer.externalId).toBe('C-2');
   });
 
   it('says so when nobody is left to call', async () => {

@@ -5,6 +5,8 @@ import type { Person } from '../../../shared/api/session';
 import { initialCallState, type CallState } from '../../../shared/domain/callMachine';
 import { getCustomerRow, queryQueue, type CustomerRow } from '../../../db/repos/customers';
 import { getDraft, latestDraftOf } from '../../../db/repos/drafts';
+import { readQueueSettings } from '../../../db/repos/queueSettings';
+import { callability } from '../../../shared/domain/callingHours';
 import { getCategory, getReason } from '../../../db/repos/reasons';
 import { listOffers } from '../../../db/repos/offers';
 import type { ServiceDeps } from '../../backend/deps';
@@ -17,17 +19,36 @@ export function requireCaller(user: Person | null): Person {
   return user;
 }
 
-/** The first callable customer in the caller's own queue, by the queue's own order. */
+/** How far down the queue "Next customer" looks for someone who may be dialled now. */
+const NEXT_CUSTOMER_LOOKAHEAD = 200;
+
+/**
+ * The first customer in the caller's own queue, by the queue's own order, who may be dialled now:
+ * inside their calling hours (their own time zone), and not waiting for a callback booked later.
+ */
 function nextInQueue(deps: ServiceDeps, user: Person): CustomerRow {
+  const instant = deps.now();
+  const nowIso = instant.toISOString();
   const { rows } = queryQueue(deps.db, {
-    now: deps.now().toISOString(),
-    limit: 1,
+    now: nowIso,
+    limit: NEXT_CUSTOMER_LOOKAHEAD,
     offset: 0,
     assignedTo: user.role === 'executive' ? user.id : undefined,
     assignedToOrUnassigned: user.role === 'agent' ? user.id : undefined,
   });
-  const first = rows[0];
-  if (!first) throw new AppError('not_found', 'Nobody is left to call in your queue.');
+  if (rows.length === 0) throw new AppError('not_found', 'Nobody is left to call in your queue.');
+  const rules = readQueueSettings(deps.db);
+  const first = rows.find(
+    (r) =>
+      (r.callback_at === null || r.callback_at <= nowIso) &&
+      callability(instant, r.timezone, rules.defaultTimezone, rules.callingWindow, rules.callingHoursEnforced).callable,
+  );
+  if (!first) {
+    throw new AppError(
+      'not_found',
+      'Nobody at the top of your queue can be called right now: it is outside their calling hours, or their callback is booked for later. The queue shows when each can be called.',
+    );
+  }
   return first;
 }
 
