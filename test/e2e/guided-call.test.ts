@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, ROOT, screenshot, winback } from './harness';
 
@@ -156,9 +157,14 @@ describe('the guided call in Chromium', () => {
     await expect.poll(() => calls.textContent()).toContain('Ann Agent (e2e) · Recovered · Too expensive');
     await screenshot(page, 'call-completed');
 
-    // `winback export calls` belongs to the reports work; the backend's own record says the same.
     const card = await backend<{ calls: CardCall[] }>(server, 'customers.get', { id: customerId });
     expect(card.calls).toEqual([expect.objectContaining({ outcome: 'recovered', caller: 'Ann Agent (e2e)', diagnosedReason: 'Too expensive' })]);
+
+    // The same call in `winback export calls`, read from the database the console is using.
+    const rows = parse(winback(['export', 'calls', '--format', 'csv', '--db', dbPath]), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.Customer === name)).toEqual([
+      expect.objectContaining({ Caller: 'Ann Agent (e2e)', Outcome: 'Recovered', 'Diagnosed reason': 'Too expensive', 'Reason confirmed': 'yes' }),
+    ]);
   });
 
   it('runs a whole call by keyboard: next customer, stages, outcome and Complete call', async () => {
