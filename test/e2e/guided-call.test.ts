@@ -161,7 +161,7 @@ describe('the guided call in Chromium', () => {
     expect(card.calls).toEqual([expect.objectContaining({ outcome: 'recovered', caller: 'Ann Agent (e2e)', diagnosedReason: 'Too expensive' })]);
 
     // The same call in `winback export calls`, read from the database the console is using.
-    const rows = parse(winback(['export', 'calls', '--format', 'csv', '--db', dbPath]), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(winback(['export', 'calls', '--format', 'csv', '--db', dbPath]), { columns: true, bom: true });
     expect(rows.filter((r) => r.Customer === name)).toEqual([
       expect.objectContaining({ Caller: 'Ann Agent (e2e)', Outcome: 'Recovered', 'Diagnosed reason': 'Too expensive', 'Reason confirmed': 'yes' }),
     ]);
