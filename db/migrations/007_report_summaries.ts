@@ -167,7 +167,7 @@ CREATE TABLE diagnosed_customer_counts (
   calls INTEGER NOT NULL CHECK (calls > 0),
   recovered INTEGER NOT NULL,
   PRIMARY KEY (counted_per, period, reason_id, customer_id)
-) STRICT, WITHOUT ROWID;
+) WITHOUT ROWID, STRICT;
 
 CREATE TABLE diagnosed_reason_cells (
   counted_per TEXT NOT NULL,
@@ -182,7 +182,7 @@ CREATE TABLE diagnosed_reason_cells (
   recovered INTEGER NOT NULL,
   recovered_revenue_micros INTEGER NOT NULL,
   PRIMARY KEY (counted_per, period, reason_id, segment, product, team)
-) STRICT, WITHOUT ROWID;
+) WITHOUT ROWID, STRICT;
 
 CREATE TABLE stated_reason_cells (
   month TEXT NOT NULL,
@@ -198,7 +198,7 @@ CREATE TABLE stated_reason_cells (
   recovered INTEGER NOT NULL,
   recovered_revenue_micros INTEGER NOT NULL,
   PRIMARY KEY (month, cycle_id, reason_id, text, segment, product, team)
-) STRICT, WITHOUT ROWID;
+) WITHOUT ROWID, STRICT;
 `;
 
 const BACKFILL = REPORT_SUMMARY_TABLES.map((t) => `INSERT INTO ${t} ${REPORT_SUMMARY_DERIVATIONS[t]};`).join('\n');
