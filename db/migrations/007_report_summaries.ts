@@ -13,8 +13,8 @@ import type { Migration } from './types';
  *   table through one index.
  * - `diagnosed_customer_counts`: per customer, how many diagnosed calls (and recoveries) they had per
  *   reason, per month and reason, per cycle and reason, overall and per cycle. A customer counts once
- *   per row of the diagnosed report (docs/reports.md), so these say when a call is a customer's first
- *   or last in a row.
+ *   per row of the diagnosed report and once in its totals (docs/reports.md), so these say when a
+ *   call is a customer's first or last in a row.
  * - `diagnosed_reason_cells` and `stated_reason_cells`: the reasons report already summed per
  *   period, reason, segment, product and frontline team. Customers split cleanly by those three, so a
  *   report filtered by any of them is a sum of cells and still counts each customer once.
@@ -32,11 +32,11 @@ const monthOf = (day: string) => `nullif(substr(${day}, 1, 7), '')`;
 
 /** The diagnosed-count rows a call with a primary reason belongs to (row is `new` or `old` of call_facts). */
 const countKeys = (row: string) => `(
-    SELECT 'reason' AS counted_per, '' AS period, ${row}.reason_id AS reason_id
-    UNION ALL SELECT 'month_reason', coalesce(${row}.month, ''), ${row}.reason_id
-    UNION ALL SELECT 'cycle_reason', coalesce(${row}.cycle_id, ''), ${row}.reason_id
-    UNION ALL SELECT 'customer', '', ''
-    UNION ALL SELECT 'cycle_customer', coalesce(${row}.cycle_id, ''), '')`;
+    SELECT 'all' AS period_kind, '' AS period, ${row}.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(${row}.month, ''), ${row}.reason_id
+    UNION ALL SELECT 'cycle', coalesce(${row}.cycle_id, ''), ${row}.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(${row}.cycle_id, ''), '')`;
 
 const CELL_SUMS = `departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
     calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
@@ -44,8 +44,8 @@ const CELL_SUMS = `departed = departed + excluded.departed, revenue_micros = rev
 
 /** A call counted into the diagnosed counts (row is `new` or `old` of call_facts). */
 const addCall = (row: string) => `
-  INSERT INTO diagnosed_customer_counts (counted_per, period, reason_id, customer_id, calls, recovered)
-    SELECT k.counted_per, k.period, k.reason_id, ${row}.customer_id, 1, ${row}.outcome = 'recovered' FROM ${countKeys(row)} k
+  INSERT INTO diagnosed_customer_counts (customer_id, period_kind, period, reason_id, calls, recovered)
+    SELECT ${row}.customer_id, k.period_kind, k.period, k.reason_id, 1, ${row}.outcome = 'recovered' FROM ${countKeys(row)} k
     WHERE ${row}.reason_id IS NOT NULL
     ON CONFLICT DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;`;
 
@@ -53,10 +53,10 @@ const addCall = (row: string) => `
 const removeCall = (row: string) => `
   DELETE FROM diagnosed_customer_counts
     WHERE ${row}.reason_id IS NOT NULL AND customer_id = ${row}.customer_id AND calls = 1
-      AND (counted_per, period, reason_id) IN ${countKeys(row)};
+      AND (period_kind, period, reason_id) IN ${countKeys(row)};
   UPDATE diagnosed_customer_counts SET calls = calls - 1, recovered = recovered - (${row}.outcome = 'recovered')
     WHERE ${row}.reason_id IS NOT NULL AND customer_id = ${row}.customer_id
-      AND (counted_per, period, reason_id) IN ${countKeys(row)};`;
+      AND (period_kind, period, reason_id) IN ${countKeys(row)};`;
 
 /** The stated cell of a customer_facts row (`new` or `old`). */
 const statedKey = (row: string) =>
@@ -96,18 +96,18 @@ export const REPORT_SUMMARY_DERIVATIONS = {
       ${micros('c.monthly_revenue')} AS revenue_micros, c.segment, c.product, c.frontline_team AS team, c.stated_reason_id
     FROM calls k JOIN customers c ON c.id = k.customer_id`,
   diagnosed_customer_counts: `
-    SELECT 'reason' AS counted_per, '' AS period, reason_id, customer_id, count(*) AS calls, sum(outcome = 'recovered') AS recovered
-      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY reason_id, customer_id
-    UNION ALL SELECT 'month_reason', coalesce(month, ''), reason_id, customer_id, count(*), sum(outcome = 'recovered')
-      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY coalesce(month, ''), reason_id, customer_id
-    UNION ALL SELECT 'cycle_reason', coalesce(cycle_id, ''), reason_id, customer_id, count(*), sum(outcome = 'recovered')
-      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY coalesce(cycle_id, ''), reason_id, customer_id
-    UNION ALL SELECT 'customer', '', '', customer_id, count(*), sum(outcome = 'recovered')
+    SELECT customer_id, 'all' AS period_kind, '' AS period, reason_id, count(*) AS calls, sum(outcome = 'recovered') AS recovered
+      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY customer_id, reason_id
+    UNION ALL SELECT customer_id, 'month', coalesce(month, ''), reason_id, count(*), sum(outcome = 'recovered')
+      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY customer_id, coalesce(month, ''), reason_id
+    UNION ALL SELECT customer_id, 'cycle', coalesce(cycle_id, ''), reason_id, count(*), sum(outcome = 'recovered')
+      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY customer_id, coalesce(cycle_id, ''), reason_id
+    UNION ALL SELECT customer_id, 'all', '', '', count(*), sum(outcome = 'recovered')
       FROM call_facts WHERE reason_id IS NOT NULL GROUP BY customer_id
-    UNION ALL SELECT 'cycle_customer', coalesce(cycle_id, ''), '', customer_id, count(*), sum(outcome = 'recovered')
-      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY coalesce(cycle_id, ''), customer_id`,
+    UNION ALL SELECT customer_id, 'cycle', coalesce(cycle_id, ''), '', count(*), sum(outcome = 'recovered')
+      FROM call_facts WHERE reason_id IS NOT NULL GROUP BY customer_id, coalesce(cycle_id, '')`,
   diagnosed_reason_cells: `
-    SELECT d.counted_per, d.period, d.reason_id, coalesce(cf.segment, '') AS segment, coalesce(cf.product, '') AS product,
+    SELECT d.period_kind, d.period, d.reason_id, coalesce(cf.segment, '') AS segment, coalesce(cf.product, '') AS product,
       coalesce(cf.team, '') AS team, count(*) AS departed, sum(cf.revenue_micros) AS revenue_micros, sum(d.calls) AS calls,
       sum(d.recovered) AS recovered, sum(iif(d.recovered > 0, cf.revenue_micros, 0)) AS recovered_revenue_micros
     FROM diagnosed_customer_counts d JOIN customer_facts cf ON cf.customer_id = d.customer_id
@@ -159,18 +159,21 @@ CREATE TABLE call_facts (
   stated_reason_id TEXT
 ) STRICT;
 
+-- Per customer: diagnosed calls per reason (reason_id '': any reason) overall, per month or per cycle.
+-- Keyed by customer first: only the triggers read it, one customer at a time.
 CREATE TABLE diagnosed_customer_counts (
-  counted_per TEXT NOT NULL CHECK (counted_per IN ('reason', 'month_reason', 'cycle_reason', 'customer', 'cycle_customer')),
+  customer_id INTEGER NOT NULL,
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'month', 'cycle')),
   period TEXT NOT NULL,
   reason_id TEXT NOT NULL,
-  customer_id INTEGER NOT NULL,
   calls INTEGER NOT NULL CHECK (calls > 0),
   recovered INTEGER NOT NULL,
-  PRIMARY KEY (counted_per, period, reason_id, customer_id)
+  PRIMARY KEY (customer_id, period_kind, period, reason_id)
 ) WITHOUT ROWID, STRICT;
 
+-- The diagnosed report summed: customers once per reason (reason_id '': once per period across reasons).
 CREATE TABLE diagnosed_reason_cells (
-  counted_per TEXT NOT NULL,
+  period_kind TEXT NOT NULL,
   period TEXT NOT NULL,
   reason_id TEXT NOT NULL,
   segment TEXT NOT NULL,
@@ -181,7 +184,7 @@ CREATE TABLE diagnosed_reason_cells (
   calls INTEGER NOT NULL,
   recovered INTEGER NOT NULL,
   recovered_revenue_micros INTEGER NOT NULL,
-  PRIMARY KEY (counted_per, period, reason_id, segment, product, team)
+  PRIMARY KEY (period_kind, period, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE stated_reason_cells (
@@ -210,7 +213,6 @@ CREATE INDEX call_facts_customer ON call_facts(customer_id);
 CREATE INDEX call_facts_caller ON call_facts(caller_id, day);
 CREATE INDEX call_facts_cycle ON call_facts(cycle_id, day);
 CREATE INDEX call_facts_day ON call_facts(day);
-CREATE INDEX diagnosed_customer_counts_customer ON diagnosed_customer_counts(customer_id);
 `;
 
 const TRIGGERS = `
@@ -318,9 +320,9 @@ END;
 
 -- Diagnosed counts into cells, with the customer's facts as they stand.
 CREATE TRIGGER report_diagnosed_count_insert AFTER INSERT ON diagnosed_customer_counts BEGIN
-  INSERT INTO diagnosed_reason_cells (counted_per, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
       recovered_revenue_micros)
-    SELECT new.counted_per, new.period, new.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, ''),
+    SELECT new.period_kind, new.period, new.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, ''),
       1, cf.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, cf.revenue_micros, 0)
     FROM customer_facts cf WHERE cf.customer_id = new.customer_id
     ON CONFLICT DO UPDATE SET ${CELL_SUMS};
@@ -331,7 +333,7 @@ CREATE TRIGGER report_diagnosed_count_update AFTER UPDATE OF calls, recovered ON
   UPDATE diagnosed_reason_cells AS cell SET calls = cell.calls + new.calls - old.calls, recovered = cell.recovered + new.recovered - old.recovered,
       recovered_revenue_micros = cell.recovered_revenue_micros + ((new.recovered > 0) - (old.recovered > 0)) * cf.revenue_micros
     FROM customer_facts cf
-    WHERE cf.customer_id = new.customer_id AND cell.counted_per = new.counted_per AND cell.period = new.period
+    WHERE cf.customer_id = new.customer_id AND cell.period_kind = new.period_kind AND cell.period = new.period
       AND cell.reason_id = new.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
       AND cell.team = coalesce(cf.team, '');
 END;
@@ -341,10 +343,10 @@ CREATE TRIGGER report_diagnosed_count_delete AFTER DELETE ON diagnosed_customer_
       calls = cell.calls - old.calls, recovered = cell.recovered - old.recovered,
       recovered_revenue_micros = cell.recovered_revenue_micros - iif(old.recovered > 0, cf.revenue_micros, 0)
     FROM customer_facts cf
-    WHERE cf.customer_id = old.customer_id AND cell.counted_per = old.counted_per AND cell.period = old.period
+    WHERE cf.customer_id = old.customer_id AND cell.period_kind = old.period_kind AND cell.period = old.period
       AND cell.reason_id = old.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
       AND cell.team = coalesce(cf.team, '');
-  DELETE FROM diagnosed_reason_cells WHERE counted_per = old.counted_per AND period = old.period AND reason_id = old.reason_id AND departed = 0;
+  DELETE FROM diagnosed_reason_cells WHERE period_kind = old.period_kind AND period = old.period AND reason_id = old.reason_id AND departed = 0;
 END;
 
 -- Customer facts: the stated cell, and the diagnosed cells when revenue, segment, product or team change.
@@ -381,14 +383,14 @@ BEGIN
       calls = cell.calls - d.calls, recovered = cell.recovered - d.recovered,
       recovered_revenue_micros = cell.recovered_revenue_micros - iif(d.recovered > 0, old.revenue_micros, 0)
     FROM diagnosed_customer_counts d
-    WHERE d.customer_id = old.customer_id AND cell.counted_per = d.counted_per AND cell.period = d.period AND cell.reason_id = d.reason_id
+    WHERE d.customer_id = old.customer_id AND cell.period_kind = d.period_kind AND cell.period = d.period AND cell.reason_id = d.reason_id
       AND cell.segment = coalesce(old.segment, '') AND cell.product = coalesce(old.product, '') AND cell.team = coalesce(old.team, '');
   DELETE FROM diagnosed_reason_cells
     WHERE departed = 0 AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '') AND team = coalesce(old.team, '')
-      AND (counted_per, period, reason_id) IN (SELECT counted_per, period, reason_id FROM diagnosed_customer_counts WHERE customer_id = old.customer_id);
-  INSERT INTO diagnosed_reason_cells (counted_per, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
+      AND (period_kind, period, reason_id) IN (SELECT period_kind, period, reason_id FROM diagnosed_customer_counts WHERE customer_id = old.customer_id);
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
       recovered_revenue_micros)
-    SELECT d.counted_per, d.period, d.reason_id, coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''),
+    SELECT d.period_kind, d.period, d.reason_id, coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''),
       1, new.revenue_micros, d.calls, d.recovered, iif(d.recovered > 0, new.revenue_micros, 0)
     FROM diagnosed_customer_counts d WHERE d.customer_id = new.customer_id
     ON CONFLICT DO UPDATE SET ${CELL_SUMS};

@@ -112,13 +112,14 @@ function diagnosedFromCells(q: ReasonsQuery): Plan | null {
     where.push('d.period = @cycleId');
     params.cycleId = q.cycleId;
   }
-  const rowsPer = q.group === 'month' ? 'month_reason' : q.group === 'cycle' || q.cycleId !== undefined ? 'cycle_reason' : 'reason';
+  // Rows count a customer once per reason within a period kind; the totals rows (reason '') once per period.
+  const kind = q.group === 'month' ? 'month' : q.group === 'cycle' || q.cycleId !== undefined ? 'cycle' : 'all';
   const period = q.group === undefined ? 'NULL' : "nullif(d.period, '')";
   return {
     rows: `SELECT ${period} AS period, d.reason_id, NULL AS text, ${SUMS}
-      FROM diagnosed_reason_cells d ${whereClause([`d.counted_per = '${rowsPer}'`, ...where])} GROUP BY 1, 2`,
+      FROM diagnosed_reason_cells d ${whereClause([`d.period_kind = '${kind}'`, "d.reason_id <> ''", ...where])} GROUP BY 1, 2`,
     totals: `SELECT ${SUMS} FROM diagnosed_reason_cells d
-      ${whereClause([`d.counted_per = '${q.cycleId !== undefined ? 'cycle_customer' : 'customer'}'`, ...where])}`,
+      ${whereClause([`d.period_kind = '${q.cycleId !== undefined ? 'cycle' : 'all'}'`, "d.reason_id = ''", ...where])}`,
     params,
   };
 }

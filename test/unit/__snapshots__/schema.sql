@@ -58,8 +58,6 @@ CREATE INDEX customers_stated_reason ON customers(stated_reason_id);
 CREATE INDEX customers_unmapped_reason ON customers(stated_reason_text)
   WHERE stated_reason_id IS NULL AND stated_reason_text IS NOT NULL;
 
-CREATE INDEX diagnosed_customer_counts_customer ON diagnosed_customer_counts(customer_id);
-
 CREATE INDEX feedback_call ON feedback(call_id);
 
 CREATE INDEX feedback_queue ON feedback(status, frontline_team, frontline_rep, created_at);
@@ -266,17 +264,17 @@ CREATE TABLE cycles (
 ) STRICT;
 
 CREATE TABLE diagnosed_customer_counts (
-  counted_per TEXT NOT NULL CHECK (counted_per IN ('reason', 'month_reason', 'cycle_reason', 'customer', 'cycle_customer')),
+  customer_id INTEGER NOT NULL,
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'month', 'cycle')),
   period TEXT NOT NULL,
   reason_id TEXT NOT NULL,
-  customer_id INTEGER NOT NULL,
   calls INTEGER NOT NULL CHECK (calls > 0),
   recovered INTEGER NOT NULL,
-  PRIMARY KEY (counted_per, period, reason_id, customer_id)
+  PRIMARY KEY (customer_id, period_kind, period, reason_id)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE diagnosed_reason_cells (
-  counted_per TEXT NOT NULL,
+  period_kind TEXT NOT NULL,
   period TEXT NOT NULL,
   reason_id TEXT NOT NULL,
   segment TEXT NOT NULL,
@@ -287,7 +285,7 @@ CREATE TABLE diagnosed_reason_cells (
   calls INTEGER NOT NULL,
   recovered INTEGER NOT NULL,
   recovered_revenue_micros INTEGER NOT NULL,
-  PRIMARY KEY (counted_per, period, reason_id, segment, product, team)
+  PRIMARY KEY (period_kind, period, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE feedback (
@@ -473,32 +471,32 @@ CREATE TRIGGER report_call_facts_delete AFTER DELETE ON call_facts BEGIN
   
   DELETE FROM diagnosed_customer_counts
     WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id AND calls = 1
-      AND (counted_per, period, reason_id) IN (
-    SELECT 'reason' AS counted_per, '' AS period, old.reason_id AS reason_id
-    UNION ALL SELECT 'month_reason', coalesce(old.month, ''), old.reason_id
-    UNION ALL SELECT 'cycle_reason', coalesce(old.cycle_id, ''), old.reason_id
-    UNION ALL SELECT 'customer', '', ''
-    UNION ALL SELECT 'cycle_customer', coalesce(old.cycle_id, ''), '');
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
   UPDATE diagnosed_customer_counts SET calls = calls - 1, recovered = recovered - (old.outcome = 'recovered')
     WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id
-      AND (counted_per, period, reason_id) IN (
-    SELECT 'reason' AS counted_per, '' AS period, old.reason_id AS reason_id
-    UNION ALL SELECT 'month_reason', coalesce(old.month, ''), old.reason_id
-    UNION ALL SELECT 'cycle_reason', coalesce(old.cycle_id, ''), old.reason_id
-    UNION ALL SELECT 'customer', '', ''
-    UNION ALL SELECT 'cycle_customer', coalesce(old.cycle_id, ''), '');
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
 END;
 
 CREATE TRIGGER report_call_facts_insert AFTER INSERT ON call_facts BEGIN
   UPDATE customer_facts SET calls = calls + 1, recovered = recovered + (new.outcome = 'recovered') WHERE customer_id = new.customer_id;
   
-  INSERT INTO diagnosed_customer_counts (counted_per, period, reason_id, customer_id, calls, recovered)
-    SELECT k.counted_per, k.period, k.reason_id, new.customer_id, 1, new.outcome = 'recovered' FROM (
-    SELECT 'reason' AS counted_per, '' AS period, new.reason_id AS reason_id
-    UNION ALL SELECT 'month_reason', coalesce(new.month, ''), new.reason_id
-    UNION ALL SELECT 'cycle_reason', coalesce(new.cycle_id, ''), new.reason_id
-    UNION ALL SELECT 'customer', '', ''
-    UNION ALL SELECT 'cycle_customer', coalesce(new.cycle_id, ''), '') k
+  INSERT INTO diagnosed_customer_counts (customer_id, period_kind, period, reason_id, calls, recovered)
+    SELECT new.customer_id, k.period_kind, k.period, k.reason_id, 1, new.outcome = 'recovered' FROM (
+    SELECT 'all' AS period_kind, '' AS period, new.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(new.month, ''), new.reason_id
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), new.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), '') k
     WHERE new.reason_id IS NOT NULL
     ON CONFLICT DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
 END;
@@ -514,28 +512,28 @@ BEGIN
   
   DELETE FROM diagnosed_customer_counts
     WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id AND calls = 1
-      AND (counted_per, period, reason_id) IN (
-    SELECT 'reason' AS counted_per, '' AS period, old.reason_id AS reason_id
-    UNION ALL SELECT 'month_reason', coalesce(old.month, ''), old.reason_id
-    UNION ALL SELECT 'cycle_reason', coalesce(old.cycle_id, ''), old.reason_id
-    UNION ALL SELECT 'customer', '', ''
-    UNION ALL SELECT 'cycle_customer', coalesce(old.cycle_id, ''), '');
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
   UPDATE diagnosed_customer_counts SET calls = calls - 1, recovered = recovered - (old.outcome = 'recovered')
     WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id
-      AND (counted_per, period, reason_id) IN (
-    SELECT 'reason' AS counted_per, '' AS period, old.reason_id AS reason_id
-    UNION ALL SELECT 'month_reason', coalesce(old.month, ''), old.reason_id
-    UNION ALL SELECT 'cycle_reason', coalesce(old.cycle_id, ''), old.reason_id
-    UNION ALL SELECT 'customer', '', ''
-    UNION ALL SELECT 'cycle_customer', coalesce(old.cycle_id, ''), '');
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
   
-  INSERT INTO diagnosed_customer_counts (counted_per, period, reason_id, customer_id, calls, recovered)
-    SELECT k.counted_per, k.period, k.reason_id, new.customer_id, 1, new.outcome = 'recovered' FROM (
-    SELECT 'reason' AS counted_per, '' AS period, new.reason_id AS reason_id
-    UNION ALL SELECT 'month_reason', coalesce(new.month, ''), new.reason_id
-    UNION ALL SELECT 'cycle_reason', coalesce(new.cycle_id, ''), new.reason_id
-    UNION ALL SELECT 'customer', '', ''
-    UNION ALL SELECT 'cycle_customer', coalesce(new.cycle_id, ''), '') k
+  INSERT INTO diagnosed_customer_counts (customer_id, period_kind, period, reason_id, calls, recovered)
+    SELECT new.customer_id, k.period_kind, k.period, k.reason_id, 1, new.outcome = 'recovered' FROM (
+    SELECT 'all' AS period_kind, '' AS period, new.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(new.month, ''), new.reason_id
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), new.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), '') k
     WHERE new.reason_id IS NOT NULL
     ON CONFLICT DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
 END;
@@ -606,14 +604,14 @@ BEGIN
       calls = cell.calls - d.calls, recovered = cell.recovered - d.recovered,
       recovered_revenue_micros = cell.recovered_revenue_micros - iif(d.recovered > 0, old.revenue_micros, 0)
     FROM diagnosed_customer_counts d
-    WHERE d.customer_id = old.customer_id AND cell.counted_per = d.counted_per AND cell.period = d.period AND cell.reason_id = d.reason_id
+    WHERE d.customer_id = old.customer_id AND cell.period_kind = d.period_kind AND cell.period = d.period AND cell.reason_id = d.reason_id
       AND cell.segment = coalesce(old.segment, '') AND cell.product = coalesce(old.product, '') AND cell.team = coalesce(old.team, '');
   DELETE FROM diagnosed_reason_cells
     WHERE departed = 0 AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '') AND team = coalesce(old.team, '')
-      AND (counted_per, period, reason_id) IN (SELECT counted_per, period, reason_id FROM diagnosed_customer_counts WHERE customer_id = old.customer_id);
-  INSERT INTO diagnosed_reason_cells (counted_per, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
+      AND (period_kind, period, reason_id) IN (SELECT period_kind, period, reason_id FROM diagnosed_customer_counts WHERE customer_id = old.customer_id);
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
       recovered_revenue_micros)
-    SELECT d.counted_per, d.period, d.reason_id, coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''),
+    SELECT d.period_kind, d.period, d.reason_id, coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''),
       1, new.revenue_micros, d.calls, d.recovered, iif(d.recovered > 0, new.revenue_micros, 0)
     FROM diagnosed_customer_counts d WHERE d.customer_id = new.customer_id
     ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
@@ -700,16 +698,16 @@ CREATE TRIGGER report_diagnosed_count_delete AFTER DELETE ON diagnosed_customer_
       calls = cell.calls - old.calls, recovered = cell.recovered - old.recovered,
       recovered_revenue_micros = cell.recovered_revenue_micros - iif(old.recovered > 0, cf.revenue_micros, 0)
     FROM customer_facts cf
-    WHERE cf.customer_id = old.customer_id AND cell.counted_per = old.counted_per AND cell.period = old.period
+    WHERE cf.customer_id = old.customer_id AND cell.period_kind = old.period_kind AND cell.period = old.period
       AND cell.reason_id = old.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
       AND cell.team = coalesce(cf.team, '');
-  DELETE FROM diagnosed_reason_cells WHERE counted_per = old.counted_per AND period = old.period AND reason_id = old.reason_id AND departed = 0;
+  DELETE FROM diagnosed_reason_cells WHERE period_kind = old.period_kind AND period = old.period AND reason_id = old.reason_id AND departed = 0;
 END;
 
 CREATE TRIGGER report_diagnosed_count_insert AFTER INSERT ON diagnosed_customer_counts BEGIN
-  INSERT INTO diagnosed_reason_cells (counted_per, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
       recovered_revenue_micros)
-    SELECT new.counted_per, new.period, new.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, ''),
+    SELECT new.period_kind, new.period, new.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, ''),
       1, cf.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, cf.revenue_micros, 0)
     FROM customer_facts cf WHERE cf.customer_id = new.customer_id
     ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
@@ -721,7 +719,7 @@ CREATE TRIGGER report_diagnosed_count_update AFTER UPDATE OF calls, recovered ON
   UPDATE diagnosed_reason_cells AS cell SET calls = cell.calls + new.calls - old.calls, recovered = cell.recovered + new.recovered - old.recovered,
       recovered_revenue_micros = cell.recovered_revenue_micros + ((new.recovered > 0) - (old.recovered > 0)) * cf.revenue_micros
     FROM customer_facts cf
-    WHERE cf.customer_id = new.customer_id AND cell.counted_per = new.counted_per AND cell.period = new.period
+    WHERE cf.customer_id = new.customer_id AND cell.period_kind = new.period_kind AND cell.period = new.period
       AND cell.reason_id = new.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
       AND cell.team = coalesce(cf.team, '');
 END;
