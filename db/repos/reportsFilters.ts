@@ -1,3 +1,5 @@
+import type { Db } from '../open';
+
 /**
  * The filters every report shares, already resolved by the service (a cycle name turned into its id).
  * `callerId` limits the report to one person's calls: agents and executives see only their own.
@@ -15,6 +17,25 @@ export interface ReportQuery {
 }
 
 export type SqlParams = Record<string, string | number>;
+
+/**
+ * Whether every call in the database is this person's (or there are none): on an executive's
+ * laptop or an agent's own desk their own calls are all the calls, so a report limited to them is
+ * the whole report and can be read from the summaries. Two index probes.
+ */
+export function isSoleCaller(db: Db, callerId: string): boolean {
+  return (
+    db
+      .prepare('SELECT NOT EXISTS (SELECT 1 FROM call_facts WHERE caller_id < @c) AND NOT EXISTS (SELECT 1 FROM call_facts WHERE caller_id > @c)')
+      .pluck()
+      .get({ c: callerId }) === 1
+  );
+}
+
+/** The query without its caller filter where that filter keeps every call (see isSoleCaller). */
+export function withoutSoleCaller<Q extends ReportQuery>(db: Db, q: Q): Q {
+  return q.callerId !== undefined && isSoleCaller(db, q.callerId) ? { ...q, callerId: undefined } : q;
+}
 
 /** The day after a YYYY-MM-DD, so a range compares plain ISO strings and keeps using indexes. */
 export function nextDay(day: string): string {

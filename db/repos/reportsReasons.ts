@@ -5,8 +5,10 @@ import {
   centsOfMicros,
   customerConditions,
   dateConditions,
+  isSoleCaller,
   rate,
   whereClause,
+  withoutSoleCaller,
   type ReportQuery,
   type SqlParams,
 } from './reportsFilters';
@@ -72,18 +74,23 @@ function statedFromCells(q: ReasonsQuery): Plan {
   };
 }
 
-function statedFromCustomers(q: ReasonsQuery): Plan {
+/** Whose calls a stated report counts: everyone's, or one person's (only the customers they called). */
+type StatedCalls = { of: 'everyone' } | { of: 'caller'; callerId: string; sole: boolean };
+
+function statedFromCustomers(q: ReasonsQuery, counted: StatedCalls): Plan {
   const params: SqlParams = {};
   const where = [...dateConditions('cf.departed_at', q, params), ...customerConditions('cf', q, params)];
   if (q.cycleId !== undefined) {
     where.push('cf.cycle_id = @cycleId');
     params.cycleId = q.cycleId;
   }
-  // One caller's view: the customers they called, with their calls only.
   let calls = 'cf.calls AS calls, cf.recovered AS recovered';
   let join = '';
-  if (q.callerId !== undefined) {
-    params.callerId = q.callerId;
+  if (counted.of === 'caller' && counted.sole) {
+    // Every call is theirs: the customers they called are those with calls, with all of them.
+    where.push('cf.calls > 0');
+  } else if (counted.of === 'caller') {
+    params.callerId = counted.callerId;
     calls = 'ka.calls, ka.recovered';
     join = `JOIN (SELECT customer_id, count(*) AS calls, sum(outcome = 'recovered') AS recovered FROM call_facts
       WHERE caller_id = @callerId GROUP BY customer_id) ka ON ka.customer_id = cf.customer_id`;
@@ -142,9 +149,13 @@ function diagnosedFromCalls(q: ReasonsQuery): Plan {
   };
 }
 
-function planFor(q: ReasonsQuery): Plan {
-  if (q.by === 'stated') return q.from === undefined && q.to === undefined && q.callerId === undefined ? statedFromCells(q) : statedFromCustomers(q);
-  return diagnosedFromCells(q) ?? diagnosedFromCalls(q);
+function planFor(db: Db, q: ReasonsQuery): Plan {
+  if (q.by === 'stated') {
+    if (q.callerId !== undefined) return statedFromCustomers(q, { of: 'caller', callerId: q.callerId, sole: isSoleCaller(db, q.callerId) });
+    return q.from === undefined && q.to === undefined ? statedFromCells(q) : statedFromCustomers(q, { of: 'everyone' });
+  }
+  const d = withoutSoleCaller(db, q);
+  return diagnosedFromCells(d) ?? diagnosedFromCalls(d);
 }
 
 /**
@@ -156,7 +167,7 @@ function planFor(q: ReasonsQuery): Plan {
  * its names.
  */
 export function reasonsReport(db: Db, q: ReasonsQuery): ReasonsReport {
-  const plan = planFor(q);
+  const plan = planFor(db, q);
   const rows = db
     .prepare(
       `SELECT g.*, r.name AS reason_name, r.category_id, rc.name AS category_name

@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { callConditions, centsOfMicros, rate, whereClause, type ReportQuery, type SqlParams } from './reportsFilters';
+import { callConditions, centsOfMicros, rate, whereClause, withoutSoleCaller, type ReportQuery, type SqlParams } from './reportsFilters';
 
 export interface RecoveryGroup {
   key: string | null;
@@ -39,7 +39,8 @@ interface GroupRow {
  * stand (an amendment rewrites the rows, and call_facts with them), and a customer's revenue counts
  * once per key however many calls it took.
  */
-export function recoveryBy(db: Db, dimension: RecoveryDimension, q: ReportQuery): RecoveryGroup[] {
+export function recoveryBy(db: Db, dimension: RecoveryDimension, query: ReportQuery): RecoveryGroup[] {
+  const q = withoutSoleCaller(db, query);
   const params: SqlParams = {};
   const d = DIMENSIONS[dimension];
   const rows = db
@@ -72,7 +73,8 @@ export interface OfferMatrixRow {
 }
 
 /** Reason (the call's primary diagnosed one) by offer: how often it was made, accepted, and won the customer back. */
-export function offerMatrix(db: Db, q: ReportQuery): OfferMatrixRow[] {
+export function offerMatrix(db: Db, query: ReportQuery): OfferMatrixRow[] {
+  const q = withoutSoleCaller(db, query);
   const params: SqlParams = {};
   return db
     .prepare(
@@ -113,7 +115,8 @@ interface PairRow {
  * category). The calls are counted once per pair of stated and diagnosed reason; the handful of
  * pairs then gives the counts and the most frequent differences.
  */
-export function agreement(db: Db, q: ReportQuery, topMismatches = 10): { counts: AgreementCounts; mismatches: MismatchRow[] } {
+export function agreement(db: Db, query: ReportQuery, topMismatches = 10): { counts: AgreementCounts; mismatches: MismatchRow[] } {
+  const q = withoutSoleCaller(db, query);
   const params: SqlParams = {};
   const pairs = db
     .prepare(

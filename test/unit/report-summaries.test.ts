@@ -40,7 +40,8 @@ let managerId: string;
 beforeEach(async () => {
   clock = new Date('2026-11-16T15:00:00Z');
   b = testBackend(() => clock);
-  managerId = (await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' })).user.id;
+  managerId = (await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' })).user?.id ?? '';
+  expect(managerId).not.toBe('');
   await importFile(b, writeFixture(b, 'first.csv', FIRST_IMPORT), { mapping: MAPPING });
 });
 afterEach(() => b.dispose());
