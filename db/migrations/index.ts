@@ -5,6 +5,7 @@ import { migration003ImportQueue } from './003_import_queue';
 import { migration004GuidedCall } from './004_guided_call';
 import { migration005TrendsExports } from './005_trends_exports';
 import { migration006IntensiveCare } from './006_intensive_care';
+import { migration007ReportSummaries } from './007_report_summaries';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004GuidedCall,
   migration005TrendsExports,
   migration006IntensiveCare,
+  migration007ReportSummaries,
 ];

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { cachedStatement } from '../statements';
 import type { Outcome } from '../../shared/domain/outcomes';
 import type { Role } from '../../shared/domain/roles';
 import type { Stage } from '../../shared/domain/stages';
@@ -62,7 +63,8 @@ export interface CallInsert {
 }
 
 export function insertCall(db: Db, c: CallInsert): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO calls (id, customer_id, caller_id, caller_role, cycle_id, started_at, completed_at, outcome,
        callback_at, callback_local, reactivation_until, customer_words, reason_confirmed, offer_skipped_because, summary)
      VALUES (@id, @customerId, @callerId, @callerRole, @cycleId, @startedAt, @completedAt, @outcome,
@@ -92,7 +94,8 @@ export function updateCallOutcome(
   id: string,
   o: { outcome: Outcome; callbackAt: string | null; callbackLocal: string | null; reactivationUntil: string | null },
 ): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `UPDATE calls SET outcome = @outcome, callback_at = @callbackAt, callback_local = @callbackLocal,
        reactivation_until = @reactivationUntil WHERE id = @id`,
   ).run({ id, ...o });
@@ -122,11 +125,11 @@ export interface CallReasonRow {
 }
 
 export function insertCallReason(db: Db, callId: string, reasonId: string, primary: boolean): void {
-  db.prepare('INSERT INTO call_reasons (call_id, reason_id, is_primary) VALUES (?, ?, ?)').run(callId, reasonId, primary ? 1 : 0);
+  cachedStatement(db, 'INSERT INTO call_reasons (call_id, reason_id, is_primary) VALUES (?, ?, ?)').run(callId, reasonId, primary ? 1 : 0);
 }
 
 export function deleteCallReasons(db: Db, callId: string): void {
-  db.prepare('DELETE FROM call_reasons WHERE call_id = ?').run(callId);
+  cachedStatement(db, 'DELETE FROM call_reasons WHERE call_id = ?').run(callId);
 }
 
 export function listCallReasons(db: Db, callId: string): CallReasonRow[] {

@@ -1,3 +1,5 @@
+import type { Db } from '../open';
+
 /**
  * The filters every report shares, already resolved by the service (a cycle name turned into its id).
  * `callerId` limits the report to one person's calls: agents and executives see only their own.
@@ -16,6 +18,25 @@ export interface ReportQuery {
 
 export type SqlParams = Record<string, string | number>;
 
+/**
+ * Whether every call in the database is this person's (or there are none): on an executive's
+ * laptop or an agent's own desk their own calls are all the calls, so a report limited to them is
+ * the whole report and can be read from the summaries. Two index probes.
+ */
+export function isSoleCaller(db: Db, callerId: string): boolean {
+  return (
+    db
+      .prepare('SELECT NOT EXISTS (SELECT 1 FROM call_facts WHERE caller_id < @c) AND NOT EXISTS (SELECT 1 FROM call_facts WHERE caller_id > @c)')
+      .pluck()
+      .get({ c: callerId }) === 1
+  );
+}
+
+/** The query without its caller filter where that filter keeps every call (see isSoleCaller). */
+export function withoutSoleCaller<Q extends ReportQuery>(db: Db, q: Q): Q {
+  return q.callerId !== undefined && isSoleCaller(db, q.callerId) ? { ...q, callerId: undefined } : q;
+}
+
 /** The day after a YYYY-MM-DD, so a range compares plain ISO strings and keeps using indexes. */
 export function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -23,19 +44,22 @@ export function nextDay(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Conditions on the departed customer (alias c). */
-export function customerConditions(q: ReportQuery, params: SqlParams): string[] {
+/**
+ * Conditions on a customer's segment, product and frontline team, on the summary rows that carry
+ * them (`customer_facts` or `call_facts`, under the alias given).
+ */
+export function customerConditions(alias: string, q: ReportQuery, params: SqlParams): string[] {
   const where: string[] = [];
   if (q.segment !== undefined) {
-    where.push('c.segment = @segment');
+    where.push(`${alias}.segment = @segment`);
     params.segment = q.segment;
   }
   if (q.product !== undefined) {
-    where.push('c.product = @product');
+    where.push(`${alias}.product = @product`);
     params.product = q.product;
   }
   if (q.team !== undefined) {
-    where.push('c.frontline_team = @team');
+    where.push(`${alias}.team = @team`);
     params.team = q.team;
   }
   return where;
@@ -56,17 +80,17 @@ export function dateConditions(column: string, q: ReportQuery, params: SqlParams
 }
 
 /**
- * Conditions on a call (alias k, its customer c): when it was completed, its cycle (the call's own,
- * else the customer's), the customer filters and whose call it was.
+ * Conditions on a call (alias f of `call_facts`): the day it was completed, its cycle (the call's
+ * own, else the customer's), the customer filters and whose call it was.
  */
 export function callConditions(q: ReportQuery, params: SqlParams): string[] {
-  const where = [...dateConditions('k.completed_at', q, params), ...customerConditions(q, params)];
+  const where = [...dateConditions('f.day', q, params), ...customerConditions('f', q, params)];
   if (q.cycleId !== undefined) {
-    where.push('coalesce(k.cycle_id, c.cycle_id) = @cycleId');
+    where.push('f.cycle_id = @cycleId');
     params.cycleId = q.cycleId;
   }
   if (q.callerId !== undefined) {
-    where.push('k.caller_id = @callerId');
+    where.push('f.caller_id = @callerId');
     params.callerId = q.callerId;
   }
   return where;
@@ -77,5 +101,8 @@ export const whereClause = (conditions: string[]): string =>
 
 /** Sums of money come back from SQLite as binary floats; reports show cents. */
 export const cents = (value: number): number => Math.round(value * 100) / 100;
+
+/** The summary tables keep money in integer millionths (exact under years of corrections); reports show cents. */
+export const centsOfMicros = (micros: number | null): number => cents((micros ?? 0) / 1_000_000);
 
 export const rate = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);

@@ -87,4 +87,25 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
       `);
     },
   },
+  {
+    since: 7,
+    name: 'report summaries: a customer with an unmapped stated text and a call corrected after it was made',
+    // The summary tables of version 7 (customer_facts, call_facts, diagnosed_customer_counts and the
+    // reason cells) are written by its triggers from these rows, as a console of that version writes them.
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO customers (id, external_id, name, phone, segment, product, monthly_revenue, departed_at, stated_reason_text,
+          stated_reason_id, frontline_team, cycle_id, attempts, last_outcome, created_at, updated_at)
+        VALUES (70, 'SEED-70', 'Dara Seed', '+1 555-0170', 'One year', 'DSL', 42.75, '2026-10-12', 'Left because of the dog', NULL,
+          'Team Seed', '2026-10', 1, 'recovered', '${NOW}', '${NOW}');
+        INSERT INTO calls (id, customer_id, caller_id, caller_role, cycle_id, started_at, completed_at, outcome, customer_words, reason_confirmed)
+        VALUES ('seed-call-70', 70, 'seed-agent', 'agent', NULL, '2026-10-14T10:00:00Z', '2026-10-14T10:09:00Z', 'declined',
+          'We moved to the countryside.', 1);
+        INSERT INTO call_reasons (call_id, reason_id, is_primary) VALUES ('seed-call-70', 'price.too-expensive', 1);
+        UPDATE calls SET outcome = 'recovered' WHERE id = 'seed-call-70';
+        DELETE FROM call_reasons WHERE call_id = 'seed-call-70';
+        INSERT INTO call_reasons (call_id, reason_id, is_primary) VALUES ('seed-call-70', 'changed-needs.moved', 1);
+      `);
+    },
+  },
 ];

@@ -2,6 +2,14 @@ CREATE INDEX call_amendments_call ON call_amendments(call_id, amended_at);
 
 CREATE INDEX call_drafts_caller ON call_drafts(caller_id, updated_at);
 
+CREATE INDEX call_facts_caller ON call_facts(caller_id, day);
+
+CREATE INDEX call_facts_customer ON call_facts(customer_id);
+
+CREATE INDEX call_facts_cycle ON call_facts(cycle_id, day);
+
+CREATE INDEX call_facts_day ON call_facts(day);
+
 CREATE INDEX call_offers_offer ON call_offers(offer_id);
 
 CREATE INDEX call_offers_offer_answer ON call_offers(offer_id, answer);
@@ -27,6 +35,8 @@ CREATE UNIQUE INDEX care_enrolments_one_active ON care_enrolments(customer_id) W
 CREATE INDEX care_enrolments_owner ON care_enrolments(owner_id, next_review_on) WHERE status = 'active';
 
 CREATE INDEX care_reviews_enrolment ON care_reviews(enrolment_id, reviewed_at);
+
+CREATE INDEX customer_facts_departed ON customer_facts(departed_at);
 
 CREATE INDEX customers_assigned ON customers(assigned_to);
 
@@ -86,6 +96,25 @@ CREATE TABLE call_drafts (
   caller_id TEXT NOT NULL REFERENCES people(id),
   state TEXT NOT NULL,
   updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE call_facts (
+  call_id TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  month TEXT,
+  -- The call's cycle, else the customer's.
+  cycle_id TEXT,
+  caller_id TEXT NOT NULL,
+  caller_role TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  -- The primary diagnosed reason; NULL for calls without a diagnosis.
+  reason_id TEXT,
+  revenue_micros INTEGER NOT NULL,
+  segment TEXT,
+  product TEXT,
+  team TEXT,
+  stated_reason_id TEXT
 ) STRICT;
 
 CREATE TABLE call_offers (
@@ -180,6 +209,22 @@ CREATE TABLE care_reviews (
   next_review_on TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE customer_facts (
+  customer_id INTEGER PRIMARY KEY,
+  revenue_micros INTEGER NOT NULL,
+  segment TEXT,
+  product TEXT,
+  team TEXT,
+  departed_at TEXT,
+  month TEXT,
+  cycle_id TEXT,
+  stated_reason_id TEXT,
+  -- The stated text, only where it maps to no reason (the report shows it as written).
+  stated_text TEXT,
+  calls INTEGER NOT NULL,
+  recovered INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE customers (
   id INTEGER PRIMARY KEY,
   external_id TEXT NOT NULL UNIQUE,
@@ -217,6 +262,31 @@ CREATE TABLE cycles (
   ends_on TEXT NOT NULL,
   created_at TEXT NOT NULL
 ) STRICT;
+
+CREATE TABLE diagnosed_customer_counts (
+  customer_id INTEGER NOT NULL,
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'month', 'cycle')),
+  period TEXT NOT NULL,
+  reason_id TEXT NOT NULL,
+  calls INTEGER NOT NULL CHECK (calls > 0),
+  recovered INTEGER NOT NULL,
+  PRIMARY KEY (customer_id, period_kind, period, reason_id)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE diagnosed_reason_cells (
+  period_kind TEXT NOT NULL,
+  period TEXT NOT NULL,
+  reason_id TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  product TEXT NOT NULL,
+  team TEXT NOT NULL,
+  departed INTEGER NOT NULL,
+  revenue_micros INTEGER NOT NULL,
+  calls INTEGER NOT NULL,
+  recovered INTEGER NOT NULL,
+  recovered_revenue_micros INTEGER NOT NULL,
+  PRIMARY KEY (period_kind, period, reason_id, segment, product, team)
+) WITHOUT ROWID, STRICT;
 
 CREATE TABLE feedback (
   id TEXT PRIMARY KEY,
@@ -354,6 +424,22 @@ CREATE TABLE settings (
   value TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE stated_reason_cells (
+  month TEXT NOT NULL,
+  cycle_id TEXT NOT NULL,
+  reason_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  product TEXT NOT NULL,
+  team TEXT NOT NULL,
+  departed INTEGER NOT NULL,
+  revenue_micros INTEGER NOT NULL,
+  calls INTEGER NOT NULL,
+  recovered INTEGER NOT NULL,
+  recovered_revenue_micros INTEGER NOT NULL,
+  PRIMARY KEY (month, cycle_id, reason_id, text, segment, product, team)
+) WITHOUT ROWID, STRICT;
+
 CREATE TABLE value_bands (
   name TEXT PRIMARY KEY,
   min_revenue REAL NOT NULL CHECK (min_revenue >= 0),
@@ -374,4 +460,266 @@ WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 't
 BEGIN
   INSERT INTO settings (key, value) VALUES ('queue.stale', 'true')
     ON CONFLICT(key) DO UPDATE SET value = 'true';
+END;
+
+CREATE TRIGGER report_call_delete AFTER DELETE ON calls BEGIN
+  DELETE FROM call_facts WHERE call_id = old.id;
+END;
+
+CREATE TRIGGER report_call_facts_delete AFTER DELETE ON call_facts BEGIN
+  UPDATE customer_facts SET calls = calls - 1, recovered = recovered - (old.outcome = 'recovered') WHERE customer_id = old.customer_id;
+  
+  DELETE FROM diagnosed_customer_counts
+    WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id AND calls = 1
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
+  UPDATE diagnosed_customer_counts SET calls = calls - 1, recovered = recovered - (old.outcome = 'recovered')
+    WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
+END;
+
+CREATE TRIGGER report_call_facts_insert AFTER INSERT ON call_facts BEGIN
+  UPDATE customer_facts SET calls = calls + 1, recovered = recovered + (new.outcome = 'recovered') WHERE customer_id = new.customer_id;
+  
+  INSERT INTO diagnosed_customer_counts (customer_id, period_kind, period, reason_id, calls, recovered)
+    SELECT new.customer_id, k.period_kind, k.period, k.reason_id, 1, new.outcome = 'recovered' FROM (
+    SELECT 'all' AS period_kind, '' AS period, new.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(new.month, ''), new.reason_id
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), new.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), '') k
+    WHERE new.reason_id IS NOT NULL
+    ON CONFLICT DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
+END;
+
+CREATE TRIGGER report_call_facts_update AFTER UPDATE OF customer_id, month, cycle_id, outcome, reason_id ON call_facts
+WHEN old.customer_id IS NOT new.customer_id OR old.month IS NOT new.month OR old.cycle_id IS NOT new.cycle_id
+  OR old.outcome IS NOT new.outcome OR old.reason_id IS NOT new.reason_id
+BEGIN
+  UPDATE customer_facts SET calls = calls - 1, recovered = recovered - (old.outcome = 'recovered')
+    WHERE customer_id = old.customer_id AND (old.customer_id IS NOT new.customer_id OR old.outcome IS NOT new.outcome);
+  UPDATE customer_facts SET calls = calls + 1, recovered = recovered + (new.outcome = 'recovered')
+    WHERE customer_id = new.customer_id AND (old.customer_id IS NOT new.customer_id OR old.outcome IS NOT new.outcome);
+  
+  DELETE FROM diagnosed_customer_counts
+    WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id AND calls = 1
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
+  UPDATE diagnosed_customer_counts SET calls = calls - 1, recovered = recovered - (old.outcome = 'recovered')
+    WHERE old.reason_id IS NOT NULL AND customer_id = old.customer_id
+      AND (period_kind, period, reason_id) IN (
+    SELECT 'all' AS period_kind, '' AS period, old.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(old.month, ''), old.reason_id
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), old.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(old.cycle_id, ''), '');
+  
+  INSERT INTO diagnosed_customer_counts (customer_id, period_kind, period, reason_id, calls, recovered)
+    SELECT new.customer_id, k.period_kind, k.period, k.reason_id, 1, new.outcome = 'recovered' FROM (
+    SELECT 'all' AS period_kind, '' AS period, new.reason_id AS reason_id
+    UNION ALL SELECT 'month', coalesce(new.month, ''), new.reason_id
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), new.reason_id
+    UNION ALL SELECT 'all', '', ''
+    UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), '') k
+    WHERE new.reason_id IS NOT NULL
+    ON CONFLICT DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
+END;
+
+CREATE TRIGGER report_call_insert AFTER INSERT ON calls BEGIN
+  INSERT INTO call_facts (call_id, customer_id, day, month, cycle_id, caller_id, caller_role, outcome, reason_id, revenue_micros,
+      segment, product, team, stated_reason_id)
+    SELECT new.id, new.customer_id, substr(new.completed_at, 1, 10), nullif(substr(new.completed_at, 1, 7), ''), coalesce(new.cycle_id, cf.cycle_id),
+      new.caller_id, new.caller_role, new.outcome,
+      (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = new.id AND cr.is_primary = 1),
+      cf.revenue_micros, cf.segment, cf.product, cf.team, cf.stated_reason_id
+    FROM customer_facts cf WHERE cf.customer_id = new.customer_id;
+END;
+
+CREATE TRIGGER report_call_reason_delete AFTER DELETE ON call_reasons WHEN old.is_primary = 1 BEGIN
+  UPDATE call_facts SET reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = old.call_id AND cr.is_primary = 1)
+    WHERE call_id = old.call_id;
+END;
+
+CREATE TRIGGER report_call_reason_insert AFTER INSERT ON call_reasons WHEN new.is_primary = 1 BEGIN
+  UPDATE call_facts SET reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = new.call_id AND cr.is_primary = 1)
+    WHERE call_id = new.call_id;
+END;
+
+CREATE TRIGGER report_call_reason_update AFTER UPDATE OF call_id, reason_id, is_primary ON call_reasons
+WHEN old.is_primary = 1 OR new.is_primary = 1 BEGIN
+  UPDATE call_facts SET reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = call_facts.call_id AND cr.is_primary = 1)
+    WHERE call_id IN (old.call_id, new.call_id);
+END;
+
+CREATE TRIGGER report_call_update AFTER UPDATE OF id, customer_id, caller_id, caller_role, cycle_id, completed_at, outcome ON calls
+WHEN old.id IS NOT new.id OR old.customer_id IS NOT new.customer_id OR old.caller_id IS NOT new.caller_id
+  OR old.caller_role IS NOT new.caller_role OR old.cycle_id IS NOT new.cycle_id OR old.completed_at IS NOT new.completed_at
+  OR old.outcome IS NOT new.outcome
+BEGIN
+  DELETE FROM call_facts WHERE call_id = old.id;
+  INSERT INTO call_facts (call_id, customer_id, day, month, cycle_id, caller_id, caller_role, outcome, reason_id, revenue_micros,
+      segment, product, team, stated_reason_id)
+    SELECT new.id, new.customer_id, substr(new.completed_at, 1, 10), nullif(substr(new.completed_at, 1, 7), ''), coalesce(new.cycle_id, cf.cycle_id),
+      new.caller_id, new.caller_role, new.outcome,
+      (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = new.id AND cr.is_primary = 1),
+      cf.revenue_micros, cf.segment, cf.product, cf.team, cf.stated_reason_id
+    FROM customer_facts cf WHERE cf.customer_id = new.customer_id;
+END;
+
+CREATE TRIGGER report_customer_delete AFTER DELETE ON customers BEGIN
+  DELETE FROM call_facts WHERE customer_id = old.id;
+  DELETE FROM customer_facts WHERE customer_id = old.id;
+END;
+
+CREATE TRIGGER report_customer_facts_delete AFTER DELETE ON customer_facts BEGIN
+  
+  UPDATE stated_reason_cells SET departed = departed - 1, revenue_micros = revenue_micros - old.revenue_micros,
+      calls = calls - old.calls, recovered = recovered - old.recovered,
+      recovered_revenue_micros = recovered_revenue_micros - iif(old.recovered > 0, old.revenue_micros, 0)
+    WHERE month = coalesce(old.month, '') AND cycle_id = coalesce(old.cycle_id, '') AND reason_id = coalesce(old.stated_reason_id, '')
+    AND text = coalesce(old.stated_text, '') AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '')
+    AND team = coalesce(old.team, '');
+  DELETE FROM stated_reason_cells WHERE month = coalesce(old.month, '') AND cycle_id = coalesce(old.cycle_id, '') AND reason_id = coalesce(old.stated_reason_id, '')
+    AND text = coalesce(old.stated_text, '') AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '')
+    AND team = coalesce(old.team, '') AND departed = 0;
+END;
+
+CREATE TRIGGER report_customer_facts_diagnosed_move AFTER UPDATE OF revenue_micros, segment, product, team ON customer_facts
+WHEN old.revenue_micros IS NOT new.revenue_micros OR old.segment IS NOT new.segment OR old.product IS NOT new.product OR old.team IS NOT new.team
+BEGIN
+  UPDATE diagnosed_reason_cells AS cell SET departed = cell.departed - 1, revenue_micros = cell.revenue_micros - old.revenue_micros,
+      calls = cell.calls - d.calls, recovered = cell.recovered - d.recovered,
+      recovered_revenue_micros = cell.recovered_revenue_micros - iif(d.recovered > 0, old.revenue_micros, 0)
+    FROM diagnosed_customer_counts d
+    WHERE d.customer_id = old.customer_id AND cell.period_kind = d.period_kind AND cell.period = d.period AND cell.reason_id = d.reason_id
+      AND cell.segment = coalesce(old.segment, '') AND cell.product = coalesce(old.product, '') AND cell.team = coalesce(old.team, '');
+  DELETE FROM diagnosed_reason_cells
+    WHERE departed = 0 AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '') AND team = coalesce(old.team, '')
+      AND (period_kind, period, reason_id) IN (SELECT period_kind, period, reason_id FROM diagnosed_customer_counts WHERE customer_id = old.customer_id);
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
+      recovered_revenue_micros)
+    SELECT d.period_kind, d.period, d.reason_id, coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''),
+      1, new.revenue_micros, d.calls, d.recovered, iif(d.recovered > 0, new.revenue_micros, 0)
+    FROM diagnosed_customer_counts d WHERE d.customer_id = new.customer_id
+    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+END;
+
+CREATE TRIGGER report_customer_facts_insert AFTER INSERT ON customer_facts BEGIN
+  
+  INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls, recovered,
+      recovered_revenue_micros)
+    VALUES (coalesce(new.month, ''), coalesce(new.cycle_id, ''), coalesce(new.stated_reason_id, ''), coalesce(new.stated_text, ''),
+    coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''), 1, new.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, new.revenue_micros, 0))
+    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+END;
+
+CREATE TRIGGER report_customer_facts_stated_move
+AFTER UPDATE OF month, cycle_id, stated_reason_id, stated_text, segment, product, team ON customer_facts
+WHEN old.month IS NOT new.month OR old.cycle_id IS NOT new.cycle_id OR old.stated_reason_id IS NOT new.stated_reason_id
+    OR old.stated_text IS NOT new.stated_text OR old.segment IS NOT new.segment OR old.product IS NOT new.product OR old.team IS NOT new.team
+BEGIN
+  
+  UPDATE stated_reason_cells SET departed = departed - 1, revenue_micros = revenue_micros - old.revenue_micros,
+      calls = calls - old.calls, recovered = recovered - old.recovered,
+      recovered_revenue_micros = recovered_revenue_micros - iif(old.recovered > 0, old.revenue_micros, 0)
+    WHERE month = coalesce(old.month, '') AND cycle_id = coalesce(old.cycle_id, '') AND reason_id = coalesce(old.stated_reason_id, '')
+    AND text = coalesce(old.stated_text, '') AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '')
+    AND team = coalesce(old.team, '');
+  DELETE FROM stated_reason_cells WHERE month = coalesce(old.month, '') AND cycle_id = coalesce(old.cycle_id, '') AND reason_id = coalesce(old.stated_reason_id, '')
+    AND text = coalesce(old.stated_text, '') AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '')
+    AND team = coalesce(old.team, '') AND departed = 0;
+  
+  INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls, recovered,
+      recovered_revenue_micros)
+    VALUES (coalesce(new.month, ''), coalesce(new.cycle_id, ''), coalesce(new.stated_reason_id, ''), coalesce(new.stated_text, ''),
+    coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''), 1, new.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, new.revenue_micros, 0))
+    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+END;
+
+CREATE TRIGGER report_customer_facts_stated_sums AFTER UPDATE OF revenue_micros, calls, recovered ON customer_facts
+WHEN NOT (old.month IS NOT new.month OR old.cycle_id IS NOT new.cycle_id OR old.stated_reason_id IS NOT new.stated_reason_id
+    OR old.stated_text IS NOT new.stated_text OR old.segment IS NOT new.segment OR old.product IS NOT new.product OR old.team IS NOT new.team)
+  AND (old.revenue_micros IS NOT new.revenue_micros OR old.calls IS NOT new.calls OR old.recovered IS NOT new.recovered)
+BEGIN
+  UPDATE stated_reason_cells SET revenue_micros = revenue_micros + new.revenue_micros - old.revenue_micros,
+      calls = calls + new.calls - old.calls, recovered = recovered + new.recovered - old.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + iif(new.recovered > 0, new.revenue_micros, 0) - iif(old.recovered > 0, old.revenue_micros, 0)
+    WHERE month = coalesce(new.month, '') AND cycle_id = coalesce(new.cycle_id, '') AND reason_id = coalesce(new.stated_reason_id, '')
+    AND text = coalesce(new.stated_text, '') AND segment = coalesce(new.segment, '') AND product = coalesce(new.product, '')
+    AND team = coalesce(new.team, '');
+END;
+
+CREATE TRIGGER report_customer_insert AFTER INSERT ON customers BEGIN
+  INSERT INTO customer_facts (customer_id, revenue_micros, segment, product, team, departed_at, month, cycle_id, stated_reason_id,
+      stated_text, calls, recovered)
+    VALUES (new.id, CAST(round(coalesce(new.monthly_revenue, 0) * 1000000) AS INTEGER), new.segment, new.product, new.frontline_team, new.departed_at,
+      nullif(substr(new.departed_at, 1, 7), ''), new.cycle_id, new.stated_reason_id, CASE WHEN new.stated_reason_id IS NULL THEN nullif(trim(new.stated_reason_text), '') END, 0, 0);
+END;
+
+CREATE TRIGGER report_customer_update
+AFTER UPDATE OF monthly_revenue, segment, product, frontline_team, departed_at, cycle_id, stated_reason_id, stated_reason_text ON customers
+WHEN old.monthly_revenue IS NOT new.monthly_revenue OR old.segment IS NOT new.segment OR old.product IS NOT new.product
+  OR old.frontline_team IS NOT new.frontline_team OR old.departed_at IS NOT new.departed_at OR old.cycle_id IS NOT new.cycle_id
+  OR old.stated_reason_id IS NOT new.stated_reason_id OR old.stated_reason_text IS NOT new.stated_reason_text
+BEGIN
+  UPDATE customer_facts SET revenue_micros = CAST(round(coalesce(new.monthly_revenue, 0) * 1000000) AS INTEGER), segment = new.segment, product = new.product,
+      team = new.frontline_team, departed_at = new.departed_at, month = nullif(substr(new.departed_at, 1, 7), ''), cycle_id = new.cycle_id,
+      stated_reason_id = new.stated_reason_id, stated_text = CASE WHEN new.stated_reason_id IS NULL THEN nullif(trim(new.stated_reason_text), '') END
+    WHERE customer_id = new.id;
+  UPDATE call_facts SET revenue_micros = CAST(round(coalesce(new.monthly_revenue, 0) * 1000000) AS INTEGER), segment = new.segment, product = new.product,
+      team = new.frontline_team, stated_reason_id = new.stated_reason_id,
+      cycle_id = coalesce((SELECT k.cycle_id FROM calls k WHERE k.id = call_facts.call_id), new.cycle_id)
+    WHERE customer_id = new.id AND (old.monthly_revenue IS NOT new.monthly_revenue OR old.segment IS NOT new.segment
+      OR old.product IS NOT new.product OR old.frontline_team IS NOT new.frontline_team OR old.cycle_id IS NOT new.cycle_id
+      OR old.stated_reason_id IS NOT new.stated_reason_id);
+END;
+
+CREATE TRIGGER report_diagnosed_count_delete AFTER DELETE ON diagnosed_customer_counts BEGIN
+  UPDATE diagnosed_reason_cells AS cell SET departed = cell.departed - 1, revenue_micros = cell.revenue_micros - cf.revenue_micros,
+      calls = cell.calls - old.calls, recovered = cell.recovered - old.recovered,
+      recovered_revenue_micros = cell.recovered_revenue_micros - iif(old.recovered > 0, cf.revenue_micros, 0)
+    FROM customer_facts cf
+    WHERE cf.customer_id = old.customer_id AND cell.period_kind = old.period_kind AND cell.period = old.period
+      AND cell.reason_id = old.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
+      AND cell.team = coalesce(cf.team, '');
+  DELETE FROM diagnosed_reason_cells WHERE period_kind = old.period_kind AND period = old.period AND reason_id = old.reason_id AND departed = 0;
+END;
+
+CREATE TRIGGER report_diagnosed_count_insert AFTER INSERT ON diagnosed_customer_counts BEGIN
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
+      recovered_revenue_micros)
+    SELECT new.period_kind, new.period, new.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, ''),
+      1, cf.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, cf.revenue_micros, 0)
+    FROM customer_facts cf WHERE cf.customer_id = new.customer_id
+    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+END;
+
+CREATE TRIGGER report_diagnosed_count_update AFTER UPDATE OF calls, recovered ON diagnosed_customer_counts BEGIN
+  UPDATE diagnosed_reason_cells AS cell SET calls = cell.calls + new.calls - old.calls, recovered = cell.recovered + new.recovered - old.recovered,
+      recovered_revenue_micros = cell.recovered_revenue_micros + ((new.recovered > 0) - (old.recovered > 0)) * cf.revenue_micros
+    FROM customer_facts cf
+    WHERE cf.customer_id = new.customer_id AND cell.period_kind = new.period_kind AND cell.period = new.period
+      AND cell.reason_id = new.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
+      AND cell.team = coalesce(cf.team, '');
 END;

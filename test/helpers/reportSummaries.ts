@@ -1,0 +1,67 @@
+import type { Db } from '../../db/open';
+import { REPORT_SUMMARY_DERIVATIONS, REPORT_SUMMARY_TABLES } from '../../db/migrations/007_report_summaries';
+import { reasonsReport, type ReasonsQuery } from '../../db/repos/reportsReasons';
+import { agreement, offerMatrix, recoveryBy, type RecoveryDimension } from '../../db/repos/reportsRecovery';
+import type { ReportQuery } from '../../db/repos/reportsFilters';
+import { rawAgreement, rawOfferMatrix, rawReasonsReport, rawRecoveryBy } from './rawReports';
+
+/**
+ * Rows of each summary table that a rebuild from scratch would not have (extra), and rows a rebuild
+ * would have that the table lacks (missing). Empty when the triggers kept every summary exact.
+ * Tables are checked in the order they are derived, so the first one listed is where it went wrong.
+ */
+export function summaryDifferences(db: Db): { table: string; missing: unknown[]; extra: unknown[] }[] {
+  const out: { table: string; missing: unknown[]; extra: unknown[] }[] = [];
+  for (const table of REPORT_SUMMARY_TABLES) {
+    const derived = REPORT_SUMMARY_DERIVATIONS[table];
+    const missing = db.prepare(`SELECT * FROM (${derived}) EXCEPT SELECT * FROM ${table}`).all();
+    const extra = db.prepare(`SELECT * FROM ${table} EXCEPT SELECT * FROM (${derived})`).all();
+    if (missing.length > 0 || extra.length > 0) out.push({ table, missing, extra });
+  }
+  return out;
+}
+
+const DIMENSIONS: RecoveryDimension[] = ['all', 'reason', 'offer', 'segment', 'agent', 'callerGroup'];
+
+/** The filters each report is compared under: none, each alone, and the combinations the Trends view sends. */
+export function filterCombinations(values: { cycleId?: string; segment?: string; product?: string; team?: string; callerId?: string; from?: string; to?: string }): ReportQuery[] {
+  const { cycleId, segment, product, team, callerId, from, to } = values;
+  return [
+    {},
+    { cycleId },
+    { segment },
+    { product },
+    { team },
+    { callerId },
+    { from },
+    { to },
+    { from, to },
+    { cycleId, segment },
+    { segment, product, team },
+    { cycleId, callerId },
+    { cycleId, from, to, team },
+  ];
+}
+
+/**
+ * Every report computed from the summaries next to the same report computed the way it was before
+ * them, straight from calls, call_reasons and customers: a list of the ones that differ.
+ */
+export function reportsDifferingFromRaw(db: Db, filters: ReportQuery[]): { report: string; query: unknown; summary: unknown; raw: unknown }[] {
+  const out: { report: string; query: unknown; summary: unknown; raw: unknown }[] = [];
+  const compare = (report: string, query: unknown, summary: unknown, raw: unknown) => {
+    if (JSON.stringify(summary) !== JSON.stringify(raw)) out.push({ report, query, summary, raw });
+  };
+  for (const f of filters) {
+    for (const by of ['stated', 'diagnosed'] as const) {
+      for (const group of [undefined, 'month', 'cycle'] as const) {
+        const q: ReasonsQuery = { ...f, by, group };
+        compare('reasons', q, reasonsReport(db, q), rawReasonsReport(db, q));
+      }
+    }
+    for (const d of DIMENSIONS) compare(`recovery by ${d}`, f, recoveryBy(db, d, f), rawRecoveryBy(db, d, f));
+    compare('offer matrix', f, offerMatrix(db, f), rawOfferMatrix(db, f));
+    compare('agreement', f, agreement(db, f, 3), rawAgreement(db, f, 3));
+  }
+  return out;
+}
