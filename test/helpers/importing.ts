@@ -12,7 +12,8 @@ export function dumpDatabase(db: Db): string {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  // Rows sorted by their content: summary tables are WITHOUT ROWID, so there is no rowid to order by.
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort()]));
 }
 
 /** Writes a file in the test's folder: text as UTF-8 (optionally with a BOM), Windows-1252, or raw bytes. */
