@@ -1,0 +1,47 @@
+import type Database from 'better-sqlite3';
+import type { Db } from './open';
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/**
+ * Prepared statements kept per connection and SQL text. Preparing costs tens of microseconds for a
+ * query with joins; the hot paths (every dispatch reads the session, every queue page runs three or
+ * four queries) would otherwise spend more on preparing than on running. SQLite re-prepares a kept
+ * statement by itself after a schema change, and a closed connection takes its cache with it (the
+ * map is weak on the connection).
+ *
+ * A kept statement is shared: never change its mode (`pluck`, `raw`, `expand`) after taking it. Use
+ * `preparedValue` for a query whose rows are one value each.
+ */
+const caches = new WeakMap<Db, Map<string, Statement>>();
+
+/** Generous for the few dozen shapes of SQL the console builds; a bound, so a bug cannot grow it forever. */
+const MAX_PER_CONNECTION = 500;
+
+function cached(db: Db, key: string, make: () => Statement): Statement {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let statement = cache.get(key);
+  if (!statement) {
+    statement = make();
+    if (cache.size >= MAX_PER_CONNECTION) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
+/** The statement for `sql` on this connection, prepared the first time it is asked for. */
+export function prepared(db: Db, sql: string): Statement {
+  return cached(db, `rows:${sql}`, () => db.prepare(sql));
+}
+
+/** As `prepared`, returning the first column's value instead of a row object. */
+export function preparedValue(db: Db, sql: string): Statement {
+  return cached(db, `value:${sql}`, () => db.prepare(sql).pluck(true));
+}
