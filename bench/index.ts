@@ -1,6 +1,7 @@
 import type { Benchmark } from './types';
 import { durableInsertBenchmark } from './durable-insert';
 import { queueBenchmark } from './queue';
+import { completeCallBenchmark } from './complete-call';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -8,4 +9,4 @@ import { queueBenchmark } from './queue';
  * 100,000 rows beside the sqlite3 shell's .import, exporting 1,000,000 calls, syncing to the hub,
  * the Queue view's first paint in Chromium.
  */
-export const BENCHMARKS: Benchmark[] = [durableInsertBenchmark, queueBenchmark];
+export const BENCHMARKS: Benchmark[] = [durableInsertBenchmark, queueBenchmark, completeCallBenchmark];

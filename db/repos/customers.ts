@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statements';
 import type { Role } from '../../shared/domain/roles';
 import { queryQueuePage } from './queue';
 import { readQueueSettings } from './queueSettings';
@@ -96,9 +97,7 @@ const CUSTOMER_JOINS = `FROM customers c
   LEFT JOIN people p ON p.id = c.assigned_to`;
 
 export function getCustomerRow(db: Db, id: number): CustomerRow | undefined {
-  return db.prepare(`SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = ?`).get(id) as
-    | CustomerRow
-    | undefined;
+  return prepared(db, `SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
 }
 
 export interface QueueFilter {
