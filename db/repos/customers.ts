@@ -33,7 +33,7 @@ export type UpsertResult = 'inserted' | 'updated';
  * Inserts or updates by external id. Call history, attempts, assignment and do-not-contact are
  * the console's own facts, so a re-import never resets them.
  */
-export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string) => UpsertResult {
+export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string, known?: boolean) => UpsertResult {
   const exists = db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck();
   const upsert = db.prepare(`
     INSERT INTO customers (external_id, name, company, phone, email, timezone, segment, product,
@@ -50,8 +50,10 @@ export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string) =
       stated_reason_text = excluded.stated_reason_text, stated_reason_id = excluded.stated_reason_id,
       frontline_rep = excluded.frontline_rep, frontline_team = excluded.frontline_team,
       notes = excluded.notes, cycle_id = excluded.cycle_id, updated_at = excluded.updated_at`);
-  return (c, now) => {
-    const existed = exists.get(c.externalId) !== undefined;
+  // `known`: the caller has just looked the customer up in this transaction (an import does), so
+  // the lookup here is not repeated.
+  return (c, now, known) => {
+    const existed = known ?? exists.get(c.externalId) !== undefined;
     upsert.run({ ...c, now });
     return existed ? 'updated' : 'inserted';
   };
