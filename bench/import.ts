@@ -126,7 +126,7 @@ function rawImport(csv: string, dbPath: string): number {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    const records = parse(readFileSync(csv), { columns: false, from_line: 2 }) as string[][];
+    const records: string[][] = parse(readFileSync(csv), { from_line: 2 });
     const width = records[0]?.length ?? 0;
     db.exec(`CREATE TABLE departures (${Array.from({ length: width }, (_, i) => `c${i} TEXT`).join(', ')})`);
     const insert = db.prepare(`INSERT INTO departures VALUES (${Array.from({ length: width }, () => '?').join(', ')})`);
