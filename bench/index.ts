@@ -2,6 +2,8 @@ import type { Benchmark } from './types';
 import { durableInsertBenchmark } from './durable-insert';
 import { queueBenchmark } from './queue';
 import { reportsBenchmark } from './reports';
+import { completeCallBenchmark } from './complete-call';
+import { importBenchmark } from './import';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -9,4 +11,4 @@ import { reportsBenchmark } from './reports';
  * 100,000 rows beside the sqlite3 shell's .import, exporting 1,000,000 calls, syncing to the hub,
  * the Queue view's first paint in Chromium.
  */
-export const BENCHMARKS: Benchmark[] = [durableInsertBenchmark, queueBenchmark, reportsBenchmark];
+export const BENCHMARKS: Benchmark[] = [durableInsertBenchmark, queueBenchmark, completeCallBenchmark, importBenchmark, reportsBenchmark];

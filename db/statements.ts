@@ -1,24 +1,47 @@
 import type Database from 'better-sqlite3';
+import type { Db } from './open';
 
-const byConnection = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+type Statement = Database.Statement<unknown[], unknown>;
 
 /**
- * A statement prepared once per connection and reused. Preparing a write to calls or call_reasons
- * compiles every report-summary trigger it sets off (migration 7), which costs far more than
- * running it (about 0.2 ms against 0.02 ms); the call screen and amendments write these on every
- * call, so those writes keep their statements. SQLite prepares a statement again by itself if the
- * schema changes under it.
+ * Prepared statements kept per connection and SQL text. Preparing costs tens of microseconds for a
+ * query with joins; the hot paths (every dispatch reads the session, every queue page runs three or
+ * four queries) would otherwise spend more on preparing than on running. SQLite re-prepares a kept
+ * statement by itself after a schema change, and a closed connection takes its cache with it (the
+ * map is weak on the connection).
+ *
+ * A kept statement is shared: never change its mode (`pluck`, `raw`, `expand`) after taking it. Use
+ * `preparedValue` for a query whose rows are one value each.
  */
-export function cachedStatement(db: Database.Database, sql: string): Database.Statement {
-  let statements = byConnection.get(db);
-  if (!statements) {
-    statements = new Map();
-    byConnection.set(db, statements);
+const caches = new WeakMap<Db, Map<string, Statement>>();
+
+/** Generous for the few dozen shapes of SQL the console builds; a bound, so a bug cannot grow it forever. */
+const MAX_PER_CONNECTION = 500;
+
+function cached(db: Db, key: string, make: () => Statement): Statement {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
   }
-  let statement = statements.get(sql);
+  let statement = cache.get(key);
   if (!statement) {
-    statement = db.prepare(sql);
-    statements.set(sql, statement);
+    statement = make();
+    if (cache.size >= MAX_PER_CONNECTION) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    cache.set(key, statement);
   }
   return statement;
+}
+
+/** The statement for `sql` on this connection, prepared the first time it is asked for. */
+export function prepared(db: Db, sql: string): Statement {
+  return cached(db, `rows:${sql}`, () => db.prepare(sql));
+}
+
+/** As `prepared`, returning the first column's value instead of a row object. */
+export function preparedValue(db: Db, sql: string): Statement {
+  return cached(db, `value:${sql}`, () => db.prepare(sql).pluck(true));
 }

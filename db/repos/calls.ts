@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { cachedStatement } from '../statements';
+import { prepared, preparedValue } from '../statements';
 import type { Outcome } from '../../shared/domain/outcomes';
 import type { Role } from '../../shared/domain/roles';
 import type { Stage } from '../../shared/domain/stages';
@@ -14,8 +14,8 @@ export interface CallSummaryRow {
 }
 
 export function listCallsOfCustomer(db: Db, customerId: number): CallSummaryRow[] {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `SELECT k.id, k.completed_at, p.name AS caller_name, k.outcome, r.name AS diagnosed_reason
        FROM calls k
        JOIN people p ON p.id = k.caller_id
@@ -63,7 +63,7 @@ export interface CallInsert {
 }
 
 export function insertCall(db: Db, c: CallInsert): void {
-  cachedStatement(
+  prepared(
     db,
     `INSERT INTO calls (id, customer_id, caller_id, caller_role, cycle_id, started_at, completed_at, outcome,
        callback_at, callback_local, reactivation_until, customer_words, reason_confirmed, offer_skipped_because, summary)
@@ -73,19 +73,17 @@ export function insertCall(db: Db, c: CallInsert): void {
 }
 
 export function getCallRow(db: Db, id: string): CallRow | undefined {
-  return db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
+  return prepared(db, 'SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
 }
 
 /** The recovery cycle a call of this customer counts in: the customer's own. */
 export function customerCycleId(db: Db, customerId: number): string | null {
-  return (db.prepare('SELECT cycle_id FROM customers WHERE id = ?').pluck().get(customerId) as string | null | undefined) ?? null;
+  return (preparedValue(db, 'SELECT cycle_id FROM customers WHERE id = ?').get(customerId) as string | null | undefined) ?? null;
 }
 
 /** The customer's most recent call, which decides their last outcome. */
 export function latestCallIdOfCustomer(db: Db, customerId: number): string | undefined {
-  return db
-    .prepare('SELECT id FROM calls WHERE customer_id = ? ORDER BY completed_at DESC, rowid DESC LIMIT 1')
-    .pluck()
+  return preparedValue(db, 'SELECT id FROM calls WHERE customer_id = ? ORDER BY completed_at DESC, rowid DESC LIMIT 1')
     .get(customerId) as string | undefined;
 }
 
@@ -94,7 +92,7 @@ export function updateCallOutcome(
   id: string,
   o: { outcome: Outcome; callbackAt: string | null; callbackLocal: string | null; reactivationUntil: string | null },
 ): void {
-  cachedStatement(
+  prepared(
     db,
     `UPDATE calls SET outcome = @outcome, callback_at = @callbackAt, callback_local = @callbackLocal,
        reactivation_until = @reactivationUntil WHERE id = @id`,
@@ -108,12 +106,12 @@ export interface CallStageRow {
 }
 
 export function insertCallStage(db: Db, callId: string, stage: Stage, note: string, detail: unknown): void {
-  db.prepare('INSERT INTO call_stages (call_id, stage, note, detail) VALUES (?, ?, ?, ?)').run(callId, stage, note, JSON.stringify(detail ?? {}));
+  prepared(db, 'INSERT INTO call_stages (call_id, stage, note, detail) VALUES (?, ?, ?, ?)').run(callId, stage, note, JSON.stringify(detail ?? {}));
 }
 
 export function listCallStages(db: Db, callId: string): CallStageRow[] {
   const order = "CASE stage WHEN 'apologize' THEN 1 WHEN 'listen' THEN 2 WHEN 'diagnose' THEN 3 WHEN 'assist' THEN 4 ELSE 5 END";
-  return db.prepare(`SELECT stage, note, detail FROM call_stages WHERE call_id = ? ORDER BY ${order}`).all(callId) as CallStageRow[];
+  return prepared(db, `SELECT stage, note, detail FROM call_stages WHERE call_id = ? ORDER BY ${order}`).all(callId) as CallStageRow[];
 }
 
 export interface CallReasonRow {
@@ -125,16 +123,16 @@ export interface CallReasonRow {
 }
 
 export function insertCallReason(db: Db, callId: string, reasonId: string, primary: boolean): void {
-  cachedStatement(db, 'INSERT INTO call_reasons (call_id, reason_id, is_primary) VALUES (?, ?, ?)').run(callId, reasonId, primary ? 1 : 0);
+  prepared(db, 'INSERT INTO call_reasons (call_id, reason_id, is_primary) VALUES (?, ?, ?)').run(callId, reasonId, primary ? 1 : 0);
 }
 
 export function deleteCallReasons(db: Db, callId: string): void {
-  cachedStatement(db, 'DELETE FROM call_reasons WHERE call_id = ?').run(callId);
+  prepared(db, 'DELETE FROM call_reasons WHERE call_id = ?').run(callId);
 }
 
 export function listCallReasons(db: Db, callId: string): CallReasonRow[] {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `SELECT cr.reason_id, cr.is_primary, r.name, r.category_id, rc.name AS category_name
        FROM call_reasons cr JOIN reasons r ON r.id = cr.reason_id JOIN reason_categories rc ON rc.id = r.category_id
        WHERE cr.call_id = ? ORDER BY cr.is_primary DESC, r.sort, r.name`,
@@ -150,15 +148,16 @@ export interface CallOfferRow {
 }
 
 export function upsertCallOffer(db: Db, callId: string, offerId: string, answer: OfferAnswer, code: string | null): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO call_offers (call_id, offer_id, code, answer) VALUES (?, ?, ?, ?)
      ON CONFLICT(call_id, offer_id) DO UPDATE SET answer = excluded.answer, code = coalesce(call_offers.code, excluded.code)`,
   ).run(callId, offerId, code, answer);
 }
 
 export function listCallOffers(db: Db, callId: string): CallOfferRow[] {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `SELECT co.offer_id, o.name, co.answer, co.code FROM call_offers co JOIN offers o ON o.id = co.offer_id
        WHERE co.call_id = ? ORDER BY CASE co.answer WHEN 'accepted' THEN 1 WHEN 'considering' THEN 2 WHEN 'declined' THEN 3 ELSE 4 END, o.name`,
     )
@@ -166,7 +165,7 @@ export function listCallOffers(db: Db, callId: string): CallOfferRow[] {
 }
 
 export function offerCodeExists(db: Db, code: string): boolean {
-  return db.prepare('SELECT 1 FROM call_offers WHERE code = ?').get(code) !== undefined;
+  return prepared(db, 'SELECT 1 FROM call_offers WHERE code = ?').get(code) !== undefined;
 }
 
 /** Feedback recorded on a call for the rep or team who served the customer. */
@@ -174,15 +173,15 @@ export function insertCallFeedback(
   db: Db,
   f: { id: string; callId: string; customerId: number; rep: string | null; team: string | null; text: string; createdAt: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO feedback (id, call_id, customer_id, frontline_rep, frontline_team, text, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, 'new', ?)`,
   ).run(f.id, f.callId, f.customerId, f.rep, f.team, f.text, f.createdAt);
 }
 
 export function listFeedbackOfCall(db: Db, callId: string): { id: string; text: string; frontline_rep: string | null; frontline_team: string | null }[] {
-  return db
-    .prepare('SELECT id, text, frontline_rep, frontline_team FROM feedback WHERE call_id = ? ORDER BY created_at')
+  return prepared(db, 'SELECT id, text, frontline_rep, frontline_team FROM feedback WHERE call_id = ? ORDER BY created_at')
     .all(callId) as { id: string; text: string; frontline_rep: string | null; frontline_team: string | null }[];
 }
 
@@ -195,7 +194,8 @@ export function applyCallToCustomer(
   customerId: number,
   o: { outcome: Outcome; callbackAt: string | null; now: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE customers SET attempts = attempts + 1, last_outcome = @outcome, callback_at = @callbackAt,
        do_not_contact = CASE WHEN @outcome = 'do_not_contact' THEN 1 ELSE do_not_contact END, updated_at = @now
      WHERE id = @customerId`,
@@ -208,7 +208,8 @@ export function correctCustomerOutcome(
   customerId: number,
   o: { outcome: Outcome; callbackAt: string | null; doNotContact: boolean; now: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE customers SET last_outcome = @outcome, callback_at = @callbackAt, do_not_contact = @dnc, updated_at = @now
      WHERE id = @customerId`,
   ).run({ customerId, outcome: o.outcome, callbackAt: o.callbackAt, dnc: o.doNotContact ? 1 : 0, now: o.now });
@@ -227,8 +228,8 @@ export interface CallHistoryRow {
 }
 
 export function listCallHistory(db: Db, customerId: number): CallHistoryRow[] {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `SELECT k.id, k.completed_at, p.name AS caller_name, k.caller_role, k.outcome, r.name AS reason,
          s.detail AS assist_detail, s.note AS assist_note
        FROM calls k
@@ -242,9 +243,9 @@ export function listCallHistory(db: Db, customerId: number): CallHistoryRow[] {
 }
 
 export function markDoNotContact(db: Db, customerId: number, now: string): void {
-  db.prepare('UPDATE customers SET do_not_contact = 1, updated_at = ? WHERE id = ?').run(now, customerId);
+  prepared(db, 'UPDATE customers SET do_not_contact = 1, updated_at = ? WHERE id = ?').run(now, customerId);
 }
 
 export function callerNameOf(db: Db, personId: string): string | undefined {
-  return db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(personId) as string | undefined;
+  return preparedValue(db, 'SELECT name FROM people WHERE id = ?').get(personId) as string | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statements';
 import type { EnrolmentStatus, Verdict } from '../../shared/domain/care';
 
 /** One recovery followed in intensive care. */
@@ -44,48 +45,48 @@ export function insertEnrolment(
   db: Db,
   e: { id: string; customerId: number; recoveryCallId: string; recoveredOn: string; ownerId: string; nextReviewOn: string; enrolledAt: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO care_enrolments (id, customer_id, recovery_call_id, recovered_on, owner_id, status, next_review_on, enrolled_at)
      VALUES (@id, @customerId, @recoveryCallId, @recoveredOn, @ownerId, 'active', @nextReviewOn, @enrolledAt)`,
   ).run(e);
 }
 
 export function getEnrolment(db: Db, id: string): EnrolmentListRow | undefined {
-  return db.prepare(`${LIST_SELECT} WHERE e.id = ?`).get(id) as EnrolmentListRow | undefined;
+  return prepared(db, `${LIST_SELECT} WHERE e.id = ?`).get(id) as EnrolmentListRow | undefined;
 }
 
 export function activeEnrolmentOf(db: Db, customerId: number): EnrolmentRow | undefined {
-  return db.prepare("SELECT * FROM care_enrolments WHERE customer_id = ? AND status = 'active'").get(customerId) as EnrolmentRow | undefined;
+  return prepared(db, "SELECT * FROM care_enrolments WHERE customer_id = ? AND status = 'active'").get(customerId) as EnrolmentRow | undefined;
 }
 
 export function enrolmentOfCall(db: Db, callId: string): EnrolmentRow | undefined {
-  return db.prepare('SELECT * FROM care_enrolments WHERE recovery_call_id = ?').get(callId) as EnrolmentRow | undefined;
+  return prepared(db, 'SELECT * FROM care_enrolments WHERE recovery_call_id = ?').get(callId) as EnrolmentRow | undefined;
 }
 
 /** Followed customers, earliest review first: overdue ones lead, then due, then upcoming. */
 export function listActiveEnrolments(db: Db, ownerId?: string): EnrolmentListRow[] {
   const where = ownerId === undefined ? "e.status = 'active'" : "e.status = 'active' AND e.owner_id = @ownerId";
-  return db.prepare(`${LIST_SELECT} WHERE ${where} ORDER BY e.next_review_on, c.monthly_revenue DESC NULLS LAST, e.id`).all({ ownerId }) as EnrolmentListRow[];
+  return prepared(db, `${LIST_SELECT} WHERE ${where} ORDER BY e.next_review_on, c.monthly_revenue DESC NULLS LAST, e.id`).all({ ownerId }) as EnrolmentListRow[];
 }
 
 /** One owner's reviews falling on or before a day, earliest first. */
 export function listReviewsDueBy(db: Db, ownerId: string, lastDay: string): EnrolmentListRow[] {
-  return db
-    .prepare(`${LIST_SELECT} WHERE e.status = 'active' AND e.owner_id = ? AND e.next_review_on <= ? ORDER BY e.next_review_on, e.id`)
+  return prepared(db, `${LIST_SELECT} WHERE e.status = 'active' AND e.owner_id = ? AND e.next_review_on <= ? ORDER BY e.next_review_on, e.id`)
     .all(ownerId, lastDay) as EnrolmentListRow[];
 }
 
 export function listRelostEnrolments(db: Db, ownerId?: string): EnrolmentListRow[] {
   const where = ownerId === undefined ? "e.status = 'relost'" : "e.status = 'relost' AND e.owner_id = @ownerId";
-  return db.prepare(`${LIST_SELECT} WHERE ${where} ORDER BY e.relost_on DESC, e.id`).all({ ownerId }) as EnrolmentListRow[];
+  return prepared(db, `${LIST_SELECT} WHERE ${where} ORDER BY e.relost_on DESC, e.id`).all({ ownerId }) as EnrolmentListRow[];
 }
 
 export function setOwner(db: Db, id: string, ownerId: string): void {
-  db.prepare('UPDATE care_enrolments SET owner_id = ? WHERE id = ?').run(ownerId, id);
+  prepared(db, 'UPDATE care_enrolments SET owner_id = ? WHERE id = ?').run(ownerId, id);
 }
 
 export function setNextReview(db: Db, id: string, nextReviewOn: string): void {
-  db.prepare("UPDATE care_enrolments SET next_review_on = ? WHERE id = ? AND status = 'active'").run(nextReviewOn, id);
+  prepared(db, "UPDATE care_enrolments SET next_review_on = ? WHERE id = ? AND status = 'active'").run(nextReviewOn, id);
 }
 
 export function markEnrolmentRelost(
@@ -93,7 +94,8 @@ export function markEnrolmentRelost(
   id: string,
   r: { relostOn: string; relostAt: string; relostBy: string | null; source: 'import' | 'manager'; note: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE care_enrolments SET status = 'relost', next_review_on = NULL, relost_on = @relostOn, relost_at = @relostAt,
        relost_by = @relostBy, relost_source = @source, relost_note = @note
      WHERE id = @id AND status = 'active'`,
@@ -102,12 +104,13 @@ export function markEnrolmentRelost(
 
 /** A recovery taken back by a correction of its call: kept for the record, out of every list and figure. */
 export function withdrawEnrolment(db: Db, id: string, at: string): void {
-  db.prepare("UPDATE care_enrolments SET status = 'withdrawn', next_review_on = NULL, withdrawn_at = ? WHERE id = ?").run(at, id);
+  prepared(db, "UPDATE care_enrolments SET status = 'withdrawn', next_review_on = NULL, withdrawn_at = ? WHERE id = ?").run(at, id);
 }
 
 /** A withdrawn recovery given back by a later correction; its re-loss, if any, no longer stands. */
 export function reactivateEnrolment(db: Db, id: string, nextReviewOn: string): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE care_enrolments SET status = 'active', next_review_on = ?, withdrawn_at = NULL, relost_on = NULL, relost_at = NULL,
        relost_by = NULL, relost_source = NULL, relost_note = '' WHERE id = ? AND status = 'withdrawn'`,
   ).run(nextReviewOn, id);
@@ -125,8 +128,8 @@ export interface RecoveryRow {
 }
 
 export function getRecovery(db: Db, callId: string): RecoveryRow | undefined {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `SELECT k.id AS call_id, p.name AS caller_name, r.id AS reason_id, r.name AS reason_name, rc.name AS category_name,
          (SELECT co.offer_id FROM call_offers co JOIN offers o ON o.id = co.offer_id
             WHERE co.call_id = k.id AND co.answer = 'accepted' ORDER BY o.name LIMIT 1) AS offer_id,

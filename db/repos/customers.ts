@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statements';
 import type { Role } from '../../shared/domain/roles';
 import { queryQueuePage } from './queue';
 import { readQueueSettings } from './queueSettings';
@@ -33,7 +34,7 @@ export type UpsertResult = 'inserted' | 'updated';
  * own facts, so a re-import never resets them. Attempts are counted per recovery cycle: a customer
  * re-imported into another cycle (they departed again) starts that cycle with none.
  */
-export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string) => UpsertResult {
+export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string, known?: boolean) => UpsertResult {
   const exists = db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck();
   const upsert = db.prepare(`
     INSERT INTO customers (external_id, name, company, phone, email, timezone, segment, product,
@@ -51,8 +52,10 @@ export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string) =
       frontline_rep = excluded.frontline_rep, frontline_team = excluded.frontline_team,
       notes = excluded.notes, cycle_id = excluded.cycle_id, updated_at = excluded.updated_at,
       attempts = CASE WHEN customers.cycle_id IS excluded.cycle_id THEN customers.attempts ELSE 0 END`);
-  return (c, now) => {
-    const existed = exists.get(c.externalId) !== undefined;
+  // `known`: the caller has just looked the customer up in this transaction (an import does), so
+  // the lookup here is not repeated.
+  return (c, now, known) => {
+    const existed = known ?? exists.get(c.externalId) !== undefined;
     upsert.run({ ...c, now });
     return existed ? 'updated' : 'inserted';
   };
@@ -98,9 +101,7 @@ const CUSTOMER_JOINS = `FROM customers c
   LEFT JOIN people p ON p.id = c.assigned_to`;
 
 export function getCustomerRow(db: Db, id: number): CustomerRow | undefined {
-  return db.prepare(`SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = ?`).get(id) as
-    | CustomerRow
-    | undefined;
+  return prepared(db, `SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
 }
 
 export interface QueueFilter {

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statements';
 
 /** The open call of a customer, saved on every change so nothing typed is lost. One per customer. */
 export interface DraftRow {
@@ -9,28 +10,28 @@ export interface DraftRow {
 }
 
 export function getDraft(db: Db, customerId: number): DraftRow | undefined {
-  return db.prepare('SELECT * FROM call_drafts WHERE customer_id = ?').get(customerId) as DraftRow | undefined;
+  return prepared(db, 'SELECT * FROM call_drafts WHERE customer_id = ?').get(customerId) as DraftRow | undefined;
 }
 
 export function saveDraft(db: Db, d: { customerId: number; callerId: string; state: string; updatedAt: string }): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO call_drafts (customer_id, caller_id, state, updated_at) VALUES (@customerId, @callerId, @state, @updatedAt)
      ON CONFLICT(customer_id) DO UPDATE SET caller_id = excluded.caller_id, state = excluded.state, updated_at = excluded.updated_at`,
   ).run(d);
 }
 
 export function deleteDraft(db: Db, customerId: number): void {
-  db.prepare('DELETE FROM call_drafts WHERE customer_id = ?').run(customerId);
+  prepared(db, 'DELETE FROM call_drafts WHERE customer_id = ?').run(customerId);
 }
 
 /** The caller's most recently saved unfinished call. */
 export function latestDraftOf(db: Db, callerId: string): DraftRow | undefined {
-  return db
-    .prepare('SELECT * FROM call_drafts WHERE caller_id = ? ORDER BY updated_at DESC LIMIT 1')
+  return prepared(db, 'SELECT * FROM call_drafts WHERE caller_id = ? ORDER BY updated_at DESC LIMIT 1')
     .get(callerId) as DraftRow | undefined;
 }
 
 /** Removes the draft of this call only: another call of the same customer started since keeps its draft. */
 export function deleteDraftOfCall(db: Db, customerId: number, callId: string): void {
-  db.prepare("DELETE FROM call_drafts WHERE customer_id = ? AND json_extract(state, '$.callId') = ?").run(customerId, callId);
+  prepared(db, "DELETE FROM call_drafts WHERE customer_id = ? AND json_extract(state, '$.callId') = ?").run(customerId, callId);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statements';
 import type { OfferType } from '../../shared/domain/offers';
 
 /** The playbook: offers (a way back) and the rules that propose them. */
@@ -50,57 +51,61 @@ export interface RuleWrite {
 }
 
 export function listOffers(db: Db): OfferRow[] {
-  return db.prepare('SELECT * FROM offers ORDER BY retired_at IS NOT NULL, name').all() as OfferRow[];
+  return prepared(db, 'SELECT * FROM offers ORDER BY retired_at IS NOT NULL, name').all() as OfferRow[];
 }
 
 export function getOffer(db: Db, id: string): OfferRow | undefined {
-  return db.prepare('SELECT * FROM offers WHERE id = ?').get(id) as OfferRow | undefined;
+  return prepared(db, 'SELECT * FROM offers WHERE id = ?').get(id) as OfferRow | undefined;
 }
 
 export function offerIdTaken(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM offers WHERE id = ?').get(id) !== undefined;
+  return prepared(db, 'SELECT 1 FROM offers WHERE id = ?').get(id) !== undefined;
 }
 
 export function insertOffer(db: Db, o: OfferWrite): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO offers (id, name, type, talking_points, percent, duration_months, generates_code, product)
      VALUES (@id, @name, @type, @talkingPoints, @percent, @durationMonths, @generatesCode, @product)`,
   ).run({ ...o, generatesCode: o.generatesCode ? 1 : 0 });
 }
 
 export function updateOffer(db: Db, o: OfferWrite): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE offers SET name = @name, type = @type, talking_points = @talkingPoints, percent = @percent,
        duration_months = @durationMonths, generates_code = @generatesCode, product = @product WHERE id = @id`,
   ).run({ ...o, generatesCode: o.generatesCode ? 1 : 0 });
 }
 
 export function setOfferRetired(db: Db, id: string, retiredAt: string | null): void {
-  db.prepare('UPDATE offers SET retired_at = ? WHERE id = ?').run(retiredAt, id);
+  prepared(db, 'UPDATE offers SET retired_at = ? WHERE id = ?').run(retiredAt, id);
 }
 
 export function listRules(db: Db): OfferRuleRow[] {
-  return db.prepare('SELECT * FROM offer_rules ORDER BY priority, id').all() as OfferRuleRow[];
+  return prepared(db, 'SELECT * FROM offer_rules ORDER BY priority, id').all() as OfferRuleRow[];
 }
 
 export function getRule(db: Db, id: string): OfferRuleRow | undefined {
-  return db.prepare('SELECT * FROM offer_rules WHERE id = ?').get(id) as OfferRuleRow | undefined;
+  return prepared(db, 'SELECT * FROM offer_rules WHERE id = ?').get(id) as OfferRuleRow | undefined;
 }
 
 export function insertRule(db: Db, r: RuleWrite): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO offer_rules (id, priority, category_id, reason_id, product, segment, min_revenue, max_revenue, offer_id)
      VALUES (@id, @priority, @categoryId, @reasonId, @product, @segment, @minRevenue, @maxRevenue, @offerId)`,
   ).run(r);
 }
 
 export function updateRule(db: Db, r: RuleWrite): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE offer_rules SET priority = @priority, category_id = @categoryId, reason_id = @reasonId, product = @product,
        segment = @segment, min_revenue = @minRevenue, max_revenue = @maxRevenue, offer_id = @offerId WHERE id = @id`,
   ).run(r);
 }
 
 export function deleteRule(db: Db, id: string): void {
-  db.prepare('DELETE FROM offer_rules WHERE id = ?').run(id);
+  prepared(db, 'DELETE FROM offer_rules WHERE id = ?').run(id);
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../open';
+import { prepared } from '../statements';
 import type { EventKind, EventPayload } from '../../shared/sync/events';
 
 /** Queues an event for the hub. Call inside the transaction that makes the change it describes. */
 export function enqueueEvent<K extends EventKind>(db: Db, kind: K, payload: EventPayload<K>, now: string): string {
   const id = randomUUID();
-  db.prepare('INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)').run(
     id,
     kind,
     JSON.stringify(payload),
@@ -15,7 +16,7 @@ export function enqueueEvent<K extends EventKind>(db: Db, kind: K, payload: Even
 }
 
 export function countPendingEvents(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
 }
 
 export interface OutboxRow {
@@ -28,8 +29,7 @@ export interface OutboxRow {
 
 /** The oldest unsent events, in the console's own order (seq), never by wall-clock time. */
 export function readPendingEvents(db: Db, limit: number): OutboxRow[] {
-  return db
-    .prepare('SELECT seq, id, kind, payload, created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?')
+  return prepared(db, 'SELECT seq, id, kind, payload, created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?')
     .all(limit) as OutboxRow[];
 }
 
@@ -38,7 +38,7 @@ export function readPendingEvents(db: Db, limit: number): OutboxRow[] {
  * Only called after the hub's answer arrived; returns how many rows changed.
  */
 export function markEventsSent(db: Db, ids: readonly string[], at: string): number {
-  const mark = db.prepare('UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL');
+  const mark = prepared(db, 'UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL');
   let changed = 0;
   db.transaction(() => {
     for (const id of ids) changed += mark.run(at, id).changes;
@@ -51,7 +51,7 @@ export function markEventsSent(db: Db, ids: readonly string[], at: string): numb
  * is prepared once, where preparing it per event costs time and native memory the GC does not see.
  */
 export function prepareEnqueueEvent(db: Db): <K extends EventKind>(kind: K, payload: EventPayload<K>, now: string) => string {
-  const insert = db.prepare('INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
+  const insert = prepared(db, 'INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
   return (kind, payload, now) => {
     const id = randomUUID();
     insert.run(id, kind, JSON.stringify(payload), now);

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statements';
 import type { Role } from '../../shared/domain/roles';
 import type { Person } from '../../shared/api/session';
 
@@ -18,7 +19,7 @@ export function insertPerson(db: Db, person: Person, now: string): void {
 }
 
 export function getPerson(db: Db, id: string): Person | undefined {
-  return db.prepare('SELECT id, name, role FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  return prepared(db, 'SELECT id, name, role FROM people WHERE id = ?').get(id) as PersonRow | undefined;
 }
 
 export function findPersonByName(db: Db, name: string, role: Role): Person | undefined {

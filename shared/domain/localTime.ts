@@ -21,26 +21,44 @@ export function isValidLocalDateTime(value: string): boolean {
   return m !== null && realDate(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+/**
+ * Making an Intl formatter costs tens of microseconds and a call's completion asks several times
+ * per zone, so each zone's formatter (or the fact that Intl refuses the zone) is kept; bounded,
+ * since zones come from imported files.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+    } catch {
+      f = null;
+    }
+    if (formatters.size >= 10_000) formatters.clear();
+    formatters.set(timeZone, f);
   }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  return formatterFor(timeZone) !== null;
 }
 
 /** The wall-clock fields of an instant in a time zone. */
 function wallClock(instant: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(instant));
+  const f = formatterFor(timeZone);
+  if (!f) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
+  const parts = f.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute') };
 }

@@ -88,6 +88,86 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
     },
   },
   {
+    since: 3,
+    name: 'an import with its saved mapping, selection rules, value bands, segment points and a selected customer',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO import_mappings (name, mapping, updated_at) VALUES ('CRM export',
+          '{"columns":{"externalId":"Customer ID","name":"Name","phone":"Phone","monthlyRevenue":"MonthlyCharges"},"departedWhen":{"column":"Churn","equals":"Yes"}}',
+          '${NOW}');
+        INSERT INTO imports (id, file_name, at, actor_id, imported, updated, skipped, invalid, no_contact, unmapped) VALUES
+          ('seed-import', 'departures-october.csv', '${NOW}', 'seed-manager', 120, 4, 2, 1, 3, 5);
+        INSERT INTO selection_rules (id, name, conditions, enabled, sort, updated_at) VALUES
+          ('seed-rule-high', 'High value', '[{"field":"monthlyRevenue","op":">=","value":80}]', 1, 0, '${NOW}'),
+          ('seed-rule-fiber', 'Fiber leavers', '[{"field":"product","op":"is","value":"Fiber optic"},{"field":"departedWithinDays","op":"<=","value":60}]', 0, 1, '${NOW}');
+        INSERT INTO value_bands (name, min_revenue, points) VALUES ('Gold', 100, 15), ('Silver', 50, 5.5);
+        INSERT INTO segment_points (segment, points) VALUES ('Two year', 10), ('Month-to-month', -2.5);
+        INSERT INTO customers (id, external_id, name, phone, segment, product, monthly_revenue, departed_at, stated_reason_id,
+          cycle_id, selected, selected_by, value_band, priority_base, priority_detail, created_at, updated_at)
+        VALUES (4, 'SEED-4', 'Dara Seed', '+1 555-0104', 'Two year', 'Fiber optic', 112.5, '2026-09-30', 'price.too-expensive',
+          '2026-10', 1, 'High value', 'Gold', 71.25, '{"revenue":40,"recency":6.3,"band":15,"segment":10}', '${NOW}', '${NOW}');
+      `);
+    },
+  },
+  {
+    since: 4,
+    name: 'an amended call with a customer-local callback, a summary and an alternative-product offer',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO offers (id, name, type, talking_points, product, generates_code) VALUES
+          ('seed-offer-product', 'Move to DSL', 'alternative_product', 'Same service, a smaller bill.', 'DSL', 0);
+        INSERT INTO calls (id, customer_id, caller_id, caller_role, cycle_id, started_at, completed_at, outcome, callback_at,
+          callback_local, summary, customer_words, reason_confirmed)
+        VALUES ('seed-call-3', 4, 'seed-agent', 'agent', '2026-10', '2026-10-04T10:00:00Z', '2026-10-04T10:09:00Z', 'callback',
+          '2026-10-06T15:00:00Z', '2026-10-06T17:00', 'Wants to talk it over at home.', 'Call me on Tuesday.', 0);
+        INSERT INTO call_offers (call_id, offer_id, code, answer) VALUES ('seed-call-3', 'seed-offer-product', NULL, 'considering');
+        INSERT INTO call_amendments (id, call_id, amended_at, amended_by, note, old_values, new_values) VALUES
+          ('seed-amendment', 'seed-call', '2026-10-05T08:00:00Z', 'seed-manager', 'The customer confirmed the reason later.',
+            '{"reasonConfirmed":false}', '{"reasonConfirmed":true}');
+        UPDATE customers SET callback_at = '2026-10-06T15:00:00Z', last_outcome = 'callback', attempts = 1 WHERE id = 4;
+      `);
+    },
+  },
+  {
+    since: 5,
+    name: 'an issue to fix linked to a reason and a call, and feedback whose status was changed',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO issues (id, title, owner, description, status, created_by, created_at, updated_at, fixed_at) VALUES
+          ('seed-issue', 'Price rises announced too late', 'Billing', 'Customers learn of rises from the bill.', 'in_progress',
+            'seed-manager', '${NOW}', '2026-10-06T09:00:00Z', NULL),
+          ('seed-issue-fixed', 'Outage credits missing', 'Network', '', 'fixed', 'seed-manager', '${NOW}',
+            '2026-10-07T09:00:00Z', '2026-10-07T09:00:00Z');
+        INSERT INTO issue_reasons (issue_id, reason_id) VALUES ('seed-issue', 'price.too-expensive'), ('seed-issue', 'seed-category.reason');
+        INSERT INTO issue_calls (issue_id, call_id) VALUES ('seed-issue', 'seed-call'), ('seed-issue', 'seed-call-2');
+        UPDATE feedback SET status = 'coached', status_changed_at = '2026-10-06T09:30:00Z', status_changed_by = 'seed-manager'
+          WHERE id = 'seed-feedback';
+      `);
+    },
+  },
+  {
+    since: 6,
+    name: 'a recovered customer in intensive care with a review and imported indicators, and one lost again',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO care_enrolments (id, customer_id, recovery_call_id, recovered_on, owner_id, status, next_review_on, enrolled_at,
+          relost_on, relost_at, relost_by, relost_source, relost_note, withdrawn_at)
+        VALUES
+          ('seed-enrolment', 3, 'seed-call-2', '2026-10-03', 'seed-manager', 'active', '2026-11-03', '2026-10-03T09:12:00Z',
+            NULL, NULL, NULL, NULL, '', NULL),
+          ('seed-enrolment-relost', 1, 'seed-call', '2026-10-02', 'seed-agent', 'relost', NULL, '2026-10-02T14:20:00Z',
+            '2026-10-20', '2026-10-21T08:00:00Z', 'seed-manager', 'import', 'Left again in the October export.', NULL);
+        INSERT INTO care_reviews (id, enrolment_id, due_on, reviewed_at, reviewed_on, reviewer_id, service_contacts, purchases, spend,
+          support_tickets, satisfaction, note, verdict, outreach, outreach_note, next_review_on)
+        VALUES ('seed-review', 'seed-enrolment', '2026-10-17', '2026-10-17T10:00:00Z', '2026-10-17', 'seed-manager', 2, 1, 104.2,
+          0, 4, 'Settled in on the new plan.', 'healthy', 'phone_call', 'Thanked them for staying.', '2026-11-03');
+        INSERT INTO care_indicators (enrolment_id, service_contacts, purchases, spend, support_tickets, satisfaction, imported_at,
+          file_name, imported_by)
+        VALUES ('seed-enrolment', 1, 0, 98.5, 1, NULL, '2026-10-30T07:00:00Z', 'care-indicators-october.csv', 'seed-manager');
+      `);
+    },
+  },
+  {
     since: 7,
     name: 'report summaries: a customer with an unmapped stated text and a call corrected after it was made',
     // The summary tables of version 7 (customer_facts, call_facts, diagnosed_customer_counts and the

@@ -6,9 +6,12 @@ import type { CustomerRow } from '../../../db/repos/customers';
 import { listCallHistory, listCallOffers } from '../../../db/repos/calls';
 import { getReason } from '../../../db/repos/reasons';
 
-/** The console's own time zone: used for customers whose record names none. */
+let consoleZone: string | undefined;
+
+/** The console's own time zone: used for customers whose record names none. Asked of Intl once per run. */
 export function consoleTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  consoleZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return consoleZone;
 }
 
 export function customerTimeZone(timezone: string | null): string {

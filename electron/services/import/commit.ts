@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
-import type { ImportStaging } from '../../../db/importStaging';
+import type { Staging } from '../../../db/importStaging';
 import { prepareCustomerUpsert, type CustomerInput } from '../../../db/repos/customers';
 import { upsertCycle } from '../../../db/repos/cycles';
 import { prepareEnqueueEvent } from '../../../db/repos/outbox';
@@ -69,7 +69,7 @@ const EXISTING: Record<Exclude<ImportField, 'externalId'>, keyof ExistingRow> = 
  */
 export function commitImport(
   db: Db,
-  staging: ImportStaging,
+  staging: Staging,
   plan: ImportPlan,
   ctx: { now: Date; actorId: string | null; fileName: string },
 ): ImportCounts {
@@ -126,7 +126,7 @@ export function commitImport(
         notes: keep('notes', row.notes),
         cycleId: row.cycleId,
       };
-      if (upsert(customer, now) === 'inserted') counts.imported += 1;
+      if (upsert(customer, now, before !== undefined) === 'inserted') counts.imported += 1;
       else counts.updated += 1;
       // A recovered customer in intensive care who shows up as departed again is re-lost.
       if (before) markRelostIfRecovered(db, before.id, ctx.now, ctx.actorId);

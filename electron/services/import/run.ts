@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImportStaging } from '../../../db/importStaging';
+import { createStaging } from '../../../db/importStaging';
 import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { proposeMapping, type ImportMapping } from '../../../shared/domain/importMapping';
 import { cycleFor, type CyclePeriod } from '../../../shared/domain/cycles';
@@ -45,7 +46,7 @@ export interface RunImportResult {
 export async function runImport(deps: ServiceDeps, o: RunImportOptions): Promise<RunImportResult> {
   const cycle = importCycle(deps, o.cycle);
   const mapping = o.mapping ?? (await proposedMapping(o.path));
-  const staging = new ImportStaging(join(o.stagingDir ?? tmpdir(), `winback-import-${randomUUID()}.sqlite`));
+  const staging = createStaging(join(o.stagingDir ?? tmpdir(), `winback-import-${randomUUID()}.sqlite`), statSync(o.path).size);
   try {
     const today = deps.now().toISOString().slice(0, 10);
     const plan = await stageImport(deps.db, o.path, staging, {

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/open';
-import { type ImportStaging } from '../../../db/importStaging';
+import { type Staging } from '../../../db/importStaging';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { listCycles } from '../../../db/repos/cycles';
 import { cycleFor, type CycleKind, type CyclePeriod } from '../../../shared/domain/cycles';
@@ -76,7 +76,7 @@ export async function readHead(path: string, sampleRows = 5): Promise<FileHead> 
  * Reads the whole file once, streaming: validates every row, finds duplicates, maps stated
  * reasons, and stages the departed customers. Nothing is written to the console's database.
  */
-export async function stageImport(db: Db, path: string, staging: ImportStaging, options: StageOptions): Promise<ImportPlan> {
+export async function stageImport(db: Db, path: string, staging: Staging, options: StageOptions): Promise<ImportPlan> {
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
   const phrases = loadReasonPhrases(db);

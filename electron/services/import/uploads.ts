@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/api/result';
 import { IMPORT_CHUNK_BYTES, type ImportPreview, type ImportProgress } from '../../../shared/api/imports';
 import { proposeMapping, type ImportMapping } from '../../../shared/domain/importMapping';
 import type { ServiceDeps } from '../../backend/deps';
-import { ImportStaging } from '../../../db/importStaging';
+import { createStaging, type Staging } from '../../../db/importStaging';
 import { listImportMappings } from '../../../db/repos/importMappings';
 import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { commitImport } from './commit';
@@ -25,7 +25,7 @@ interface Upload {
   size: number;
   path: string;
   progress: ImportProgress;
-  staging: ImportStaging | null;
+  staging: Staging | null;
   plan: ImportPlan | null;
   /** Set while a preview or a write runs: a second one waits for it to finish. */
   busy: boolean;
@@ -167,7 +167,7 @@ export async function previewUpload(
   u.staging?.dispose();
   u.staging = null;
   u.plan = null;
-  const staging = new ImportStaging(`${u.path}.staging.sqlite`);
+  const staging = createStaging(`${u.path}.staging.sqlite`, u.size);
   u.progress = { phase: 'reading', bytesDone: 0, bytesTotal: u.size };
   try {
     const plan = await stageImport(deps.db, u.path, staging, {

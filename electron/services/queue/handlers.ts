@@ -5,7 +5,7 @@ import { queryQueuePage, queueFilterOptions } from '../../../db/repos/queue';
 import { readQueueSettings, writeQueueSettings } from '../../../db/repos/queueSettings';
 import { ensureSelectionFresh } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
-import { toQueueItem } from './items';
+import { toQueueItems } from './items';
 
 const today = (deps: ServiceDeps) => deps.now().toISOString().slice(0, 10);
 
@@ -29,7 +29,7 @@ export const queueHandlers: HandlerGroup<'queue.list' | 'queue.filters' | 'queue
       defaultTimezone: settings.defaultTimezone,
       enforced: settings.callingHoursEnforced,
     };
-    return { items: rows.map((r) => toQueueItem(r, now, rules)), total };
+    return { items: toQueueItems(rows, now, rules), total };
   },
   'queue.filters': (deps) => {
     ensureSelectionFresh(deps.db, today(deps));

@@ -1,5 +1,5 @@
 import type { QueueItem } from '../../../shared/api/customers';
-import { callability, type CallingWindow } from '../../../shared/domain/callingHours';
+import { callability, type Callability, type CallingWindow } from '../../../shared/domain/callingHours';
 import { PRIORITY, type PriorityParts } from '../../../shared/domain/selection';
 import type { QueueRow } from '../../../db/repos/queue';
 
@@ -10,52 +10,133 @@ export interface ContactRules {
 }
 
 const money = (n: number) => `$${n.toFixed(2)}`;
+
+/** Making an Intl formatter costs about 50 µs, formatting with one a few: one per time zone, kept. */
+const callbackFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A callback in the customer's wall-clock words, e.g. "17 Nov 2026, 10:00". The same callbacks come
+ * back on every page read until someone calls, so the words are kept too (about 3 µs each to make),
+ * per zone; past the bound they are all let go and made again as needed.
+ */
+const callbackWords = new Map<string, Map<string, string>>();
+const MAX_CALLBACK_WORDS = 20_000;
+let callbackWordsKept = 0;
+
+function localCallbackWords(iso: string, timeZone: string): string {
+  let inZone = callbackWords.get(timeZone);
+  if (!inZone) {
+    inZone = new Map();
+    callbackWords.set(timeZone, inZone);
+  }
+  let words = inZone.get(iso);
+  if (words === undefined) {
+    let f = callbackFormats.get(timeZone);
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+      // Zones come from imported rows, checked against Intl; a bound all the same.
+      if (callbackFormats.size < 1_000) callbackFormats.set(timeZone, f);
+    }
+    words = f.format(new Date(iso));
+    if (callbackWordsKept >= MAX_CALLBACK_WORDS) {
+      callbackWords.clear();
+      callbackWordsKept = 0;
+      inZone = new Map();
+      callbackWords.set(timeZone, inZone);
+    }
+    inZone.set(iso, words);
+    callbackWordsKept += 1;
+  }
+  return words;
+}
 const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+
+/**
+ * The parts of a priority as the selection pass stored them, with their numbers already in words.
+ * The pass rounds each part to a tenth, so the same few thousand texts recur across customers and
+ * page reads: each is parsed and worded once (kept up to a bound), since that was a good share of
+ * what a page of the queue cost.
+ */
+interface WordedParts {
+  revenue: string | null;
+  /** Signed recency points, when there are any. */
+  recency: string | null;
+  band: string | null;
+  segment: string | null;
+}
+const wordedDetails = new Map<string, WordedParts>();
+const MAX_WORDED_DETAILS = 20_000;
+function wordedParts(detail: string): WordedParts {
+  let worded = wordedDetails.get(detail);
+  if (worded === undefined) {
+    const parts = JSON.parse(detail) as Partial<PriorityParts>;
+    worded = {
+      revenue: parts.revenue !== undefined ? `revenue ${signed(parts.revenue)}` : null,
+      recency: parts.recency !== undefined && parts.recency > 0 ? signed(parts.recency) : null,
+      band: parts.band ? signed(parts.band) : null,
+      segment: parts.segment ? signed(parts.segment) : null,
+    };
+    if (wordedDetails.size >= MAX_WORDED_DETAILS) wordedDetails.clear();
+    wordedDetails.set(detail, worded);
+  }
+  return worded;
+}
+
+/** Midnight UTC of a YYYY-MM-DD date; a page repeats a few hundred dates at most, so kept. */
+const dayStarts = new Map<string, number>();
+function dayStart(date: string): number {
+  let ms = dayStarts.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (dayStarts.size >= 50_000) dayStarts.clear();
+    dayStarts.set(date, ms);
+  }
+  return ms;
+}
+
+/** `a, b`, or whichever is not empty. Plain concatenation: arrays and join() cost more per item here. */
+const listed = (sofar: string, part: string) => (sofar === '' ? part : `${sofar}, ${part}`);
 
 /** The priority in the words an agent reads: each part and what it came from. */
 export function explainPriority(row: QueueRow, now: Date): string {
-  const parts = JSON.parse(row.priority_detail) as Partial<PriorityParts>;
-  const out: string[] = [];
-  if (parts.revenue !== undefined) out.push(`revenue ${signed(parts.revenue)}`);
-  if (parts.recency !== undefined && parts.recency > 0) {
-    const days = row.departed_at
-      ? Math.max(0, Math.floor((now.getTime() - Date.parse(`${row.departed_at}T00:00:00Z`)) / 86_400_000))
-      : null;
-    out.push(`${days === null ? 'recent departure' : `left ${days} day${days === 1 ? '' : 's'} ago`} ${signed(parts.recency)}`);
+  const parts = wordedParts(row.priority_detail);
+  let out = parts.revenue ?? '';
+  if (parts.recency !== null) {
+    const days = row.departed_at ? Math.max(0, Math.floor((now.getTime() - dayStart(row.departed_at)) / 86_400_000)) : null;
+    out = listed(out, `${days === null ? 'recent departure' : `left ${days} day${days === 1 ? '' : 's'} ago`} ${parts.recency}`);
   }
-  if (parts.band) out.push(`${row.value_band ?? 'value band'} ${signed(parts.band)}`);
-  if (parts.segment) out.push(`segment ${row.segment ?? ''} ${signed(parts.segment)}`.replace('  ', ' '));
+  if (parts.band !== null) out = listed(out, `${row.value_band ?? 'value band'} ${parts.band}`);
+  if (parts.segment !== null) out = listed(out, row.segment ? `segment ${row.segment} ${parts.segment}` : `segment ${parts.segment}`);
   if (row.attempts > 0)
-    out.push(`${row.attempts} attempt${row.attempts === 1 ? '' : 's'} ${signed(-PRIORITY.attemptPenalty * row.attempts)}`);
-  return `Priority ${Math.round(row.priority)} (${out.join(', ')})`;
+    out = listed(out, `${row.attempts} attempt${row.attempts === 1 ? '' : 's'} ${signed(-PRIORITY.attemptPenalty * row.attempts)}`);
+  return `Priority ${Math.round(row.priority)} (${out})`;
 }
 
 function whyQueued(row: QueueRow, now: Date, due: boolean, localCallback: string | null): string {
-  const reasons: string[] = [];
-  if (due)
-    reasons.push(
-      `Callback due${localCallback ? ` (${localCallback} their time)` : ''}${row.callback_owner ? `, agreed by ${row.callback_owner}` : ''}`,
-    );
-  reasons.push(
-    row.selected_by ? `Selected by rule "${row.selected_by}"` : 'Departed with contact details (no selection rule set)',
-  );
-  const facts: string[] = [];
-  if (row.monthly_revenue !== null) facts.push(`${money(row.monthly_revenue)}/month lost`);
-  if (row.stated_reason_text) facts.push(`left: ${row.stated_reason_text}`);
-  return `${reasons.join('. ')}: ${facts.join('; ') || 'no revenue or reason on record'}. ${explainPriority(row, now)}.`;
+  const chosen = row.selected_by
+    ? `Selected by rule "${row.selected_by}"`
+    : 'Departed with contact details (no selection rule set)';
+  const reasons = due
+    ? `Callback due${localCallback ? ` (${localCallback} their time)` : ''}${row.callback_owner ? `, agreed by ${row.callback_owner}` : ''}. ${chosen}`
+    : chosen;
+  let facts = row.monthly_revenue !== null ? `${money(row.monthly_revenue)}/month lost` : '';
+  if (row.stated_reason_text) facts = facts === '' ? `left: ${row.stated_reason_text}` : `${facts}; left: ${row.stated_reason_text}`;
+  return `${reasons}: ${facts || 'no revenue or reason on record'}. ${explainPriority(row, now)}.`;
 }
 
 /** A queue row as the window shows it, with whether the customer may be dialled right now. */
-export function toQueueItem(row: QueueRow, now: Date, rules: ContactRules): QueueItem {
-  const calling = callability(now, row.timezone, rules.defaultTimezone, rules.window, rules.enforced);
-  const nowIso = now.toISOString();
+export function toQueueItem(
+  row: QueueRow,
+  now: Date,
+  rules: ContactRules,
+  calling: Callability = callability(now, row.timezone, rules.defaultTimezone, rules.window, rules.enforced),
+): QueueItem {
+  return itemAt(row, now, now.toISOString(), calling);
+}
+
+function itemAt(row: QueueRow, now: Date, nowIso: string, calling: Callability): QueueItem {
   const due = row.callback_at !== null && row.callback_at <= nowIso;
   const pendingCallback = row.callback_at !== null && !due;
-  const localCallback = row.callback_at
-    ? new Intl.DateTimeFormat('en-GB', { timeZone: calling.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
-        new Date(row.callback_at),
-      )
-    : null;
+  const localCallback = row.callback_at ? localCallbackWords(row.callback_at, calling.timeZone) : null;
   let notCallableBecause = calling.why;
   if (pendingCallback) notCallableBecause = `Callback booked for ${localCallback} their time; call then.`;
   return {
@@ -83,4 +164,39 @@ export function toQueueItem(row: QueueRow, now: Date, rules: ContactRules): Queu
     notCallableBecause,
     callbackWith: row.callback_owner,
   };
+}
+
+/**
+ * Calling hours as last worked out: per time zone, for one minute of the clock and one set of
+ * rules. The answer (the customer's local HH:MM and whether it is inside the window) only changes
+ * from one minute to the next, and Intl takes microseconds per answer, so pages read within the
+ * same minute share it.
+ */
+let keptCalling: { minute: number; rules: ContactRules; byZone: Map<string | null, Callability> } | null = null;
+
+function sameRules(a: ContactRules, b: ContactRules): boolean {
+  return (
+    a.defaultTimezone === b.defaultTimezone &&
+    a.enforced === b.enforced &&
+    a.window.start === b.window.start &&
+    a.window.end === b.window.end
+  );
+}
+
+/** A page of queue rows as the window shows them, every row judged at the same instant. */
+export function toQueueItems(rows: readonly QueueRow[], now: Date, rules: ContactRules): QueueItem[] {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (!keptCalling || keptCalling.minute !== minute || !sameRules(keptCalling.rules, rules)) {
+    keptCalling = { minute, rules: { ...rules, window: { ...rules.window } }, byZone: new Map() };
+  }
+  const byZone = keptCalling.byZone;
+  const nowIso = now.toISOString();
+  return rows.map((row) => {
+    let calling = byZone.get(row.timezone);
+    if (!calling) {
+      calling = callability(now, row.timezone, rules.defaultTimezone, rules.window, rules.enforced);
+      byZone.set(row.timezone, calling);
+    }
+    return itemAt(row, now, nowIso, calling);
+  });
 }
