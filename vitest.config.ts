@@ -54,6 +54,8 @@ export default defineConfig({
           include: ['test/hub/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // One file at a time: hub stores on the shared PostgreSQL server migrate without racing.
+          fileParallelism: false,
         },
       },
       {
