@@ -26,7 +26,8 @@ async function bundleChild(): Promise<string> {
     format: 'esm',
     target: 'node22',
     external: ['better-sqlite3'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // Under a name of its own: bundled modules (the CSV reader's) import createRequire themselves.
+    banner: { js: "import { createRequire as __crashRequire } from 'node:module'; const require = __crashRequire(import.meta.url);" },
     logLevel: 'error',
   });
   return outfile;
