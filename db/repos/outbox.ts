@@ -1,11 +1,28 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../open';
 import { prepared } from '../statements';
 import type { EventKind, EventPayload } from '../../shared/sync/events';
 
+/**
+ * An event id: a UUID of version 7 (RFC 9562), whose first 48 bits are the time in milliseconds and
+ * the rest random. Ids made one after another sort one after another, so the unique index on the
+ * id (here and in the hub) grows at its end instead of touching a random page per event: a batch of
+ * 500 events dirtied some 500 index pages with random ids, and the hub's commit wrote them all.
+ * Uniqueness is the 74 random bits', as with version 4; the time in it is the desk's clock and
+ * orders nothing (the console's sequence number does).
+ */
+export function newEventId(now: number = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(now, 0, 6);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Queues an event for the hub. Call inside the transaction that makes the change it describes. */
 export function enqueueEvent<K extends EventKind>(db: Db, kind: K, payload: EventPayload<K>, now: string): string {
-  const id = randomUUID();
+  const id = newEventId();
   prepared(db, 'INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)').run(
     id,
     kind,
@@ -53,7 +70,7 @@ export function markEventsSent(db: Db, ids: readonly string[], at: string): numb
 export function prepareEnqueueEvent(db: Db): <K extends EventKind>(kind: K, payload: EventPayload<K>, now: string) => string {
   const insert = prepared(db, 'INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
   return (kind, payload, now) => {
-    const id = randomUUID();
+    const id = newEventId();
     insert.run(id, kind, JSON.stringify(payload), now);
     return id;
   };

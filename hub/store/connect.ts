@@ -72,6 +72,8 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  // Statement journals in memory rather than temporary files: every batch upserts hundreds of rows.
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateHub(db as Kysely<unknown>, 'sqlite');

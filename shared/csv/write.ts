@@ -50,8 +50,15 @@ export function csvHeader<T>(columns: readonly CsvColumn<T>[], options: CsvOptio
   return (bom ? UTF8_BOM : '') + csvLine(columns.map((c) => c.header), options.separator);
 }
 
+/** One line per row; a plain loop, without the two arrays map and join make (an export writes a million). */
 export function csvRow<T>(columns: readonly CsvColumn<T>[], row: T, separator: string = ','): string {
-  return csvLine(columns.map((c) => c.value(row)), separator);
+  let line = '';
+  for (let i = 0; i < columns.length; i += 1) {
+    const column = columns[i];
+    if (i > 0) line += separator;
+    if (column) line += csvCell(column.value(row), separator);
+  }
+  return line + CSV_LINE_END;
 }
 
 /** A whole (small) table as CSV text; large exports stream row by row with csvHeader and csvRow. */

@@ -26,8 +26,8 @@ async function bundleChild(): Promise<string> {
     format: 'esm',
     target: 'node22',
     external: ['better-sqlite3'],
-    // Bundled CommonJS packages call require(); the alias keeps clear of a bundled createRequire.
-    banner: { js: "import { createRequire as __winbackCreateRequire } from 'node:module'; const require = __winbackCreateRequire(import.meta.url);" },
+    // Under a name of its own: bundled modules (the CSV reader's) import createRequire themselves.
+    banner: { js: "import { createRequire as __crashRequire } from 'node:module'; const require = __crashRequire(import.meta.url);" },
     logLevel: 'error',
   });
   return outfile;

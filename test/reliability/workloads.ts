@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Db } from '../../db/open';
 import { countCustomers, prepareCustomerUpsert } from '../../db/repos/customers';
 import { audit } from '../../db/repos/audit';
@@ -9,6 +11,9 @@ import { getSetting, SETTING_KEYS } from '../../db/repos/settings';
 import type { ServiceDeps } from '../../electron/backend/deps';
 import { completeCall } from '../../electron/services/call/complete';
 import { saveCallDraft } from '../../electron/services/call/drafts';
+import { startCall } from '../../electron/services/call/session';
+import { runImport } from '../../electron/services/import/run';
+import { silentLogger } from '../../electron/backend/logger';
 import { loadDemo } from '../../electron/services/demo';
 import { setupSession } from '../../electron/services/session';
 import { CallStateSchema } from '../../shared/api/call';
@@ -21,8 +26,8 @@ import { CYCLE, customer, fullCall, initialCallState } from '../helpers/callFixt
  * stdout right after); `verify` checks that an acknowledged piece is present and whole;
  * `invariant` holds after any kill, acknowledged or not (nothing half-written).
  *
- * To cover a new kind of durable write (an import), add a workload here and name it in
- * DEFAULT_WORKLOADS; the harness and both test sizes pick it up.
+ * To cover a new kind of durable write, add a workload here and name it in DEFAULT_WORKLOADS; the
+ * harness and both test sizes pick it up.
  */
 export interface Workload {
   name: string;
@@ -201,17 +206,91 @@ const callDraft: Workload = {
     const customerId = freshCustomer(deps, `DRAFT-${i}`);
     const start = initialCallState({ callId: randomUUID(), customerId, startedAt: deps.now().toISOString(), frontlineRep: null, frontlineTeam: null });
     saveCallDraft(deps, user, { ...start, stage: 'listen', reached: 'listen', visited: ['apologize', 'listen'], listen: { words: `Draft words ${i}` } });
-    return `${customerId}:${i}`;
+    return `${customerId}:${i}:${start.callId}`;
   },
   verify: (db, ack) => {
-    const [customerId, i] = ack.split(':');
+    const [customerId, i, callId] = ack.split(':');
     const draft = one<{ state: string }>(db, 'SELECT state FROM call_drafts WHERE customer_id = ?', Number(customerId));
     if (!draft) return `the draft of customer ${customerId} is missing`;
-    // Restorable: it parses as the call screen reads it back.
     const parsed = CallStateSchema.safeParse(JSON.parse(draft.state));
-    if (!parsed.success) return `the draft of customer ${customerId} cannot be restored`;
-    if (parsed.data.listen.words !== `Draft words ${i}`) return `the draft of customer ${customerId} reads ${JSON.stringify(parsed.data.listen.words)}`;
+    if (!parsed.success) return `the draft of customer ${customerId} cannot be read back`;
+    // Restored: the caller opens the customer again after the crash and the call service gives back
+    // the call in progress, words and all, under the same call id.
+    const person = findPersonByName(db, 'Crash Caller', 'agent');
+    if (!person) return 'the caller who saved the drafts is missing';
+    const deps: ServiceDeps = { db, now: () => new Date(), log: silentLogger, appVersion: 'crash-test', dataDir: dirname(db.name) };
+    const session = startCall(deps, person, { customerId: Number(customerId) });
+    if (session.restoredFrom === null) return `opening customer ${customerId} again starts a new call instead of restoring the draft`;
+    if (session.state.callId !== callId || session.state.listen.words !== `Draft words ${i}`) {
+      return `opening customer ${customerId} again restores ${session.state.callId} with ${JSON.stringify(session.state.listen.words)}`;
+    }
     return null;
+  },
+};
+
+const IMPORT_ROWS = 20;
+const importFile = (i: number) => `crash-import-${i}.csv`;
+/** The number of the import an imported customer came from (their ids read IMP-<i>-<row>). */
+const IMPORT_OF = "substr(external_id, 5, instr(substr(external_id, 5), '-') - 1)";
+
+/**
+ * A departure export of 20 customers through the real import service (read, validated, staged,
+ * then one transaction with the customers, their hub events, the import record, the audit entry
+ * and a selection pass), acknowledged once runImport has returned, that is after the commit.
+ */
+const departuresImport: Workload = {
+  name: 'import',
+  run: async (deps, i) => {
+    const dir = dirname(deps.db.name);
+    const path = join(dir, importFile(i));
+    const rows = Array.from(
+      { length: IMPORT_ROWS },
+      (_, k) => `IMP-${i}-${k},Imported ${i} ${k},+1 555-01${String(k).padStart(2, '0')},Month-to-month,${40 + k},2026-11-0${1 + (k % 9)},Price too high`,
+    );
+    writeFileSync(path, `id,name,phone,contract,charges,left,reason\n${rows.join('\n')}\n`);
+    const result = await runImport(deps, {
+      path,
+      fileName: importFile(i),
+      mapping: {
+        columns: { externalId: 'id', name: 'name', phone: 'phone', segment: 'contract', monthlyRevenue: 'charges', departedAt: 'left', statedReason: 'reason' },
+      },
+      dryRun: false,
+      skipInvalid: false,
+      actorId: null,
+      stagingDir: dir,
+    });
+    if (result.written?.imported !== IMPORT_ROWS) throw new Error(`the import wrote ${JSON.stringify(result.written)}`);
+    return String(i);
+  },
+  verify: (db, i) => {
+    const record = one<{ imported: number }>(db, 'SELECT imported FROM imports WHERE file_name = ?', importFile(Number(i)));
+    if (!record) return `import ${i} has no import record`;
+    if (record.imported !== IMPORT_ROWS) return `import ${i} records ${record.imported} customers`;
+    const customers = db.prepare('SELECT count(*) FROM customers WHERE external_id GLOB ?').pluck().get(`IMP-${i}-*`) as number;
+    if (customers !== IMPORT_ROWS) return `import ${i} holds ${customers} customers`;
+    const events = db
+      .prepare("SELECT count(*) FROM outbox WHERE kind = 'customer.departed' AND json_extract(payload, '$.externalId') GLOB ?")
+      .pluck()
+      .get(`IMP-${i}-*`) as number;
+    if (events !== IMPORT_ROWS) return `import ${i} has ${events} hub events`;
+    return null;
+  },
+  invariant: (db) => {
+    // Every import is all there or not there at all: customers, events and record together.
+    const torn = db
+      .prepare(
+        `WITH c AS (SELECT ${IMPORT_OF} AS i, count(*) AS n FROM customers WHERE external_id GLOB 'IMP-*' GROUP BY 1),
+              e AS (SELECT substr(json_extract(payload, '$.externalId'), 5, instr(substr(json_extract(payload, '$.externalId'), 5), '-') - 1) AS i,
+                      count(*) AS n FROM outbox WHERE kind = 'customer.departed' AND json_extract(payload, '$.externalId') GLOB 'IMP-*' GROUP BY 1),
+              r AS (SELECT substr(file_name, 14, length(file_name) - 17) AS i, imported AS n FROM imports WHERE file_name GLOB 'crash-import-*')
+         SELECT count(*) FROM (SELECT i FROM c UNION SELECT i FROM e UNION SELECT i FROM r) x
+         WHERE coalesce((SELECT n FROM c WHERE c.i = x.i), 0) <> ${IMPORT_ROWS}
+            OR coalesce((SELECT n FROM e WHERE e.i = x.i), 0) <> ${IMPORT_ROWS}
+            OR coalesce((SELECT n FROM r WHERE r.i = x.i), 0) <> ${IMPORT_ROWS}`,
+      )
+      .pluck()
+      .get() as number;
+    return torn === 0 ? null : `${torn} imports are half-written (customers, hub events and import record do not agree)`;
   },
 };
 
@@ -241,10 +320,11 @@ export const WORKLOADS: Record<string, Workload> = {
   [outboxEvent.name]: outboxEvent,
   [callCompletion.name]: callCompletion,
   [callDraft.name]: callDraft,
+  [departuresImport.name]: departuresImport,
   [tornPair.name]: tornPair,
 };
 
-export const DEFAULT_WORKLOADS = [sessionSetup.name, demoLoad.name, outboxEvent.name, callCompletion.name, callDraft.name];
+export const DEFAULT_WORKLOADS = [sessionSetup.name, demoLoad.name, outboxEvent.name, callCompletion.name, callDraft.name, departuresImport.name];
 export const TORN_PAIR = tornPair.name;
 
 export function workload(name: string): Workload {
