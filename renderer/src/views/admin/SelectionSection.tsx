@@ -1,111 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { SelectionView } from '../../../../shared/api/queue';
-import {
-  NUMBER_FIELDS,
-  NUMBER_OPS,
-  RULE_FIELD_LABELS,
-  TEXT_FIELDS,
-  TEXT_OPS,
-  describeRule,
-  type RuleCondition,
-  type RuleField,
-  type SelectionRule,
-  type SelectionSettings,
-} from '../../../../shared/domain/selection';
+import { describeRule, type SelectionRule, type SelectionSettings } from '../../../../shared/domain/selection';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
+import { ConditionEditor, blankCondition } from './ConditionEditor';
 
-const isNumberField = (f: RuleField): f is (typeof NUMBER_FIELDS)[number] => (NUMBER_FIELDS as readonly string[]).includes(f);
-
-function blankCondition(field: RuleField): RuleCondition {
-  return isNumberField(field) ? { field, op: '>=', value: 0 } : { field, op: 'is', value: '' };
-}
-
-interface ConditionEditorProps {
-  condition: RuleCondition;
-  label: string;
-  choices: SelectionView['choices'];
-  bandNames: string[];
-  onChange: (c: RuleCondition) => void;
-  onRemove: () => void;
-}
-
-function ConditionEditor({ condition, label, choices, bandNames, onChange, onRemove }: ConditionEditorProps) {
-  const values: { value: string; label: string }[] =
-    condition.field === 'segment'
-      ? choices.segments.map((s) => ({ value: s, label: s }))
-      : condition.field === 'product'
-        ? choices.products.map((s) => ({ value: s, label: s }))
-        : condition.field === 'valueBand'
-          ? bandNames.map((s) => ({ value: s, label: s }))
-          : choices.categories.map((c) => ({ value: c.id, label: c.name }));
-  return (
-    <div className="condition" role="group" aria-label={label}>
-      <select
-        aria-label={`${label}: field`}
-        value={condition.field}
-        onChange={(e) => onChange(blankCondition(e.target.value as RuleField))}
-      >
-        {[...NUMBER_FIELDS, ...TEXT_FIELDS].map((f) => (
-          <option key={f} value={f}>
-            {RULE_FIELD_LABELS[f]}
-          </option>
-        ))}
-      </select>
-      {typeof condition.value === 'number' ? (
-        <>
-          <select
-            aria-label={`${label}: comparison`}
-            value={condition.op}
-            onChange={(e) => onChange({ ...condition, op: e.target.value as (typeof NUMBER_OPS)[number] } as RuleCondition)}
-          >
-            {NUMBER_OPS.map((op) => (
-              <option key={op} value={op}>
-                {op}
-              </option>
-            ))}
-          </select>
-          <input
-            aria-label={`${label}: value`}
-            type="number"
-            value={condition.value}
-            onChange={(e) => onChange({ ...condition, value: Number(e.target.value) } as RuleCondition)}
-          />
-        </>
-      ) : (
-        <>
-          <select
-            aria-label={`${label}: comparison`}
-            value={condition.op}
-            onChange={(e) => onChange({ ...condition, op: e.target.value as (typeof TEXT_OPS)[number] } as RuleCondition)}
-          >
-            {TEXT_OPS.map((op) => (
-              <option key={op} value={op}>
-                {op}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={`${label}: value`}
-            value={condition.value}
-            onChange={(e) => onChange({ ...condition, value: e.target.value } as RuleCondition)}
-          >
-            <option value="">— choose —</option>
-            {values.map((v) => (
-              <option key={v.value} value={v.value}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
-      <button type="button" onClick={onRemove} aria-label={`Remove ${label.toLowerCase()}`}>
-        Remove
-      </button>
-    </div>
-  );
-}
+/** The list with its i-th item changed: every editable row list below is edited this way. */
+const replaceAt = <T,>(list: T[], i: number, patch: Partial<T>): T[] => list.map((x, j) => (j === i ? { ...x, ...patch } : x));
 
 export interface SelectionEditorProps {
   view: SelectionView;
@@ -119,7 +21,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
   const [bands, setBands] = useState(view.valueBands);
   const [segments, setSegments] = useState(view.segmentPoints);
   const bandNames = bands.map((b) => b.name).filter(Boolean);
-  const setRule = (i: number, rule: SelectionRule) => setRules(rules.map((r, j) => (j === i ? rule : r)));
+  const setRule = (i: number, rule: SelectionRule) => setRules(replaceAt(rules, i, rule));
   return (
     <form
       onSubmit={(e) => {
@@ -197,7 +99,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
               <input
                 id={id}
                 value={b.name}
-                onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                onChange={(e) => setBands(replaceAt(bands, i, { name: e.target.value }))}
               />
             )}
           </Field>
@@ -208,7 +110,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
                 type="number"
                 min={0}
                 value={b.minRevenue}
-                onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, minRevenue: Number(e.target.value) } : x)))}
+                onChange={(e) => setBands(replaceAt(bands, i, { minRevenue: Number(e.target.value) }))}
               />
             )}
           </Field>
@@ -218,7 +120,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
                 id={id}
                 type="number"
                 value={b.points}
-                onChange={(e) => setBands(bands.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
+                onChange={(e) => setBands(replaceAt(bands, i, { points: Number(e.target.value) }))}
               />
             )}
           </Field>
@@ -239,7 +141,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
               <select
                 id={id}
                 value={s.segment}
-                onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, segment: e.target.value } : x)))}
+                onChange={(e) => setSegments(replaceAt(segments, i, { segment: e.target.value }))}
               >
                 <option value="">— choose —</option>
                 {view.choices.segments.map((seg) => (
@@ -256,7 +158,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
                 id={id}
                 type="number"
                 value={s.points}
-                onChange={(e) => setSegments(segments.map((x, j) => (j === i ? { ...x, points: Number(e.target.value) } : x)))}
+                onChange={(e) => setSegments(replaceAt(segments, i, { points: Number(e.target.value) }))}
               />
             )}
           </Field>

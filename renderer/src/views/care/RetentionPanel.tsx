@@ -23,6 +23,45 @@ function RelostChart({ rows }: { rows: Retention['byReason'] }) {
   );
 }
 
+interface RelostRow {
+  key: string;
+  name: string;
+  sub?: string | null;
+  recovered: number;
+  relost: number;
+  relostRevenue: number;
+}
+
+/** One breakdown of re-losses (by reason, by offer): the same columns, another first column. */
+function RelostTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: RelostRow[] }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{firstColumn}</th>
+          <th scope="col">Recovered</th>
+          <th scope="col">Re-lost</th>
+          <th scope="col">Monthly revenue lost again</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">
+              {r.name}
+              {r.sub && <span className="care-sub">{r.sub}</span>}
+            </th>
+            <td>{r.recovered}</td>
+            <td>{r.relost}</td>
+            <td>{formatMoney(r.relostRevenue)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function RetentionView({ retention }: { retention: Retention }) {
   return (
     <section className="care-retention" aria-labelledby="retention-title">
@@ -52,51 +91,29 @@ export function RetentionView({ retention }: { retention: Retention }) {
         </tbody>
       </table>
       <RelostChart rows={retention.byReason} />
-      <table>
-        <caption>Re-losses by the reason diagnosed on the recovery call</caption>
-        <thead>
-          <tr>
-            <th scope="col">Reason</th>
-            <th scope="col">Recovered</th>
-            <th scope="col">Re-lost</th>
-            <th scope="col">Monthly revenue lost again</th>
-          </tr>
-        </thead>
-        <tbody>
-          {retention.byReason.map((r) => (
-            <tr key={r.reasonId ?? 'none'}>
-              <th scope="row">
-                {r.reasonName}
-                {r.categoryName && <span className="care-sub">{r.categoryName}</span>}
-              </th>
-              <td>{r.recovered}</td>
-              <td>{r.relost}</td>
-              <td>{formatMoney(r.relostRevenue)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table>
-        <caption>Re-losses by the offer accepted on the recovery call</caption>
-        <thead>
-          <tr>
-            <th scope="col">Offer</th>
-            <th scope="col">Recovered</th>
-            <th scope="col">Re-lost</th>
-            <th scope="col">Monthly revenue lost again</th>
-          </tr>
-        </thead>
-        <tbody>
-          {retention.byOffer.map((r) => (
-            <tr key={r.offerId ?? 'none'}>
-              <th scope="row">{r.offerName}</th>
-              <td>{r.recovered}</td>
-              <td>{r.relost}</td>
-              <td>{formatMoney(r.relostRevenue)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RelostTable
+        caption="Re-losses by the reason diagnosed on the recovery call"
+        firstColumn="Reason"
+        rows={retention.byReason.map((r) => ({
+          key: r.reasonId ?? 'none',
+          name: r.reasonName,
+          sub: r.categoryName,
+          recovered: r.recovered,
+          relost: r.relost,
+          relostRevenue: r.relostRevenue,
+        }))}
+      />
+      <RelostTable
+        caption="Re-losses by the offer accepted on the recovery call"
+        firstColumn="Offer"
+        rows={retention.byOffer.map((r) => ({
+          key: r.offerId ?? 'none',
+          name: r.offerName,
+          recovered: r.recovered,
+          relost: r.relost,
+          relostRevenue: r.relostRevenue,
+        }))}
+      />
     </section>
   );
 }
