@@ -3,6 +3,7 @@ import type { CustomerCard } from '../../shared/api/customers';
 import { getCustomerRow } from '../../db/repos/customers';
 import { listCallsOfCustomer } from '../../db/repos/calls';
 import type { HandlerGroup } from '../backend/handlers';
+import { customerProfile } from './customerProfile';
 
 export const customerHandlers: HandlerGroup<'customers.get'> = {
   'customers.get': (deps, input): CustomerCard => {
@@ -10,23 +11,11 @@ export const customerHandlers: HandlerGroup<'customers.get'> = {
     if (!row) throw new AppError('not_found', `No customer with id ${input.id}.`);
     return {
       id: row.id,
-      externalId: row.external_id,
-      name: row.name,
-      company: row.company,
-      phone: row.phone,
-      email: row.email,
+      ...customerProfile(row),
       timezone: row.timezone,
-      segment: row.segment,
-      product: row.product,
-      monthlyRevenue: row.monthly_revenue,
-      tenureMonths: row.tenure_months,
-      departedAt: row.departed_at,
       statedReason: row.stated_reason_text,
       statedReasonMapped: row.stated_reason_name,
       reasonCategory: row.category_name,
-      frontlineRep: row.frontline_rep,
-      frontlineTeam: row.frontline_team,
-      notes: row.notes,
       cycle: row.cycle_name,
       doNotContact: row.do_not_contact === 1,
       calls: listCallsOfCustomer(deps.db, row.id).map((c) => ({

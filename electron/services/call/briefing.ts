@@ -5,6 +5,7 @@ import type { Db } from '../../../db/open';
 import type { CustomerRow } from '../../../db/repos/customers';
 import { listCallHistory, listCallOffers } from '../../../db/repos/calls';
 import { getReason } from '../../../db/repos/reasons';
+import { customerProfile } from '../customerProfile';
 
 let consoleZone: string | undefined;
 
@@ -33,25 +34,13 @@ export function buildBriefing(db: Db, row: CustomerRow): CallCustomer {
   const stated = row.stated_reason_id ? getReason(db, row.stated_reason_id) : undefined;
   return {
     id: row.id,
-    externalId: row.external_id,
-    name: row.name,
-    company: row.company,
-    phone: row.phone,
-    email: row.email,
+    ...customerProfile(row),
     timezone: customerTimeZone(row.timezone),
-    segment: row.segment,
-    product: row.product,
-    monthlyRevenue: row.monthly_revenue,
-    tenureMonths: row.tenure_months,
-    departedAt: row.departed_at,
     statedReason: row.stated_reason_text,
     statedReasonId: row.stated_reason_id,
     statedReasonName: row.stated_reason_name,
     statedCategoryId: stated?.category_id ?? null,
     statedCategoryName: row.category_name,
-    frontlineRep: row.frontline_rep,
-    frontlineTeam: row.frontline_team,
-    notes: row.notes,
     cycle: row.cycle_name,
     attempts: row.attempts,
     history: listCallHistory(db, row.id).map((h) => ({

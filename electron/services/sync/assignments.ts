@@ -12,6 +12,7 @@ import {
 import type { ServiceDeps } from '../../backend/deps';
 import type { HubClient } from './hubClient';
 import { SYNC_KEYS } from './settings';
+import { customerProfile } from '../customerProfile';
 
 export interface PullResult {
   received: number;
@@ -74,22 +75,10 @@ function toAssigned(row: AssignedCustomerRow): { person: string; customer: Assig
   return {
     person: row.assignee_name,
     customer: {
-      externalId: row.external_id,
-      name: row.name,
-      company: row.company,
-      phone: row.phone,
-      email: row.email,
+      ...customerProfile(row),
       timezone: row.timezone,
-      segment: row.segment,
-      product: row.product,
-      monthlyRevenue: row.monthly_revenue,
-      tenureMonths: row.tenure_months,
-      departedAt: row.departed_at,
       statedReasonText: row.stated_reason_text,
       statedReasonId: row.stated_reason_id,
-      frontlineRep: row.frontline_rep,
-      frontlineTeam: row.frontline_team,
-      notes: row.notes,
       cycle,
     },
   };
