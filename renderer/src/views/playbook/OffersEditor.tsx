@@ -5,6 +5,7 @@ import { OFFER_TYPES, type OfferType } from '../../../../shared/domain/offers';
 import { api } from '../../api/client';
 import { offerTerms } from '../call/model';
 import type { PlaybookData } from './usePlaybookData';
+import { FormActions, RetireToggle } from './EditorButtons';
 
 export const OFFER_TYPE_LABELS: Record<OfferType, string> = {
   discount: 'Discount',
@@ -80,16 +81,7 @@ export function OfferForm({ offer, busy, onSave, onCancel }: { offer: Offer | nu
         <input type="checkbox" checked={generatesCode} onChange={(e) => setGeneratesCode(e.target.checked)} />
         Issue a single-use code when accepted or considered
       </label>
-      <div className="row-actions">
-        <button type="submit" disabled={busy}>
-          {offer ? 'Save offer' : 'Add offer'}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={offer ? 'Save offer' : 'Add offer'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -124,19 +116,18 @@ export function OffersEditor({ data }: { data: PlaybookData }) {
                   <button type="button" onClick={() => setEditing(o.id)} aria-label={`Edit ${o.name}`}>
                     Edit
                   </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() =>
+                  <RetireToggle
+                    name={o.name}
+                    retired={o.retired}
+                    busy={busy}
+                    onToggle={() =>
                       void run(
                         () => api().call('playbook.retireOffer', { id: o.id, retired: !o.retired }),
                         setPlaybook,
                         o.retired ? `${o.name} can be proposed again.` : `${o.name} is retired: no longer proposed, kept on earlier calls.`,
                       )
                     }
-                  >
-                    {o.retired ? `Restore ${o.name}` : `Retire ${o.name}`}
-                  </button>
+                  />
                 </div>
               </>
             )}

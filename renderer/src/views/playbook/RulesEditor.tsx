@@ -4,6 +4,7 @@ import type { SaveRuleInput } from '../../../../shared/api/playbook';
 import { describeRule } from '../../../../shared/domain/offers';
 import { api } from '../../api/client';
 import type { PlaybookData } from './usePlaybookData';
+import { FormActions } from './EditorButtons';
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
@@ -102,16 +103,7 @@ export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | n
       </select>
       <label htmlFor={`${id}-priority`}>Priority (lower comes first)</label>
       <input id={`${id}-priority`} type="number" min={0} max={10000} step={1} value={priority} onChange={(e) => setPriority(e.target.value)} />
-      <div className="row-actions">
-        <button type="submit" disabled={data.busy}>
-          {rule ? 'Save rule' : 'Add rule'}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={rule ? 'Save rule' : 'Add rule'} busy={data.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TaxonomyCategory } from '../../../../shared/api/call';
 import { api } from '../../api/client';
 import type { PlaybookData } from './usePlaybookData';
+import { RetireToggle } from './EditorButtons';
 
 function RenameForm({ label, initial, onSave, onCancel, busy }: { label: string; initial: string; onSave: (name: string) => void; onCancel: () => void; busy: boolean }) {
   const id = useId();
@@ -67,19 +68,18 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
         <button type="button" onClick={() => setRenaming(category.id)} aria-label={`Rename ${category.name}`}>
           Rename
         </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
+        <RetireToggle
+          name={category.name}
+          retired={category.retired}
+          busy={busy}
+          onToggle={() =>
             void run(
               () => api().call('taxonomy.retireCategory', { id: category.id, retired: !category.retired }),
               setTaxonomy,
               category.retired ? `${category.name} is offered on calls again.` : `${category.name} is retired: kept in history and reports, no longer offered on calls.`,
             )
           }
-        >
-          {category.retired ? `Restore ${category.name}` : `Retire ${category.name}`}
-        </button>
+        />
       </div>
       <ul aria-label={`Reasons in ${category.name}`}>
         {category.reasons.map((r) => (
@@ -103,20 +103,19 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
                 <button type="button" className="link" onClick={() => setRenaming(r.id)} aria-label={`Rename ${r.name}`}>
                   Rename
                 </button>{' '}
-                <button
-                  type="button"
+                <RetireToggle
                   className="link"
-                  disabled={busy}
-                  onClick={() =>
+                  name={r.name}
+                  retired={r.retired}
+                  busy={busy}
+                  onToggle={() =>
                     void run(
                       () => api().call('taxonomy.retireReason', { id: r.id, retired: !r.retired }),
                       setTaxonomy,
                       r.retired ? `${r.name} is offered on calls again.` : `${r.name} is retired: kept in history and reports, no longer offered on calls.`,
                     )
                   }
-                >
-                  {r.retired ? `Restore ${r.name}` : `Retire ${r.name}`}
-                </button>
+                />
               </>
             )}
           </li>
