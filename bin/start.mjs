@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build the console and open the desktop window. Where the Electron binary is missing
 // (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or its download failed) say so in plain words and
-// point to the browser console instead of printing a stack trace.
+// start the same console in the browser instead (`winback serve --open`): whoever typed `npm start`
+// wants the console, not a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,17 +42,29 @@ function tryDownloadElectron() {
 
 export const MISSING_ELECTRON_MESSAGE =
   'The Electron binary is not installed on this machine (it was skipped with ELECTRON_SKIP_BINARY_DOWNLOAD=1, ' +
-  'or its download failed), so the desktop window cannot open. The same console runs in your browser: ' +
-  'run `npx winback serve --open` and it opens at a private address on this computer. To get the desktop ' +
-  'window instead, reinstall with network access to the Electron download (`npm install electron`).';
+  'or its download failed), so the desktop window cannot open. Starting the same console in your browser ' +
+  'instead (`npx winback serve --open`), at a private address on this computer. To get the desktop window, ' +
+  'reinstall with network access to the Electron download (`npm install electron`).';
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!electronBinary()) tryDownloadElectron();
   const binary = electronBinary();
   if (!binary) {
     process.stderr.write(`${MISSING_ELECTRON_MESSAGE}\n`);
-    process.exit(1);
+    const serve = spawn(process.execPath, [join(root, 'bin', 'winback.mjs'), 'serve', '--open', ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    // Ctrl+C reaches both through the terminal; a signal sent to this process alone is passed on, so
+    // the server never outlives it.
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => serve.kill(signal));
+    serve.on('exit', (code) => process.exit(code ?? 0));
+  } else {
+    startWindow(binary);
   }
+}
+
+function startWindow(binary) {
   const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
     cwd: root,
     stdio: 'inherit',
