@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { prepared } from '../statements';
+import { batchedInsert, prepared } from '../statements';
 import type { Role } from '../../shared/domain/roles';
 import { queryQueuePage } from './queue';
 import { readQueueSettings } from './queueSettings';
@@ -29,40 +29,111 @@ export interface CustomerInput {
 
 export type UpsertResult = 'inserted' | 'updated';
 
+/** The columns an import writes, in the order customerValues gives them. */
+const CUSTOMER_FIELDS = `name, company, phone, email, timezone, segment, product, monthly_revenue, tenure_months, departed_at,
+  last_activity_at, stated_reason_text, stated_reason_id, frontline_rep, frontline_team, notes`;
+const customerValues = (c: CustomerInput) =>
+  [
+    c.name,
+    c.company,
+    c.phone,
+    c.email,
+    c.timezone,
+    c.segment,
+    c.product,
+    c.monthlyRevenue,
+    c.tenureMonths,
+    c.departedAt,
+    c.lastActivityAt,
+    c.statedReasonText,
+    c.statedReasonId,
+    c.frontlineRep,
+    c.frontlineTeam,
+    c.notes,
+  ] as const;
+
+export interface CustomerWrites {
+  /**
+   * A customer the caller has just found absent, in the same transaction. The row may wait for
+   * others to be inserted with it: `flush` before reading customers.
+   */
+  insert(c: CustomerInput, now: string): void;
+  /**
+   * A customer the caller has just found present: their record is replaced. Call history,
+   * assignment and do-not-contact are the console's own facts, so they are kept. Attempts are
+   * counted per recovery cycle: a customer re-imported into another cycle (they departed again)
+   * starts that cycle with none. Waiting inserts go first.
+   */
+  update(c: CustomerInput, now: string): void;
+  /** Inserts the customers still waiting. */
+  flush(): void;
+}
+
 /**
- * Inserts or updates by external id. Call history, assignment and do-not-contact are the console's
- * own facts, so a re-import never resets them. Attempts are counted per recovery cycle: a customer
- * re-imported into another cycle (they departed again) starts that cycle with none.
+ * Statements for writing many customers in one transaction (an import): positional parameters
+ * (binding twenty named ones from an object cost a tenth of the time of a row), new customers
+ * inserted several to a statement.
  */
+export function prepareCustomerWrites(db: Db): CustomerWrites {
+  const inserts = batchedInsert(db, `INSERT INTO customers (external_id, ${CUSTOMER_FIELDS}, cycle_id, created_at, updated_at)`, 20);
+  // SET expressions read the row as it was, so attempts compare with the old cycle.
+  const update = db.prepare(`UPDATE customers SET
+      (${CUSTOMER_FIELDS}) = (${Array.from({ length: 16 }, () => '?').join(', ')}),
+      attempts = CASE WHEN cycle_id IS ? THEN attempts ELSE 0 END, cycle_id = ?, updated_at = ?
+    WHERE external_id = ?`);
+  return {
+    insert: (c, now) => {
+      inserts.add([c.externalId, ...customerValues(c), c.cycleId, now, now]);
+    },
+    update: (c, now) => {
+      inserts.flush();
+      update.run(...customerValues(c), c.cycleId, c.cycleId, now, c.externalId);
+    },
+    flush: () => inserts.flush(),
+  };
+}
+
+/** Inserts or updates by external id, as CustomerWrites does, for callers that write a few customers. */
 export function prepareCustomerUpsert(db: Db): (c: CustomerInput, now: string, known?: boolean) => UpsertResult {
   const exists = db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck();
-  const upsert = db.prepare(`
-    INSERT INTO customers (external_id, name, company, phone, email, timezone, segment, product,
-      monthly_revenue, tenure_months, departed_at, last_activity_at, stated_reason_text, stated_reason_id,
-      frontline_rep, frontline_team, notes, cycle_id, created_at, updated_at)
-    VALUES (@externalId, @name, @company, @phone, @email, @timezone, @segment, @product,
-      @monthlyRevenue, @tenureMonths, @departedAt, @lastActivityAt, @statedReasonText, @statedReasonId,
-      @frontlineRep, @frontlineTeam, @notes, @cycleId, @now, @now)
-    ON CONFLICT(external_id) DO UPDATE SET
-      name = excluded.name, company = excluded.company, phone = excluded.phone, email = excluded.email,
-      timezone = excluded.timezone, segment = excluded.segment, product = excluded.product,
-      monthly_revenue = excluded.monthly_revenue, tenure_months = excluded.tenure_months,
-      departed_at = excluded.departed_at, last_activity_at = excluded.last_activity_at,
-      stated_reason_text = excluded.stated_reason_text, stated_reason_id = excluded.stated_reason_id,
-      frontline_rep = excluded.frontline_rep, frontline_team = excluded.frontline_team,
-      notes = excluded.notes, cycle_id = excluded.cycle_id, updated_at = excluded.updated_at,
-      attempts = CASE WHEN customers.cycle_id IS excluded.cycle_id THEN customers.attempts ELSE 0 END`);
-  // `known`: the caller has just looked the customer up in this transaction (an import does), so
-  // the lookup here is not repeated.
+  const writes = prepareCustomerWrites(db);
+  // `known`: the caller has just looked the customer up in this transaction, so the lookup here
+  // is not repeated.
   return (c, now, known) => {
     const existed = known ?? exists.get(c.externalId) !== undefined;
-    upsert.run({ ...c, now });
+    if (existed) writes.update(c, now);
+    else {
+      writes.insert(c, now);
+      writes.flush();
+    }
     return existed ? 'updated' : 'inserted';
   };
 }
 
 export function countCustomers(db: Db): number {
   return db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+}
+
+/**
+ * The cycle of each of these customers the console already has, by external id (null when they
+ * have none); customers it does not have are absent. One query for a whole chunk of an import,
+ * each id looked up through the unique index.
+ */
+export function knownCustomerCycles(db: Db, externalIds: readonly string[]): Map<string, string | null> {
+  const rows = prepared(
+    db,
+    'SELECT external_id, cycle_id FROM customers WHERE external_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(externalIds)) as { external_id: string; cycle_id: string | null }[];
+  return new Map(rows.map((r) => [r.external_id, r.cycle_id]));
+}
+
+/** The stored records (every column) of those of these customers the console has, by external id. */
+export function customerRecordsByExternalId<T extends { external_id: string }>(db: Db, externalIds: readonly string[]): Map<string, T> {
+  if (externalIds.length === 0) return new Map();
+  const rows = prepared(db, 'SELECT * FROM customers WHERE external_id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(externalIds),
+  ) as T[];
+  return new Map(rows.map((r) => [r.external_id, r]));
 }
 
 export interface CustomerRow {

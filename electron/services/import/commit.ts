@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
 import type { Staging } from '../../../db/importStaging';
-import { prepareCustomerUpsert, type CustomerInput } from '../../../db/repos/customers';
+import { customerRecordsByExternalId, prepareCustomerWrites, type CustomerInput } from '../../../db/repos/customers';
 import { upsertCycle } from '../../../db/repos/cycles';
-import { prepareEnqueueEvent } from '../../../db/repos/outbox';
+import { deferNewCustomerFacts } from '../../../db/repos/reportFactsBulk';
+import { prepareEventBatch } from '../../../db/repos/outbox';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { recordImport } from '../../../db/repos/importMappings';
 import { refreshSelection } from '../../../db/repos/selection';
@@ -25,6 +26,7 @@ export interface ImportCounts {
 /** Columns of an existing customer, for the fields this import's mapping does not carry. */
 interface ExistingRow {
   id: number;
+  external_id: string;
   name: string | null;
   company: string | null;
   phone: string | null;
@@ -60,6 +62,20 @@ const EXISTING: Record<Exclude<ImportField, 'externalId'>, keyof ExistingRow> = 
   notes: 'notes',
 };
 
+/** Customers looked up at a time inside the transaction, to learn which are already there. */
+const CHUNK = 1000;
+
+/**
+ * The page cache of the import's transaction, in KiB (SQLite's convention for a negative size).
+ * The transaction changes about 1 KB of pages per customer (the row, its indexes, its report
+ * facts, its event); with SQLite's default 2 MB it spilled them to the WAL and read them back over
+ * and over, the selection pass most of all. The cache fills only as far as the import needs and is
+ * set back when it ends.
+ */
+const IMPORT_CACHE_KIB = -256 * 1024;
+
+type CommitContext = { now: Date; actorId: string | null; fileName: string };
+
 /**
  * Writes a staged import in ONE transaction: the cycles, every customer (new ones inserted,
  * known ones updated by customer id with their calls, attempts and assignment kept), a
@@ -67,12 +83,17 @@ const EXISTING: Record<Exclude<ImportField, 'externalId'>, keyof ExistingRow> = 
  * fresh selection pass. A crash or a kill at any point leaves the database as it was before.
  * A re-import leaves the fields its mapping does not carry as they were.
  */
-export function commitImport(
-  db: Db,
-  staging: Staging,
-  plan: ImportPlan,
-  ctx: { now: Date; actorId: string | null; fileName: string },
-): ImportCounts {
+export function commitImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitContext): ImportCounts {
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  try {
+    return db.transaction(() => writeImport(db, staging, plan, ctx))();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+function writeImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitContext): ImportCounts {
   const now = ctx.now.toISOString();
   const mapped = new Set(plan.mappedFields);
   const counts: ImportCounts = {
@@ -83,81 +104,110 @@ export function commitImport(
     noContact: 0,
     unmapped: 0,
   };
-  db.transaction(() => {
-    for (const cycle of plan.cycles) upsertCycle(db, cycle, now);
-    // Events name the cycle as people do ("November 2026"), the same as calls do, so the hub's
-    // cycle filter matches both.
-    const cycleNames = new Map(
-      (db.prepare('SELECT id, name FROM cycles').all() as { id: string; name: string }[]).map((c) => [c.id, c.name]),
-    );
-    const upsert = prepareCustomerUpsert(db);
-    const enqueue = prepareEnqueueEvent(db);
-    const existing = db.prepare('SELECT * FROM customers WHERE external_id = ?');
-    const phrases = loadReasonPhrases(db);
-    const categoryOf = new Map(
-      (db.prepare('SELECT id, category_id FROM reasons').all() as { id: string; category_id: string }[]).map((r) => [
-        r.id,
-        r.category_id,
-      ]),
-    );
-    for (const { data: row } of staging.rows<StagedCustomer>()) {
-      const before = existing.get(row.externalId) as ExistingRow | undefined;
-      const keep = <F extends Exclude<ImportField, 'externalId'>>(field: F, value: StagedCustomer[F]): StagedCustomer[F] =>
-        before && !mapped.has(field) ? (before[EXISTING[field]] as StagedCustomer[F]) : value;
-      const statedReasonText = keep('statedReason', row.statedReason);
-      const statedReasonId = statedReasonText === null ? null : (phrases.get(normalizeReasonText(statedReasonText)) ?? null);
-      const customer: CustomerInput = {
-        externalId: row.externalId,
-        name: keep('name', row.name),
-        company: keep('company', row.company),
-        phone: keep('phone', row.phone),
-        email: keep('email', row.email),
-        timezone: keep('timezone', row.timezone),
-        segment: keep('segment', row.segment),
-        product: keep('product', row.product),
-        monthlyRevenue: keep('monthlyRevenue', row.monthlyRevenue),
-        tenureMonths: keep('tenureMonths', row.tenureMonths),
-        departedAt: keep('departedAt', row.departedAt),
-        lastActivityAt: keep('lastActivityAt', row.lastActivityAt),
+  for (const cycle of plan.cycles) upsertCycle(db, cycle, now);
+  // Events name the cycle as people do ("November 2026"), the same as calls do, so the hub's
+  // cycle filter matches both.
+  const cycleNames = new Map(
+    (db.prepare('SELECT id, name FROM cycles').all() as { id: string; name: string }[]).map((c) => [c.id, c.name]),
+  );
+  // New customers' report facts are added at the end in two statements rather than by triggers.
+  const reportFacts = deferNewCustomerFacts(db);
+  const writes = prepareCustomerWrites(db);
+  const events = prepareEventBatch(db);
+  const phrases = loadReasonPhrases(db);
+  const reasonIds = new Map<string, string | null>();
+  const reasonIdOf = (text: string): string | null => {
+    let id = reasonIds.get(text);
+    if (id === undefined) {
+      id = phrases.get(normalizeReasonText(text)) ?? null;
+      reasonIds.set(text, id);
+    }
+    return id;
+  };
+  const categoryOf = new Map(
+    (db.prepare('SELECT id, category_id FROM reasons').all() as { id: string; category_id: string }[]).map((r) => [
+      r.id,
+      r.category_id,
+    ]),
+  );
+  const write = (row: StagedCustomer, before: ExistingRow | undefined) => {
+    const keep = <F extends Exclude<ImportField, 'externalId'>>(field: F, value: StagedCustomer[F]): StagedCustomer[F] =>
+      before && !mapped.has(field) ? (before[EXISTING[field]] as StagedCustomer[F]) : value;
+    const statedReasonText = keep('statedReason', row.statedReason);
+    const statedReasonId = statedReasonText === null ? null : reasonIdOf(statedReasonText);
+    const customer: CustomerInput = {
+      externalId: row.externalId,
+      name: keep('name', row.name),
+      company: keep('company', row.company),
+      phone: keep('phone', row.phone),
+      email: keep('email', row.email),
+      timezone: keep('timezone', row.timezone),
+      segment: keep('segment', row.segment),
+      product: keep('product', row.product),
+      monthlyRevenue: keep('monthlyRevenue', row.monthlyRevenue),
+      tenureMonths: keep('tenureMonths', row.tenureMonths),
+      departedAt: keep('departedAt', row.departedAt),
+      lastActivityAt: keep('lastActivityAt', row.lastActivityAt),
+      statedReasonText,
+      statedReasonId,
+      frontlineRep: keep('frontlineRep', row.frontlineRep),
+      frontlineTeam: keep('frontlineTeam', row.frontlineTeam),
+      notes: keep('notes', row.notes),
+      cycleId: row.cycleId,
+    };
+    if (before) {
+      writes.update(customer, now);
+      counts.updated += 1;
+      // A recovered customer in intensive care who shows up as departed again is re-lost; that
+      // event goes after the departures queued so far.
+      events.flush();
+      markRelostIfRecovered(db, before.id, ctx.now, ctx.actorId);
+    } else {
+      writes.insert(customer, now);
+      counts.imported += 1;
+    }
+    if (customer.phone === null && customer.email === null) counts.noContact += 1;
+    if (statedReasonText !== null && statedReasonId === null) counts.unmapped += 1;
+    events.add(
+      'customer.departed',
+      {
+        externalId: customer.externalId,
+        cycle: customer.cycleId === null ? null : (cycleNames.get(customer.cycleId) ?? customer.cycleId),
+        departedAt: customer.departedAt,
         statedReasonText,
         statedReasonId,
-        frontlineRep: keep('frontlineRep', row.frontlineRep),
-        frontlineTeam: keep('frontlineTeam', row.frontlineTeam),
-        notes: keep('notes', row.notes),
-        cycleId: row.cycleId,
-      };
-      if (upsert(customer, now, before !== undefined) === 'inserted') counts.imported += 1;
-      else counts.updated += 1;
-      // A recovered customer in intensive care who shows up as departed again is re-lost.
-      if (before) markRelostIfRecovered(db, before.id, ctx.now, ctx.actorId);
-      if (customer.phone === null && customer.email === null) counts.noContact += 1;
-      if (statedReasonText !== null && statedReasonId === null) counts.unmapped += 1;
-      enqueue(
-        'customer.departed',
-        {
-          externalId: customer.externalId,
-          cycle: customer.cycleId === null ? null : (cycleNames.get(customer.cycleId) ?? customer.cycleId),
-          departedAt: customer.departedAt,
-          statedReasonText,
-          statedReasonId,
-          statedCategoryId: statedReasonId === null ? null : (categoryOf.get(statedReasonId) ?? null),
-          monthlyRevenue: customer.monthlyRevenue,
-          segment: customer.segment,
-          product: customer.product,
-          frontlineTeam: customer.frontlineTeam,
-        },
-        now,
-      );
-    }
-    recordImport(db, { id: randomUUID(), fileName: ctx.fileName, at: now, actorId: ctx.actorId, ...counts });
-    audit(db, {
-      at: now,
-      actorId: ctx.actorId,
-      action: 'import',
-      entity: 'customers',
-      detail: { fileName: ctx.fileName, ...counts },
-    });
-    refreshSelection(db, now.slice(0, 10));
-  })();
+        statedCategoryId: statedReasonId === null ? null : (categoryOf.get(statedReasonId) ?? null),
+        monthlyRevenue: customer.monthlyRevenue,
+        segment: customer.segment,
+        product: customer.product,
+        frontlineTeam: customer.frontlineTeam,
+      },
+      now,
+    );
+  };
+  // Which customers are already in the console is asked a chunk at a time, inside this transaction.
+  let chunk: StagedCustomer[] = [];
+  const writeChunk = () => {
+    const existing = customerRecordsByExternalId<ExistingRow>(db, chunk.map((row) => row.externalId));
+    for (const row of chunk) write(row, existing.get(row.externalId));
+    writes.flush();
+    chunk = [];
+  };
+  for (const { data: row } of staging.rows<StagedCustomer>()) {
+    chunk.push(row);
+    if (chunk.length >= CHUNK) writeChunk();
+  }
+  writeChunk();
+  events.flush();
+  reportFacts.finish();
+  recordImport(db, { id: randomUUID(), fileName: ctx.fileName, at: now, actorId: ctx.actorId, ...counts });
+  audit(db, {
+    at: now,
+    actorId: ctx.actorId,
+    action: 'import',
+    entity: 'customers',
+    detail: { fileName: ctx.fileName, ...counts },
+  });
+  refreshSelection(db, now.slice(0, 10));
   return counts;
 }

@@ -87,8 +87,36 @@ export function createRowMapper(
   const departedColumn = mapping.departedWhen ? indexOf(mapping.departedWhen.column) : -1;
   const departedValue = mapping.departedWhen?.equals.trim().toLowerCase() ?? '';
   const { decimalComma, today } = options;
+  // An export repeats the same few hundred dates; each spelling is checked once.
+  const dates = new Map<string, Parsed<string>>();
+  const date = (raw: string): Parsed<string> => {
+    let parsed = dates.get(raw);
+    if (parsed === undefined) {
+      parsed = parseDate(raw);
+      if (dates.size < 10_000) dates.set(raw, parsed);
+    }
+    return parsed;
+  };
 
-  const map = (fields: string[], line: number): RowOutcome => {
+  // The row being mapped. map() is synchronous, so the helpers below read it from here instead of
+  // being made anew for each of 100,000 rows.
+  let fields: string[] = [];
+  let line = 0;
+  let errors: RowError[] = [];
+  const cell = (f: ImportField): string => {
+    const i = column.get(f);
+    return i === undefined ? '' : (fields[i] ?? '');
+  };
+  const take = <T>(f: ImportField, parsed: Parsed<T>): T | null => {
+    if (parsed.ok) return parsed.value;
+    errors.push({ line, column: mapping.columns[f] ?? null, value: cell(f), message: parsed.message });
+    return null;
+  };
+  const text = (f: keyof typeof TEXT_LIMITS) => take(f, parseText(cell(f), TEXT_LIMITS[f]));
+
+  const map = (rowFields: string[], rowLine: number): RowOutcome => {
+    fields = rowFields;
+    line = rowLine;
     if (fields.length !== headers.length) {
       return {
         kind: 'invalid',
@@ -102,19 +130,10 @@ export function createRowMapper(
         ],
       };
     }
-    const errors: RowError[] = [];
-    const cell = (f: ImportField): string => {
-      const i = column.get(f);
-      return i === undefined ? '' : (fields[i] ?? '');
-    };
-    const take = <T>(f: ImportField, parsed: Parsed<T>): T | null => {
-      if (parsed.ok) return parsed.value;
-      errors.push({ line, column: mapping.columns[f] ?? null, value: cell(f), message: parsed.message });
-      return null;
-    };
+    errors = [];
 
     // Who departed: the flag column, the inactivity proxy, or (with neither) every row.
-    const lastActivityAt = take('lastActivityAt', parseDate(cell('lastActivityAt')));
+    const lastActivityAt = take('lastActivityAt', date(cell('lastActivityAt')));
     const flagged = departedColumn !== -1 && (fields[departedColumn] ?? '').trim().toLowerCase() === departedValue;
     const inactiveSince =
       mapping.inactiveDays !== undefined && lastActivityAt !== null && addDays(lastActivityAt, mapping.inactiveDays) <= today
@@ -125,7 +144,6 @@ export function createRowMapper(
       return errors.length > 0 && mapping.inactiveDays !== undefined ? { kind: 'invalid', errors } : { kind: 'skipped' };
     }
 
-    const text = (f: keyof typeof TEXT_LIMITS) => take(f, parseText(cell(f), TEXT_LIMITS[f]));
     const externalId = text('externalId');
     if (externalId === null && errors.every((e) => e.column !== mapping.columns.externalId)) {
       errors.push({
@@ -178,7 +196,7 @@ export function createRowMapper(
         message: 'Tenure must be between 0 and 2000 months.',
       });
     }
-    const departedAt = take('departedAt', parseDate(cell('departedAt'))) ?? inactiveSince;
+    const departedAt = take('departedAt', date(cell('departedAt'))) ?? inactiveSince;
     const customer: RowCustomer = {
       externalId: externalId ?? '',
       name: text('name'),

@@ -2,12 +2,13 @@ import type { Db } from '../../../db/open';
 import { type Staging } from '../../../db/importStaging';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { listCycles } from '../../../db/repos/cycles';
+import { knownCustomerCycles } from '../../../db/repos/customers';
 import { cycleFor, type CycleKind, type CyclePeriod } from '../../../shared/domain/cycles';
 import { normalizeReasonText } from '../../../shared/domain/taxonomy';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
 import { sniffFile, type Sniffed } from './encoding';
 import { ImportFileError, type RowError } from './errors';
-import { readCsv, readSeparator } from './reader';
+import { readCsvBatches, readSeparator } from './reader';
 import { createRowMapper, type RowCustomer } from './rows';
 
 /** A departed customer ready to be written, with the cycle they belong to. */
@@ -39,7 +40,6 @@ export interface ImportPlan {
 }
 
 export const MAX_ERRORS = 1000;
-const BATCH = 2000;
 
 export interface StageOptions {
   mapping: ImportMapping;
@@ -63,10 +63,12 @@ export async function readHead(path: string, sampleRows = 5): Promise<FileHead> 
   const separator = await readSeparator(path, sniffed);
   let headers: string[] | null = null;
   const sample: string[][] = [];
-  for await (const record of readCsv(path, sniffed, separator)) {
-    if (headers === null) headers = record.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
-    else sample.push(record.fields);
-    if (sample.length >= sampleRows) break;
+  reading: for await (const batch of readCsvBatches(path, sniffed, separator)) {
+    for (const record of batch) {
+      if (headers === null) headers = record.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+      else sample.push(record.fields);
+      if (sample.length >= sampleRows) break reading;
+    }
   }
   if (headers === null) throw new ImportFileError('The file is empty.');
   return { sniffed, separator, headers, sample };
@@ -80,7 +82,6 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
   const phrases = loadReasonPhrases(db);
-  const known = db.prepare('SELECT cycle_id FROM customers WHERE external_id = ?');
   const knownCycles = new Map(listCycles(db).map((cy) => [cy.id, cy]));
   const plan: ImportPlan = {
     encoding: sniffed.encoding,
@@ -102,69 +103,98 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
     for (const e of errors) if (plan.errors.length < MAX_ERRORS) plan.errors.push(e);
   };
 
+  // Both depend on a handful of distinct values (departure days, reason texts), not on the row.
+  const cycleOfDay = new Map<string, CyclePeriod>();
+  const cycleOf = (day: string): CyclePeriod => {
+    let cycle = cycleOfDay.get(day);
+    if (cycle === undefined) {
+      cycle = cycleFor(day, options.cycleKind);
+      cycleOfDay.set(day, cycle);
+    }
+    return cycle;
+  };
+  const reasonKeys = new Map<string, string>();
+  const reasonKey = (text: string): string => {
+    let key = reasonKeys.get(text);
+    if (key === undefined) {
+      key = normalizeReasonText(text);
+      reasonKeys.set(text, key);
+    }
+    return key;
+  };
+
   let mapper: ReturnType<typeof createRowMapper> | null = null;
-  let batch: { line: number; data: StagedCustomer }[] = [];
   const progress = options.onProgress && ((bytes: number) => options.onProgress?.(bytes, sniffed.size));
-  for await (const record of readCsv(path, sniffed, separator, progress)) {
+  for await (const batch of readCsvBatches(path, sniffed, separator, progress)) {
+    let first = 0;
     if (mapper === null) {
-      mapper = createRowMapper(record.fields, options.mapping, { decimalComma: separator === ';', today: options.today });
-      continue;
+      const header = batch[0];
+      if (header === undefined) continue;
+      mapper = createRowMapper(header.fields, options.mapping, { decimalComma: separator === ';', today: options.today });
+      first = 1;
     }
-    const outcome = mapper.map(record.fields, record.line);
-    if (outcome.kind === 'skipped') {
-      plan.skipped += 1;
-      continue;
-    }
-    // A row with the wrong number of values has no trustworthy id to compare.
-    const id =
-      outcome.kind === 'departed'
-        ? outcome.customer.externalId
-        : record.fields.length === mapper.headers.length
-          ? idOf(record.fields, mapper.headers, options.mapping)
-          : '';
-    const earlier = id ? staging.claimId(id, record.line) : null;
-    const errors = outcome.kind === 'invalid' ? [...outcome.errors] : [];
-    if (earlier !== null) {
-      errors.push({
-        line: record.line,
-        column: options.mapping.columns.externalId,
-        value: id,
-        message: `Customer id "${id}" also appears on line ${earlier}; each customer can appear only once in a file.`,
-      });
-    }
-    if (errors.length > 0 || outcome.kind !== 'departed') {
+    const departed: { line: number; customer: RowCustomer }[] = [];
+    for (let i = first; i < batch.length; i += 1) {
+      const record = batch[i] as (typeof batch)[number];
+      const outcome = mapper.map(record.fields, record.line);
+      if (outcome.kind === 'skipped') {
+        plan.skipped += 1;
+        continue;
+      }
+      // A row with the wrong number of values has no trustworthy id to compare.
+      const id =
+        outcome.kind === 'departed'
+          ? outcome.customer.externalId
+          : record.fields.length === mapper.headers.length
+            ? idOf(record.fields, mapper.headers, options.mapping)
+            : '';
+      const earlier = id ? staging.claimId(id, record.line) : null;
+      if (earlier === null && outcome.kind === 'departed') {
+        departed.push({ line: record.line, customer: outcome.customer });
+        continue;
+      }
+      const errors = outcome.kind === 'invalid' ? [...outcome.errors] : [];
+      if (earlier !== null) {
+        errors.push({
+          line: record.line,
+          column: options.mapping.columns.externalId,
+          value: id,
+          message: `Customer id "${id}" also appears on line ${earlier}; each customer can appear only once in a file.`,
+        });
+      }
       plan.invalid += 1;
       addError(...errors);
-      continue;
     }
-    const c = outcome.customer;
-    const before = known.get(c.externalId) as { cycle_id: string | null } | undefined;
-    // Without a departure date a customer stays in the cycle of the import that first brought
-    // them: re-importing the same export next month must not move them into next month.
-    const cycle =
-      (c.departedAt && cycleFor(c.departedAt, options.cycleKind)) ||
-      (before?.cycle_id && knownCycles.get(before.cycle_id)) ||
-      options.importCycle;
-    const seen = cycles.get(cycle.id);
-    if (seen) seen.customers += 1;
-    else cycles.set(cycle.id, { ...cycle, customers: 1 });
-    if (c.phone === null && c.email === null) plan.noContact += 1;
-    if (c.statedReason !== null && !phrases.has(normalizeReasonText(c.statedReason))) {
-      const key = normalizeReasonText(c.statedReason);
-      const u = unmapped.get(key);
-      if (u) u.customers += 1;
-      else unmapped.set(key, { text: c.statedReason, customers: 1 });
+    if (departed.length === 0) continue;
+
+    // Which of the chunk's customers the console has already: one query per chunk, not per row.
+    const known = knownCustomerCycles(db, departed.map((d) => d.customer.externalId));
+    const staged: { line: number; data: StagedCustomer }[] = [];
+    for (const { line, customer: c } of departed) {
+      const knownCycle = known.get(c.externalId);
+      // Without a departure date a customer stays in the cycle of the import that first brought
+      // them: re-importing the same export next month must not move them into next month.
+      const cycle =
+        (c.departedAt && cycleOf(c.departedAt)) || (knownCycle && knownCycles.get(knownCycle)) || options.importCycle;
+      const seen = cycles.get(cycle.id);
+      if (seen) seen.customers += 1;
+      else cycles.set(cycle.id, { ...cycle, customers: 1 });
+      if (c.phone === null && c.email === null) plan.noContact += 1;
+      if (c.statedReason !== null) {
+        const key = reasonKey(c.statedReason);
+        if (!phrases.has(key)) {
+          const u = unmapped.get(key);
+          if (u) u.customers += 1;
+          else unmapped.set(key, { text: c.statedReason, customers: 1 });
+        }
+      }
+      if (known.has(c.externalId)) plan.updatedCount += 1;
+      else plan.newCount += 1;
+      staged.push({ line, data: { ...c, cycleId: cycle.id } });
     }
-    if (before === undefined) plan.newCount += 1;
-    else plan.updatedCount += 1;
-    batch.push({ line: record.line, data: { ...c, cycleId: cycle.id } });
-    if (batch.length >= BATCH) {
-      staging.addRows(batch);
-      batch = [];
-    }
+    staging.addRows(staged);
   }
   if (mapper === null) throw new ImportFileError('The file is empty.');
-  staging.addRows(batch);
   staging.seal();
   if (plan.newCount + plan.updatedCount + plan.skipped + plan.invalid === 0) {
     throw new ImportFileError('The file has a header line but no rows of customers.', 1);

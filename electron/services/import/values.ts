@@ -7,6 +7,8 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: st
 
 const CURRENCY = /^(?:[$€£¥]|USD|EUR|GBP|CHF)\s*|\s*(?:[$€£¥]|USD|EUR|GBP|CHF)$/gi;
 const SPACES = /[\s\u00a0\u202f\u2009']/g;
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
+const PLAIN_WHOLE = /^\d+$/;
 
 /**
  * A decimal number. `decimalComma` is the file's convention (true for `;`-separated exports):
@@ -15,6 +17,9 @@ const SPACES = /[\s\u00a0\u202f\u2009']/g;
 export function parseDecimal(raw: string, decimalComma: boolean): Parsed<number> {
   const trimmed = raw.trim();
   if (trimmed === '') return { ok: true, value: null };
+  // Most cells are plain digits with at most a decimal point, which no rule below changes (a dot
+  // is a thousands separator only in files that write decimal commas).
+  if (decimalComma ? PLAIN_WHOLE.test(trimmed) : PLAIN_DECIMAL.test(trimmed)) return { ok: true, value: Number(trimmed) };
   let s = trimmed.replace(CURRENCY, '').replace(SPACES, '');
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');

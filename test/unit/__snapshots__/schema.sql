@@ -51,8 +51,6 @@ CREATE INDEX customers_queue ON customers(priority DESC, attempts, callback_at, 
   WHERE selected = 1 AND do_not_contact = 0
     AND (last_outcome IS NULL OR last_outcome IN ('callback', 'no_answer', 'considering'));
 
-CREATE INDEX customers_revenue ON customers(monthly_revenue DESC);
-
 CREATE INDEX customers_stated_reason ON customers(stated_reason_id);
 
 CREATE INDEX customers_unmapped_reason ON customers(stated_reason_text)
@@ -619,8 +617,9 @@ BEGIN
     recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
 
-CREATE TRIGGER report_customer_facts_insert AFTER INSERT ON customer_facts BEGIN
-  
+CREATE TRIGGER report_customer_facts_insert AFTER INSERT ON customer_facts
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'reports.factsDeferred')
+BEGIN
   INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls, recovered,
       recovered_revenue_micros)
     VALUES (coalesce(new.month, ''), coalesce(new.cycle_id, ''), coalesce(new.stated_reason_id, ''), coalesce(new.stated_text, ''),
@@ -668,7 +667,9 @@ BEGIN
     AND team = coalesce(new.team, '');
 END;
 
-CREATE TRIGGER report_customer_insert AFTER INSERT ON customers BEGIN
+CREATE TRIGGER report_customer_insert AFTER INSERT ON customers
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'reports.factsDeferred')
+BEGIN
   INSERT INTO customer_facts (customer_id, revenue_micros, segment, product, team, departed_at, month, cycle_id, stated_reason_id,
       stated_text, calls, recovered)
     VALUES (new.id, CAST(round(coalesce(new.monthly_revenue, 0) * 1000000) AS INTEGER), new.segment, new.product, new.frontline_team, new.departed_at,
