@@ -46,8 +46,16 @@ export interface OutboxRow {
 
 /** The oldest unsent events, in the console's own order (seq), never by wall-clock time. */
 export function readPendingEvents(db: Db, limit: number): OutboxRow[] {
-  return prepared(db, 'SELECT seq, id, kind, payload, created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?')
-    .all(limit) as OutboxRow[];
+  return readPendingEventsAfter(db, 0, limit);
+}
+
+/**
+ * The oldest unsent events after `seq`: the batch that follows one still on its way to the hub
+ * (read while the hub works on that one, whose events are not marked sent yet).
+ */
+export function readPendingEventsAfter(db: Db, seq: number, limit: number): OutboxRow[] {
+  return prepared(db, 'SELECT seq, id, kind, payload, created_at FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?')
+    .all(seq, limit) as OutboxRow[];
 }
 
 /**
