@@ -2,8 +2,11 @@ import { parseEvent, type EventEnvelope, type EventKind } from '../shared/sync/e
 import type { IngestResponse, RejectedEvent } from '../shared/sync/hubApi';
 import type { HubStore } from './store/connect';
 import { canonicalEnvelope, canonicalJson, sha256Hex } from './canonical';
-import { storeBatchSqlite } from './store/ingestSqlite';
-import { storeBatchPostgres } from './store/ingestPostgres';
+import { sqliteBatchWriter } from './store/ingestSqlite';
+import { postgresBatchWriter } from './store/ingestPostgres';
+
+/** Events checked at a time: a store that works in a process of its own stores one part while the next is checked. */
+const PART = 500;
 
 /** What projections look an event up by. */
 export function subjectOf(event: EventEnvelope): string {
@@ -48,6 +51,24 @@ export interface StoredBatch {
 }
 
 /**
+ * One batch's transaction in a store: rows are handed over part by part, in the batch's order, and
+ * `close(true)` resolves once everything has committed durably. `close(false)` rolls back.
+ */
+export interface BatchWriter {
+  write: (rows: readonly EventRow[]) => void;
+  close: (commit: boolean) => Promise<StoredBatch>;
+}
+
+function openWriter(store: HubStore, sentBy: string, receivedAt: string): BatchWriter {
+  return store.dialect === 'sqlite' ? sqliteBatchWriter(store, sentBy, receivedAt) : postgresBatchWriter(store, sentBy, receivedAt);
+}
+
+/** Lets a store's answers in, and its next statements out, between two parts of a batch. */
+function yieldToStore(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Stores a console's batch. Idempotent on the event id: an event already held is a duplicate when
  * its content is identical and is refused (never overwritten) when it differs. A bad event is
  * refused with its reason; the good ones of the same batch are kept. Everything the batch changes
@@ -60,41 +81,55 @@ export async function ingestBatch(store: HubStore, raw: readonly unknown[], sent
   const rows: EventRow[] = [];
   const indexOf = new Map<string, number>();
   const inBatch = new Map<string, string>();
+  let writer: BatchWriter | null = null;
 
-  raw.forEach((item, index) => {
-    const parsed = parseEvent(item);
-    if (!parsed.ok) {
-      rejected.push({ id: readableId(item), index, reason: parsed.reason });
-      return;
+  try {
+    for (let start = 0; start < raw.length; start += PART) {
+      const part: EventRow[] = [];
+      for (let index = start; index < Math.min(raw.length, start + PART); index += 1) {
+        const item = raw[index];
+        const parsed = parseEvent(item);
+        if (!parsed.ok) {
+          rejected.push({ id: readableId(item), index, reason: parsed.reason });
+          continue;
+        }
+        const event = parsed.event;
+        const payloadText = canonicalJson(event.payload);
+        const hash = sha256Hex(canonicalEnvelope(event, payloadText));
+        const seen = inBatch.get(event.id);
+        if (seen !== undefined) {
+          if (seen === hash) duplicate.push(event.id);
+          else rejected.push({ id: event.id, index, reason: 'This batch holds two different events with the same id.' });
+          continue;
+        }
+        inBatch.set(event.id, hash);
+        indexOf.set(event.id, index);
+        part.push({
+          id: event.id,
+          kind: event.kind,
+          consoleId: event.consoleId,
+          seq: event.seq,
+          occurredAt: event.occurredAt,
+          subject: subjectOf(event),
+          payloadText,
+          hash,
+          payload: event.payload,
+        });
+      }
+      if (part.length === 0) continue;
+      writer ??= openWriter(store, sentBy, now.toISOString());
+      writer.write(part);
+      rows.push(...part);
+      if (start + PART < raw.length) await yieldToStore();
     }
-    const event = parsed.event;
-    const payloadText = canonicalJson(event.payload);
-    const hash = sha256Hex(canonicalEnvelope(event, payloadText));
-    const seen = inBatch.get(event.id);
-    if (seen !== undefined) {
-      if (seen === hash) duplicate.push(event.id);
-      else rejected.push({ id: event.id, index, reason: 'This batch holds two different events with the same id.' });
-      return;
-    }
-    inBatch.set(event.id, hash);
-    indexOf.set(event.id, index);
-    rows.push({
-      id: event.id,
-      kind: event.kind,
-      consoleId: event.consoleId,
-      seq: event.seq,
-      occurredAt: event.occurredAt,
-      subject: subjectOf(event),
-      payloadText,
-      hash,
-      payload: event.payload,
-    });
-  });
+  } catch (error) {
+    await writer?.close(false).catch(() => undefined);
+    throw error;
+  }
 
   const accepted: string[] = [];
-  if (rows.length > 0) {
-    const receivedAt = now.toISOString();
-    const stored = store.dialect === 'sqlite' ? await storeBatchSqlite(store, rows, sentBy, receivedAt) : await storeBatchPostgres(store, rows, sentBy, receivedAt);
+  if (writer) {
+    const stored = await writer.close(true);
     for (const row of rows) {
       if (stored.inserted.has(row.id)) accepted.push(row.id);
       else if (stored.held.get(row.id) === row.hash) duplicate.push(row.id);

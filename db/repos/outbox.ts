@@ -72,6 +72,15 @@ export function markEventsSent(db: Db, ids: readonly string[], at: string): numb
 }
 
 /**
+ * Marks every unsent event with a seq in (after, last]: a whole batch the hub answered for, read as
+ * the unsent events after `after` up to `last` (later events get later seqs, so none can have
+ * joined that range since). One statement instead of one per event; returns how many rows changed.
+ */
+export function markSeqRangeSent(db: Db, after: number, last: number, at: string): number {
+  return prepared(db, 'UPDATE outbox SET sent_at = ? WHERE seq > ? AND seq <= ? AND sent_at IS NULL').run(at, after, last).changes;
+}
+
+/**
  * enqueueEvent for many events in one transaction (an import of 200,000 customers): the statement
  * is prepared once, where preparing it per event costs time and native memory the GC does not see.
  */

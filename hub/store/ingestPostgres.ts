@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { EventRow, StoredBatch } from '../ingest';
+import type { BatchWriter, EventRow } from '../ingest';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from '../projections';
 import type { HubStore } from './connect';
 
@@ -84,9 +84,22 @@ function columnsOf<R>(rows: readonly R[], columns: readonly (keyof R)[]): unknow
   return columns.map((c) => rows.map((r) => r[c]));
 }
 
-async function write(client: pg.PoolClient, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
-  const inserted = new Map<string, number>();
-  const held = new Map<string, string>();
+interface BatchState {
+  sentBy: string;
+  receivedAt: string;
+  inserted: Map<string, number>;
+  held: Map<string, string>;
+  /** Parsed payloads of the rows inserted so far, by rid, for folding calls without parsing them again. */
+  known: Map<number, unknown>;
+}
+
+/**
+ * One part of a batch: its events, then its projections. Statements are queued on the connection
+ * as soon as what they need is known, so PostgreSQL always has the next one while this process
+ * checks the next part; on one connection they run in the order they were queued, which keeps
+ * the parts (and so the projections' "latest wins") in the batch's order.
+ */
+async function writePart(client: pg.PoolClient, rows: readonly EventRow[], state: BatchState): Promise<void> {
   const result = await client.query<{ id: string; rid: number }>({
     ...INSERT_EVENTS,
     values: [
@@ -98,56 +111,103 @@ async function write(client: pg.PoolClient, rows: readonly EventRow[], sentBy: s
       rows.map((r) => r.subject),
       rows.map((r) => r.payloadText),
       rows.map((r) => r.hash),
-      sentBy,
-      receivedAt,
+      state.sentBy,
+      state.receivedAt,
     ],
   });
-  for (const r of result.rows) inserted.set(r.id, Number(r.rid));
-
-  const clashes = rows.filter((r) => !inserted.has(r.id)).map((r) => r.id);
-  if (clashes.length > 0) {
-    const found = await client.query<{ id: string; content_hash: string }>({ ...HELD_HASHES, values: [clashes] });
-    for (const h of found.rows) held.set(h.id, h.content_hash);
+  const ridOf = new Map(result.rows.map((r) => [r.id, Number(r.rid)]));
+  const stored: StoredEvent[] = [];
+  const clashes: string[] = [];
+  for (const r of rows) {
+    const rid = ridOf.get(r.id);
+    if (rid === undefined) {
+      clashes.push(r.id);
+      continue;
+    }
+    state.inserted.set(r.id, rid);
+    state.known.set(rid, r.payload);
+    stored.push({ rid, kind: r.kind, payload: r.payload });
   }
 
-  const stored: StoredEvent[] = [];
-  for (const r of rows) {
-    const rid = inserted.get(r.id);
-    if (rid !== undefined) stored.push({ rid, kind: r.kind, payload: r.payload });
+  const statements: Promise<unknown>[] = [];
+  if (clashes.length > 0) {
+    statements.push(
+      client.query<{ id: string; content_hash: string }>({ ...HELD_HASHES, values: [clashes] }).then((found) => {
+        for (const h of found.rows) state.held.set(h.id, h.content_hash);
+      }),
+    );
   }
   const departures = departureRows(stored);
-  if (departures.length > 0) await client.query({ ...UPSERT_DEPARTURES, values: columnsOf(departures, DEPARTURE_COLUMNS) });
+  if (departures.length > 0) statements.push(client.query({ ...UPSERT_DEPARTURES, values: columnsOf(departures, DEPARTURE_COLUMNS) }));
   const callIds = callIdsOf(stored);
   if (callIds.length > 0) {
-    const history = await client.query<HeldCallEvent>({ ...CALL_HISTORY, values: [callIds] });
-    const known = new Map(stored.map((e) => [e.rid, e.payload]));
-    const calls = callRows(callIds, history.rows, known);
-    if (calls.length > 0) await client.query({ ...UPSERT_CALLS, values: columnsOf(calls, CALL_COLUMNS) });
+    statements.push(
+      client.query<HeldCallEvent>({ ...CALL_HISTORY, values: [callIds] }).then(async (history) => {
+        const calls = callRows(callIds, history.rows, state.known);
+        if (calls.length > 0) await client.query({ ...UPSERT_CALLS, values: columnsOf(calls, CALL_COLUMNS) });
+      }),
+    );
   }
-  return { inserted, held };
+  await settleAll(statements);
+}
+
+/** Waits for every promise, then fails with the first failure (none is left unhandled). */
+async function settleAll(promises: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
- * The batch's rows and their projections in one transaction, under the ingest lock; returns once
- * COMMIT has answered (synchronous_commit: durably, unless the operator turned that off).
+ * A batch in one transaction on one connection, under the ingest lock. Each part is written while
+ * the next is being checked; `close(true)` returns once COMMIT has answered (synchronous_commit:
+ * durably, unless the operator turned that off).
  */
-export async function storeBatchPostgres(store: PostgresHubStore, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
-  const client = await store.pool.connect();
-  let broken: Error | undefined;
-  try {
-    // One round trip: BEGIN stays in force after the simple query that starts with it.
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${INGEST_LOCK})`);
-    const stored = await write(client, rows, sentBy, receivedAt);
-    await client.query('COMMIT');
-    return stored;
-  } catch (error) {
-    // A connection that cannot even roll back is closed rather than given back to the pool.
-    broken = await client.query('ROLLBACK').then(
-      () => undefined,
-      (rollbackError: unknown) => (rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed')),
-    );
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export function postgresBatchWriter(store: PostgresHubStore, sentBy: string, receivedAt: string): BatchWriter {
+  const state: BatchState = { sentBy, receivedAt, inserted: new Map(), held: new Map(), known: new Map() };
+  const work: Promise<unknown>[] = [];
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    // Awaited in close(); until then a failure must not count as unhandled.
+    promise.catch(() => undefined);
+    work.push(promise);
+    return promise;
+  };
+  const connected = track(
+    store.pool.connect().then((client) => {
+      // One round trip: BEGIN stays in force after the simple query that starts with it.
+      void track(client.query(`BEGIN; SELECT pg_advisory_xact_lock(${INGEST_LOCK})`));
+      return client;
+    }),
+  );
+  return {
+    write: (rows) => {
+      void track(connected.then((client) => writePart(client, rows, state)));
+    },
+    close: async (commit) => {
+      let client: pg.PoolClient;
+      try {
+        client = await connected;
+      } catch (error) {
+        if (commit) throw error;
+        return { inserted: new Map(), held: new Map() };
+      }
+      let broken: Error | undefined;
+      try {
+        await settleAll(work);
+        if (!commit) throw new Error('ingest abandoned');
+        await client.query('COMMIT');
+        return { inserted: state.inserted, held: state.held };
+      } catch (error) {
+        // A connection that cannot even roll back is closed rather than given back to the pool.
+        broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: unknown) => (rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed')),
+        );
+        if (!commit) return { inserted: new Map(), held: new Map() };
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventRow, StoredBatch } from '../ingest';
+import type { BatchWriter, EventRow, StoredBatch } from '../ingest';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from '../projections';
 import type { HubStore } from './connect';
 
@@ -45,7 +45,7 @@ function statements(sqlite: Database.Database): ReturnType<typeof statementsFor>
  * committed (synchronous=FULL: durably) when this returns. It holds Kysely's connection meanwhile,
  * so no other hub request has a transaction open on the same connection.
  */
-export async function storeBatchSqlite(store: SqliteHubStore, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
+function storeBatch(store: SqliteHubStore, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
   return store.db.connection().execute(() => {
     const { sqlite } = store;
     if (sqlite.inTransaction) throw new Error('The hub store has a transaction open on the ingest connection.');
@@ -76,4 +76,15 @@ export async function storeBatchSqlite(store: SqliteHubStore, rows: readonly Eve
     });
     return Promise.resolve(write.immediate());
   });
+}
+
+/** SQLite runs in this process: the parts are gathered and written in one go when the batch closes. */
+export function sqliteBatchWriter(store: SqliteHubStore, sentBy: string, receivedAt: string): BatchWriter {
+  const rows: EventRow[] = [];
+  return {
+    write: (part) => {
+      rows.push(...part);
+    },
+    close: (commit) => (commit ? storeBatch(store, rows, sentBy, receivedAt) : Promise.resolve({ inserted: new Map(), held: new Map() })),
+  };
 }

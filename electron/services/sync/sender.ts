@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/open';
-import { countPendingEvents, markEventsSent, readPendingEventsAfter, type OutboxRow } from '../../../db/repos/outbox';
+import { countPendingEvents, markEventsSent, markSeqRangeSent, readPendingEventsAfter, type OutboxRow } from '../../../db/repos/outbox';
 import { audit } from '../../../db/repos/audit';
 import { getSetting, setSetting } from '../../../db/repos/settings';
 import type { EventEnvelope, EventKind } from '../../../shared/sync/events';
@@ -115,10 +115,11 @@ export async function pushOutbox(db: Db, client: HubClient, options: PushOptions
   let error: HubRequestError | null = null;
 
   /** Marks what the hub answered for, and records refusals, in one transaction. */
-  const record = (held: readonly string[], refusals: readonly { id: string; reason: string }[]) => {
+  const record = (batch: Batch, held: readonly string[], refusals: readonly { id: string; reason: string }[]) => {
     const at = options.now().toISOString();
     db.transaction(() => {
-      sent += markEventsSent(db, held, at);
+      // The usual answer holds the whole batch: its seq range is marked in one statement.
+      sent += new Set(held).size === batch.ids.size ? markSeqRangeSent(db, batch.after, batch.lastSeq, at) : markEventsSent(db, held, at);
       let newlyRefused = 0;
       for (const r of refusals) {
         if (markEventsSent(db, [r.id], at) === 0) continue;
@@ -165,7 +166,7 @@ export async function pushOutbox(db: Db, client: HubClient, options: PushOptions
     if (new Set([...held, ...refusals.map((r) => r.id)]).size < inBatch.size) {
       // Some events went unanswered: write down the rest, then go on from the oldest still unsent,
       // so nothing overtakes them.
-      record(held, refusals);
+      record(current, held, refusals);
       current = batches < maxBatches ? readBatch(db, current.after, batchSize, console) : null;
       answering = current ? client.postEvents(current.body) : null;
       continue;
@@ -176,7 +177,7 @@ export async function pushOutbox(db: Db, client: HubClient, options: PushOptions
       answering.catch(() => undefined);
       await letRequestOut();
     }
-    record(held, refusals);
+    record(current, held, refusals);
     current = next;
   }
   return { sent, refused, pending: countPendingEvents(db), error };
