@@ -11,6 +11,7 @@ import { openHubStore } from '../hub/store/connect';
 import { createToken } from '../hub/tokens';
 import { createHubClient } from '../electron/services/sync/hubClient';
 import { pushOutbox } from '../electron/services/sync/sender';
+import { BASE_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH } from '../shared/sync/hubApi';
 import { SEGMENTS, PRODUCTS, seededRandom } from './lib/fixtures';
 import { judged, type BenchResult, type Benchmark } from './types';
 
@@ -157,8 +158,8 @@ async function rawPostgresCopy(consoleDb: Db, url: string): Promise<number> {
 }
 
 /**
- * Syncing a console's outbox to the hub: the console's sender (batches of 500, each marked sent
- * only once the hub acknowledges it) against `winback hub serve` running in a process of its own,
+ * Syncing a console's outbox to the hub: the console's sender (batches as large as the hub takes,
+ * each marked sent only once the hub acknowledges it) against `winback hub serve` running in a process of its own,
  * which checks every event, stores it idempotently (content hash, ON CONFLICT DO NOTHING) and
  * updates its trend projections, one transaction per batch. Over loopback HTTP, with the hub's
  * default limits. Against the embedded SQLite store always, and PostgreSQL when one answers on
@@ -228,7 +229,7 @@ export const syncBenchmark: Benchmark = {
           ratioTarget: null,
           higherIsBetter: true,
           note:
-            `${events.toLocaleString('en-US')} events in ${seconds.toFixed(2)} s, batches of 500 over loopback HTTP to winback hub serve in its own process; baseline: the same rows copied raw into a plain ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} table in one transaction.` +
+            `${events.toLocaleString('en-US')} events in ${seconds.toFixed(2)} s, batches of up to ${MAX_EVENTS_PER_BATCH.toLocaleString('en-US')} (the first of ${BASE_EVENTS_PER_BATCH}) over loopback HTTP to winback hub serve in its own process; baseline: the same rows copied raw into a plain ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} table in one transaction.` +
             (ctx.quick ? ' Quick size: the target is for 100,000 events.' : '') +
             (problems.length > 0 ? ` INVALID: ${problems.join('; ')}.` : ''),
         });

@@ -1,21 +1,12 @@
-import { sql, type Transaction } from 'kysely';
 import { parseEvent, type EventEnvelope, type EventKind } from '../shared/sync/events';
 import type { IngestResponse, RejectedEvent } from '../shared/sync/hubApi';
 import type { HubStore } from './store/connect';
-import type { HubDatabase } from './store/schema';
-import { canonicalJson, sha256Hex } from './canonical';
-import { projectCalls, projectDepartures, type StoredEvent } from './projections';
+import { canonicalEnvelope, canonicalJson, sha256Hex } from './canonical';
+import { sqliteBatchWriter } from './store/ingestSqlite';
+import { postgresBatchWriter } from './store/ingestPostgres';
 
-/** Rows per INSERT: well under the bind-parameter limits of both stores. */
-const CHUNK = 400;
-/** Any fixed number: PostgreSQL ingests take this advisory lock so projections see one order. */
-const INGEST_LOCK = 72_431;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+/** Events checked at a time: a store that works in a process of its own stores one part while the next is checked. */
+const PART = 500;
 
 /** What projections look an event up by. */
 export function subjectOf(event: EventEnvelope): string {
@@ -36,111 +27,121 @@ function readableId(raw: unknown): string | null {
   return null;
 }
 
-interface Candidate {
-  event: EventEnvelope;
+/** A checked event ready for the events table, with its payload parsed for the projections. */
+export interface EventRow {
+  id: string;
+  kind: EventKind;
+  consoleId: string;
+  seq: number;
+  occurredAt: string;
+  subject: string;
+  /** The payload as canonical JSON: what the events table keeps. */
+  payloadText: string;
+  /** SHA-256 of the canonical envelope: a resend must match it to count as a duplicate. */
   hash: string;
-  payload: string;
-  index: number;
+  payload: unknown;
+}
+
+/** What a store did with a batch's rows, inside the batch's transaction. */
+export interface StoredBatch {
+  /** The hub's receive number (rid) of each row it inserted, by event id. */
+  inserted: Map<string, number>;
+  /** The content hash the store already held for each row it did not insert, by event id. */
+  held: Map<string, string>;
+}
+
+/**
+ * One batch's transaction in a store: rows are handed over part by part, in the batch's order, and
+ * `close(true)` resolves once everything has committed durably. `close(false)` rolls back.
+ */
+export interface BatchWriter {
+  write: (rows: readonly EventRow[]) => void;
+  close: (commit: boolean) => Promise<StoredBatch>;
+}
+
+function openWriter(store: HubStore, sentBy: string, receivedAt: string): BatchWriter {
+  return store.dialect === 'sqlite' ? sqliteBatchWriter(store, sentBy, receivedAt) : postgresBatchWriter(store, sentBy, receivedAt);
+}
+
+/** Lets a store's answers in, and its next statements out, between two parts of a batch. */
+function yieldToStore(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
  * Stores a console's batch. Idempotent on the event id: an event already held is a duplicate when
  * its content is identical and is refused (never overwritten) when it differs. A bad event is
  * refused with its reason; the good ones of the same batch are kept. Everything the batch changes
- * commits together, so a hub killed mid-batch has either all of it or none of it.
+ * commits together, so a hub killed mid-batch has either all of it or none of it, and this answers
+ * only once that commit is durable.
  */
 export async function ingestBatch(store: HubStore, raw: readonly unknown[], sentBy: string, now: Date): Promise<IngestResponse> {
   const rejected: RejectedEvent[] = [];
   const duplicate: string[] = [];
-  const candidates: Candidate[] = [];
+  const rows: EventRow[] = [];
+  const indexOf = new Map<string, number>();
   const inBatch = new Map<string, string>();
+  let writer: BatchWriter | null = null;
 
-  raw.forEach((item, index) => {
-    const parsed = parseEvent(item);
-    if (!parsed.ok) {
-      rejected.push({ id: readableId(item), index, reason: parsed.reason });
-      return;
+  try {
+    for (let start = 0; start < raw.length; start += PART) {
+      const part: EventRow[] = [];
+      for (let index = start; index < Math.min(raw.length, start + PART); index += 1) {
+        const item = raw[index];
+        const parsed = parseEvent(item);
+        if (!parsed.ok) {
+          rejected.push({ id: readableId(item), index, reason: parsed.reason });
+          continue;
+        }
+        const event = parsed.event;
+        const payloadText = canonicalJson(event.payload);
+        const hash = sha256Hex(canonicalEnvelope(event, payloadText));
+        const seen = inBatch.get(event.id);
+        if (seen !== undefined) {
+          if (seen === hash) duplicate.push(event.id);
+          else rejected.push({ id: event.id, index, reason: 'This batch holds two different events with the same id.' });
+          continue;
+        }
+        inBatch.set(event.id, hash);
+        indexOf.set(event.id, index);
+        part.push({
+          id: event.id,
+          kind: event.kind,
+          consoleId: event.consoleId,
+          seq: event.seq,
+          occurredAt: event.occurredAt,
+          subject: subjectOf(event),
+          payloadText,
+          hash,
+          payload: event.payload,
+        });
+      }
+      if (part.length === 0) continue;
+      writer ??= openWriter(store, sentBy, now.toISOString());
+      writer.write(part);
+      rows.push(...part);
+      if (start + PART < raw.length) await yieldToStore();
     }
-    const { id, payload, ...envelope } = parsed.event;
-    const payloadText = canonicalJson(payload);
-    const hash = sha256Hex(canonicalJson({ ...envelope, payload }));
-    const seen = inBatch.get(id);
-    if (seen !== undefined) {
-      if (seen === hash) duplicate.push(id);
-      else rejected.push({ id, index, reason: 'This batch holds two different events with the same id.' });
-      return;
-    }
-    inBatch.set(id, hash);
-    candidates.push({ event: parsed.event, hash, payload: payloadText, index });
-  });
+  } catch (error) {
+    await writer?.close(false).catch(() => undefined);
+    throw error;
+  }
 
   const accepted: string[] = [];
-  if (candidates.length > 0) {
-    await store.db.transaction().execute(async (trx) => {
-      if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx);
-      const stored = await insertNew(trx, candidates, sentBy, now.toISOString());
-      const insertedIds = new Set(stored.map((s) => s.id));
-      const clashes = candidates.filter((c) => !insertedIds.has(c.event.id));
-      await sortClashes(trx, clashes, duplicate, rejected);
-      for (const c of candidates) if (insertedIds.has(c.event.id)) accepted.push(c.event.id);
-      await projectDepartures(trx, stored);
-      await projectCalls(trx, stored);
-    });
-  }
-  rejected.sort((a, b) => a.index - b.index);
-  return { accepted, duplicate, rejected };
-}
-
-async function insertNew(trx: Transaction<HubDatabase>, candidates: Candidate[], sentBy: string, receivedAt: string): Promise<(StoredEvent & { id: string })[]> {
-  const stored: (StoredEvent & { id: string })[] = [];
-  for (const part of chunks(candidates)) {
-    const rows = await trx
-      .insertInto('events')
-      .values(
-        part.map((c) => ({
-          id: c.event.id,
-          kind: c.event.kind,
-          console_id: c.event.consoleId,
-          seq: c.event.seq,
-          occurred_at: c.event.occurredAt,
-          subject: subjectOf(c.event),
-          payload: c.payload,
-          content_hash: c.hash,
-          sent_by: sentBy,
-          received_at: receivedAt,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning(['id', 'rid'])
-      .execute();
-    const ridOf = new Map(rows.map((r) => [r.id, Number(r.rid)]));
-    for (const c of part) {
-      const rid = ridOf.get(c.event.id);
-      if (rid !== undefined) stored.push({ id: c.event.id, rid, kind: c.event.kind, payload: c.event.payload });
-    }
-  }
-  // RETURNING order is not promised by either store; projections need receive order.
-  stored.sort((a, b) => a.rid - b.rid);
-  return stored;
-}
-
-async function sortClashes(trx: Transaction<HubDatabase>, clashes: Candidate[], duplicate: string[], rejected: RejectedEvent[]): Promise<void> {
-  for (const part of chunks(clashes)) {
-    const held = await trx
-      .selectFrom('events')
-      .select(['id', 'content_hash'])
-      .where('id', 'in', part.map((c) => c.event.id))
-      .execute();
-    const hashOf = new Map(held.map((h) => [h.id, h.content_hash]));
-    for (const c of part) {
-      if (hashOf.get(c.event.id) === c.hash) duplicate.push(c.event.id);
+  if (writer) {
+    const stored = await writer.close(true);
+    for (const row of rows) {
+      if (stored.inserted.has(row.id)) accepted.push(row.id);
+      else if (stored.held.get(row.id) === row.hash) duplicate.push(row.id);
       else {
         rejected.push({
-          id: c.event.id,
-          index: c.index,
+          id: row.id,
+          index: indexOf.get(row.id) ?? -1,
           reason: 'The hub already holds a different event with this id; the one it holds was kept unchanged.',
         });
       }
     }
   }
+  rejected.sort((a, b) => a.index - b.index);
+  return { accepted, duplicate, rejected };
 }

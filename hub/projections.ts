@@ -1,11 +1,13 @@
-import type { Insertable, Transaction } from 'kysely';
 import type { EventKind, EventPayload } from '../shared/sync/events';
-import type { CallsTable, DeparturesTable, HubDatabase } from './store/schema';
+import type { CallsTable, DeparturesTable } from './store/schema';
 
 /**
  * The tables the reasons report reads, kept in step with the events in the same transaction.
  * Order is the hub's receive order (`rid`): a console sends in its own sequence order, so for
  * one console this is its sequence; wall-clock times are never used to order (desk clocks drift).
+ *
+ * What each table gets is decided here, without a store; hub/store/ingestSqlite.ts and
+ * ingestPostgres.ts write it, each in the way its store does fastest.
  */
 export interface StoredEvent {
   rid: number;
@@ -13,60 +15,91 @@ export interface StoredEvent {
   payload: unknown;
 }
 
-const CHUNK = 300;
-
-function lastPerKey<T>(items: readonly T[], key: (t: T) => string): T[] {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    const k = key(item);
-    map.delete(k);
-    map.set(k, item);
-  }
-  return [...map.values()];
+/** An event of the events table as the calls projection reads it back: its payload still text. */
+export interface HeldCallEvent {
+  rid: number;
+  kind: string;
+  subject: string;
+  payload: string;
 }
 
-/** A customer imported by two consoles is one departure: the latest received description wins. */
-export async function projectDepartures(trx: Transaction<HubDatabase>, events: readonly StoredEvent[]): Promise<void> {
-  const rows: Insertable<DeparturesTable>[] = events
-    .filter((e) => e.kind === 'customer.departed')
-    .map((e) => {
-      const p = e.payload as EventPayload<'customer.departed'>;
-      return {
-        external_id: p.externalId,
-        cycle: p.cycle,
-        departed_at: p.departedAt,
-        stated_reason_text: p.statedReasonText,
-        stated_reason_id: p.statedReasonId,
-        stated_category_id: p.statedCategoryId,
-        monthly_revenue: p.monthlyRevenue,
-        segment: p.segment,
-        product: p.product,
-        frontline_team: p.frontlineTeam ?? null,
-        event_rid: e.rid,
-      };
+export type DepartureRow = DeparturesTable;
+export type CallRow = CallsTable;
+
+/** Column order of the statements that write each projection; the row types name the same keys. */
+export const DEPARTURE_COLUMNS = [
+  'external_id',
+  'cycle',
+  'departed_at',
+  'stated_reason_text',
+  'stated_reason_id',
+  'stated_category_id',
+  'monthly_revenue',
+  'segment',
+  'product',
+  'frontline_team',
+  'event_rid',
+] as const satisfies readonly (keyof DepartureRow)[];
+
+export const CALL_COLUMNS = [
+  'call_id',
+  'external_id',
+  'cycle',
+  'completed_at',
+  'caller_role',
+  'outcome',
+  'monthly_revenue',
+  'segment',
+  'product',
+  'frontline_team',
+  'stated_reason_id',
+  'primary_reason_id',
+  'primary_category_id',
+  'amendments',
+  'event_rid',
+] as const satisfies readonly (keyof CallRow)[];
+
+/** The event kinds the calls projection folds. */
+export const CALL_KINDS = ['call.completed', 'call.amended'] as const satisfies readonly EventKind[];
+
+function byRid(events: readonly StoredEvent[]): StoredEvent[] {
+  return [...events].sort((a, b) => a.rid - b.rid);
+}
+
+/**
+ * A customer imported by two consoles is one departure: the latest received description wins.
+ * One row per customer (a statement may not touch a row twice: PostgreSQL refuses), the last.
+ */
+export function departureRows(events: readonly StoredEvent[]): DepartureRow[] {
+  const rows = new Map<string, DepartureRow>();
+  for (const e of byRid(events)) {
+    if (e.kind !== 'customer.departed') continue;
+    const p = e.payload as EventPayload<'customer.departed'>;
+    rows.delete(p.externalId);
+    rows.set(p.externalId, {
+      external_id: p.externalId,
+      cycle: p.cycle,
+      departed_at: p.departedAt,
+      stated_reason_text: p.statedReasonText,
+      stated_reason_id: p.statedReasonId,
+      stated_category_id: p.statedCategoryId,
+      monthly_revenue: p.monthlyRevenue,
+      segment: p.segment,
+      product: p.product,
+      frontline_team: p.frontlineTeam ?? null,
+      event_rid: e.rid,
     });
-  // One statement may not touch a row twice (PostgreSQL refuses), so keep the last per customer.
-  const unique = lastPerKey(rows, (r) => r.external_id);
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    await trx
-      .insertInto('departures')
-      .values(unique.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.column('external_id').doUpdateSet((eb) => ({
-          cycle: eb.ref('excluded.cycle'),
-          departed_at: eb.ref('excluded.departed_at'),
-          stated_reason_text: eb.ref('excluded.stated_reason_text'),
-          stated_reason_id: eb.ref('excluded.stated_reason_id'),
-          stated_category_id: eb.ref('excluded.stated_category_id'),
-          monthly_revenue: eb.ref('excluded.monthly_revenue'),
-          segment: eb.ref('excluded.segment'),
-          product: eb.ref('excluded.product'),
-          frontline_team: eb.ref('excluded.frontline_team'),
-          event_rid: eb.ref('excluded.event_rid'),
-        })),
-      )
-      .execute();
   }
+  return [...rows.values()];
+}
+
+/** The calls a batch touches, in receive order of their first event in it. */
+export function callIdsOf(events: readonly StoredEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const e of byRid(events)) {
+    if (e.kind === 'call.completed' || e.kind === 'call.amended') ids.add((e.payload as { callId: string }).callId);
+  }
+  return [...ids];
 }
 
 type Diagnosed = EventPayload<'call.completed'>['diagnosedReasons'];
@@ -81,12 +114,12 @@ function primaryOf(reasons: Diagnosed): { reasonId: string; categoryId: string }
  * arrived before its completion (from another console, say) still applies once the completion is
  * here; until then the call is null and waits in the events table.
  */
-export function foldCall(events: readonly StoredEvent[]): Insertable<CallsTable> | null {
+export function foldCall(events: readonly StoredEvent[]): CallRow | null {
   const completion = events.filter((e) => e.kind === 'call.completed').at(-1);
   if (!completion) return null;
   const p = completion.payload as EventPayload<'call.completed'>;
   const primary = primaryOf(p.diagnosedReasons);
-  const call: Insertable<CallsTable> = {
+  const call: CallRow = {
     call_id: p.callId,
     external_id: p.externalId,
     cycle: p.cycle,
@@ -114,58 +147,32 @@ export function foldCall(events: readonly StoredEvent[]): Insertable<CallsTable>
       call.primary_category_id = amendedPrimary?.categoryId ?? null;
     }
     amendments += 1;
-    call.event_rid = Math.max(Number(call.event_rid), e.rid);
+    call.event_rid = Math.max(call.event_rid, e.rid);
   }
   call.amendments = amendments;
   return call;
 }
 
-export async function projectCalls(trx: Transaction<HubDatabase>, events: readonly StoredEvent[]): Promise<void> {
-  const callIds = [
-    ...new Set(
-      events
-        .filter((e) => e.kind === 'call.completed' || e.kind === 'call.amended')
-        .map((e) => (e.payload as { callId: string }).callId),
-    ),
-  ];
-  for (let i = 0; i < callIds.length; i += CHUNK) {
-    const part = callIds.slice(i, i + CHUNK);
-    const history = await trx
-      .selectFrom('events')
-      .select(['rid', 'kind', 'subject', 'payload'])
-      .where('subject', 'in', part)
-      .where('kind', 'in', ['call.completed', 'call.amended'])
-      .orderBy('rid')
-      .execute();
-    const bySubject = new Map<string, StoredEvent[]>();
-    for (const h of history) {
-      const list = bySubject.get(h.subject) ?? [];
-      list.push({ rid: Number(h.rid), kind: h.kind as EventKind, payload: JSON.parse(h.payload) as unknown });
+/**
+ * The calls rows for `callIds` from every event the hub holds for them (`held`, any order). The
+ * events of the batch being stored are among them; their payloads are taken from `known` (by rid)
+ * rather than parsed again from their text.
+ */
+export function callRows(callIds: readonly string[], held: readonly HeldCallEvent[], known: ReadonlyMap<number, unknown>): CallRow[] {
+  const bySubject = new Map<string, StoredEvent[]>();
+  for (const h of [...held].sort((a, b) => a.rid - b.rid)) {
+    const rid = Number(h.rid);
+    let list = bySubject.get(h.subject);
+    if (!list) {
+      list = [];
       bySubject.set(h.subject, list);
     }
-    const rows = part.map((id) => foldCall(bySubject.get(id) ?? [])).filter((r): r is Insertable<CallsTable> => r !== null);
-    if (rows.length === 0) continue;
-    await trx
-      .insertInto('calls')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('call_id').doUpdateSet((eb) => ({
-          external_id: eb.ref('excluded.external_id'),
-          cycle: eb.ref('excluded.cycle'),
-          completed_at: eb.ref('excluded.completed_at'),
-          caller_role: eb.ref('excluded.caller_role'),
-          outcome: eb.ref('excluded.outcome'),
-          monthly_revenue: eb.ref('excluded.monthly_revenue'),
-          segment: eb.ref('excluded.segment'),
-          product: eb.ref('excluded.product'),
-          frontline_team: eb.ref('excluded.frontline_team'),
-          stated_reason_id: eb.ref('excluded.stated_reason_id'),
-          primary_reason_id: eb.ref('excluded.primary_reason_id'),
-          primary_category_id: eb.ref('excluded.primary_category_id'),
-          amendments: eb.ref('excluded.amendments'),
-          event_rid: eb.ref('excluded.event_rid'),
-        })),
-      )
-      .execute();
+    list.push({ rid, kind: h.kind as EventKind, payload: known.has(rid) ? known.get(rid) : (JSON.parse(h.payload) as unknown) });
   }
+  const rows: CallRow[] = [];
+  for (const id of callIds) {
+    const row = foldCall(bySubject.get(id) ?? []);
+    if (row) rows.push(row);
+  }
+  return rows;
 }

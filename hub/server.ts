@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import rateLimit from '@fastify/rate-limit';
 import type { Role } from '../shared/domain/roles';
 import { ReasonsReportFilters } from '../shared/reports/reasons';
-import { IngestRequest, PublishAssignmentsRequest } from '../shared/sync/hubApi';
+import { IngestRequest, MAX_EVENTS_PER_BATCH, PublishAssignmentsRequest } from '../shared/sync/hubApi';
 import type { HubStore } from './store/connect';
 import { authenticate, hashToken, type Caller } from './tokens';
 import { ingestBatch } from './ingest';
@@ -130,7 +130,7 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     const caller = callerOf(req);
     const result = await ingestBatch(store, body.data.events, caller.name, now());
     log.info('events received', { from: caller.name, accepted: result.accepted.length, duplicate: result.duplicate.length, rejected: result.rejected.length });
-    return result;
+    return { ...result, maxEvents: MAX_EVENTS_PER_BATCH };
   });
 
   const filtersFrom = (query: unknown) => ReasonsReportFilters.safeParse(query ?? {});

@@ -69,8 +69,16 @@ export interface OutboxRow {
 
 /** The oldest unsent events, in the console's own order (seq), never by wall-clock time. */
 export function readPendingEvents(db: Db, limit: number): OutboxRow[] {
-  return prepared(db, 'SELECT seq, id, kind, payload, created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?')
-    .all(limit) as OutboxRow[];
+  return readPendingEventsAfter(db, 0, limit);
+}
+
+/**
+ * The oldest unsent events after `seq`: the batch that follows one still on its way to the hub
+ * (read while the hub works on that one, whose events are not marked sent yet).
+ */
+export function readPendingEventsAfter(db: Db, seq: number, limit: number): OutboxRow[] {
+  return prepared(db, 'SELECT seq, id, kind, payload, created_at FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?')
+    .all(seq, limit) as OutboxRow[];
 }
 
 /**
@@ -84,6 +92,15 @@ export function markEventsSent(db: Db, ids: readonly string[], at: string): numb
     for (const id of ids) changed += mark.run(at, id).changes;
   })();
   return changed;
+}
+
+/**
+ * Marks every unsent event with a seq in (after, last]: a whole batch the hub answered for, read as
+ * the unsent events after `after` up to `last` (later events get later seqs, so none can have
+ * joined that range since). One statement instead of one per event; returns how many rows changed.
+ */
+export function markSeqRangeSent(db: Db, after: number, last: number, at: string): number {
+  return prepared(db, 'UPDATE outbox SET sent_at = ? WHERE seq > ? AND seq <= ? AND sent_at IS NULL').run(at, after, last).changes;
 }
 
 /**

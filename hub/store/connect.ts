@@ -6,13 +6,22 @@ import pg from 'pg';
 import type { HubDatabase } from './schema';
 import { migrateHub, type HubDialect } from './migrations';
 
-export interface HubStore {
+interface HubStoreBase {
   db: Kysely<HubDatabase>;
   dialect: HubDialect;
   /** Where the data lives, in words for the operator (never the password). */
   description: string;
   close: () => Promise<void>;
 }
+
+/**
+ * The store, and beside Kysely the driver's own handle: event ingest, the hub's hot path, runs
+ * prepared statements on it (hub/store/ingestSqlite.ts, ingestPostgres.ts) instead of compiling
+ * a query of hundreds of rows for every batch.
+ */
+export type HubStore =
+  | (HubStoreBase & { dialect: 'sqlite'; sqlite: Database.Database })
+  | (HubStoreBase & { dialect: 'postgres'; pool: pg.Pool });
 
 export interface HubStoreOptions {
   /** Folder for the embedded SQLite file; used when no databaseUrl is given. */
@@ -61,7 +70,7 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
       await db.destroy();
       throw error;
     }
-    return { db, dialect: 'postgres', description: safeUrlDescription(options.databaseUrl), close: () => db.destroy() };
+    return { db, dialect: 'postgres', pool, description: safeUrlDescription(options.databaseUrl), close: () => db.destroy() };
   }
   const dir = resolve(options.dataDir);
   mkdirSync(dir, { recursive: true });
@@ -81,5 +90,5 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
     await db.destroy();
     throw error;
   }
-  return { db, dialect: 'sqlite', description: `SQLite at ${file}`, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, description: `SQLite at ${file}`, close: () => db.destroy() };
 }

@@ -119,7 +119,11 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
 export async function migrateHub(db: Kysely<unknown>, dialect: HubDialect): Promise<void> {
   const migrations = hubMigrations(dialect);
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely looks for its own tables in every schema unless told which: on a PostgreSQL server
+  // holding other hubs (another schema each), it would find theirs and never create this one's.
+  const migrationTableSchema =
+    dialect === 'postgres' ? ((await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined) : undefined;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown step';
     const why = error instanceof Error ? error.message : 'unknown error';

@@ -7,8 +7,18 @@ import { ROLES } from '../domain/roles';
  * shape is a compile error on both.
  */
 
-/** Most events a console sends in one request; the hub refuses larger batches. */
-export const MAX_EVENTS_PER_BATCH = 500;
+/**
+ * Most events a console sends in one request until the hub has said how many it takes: every hub
+ * accepts this many (hubs from before the limit was raised refuse more).
+ */
+export const BASE_EVENTS_PER_BATCH = 500;
+
+/**
+ * Most events the hub accepts in one request, and says so in every ingest answer (`maxEvents`);
+ * it refuses larger batches. Each batch is one durable commit at the hub, so fewer, larger
+ * batches spend less of a catch-up waiting on the disk.
+ */
+export const MAX_EVENTS_PER_BATCH = 2000;
 
 export const IngestRequest = z.object({ events: z.array(z.unknown()).max(MAX_EVENTS_PER_BATCH) }).strict();
 
@@ -26,6 +36,8 @@ export const IngestResponse = z.object({
   accepted: z.array(z.string()),
   duplicate: z.array(z.string()),
   rejected: z.array(RejectedEvent),
+  /** Most events this hub takes in one request; absent from hubs that take BASE_EVENTS_PER_BATCH. */
+  maxEvents: z.number().int().positive().optional(),
 });
 export type IngestResponse = z.infer<typeof IngestResponse>;
 

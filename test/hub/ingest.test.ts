@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestResponse } from '../../shared/sync/hubApi';
+import { IngestResponse, MAX_EVENTS_PER_BATCH } from '../../shared/sync/hubApi';
+import { canonicalJson } from '../../hub/canonical';
+import type { EventPayload } from '../../shared/sync/events';
 import { startTestHub, type TestHub } from './hubHarness';
 import { STORE_KINDS } from './stores';
 import { completed, departed, envelope } from './events';
@@ -23,7 +25,7 @@ for (const { kind, available, why } of STORE_KINDS) {
     it('stores a batch once: a resent batch is all duplicate and changes nothing', async () => {
       const batch = [envelope('customer.departed', departed('ING-1')), envelope('call.completed', completed('ING-call-1', 'ING-1'))];
       const first = await ingest(hub, token, batch);
-      expect(first).toEqual({ accepted: batch.map((e) => e.id), duplicate: [], rejected: [] });
+      expect(first).toEqual({ accepted: batch.map((e) => e.id), duplicate: [], rejected: [], maxEvents: MAX_EVENTS_PER_BATCH });
       const again = await ingest(hub, token, batch);
       expect(again.accepted).toEqual([]);
       expect(new Set(again.duplicate)).toEqual(new Set(batch.map((e) => e.id)));
@@ -50,6 +52,39 @@ for (const { kind, available, why } of STORE_KINDS) {
       await ingest(hub, token, [e]);
       const reordered = JSON.parse(JSON.stringify({ payload: Object.fromEntries(Object.entries(e.payload as object).reverse()), occurredAt: e.occurredAt, seq: e.seq, consoleId: e.consoleId, kind: e.kind, id: e.id })) as unknown;
       expect((await ingest(hub, token, [reordered])).duplicate).toEqual([e.id]);
+    });
+
+    it('stores text with quotes, backslashes, braces, commas, accents and the word NULL exactly as sent', async () => {
+      const tricky = 'Price "too" high \\ {a,b} ünïcode, NULL';
+      const e = envelope('customer.departed', departed('ING-7', { statedReasonText: tricky, segment: 'NULL', product: null, monthlyRevenue: 0.1 }));
+      expect((await ingest(hub, token, [e])).accepted).toEqual([e.id]);
+      const stored = await hub.store.db.selectFrom('events').select('payload').where('id', '=', e.id).executeTakeFirstOrThrow();
+      expect(stored.payload).toBe(canonicalJson(e.payload));
+      const row = await hub.store.db.selectFrom('departures').selectAll().where('external_id', '=', 'ING-7').executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ stated_reason_text: tricky, segment: 'NULL', product: null, monthly_revenue: 0.1 });
+      expect((await ingest(hub, token, [e])).duplicate).toEqual([e.id]);
+    });
+
+    it('takes a batch as large as it says it takes; the last completion of a call in it wins', async () => {
+      // The default body limit, which such a batch fits (this suite's other hub has a small one).
+      const big = await startTestHub(kind);
+      const events = Array.from({ length: MAX_EVENTS_PER_BATCH }, (_, i) =>
+        i % 2 === 0
+          ? envelope('customer.departed', departed(`ING-BIG-${i}`))
+          : envelope('call.completed', completed(`ING-big-call-${(i >> 1) % 10}`, `ING-BIG-${i - 1}`, { monthlyRevenue: i })),
+      );
+      try {
+        const bigToken = await big.token('Alex Agent', 'agent');
+        expect((await ingest(big, bigToken, events)).accepted).toHaveLength(MAX_EVENTS_PER_BATCH);
+        const last = new Map<string, number | null>();
+        for (const e of events) if (e.kind === 'call.completed') last.set((e.payload as EventPayload<'call.completed'>).callId, (e.payload as EventPayload<'call.completed'>).monthlyRevenue);
+        const calls = await big.store.db.selectFrom('calls').select(['call_id', 'monthly_revenue']).execute();
+        expect(new Map(calls.map((c) => [c.call_id, c.monthly_revenue]))).toEqual(last);
+        const departures = await big.store.db.selectFrom('departures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(departures.n)).toBe(MAX_EVENTS_PER_BATCH / 2);
+      } finally {
+        await big.close();
+      }
     });
 
     it('rejects a bad event with its reason and keeps the good ones of the batch', async () => {
@@ -80,7 +115,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       const tooBig = await hub.post('/v1/events', token, { events: huge });
       expect(tooBig.status).toBe(413);
       expect(((await tooBig.json()) as { error: { message: string } }).error.message).toMatch(/larger than the hub accepts/);
-      const tooMany = await hub.post('/v1/events', token, { events: Array.from({ length: 501 }, () => ({})) });
+      const tooMany = await hub.post('/v1/events', token, { events: Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, () => ({})) });
       expect(tooMany.status).toBe(400);
       expect(((await tooMany.json()) as { error: { message: string } }).error.message).toMatch(/events/);
       const notJson = await hub.post('/v1/events', token, '{"events": [');

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
 import { backoffDelay, startSyncLoop, syncRound } from '../../electron/services/sync/loop';
+import { createHubClient } from '../../electron/services/sync/hubClient';
+import { pushOutbox } from '../../electron/services/sync/sender';
 import { SYNC_KEYS } from '../../electron/services/sync/settings';
 import { getSetting } from '../../db/repos/settings';
 import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
@@ -182,6 +184,45 @@ describe('the sender', () => {
       { entity_id: '0b9c1e55-7a43-4b8e-8f0e-6f1d2c3b4a59', detail: expect.stringContaining('payload') as string },
     ]);
     expect(await h.store.db.selectFrom('events').select('subject').orderBy('rid').execute()).toEqual([{ subject: 'RF-1' }, { subject: 'RF-2' }]);
+  });
+
+  it('sends 500 events at first, then as many as the hub says it takes; one batch at a time, in order', async () => {
+    for (const says of [true, false]) {
+      const b = backend();
+      enqueue(b.db, Array.from({ length: 5200 }, (_, i) => ({ kind: 'customer.departed' as const, payload: departed(`SIZE-${i}`) })));
+      const sizes: number[] = [];
+      let atHub = 0;
+      let mostAtHub = 0;
+      let lastSeq = 0;
+      let inOrder = true;
+      const fake = await fakeHub((req, res) => {
+        atHub += 1;
+        mostAtHub = Math.max(mostAtHub, atHub);
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const { events } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: { id: string; seq: number }[] };
+          sizes.push(events.length);
+          for (const e of events) {
+            if (e.seq <= lastSeq) inOrder = false;
+            lastSeq = e.seq;
+          }
+          // Answers a moment later: a sender that did not wait for it would have sent more meanwhile.
+          setTimeout(() => {
+            atHub -= 1;
+            const answer = { accepted: events.map((e) => e.id), duplicate: [], rejected: [], ...(says ? { maxEvents: 2000 } : {}) };
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+          }, 20);
+        });
+      });
+      const pushed = await pushOutbox(b.db, createHubClient({ url: fake.url, token: `wbh_${'a'.repeat(43)}` }), { now: () => new Date('2026-11-16T15:00:00Z') });
+      expect(pushed).toEqual({ sent: 5200, refused: 0, pending: 0, error: null });
+      // The second batch is read while the first is at the hub, before its answer says more is welcome.
+      expect(sizes).toEqual(says ? [500, 500, 2000, 2000, 200] : [...Array.from({ length: 10 }, () => 500), 200]);
+      expect(mostAtHub).toBe(1);
+      expect(inOrder).toBe(true);
+      expect(pendingIn(b)).toBe(0);
+    }
   });
 
   it('halves a batch the hub finds too large until it fits', async () => {

@@ -31,6 +31,14 @@ export class HubRequestError extends Error {
 
 export const DEFAULT_HUB_TIMEOUT_MS = 30_000;
 
+/** A batch of events already written as the request body (JSON), so it can be prepared ahead of sending. */
+export class EncodedEvents {
+  readonly json: string;
+  constructor(events: readonly EventEnvelope[]) {
+    this.json = JSON.stringify({ events });
+  }
+}
+
 function seconds(ms: number): string {
   const n = Math.max(1, Math.round(ms / 1000));
   return `${n} second${n === 1 ? '' : 's'}`;
@@ -48,7 +56,7 @@ export interface HubClientOptions {
 export interface HubClient {
   readonly host: string;
   me: () => Promise<HubIdentity>;
-  postEvents: (events: readonly EventEnvelope[]) => Promise<IngestResponse>;
+  postEvents: (events: readonly EventEnvelope[] | EncodedEvents) => Promise<IngestResponse>;
   assignments: () => Promise<AssignmentsResponse>;
   publishAssignments: (request: PublishAssignmentsRequest) => Promise<PublishAssignmentsResponse>;
   reasonsReport: (filters: ReasonsReportFilters) => Promise<ReasonsReport>;
@@ -87,6 +95,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const doFetch = options.fetch ?? fetch;
 
   async function request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+    const payload = body === undefined ? undefined : body instanceof EncodedEvents ? body.json : JSON.stringify(body);
     const target = new URL(path, base);
     let response: Response;
     try {
@@ -95,9 +104,9 @@ export function createHubClient(options: HubClientOptions): HubClient {
         headers: {
           authorization: `Bearer ${options.token}`,
           accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: payload,
         signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
@@ -146,7 +155,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
   return {
     host,
     me: () => request('GET', 'v1/me', HubIdentity),
-    postEvents: (events) => request('POST', 'v1/events', IngestResponse, { events }),
+    postEvents: (events) => request('POST', 'v1/events', IngestResponse, events instanceof EncodedEvents ? events : { events }),
     assignments: () => request('GET', 'v1/assignments', AssignmentsResponse),
     publishAssignments: (body) => request('POST', 'v1/assignments', PublishAssignmentsResponse, body),
     reasonsReport: (filters) => {

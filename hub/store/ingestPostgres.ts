@@ -1,0 +1,213 @@
+import type pg from 'pg';
+import type { BatchWriter, EventRow } from '../ingest';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from '../projections';
+import type { HubStore } from './connect';
+
+type PostgresHubStore = Extract<HubStore, { dialect: 'postgres' }>;
+
+/** Any fixed number: ingests take this advisory lock so projections see one order, across hub instances too. */
+const INGEST_LOCK = 72_431;
+
+/**
+ * Every statement takes whole columns as arrays (unnest), so a batch of any size is one statement
+ * of fixed text: PostgreSQL parses and plans each once per connection (named statements), and a
+ * batch costs a handful of round trips instead of a query of thousands of parameters built anew.
+ */
+const INSERT_EVENTS: pg.QueryConfig = {
+  name: 'hub_ingest_events_v1',
+  text: `INSERT INTO events (id, kind, console_id, seq, occurred_at, subject, payload, content_hash, sent_by, received_at)
+SELECT e.id, e.kind, e.console_id, e.seq, e.occurred_at, e.subject, e.payload, e.content_hash, $9, $10
+FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[])
+  WITH ORDINALITY AS e(id, kind, console_id, seq, occurred_at, subject, payload, content_hash, n)
+ORDER BY e.n
+ON CONFLICT (id) DO NOTHING
+RETURNING id, rid`,
+};
+
+const HELD_HASHES: pg.QueryConfig = {
+  name: 'hub_ingest_held_v1',
+  text: 'SELECT id, content_hash FROM events WHERE id = ANY($1::text[])',
+};
+
+const CALL_HISTORY: pg.QueryConfig = {
+  name: 'hub_ingest_call_history_v1',
+  text: `SELECT rid, kind, subject, payload FROM events WHERE subject = ANY($1::text[]) AND kind IN (${CALL_KINDS.map((k) => `'${k}'`).join(', ')})`,
+};
+
+const DEPARTURE_TYPES: Record<(typeof DEPARTURE_COLUMNS)[number], string> = {
+  external_id: 'text',
+  cycle: 'text',
+  departed_at: 'text',
+  stated_reason_text: 'text',
+  stated_reason_id: 'text',
+  stated_category_id: 'text',
+  monthly_revenue: 'float8',
+  segment: 'text',
+  product: 'text',
+  frontline_team: 'text',
+  event_rid: 'bigint',
+};
+
+const CALL_TYPES: Record<(typeof CALL_COLUMNS)[number], string> = {
+  call_id: 'text',
+  external_id: 'text',
+  cycle: 'text',
+  completed_at: 'text',
+  caller_role: 'text',
+  outcome: 'text',
+  monthly_revenue: 'float8',
+  segment: 'text',
+  product: 'text',
+  frontline_team: 'text',
+  stated_reason_id: 'text',
+  primary_reason_id: 'text',
+  primary_category_id: 'text',
+  amendments: 'integer',
+  event_rid: 'bigint',
+};
+
+function upsertFromArrays<C extends string>(name: string, table: string, columns: readonly C[], types: Record<C, string>, key: C): pg.QueryConfig {
+  const updates = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
+  return {
+    name,
+    text: `INSERT INTO ${table} (${columns.join(', ')})
+SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${types[c]}[]`).join(', ')})
+ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}`,
+  };
+}
+
+const UPSERT_DEPARTURES = upsertFromArrays('hub_ingest_departures_v1', 'departures', DEPARTURE_COLUMNS, DEPARTURE_TYPES, 'external_id');
+const UPSERT_CALLS = upsertFromArrays('hub_ingest_calls_v1', 'calls', CALL_COLUMNS, CALL_TYPES, 'call_id');
+
+/** Rows as one array per column, in `columns` order. */
+function columnsOf<R>(rows: readonly R[], columns: readonly (keyof R)[]): unknown[][] {
+  return columns.map((c) => rows.map((r) => r[c]));
+}
+
+interface BatchState {
+  sentBy: string;
+  receivedAt: string;
+  inserted: Map<string, number>;
+  held: Map<string, string>;
+  /** Parsed payloads of the rows inserted so far, by rid, for folding calls without parsing them again. */
+  known: Map<number, unknown>;
+}
+
+/**
+ * One part of a batch: its events, then its projections. Statements are queued on the connection
+ * as soon as what they need is known, so PostgreSQL always has the next one while this process
+ * checks the next part; on one connection they run in the order they were queued, which keeps
+ * the parts (and so the projections' "latest wins") in the batch's order.
+ */
+async function writePart(client: pg.PoolClient, rows: readonly EventRow[], state: BatchState): Promise<void> {
+  const result = await client.query<{ id: string; rid: number }>({
+    ...INSERT_EVENTS,
+    values: [
+      rows.map((r) => r.id),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.consoleId),
+      rows.map((r) => r.seq),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => r.subject),
+      rows.map((r) => r.payloadText),
+      rows.map((r) => r.hash),
+      state.sentBy,
+      state.receivedAt,
+    ],
+  });
+  const ridOf = new Map(result.rows.map((r) => [r.id, Number(r.rid)]));
+  const stored: StoredEvent[] = [];
+  const clashes: string[] = [];
+  for (const r of rows) {
+    const rid = ridOf.get(r.id);
+    if (rid === undefined) {
+      clashes.push(r.id);
+      continue;
+    }
+    state.inserted.set(r.id, rid);
+    state.known.set(rid, r.payload);
+    stored.push({ rid, kind: r.kind, payload: r.payload });
+  }
+
+  const statements: Promise<unknown>[] = [];
+  if (clashes.length > 0) {
+    statements.push(
+      client.query<{ id: string; content_hash: string }>({ ...HELD_HASHES, values: [clashes] }).then((found) => {
+        for (const h of found.rows) state.held.set(h.id, h.content_hash);
+      }),
+    );
+  }
+  const departures = departureRows(stored);
+  if (departures.length > 0) statements.push(client.query({ ...UPSERT_DEPARTURES, values: columnsOf(departures, DEPARTURE_COLUMNS) }));
+  const callIds = callIdsOf(stored);
+  if (callIds.length > 0) {
+    statements.push(
+      client.query<HeldCallEvent>({ ...CALL_HISTORY, values: [callIds] }).then(async (history) => {
+        const calls = callRows(callIds, history.rows, state.known);
+        if (calls.length > 0) await client.query({ ...UPSERT_CALLS, values: columnsOf(calls, CALL_COLUMNS) });
+      }),
+    );
+  }
+  await settleAll(statements);
+}
+
+/** Waits for every promise, then fails with the first failure (none is left unhandled). */
+async function settleAll(promises: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * A batch in one transaction on one connection, under the ingest lock. Each part is written while
+ * the next is being checked; `close(true)` returns once COMMIT has answered (synchronous_commit:
+ * durably, unless the operator turned that off).
+ */
+export function postgresBatchWriter(store: PostgresHubStore, sentBy: string, receivedAt: string): BatchWriter {
+  const state: BatchState = { sentBy, receivedAt, inserted: new Map(), held: new Map(), known: new Map() };
+  const work: Promise<unknown>[] = [];
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    // Awaited in close(); until then a failure must not count as unhandled.
+    promise.catch(() => undefined);
+    work.push(promise);
+    return promise;
+  };
+  const connected = track(
+    store.pool.connect().then((client) => {
+      // One round trip: BEGIN stays in force after the simple query that starts with it.
+      void track(client.query(`BEGIN; SELECT pg_advisory_xact_lock(${INGEST_LOCK})`));
+      return client;
+    }),
+  );
+  return {
+    write: (rows) => {
+      void track(connected.then((client) => writePart(client, rows, state)));
+    },
+    close: async (commit) => {
+      let client: pg.PoolClient;
+      try {
+        client = await connected;
+      } catch (error) {
+        if (commit) throw error;
+        return { inserted: new Map(), held: new Map() };
+      }
+      let broken: Error | undefined;
+      try {
+        await settleAll(work);
+        if (!commit) throw new Error('ingest abandoned');
+        await client.query('COMMIT');
+        return { inserted: state.inserted, held: state.held };
+      } catch (error) {
+        // A connection that cannot even roll back is closed rather than given back to the pool.
+        broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: unknown) => (rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed')),
+        );
+        if (!commit) return { inserted: new Map(), held: new Map() };
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}

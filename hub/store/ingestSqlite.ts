@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3';
+import type { BatchWriter, EventRow, StoredBatch } from '../ingest';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from '../projections';
+import type { HubStore } from './connect';
+
+type SqliteHubStore = Extract<HubStore, { dialect: 'sqlite' }>;
+
+function upsert(table: string, columns: readonly string[], key: string): string {
+  const updates = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}`;
+}
+
+/**
+ * One row per statement, each statement prepared once per connection: SQLite runs a prepared
+ * single-row insert in microseconds, where a multi-row insert built for every batch cost more to
+ * compile and prepare than to run.
+ */
+function statementsFor(sqlite: Database.Database) {
+  return {
+    insertEvent: sqlite.prepare(
+      'INSERT INTO events (id, kind, console_id, seq, occurred_at, subject, payload, content_hash, sent_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ),
+    heldHash: sqlite.prepare('SELECT content_hash FROM events WHERE id = ?').pluck(),
+    callHistory: sqlite.prepare(
+      `SELECT rid, kind, subject, payload FROM events WHERE subject = ? AND kind IN (${CALL_KINDS.map((k) => `'${k}'`).join(', ')})`,
+    ),
+    upsertDeparture: sqlite.prepare(upsert('departures', DEPARTURE_COLUMNS, 'external_id')),
+    upsertCall: sqlite.prepare(upsert('calls', CALL_COLUMNS, 'call_id')),
+  };
+}
+
+const prepared = new WeakMap<Database.Database, ReturnType<typeof statementsFor>>();
+
+function statements(sqlite: Database.Database): ReturnType<typeof statementsFor> {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = statementsFor(sqlite);
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
+/**
+ * The batch's rows, their projections and nothing else, in one IMMEDIATE transaction that has
+ * committed (synchronous=FULL: durably) when this returns. It holds Kysely's connection meanwhile,
+ * so no other hub request has a transaction open on the same connection.
+ */
+function storeBatch(store: SqliteHubStore, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
+  return store.db.connection().execute(() => {
+    const { sqlite } = store;
+    if (sqlite.inTransaction) throw new Error('The hub store has a transaction open on the ingest connection.');
+    const s = statements(sqlite);
+    const write = sqlite.transaction((): StoredBatch => {
+      const inserted = new Map<string, number>();
+      const held = new Map<string, string>();
+      const stored: StoredEvent[] = [];
+      for (const r of rows) {
+        const result = s.insertEvent.run(r.id, r.kind, r.consoleId, r.seq, r.occurredAt, r.subject, r.payloadText, r.hash, sentBy, receivedAt);
+        if (result.changes === 1) {
+          const rid = Number(result.lastInsertRowid);
+          inserted.set(r.id, rid);
+          stored.push({ rid, kind: r.kind, payload: r.payload });
+        } else {
+          held.set(r.id, s.heldHash.get(r.id) as string);
+        }
+      }
+      for (const d of departureRows(stored)) s.upsertDeparture.run(DEPARTURE_COLUMNS.map((c) => d[c]));
+      const callIds = callIdsOf(stored);
+      if (callIds.length > 0) {
+        const history: HeldCallEvent[] = [];
+        for (const id of callIds) for (const h of s.callHistory.all(id) as HeldCallEvent[]) history.push(h);
+        const known = new Map(stored.map((e) => [e.rid, e.payload]));
+        for (const c of callRows(callIds, history, known)) s.upsertCall.run(CALL_COLUMNS.map((k) => c[k]));
+      }
+      return { inserted, held };
+    });
+    return Promise.resolve(write.immediate());
+  });
+}
+
+/** SQLite runs in this process: the parts are gathered and written in one go when the batch closes. */
+export function sqliteBatchWriter(store: SqliteHubStore, sentBy: string, receivedAt: string): BatchWriter {
+  const rows: EventRow[] = [];
+  return {
+    write: (part) => {
+      rows.push(...part);
+    },
+    close: (commit) => (commit ? storeBatch(store, rows, sentBy, receivedAt) : Promise.resolve({ inserted: new Map(), held: new Map() })),
+  };
+}
