@@ -11,8 +11,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open';
 import { reasonsReport } from '../../db/repos/reportsReasons';
 import { agreement, offerMatrix, recoveryBy } from '../../db/repos/reportsRecovery';
-import { iterateExport } from '../../db/repos/exports';
-import { DATASETS } from '../../electron/services/export/datasets';
+import { openExport } from '../../electron/services/export/datasets';
 import { finish, streamCsv } from '../../electron/services/export/stream';
 import { fillCalls } from '../../bench/lib/callFixtures';
 
@@ -68,8 +67,8 @@ async function main(): Promise<void> {
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const before = process.memoryUsage().rss;
   const t = performance.now();
-  const { rows } = iterateExport(reader, DATASETS.calls.query);
-  const written = await streamCsv(rows, DATASETS.calls.columns, stream);
+  const { rows, columns } = openExport(reader, 'calls');
+  const written = await streamCsv(rows, columns, stream);
   await finish(stream);
   clearInterval(sample);
   out(

@@ -4,9 +4,8 @@ import { Argument, Option, type Command } from 'commander';
 import Database from 'better-sqlite3';
 import { EXPORT_DATASETS, type ExportDataset } from '../../../shared/api/exports';
 import { openDatabase } from '../../../db/open';
-import { iterateExport } from '../../../db/repos/exports';
-import { DATASETS } from '../../services/export/datasets';
-import { finish, streamCsv } from '../../services/export/stream';
+import { openExport } from '../../services/export/datasets';
+import { EXPORT_FILE_BUFFER_BYTES, finish, streamCsv } from '../../services/export/stream';
 import { addDbOption } from '../options';
 import { existingDbPath, isClosedPipe } from './report';
 
@@ -31,10 +30,10 @@ export function registerExportCommand(program: Command): void {
     // Bring the file to the current schema first, then read it on a read-only connection.
     openDatabase(path).close();
     const db = new Database(path, { readonly: true, fileMustExist: true });
-    const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+    const out: Writable = options.out ? createWriteStream(options.out, { highWaterMark: EXPORT_FILE_BUFFER_BYTES }) : process.stdout;
     try {
-      const { rows } = iterateExport(db, DATASETS[what].query);
-      const written = await streamCsv(rows, DATASETS[what].columns, out, { bom: options.bom });
+      const { rows, columns } = openExport(db, what);
+      const written = await streamCsv(rows, columns, out, { bom: options.bom });
       if (options.out) {
         await finish(out);
         process.stderr.write(`Exported ${written} rows of ${what} to ${options.out}.\n`);

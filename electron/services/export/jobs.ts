@@ -6,10 +6,9 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/result';
 import type { ExportDataset, ExportStatus } from '../../../shared/api/exports';
 import type { Db } from '../../../db/open';
-import { iterateExport, type ExportRow } from '../../../db/repos/exports';
 import type { Logger } from '../../backend/logger';
-import { DATASETS } from './datasets';
-import { finish, streamCsv } from './stream';
+import { openExport, type OpenExport } from './datasets';
+import { EXPORT_FILE_BUFFER_BYTES, finish, streamCsv } from './stream';
 
 interface Job extends ExportStatus {
   /** A folder of its own, removed whole when the export is discarded. */
@@ -71,12 +70,11 @@ export class ExportJobs {
       finishedAt: null,
     };
     const reader = new Database(this.db.name, { readonly: true, fileMustExist: true });
-    let rows: IterableIterator<ExportRow>;
+    let opened: OpenExport;
     try {
       reader.pragma('busy_timeout = 5000');
-      const opened = iterateExport(reader, DATASETS[dataset].query);
-      job.total = opened.total;
-      rows = opened.rows;
+      opened = openExport(reader, dataset, { count: true });
+      job.total = opened.total ?? 0;
     } catch (error) {
       reader.close();
       rmSync(dir, { recursive: true, force: true });
@@ -84,8 +82,8 @@ export class ExportJobs {
     }
     this.jobs.set(jobId, job);
     // Owner-only: the file holds customer names and phone numbers.
-    const out = createWriteStream(job.file, { mode: 0o600 });
-    void streamCsv(rows, DATASETS[dataset].columns, out, {
+    const out = createWriteStream(job.file, { mode: 0o600, highWaterMark: EXPORT_FILE_BUFFER_BYTES });
+    void streamCsv(opened.rows, opened.columns, out, {
       bom,
       onProgress: (n) => {
         job.rows = n;

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { csvHeader, csvRow, type CsvColumn, type CsvOptions } from '../../../shared/csv/write';
+import { csvHeader, csvRowWriter, type CsvColumn, type CsvOptions } from '../../../shared/csv/write';
 
 export interface StreamCsvOptions extends CsvOptions {
   /** Called with the number of rows written so far, every `progressEvery` rows and at the end. */
@@ -10,6 +10,13 @@ export interface StreamCsvOptions extends CsvOptions {
 
 /** Rows are gathered into pieces of about this size before a write: fewer, larger writes. */
 const PIECE_CHARS = 64 * 1024;
+
+/**
+ * The buffer of an export's file stream: room for a few pieces, so rows keep being written while
+ * the disk takes earlier pieces (with the default buffer of one piece the loop stopped at every
+ * write until the disk had it).
+ */
+export const EXPORT_FILE_BUFFER_BYTES = 256 * 1024;
 
 /**
  * Writes rows as CSV to a stream, honouring backpressure: when the stream's buffer is full the
@@ -32,11 +39,12 @@ export async function streamCsv<T>(
     if (failure) throw failure;
     if (!out.write(piece)) await once(out, 'drain');
   };
+  const line = csvRowWriter(columns, options.separator);
   let count = 0;
   try {
     let piece = csvHeader(columns, options);
     for (const row of rows) {
-      piece += csvRow(columns, row, options.separator);
+      piece += line(row);
       count += 1;
       if (piece.length >= PIECE_CHARS) {
         await write(piece);
