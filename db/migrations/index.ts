@@ -6,6 +6,11 @@ import { migration004GuidedCall } from './004_guided_call';
 import { migration005TrendsExports } from './005_trends_exports';
 import { migration006IntensiveCare } from './006_intensive_care';
 import { migration007ReportSummaries } from './007_report_summaries';
+import { migration010RecoverySummaries } from './010_recovery_summaries';
+
+// Versions 8 and 9 are taken by work on other branches; they are merged in before this registry ships.
+const migration008Reserved: Migration = { version: 8, name: 'reserved for work on another branch', up: '' };
+const migration009Reserved: Migration = { version: 9, name: 'reserved for work on another branch', up: '' };
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005TrendsExports,
   migration006IntensiveCare,
   migration007ReportSummaries,
+  migration008Reserved,
+  migration009Reserved,
+  migration010RecoverySummaries,
 ];
