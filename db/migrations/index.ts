@@ -7,6 +7,7 @@ import { migration005TrendsExports } from './005_trends_exports';
 import { migration006IntensiveCare } from './006_intensive_care';
 import { migration007ReportSummaries } from './007_report_summaries';
 import { migration008ImportSpeed } from './008_import_speed';
+import { migration009RecoverySummaries } from './009_recovery_summaries';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006IntensiveCare,
   migration007ReportSummaries,
   migration008ImportSpeed,
+  migration009RecoverySummaries,
 ];

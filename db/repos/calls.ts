@@ -13,6 +13,7 @@ export interface CallSummaryRow {
   diagnosed_reason: string | null;
 }
 
+// Joins compare with `+?`, not `?`, so their kept plan is reused (db/statements.ts).
 export function listCallsOfCustomer(db: Db, customerId: number): CallSummaryRow[] {
   return prepared(
       db,
@@ -21,7 +22,7 @@ export function listCallsOfCustomer(db: Db, customerId: number): CallSummaryRow[
        JOIN people p ON p.id = k.caller_id
        LEFT JOIN call_reasons cr ON cr.call_id = k.id AND cr.is_primary = 1
        LEFT JOIN reasons r ON r.id = cr.reason_id
-       WHERE k.customer_id = ? ORDER BY k.completed_at DESC`,
+       WHERE k.customer_id = +? ORDER BY k.completed_at DESC`,
     )
     .all(customerId) as CallSummaryRow[];
 }
@@ -135,7 +136,7 @@ export function listCallReasons(db: Db, callId: string): CallReasonRow[] {
       db,
       `SELECT cr.reason_id, cr.is_primary, r.name, r.category_id, rc.name AS category_name
        FROM call_reasons cr JOIN reasons r ON r.id = cr.reason_id JOIN reason_categories rc ON rc.id = r.category_id
-       WHERE cr.call_id = ? ORDER BY cr.is_primary DESC, r.sort, r.name`,
+       WHERE cr.call_id = +? ORDER BY cr.is_primary DESC, r.sort, r.name`,
     )
     .all(callId) as CallReasonRow[];
 }
@@ -159,7 +160,7 @@ export function listCallOffers(db: Db, callId: string): CallOfferRow[] {
   return prepared(
       db,
       `SELECT co.offer_id, o.name, co.answer, co.code FROM call_offers co JOIN offers o ON o.id = co.offer_id
-       WHERE co.call_id = ? ORDER BY CASE co.answer WHEN 'accepted' THEN 1 WHEN 'considering' THEN 2 WHEN 'declined' THEN 3 ELSE 4 END, o.name`,
+       WHERE co.call_id = +? ORDER BY CASE co.answer WHEN 'accepted' THEN 1 WHEN 'considering' THEN 2 WHEN 'declined' THEN 3 ELSE 4 END, o.name`,
     )
     .all(callId) as CallOfferRow[];
 }
@@ -237,7 +238,7 @@ export function listCallHistory(db: Db, customerId: number): CallHistoryRow[] {
        LEFT JOIN call_reasons cr ON cr.call_id = k.id AND cr.is_primary = 1
        LEFT JOIN reasons r ON r.id = cr.reason_id
        LEFT JOIN call_stages s ON s.call_id = k.id AND s.stage = 'assist'
-       WHERE k.customer_id = ? ORDER BY k.completed_at DESC LIMIT 20`,
+       WHERE k.customer_id = +? ORDER BY k.completed_at DESC LIMIT 20`,
     )
     .all(customerId) as CallHistoryRow[];
 }

@@ -172,7 +172,8 @@ const CUSTOMER_JOINS = `FROM customers c
   LEFT JOIN people p ON p.id = c.assigned_to`;
 
 export function getCustomerRow(db: Db, id: number): CustomerRow | undefined {
-  return prepared(db, `SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
+  // `+?`, not `?`: a bare parameter in a join is re-planned on every run (db/statements.ts).
+  return prepared(db, `SELECT ${CUSTOMER_COLUMNS} ${CUSTOMER_JOINS} WHERE c.id = +?`).get(id) as CustomerRow | undefined;
 }
 
 export interface QueueFilter {

@@ -12,6 +12,7 @@ import {
   type ReportQuery,
   type SqlParams,
 } from './reportsFilters';
+import { diagnosedFromChains } from './reportsReasonsRange';
 
 export interface ReasonsQuery extends ReportQuery {
   by: 'stated' | 'diagnosed';
@@ -155,7 +156,14 @@ function planFor(db: Db, q: ReasonsQuery): Plan {
     return q.from === undefined && q.to === undefined ? statedFromCells(q) : statedFromCustomers(q, { of: 'everyone' });
   }
   const d = withoutSoleCaller(db, q);
-  return diagnosedFromCells(d) ?? diagnosedFromCalls(d);
+  const cells = diagnosedFromCells(d);
+  if (cells) return cells;
+  const range = diagnosedFromChains(d);
+  if (!range) return diagnosedFromCalls(d);
+  if (range.totals !== null) return { rows: range.rows, totals: range.totals, params: range.params };
+  // Within one cycle the customers' totals are counted from their calls of those days.
+  const calls = diagnosedFromCalls(d);
+  return { rows: range.rows, totals: calls.totals, params: { ...range.params, ...calls.params } };
 }
 
 /**

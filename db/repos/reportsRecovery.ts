@@ -1,5 +1,7 @@
 import type { Db } from '../open';
+import { preparedRaw } from '../statements';
 import { callConditions, centsOfMicros, rate, whereClause, withoutSoleCaller, type ReportQuery, type SqlParams } from './reportsFilters';
+import { agreementPairsFromCells, cellsAnswer, offerMatrixFromCells, recoveryGroupsFromCells } from './reportsRecoveryCells';
 
 export interface RecoveryGroup {
   key: string | null;
@@ -9,23 +11,11 @@ export interface RecoveryGroup {
   recoveredRevenue: number;
 }
 
-/**
- * What a recovery breakdown groups calls by; each is a key expression on `call_facts` (alias f),
- * plus the join it needs.
- */
-const DIMENSIONS = {
-  reason: { key: 'f.reason_id', join: '' },
-  // A call with two offers made counts for both; an offer "not offered" counts for none.
-  offer: {
-    key: 'o.offer_id',
-    join: "JOIN call_offers o ON o.call_id = f.call_id AND o.answer <> 'not_offered'",
-  },
-  segment: { key: 'f.segment', join: '' },
-  agent: { key: 'f.caller_id', join: '' },
-  callerGroup: { key: "CASE WHEN f.caller_role = 'executive' THEN 'executive' ELSE 'team' END", join: '' },
-  all: { key: 'NULL', join: '' },
-} as const;
-export type RecoveryDimension = keyof typeof DIMENSIONS;
+/** The breakdowns of the recovery report. */
+const DIMENSIONS = ['all', 'reason', 'offer', 'segment', 'agent', 'callerGroup'] as const;
+export type RecoveryDimension = (typeof DIMENSIONS)[number];
+export const RECOVERY_DIMENSIONS: readonly RecoveryDimension[] = DIMENSIONS;
+export type RecoveryGroups = Record<RecoveryDimension, RecoveryGroup[]>;
 
 interface GroupRow {
   key: string | null;
@@ -34,34 +24,105 @@ interface GroupRow {
   recovered_revenue_micros: number;
 }
 
+const toGroup = (r: GroupRow): RecoveryGroup => ({
+  key: r.key,
+  calls: r.calls,
+  recovered: r.recovered,
+  recoveryRate: rate(r.recovered, r.calls),
+  recoveredRevenue: centsOfMicros(r.recovered_revenue_micros),
+});
+
+function groupsFromCells(db: Db, q: ReportQuery): RecoveryGroups {
+  const groups = Object.fromEntries(RECOVERY_DIMENSIONS.map((d) => [d, [] as RecoveryGroup[]])) as RecoveryGroups;
+  for (const r of recoveryGroupsFromCells(db, q)) groups[r.dim].push(toGroup(r));
+  return groups;
+}
+
+interface Tally {
+  calls: number;
+  recovered: number;
+  revenue: number;
+  /** The customers this key won back, each of whose revenue is in `revenue` once. */
+  won: Set<number>;
+}
+
+/** Keys in the order SQLite sorts them (NULL first, then by UTF-8 bytes), so both paths list rows alike. */
+function byKey(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
 /**
- * Calls, recoveries, recovery rate and recovered monthly revenue per key. Calls are read as they
- * stand (an amendment rewrites the rows, and call_facts with them), and a customer's revenue counts
- * once per key however many calls it took.
+ * Every breakdown from the calls the query keeps (a range of days, one person's calls among others'),
+ * in one pass over them and one over the offers made on them, through indexes that hold what is read.
+ * A customer's revenue counts once per key however many calls it took.
  */
+function groupsFromCalls(db: Db, q: ReportQuery): RecoveryGroups {
+  const params: SqlParams = {};
+  const where = whereClause(callConditions(q, params));
+  const tallies = new Map<RecoveryDimension, Map<string | null, Tally>>(RECOVERY_DIMENSIONS.map((d) => [d, new Map()]));
+  const count = (dim: RecoveryDimension, key: string | null, customer: number, revenue: number, won: number) => {
+    const keys = tallies.get(dim) as Map<string | null, Tally>;
+    let t = keys.get(key);
+    if (!t) {
+      t = { calls: 0, recovered: 0, revenue: 0, won: new Set() };
+      keys.set(key, t);
+    }
+    t.calls += 1;
+    if (won === 1) {
+      t.recovered += 1;
+      if (!t.won.has(customer)) {
+        t.won.add(customer);
+        t.revenue += revenue;
+      }
+    }
+  };
+  type CallRow = [number, number, number, string | null, string | null, string, number];
+  const calls = preparedRaw(
+    db,
+    `SELECT f.customer_id, f.revenue_micros, f.outcome = 'recovered', f.reason_id, f.segment, f.caller_id, f.caller_role = 'executive'
+     FROM call_facts f ${where}`,
+  );
+  for (const [customer, revenue, won, reason, segment, caller, executive] of calls.iterate(params) as IterableIterator<CallRow>) {
+    count('all', null, customer, revenue, won);
+    count('reason', reason, customer, revenue, won);
+    count('segment', segment, customer, revenue, won);
+    count('agent', caller, customer, revenue, won);
+    count('callerGroup', executive === 1 ? 'executive' : 'team', customer, revenue, won);
+  }
+  type OfferRow = [number, number, number, string];
+  const offers = preparedRaw(
+    db,
+    `SELECT f.customer_id, f.revenue_micros, f.outcome = 'recovered', o.offer_id
+     FROM call_facts f JOIN call_offers o ON o.call_id = f.call_id AND o.answer <> 'not_offered' ${where}`,
+  );
+  for (const [customer, revenue, won, offer] of offers.iterate(params) as IterableIterator<OfferRow>) count('offer', offer, customer, revenue, won);
+
+  const groups = {} as RecoveryGroups;
+  for (const [dim, keys] of tallies) {
+    groups[dim] = [...keys]
+      .map(([key, t]) => toGroup({ key, calls: t.calls, recovered: t.recovered, recovered_revenue_micros: t.revenue }))
+      .sort((a, b) => b.recovered - a.recovered || b.calls - a.calls || byKey(a.key, b.key));
+  }
+  return groups;
+}
+
+/**
+ * Every breakdown of the recovery report: calls, recoveries, recovery rate and recovered monthly
+ * revenue by diagnosed reason, offer, segment, caller, executives against the team, and overall.
+ * Calls are read as they stand (an amendment rewrites the rows, and the summaries with them).
+ */
+export function recoveryGroups(db: Db, query: ReportQuery): RecoveryGroups {
+  const q = withoutSoleCaller(db, query);
+  return cellsAnswer(q) ? groupsFromCells(db, q) : groupsFromCalls(db, q);
+}
+
+/** One breakdown of the recovery report (see recoveryGroups). */
 export function recoveryBy(db: Db, dimension: RecoveryDimension, query: ReportQuery): RecoveryGroup[] {
   const q = withoutSoleCaller(db, query);
-  const params: SqlParams = {};
-  const d = DIMENSIONS[dimension];
-  const rows = db
-    .prepare(
-      `SELECT key, sum(calls) AS calls, sum(recovered) AS recovered, sum(iif(recovered > 0, rev, 0)) AS recovered_revenue_micros
-       FROM (
-         SELECT ${d.key} AS key, f.customer_id, max(f.revenue_micros) AS rev, count(*) AS calls, sum(f.outcome = 'recovered') AS recovered
-         FROM call_facts f ${d.join}
-         ${whereClause(callConditions(q, params))}
-         GROUP BY 1, f.customer_id
-       )
-       GROUP BY key ORDER BY recovered DESC, calls DESC, key`,
-    )
-    .all(params) as GroupRow[];
-  return rows.map((r) => ({
-    key: r.key,
-    calls: r.calls,
-    recovered: r.recovered,
-    recoveryRate: rate(r.recovered, r.calls),
-    recoveredRevenue: centsOfMicros(r.recovered_revenue_micros),
-  }));
+  return (cellsAnswer(q) ? groupsFromCells(db, q) : groupsFromCalls(db, q))[dimension];
 }
 
 export interface OfferMatrixRow {
@@ -75,6 +136,7 @@ export interface OfferMatrixRow {
 /** Reason (the call's primary diagnosed one) by offer: how often it was made, accepted, and won the customer back. */
 export function offerMatrix(db: Db, query: ReportQuery): OfferMatrixRow[] {
   const q = withoutSoleCaller(db, query);
+  if (cellsAnswer(q)) return offerMatrixFromCells(db, q);
   const params: SqlParams = {};
   return db
     .prepare(
@@ -110,6 +172,13 @@ interface PairRow {
   calls: number;
 }
 
+function agreementPairsFromCalls(q: ReportQuery): { sql: string; params: SqlParams } {
+  const params: SqlParams = {};
+  const sql = `SELECT f.stated_reason_id, f.reason_id, count(*) AS calls FROM call_facts f
+    ${whereClause(['f.reason_id IS NOT NULL', ...callConditions(q, params)])} GROUP BY 1, 2`;
+  return { sql, params };
+}
+
 /**
  * How often the reason verified on the call is the one stated at departure (exactly, and by
  * category). The calls are counted once per pair of stated and diagnosed reason; the handful of
@@ -117,22 +186,18 @@ interface PairRow {
  */
 export function agreement(db: Db, query: ReportQuery, topMismatches = 10): { counts: AgreementCounts; mismatches: MismatchRow[] } {
   const q = withoutSoleCaller(db, query);
-  const params: SqlParams = {};
+  const source = cellsAnswer(q) ? agreementPairsFromCells(q) : agreementPairsFromCalls(q);
   const pairs = db
     .prepare(
       `SELECT s.id AS stated_reason_id, s.category_id AS stated_category_id, d.id AS diagnosed_reason_id,
          d.category_id AS diagnosed_category_id, sum(p.calls) AS calls
-       FROM (
-         SELECT f.stated_reason_id, f.reason_id, count(*) AS calls FROM call_facts f
-         ${whereClause(['f.reason_id IS NOT NULL', ...callConditions(q, params)])}
-         GROUP BY 1, 2
-       ) p
+       FROM (${source.sql}) p
        JOIN reasons d ON d.id = p.reason_id
        LEFT JOIN reasons s ON s.id = p.stated_reason_id
        GROUP BY s.id, d.id
        ORDER BY calls DESC, s.id, d.id`,
     )
-    .all(params) as PairRow[];
+    .all(source.params) as PairRow[];
   const counts: AgreementCounts = { compared: 0, agreed: 0, category_agreed: 0, not_comparable: 0 };
   const mismatches: MismatchRow[] = [];
   for (const p of pairs) {

@@ -1,9 +1,30 @@
 import type { Db } from '../../db/open';
 import { REPORT_SUMMARY_DERIVATIONS, REPORT_SUMMARY_TABLES } from '../../db/migrations/007_report_summaries';
+import { CHAIN_COLUMNS, RECOVERY_SUMMARY_DERIVATIONS, RECOVERY_SUMMARY_TABLES } from '../../db/migrations/009_recovery_summaries';
 import { reasonsReport, type ReasonsQuery } from '../../db/repos/reportsReasons';
-import { agreement, offerMatrix, recoveryBy, type RecoveryDimension } from '../../db/repos/reportsRecovery';
+import { agreement, offerMatrix, recoveryGroups, RECOVERY_DIMENSIONS } from '../../db/repos/reportsRecovery';
 import type { ReportQuery } from '../../db/repos/reportsFilters';
 import { rawAgreement, rawOfferMatrix, rawReasonsReport, rawRecoveryBy } from './rawReports';
+
+/** The columns of call_facts as migration 7 made them (later migrations add columns after these). */
+const CALL_FACTS_V7 =
+  'call_id, customer_id, day, month, cycle_id, caller_id, caller_role, outcome, reason_id, revenue_micros, segment, product, team, stated_reason_id';
+
+/** Each summary as stored (a SELECT) and as derived from scratch, in the order they are derived, for the schema the database has. */
+function summaries(db: Db): { table: string; stored: string; derived: string }[] {
+  const exists = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  const out = REPORT_SUMMARY_TABLES.map((t) => ({
+    table: t,
+    stored: t === 'call_facts' ? `SELECT ${CALL_FACTS_V7} FROM call_facts` : `SELECT * FROM ${t}`,
+    derived: REPORT_SUMMARY_DERIVATIONS[t],
+  }));
+  if (!exists('recovery_cells')) return out;
+  return [
+    ...out,
+    { table: 'call_facts chains', stored: `SELECT call_id, ${CHAIN_COLUMNS.join(', ')} FROM call_facts`, derived: RECOVERY_SUMMARY_DERIVATIONS.call_chains },
+    ...RECOVERY_SUMMARY_TABLES.map((t) => ({ table: t, stored: `SELECT * FROM ${t}`, derived: RECOVERY_SUMMARY_DERIVATIONS[t] })),
+  ];
+}
 
 /**
  * Rows of each summary table that a rebuild from scratch would not have (extra), and rows a rebuild
@@ -12,16 +33,13 @@ import { rawAgreement, rawOfferMatrix, rawReasonsReport, rawRecoveryBy } from '.
  */
 export function summaryDifferences(db: Db): { table: string; missing: unknown[]; extra: unknown[] }[] {
   const out: { table: string; missing: unknown[]; extra: unknown[] }[] = [];
-  for (const table of REPORT_SUMMARY_TABLES) {
-    const derived = REPORT_SUMMARY_DERIVATIONS[table];
-    const missing = db.prepare(`SELECT * FROM (${derived}) EXCEPT SELECT * FROM ${table}`).all();
-    const extra = db.prepare(`SELECT * FROM ${table} EXCEPT SELECT * FROM (${derived})`).all();
+  for (const { table, stored, derived } of summaries(db)) {
+    const missing = db.prepare(`SELECT * FROM (${derived}) EXCEPT SELECT * FROM (${stored})`).all();
+    const extra = db.prepare(`SELECT * FROM (${stored}) EXCEPT SELECT * FROM (${derived})`).all();
     if (missing.length > 0 || extra.length > 0) out.push({ table, missing, extra });
   }
   return out;
 }
-
-const DIMENSIONS: RecoveryDimension[] = ['all', 'reason', 'offer', 'segment', 'agent', 'callerGroup'];
 
 /** The filters each report is compared under: none, each alone, and the combinations the Trends view sends. */
 export function filterCombinations(values: { cycleId?: string; segment?: string; product?: string; team?: string; callerId?: string; from?: string; to?: string }): ReportQuery[] {
@@ -59,7 +77,8 @@ export function reportsDifferingFromRaw(db: Db, filters: ReportQuery[]): { repor
         compare('reasons', q, reasonsReport(db, q), rawReasonsReport(db, q));
       }
     }
-    for (const d of DIMENSIONS) compare(`recovery by ${d}`, f, recoveryBy(db, d, f), rawRecoveryBy(db, d, f));
+    const recovery = recoveryGroups(db, f);
+    for (const d of RECOVERY_DIMENSIONS) compare(`recovery by ${d}`, f, recovery[d], rawRecoveryBy(db, d, f));
     compare('offer matrix', f, offerMatrix(db, f), rawOfferMatrix(db, f));
     compare('agreement', f, agreement(db, f, 3), rawAgreement(db, f, 3));
   }

@@ -44,16 +44,13 @@ const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
 /** Answers that give the customer something to come back with; they get a code where the offer has one. */
 export const CODE_ANSWERS: readonly OfferAnswer[] = ['accepted', 'considering'];
 
+const codesOf = (db: Db, callId: string): CompletedCall['codes'] =>
+  listCallOffers(db, callId)
+    .filter((o) => o.code !== null)
+    .map((o) => ({ offerId: o.offer_id, offerName: o.name, code: o.code ?? '' }));
+
 function resultOf(db: Db, call: CallRow): CompletedCall {
-  return {
-    callId: call.id,
-    customerId: call.customer_id,
-    outcome: call.outcome,
-    callbackAt: call.callback_at,
-    codes: listCallOffers(db, call.id)
-      .filter((o) => o.code !== null)
-      .map((o) => ({ offerId: o.offer_id, offerName: o.name, code: o.code ?? '' })),
-  };
+  return { callId: call.id, customerId: call.customer_id, outcome: call.outcome, callbackAt: call.callback_at, codes: codesOf(db, call.id) };
 }
 
 function stageRecord(s: CallState, stage: Stage): { note: string; detail: unknown } {
@@ -100,7 +97,8 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
     if (!reason) throw new AppError('invalid_input', `There is no reason with id ${id} in the taxonomy.`);
     reasons.push(reason);
   }
-  const offers = new Map<string, OfferRow>(listOffers(db).map((o) => [o.id, o]));
+  const offerRows = listOffers(db);
+  const offers = new Map<string, OfferRow>(offerRows.map((o) => [o.id, o]));
   for (const a of state.offer.answers) {
     if (!offers.has(a.offerId)) throw new AppError('invalid_input', `There is no offer with id ${a.offerId} in the playbook.`);
   }
@@ -120,7 +118,7 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
   const answers = new Map<string, OfferAnswer>(state.offer.answers.map((a) => [a.offerId, a.answer]));
   const primary = reasons[0];
   if (isOfferOpen(state)) {
-    const proposed = proposeOffers(activeRules(db).map(toRuleDef), {
+    const proposed = proposeOffers(activeRules(db, offerRows).map(toRuleDef), {
       categoryId: primary?.category_id ?? null,
       reasonId: primary?.id ?? null,
       otherReasons: reasons.slice(1).map((r) => ({ categoryId: r.category_id, reasonId: r.id })),
@@ -222,7 +220,6 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
   })();
 
   deps.log.info('call completed', { callId: state.callId, customerId: customer.id, outcome });
-  const saved = getCallRow(db, state.callId);
-  if (!saved) throw new AppError('internal', 'The call was not saved.');
-  return resultOf(db, saved);
+  // What was just written, without reading the call back; the codes as resultOf lists them.
+  return { callId: state.callId, customerId: customer.id, outcome, callbackAt, codes: codesOf(db, state.callId) };
 }

@@ -55,9 +55,9 @@ export function listPlaybook(db: Db): Playbook {
   return { offers: listOffers(db).map(toOffer), rules: listRules(db).map(toRule) };
 }
 
-/** Rules that can propose something now: their offer is not retired. */
-export function activeRules(db: Db): OfferRule[] {
-  const retired = new Set(listOffers(db).filter((o) => o.retired_at !== null).map((o) => o.id));
+/** Rules that can propose something now: their offer is not retired (`offers`: the offers already read, if any). */
+export function activeRules(db: Db, offers: readonly OfferRow[] = listOffers(db)): OfferRule[] {
+  const retired = new Set(offers.filter((o) => o.retired_at !== null).map((o) => o.id));
   return listRules(db).map(toRule).filter((r) => !retired.has(r.offerId));
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/open';
 import type { ReportQuery } from '../../../db/repos/reportsFilters';
 import { reasonsReport, type ReasonsQuery } from '../../../db/repos/reportsReasons';
-import { agreement, offerMatrix, recoveryBy } from '../../../db/repos/reportsRecovery';
+import { agreement, offerMatrix, recoveryGroups } from '../../../db/repos/reportsRecovery';
 
 /**
  * The heavy part of each report: the SQL over every call. Plain data in, plain data out, so it can
@@ -15,14 +15,7 @@ export type ReportTask =
 
 export interface ReportTaskResults {
   reasons: ReturnType<typeof reasonsReport>;
-  recovery: {
-    all: ReturnType<typeof recoveryBy>;
-    reason: ReturnType<typeof recoveryBy>;
-    offer: ReturnType<typeof recoveryBy>;
-    segment: ReturnType<typeof recoveryBy>;
-    agent: ReturnType<typeof recoveryBy>;
-    callerGroup: ReturnType<typeof recoveryBy>;
-  };
+  recovery: ReturnType<typeof recoveryGroups>;
   offerMatrix: ReturnType<typeof offerMatrix>;
   agreement: ReturnType<typeof agreement>;
 }
@@ -34,14 +27,7 @@ export function runReportTask<T extends ReportTask>(db: Db, task: T): ReportTask
     case 'reasons':
       return reasonsReport(db, task.query) as ReportTaskResult<T>;
     case 'recovery':
-      return {
-        all: recoveryBy(db, 'all', task.query),
-        reason: recoveryBy(db, 'reason', task.query),
-        offer: recoveryBy(db, 'offer', task.query),
-        segment: recoveryBy(db, 'segment', task.query),
-        agent: recoveryBy(db, 'agent', task.query),
-        callerGroup: recoveryBy(db, 'callerGroup', task.query),
-      } as ReportTaskResult<T>;
+      return recoveryGroups(db, task.query) as ReportTaskResult<T>;
     case 'offerMatrix':
       return offerMatrix(db, task.query) as ReportTaskResult<T>;
     case 'agreement':

@@ -2,15 +2,18 @@ CREATE INDEX call_amendments_call ON call_amendments(call_id, amended_at);
 
 CREATE INDEX call_drafts_caller ON call_drafts(caller_id, updated_at);
 
-CREATE INDEX call_facts_caller ON call_facts(caller_id, day);
+CREATE INDEX call_facts_caller ON call_facts(caller_id, customer_id, reason_id, month, cycle_id, day, outcome, revenue_micros,
+  caller_role, segment, product, team, stated_reason_id, call_id);
 
 CREATE INDEX call_facts_customer ON call_facts(customer_id);
 
 CREATE INDEX call_facts_cycle ON call_facts(cycle_id, day);
 
-CREATE INDEX call_facts_day ON call_facts(day);
+CREATE INDEX call_facts_day ON call_facts(day, customer_id, revenue_micros, outcome, reason_id, caller_id, caller_role, cycle_id,
+  segment, product, team, stated_reason_id, call_id);
 
-CREATE INDEX call_offers_offer ON call_offers(offer_id);
+CREATE INDEX call_facts_reason_day ON call_facts(reason_id, day, cycle_id, outcome, revenue_micros, reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day,
+  segment, product, team) WHERE reason_id IS NOT NULL;
 
 CREATE INDEX call_offers_offer_answer ON call_offers(offer_id, answer);
 
@@ -23,8 +26,6 @@ CREATE INDEX call_reasons_reason ON call_reasons(reason_id);
 CREATE INDEX calls_caller ON calls(caller_id, completed_at);
 
 CREATE INDEX calls_completed ON calls(completed_at);
-
-CREATE INDEX calls_customer ON calls(customer_id);
 
 CREATE INDEX calls_customer_completed ON calls(customer_id, completed_at);
 
@@ -67,6 +68,19 @@ CREATE INDEX issue_reasons_reason ON issue_reasons(reason_id);
 CREATE INDEX issues_status ON issues(status, updated_at);
 
 CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL;
+
+CREATE TABLE agreement_cells (
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
+  period TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  product TEXT NOT NULL,
+  team TEXT NOT NULL,
+  -- The customer's stated reason ('' when none maps to the taxonomy) and the call's primary diagnosed one.
+  stated_reason_id TEXT NOT NULL,
+  reason_id TEXT NOT NULL,
+  calls INTEGER NOT NULL CHECK (calls >= 0),
+  PRIMARY KEY (period_kind, period, segment, product, team, stated_reason_id, reason_id)
+) WITHOUT ROWID, STRICT;
 
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
@@ -113,7 +127,7 @@ CREATE TABLE call_facts (
   product TEXT,
   team TEXT,
   stated_reason_id TEXT
-) STRICT;
+, reason_prev_day TEXT, reason_prev_recovered_day TEXT, reason_cycle_prev_day TEXT, reason_cycle_prev_recovered_day TEXT, diagnosed_prev_day TEXT, diagnosed_prev_recovered_day TEXT) STRICT;
 
 CREATE TABLE call_offers (
   call_id TEXT NOT NULL REFERENCES calls(id),
@@ -341,6 +355,21 @@ CREATE TABLE issues (
   CHECK ((status = 'fixed') = (fixed_at IS NOT NULL))
 ) STRICT;
 
+CREATE TABLE offer_cells (
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
+  period TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  product TEXT NOT NULL,
+  team TEXT NOT NULL,
+  -- The call's primary diagnosed reason; '' for calls without one.
+  reason_id TEXT NOT NULL,
+  offer_id TEXT NOT NULL,
+  offered INTEGER NOT NULL CHECK (offered >= 0),
+  accepted INTEGER NOT NULL,
+  recovered INTEGER NOT NULL,
+  PRIMARY KEY (period_kind, period, segment, product, team, reason_id, offer_id)
+) WITHOUT ROWID, STRICT;
+
 CREATE TABLE offer_rules (
   id TEXT PRIMARY KEY,
   priority INTEGER NOT NULL DEFAULT 100,
@@ -403,6 +432,23 @@ CREATE TABLE reasons (
   retired_at TEXT
 ) STRICT;
 
+CREATE TABLE recovery_cells (
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
+  period TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  product TEXT NOT NULL,
+  team TEXT NOT NULL,
+  -- all: every call; caller: a person's calls; group: 'executive' or 'team'; offer: the calls it was
+  -- made on; undiagnosed: calls without a primary reason that recovered the customer (the others
+  -- without one are all calls less the diagnosed).
+  dim TEXT NOT NULL CHECK (dim IN ('all', 'caller', 'group', 'offer', 'undiagnosed')),
+  key TEXT NOT NULL,
+  calls INTEGER NOT NULL CHECK (calls >= 0),
+  recovered INTEGER NOT NULL,
+  recovered_revenue_micros INTEGER NOT NULL,
+  PRIMARY KEY (period_kind, period, segment, product, team, dim, key)
+) WITHOUT ROWID, STRICT;
+
 CREATE TABLE segment_points (
   segment TEXT PRIMARY KEY,
   points REAL NOT NULL
@@ -458,6 +504,106 @@ WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 't
 BEGIN
   INSERT INTO settings (key, value) VALUES ('queue.stale', 'true')
     ON CONFLICT(key) DO UPDATE SET value = 'true';
+END;
+
+CREATE TRIGGER report_call_chains_delete AFTER DELETE ON call_facts
+WHEN old.reason_id IS NOT NULL AND EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id AND g.reason_id IS NOT NULL)
+BEGIN
+  
+  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
+    FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = old.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
+    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+END;
+
+CREATE TRIGGER report_call_chains_insert AFTER INSERT ON call_facts
+WHEN new.reason_id IS NOT NULL AND EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id AND g.reason_id IS NOT NULL)
+BEGIN
+  
+  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
+    FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
+    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+END;
+
+CREATE TRIGGER report_call_chains_move AFTER UPDATE OF customer_id ON call_facts WHEN old.customer_id IS NOT new.customer_id BEGIN
+  
+  UPDATE call_facts SET reason_prev_day = NULL, reason_prev_recovered_day = NULL, reason_cycle_prev_day = NULL, reason_cycle_prev_recovered_day = NULL, diagnosed_prev_day = NULL, diagnosed_prev_recovered_day = NULL
+    WHERE call_id = new.call_id AND new.reason_id IS NULL AND coalesce(reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) IS NOT NULL;
+  
+  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
+    FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = old.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
+    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+  
+  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
+    FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
+    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+END;
+
+CREATE TRIGGER report_call_chains_update AFTER UPDATE OF call_id, day, cycle_id, outcome, reason_id ON call_facts
+WHEN old.customer_id IS new.customer_id AND EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id AND g.reason_id IS NOT NULL) AND (old.call_id IS NOT new.call_id OR old.day IS NOT new.day
+  OR old.cycle_id IS NOT new.cycle_id OR old.outcome IS NOT new.outcome OR old.reason_id IS NOT new.reason_id)
+BEGIN
+  
+  UPDATE call_facts SET reason_prev_day = NULL, reason_prev_recovered_day = NULL, reason_cycle_prev_day = NULL, reason_cycle_prev_recovered_day = NULL, diagnosed_prev_day = NULL, diagnosed_prev_recovered_day = NULL
+    WHERE call_id = new.call_id AND new.reason_id IS NULL AND coalesce(reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) IS NOT NULL;
+  
+  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
+    FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
+    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
 END;
 
 CREATE TRIGGER report_call_delete AFTER DELETE ON calls BEGIN
@@ -723,4 +869,451 @@ CREATE TRIGGER report_diagnosed_count_update AFTER UPDATE OF calls, recovered ON
     WHERE cf.customer_id = new.customer_id AND cell.period_kind = new.period_kind AND cell.period = new.period
       AND cell.reason_id = new.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
       AND cell.team = coalesce(cf.team, '');
+END;
+
+CREATE TRIGGER report_recovery_call_delete AFTER DELETE ON call_facts BEGIN
+  
+  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k);
+END;
+
+CREATE TRIGGER report_recovery_call_delete_diagnosed AFTER DELETE ON call_facts WHEN old.reason_id IS NOT NULL BEGIN
+  
+  UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
+  DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
+END;
+
+CREATE TRIGGER report_recovery_call_delete_offers AFTER DELETE ON call_facts WHEN EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') BEGIN
+  
+  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
+  
+  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+  DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
+END;
+
+CREATE TRIGGER report_recovery_call_diagnose AFTER UPDATE OF reason_id ON call_facts
+WHEN new.reason_id IS NOT NULL AND old.reason_id IS NOT new.reason_id AND old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id
+BEGIN
+  
+  INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + 1;
+END;
+
+CREATE TRIGGER report_recovery_call_insert AFTER INSERT ON call_facts BEGIN
+  
+  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (new.reason_id IS NULL AND new.outcome = 'recovered'))) k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+END;
+
+CREATE TRIGGER report_recovery_call_insert_diagnosed AFTER INSERT ON call_facts WHEN new.reason_id IS NOT NULL BEGIN
+  
+  INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + 1;
+END;
+
+CREATE TRIGGER report_recovery_call_insert_offers AFTER INSERT ON call_facts WHEN EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') BEGIN
+  
+  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+  
+  INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
+    SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+END;
+
+CREATE TRIGGER report_recovery_call_reason_offers AFTER UPDATE OF reason_id ON call_facts
+WHEN old.reason_id IS NOT new.reason_id AND old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id AND EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered')
+BEGIN
+  
+  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+  DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
+  
+  INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
+    SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+END;
+
+CREATE TRIGGER report_recovery_call_reason_undiagnosed AFTER UPDATE OF reason_id ON call_facts
+WHEN (old.reason_id IS NULL OR new.reason_id IS NULL) AND old.reason_id IS NOT new.reason_id AND new.outcome = 'recovered'
+  AND old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id
+BEGIN
+  
+  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered')) AND dn.dim = 'undiagnosed') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered')) AND dn.dim = 'undiagnosed') k);
+  
+  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (new.reason_id IS NULL AND new.outcome = 'recovered')) AND dn.dim = 'undiagnosed') k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+END;
+
+CREATE TRIGGER report_recovery_call_undiagnose AFTER UPDATE OF reason_id ON call_facts
+WHEN old.reason_id IS NOT NULL AND old.reason_id IS NOT new.reason_id AND old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id
+BEGIN
+  
+  UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
+  DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
+END;
+
+CREATE TRIGGER report_recovery_call_update AFTER UPDATE OF call_id, customer_id, cycle_id, caller_id, caller_role, outcome, reason_id, revenue_micros, segment, product, team, stated_reason_id ON call_facts
+WHEN NOT (old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id)
+BEGIN
+  
+  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k);
+  
+  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
+  
+  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
+    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+  DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
+  
+  UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
+  DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
+  
+  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (new.reason_id IS NULL AND new.outcome = 'recovered'))) k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+  
+  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+  
+  INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
+    SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+  
+  INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
+      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + 1;
+END;
+
+CREATE TRIGGER report_recovery_offer_delete AFTER DELETE ON call_offers WHEN old.answer <> 'not_offered' BEGIN
+  
+  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
+  
+  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
+    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+  DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
+END;
+
+CREATE TRIGGER report_recovery_offer_insert AFTER INSERT ON call_offers WHEN new.answer <> 'not_offered' BEGIN
+  
+  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, new.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+  
+  INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
+    SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+END;
+
+CREATE TRIGGER report_recovery_offer_update AFTER UPDATE OF call_id, offer_id, answer ON call_offers
+WHEN old.call_id IS NOT new.call_id OR old.offer_id IS NOT new.offer_id OR old.answer IS NOT new.answer
+BEGIN
+  
+  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
+  
+  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
+    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+  DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
+  
+  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
+      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
+      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
+      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
+        WHEN 'undiagnosed' THEN g.reason_id IS NULL
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, new.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
+  
+  INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
+    SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
+    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
