@@ -19,6 +19,9 @@ import type { Migration } from './types';
  *   the customer's first in that range, so a report over any days counts each customer once per row
  *   by adding calls up, without grouping them by customer.
  *
+ * - `call_facts.offers_made`: the offers made on the call, with their answers (a JSON array of
+ *   [offer, answer] by offer), so a report over calls reads them with the call, without a lookup.
+ *
  * Cell keys start with the period, then segment, product and team: a report reads one period's
  * cells, and the cells one call touches in a period sit next to each other, so completing a call
  * dirties a page or two per period rather than one per cell.
@@ -166,6 +169,12 @@ const removeAgreement = (row: string) => `
   UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM ${agreementKeyed(row)} WHERE ${matches('c', AGREEMENT_KEY)};
   DELETE FROM agreement_cells WHERE calls = 0 AND (${AGREEMENT_KEY}) IN (SELECT ${AGREEMENT_KEY} FROM ${agreementKeyed(row)});`;
 
+/** The offers made on a call as call_facts.offers_made holds them: [[offer, answer], ...] by offer, or NULL. */
+const offersMadeOf = (callId: string) => `(SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = ${callId} AND ${MADE} HAVING count(*) > 0)`;
+const setOffersMade = (callId: string) => `
+  UPDATE call_facts SET offers_made = ${offersMadeOf(callId)} WHERE call_id = ${callId} AND offers_made IS NOT ${offersMadeOf(callId)};`;
+
 /** A call's offers, when it has any made (the call screen writes them after the call: usually none yet). */
 const hasOffers = (row: string) => `EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = ${row}.call_id AND o.${MADE})`;
 
@@ -254,6 +263,8 @@ export const RECOVERY_SUMMARY_DERIVATIONS = {
     SELECT ${CELL}, coalesce(stated_reason_id, '') AS stated_reason_id, reason_id, count(*) AS calls
     FROM (${FACT_PERIODS}) WHERE reason_id IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  /** call_id and the offers made on every call. */
+  call_offers_made: `SELECT call_id, ${offersMadeOf('call_facts.call_id')} AS offers_made FROM call_facts`,
   /** call_id and the chain columns of every call. */
   call_chains: `${chainsOf('', 'customer_id, ')}
     UNION ALL SELECT call_id, ${CHAIN_COLUMNS.map(() => 'NULL').join(', ')} FROM call_facts WHERE reason_id IS NULL`,
@@ -311,10 +322,14 @@ CREATE TABLE agreement_cells (
 ) WITHOUT ROWID, STRICT;
 
 ${CHAIN_COLUMNS.map((c) => `ALTER TABLE call_facts ADD COLUMN ${c} TEXT;`).join('\n')}
+ALTER TABLE call_facts ADD COLUMN offers_made TEXT;
 `;
 
 const BACKFILL = `
 ${RECOVERY_SUMMARY_TABLES.map((t) => `INSERT INTO ${t} ${RECOVERY_SUMMARY_DERIVATIONS[t]};`).join('\n')}
+UPDATE call_facts AS f SET offers_made = m.offers_made
+  FROM (SELECT call_id, json_group_array(json_array(offer_id, answer) ORDER BY offer_id) AS offers_made FROM call_offers WHERE ${MADE} GROUP BY call_id) m
+  WHERE f.call_id = m.call_id;
 UPDATE call_facts AS f SET ${CHAIN_COLUMNS.map((c) => `${c} = w.${c}`).join(', ')}
   FROM (${RECOVERY_SUMMARY_DERIVATIONS.call_chains}) w
   WHERE f.call_id = w.call_id AND (${CHAINS_DIFFER});
@@ -332,10 +347,10 @@ DROP INDEX call_facts_caller;
 DROP INDEX calls_customer;
 DROP INDEX call_offers_offer;
 CREATE INDEX call_facts_caller ON call_facts(caller_id, customer_id, reason_id, month, cycle_id, day, outcome, revenue_micros,
-  caller_role, segment, product, team, stated_reason_id, call_id);
+  caller_role, segment, product, team, stated_reason_id, offers_made);
 DROP INDEX call_facts_day;
 CREATE INDEX call_facts_day ON call_facts(day, customer_id, revenue_micros, outcome, reason_id, caller_id, caller_role, cycle_id,
-  segment, product, team, stated_reason_id, call_id);
+  segment, product, team, stated_reason_id, offers_made);
 `;
 
 /** The call_facts columns the cells depend on. */
@@ -365,6 +380,7 @@ CREATE TRIGGER report_recovery_call_insert AFTER INSERT ON call_facts BEGIN
 END;
 
 CREATE TRIGGER report_recovery_call_insert_offers AFTER INSERT ON call_facts WHEN ${hasOffers('new')} BEGIN
+  ${setOffersMade('new.call_id')}
   ${addRecovery(callOfferKeys('new'))}
   ${addOffers(callOffers('new'))}
 END;
@@ -458,6 +474,7 @@ END;
 
 -- Offers: made (any answer but "not offered"), answered differently, taken back.
 CREATE TRIGGER report_recovery_offer_insert AFTER INSERT ON call_offers WHEN new.${MADE} BEGIN
+  ${setOffersMade('new.call_id')}
   ${addRecovery(offerKeys('new'))}
   ${addOffers(oneOffer('new'))}
 END;
@@ -465,6 +482,8 @@ END;
 CREATE TRIGGER report_recovery_offer_update AFTER UPDATE OF call_id, offer_id, answer ON call_offers
 WHEN old.call_id IS NOT new.call_id OR old.offer_id IS NOT new.offer_id OR old.answer IS NOT new.answer
 BEGIN
+  ${setOffersMade('old.call_id')}
+  ${setOffersMade('new.call_id')}
   ${removeRecovery(offerKeys('old'))}
   ${removeOffers(oneOffer('old'))}
   ${addRecovery(offerKeys('new'))}
@@ -472,6 +491,7 @@ BEGIN
 END;
 
 CREATE TRIGGER report_recovery_offer_delete AFTER DELETE ON call_offers WHEN old.${MADE} BEGIN
+  ${setOffersMade('old.call_id')}
   ${removeRecovery(offerKeys('old'))}
   ${removeOffers(oneOffer('old'))}
 END;

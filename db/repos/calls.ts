@@ -106,8 +106,13 @@ export interface CallStageRow {
   detail: string;
 }
 
-export function insertCallStage(db: Db, callId: string, stage: Stage, note: string, detail: unknown): void {
-  prepared(db, 'INSERT INTO call_stages (call_id, stage, note, detail) VALUES (?, ?, ?, ?)').run(callId, stage, note, JSON.stringify(detail ?? {}));
+/** The stages of a call in one statement (one per number of stages, kept prepared). */
+export function insertCallStages(db: Db, callId: string, stages: { stage: Stage; note: string; detail: unknown }[]): void {
+  if (stages.length === 0) return;
+  const values = stages.map(() => '(?, ?, ?, ?)').join(', ');
+  prepared(db, `INSERT INTO call_stages (call_id, stage, note, detail) VALUES ${values}`).run(
+    stages.flatMap((s) => [callId, s.stage, s.note, JSON.stringify(s.detail ?? {})]),
+  );
 }
 
 export function listCallStages(db: Db, callId: string): CallStageRow[] {

@@ -28,7 +28,7 @@ export interface RangePlan {
 function first(chain: string, q: ReasonsQuery, byMonth: boolean): string {
   const terms = [`f.${chain} IS NULL`];
   if (q.from !== undefined) terms.push(`f.${chain} < @from`);
-  if (byMonth) terms.push(`0`);
+  if (byMonth) terms.push(`nullif(substr(f.${chain}, 1, 7), '') IS NOT nullif(substr(f.day, 1, 7), '')`);
   return `(${terms.join(' OR ')})`;
 }
 

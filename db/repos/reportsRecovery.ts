@@ -54,14 +54,16 @@ function byKey(a: string | null, b: string | null): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
+/** The offers made on a call, as call_facts.offers_made holds them ([[offer, answer], ...], or NULL for none). */
+const offersMade = (json: string | null): [string, string][] => (json === null ? [] : (JSON.parse(json) as [string, string][]));
+
 /**
  * Every breakdown from the calls the query keeps (a range of days, one person's calls among others'),
- * in one pass over them and one over the offers made on them, through indexes that hold what is read.
- * A customer's revenue counts once per key however many calls it took.
+ * in one pass over them through an index that holds what is read, the offers made included. A
+ * customer's revenue counts once per key however many calls it took.
  */
 function groupsFromCalls(db: Db, q: ReportQuery): RecoveryGroups {
   const params: SqlParams = {};
-  const where = whereClause(callConditions(q, params));
   const tallies = new Map<RecoveryDimension, Map<string | null, Tally>>(RECOVERY_DIMENSIONS.map((d) => [d, new Map()]));
   const count = (dim: RecoveryDimension, key: string | null, customer: number, revenue: number, won: number) => {
     const keys = tallies.get(dim) as Map<string | null, Tally>;
@@ -79,27 +81,22 @@ function groupsFromCalls(db: Db, q: ReportQuery): RecoveryGroups {
       }
     }
   };
-  type CallRow = [number, number, number, string | null, string | null, string, number];
+  type CallRow = [number, number, number, string | null, string | null, string, number, string | null];
   const calls = preparedRaw(
     db,
-    `SELECT f.customer_id, f.revenue_micros, f.outcome = 'recovered', f.reason_id, f.segment, f.caller_id, f.caller_role = 'executive'
-     FROM call_facts f ${where}`,
+    `SELECT f.customer_id, f.revenue_micros, f.outcome = 'recovered', f.reason_id, f.segment, f.caller_id, f.caller_role = 'executive',
+       f.offers_made
+     FROM call_facts f ${whereClause(callConditions(q, params))}`,
   );
-  for (const [customer, revenue, won, reason, segment, caller, executive] of calls.iterate(params) as IterableIterator<CallRow>) {
+  for (const [customer, revenue, won, reason, segment, caller, executive, offers] of calls.iterate(params) as IterableIterator<CallRow>) {
     count('all', null, customer, revenue, won);
     count('reason', reason, customer, revenue, won);
     count('segment', segment, customer, revenue, won);
     count('agent', caller, customer, revenue, won);
     count('callerGroup', executive === 1 ? 'executive' : 'team', customer, revenue, won);
+    // A call with two offers made counts for both; an offer "not offered" counts for none.
+    for (const [offer] of offersMade(offers)) count('offer', offer, customer, revenue, won);
   }
-  type OfferRow = [number, number, number, string];
-  const offers = preparedRaw(
-    db,
-    `SELECT f.customer_id, f.revenue_micros, f.outcome = 'recovered', o.offer_id
-     FROM call_facts f JOIN call_offers o ON o.call_id = f.call_id AND o.answer <> 'not_offered' ${where}`,
-  );
-  for (const [customer, revenue, won, offer] of offers.iterate(params) as IterableIterator<OfferRow>) count('offer', offer, customer, revenue, won);
-
   const groups = {} as RecoveryGroups;
   for (const [dim, keys] of tallies) {
     groups[dim] = [...keys]
@@ -133,22 +130,35 @@ export interface OfferMatrixRow {
   recovered: number;
 }
 
+/** The matrix from the calls the query keeps, in one pass, the offers made read with each call. */
+function offerMatrixFromCalls(db: Db, q: ReportQuery): OfferMatrixRow[] {
+  const params: SqlParams = {};
+  const where = whereClause([...callConditions(q, params), 'f.offers_made IS NOT NULL']);
+  const cells = new Map<string, OfferMatrixRow>();
+  type CallRow = [string | null, number, string];
+  const calls = preparedRaw(db, `SELECT f.reason_id, f.outcome = 'recovered', f.offers_made FROM call_facts f ${where}`);
+  for (const [reason, won, offers] of calls.iterate(params) as IterableIterator<CallRow>) {
+    for (const [offer, answer] of offersMade(offers)) {
+      const key = JSON.stringify([reason, offer]);
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = { reason_id: reason, offer_id: offer, offered: 0, accepted: 0, recovered: 0 };
+        cells.set(key, cell);
+      }
+      cell.offered += 1;
+      if (answer === 'accepted') cell.accepted += 1;
+      cell.recovered += won;
+    }
+  }
+  return [...cells.values()].sort(
+    (a, b) => b.offered - a.offered || b.recovered - a.recovered || byKey(a.reason_id, b.reason_id) || byKey(a.offer_id, b.offer_id),
+  );
+}
+
 /** Reason (the call's primary diagnosed one) by offer: how often it was made, accepted, and won the customer back. */
 export function offerMatrix(db: Db, query: ReportQuery): OfferMatrixRow[] {
   const q = withoutSoleCaller(db, query);
-  if (cellsAnswer(q)) return offerMatrixFromCells(db, q);
-  const params: SqlParams = {};
-  return db
-    .prepare(
-      `SELECT f.reason_id, o.offer_id, count(*) AS offered, sum(o.answer = 'accepted') AS accepted,
-         sum(f.outcome = 'recovered') AS recovered
-       FROM call_facts f
-       JOIN call_offers o ON o.call_id = f.call_id AND o.answer <> 'not_offered'
-       ${whereClause(callConditions(q, params))}
-       GROUP BY f.reason_id, o.offer_id
-       ORDER BY offered DESC, recovered DESC, f.reason_id, o.offer_id`,
-    )
-    .all(params) as OfferMatrixRow[];
+  return cellsAnswer(q) ? offerMatrixFromCells(db, q) : offerMatrixFromCalls(db, q);
 }
 
 export interface AgreementCounts {

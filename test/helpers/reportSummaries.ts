@@ -22,6 +22,7 @@ function summaries(db: Db): { table: string; stored: string; derived: string }[]
   return [
     ...out,
     { table: 'call_facts chains', stored: `SELECT call_id, ${CHAIN_COLUMNS.join(', ')} FROM call_facts`, derived: RECOVERY_SUMMARY_DERIVATIONS.call_chains },
+    { table: 'call_facts offers_made', stored: 'SELECT call_id, offers_made FROM call_facts', derived: RECOVERY_SUMMARY_DERIVATIONS.call_offers_made },
     ...RECOVERY_SUMMARY_TABLES.map((t) => ({ table: t, stored: `SELECT * FROM ${t}`, derived: RECOVERY_SUMMARY_DERIVATIONS[t] })),
   ];
 }

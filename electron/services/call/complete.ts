@@ -22,7 +22,7 @@ import {
   insertCall,
   insertCallFeedback,
   insertCallReason,
-  insertCallStage,
+  insertCallStages,
   listCallOffers,
   upsertCallOffer,
   type CallRow,
@@ -151,10 +151,7 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
       offerSkippedBecause: blankToNull(state.offer.skippedBecause),
       summary: state.summary.trim(),
     });
-    for (const stage of stagesToRecord(state)) {
-      const r = stageRecord(state, stage);
-      insertCallStage(db, state.callId, stage, r.note, r.detail);
-    }
+    insertCallStages(db, state.callId, stagesToRecord(state).map((stage) => ({ stage, ...stageRecord(state, stage) })));
     reasons.forEach((r, i) => insertCallReason(db, state.callId, r.id, i === 0 && r.id === state.diagnose.primaryReasonId));
     for (const [offerId, answer] of answers) {
       const offer = offers.get(offerId);

@@ -3,14 +3,14 @@ CREATE INDEX call_amendments_call ON call_amendments(call_id, amended_at);
 CREATE INDEX call_drafts_caller ON call_drafts(caller_id, updated_at);
 
 CREATE INDEX call_facts_caller ON call_facts(caller_id, customer_id, reason_id, month, cycle_id, day, outcome, revenue_micros,
-  caller_role, segment, product, team, stated_reason_id, call_id);
+  caller_role, segment, product, team, stated_reason_id, offers_made);
 
 CREATE INDEX call_facts_customer ON call_facts(customer_id);
 
 CREATE INDEX call_facts_cycle ON call_facts(cycle_id, day);
 
 CREATE INDEX call_facts_day ON call_facts(day, customer_id, revenue_micros, outcome, reason_id, caller_id, caller_role, cycle_id,
-  segment, product, team, stated_reason_id, call_id);
+  segment, product, team, stated_reason_id, offers_made);
 
 CREATE INDEX call_facts_reason_day ON call_facts(reason_id, day, cycle_id, outcome, revenue_micros, reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day,
   segment, product, team) WHERE reason_id IS NOT NULL;
@@ -127,7 +127,7 @@ CREATE TABLE call_facts (
   product TEXT,
   team TEXT,
   stated_reason_id TEXT
-, reason_prev_day TEXT, reason_prev_recovered_day TEXT, reason_cycle_prev_day TEXT, reason_cycle_prev_recovered_day TEXT, diagnosed_prev_day TEXT, diagnosed_prev_recovered_day TEXT) STRICT;
+, reason_prev_day TEXT, reason_prev_recovered_day TEXT, reason_cycle_prev_day TEXT, reason_cycle_prev_recovered_day TEXT, diagnosed_prev_day TEXT, diagnosed_prev_recovered_day TEXT, offers_made TEXT) STRICT;
 
 CREATE TABLE call_offers (
   call_id TEXT NOT NULL REFERENCES calls(id),
@@ -983,6 +983,10 @@ END;
 
 CREATE TRIGGER report_recovery_call_insert_offers AFTER INSERT ON call_facts WHEN EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') BEGIN
   
+  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
     SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
@@ -1201,6 +1205,10 @@ END;
 
 CREATE TRIGGER report_recovery_offer_delete AFTER DELETE ON call_offers WHEN old.answer <> 'not_offered' BEGIN
   
+  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = old.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
       recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
@@ -1235,6 +1243,10 @@ END;
 
 CREATE TRIGGER report_recovery_offer_insert AFTER INSERT ON call_offers WHEN new.answer <> 'not_offered' BEGIN
   
+  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
     SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
@@ -1262,6 +1274,14 @@ END;
 CREATE TRIGGER report_recovery_offer_update AFTER UPDATE OF call_id, offer_id, answer ON call_offers
 WHEN old.call_id IS NOT new.call_id OR old.offer_id IS NOT new.offer_id OR old.answer IS NOT new.answer
 BEGIN
+  
+  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = old.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  
+  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
+    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
   
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
       recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
