@@ -27,11 +27,11 @@ export function newEventId(now: number = Date.now()): string {
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
- * Random bytes drawn from the system's generator 4 KiB at a time and handed out 16 at a time: one
+ * Random bytes drawn from the system's generator 64 KiB at a time and handed out 16 at a time: one
  * call to the generator per event cost more than writing the event (an import of 100,000 customers
  * spent a quarter of a second on them). Each block of 16 is used once.
  */
-const pool = Buffer.alloc(4096);
+const pool = Buffer.alloc(64 * 1024);
 let poolOffset = pool.length;
 function randomBlock(): Buffer {
   if (poolOffset === pool.length) {

@@ -29,14 +29,16 @@ export function deferNewCustomerFacts(db: Db): { finish: () => void } {
             CASE WHEN c.stated_reason_id IS NULL THEN nullif(trim(c.stated_reason_text), '') END, 0, 0
           FROM customers c WHERE c.id > ? ORDER BY c.id`,
       ).run(after);
+      // Each fact added to its cell as the trigger adds it, in one statement: cheaper than grouping
+      // 100,000 facts by seven text columns first.
       prepared(
         db,
         `INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls,
             recovered, recovered_revenue_micros)
           SELECT coalesce(month, ''), coalesce(cycle_id, ''), coalesce(stated_reason_id, ''), coalesce(stated_text, ''),
-            coalesce(segment, ''), coalesce(product, ''), coalesce(team, ''), count(*), sum(revenue_micros), sum(calls), sum(recovered),
-            sum(iif(recovered > 0, revenue_micros, 0))
-          FROM customer_facts WHERE customer_id > ? GROUP BY 1, 2, 3, 4, 5, 6, 7
+            coalesce(segment, ''), coalesce(product, ''), coalesce(team, ''), 1, revenue_micros, calls, recovered,
+            iif(recovered > 0, revenue_micros, 0)
+          FROM customer_facts WHERE customer_id > ?
           ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
             calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
             recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros`,

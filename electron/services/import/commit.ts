@@ -62,6 +62,25 @@ const EXISTING: Record<Exclude<ImportField, 'externalId'>, keyof ExistingRow> = 
   notes: 'notes',
 };
 
+/** The field of a written customer each import field fills. */
+const INPUT: Record<Exclude<ImportField, 'externalId'>, Exclude<keyof CustomerInput, 'externalId'>> = {
+  name: 'name',
+  company: 'company',
+  phone: 'phone',
+  email: 'email',
+  timezone: 'timezone',
+  segment: 'segment',
+  product: 'product',
+  monthlyRevenue: 'monthlyRevenue',
+  tenureMonths: 'tenureMonths',
+  departedAt: 'departedAt',
+  lastActivityAt: 'lastActivityAt',
+  statedReason: 'statedReasonText',
+  frontlineRep: 'frontlineRep',
+  frontlineTeam: 'frontlineTeam',
+  notes: 'notes',
+};
+
 /** Customers looked up at a time inside the transaction, to learn which are already there. */
 const CHUNK = 1000;
 
@@ -95,7 +114,7 @@ export function commitImport(db: Db, staging: Staging, plan: ImportPlan, ctx: Co
 
 function writeImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitContext): ImportCounts {
   const now = ctx.now.toISOString();
-  const mapped = new Set(plan.mappedFields);
+  const mapped = new Set<ImportField>(plan.mappedFields);
   const counts: ImportCounts = {
     imported: 0,
     updated: 0,
@@ -130,31 +149,33 @@ function writeImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitCont
       r.category_id,
     ]),
   );
+  // A re-import leaves the fields its mapping does not carry as they were.
+  const kept = (Object.keys(EXISTING) as (keyof typeof EXISTING)[]).filter((field) => !mapped.has(field));
   const write = (row: StagedCustomer, before: ExistingRow | undefined) => {
-    const keep = <F extends Exclude<ImportField, 'externalId'>>(field: F, value: StagedCustomer[F]): StagedCustomer[F] =>
-      before && !mapped.has(field) ? (before[EXISTING[field]] as StagedCustomer[F]) : value;
-    const statedReasonText = keep('statedReason', row.statedReason);
-    const statedReasonId = statedReasonText === null ? null : reasonIdOf(statedReasonText);
     const customer: CustomerInput = {
       externalId: row.externalId,
-      name: keep('name', row.name),
-      company: keep('company', row.company),
-      phone: keep('phone', row.phone),
-      email: keep('email', row.email),
-      timezone: keep('timezone', row.timezone),
-      segment: keep('segment', row.segment),
-      product: keep('product', row.product),
-      monthlyRevenue: keep('monthlyRevenue', row.monthlyRevenue),
-      tenureMonths: keep('tenureMonths', row.tenureMonths),
-      departedAt: keep('departedAt', row.departedAt),
-      lastActivityAt: keep('lastActivityAt', row.lastActivityAt),
-      statedReasonText,
-      statedReasonId,
-      frontlineRep: keep('frontlineRep', row.frontlineRep),
-      frontlineTeam: keep('frontlineTeam', row.frontlineTeam),
-      notes: keep('notes', row.notes),
+      name: row.name,
+      company: row.company,
+      phone: row.phone,
+      email: row.email,
+      timezone: row.timezone,
+      segment: row.segment,
+      product: row.product,
+      monthlyRevenue: row.monthlyRevenue,
+      tenureMonths: row.tenureMonths,
+      departedAt: row.departedAt,
+      lastActivityAt: row.lastActivityAt,
+      statedReasonText: row.statedReason,
+      statedReasonId: null,
+      frontlineRep: row.frontlineRep,
+      frontlineTeam: row.frontlineTeam,
+      notes: row.notes,
       cycleId: row.cycleId,
     };
+    if (before) for (const field of kept) (customer as unknown as Record<string, unknown>)[INPUT[field]] = before[EXISTING[field]];
+    const statedReasonText = customer.statedReasonText;
+    const statedReasonId = statedReasonText === null ? null : reasonIdOf(statedReasonText);
+    customer.statedReasonId = statedReasonId;
     if (before) {
       writes.update(customer, now);
       counts.updated += 1;
