@@ -2,7 +2,7 @@ import { customerConditions, dateConditions, type SqlParams } from './reportsFil
 import type { ReasonsQuery } from './reportsReasons';
 
 /**
- * The diagnosed reasons report over a range of days, from the call chains of migration 10: each
+ * The diagnosed reasons report over a range of days, from the call chains of migration 9: each
  * diagnosed call knows the day of the customer's previous call with the same reason (and cycle),
  * with any reason, and of the previous such call that recovered them. A call is its customer's
  * first in a report row when that previous call falls before the range or outside the row's month,

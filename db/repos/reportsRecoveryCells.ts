@@ -3,7 +3,7 @@ import { prepared } from '../statements';
 import { type ReportQuery, type SqlParams } from './reportsFilters';
 
 /**
- * The recovery, offer and agreement reports from the cells of migration 10 (and, for diagnosed
+ * The recovery, offer and agreement reports from the cells of migration 9 (and, for diagnosed
  * reasons, migration 7's diagnosed cells): a sum over a few thousand rows, whatever the number of
  * calls. They hold every call, overall and per cycle, split by segment, product and team; a report
  * over a range of days or over one person's calls among others' is read from the calls instead

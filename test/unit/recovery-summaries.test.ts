@@ -6,7 +6,7 @@ import { addCustomer, addMonthlyCycle, addPerson, insertCall } from '../helpers/
 import { filterCombinations, reportsDifferingFromRaw, summaryDifferences } from '../helpers/reportSummaries';
 
 /**
- * The recovery, offer and agreement summaries (migration 10) through the writes that move a
+ * The recovery, offer and agreement summaries (migration 9) through the writes that move a
  * customer's revenue between cells one call at a time, or a call between rows: after each, the
  * summaries equal a rebuild from scratch and every report equals the one read from the raw rows.
  */
