@@ -18,7 +18,6 @@ import type { Migration } from './types';
  *   such call that recovered them. A call whose previous one falls before the first day of a range is
  *   the customer's first in that range, so a report over any days counts each customer once per row
  *   by adding calls up, without grouping them by customer.
- *
  * - `call_facts.offers_made`: the offers made on the call, with their answers (a JSON array of
  *   [offer, answer] by offer), so a report over calls reads them with the call, without a lookup.
  *

@@ -32,7 +32,7 @@ interface Sums {
   recovered_revenue_micros: number | null;
 }
 
-interface GroupRow extends Sums {
+interface GroupRow extends Sums, Partial<TotalShares> {
   period: string | null;
   reason_id: string | null;
   text: string | null;
@@ -41,11 +41,22 @@ interface GroupRow extends Sums {
   category_name: string | null;
 }
 
-/** A grouped query (period, reason_id, text and the sums) and the totals query over the same rows. */
+/**
+ * A grouped query (period, reason_id, text and the sums) and the totals query over the same rows;
+ * or, with totals null, rows that also carry their share of the totals (TotalShares), so both come
+ * from one pass.
+ */
 interface Plan {
   rows: string;
-  totals: string;
+  totals: string | null;
   params: SqlParams;
+}
+
+/** A row's share of the totals, where the rows carry it (see diagnosedFromChains). */
+interface TotalShares {
+  t_departed: number;
+  t_revenue_micros: number | null;
+  t_recovered_revenue_micros: number | null;
 }
 
 const SUMS = `coalesce(sum(departed), 0) AS departed, sum(revenue_micros) AS revenue_micros, sum(calls) AS calls,
@@ -140,7 +151,7 @@ function diagnosedFromCalls(q: ReasonsQuery): Plan {
     rows: `SELECT period, reason_id, NULL AS text, ${PER_CUSTOMER_SUMS} FROM (
         SELECT ${period} AS period, f.customer_id, f.reason_id, max(f.revenue_micros) AS rev, count(*) AS calls,
           sum(f.outcome = 'recovered') AS recovered
-        FROM call_facts f ${where} GROUP BY 1, f.customer_id, f.reason_id
+        FROM call_facts f ${where} GROUP BY f.customer_id, f.reason_id, 1
       ) GROUP BY 1, 2`,
     totals: `SELECT ${PER_CUSTOMER_SUMS} FROM (
         SELECT f.customer_id, max(f.revenue_micros) AS rev, count(*) AS calls, sum(f.outcome = 'recovered') AS recovered
@@ -160,10 +171,23 @@ function planFor(db: Db, q: ReasonsQuery): Plan {
   if (cells) return cells;
   const range = diagnosedFromChains(d);
   if (!range) return diagnosedFromCalls(d);
-  if (range.totals !== null) return { rows: range.rows, totals: range.totals, params: range.params };
+  if (range.totalsInRows) return { rows: range.rows, totals: null, params: range.params };
   // Within one cycle the customers' totals are counted from their calls of those days.
   const calls = diagnosedFromCalls(d);
   return { rows: range.rows, totals: calls.totals, params: { ...range.params, ...calls.params } };
+}
+
+/** The totals from the rows' shares of them: every call is in exactly one row. */
+function totalsOfRows(rows: GroupRow[]): Sums {
+  const t: Sums = { departed: 0, revenue_micros: 0, calls: 0, recovered: 0, recovered_revenue_micros: 0 };
+  for (const r of rows) {
+    t.departed += r.t_departed ?? 0;
+    t.revenue_micros = (t.revenue_micros ?? 0) + (r.t_revenue_micros ?? 0);
+    t.calls = (t.calls ?? 0) + (r.calls ?? 0);
+    t.recovered = (t.recovered ?? 0) + (r.recovered ?? 0);
+    t.recovered_revenue_micros = (t.recovered_revenue_micros ?? 0) + (r.t_recovered_revenue_micros ?? 0);
+  }
+  return t;
 }
 
 /**
@@ -185,7 +209,7 @@ export function reasonsReport(db: Db, q: ReasonsQuery): ReasonsReport {
        ORDER BY g.period, g.revenue_micros DESC, coalesce(r.name, g.text)`,
     )
     .all(plan.params) as GroupRow[];
-  const t = db.prepare(plan.totals).get(plan.params) as Sums;
+  const t = plan.totals === null ? totalsOfRows(rows) : (db.prepare(plan.totals).get(plan.params) as Sums);
   const recovered = t.recovered ?? 0;
   const calls = t.calls ?? 0;
   return {

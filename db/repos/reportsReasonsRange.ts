@@ -13,10 +13,14 @@ import type { ReasonsQuery } from './reportsReasons';
  * index serves those).
  */
 
-/** A grouped query (period, reason_id, text and the sums) and the totals query over the same calls. */
+/**
+ * A grouped query (period, reason_id, text and the sums); with totalsInRows, each row also carries
+ * its share of the totals (t_departed, t_revenue_micros, t_recovered_revenue_micros), so rows and
+ * totals come from one pass over the calls.
+ */
 export interface RangePlan {
   rows: string;
-  totals: string | null;
+  totalsInRows: boolean;
   params: SqlParams;
 }
 
@@ -62,15 +66,20 @@ export function diagnosedFromChains(q: ReasonsQuery): RangePlan | null {
   const chain = perCycle ? 'reason_cycle_prev_day' : 'reason_prev_day';
   const recoveredChain = perCycle ? 'reason_cycle_prev_recovered_day' : 'reason_prev_recovered_day';
   const period = q.group === 'cycle' ? 'f.cycle_id' : byMonth ? "nullif(substr(f.day, 1, 7), '')" : 'NULL';
+  // Totals count a customer once across reasons: the chains of any reason, which span cycles (so
+  // within one cycle the totals are counted otherwise).
+  const totalsInRows = q.cycleId === undefined;
+  const customer = first('diagnosed_prev_day', q, false);
+  const recovery = first('diagnosed_prev_recovered_day', q, false);
+  const shares = totalsInRows
+    ? `, coalesce(sum(${customer}), 0) AS t_departed, sum(iif(${customer}, f.revenue_micros, 0)) AS t_revenue_micros,
+        sum(iif(f.outcome = 'recovered' AND ${recovery}, f.revenue_micros, 0)) AS t_recovered_revenue_micros`
+    : '';
   return {
     rows: `SELECT ${period} AS period, f.reason_id AS reason_id, NULL AS text,
-        ${sums(first(chain, q, byMonth), first(recoveredChain, q, byMonth))}
+        ${sums(first(chain, q, byMonth), first(recoveredChain, q, byMonth))}${shares}
       ${from} GROUP BY 1, 2`,
-    // Totals count a customer once across reasons: the chains of any reason, which span cycles.
-    totals:
-      q.cycleId === undefined
-        ? `SELECT ${sums(first('diagnosed_prev_day', q, false), first('diagnosed_prev_recovered_day', q, false))} ${from}`
-        : null,
+    totalsInRows,
     params,
   };
 }

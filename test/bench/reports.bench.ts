@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open';
 import { reasonsReport } from '../../db/repos/reportsReasons';
-import { agreement, offerMatrix, recoveryBy } from '../../db/repos/reportsRecovery';
+import { agreement, offerMatrix, recoveryBy, recoveryGroups } from '../../db/repos/reportsRecovery';
 import { openExport } from '../../electron/services/export/datasets';
 import { finish, streamCsv } from '../../electron/services/export/stream';
 import { fillCalls } from '../../bench/lib/callFixtures';
@@ -55,9 +55,20 @@ async function main(): Promise<void> {
   time('stated reasons by cycle', () => reasonsReport(db, { by: 'stated', group: 'cycle' }));
   time('recovery by offer', () => recoveryBy(db, 'offer', {}));
   time('recovery by agent', () => recoveryBy(db, 'agent', {}));
-  time('recovery, all six breakdowns (the Recovery tab)', () => (['all', 'reason', 'offer', 'segment', 'agent', 'callerGroup'] as const).map((d) => recoveryBy(db, d, {})), 3);
+  time('recovery, all six breakdowns (the Recovery tab)', () => recoveryGroups(db, {}));
   time('offer matrix', () => offerMatrix(db, {}));
   time('stated vs diagnosed agreement', () => agreement(db, {}));
+  // The Trends view over one month of days, and as one agent among twenty.
+  const june = { from: '2026-06-01', to: '2026-06-30' };
+  const agent = { callerId: 'bench-agent-1' };
+  for (const [label, f] of [['one month of days', june], ["one agent's own calls", agent]] as const) {
+    time(`stated reasons, ${label}`, () => reasonsReport(db, { by: 'stated', ...f }));
+    time(`stated reasons by cycle, ${label}`, () => reasonsReport(db, { by: 'stated', group: 'cycle', ...f }));
+    time(`diagnosed reasons by cycle, ${label}`, () => reasonsReport(db, { by: 'diagnosed', group: 'cycle', ...f }));
+    time(`recovery, all six breakdowns, ${label}`, () => recoveryGroups(db, f), 3);
+    time(`offer matrix, ${label}`, () => offerMatrix(db, f), 3);
+    time(`stated vs diagnosed agreement, ${label}`, () => agreement(db, f), 3);
+  }
   db.close();
 
   const reader = new Database(path, { readonly: true });
