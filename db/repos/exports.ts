@@ -101,14 +101,15 @@ export function prepareExportConnection(db: Db): void {
 export function iterateExport(db: Db, query: ExportQuery): OpenedExport {
   const statement = db.prepare(query.select).raw();
   const fields = statement.columns().map((c) => c.name);
-  const rows = statement.iterate() as IterableIterator<ExportRow>;
-  if (!query.ties) return { fields, rows };
   const position = (name: string) => {
     const i = fields.indexOf(name);
     if (i < 0) throw new Error(`The export query has no column ${name}.`);
     return i;
   };
-  return { fields, rows: new TiesInOrder(rows, position(query.ties.group), position(query.ties.by)) };
+  // Positions first: once iterate() is called the connection is busy until the rows are closed.
+  const ties = query.ties ? { group: position(query.ties.group), by: position(query.ties.by) } : null;
+  const rows = statement.iterate() as IterableIterator<ExportRow>;
+  return { fields, rows: ties ? new TiesInOrder(rows, ties.group, ties.by) : rows };
 }
 
 /** How many rows an export will have (a scan of its table's smallest index: asked for only when shown). */
