@@ -6,6 +6,7 @@ import { migration004GuidedCall } from './004_guided_call';
 import { migration005TrendsExports } from './005_trends_exports';
 import { migration006IntensiveCare } from './006_intensive_care';
 import { migration007ReportSummaries } from './007_report_summaries';
+import { migration009CallExportColumns } from './009_call_export_columns';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005TrendsExports,
   migration006IntensiveCare,
   migration007ReportSummaries,
+  migration009CallExportColumns,
 ];

@@ -31,17 +31,16 @@ export const EXPORT_QUERIES = {
     count: 'SELECT count(*) FROM calls',
     // The small reference tables (people, cycles, reasons and their categories, offers) are not
     // joined here: their names are read once (readExportNames) instead of looked up on each of a
-    // million rows. Ordered by completion time alone, an index scan without a sort step; calls
-    // completed in the same millisecond are put in id order as they arrive (`ties`).
-    // A call's offers come as one value, in offer id order (the call_offers primary key the lookup
-    // walks): offer id and answer joined by U+001F, offers by U+001E (offer ids are slugs).
+    // million rows. A call's offers with their answers and its primary reason are kept on the call
+    // (db/migrations/009_call_export_columns.ts). Ordered by completion time alone, an index scan
+    // without a sort step; calls completed in the same millisecond are put in id order as they
+    // arrive (`ties`).
     select: `SELECT k.id, k.completed_at, coalesce(k.cycle_id, c.cycle_id) AS cycle_id, k.caller_id, k.caller_role,
       c.external_id, c.name, c.segment, c.product, c.monthly_revenue, c.stated_reason_id,
-      cr.reason_id AS diagnosed_reason_id, k.reason_confirmed, k.outcome, k.customer_words, k.callback_at,
-      (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30)) FROM call_offers co WHERE co.call_id = k.id) AS offers
+      k.primary_reason_id AS diagnosed_reason_id, k.reason_confirmed, k.outcome, k.customer_words, k.callback_at,
+      k.offer_answers AS offers
     FROM calls k
     JOIN customers c ON c.id = k.customer_id
-    LEFT JOIN call_reasons cr ON cr.call_id = k.id AND cr.is_primary = 1
     ORDER BY k.completed_at`,
     ties: { group: 'completed_at', by: 'id' },
   },
