@@ -8,6 +8,7 @@ import { migration006IntensiveCare } from './006_intensive_care';
 import { migration007ReportSummaries } from './007_report_summaries';
 import { migration008ImportSpeed } from './008_import_speed';
 import { migration009RecoverySummaries } from './009_recovery_summaries';
+import { migration010CallExportColumns } from './010_call_export_columns';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007ReportSummaries,
   migration008ImportSpeed,
   migration009RecoverySummaries,
+  migration010CallExportColumns,
 ];

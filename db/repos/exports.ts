@@ -31,17 +31,16 @@ export const EXPORT_QUERIES = {
     count: 'SELECT count(*) FROM calls',
     // The small reference tables (people, cycles, reasons and their categories, offers) are not
     // joined here: their names are read once (readExportNames) instead of looked up on each of a
-    // million rows. Ordered by completion time alone, an index scan without a sort step; calls
-    // completed in the same millisecond are put in id order as they arrive (`ties`).
-    // A call's offers come as one value, in offer id order (the call_offers primary key the lookup
-    // walks): offer id and answer joined by U+001F, offers by U+001E (offer ids are slugs).
+    // million rows. A call's offers with their answers and its primary reason are kept on the call
+    // (db/migrations/010_call_export_columns.ts). Ordered by completion time alone, an index scan
+    // without a sort step; calls completed in the same millisecond are put in id order as they
+    // arrive (`ties`).
     select: `SELECT k.id, k.completed_at, coalesce(k.cycle_id, c.cycle_id) AS cycle_id, k.caller_id, k.caller_role,
       c.external_id, c.name, c.segment, c.product, c.monthly_revenue, c.stated_reason_id,
-      cr.reason_id AS diagnosed_reason_id, k.reason_confirmed, k.outcome, k.customer_words, k.callback_at,
-      (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30)) FROM call_offers co WHERE co.call_id = k.id) AS offers
+      k.primary_reason_id AS diagnosed_reason_id, k.reason_confirmed, k.outcome, k.customer_words, k.callback_at,
+      k.offer_answers AS offers
     FROM calls k
     JOIN customers c ON c.id = k.customer_id
-    LEFT JOIN call_reasons cr ON cr.call_id = k.id AND cr.is_primary = 1
     ORDER BY k.completed_at`,
     ties: { group: 'completed_at', by: 'id' },
   },
@@ -101,14 +100,15 @@ export function prepareExportConnection(db: Db): void {
 export function iterateExport(db: Db, query: ExportQuery): OpenedExport {
   const statement = db.prepare(query.select).raw();
   const fields = statement.columns().map((c) => c.name);
-  const rows = statement.iterate() as IterableIterator<ExportRow>;
-  if (!query.ties) return { fields, rows };
   const position = (name: string) => {
     const i = fields.indexOf(name);
     if (i < 0) throw new Error(`The export query has no column ${name}.`);
     return i;
   };
-  return { fields, rows: new TiesInOrder(rows, position(query.ties.group), position(query.ties.by)) };
+  // Positions first: once iterate() is called the connection is busy until the rows are closed.
+  const ties = query.ties ? { group: position(query.ties.group), by: position(query.ties.by) } : null;
+  const rows = statement.iterate() as IterableIterator<ExportRow>;
+  return { fields, rows: ties ? new TiesInOrder(rows, ties.group, ties.by) : rows };
 }
 
 /** How many rows an export will have (a scan of its table's smallest index: asked for only when shown). */

@@ -45,7 +45,7 @@ describe('migration 9: recovery, offer and agreement summaries, call chains', ()
     seedScenario(db);
     const before = rawTrends(db);
 
-    expect(migrate(db)).toEqual({ from: 8, to: 9 });
+    expect(migrate(db, MIGRATIONS.slice(0, 9))).toEqual({ from: 8, to: 9 });
 
     // Morgan (an executive) called C2 (declined) and C4 (recovered, 20 a month).
     expect(

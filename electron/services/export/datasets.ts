@@ -56,9 +56,10 @@ const named = (field: Field, names: ReadonlyMap<string, string>) =>
   shown(field, (id) => (id === null ? null : (names.get(id as string) ?? null)));
 
 /**
- * A call's offers as one cell, "Offer name: answer; Offer name: answer", from the query's encoded
- * list (see EXPORT_QUERIES.calls). An offer no longer in the offers table is left out, and a call
- * without offers has an empty cell, as the inner join and group_concat of the query used to give.
+ * A call's offers as one cell, "Offer name: answer; Offer name: answer", from the list kept on the
+ * call (calls.offer_answers, db/migrations/010_call_export_columns.ts). An offer no longer in the
+ * offers table is left out and a call without offers has an empty cell, as the join and
+ * group_concat the export used before gave.
  */
 const offerList = (field: Field, offers: ReadonlyMap<string, string>) =>
   shown(field, (encoded) => {

@@ -167,7 +167,7 @@ CREATE TABLE calls (
   customer_words TEXT NOT NULL DEFAULT '',
   reason_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (reason_confirmed IN (0, 1)),
   offer_skipped_because TEXT
-, callback_local TEXT, summary TEXT NOT NULL DEFAULT '') STRICT;
+, callback_local TEXT, summary TEXT NOT NULL DEFAULT '', offer_answers TEXT, primary_reason_id TEXT) STRICT;
 
 CREATE TABLE care_enrolments (
   id TEXT PRIMARY KEY,
@@ -489,6 +489,34 @@ CREATE TABLE value_bands (
   min_revenue REAL NOT NULL CHECK (min_revenue >= 0),
   points REAL NOT NULL DEFAULT 0
 ) STRICT;
+
+CREATE TRIGGER call_offer_answers_delete AFTER DELETE ON call_offers BEGIN
+  UPDATE calls SET offer_answers = (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30) ORDER BY co.offer_id) FROM call_offers co WHERE co.call_id = old.call_id) WHERE id = old.call_id;
+END;
+
+CREATE TRIGGER call_offer_answers_insert AFTER INSERT ON call_offers BEGIN
+  UPDATE calls SET offer_answers = (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30) ORDER BY co.offer_id) FROM call_offers co WHERE co.call_id = new.call_id) WHERE id = new.call_id;
+END;
+
+CREATE TRIGGER call_offer_answers_update AFTER UPDATE OF call_id, offer_id, answer ON call_offers
+WHEN old.call_id IS NOT new.call_id OR old.offer_id IS NOT new.offer_id OR old.answer IS NOT new.answer
+BEGIN
+  UPDATE calls SET offer_answers = (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30) ORDER BY co.offer_id) FROM call_offers co WHERE co.call_id = calls.id) WHERE id IN (old.call_id, new.call_id);
+END;
+
+CREATE TRIGGER call_primary_reason_delete AFTER DELETE ON call_reasons WHEN old.is_primary = 1 BEGIN
+  UPDATE calls SET primary_reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = old.call_id AND cr.is_primary = 1) WHERE id = old.call_id;
+END;
+
+CREATE TRIGGER call_primary_reason_insert AFTER INSERT ON call_reasons WHEN new.is_primary = 1 BEGIN
+  UPDATE calls SET primary_reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = new.call_id AND cr.is_primary = 1) WHERE id = new.call_id;
+END;
+
+CREATE TRIGGER call_primary_reason_update AFTER UPDATE OF call_id, reason_id, is_primary ON call_reasons
+WHEN old.is_primary = 1 OR new.is_primary = 1
+BEGIN
+  UPDATE calls SET primary_reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = calls.id AND cr.is_primary = 1) WHERE id IN (old.call_id, new.call_id);
+END;
 
 CREATE TRIGGER customers_selection_stale_insert AFTER INSERT ON customers
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 'true')
