@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestResponse, MAX_EVENTS_PER_BATCH } from '../../shared/sync/hubApi';
 import { canonicalJson } from '../../hub/canonical';
@@ -82,6 +83,30 @@ for (const { kind, available, why } of STORE_KINDS) {
         expect(new Map(calls.map((c) => [c.call_id, c.monthly_revenue]))).toEqual(last);
         const departures = await big.store.db.selectFrom('departures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         expect(Number(departures.n)).toBe(MAX_EVENTS_PER_BATCH / 2);
+      } finally {
+        await big.close();
+      }
+    });
+
+    it('stores nothing of a batch that fails in its last part, and goes on with the next batch', async () => {
+      const big = await startTestHub(kind);
+      try {
+        const bigToken = await big.token('Alex Agent', 'agent');
+        // The store itself refuses one departure, as a full disk or a lost connection would fail a statement.
+        if (kind === 'sqlite') {
+          await sql`create trigger departures_boom before insert on departures when new.segment = 'BOOM' begin select raise(abort, 'boom'); end`.execute(big.store.db);
+        } else {
+          await sql`create function departures_boom() returns trigger language plpgsql as $$ begin if new.segment = 'BOOM' then raise exception 'boom'; end if; return new; end $$`.execute(big.store.db);
+          await sql`create trigger departures_boom before insert on departures for each row execute function departures_boom()`.execute(big.store.db);
+        }
+        const events = (tag: string, boomAt: number | null) =>
+          Array.from({ length: 1200 }, (_, i) => envelope('customer.departed', departed(`ING-${tag}-${i}`, i === boomAt ? { segment: 'BOOM' } : {})));
+        const failed = await big.post('/v1/events', bigToken, { events: events('FAIL', 1100) });
+        expect(failed.status).toBe(500);
+        const count = async () => Number((await big.store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        expect(await count()).toBe(0);
+        for (const tag of ['OK1', 'OK2', 'OK3']) expect((await ingest(big, bigToken, events(tag, null))).accepted).toHaveLength(1200);
+        expect(await count()).toBe(3600);
       } finally {
         await big.close();
       }
