@@ -112,7 +112,12 @@ export function createRowMapper(
     errors.push({ line, column: mapping.columns[f] ?? null, value: cell(f), message: parsed.message });
     return null;
   };
-  const text = (f: keyof typeof TEXT_LIMITS) => take(f, parseText(cell(f), TEXT_LIMITS[f]));
+  const text = (f: keyof typeof TEXT_LIMITS): string | null => {
+    // The common case without building a result object; parseText words the error.
+    const value = cell(f).trim();
+    if (value.length <= TEXT_LIMITS[f]) return value === '' ? null : value;
+    return take(f, parseText(cell(f), TEXT_LIMITS[f]));
+  };
 
   const map = (rowFields: string[], rowLine: number): RowOutcome => {
     fields = rowFields;

@@ -133,7 +133,9 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
       mapper = createRowMapper(header.fields, options.mapping, { decimalComma: separator === ';', today: options.today });
       first = 1;
     }
-    const departed: { line: number; customer: RowCustomer }[] = [];
+    // Valid departed rows of the chunk, as two lists rather than an object each.
+    const lines: number[] = [];
+    const departed: RowCustomer[] = [];
     for (let i = first; i < batch.length; i += 1) {
       const record = batch[i] as (typeof batch)[number];
       const outcome = mapper.map(record.fields, record.line);
@@ -150,7 +152,8 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
             : '';
       const earlier = id ? staging.claimId(id, record.line) : null;
       if (earlier === null && outcome.kind === 'departed') {
-        departed.push({ line: record.line, customer: outcome.customer });
+        lines.push(record.line);
+        departed.push(outcome.customer);
         continue;
       }
       const errors = outcome.kind === 'invalid' ? [...outcome.errors] : [];
@@ -168,9 +171,10 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
     if (departed.length === 0) continue;
 
     // Which of the chunk's customers the console has already: one query per chunk, not per row.
-    const known = knownCustomerCycles(db, departed.map((d) => d.customer.externalId));
+    const known = knownCustomerCycles(db, departed.map((c) => c.externalId));
     const staged: { line: number; data: StagedCustomer }[] = [];
-    for (const { line, customer: c } of departed) {
+    for (let i = 0; i < departed.length; i += 1) {
+      const c = departed[i] as RowCustomer;
       const knownCycle = known.get(c.externalId);
       // Without a departure date a customer stays in the cycle of the import that first brought
       // them: re-importing the same export next month must not move them into next month.
@@ -190,7 +194,7 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
       }
       if (known.has(c.externalId)) plan.updatedCount += 1;
       else plan.newCount += 1;
-      staged.push({ line, data: { ...c, cycleId: cycle.id } });
+      staged.push({ line: lines[i] as number, data: { ...c, cycleId: cycle.id } });
     }
     staging.addRows(staged);
   }
