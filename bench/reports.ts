@@ -44,7 +44,7 @@ const reasonsFigure = (name: string, as: Figure['as'], filters: ReasonsReportFil
 /**
  * The Trends view's reports over a year of calls (1,000,000; 20,000 with --quick), through the real
  * path: the dispatcher, its checks and zod parse, the handler, the report worker thread with its
- * own read-only connection, and the repositories reading the summaries migrations 7 and 10 built
+ * own read-only connection, and the repositories reading the summaries migrations 7 and 9 built
  * from the rows and their triggers keep current:
  *
  * - the reasons report by month, stated and diagnosed (the summary cells);
