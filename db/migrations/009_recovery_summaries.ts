@@ -1,4 +1,5 @@
 import type { Migration } from './types';
+import { backfillRecoverySummaries } from './010_recovery_summaries_backfill';
 
 /**
  * Summaries for the rest of the Trends view, kept exact by triggers in the same transaction as every
@@ -232,7 +233,10 @@ const FACT_PERIODS = `
       FROM call_facts f, ${PERIOD_KINDS} pk`;
 const CELL = 'period_kind, period, segment, product, team';
 
-/** Every summary row of this migration derived from scratch: the backfill, and what tests compare the triggers' work with. */
+/**
+ * Every summary row of this migration derived from scratch: what the backfill writes (in one pass,
+ * 010_recovery_summaries_backfill.ts) and what tests compare it and the triggers' work with.
+ */
 export const RECOVERY_SUMMARY_DERIVATIONS = {
   recovery_cells: `
     WITH facts AS (${FACT_PERIODS}),
@@ -322,16 +326,6 @@ CREATE TABLE agreement_cells (
 
 ${CHAIN_COLUMNS.map((c) => `ALTER TABLE call_facts ADD COLUMN ${c} TEXT;`).join('\n')}
 ALTER TABLE call_facts ADD COLUMN offers_made TEXT;
-`;
-
-const BACKFILL = `
-${RECOVERY_SUMMARY_TABLES.map((t) => `INSERT INTO ${t} ${RECOVERY_SUMMARY_DERIVATIONS[t]};`).join('\n')}
-UPDATE call_facts AS f SET offers_made = m.offers_made
-  FROM (SELECT call_id, json_group_array(json_array(offer_id, answer) ORDER BY offer_id) AS offers_made FROM call_offers WHERE ${MADE} GROUP BY call_id) m
-  WHERE f.call_id = m.call_id;
-UPDATE call_facts AS f SET ${CHAIN_COLUMNS.map((c) => `${c} = w.${c}`).join(', ')}
-  FROM (${RECOVERY_SUMMARY_DERIVATIONS.call_chains}) w
-  WHERE f.call_id = w.call_id AND (${CHAINS_DIFFER});
 `;
 
 // After the backfill. A range of days reads each reason's calls in day order with their chains, or
@@ -499,5 +493,10 @@ END;
 export const migration009RecoverySummaries: Migration = {
   version: 9,
   name: 'recovery, offer and agreement summaries; call chains for date ranges',
-  up: `${TABLES}\n${BACKFILL}\n${INDEXES}\n${TRIGGERS}`,
+  up: (db) => {
+    db.exec(TABLES);
+    backfillRecoverySummaries(db);
+    db.exec(INDEXES);
+    db.exec(TRIGGERS);
+  },
 };
