@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { backfillRecoverySummaries } from './010_recovery_summaries_backfill';
+import { backfillRecoverySummaries } from './009_recovery_summaries_backfill';
 
 /**
  * Summaries for the rest of the Trends view, kept exact by triggers in the same transaction as every
@@ -235,7 +235,7 @@ const CELL = 'period_kind, period, segment, product, team';
 
 /**
  * Every summary row of this migration derived from scratch: what the backfill writes (in one pass,
- * 010_recovery_summaries_backfill.ts) and what tests compare it and the triggers' work with.
+ * 009_recovery_summaries_backfill.ts) and what tests compare it and the triggers' work with.
  */
 export const RECOVERY_SUMMARY_DERIVATIONS = {
   recovery_cells: `

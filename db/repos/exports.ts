@@ -5,12 +5,6 @@ import { ISSUE_IMPACT_SQL } from './issues';
 export interface ExportQuery {
   count: string;
   select: string;
-  /**
-   * Set when `select` is ordered by the `group` column alone: rows sharing a value there are put
-   * in order of the `by` column, as `ORDER BY group, by` would, without SQLite passing every row
-   * through a sort step for the rare tie.
-   */
-  ties?: { group: string; by: string };
 }
 
 export const EXPORT_QUERIES = {
@@ -29,20 +23,18 @@ export const EXPORT_QUERIES = {
   },
   calls: {
     count: 'SELECT count(*) FROM calls',
-    // The small reference tables (people, cycles, reasons and their categories, offers) are not
-    // joined here: their names are read once (readExportNames) instead of looked up on each of a
-    // million rows. A call's offers with their answers and its primary reason are kept on the call
-    // (db/migrations/010_call_export_columns.ts). Ordered by completion time alone, an index scan
-    // without a sort step; calls completed in the same millisecond are put in id order as they
-    // arrive (`ties`).
+    // In the order of the calls_completed_id index, without a sort step. The small reference
+    // tables (people, cycles, reasons and their categories, offers) are not joined: their names
+    // are read once (readExportNames) instead of looked up on each of a million rows. A call's
+    // offers with their answers and its primary reason are kept on the call
+    // (db/migrations/010_call_export_columns.ts).
     select: `SELECT k.id, k.completed_at, coalesce(k.cycle_id, c.cycle_id) AS cycle_id, k.caller_id, k.caller_role,
       c.external_id, c.name, c.segment, c.product, c.monthly_revenue, c.stated_reason_id,
       k.primary_reason_id AS diagnosed_reason_id, k.reason_confirmed, k.outcome, k.customer_words, k.callback_at,
       k.offer_answers AS offers
     FROM calls k
     JOIN customers c ON c.id = k.customer_id
-    ORDER BY k.completed_at`,
-    ties: { group: 'completed_at', by: 'id' },
+    ORDER BY k.completed_at, k.id`,
   },
   feedback: {
     count: 'SELECT count(*) FROM feedback',
@@ -99,16 +91,7 @@ export function prepareExportConnection(db: Db): void {
  */
 export function iterateExport(db: Db, query: ExportQuery): OpenedExport {
   const statement = db.prepare(query.select).raw();
-  const fields = statement.columns().map((c) => c.name);
-  const position = (name: string) => {
-    const i = fields.indexOf(name);
-    if (i < 0) throw new Error(`The export query has no column ${name}.`);
-    return i;
-  };
-  // Positions first: once iterate() is called the connection is busy until the rows are closed.
-  const ties = query.ties ? { group: position(query.ties.group), by: position(query.ties.by) } : null;
-  const rows = statement.iterate() as IterableIterator<ExportRow>;
-  return { fields, rows: ties ? new TiesInOrder(rows, ties.group, ties.by) : rows };
+  return { fields: statement.columns().map((c) => c.name), rows: statement.iterate() as IterableIterator<ExportRow> };
 }
 
 /** How many rows an export will have (a scan of its table's smallest index: asked for only when shown). */
@@ -135,88 +118,4 @@ export function readExportNames(db: Db): ExportNames {
     reasonCategories: byId('SELECT r.id, rc.name FROM reasons r JOIN reason_categories rc ON rc.id = r.category_id'),
     offers: byId('SELECT id, name FROM offers'),
   };
-}
-
-/**
- * SQLite's order of two values of one column (BINARY collation): NULL, then numbers, then text by
- * its UTF-8 bytes. JavaScript compares UTF-16 units instead, which puts characters beyond U+FFFF
- * (surrogate pairs) before U+E000 to U+FFFF; UTF-8 puts them after.
- */
-export function compareSqlValues(a: ExportValue, b: ExportValue): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  if (typeof a === 'number') return typeof b === 'number' ? a - b : -1;
-  if (typeof b === 'number') return 1;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i += 1) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      const xSurrogate = x >= 0xd800 && x <= 0xdfff;
-      const ySurrogate = y >= 0xd800 && y <= 0xdfff;
-      if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
-/**
- * Passes rows through in their order, except that a run of rows with the same `group` value is
- * held back and put in order of `by` (a stable sort, as SQLite leaves equal rows). One row of
- * look-ahead; a run is as long as the calls completed in one millisecond.
- */
-class TiesInOrder implements IterableIterator<ExportRow> {
-  private ahead: ExportRow | undefined;
-  private run: ExportRow[] = [];
-  private nextInRun = 0;
-  private started = false;
-
-  constructor(
-    private readonly source: IterableIterator<ExportRow>,
-    private readonly group: number,
-    private readonly by: number,
-  ) {}
-
-  [Symbol.iterator](): IterableIterator<ExportRow> {
-    return this;
-  }
-
-  next(): IteratorResult<ExportRow> {
-    if (this.nextInRun < this.run.length) return { done: false, value: this.run[this.nextInRun++] as ExportRow };
-    if (!this.started) {
-      this.started = true;
-      this.ahead = this.pull();
-    }
-    const row = this.ahead;
-    if (row === undefined) return { done: true, value: undefined };
-    this.ahead = this.pull();
-    if (this.ahead === undefined || this.ahead[this.group] !== row[this.group]) return { done: false, value: row };
-    // A tie: gather the run, then hand it out in order.
-    const run = [row];
-    const key = row[this.group];
-    while (this.ahead !== undefined && this.ahead[this.group] === key) {
-      run.push(this.ahead);
-      this.ahead = this.pull();
-    }
-    const by = this.by;
-    run.sort((a, b) => compareSqlValues(a[by] ?? null, b[by] ?? null));
-    this.run = run;
-    this.nextInRun = 1;
-    return { done: false, value: run[0] as ExportRow };
-  }
-
-  /** Stopping early (a failed write, `break`) closes the statement. */
-  return(): IteratorResult<ExportRow> {
-    this.run = [];
-    this.ahead = undefined;
-    this.source.return?.();
-    return { done: true, value: undefined };
-  }
-
-  private pull(): ExportRow | undefined {
-    const r = this.source.next();
-    return r.done ? undefined : r.value;
-  }
 }

@@ -25,7 +25,7 @@ CREATE INDEX call_reasons_reason ON call_reasons(reason_id);
 
 CREATE INDEX calls_caller ON calls(caller_id, completed_at);
 
-CREATE INDEX calls_completed ON calls(completed_at);
+CREATE INDEX calls_completed_id ON calls(completed_at, id);
 
 CREATE INDEX calls_customer_completed ON calls(customer_id, completed_at);
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Migration 10's backfill in one pass over the calls already there, customer by customer in day
+ * Migration 9's backfill in one pass over the calls already there, customer by customer in day
  * order: the recovery, offer and agreement cells, each call's chains and the offers made on it.
  * Done in SQL, the same sums are ten sorts of several million rows and a rewrite of every call in
  * key order (minutes at a million calls); here it is one sort, one read and the writes. It writes
