@@ -22,9 +22,10 @@ import { backfillRecoverySummaries } from './010_recovery_summaries_backfill';
  * - `call_facts.offers_made`: the offers made on the call, with their answers (a JSON array of
  *   [offer, answer] by offer), so a report over calls reads them with the call, without a lookup.
  *
- * Cell keys start with the period, then segment, product and team: a report reads one period's
- * cells, and the cells one call touches in a period sit next to each other, so completing a call
- * dirties a page or two per period rather than one per cell.
+ * Cell keys start with the period: a report reads one period's cells. The recovery cells then go by
+ * segment, product and team, so the cells one call touches in a period sit next to each other and
+ * completing a call dirties a page per period rather than one per cell; the offer and agreement
+ * cells (one per call and period) go by what their report sums them by, so it reads them in order.
  *
  * A customer's revenue counts once per row of the recovery report: a recovered call brings it into a
  * cell only if no other recovered call of the customer already sits there with the same revenue.
@@ -277,7 +278,7 @@ export const RECOVERY_SUMMARY_DERIVATIONS = {
 export const RECOVERY_SUMMARY_TABLES = ['recovery_cells', 'offer_cells', 'agreement_cells'] as const;
 
 const TABLES = `
--- Keys: the period ('' overall), then segment, product and frontline team ('' for a blank one; see above).
+-- Keys: the period ('' overall) first (see above); a blank segment, product or frontline team is ''.
 -- A count reaches 0 only for the moment between the update that empties a cell and its removal.
 CREATE TABLE recovery_cells (
   period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
@@ -308,7 +309,7 @@ CREATE TABLE offer_cells (
   offered INTEGER NOT NULL CHECK (offered >= 0),
   accepted INTEGER NOT NULL,
   recovered INTEGER NOT NULL,
-  PRIMARY KEY (period_kind, period, segment, product, team, reason_id, offer_id)
+  PRIMARY KEY (period_kind, period, reason_id, offer_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE agreement_cells (
@@ -321,7 +322,7 @@ CREATE TABLE agreement_cells (
   stated_reason_id TEXT NOT NULL,
   reason_id TEXT NOT NULL,
   calls INTEGER NOT NULL CHECK (calls >= 0),
-  PRIMARY KEY (period_kind, period, segment, product, team, stated_reason_id, reason_id)
+  PRIMARY KEY (period_kind, period, stated_reason_id, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 ${CHAIN_COLUMNS.map((c) => `ALTER TABLE call_facts ADD COLUMN ${c} TEXT;`).join('\n')}

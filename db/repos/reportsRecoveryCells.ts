@@ -76,9 +76,9 @@ export function offerMatrixFromCells(db: Db, q: ReportQuery): OfferCellRow[] {
   const params: SqlParams = {};
   return prepared(
     db,
-    `SELECT nullif(reason_id, '') AS reason_id, offer_id, sum(offered) AS offered, sum(accepted) AS accepted, sum(recovered) AS recovered
-     FROM offer_cells ${cellConditions(q, params)}
-     GROUP BY reason_id, offer_id
+    `SELECT nullif(c.reason_id, '') AS reason_id, c.offer_id, sum(offered) AS offered, sum(accepted) AS accepted, sum(recovered) AS recovered
+     FROM offer_cells c ${cellConditions(q, params)}
+     GROUP BY c.reason_id, c.offer_id
      ORDER BY offered DESC, recovered DESC, nullif(reason_id, ''), offer_id`,
   ).all(params) as OfferCellRow[];
 }
@@ -86,7 +86,7 @@ export function offerMatrixFromCells(db: Db, q: ReportQuery): OfferCellRow[] {
 /** Diagnosed calls per stated reason (null when the customer left none that maps) and diagnosed reason. */
 export function agreementPairsFromCells(q: ReportQuery): { sql: string; params: SqlParams } {
   const params: SqlParams = {};
-  const sql = `SELECT nullif(stated_reason_id, '') AS stated_reason_id, reason_id, sum(calls) AS calls
-    FROM agreement_cells ${cellConditions(q, params)} GROUP BY 1, 2`;
+  const sql = `SELECT nullif(a.stated_reason_id, '') AS stated_reason_id, a.reason_id, sum(calls) AS calls
+    FROM agreement_cells a ${cellConditions(q, params)} GROUP BY a.stated_reason_id, a.reason_id`;
   return { sql, params };
 }

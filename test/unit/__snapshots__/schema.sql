@@ -81,7 +81,7 @@ CREATE TABLE agreement_cells (
   stated_reason_id TEXT NOT NULL,
   reason_id TEXT NOT NULL,
   calls INTEGER NOT NULL CHECK (calls >= 0),
-  PRIMARY KEY (period_kind, period, segment, product, team, stated_reason_id, reason_id)
+  PRIMARY KEY (period_kind, period, stated_reason_id, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE audit_log (
@@ -369,7 +369,7 @@ CREATE TABLE offer_cells (
   offered INTEGER NOT NULL CHECK (offered >= 0),
   accepted INTEGER NOT NULL,
   recovered INTEGER NOT NULL,
-  PRIMARY KEY (period_kind, period, segment, product, team, reason_id, offer_id)
+  PRIMARY KEY (period_kind, period, reason_id, offer_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE offer_rules (
