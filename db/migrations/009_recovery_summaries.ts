@@ -9,8 +9,10 @@ import { backfillRecoverySummaries } from './009_recovery_summaries_backfill';
  *   per cycle (the call's, else the customer's): calls, recoveries and the monthly revenue of the
  *   customers won back, each customer once per row. Rows are per caller, executives against the
  *   recovery team, offer made, and all calls. Diagnosed reasons come from migration 7's diagnosed
- *   cells; calls without a diagnosis are all calls less the diagnosed ones, with their own rows for
- *   the few that recovered a customer (whose revenue counts once).
+ *   cells; calls without a diagnosis are all calls less the diagnosed ones, and the revenue of the
+ *   few of them that recovered a customer is read through a partial index of its own. (The call
+ *   screen writes a call before its reasons: a row of their own would be added and taken away again
+ *   on every recovery.)
  * - `offer_cells`: the offer effectiveness matrix summed: offers made, accepted, and made on calls that
  *   won the customer back, per diagnosed reason and offer.
  * - `agreement_cells`: diagnosed calls per stated and diagnosed reason (stated versus diagnosed).
@@ -22,9 +24,10 @@ import { backfillRecoverySummaries } from './009_recovery_summaries_backfill';
  * - `call_facts.offers_made`: the offers made on the call, with their answers (a JSON array of
  *   [offer, answer] by offer), so a report over calls reads them with the call, without a lookup.
  *
- * Cell keys start with the period, then segment, product and team: a report reads one period's
- * cells, and the cells one call touches in a period sit next to each other, so completing a call
- * dirties a page or two per period rather than one per cell.
+ * Cell keys start with the period: a report reads one period's cells. The recovery cells then go by
+ * segment, product and team, so the cells one call touches in a period sit next to each other and
+ * completing a call dirties a page per period rather than one per cell; the offer and agreement
+ * cells (one per call and period) go by what their report sums them by, so it reads them in order.
  *
  * A customer's revenue counts once per row of the recovery report: a recovered call brings it into a
  * cell only if no other recovered call of the customer already sits there with the same revenue.
@@ -40,14 +43,18 @@ const groupOf = (row: string) => `CASE WHEN ${row}.caller_role = 'executive' THE
 /**
  * The keyed rows of one call_facts row (named by `row`: `new`, `old`, or an alias in `from`): its
  * cell coordinates, the period (pk.period_kind over PERIOD_KINDS in `from`) and the other key
- * columns given, with what the sums need. A table named k.
+ * columns given, with what the sums need: won_before says whether the customer has another
+ * recovered call at all (once per statement for a trigger's row; mostly not, and then no cell needs
+ * looking at). A table named k.
  */
 function keyed(row: string, from: string, where: string, columns: Record<string, string>): string {
   const extra = Object.entries(columns).map(([name, expr]) => `${expr} AS ${name}`);
   return `(SELECT ${row}.call_id AS call_id, ${row}.customer_id AS customer_id, ${row}.outcome AS outcome,
       ${row}.revenue_micros AS revenue_micros, coalesce(${row}.segment, '') AS segment, coalesce(${row}.product, '') AS product,
       coalesce(${row}.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(${row}.cycle_id, '')) AS period, ${extra.join(', ')}
+      iif(pk.period_kind = 'all', '', coalesce(${row}.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = ${row}.customer_id AND g.call_id <> ${row}.call_id
+        AND g.outcome = 'recovered') AS won_before, ${extra.join(', ')}
     FROM ${from} WHERE ${where}) k`;
 }
 
@@ -60,11 +67,11 @@ interface RecoveryKeys {
   key: string;
 }
 
-/** A call's own rows: all calls, its caller, executives or the recovery team, and, recovered without a diagnosis, that row. */
-const callKeys = (row: string, only?: 'undiagnosed'): RecoveryKeys => ({
+/** A call's own rows: all calls, its caller, and executives or the recovery team. */
+const callKeys = (row: string): RecoveryKeys => ({
   row,
-  from: `${PERIOD_KINDS} pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn`,
-  where: `(dn.dim <> 'undiagnosed' OR (${row}.reason_id IS NULL AND ${row}.outcome = 'recovered'))${only ? ` AND dn.dim = '${only}'` : ''}`,
+  from: `${PERIOD_KINDS} pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn`,
+  where: '1',
   dim: 'dn.dim',
   key: `CASE dn.dim WHEN 'caller' THEN ${row}.caller_id WHEN 'group' THEN ${groupOf(row)} ELSE '' END`,
 });
@@ -91,9 +98,8 @@ const OTHER_RECOVERED = `EXISTS (SELECT 1 FROM call_facts g
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN ${groupOf('g')} = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
         ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.${MADE}) END)`;
-const OWN_REVENUE = `iif(k.outcome = 'recovered' AND NOT ${OTHER_RECOVERED}, k.revenue_micros, 0)`;
+const OWN_REVENUE = `iif(k.outcome = 'recovered' AND NOT (k.won_before AND ${OTHER_RECOVERED}), k.revenue_micros, 0)`;
 const RECOVERY_KEY = 'period_kind, period, segment, product, team, dim, key';
 const matches = (cell: string, columns: string) =>
   columns
@@ -244,8 +250,6 @@ export const RECOVERY_SUMMARY_DERIVATIONS = {
       SELECT ${CELL}, 'all' AS dim, '' AS key, customer_id, revenue_micros, outcome FROM facts
       UNION ALL SELECT ${CELL}, 'caller', caller_id, customer_id, revenue_micros, outcome FROM facts
       UNION ALL SELECT ${CELL}, 'group', ${groupOf('facts')}, customer_id, revenue_micros, outcome FROM facts
-      UNION ALL SELECT ${CELL}, 'undiagnosed', '', customer_id, revenue_micros, outcome FROM facts
-        WHERE reason_id IS NULL AND outcome = 'recovered'
       UNION ALL SELECT facts.period_kind, facts.period, facts.segment, facts.product, facts.team, 'offer', o.offer_id, customer_id,
           revenue_micros, outcome
         FROM facts JOIN call_offers o ON o.call_id = facts.call_id AND o.${MADE}
@@ -277,7 +281,7 @@ export const RECOVERY_SUMMARY_DERIVATIONS = {
 export const RECOVERY_SUMMARY_TABLES = ['recovery_cells', 'offer_cells', 'agreement_cells'] as const;
 
 const TABLES = `
--- Keys: the period ('' overall), then segment, product and frontline team ('' for a blank one; see above).
+-- Keys: the period ('' overall) first (see above); a blank segment, product or frontline team is ''.
 -- A count reaches 0 only for the moment between the update that empties a cell and its removal.
 CREATE TABLE recovery_cells (
   period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
@@ -285,10 +289,8 @@ CREATE TABLE recovery_cells (
   segment TEXT NOT NULL,
   product TEXT NOT NULL,
   team TEXT NOT NULL,
-  -- all: every call; caller: a person's calls; group: 'executive' or 'team'; offer: the calls it was
-  -- made on; undiagnosed: calls without a primary reason that recovered the customer (the others
-  -- without one are all calls less the diagnosed).
-  dim TEXT NOT NULL CHECK (dim IN ('all', 'caller', 'group', 'offer', 'undiagnosed')),
+  -- all: every call; caller: a person's calls; group: 'executive' or 'team'; offer: the calls it was made on.
+  dim TEXT NOT NULL CHECK (dim IN ('all', 'caller', 'group', 'offer')),
   key TEXT NOT NULL,
   calls INTEGER NOT NULL CHECK (calls >= 0),
   recovered INTEGER NOT NULL,
@@ -308,7 +310,7 @@ CREATE TABLE offer_cells (
   offered INTEGER NOT NULL CHECK (offered >= 0),
   accepted INTEGER NOT NULL,
   recovered INTEGER NOT NULL,
-  PRIMARY KEY (period_kind, period, segment, product, team, reason_id, offer_id)
+  PRIMARY KEY (period_kind, period, reason_id, offer_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE agreement_cells (
@@ -321,7 +323,7 @@ CREATE TABLE agreement_cells (
   stated_reason_id TEXT NOT NULL,
   reason_id TEXT NOT NULL,
   calls INTEGER NOT NULL CHECK (calls >= 0),
-  PRIMARY KEY (period_kind, period, segment, product, team, stated_reason_id, reason_id)
+  PRIMARY KEY (period_kind, period, stated_reason_id, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 ${CHAIN_COLUMNS.map((c) => `ALTER TABLE call_facts ADD COLUMN ${c} TEXT;`).join('\n')}
@@ -333,6 +335,9 @@ ALTER TABLE call_facts ADD COLUMN offers_made TEXT;
 // customer's calls together, nothing to sort). Each holds what those reports read, so none of them
 // looks a call up.
 const INDEXES = `
+-- Recovered calls without a diagnosis: few, read for their customers' revenue.
+CREATE INDEX call_facts_recovered_undiagnosed ON call_facts(cycle_id, segment, product, team, customer_id, revenue_micros)
+  WHERE reason_id IS NULL AND outcome = 'recovered';
 CREATE INDEX call_facts_reason_day ON call_facts(reason_id, day, cycle_id, outcome, revenue_micros, ${CHAIN_COLUMNS.join(', ')},
   segment, product, team) WHERE reason_id IS NOT NULL;
 DROP INDEX call_facts_caller;
@@ -396,7 +401,7 @@ CREATE TRIGGER report_recovery_call_delete_diagnosed AFTER DELETE ON call_facts 
 END;
 
 -- A call diagnosed (the call screen writes the call, then its reasons) or rediagnosed: the agreement
--- cells, the matrix cells of its offers, and a recovery without a diagnosis move.
+-- cells and the matrix cells of its offers move.
 CREATE TRIGGER report_recovery_call_undiagnose AFTER UPDATE OF reason_id ON call_facts
 WHEN old.reason_id IS NOT NULL AND old.reason_id IS NOT new.reason_id AND ${SAME_BUT_REASON}
 BEGIN
@@ -409,13 +414,6 @@ BEGIN
   ${addAgreement('new')}
 END;
 
-CREATE TRIGGER report_recovery_call_reason_undiagnosed AFTER UPDATE OF reason_id ON call_facts
-WHEN (old.reason_id IS NULL OR new.reason_id IS NULL) AND old.reason_id IS NOT new.reason_id AND new.outcome = 'recovered'
-  AND ${SAME_BUT_REASON}
-BEGIN
-  ${removeRecovery(callKeys('old', 'undiagnosed'))}
-  ${addRecovery(callKeys('new', 'undiagnosed'))}
-END;
 
 CREATE TRIGGER report_recovery_call_reason_offers AFTER UPDATE OF reason_id ON call_facts
 WHEN old.reason_id IS NOT new.reason_id AND ${SAME_BUT_REASON} AND ${hasOffers('new')}

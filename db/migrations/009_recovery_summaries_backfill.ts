@@ -127,7 +127,6 @@ export function backfillRecoverySummaries(db: Database.Database): void {
       ['all', ''],
       ['caller', caller],
       ['group', executive === 1 ? 'executive' : 'team'],
-      ...(reason === null && won === 1 ? [['undiagnosed', ''] as [string, string]] : []),
       ...madeOffers.map(([offer]) => ['offer', offer] as [string, string]),
     ];
     const periods: [string, string][] = [

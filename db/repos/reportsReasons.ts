@@ -43,8 +43,8 @@ interface GroupRow extends Sums, Partial<TotalShares> {
 
 /**
  * A grouped query (period, reason_id, text and the sums) and the totals query over the same rows;
- * or, with totals null, rows that also carry their share of the totals (TotalShares), so both come
- * from one pass.
+ * or, with totals null, totals that are the sum of the rows (each customer is in exactly one row),
+ * or of the shares of them the rows carry (TotalShares): one pass for both.
  */
 interface Plan {
   rows: string;
@@ -81,7 +81,8 @@ function statedFromCells(q: ReasonsQuery): Plan {
   return {
     rows: `SELECT ${period} AS period, nullif(s.reason_id, '') AS reason_id, min(nullif(s.text, '')) AS text, ${SUMS}
       FROM stated_reason_cells s ${whereClause(where)} GROUP BY 1, 2, lower(s.text)`,
-    totals: `SELECT ${SUMS} FROM stated_reason_cells s ${whereClause(where)}`,
+    // Every customer is in one row: the totals are the rows summed.
+    totals: null,
     params,
   };
 }
@@ -112,7 +113,8 @@ function statedFromCustomers(q: ReasonsQuery, counted: StatedCalls): Plan {
       cf.revenue_micros AS rev, ${calls} FROM customer_facts cf ${join} ${whereClause(where)}`;
   return {
     rows: `SELECT period, reason_id, min(text) AS text, ${PER_CUSTOMER_SUMS} FROM (${perCustomer}) GROUP BY 1, 2, lower(text)`,
-    totals: `SELECT ${PER_CUSTOMER_SUMS} FROM (${perCustomer})`,
+    // Every customer is in one row: the totals are the rows summed.
+    totals: null,
     params,
   };
 }
@@ -177,15 +179,19 @@ function planFor(db: Db, q: ReasonsQuery): Plan {
   return { rows: range.rows, totals: calls.totals, params: { ...range.params, ...calls.params } };
 }
 
-/** The totals from the rows' shares of them: every call is in exactly one row. */
+/**
+ * The totals from the rows: their shares of the totals where they carry them (each call in one
+ * row), else their own sums (each customer in one row).
+ */
 function totalsOfRows(rows: GroupRow[]): Sums {
-  const t: Sums = { departed: 0, revenue_micros: 0, calls: 0, recovered: 0, recovered_revenue_micros: 0 };
+  const t = { departed: 0, revenue_micros: 0, calls: 0, recovered: 0, recovered_revenue_micros: 0 };
   for (const r of rows) {
-    t.departed += r.t_departed ?? 0;
-    t.revenue_micros = (t.revenue_micros ?? 0) + (r.t_revenue_micros ?? 0);
-    t.calls = (t.calls ?? 0) + (r.calls ?? 0);
-    t.recovered = (t.recovered ?? 0) + (r.recovered ?? 0);
-    t.recovered_revenue_micros = (t.recovered_revenue_micros ?? 0) + (r.t_recovered_revenue_micros ?? 0);
+    const shares = r.t_departed !== undefined;
+    t.departed += shares ? (r.t_departed ?? 0) : r.departed;
+    t.revenue_micros += (shares ? r.t_revenue_micros : r.revenue_micros) ?? 0;
+    t.calls += r.calls ?? 0;
+    t.recovered += r.recovered ?? 0;
+    t.recovered_revenue_micros += (shares ? r.t_recovered_revenue_micros : r.recovered_revenue_micros) ?? 0;
   }
   return t;
 }

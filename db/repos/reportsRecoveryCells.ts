@@ -35,10 +35,21 @@ export interface CellGroupRow {
   recovered_revenue_micros: number;
 }
 
+/** The revenue of the customers that calls without a diagnosis recovered, each once per cell (see migration 10). */
+function undiagnosedRecovery(q: ReportQuery): string {
+  const where = ["f.reason_id IS NULL AND f.outcome = 'recovered'"];
+  if (q.cycleId !== undefined) where.push("coalesce(f.cycle_id, '') = @period");
+  // The parameters are cellConditions' (the period is the cycle's id).
+  for (const key of ['segment', 'product', 'team'] as const) if (q[key] !== undefined) where.push(`f.${key} = @${key}`);
+  return `SELECT coalesce(sum(revenue_micros), 0) FROM (
+      SELECT DISTINCT f.customer_id, f.revenue_micros, coalesce(f.segment, ''), coalesce(f.product, ''), coalesce(f.team, '')
+      FROM call_facts f INDEXED BY call_facts_recovered_undiagnosed WHERE ${where.join(' AND ')})`;
+}
+
 /**
  * Every breakdown of the recovery report in one statement, ordered within each as the report lists
  * them. Calls without a diagnosis are all calls less the diagnosed ones (the diagnosed cells' totals
- * row, reason ''), with the revenue of the customers they recovered from their own cells.
+ * row, reason ''), with the revenue of the customers they recovered read from those calls.
  */
 export function recoveryGroupsFromCells(db: Db, q: ReportQuery): CellGroupRow[] {
   const params: SqlParams = {};
@@ -49,16 +60,14 @@ export function recoveryGroupsFromCells(db: Db, q: ReportQuery): CellGroupRow[] 
     `WITH c AS (SELECT dim, key, segment, ${sums} FROM recovery_cells ${where} GROUP BY dim, key, segment),
      d AS (SELECT reason_id, ${sums} FROM diagnosed_reason_cells ${where} GROUP BY reason_id),
      everything AS (SELECT ${sums} FROM c WHERE dim = 'all' GROUP BY dim),
-     diagnosed AS (SELECT calls, recovered FROM d WHERE reason_id = ''),
-     undiagnosed AS (SELECT ${sums} FROM c WHERE dim = 'undiagnosed' GROUP BY dim)
+     diagnosed AS (SELECT calls, recovered FROM d WHERE reason_id = '')
      SELECT 'all' AS dim, NULL AS key, calls, recovered, recovered_revenue_micros FROM everything
      UNION ALL SELECT 'segment', nullif(segment, ''), ${sums} FROM c WHERE dim = 'all' GROUP BY segment
      UNION ALL SELECT 'agent', key, ${sums} FROM c WHERE dim = 'caller' GROUP BY key
      UNION ALL SELECT 'callerGroup', key, ${sums} FROM c WHERE dim = 'group' GROUP BY key
      UNION ALL SELECT 'offer', key, ${sums} FROM c WHERE dim = 'offer' GROUP BY key
      UNION ALL SELECT 'reason', reason_id, calls, recovered, recovered_revenue_micros FROM d WHERE reason_id <> ''
-     UNION ALL SELECT 'reason', NULL, e.calls - coalesce(dg.calls, 0), e.recovered - coalesce(dg.recovered, 0),
-         coalesce((SELECT recovered_revenue_micros FROM undiagnosed), 0)
+     UNION ALL SELECT 'reason', NULL, e.calls - coalesce(dg.calls, 0), e.recovered - coalesce(dg.recovered, 0), (${undiagnosedRecovery(q)})
        FROM everything e LEFT JOIN diagnosed dg ON 1 WHERE e.calls > coalesce(dg.calls, 0)
      ORDER BY dim, recovered DESC, calls DESC, key`,
   ).all(params) as CellGroupRow[];
@@ -76,9 +85,9 @@ export function offerMatrixFromCells(db: Db, q: ReportQuery): OfferCellRow[] {
   const params: SqlParams = {};
   return prepared(
     db,
-    `SELECT nullif(reason_id, '') AS reason_id, offer_id, sum(offered) AS offered, sum(accepted) AS accepted, sum(recovered) AS recovered
-     FROM offer_cells ${cellConditions(q, params)}
-     GROUP BY reason_id, offer_id
+    `SELECT nullif(c.reason_id, '') AS reason_id, c.offer_id, sum(offered) AS offered, sum(accepted) AS accepted, sum(recovered) AS recovered
+     FROM offer_cells c ${cellConditions(q, params)}
+     GROUP BY c.reason_id, c.offer_id
      ORDER BY offered DESC, recovered DESC, nullif(reason_id, ''), offer_id`,
   ).all(params) as OfferCellRow[];
 }
@@ -86,7 +95,7 @@ export function offerMatrixFromCells(db: Db, q: ReportQuery): OfferCellRow[] {
 /** Diagnosed calls per stated reason (null when the customer left none that maps) and diagnosed reason. */
 export function agreementPairsFromCells(q: ReportQuery): { sql: string; params: SqlParams } {
   const params: SqlParams = {};
-  const sql = `SELECT nullif(stated_reason_id, '') AS stated_reason_id, reason_id, sum(calls) AS calls
-    FROM agreement_cells ${cellConditions(q, params)} GROUP BY 1, 2`;
+  const sql = `SELECT nullif(a.stated_reason_id, '') AS stated_reason_id, a.reason_id, sum(calls) AS calls
+    FROM agreement_cells a ${cellConditions(q, params)} GROUP BY a.stated_reason_id, a.reason_id`;
   return { sql, params };
 }

@@ -15,6 +15,9 @@ CREATE INDEX call_facts_day ON call_facts(day, customer_id, revenue_micros, outc
 CREATE INDEX call_facts_reason_day ON call_facts(reason_id, day, cycle_id, outcome, revenue_micros, reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day,
   segment, product, team) WHERE reason_id IS NOT NULL;
 
+CREATE INDEX call_facts_recovered_undiagnosed ON call_facts(cycle_id, segment, product, team, customer_id, revenue_micros)
+  WHERE reason_id IS NULL AND outcome = 'recovered';
+
 CREATE INDEX call_offers_offer_answer ON call_offers(offer_id, answer);
 
 CREATE INDEX call_reasons_by_reason ON call_reasons(reason_id) WHERE is_primary = 1;
@@ -79,7 +82,7 @@ CREATE TABLE agreement_cells (
   stated_reason_id TEXT NOT NULL,
   reason_id TEXT NOT NULL,
   calls INTEGER NOT NULL CHECK (calls >= 0),
-  PRIMARY KEY (period_kind, period, segment, product, team, stated_reason_id, reason_id)
+  PRIMARY KEY (period_kind, period, stated_reason_id, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE audit_log (
@@ -367,7 +370,7 @@ CREATE TABLE offer_cells (
   offered INTEGER NOT NULL CHECK (offered >= 0),
   accepted INTEGER NOT NULL,
   recovered INTEGER NOT NULL,
-  PRIMARY KEY (period_kind, period, segment, product, team, reason_id, offer_id)
+  PRIMARY KEY (period_kind, period, reason_id, offer_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
 CREATE TABLE offer_rules (
@@ -438,10 +441,8 @@ CREATE TABLE recovery_cells (
   segment TEXT NOT NULL,
   product TEXT NOT NULL,
   team TEXT NOT NULL,
-  -- all: every call; caller: a person's calls; group: 'executive' or 'team'; offer: the calls it was
-  -- made on; undiagnosed: calls without a primary reason that recovered the customer (the others
-  -- without one are all calls less the diagnosed).
-  dim TEXT NOT NULL CHECK (dim IN ('all', 'caller', 'group', 'offer', 'undiagnosed')),
+  -- all: every call; caller: a person's calls; group: 'executive' or 'team'; offer: the calls it was made on.
+  dim TEXT NOT NULL CHECK (dim IN ('all', 'caller', 'group', 'offer')),
   key TEXT NOT NULL,
   calls INTEGER NOT NULL CHECK (calls >= 0),
   recovered INTEGER NOT NULL,
@@ -902,23 +903,26 @@ END;
 CREATE TRIGGER report_recovery_call_delete AFTER DELETE ON call_facts BEGIN
   
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
     FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k);
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k);
 END;
 
 CREATE TRIGGER report_recovery_call_delete_diagnosed AFTER DELETE ON call_facts WHEN old.reason_id IS NOT NULL BEGIN
@@ -926,46 +930,57 @@ CREATE TRIGGER report_recovery_call_delete_diagnosed AFTER DELETE ON call_facts 
   UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
   DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
 END;
 
 CREATE TRIGGER report_recovery_call_delete_offers AFTER DELETE ON call_facts WHEN EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') BEGIN
   
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
     FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
   
   UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
     FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
 END;
 
@@ -976,7 +991,9 @@ BEGIN
   INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + 1;
 END;
@@ -984,17 +1001,18 @@ END;
 CREATE TRIGGER report_recovery_call_insert AFTER INSERT ON call_facts BEGIN
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (new.reason_id IS NULL AND new.outcome = 'recovered'))) k WHERE 1
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
@@ -1004,7 +1022,9 @@ CREATE TRIGGER report_recovery_call_insert_diagnosed AFTER INSERT ON call_facts 
   INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + 1;
 END;
@@ -1016,16 +1036,17 @@ CREATE TRIGGER report_recovery_call_insert_offers AFTER INSERT ON call_facts WHE
     FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
@@ -1034,7 +1055,9 @@ CREATE TRIGGER report_recovery_call_insert_offers AFTER INSERT ON call_facts WHE
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
@@ -1047,61 +1070,27 @@ BEGIN
     FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
   
   INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
-END;
-
-CREATE TRIGGER report_recovery_call_reason_undiagnosed AFTER UPDATE OF reason_id ON call_facts
-WHEN (old.reason_id IS NULL OR new.reason_id IS NULL) AND old.reason_id IS NOT new.reason_id AND new.outcome = 'recovered'
-  AND old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id
-BEGIN
-  
-  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
-    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
-      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
-      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
-      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
-      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
-      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered')) AND dn.dim = 'undiagnosed') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
-  DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
-      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
-      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered')) AND dn.dim = 'undiagnosed') k);
-  
-  INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
-    WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
-      AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
-      AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
-      AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
-      new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
-      coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (new.reason_id IS NULL AND new.outcome = 'recovered')) AND dn.dim = 'undiagnosed') k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
-      recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
 
 CREATE TRIGGER report_recovery_call_undiagnose AFTER UPDATE OF reason_id ON call_facts
@@ -1111,12 +1100,16 @@ BEGIN
   UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
   DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
 END;
 
@@ -1125,92 +1118,108 @@ WHEN NOT (old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND 
 BEGIN
   
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
     FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (old.reason_id IS NULL AND old.outcome = 'recovered'))) k);
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k);
   
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
     FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
   
   UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
     FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
   
   UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
   DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group' UNION ALL SELECT 'undiagnosed') dn WHERE (dn.dim <> 'undiagnosed' OR (new.reason_id IS NULL AND new.outcome = 'recovered'))) k WHERE 1
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, 'offer' AS dim, o.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
@@ -1219,14 +1228,18 @@ BEGIN
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
   
   INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
+      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + 1;
 END;
@@ -1238,34 +1251,41 @@ CREATE TRIGGER report_recovery_offer_delete AFTER DELETE ON call_offers WHEN old
     FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
   
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
     FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
   
   UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
     FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
 END;
 
@@ -1276,16 +1296,17 @@ CREATE TRIGGER report_recovery_offer_insert AFTER INSERT ON call_offers WHEN new
     FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, new.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, new.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
@@ -1294,7 +1315,9 @@ CREATE TRIGGER report_recovery_offer_insert AFTER INSERT ON call_offers WHEN new
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
@@ -1312,47 +1335,55 @@ BEGIN
     FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
   
   UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0)
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
     FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, old.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
   
   UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
     FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        WHEN 'undiagnosed' THEN g.reason_id IS NULL
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, 'offer' AS dim, new.offer_id AS key
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, new.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
@@ -1361,7 +1392,9 @@ BEGIN
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
+      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
     ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
