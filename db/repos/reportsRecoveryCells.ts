@@ -35,7 +35,7 @@ export interface CellGroupRow {
   recovered_revenue_micros: number;
 }
 
-/** The revenue of the customers that calls without a diagnosis recovered, each once per cell (see migration 10). */
+/** The revenue of the customers that calls without a diagnosis recovered, each once per cell (see migration 9). */
 function undiagnosedRecovery(q: ReportQuery): string {
   const where = ["f.reason_id IS NULL AND f.outcome = 'recovered'"];
   if (q.cycleId !== undefined) where.push("coalesce(f.cycle_id, '') = @period");
