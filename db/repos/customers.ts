@@ -83,29 +83,7 @@ export function prepareCustomerWrites(db: Db): CustomerWrites {
     WHERE external_id = ?`);
   return {
     insert: (c, now) => {
-      // Spelled out rather than spread from customerValues: this runs once per imported customer.
-      inserts.add([
-        c.externalId,
-        c.name,
-        c.company,
-        c.phone,
-        c.email,
-        c.timezone,
-        c.segment,
-        c.product,
-        c.monthlyRevenue,
-        c.tenureMonths,
-        c.departedAt,
-        c.lastActivityAt,
-        c.statedReasonText,
-        c.statedReasonId,
-        c.frontlineRep,
-        c.frontlineTeam,
-        c.notes,
-        c.cycleId,
-        now,
-        now,
-      ]);
+      inserts.add([c.externalId, ...customerValues(c), c.cycleId, now, now]);
     },
     update: (c, now) => {
       inserts.flush();
