@@ -11,6 +11,7 @@ import { refreshSelection } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
 import { normalizeReasonText } from '../../../shared/domain/taxonomy';
 import type { ImportField } from '../../../shared/domain/importMapping';
+import type { CyclePeriod } from '../../../shared/domain/cycles';
 import type { ImportPlan, StagedCustomer } from './stage';
 import { markRelostIfRecovered } from '../care/relost';
 
@@ -93,7 +94,7 @@ const CHUNK = 1000;
  */
 const IMPORT_CACHE_KIB = -256 * 1024;
 
-type CommitContext = { now: Date; actorId: string | null; fileName: string };
+export type CommitContext = { now: Date; actorId: string | null; fileName: string };
 
 /**
  * Writes a staged import in ONE transaction: the cycles, every customer (new ones inserted,
@@ -103,55 +104,124 @@ type CommitContext = { now: Date; actorId: string | null; fileName: string };
  * A re-import leaves the fields its mapping does not carry as they were.
  */
 export function commitImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitContext): ImportCounts {
+  return inImportTransaction(db, () => {
+    const writer = new ImportWriter(db, plan.mappedFields, ctx);
+    writer.addCycles(plan.cycles);
+    // Which customers are already in the console is asked a chunk at a time, inside this transaction.
+    let chunk: StagedCustomer[] = [];
+    for (const { data: row } of staging.rows<StagedCustomer>()) {
+      chunk.push(row);
+      if (chunk.length >= CHUNK) {
+        writer.write(chunk);
+        chunk = [];
+      }
+    }
+    writer.write(chunk);
+    return writer.finish(plan);
+  });
+}
+
+/** Runs `write` in one transaction with the import's page cache. */
+export function inImportTransaction<T>(db: Db, write: () => T): T {
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   try {
-    return db.transaction(() => writeImport(db, staging, plan, ctx))();
+    return db.transaction(write)();
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
-function writeImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitContext): ImportCounts {
-  const now = ctx.now.toISOString();
-  const mapped = new Set<ImportField>(plan.mappedFields);
-  const counts: ImportCounts = {
-    imported: 0,
-    updated: 0,
-    skipped: plan.skipped,
-    invalid: plan.invalid,
-    noContact: 0,
-    unmapped: 0,
-  };
-  for (const cycle of plan.cycles) upsertCycle(db, cycle, now);
-  // Events name the cycle as people do ("November 2026"), the same as calls do, so the hub's
-  // cycle filter matches both.
-  const cycleNames = new Map(
-    (db.prepare('SELECT id, name FROM cycles').all() as { id: string; name: string }[]).map((c) => [c.id, c.name]),
-  );
-  // New customers' report facts are added at the end in two statements rather than by triggers.
-  const reportFacts = deferNewCustomerFacts(db);
-  const writes = prepareCustomerWrites(db);
-  const events = prepareEventBatch(db);
-  const phrases = loadReasonPhrases(db);
-  const reasonIds = new Map<string, string | null>();
-  const reasonIdOf = (text: string): string | null => {
-    let id = reasonIds.get(text);
+/**
+ * The writes of one import, inside the caller's transaction, in file order: `addCycles` before the
+ * customers that belong to them, `write` a chunk of customers at a time, `finish` once.
+ */
+export class ImportWriter {
+  private readonly now: string;
+  private readonly counts = { imported: 0, updated: 0, noContact: 0, unmapped: 0 };
+  private readonly cycleNames: Map<string, string>;
+  private readonly reportFacts: { finish: () => void };
+  private readonly writes: ReturnType<typeof prepareCustomerWrites>;
+  private readonly events: ReturnType<typeof prepareEventBatch>;
+  private readonly phrases: Map<string, string>;
+  private readonly reasonIds = new Map<string, string | null>();
+  private readonly categoryOf: Map<string, string>;
+  /** The fields a re-import leaves as they were: those its mapping does not carry. */
+  private readonly kept: (keyof typeof EXISTING)[];
+
+  constructor(
+    private readonly db: Db,
+    mappedFields: readonly ImportField[],
+    private readonly ctx: CommitContext,
+  ) {
+    this.now = ctx.now.toISOString();
+    // Events name the cycle as people do ("November 2026"), the same as calls do, so the hub's
+    // cycle filter matches both.
+    this.cycleNames = new Map(
+      (db.prepare('SELECT id, name FROM cycles').all() as { id: string; name: string }[]).map((c) => [c.id, c.name]),
+    );
+    // New customers' report facts are added at the end in two statements rather than by triggers.
+    this.reportFacts = deferNewCustomerFacts(db);
+    this.writes = prepareCustomerWrites(db);
+    this.events = prepareEventBatch(db);
+    this.phrases = loadReasonPhrases(db);
+    this.categoryOf = new Map(
+      (db.prepare('SELECT id, category_id FROM reasons').all() as { id: string; category_id: string }[]).map((r) => [
+        r.id,
+        r.category_id,
+      ]),
+    );
+    const mapped = new Set<ImportField>(mappedFields);
+    this.kept = (Object.keys(EXISTING) as (keyof typeof EXISTING)[]).filter((field) => !mapped.has(field));
+  }
+
+  /** Cycles the customers written next belong to; those the console has already stay as they are. */
+  addCycles(cycles: readonly CyclePeriod[]): void {
+    for (const cycle of cycles) {
+      upsertCycle(this.db, cycle, this.now);
+      if (!this.cycleNames.has(cycle.id)) this.cycleNames.set(cycle.id, cycle.name);
+    }
+  }
+
+  /** Writes these customers (new ones inserted, known ones updated) and an event for each. */
+  write(rows: readonly StagedCustomer[]): void {
+    if (rows.length === 0) return;
+    const existing = customerRecordsByExternalId<ExistingRow>(this.db, rows.map((row) => row.externalId));
+    for (const row of rows) this.writeOne(row, existing.get(row.externalId));
+    this.writes.flush();
+  }
+
+  /** The events, report facts, import record, audit entry and selection pass; the counts written. */
+  finish(plan: Pick<ImportPlan, 'skipped' | 'invalid'>): ImportCounts {
+    // In the order the import record and the audit entry have always listed them.
+    const counts: ImportCounts = {
+      imported: this.counts.imported,
+      updated: this.counts.updated,
+      skipped: plan.skipped,
+      invalid: plan.invalid,
+      noContact: this.counts.noContact,
+      unmapped: this.counts.unmapped,
+    };
+    this.events.flush();
+    this.reportFacts.finish();
+    const { now, actorId, fileName } = { now: this.now, actorId: this.ctx.actorId, fileName: this.ctx.fileName };
+    recordImport(this.db, { id: randomUUID(), fileName, at: now, actorId, ...counts });
+    audit(this.db, { at: now, actorId, action: 'import', entity: 'customers', detail: { fileName, ...counts } });
+    refreshSelection(this.db, now.slice(0, 10));
+    return counts;
+  }
+
+  private reasonIdOf(text: string): string | null {
+    let id = this.reasonIds.get(text);
     if (id === undefined) {
-      id = phrases.get(normalizeReasonText(text)) ?? null;
-      reasonIds.set(text, id);
+      id = this.phrases.get(normalizeReasonText(text)) ?? null;
+      this.reasonIds.set(text, id);
     }
     return id;
-  };
-  const categoryOf = new Map(
-    (db.prepare('SELECT id, category_id FROM reasons').all() as { id: string; category_id: string }[]).map((r) => [
-      r.id,
-      r.category_id,
-    ]),
-  );
-  // A re-import leaves the fields its mapping does not carry as they were.
-  const kept = (Object.keys(EXISTING) as (keyof typeof EXISTING)[]).filter((field) => !mapped.has(field));
-  const write = (row: StagedCustomer, before: ExistingRow | undefined) => {
+  }
+
+  private writeOne(row: StagedCustomer, before: ExistingRow | undefined): void {
+    const now = this.now;
     const customer: CustomerInput = {
       externalId: row.externalId,
       name: row.name,
@@ -172,32 +242,32 @@ function writeImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitCont
       notes: row.notes,
       cycleId: row.cycleId,
     };
-    if (before) for (const field of kept) (customer as unknown as Record<string, unknown>)[INPUT[field]] = before[EXISTING[field]];
+    if (before) for (const field of this.kept) (customer as unknown as Record<string, unknown>)[INPUT[field]] = before[EXISTING[field]];
     const statedReasonText = customer.statedReasonText;
-    const statedReasonId = statedReasonText === null ? null : reasonIdOf(statedReasonText);
+    const statedReasonId = statedReasonText === null ? null : this.reasonIdOf(statedReasonText);
     customer.statedReasonId = statedReasonId;
     if (before) {
-      writes.update(customer, now);
-      counts.updated += 1;
+      this.writes.update(customer, now);
+      this.counts.updated += 1;
       // A recovered customer in intensive care who shows up as departed again is re-lost; that
       // event goes after the departures queued so far.
-      events.flush();
-      markRelostIfRecovered(db, before.id, ctx.now, ctx.actorId);
+      this.events.flush();
+      markRelostIfRecovered(this.db, before.id, this.ctx.now, this.ctx.actorId);
     } else {
-      writes.insert(customer, now);
-      counts.imported += 1;
+      this.writes.insert(customer, now);
+      this.counts.imported += 1;
     }
-    if (customer.phone === null && customer.email === null) counts.noContact += 1;
-    if (statedReasonText !== null && statedReasonId === null) counts.unmapped += 1;
-    events.add(
+    if (customer.phone === null && customer.email === null) this.counts.noContact += 1;
+    if (statedReasonText !== null && statedReasonId === null) this.counts.unmapped += 1;
+    this.events.add(
       'customer.departed',
       {
         externalId: customer.externalId,
-        cycle: customer.cycleId === null ? null : (cycleNames.get(customer.cycleId) ?? customer.cycleId),
+        cycle: customer.cycleId === null ? null : (this.cycleNames.get(customer.cycleId) ?? customer.cycleId),
         departedAt: customer.departedAt,
         statedReasonText,
         statedReasonId,
-        statedCategoryId: statedReasonId === null ? null : (categoryOf.get(statedReasonId) ?? null),
+        statedCategoryId: statedReasonId === null ? null : (this.categoryOf.get(statedReasonId) ?? null),
         monthlyRevenue: customer.monthlyRevenue,
         segment: customer.segment,
         product: customer.product,
@@ -205,30 +275,5 @@ function writeImport(db: Db, staging: Staging, plan: ImportPlan, ctx: CommitCont
       },
       now,
     );
-  };
-  // Which customers are already in the console is asked a chunk at a time, inside this transaction.
-  let chunk: StagedCustomer[] = [];
-  const writeChunk = () => {
-    const existing = customerRecordsByExternalId<ExistingRow>(db, chunk.map((row) => row.externalId));
-    for (const row of chunk) write(row, existing.get(row.externalId));
-    writes.flush();
-    chunk = [];
-  };
-  for (const { data: row } of staging.rows<StagedCustomer>()) {
-    chunk.push(row);
-    if (chunk.length >= CHUNK) writeChunk();
   }
-  writeChunk();
-  events.flush();
-  reportFacts.finish();
-  recordImport(db, { id: randomUUID(), fileName: ctx.fileName, at: now, actorId: ctx.actorId, ...counts });
-  audit(db, {
-    at: now,
-    actorId: ctx.actorId,
-    action: 'import',
-    entity: 'customers',
-    detail: { fileName: ctx.fileName, ...counts },
-  });
-  refreshSelection(db, now.slice(0, 10));
-  return counts;
 }

@@ -1,0 +1,185 @@
+import type { Db } from '../../../db/open';
+import type { Staging } from '../../../db/importStaging';
+import { loadReasonPhrases } from '../../../db/repos/taxonomy';
+import { listCycles } from '../../../db/repos/cycles';
+import { knownCustomerCycles } from '../../../db/repos/customers';
+import { cycleFor, type CycleKind, type CyclePeriod } from '../../../shared/domain/cycles';
+import { normalizeReasonText } from '../../../shared/domain/taxonomy';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
+import type { Sniffed } from './encoding';
+import { ImportFileError, type RowError } from './errors';
+import type { MappedRow } from './mappedRows';
+import type { RowCustomer } from './rows';
+
+/** A departed customer ready to be written, with the cycle they belong to. */
+export interface StagedCustomer extends RowCustomer {
+  cycleId: string;
+}
+
+/** What an import will do, found before anything is written. */
+export interface ImportPlan {
+  encoding: Sniffed['encoding'];
+  bom: boolean;
+  separator: ',' | ';';
+  /** Departed customers not yet in the console. */
+  newCount: number;
+  /** Departed customers already in the console (matched by customer id). */
+  updatedCount: number;
+  /** Rows that did not depart. */
+  skipped: number;
+  /** Rows with at least one error. */
+  invalid: number;
+  /** Valid departed customers without phone or email: imported and counted, never queued. */
+  noContact: number;
+  /** Stated reasons that map to no reason, with how many customers gave each. */
+  unmapped: { text: string; customers: number }[];
+  /** The first errors (all of them up to MAX_ERRORS). */
+  errors: RowError[];
+  cycles: (CyclePeriod & { customers: number })[];
+  mappedFields: ImportField[];
+}
+
+export const MAX_ERRORS = 1000;
+
+export interface PlanOptions {
+  mapping: ImportMapping;
+  cycleKind: CycleKind;
+  /** The cycle for customers whose departure date is unknown: the cycle of the import. */
+  importCycle: CyclePeriod;
+}
+
+/**
+ * Builds an import's plan from its mapped rows, batch by batch in file order: finds duplicates
+ * (through the staging's ids), which customers the console has already, each customer's cycle,
+ * unmapped stated reasons, and the counts. Reads the console's database, never writes it.
+ */
+export class PlanBuilder {
+  readonly plan: ImportPlan;
+  private readonly phrases: Map<string, string>;
+  private readonly knownCycles: Map<string, CyclePeriod>;
+  private readonly unmapped = new Map<string, { text: string; customers: number }>();
+  private readonly cycles = new Map<string, CyclePeriod & { customers: number }>();
+  // Both depend on a handful of distinct values (departure days, reason texts), not on the row.
+  private readonly cycleOfDay = new Map<string, CyclePeriod>();
+  private readonly reasonKeys = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly staging: Staging,
+    sniffed: Sniffed,
+    separator: ',' | ';',
+    private readonly options: PlanOptions,
+  ) {
+    this.phrases = loadReasonPhrases(db);
+    this.knownCycles = new Map(listCycles(db).map((cy) => [cy.id, cy]));
+    this.plan = {
+      encoding: sniffed.encoding,
+      bom: sniffed.bom,
+      separator,
+      newCount: 0,
+      updatedCount: 0,
+      skipped: 0,
+      invalid: 0,
+      noContact: 0,
+      unmapped: [],
+      errors: [],
+      cycles: [],
+      mappedFields: IMPORT_FIELDS.filter((f) => options.mapping.columns[f] !== undefined),
+    };
+  }
+
+  /** The cycles the plan has met so far, by id. */
+  get cyclesSeen(): ReadonlyMap<string, CyclePeriod> {
+    return this.cycles;
+  }
+
+  /** Takes the next rows of the file; returns its valid departed customers with their lines, in file order. */
+  add(rows: readonly MappedRow[]): { line: number; data: StagedCustomer }[] {
+    const plan = this.plan;
+    const lines: number[] = [];
+    const departed: RowCustomer[] = [];
+    for (const row of rows) {
+      if (row.kind === 'skipped') {
+        plan.skipped += 1;
+        continue;
+      }
+      const id = row.kind === 'departed' ? row.customer.externalId : row.id;
+      const earlier = id ? this.staging.claimId(id, row.line) : null;
+      if (earlier === null && row.kind === 'departed') {
+        lines.push(row.line);
+        departed.push(row.customer);
+        continue;
+      }
+      const errors = row.kind === 'invalid' ? [...row.errors] : [];
+      if (earlier !== null) {
+        errors.push({
+          line: row.line,
+          column: this.options.mapping.columns.externalId,
+          value: id,
+          message: `Customer id "${id}" also appears on line ${earlier}; each customer can appear only once in a file.`,
+        });
+      }
+      plan.invalid += 1;
+      for (const e of errors) if (plan.errors.length < MAX_ERRORS) plan.errors.push(e);
+    }
+    if (departed.length === 0) return [];
+
+    // Which of the batch's customers the console has already: one query per batch, not per row.
+    const known = knownCustomerCycles(this.db, departed.map((c) => c.externalId));
+    const staged: { line: number; data: StagedCustomer }[] = [];
+    for (let i = 0; i < departed.length; i += 1) {
+      const c = departed[i] as RowCustomer;
+      const knownCycle = known.get(c.externalId);
+      // Without a departure date a customer stays in the cycle of the import that first brought
+      // them: re-importing the same export next month must not move them into next month.
+      const cycle =
+        (c.departedAt && this.cycleOf(c.departedAt)) || (knownCycle && this.knownCycles.get(knownCycle)) || this.options.importCycle;
+      const seen = this.cycles.get(cycle.id);
+      if (seen) seen.customers += 1;
+      else this.cycles.set(cycle.id, { ...cycle, customers: 1 });
+      if (c.phone === null && c.email === null) plan.noContact += 1;
+      if (c.statedReason !== null) {
+        const key = this.reasonKey(c.statedReason);
+        if (!this.phrases.has(key)) {
+          const u = this.unmapped.get(key);
+          if (u) u.customers += 1;
+          else this.unmapped.set(key, { text: c.statedReason, customers: 1 });
+        }
+      }
+      if (known.has(c.externalId)) plan.updatedCount += 1;
+      else plan.newCount += 1;
+      staged.push({ line: lines[i] as number, data: { ...c, cycleId: cycle.id } });
+    }
+    return staged;
+  }
+
+  /** The plan once every row is in. `sawHeader`: whether the file had a header line at all. */
+  finish(sawHeader: boolean): ImportPlan {
+    if (!sawHeader) throw new ImportFileError('The file is empty.');
+    const plan = this.plan;
+    if (plan.newCount + plan.updatedCount + plan.skipped + plan.invalid === 0) {
+      throw new ImportFileError('The file has a header line but no rows of customers.', 1);
+    }
+    plan.unmapped = [...this.unmapped.values()].sort((a, b) => b.customers - a.customers || a.text.localeCompare(b.text));
+    plan.cycles = [...this.cycles.values()].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+    return plan;
+  }
+
+  private cycleOf(day: string): CyclePeriod {
+    let cycle = this.cycleOfDay.get(day);
+    if (cycle === undefined) {
+      cycle = cycleFor(day, this.options.cycleKind);
+      this.cycleOfDay.set(day, cycle);
+    }
+    return cycle;
+  }
+
+  private reasonKey(text: string): string {
+    let key = this.reasonKeys.get(text);
+    if (key === undefined) {
+      key = normalizeReasonText(text);
+      this.reasonKeys.set(text, key);
+    }
+    return key;
+  }
+}
