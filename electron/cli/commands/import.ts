@@ -113,7 +113,10 @@ export function registerImportCommand(program: Command): void {
         skipInvalid: options.skipInvalid === true,
         actorId: null,
         onWriting: (count) => {
-          if (!options.json) process.stderr.write(`Writing ${n(count)} customers in one transaction…\n`);
+          if (options.json) return;
+          process.stderr.write(
+            count === null ? 'Writing the customers in one transaction as the file is read…\n' : `Writing ${n(count)} customers in one transaction…\n`,
+          );
         },
       });
       const failed = result.plan.invalid > 0 && options.skipInvalid !== true;

@@ -10,6 +10,7 @@ import { cycleFromName } from '../../../shared/domain/cycleNames';
 import type { ServiceDeps } from '../../backend/deps';
 import { commitImport, type ImportCounts } from './commit';
 import { ImportFileError } from './errors';
+import { importPipelined } from './pipeline';
 import { readHead, stageImport, type ImportPlan } from './stage';
 
 /** The cycle of an import: the one named, else the one today falls in. */
@@ -29,8 +30,11 @@ export interface RunImportOptions {
   dryRun: boolean;
   skipInvalid: boolean;
   actorId: string | null;
-  /** Called when validation is done and the single write transaction starts. */
-  onWriting?: (customers: number) => void;
+  /**
+   * Called when the single write transaction starts, with the number of customers it writes, or
+   * null when the file is read as it is written (and the number is not known yet).
+   */
+  onWriting?: (customers: number | null) => void;
   /** Where the staging file goes; the system's temporary folder by default. */
   stagingDir?: string;
 }
@@ -49,16 +53,24 @@ export async function runImport(deps: ServiceDeps, o: RunImportOptions): Promise
   const staging = createStaging(join(o.stagingDir ?? tmpdir(), `winback-import-${randomUUID()}.sqlite`), statSync(o.path).size);
   try {
     const today = deps.now().toISOString().slice(0, 10);
-    const plan = await stageImport(deps.db, o.path, staging, {
-      mapping,
-      cycleKind: readQueueSettings(deps.db).cycleKind,
-      importCycle: cycle,
-      today,
-    });
+    const options = { mapping, cycleKind: readQueueSettings(deps.db).cycleKind, importCycle: cycle, today };
+    const ctx = { now: deps.now(), actorId: o.actorId, fileName: o.fileName };
+    const logWritten = (written: ImportCounts) =>
+      deps.log.info('import written', { imported: written.imported, updated: written.updated, invalid: written.invalid });
+    if (!o.dryRun) {
+      // Read on the worker and written as it is read; a dry run has nothing to overlap.
+      const onWriting = o.onWriting && (() => o.onWriting?.(null));
+      const done = await importPipelined(deps.db, o.path, staging, { ...options, skipInvalid: o.skipInvalid, onWriting }, ctx, deps.log);
+      if (done !== null) {
+        if (done.written) logWritten(done.written);
+        return { ...done, mapping };
+      }
+    }
+    const plan = await stageImport(deps.db, o.path, staging, options);
     if (o.dryRun || (plan.invalid > 0 && !o.skipInvalid)) return { plan, mapping, written: null };
     o.onWriting?.(plan.newCount + plan.updatedCount);
-    const written = commitImport(deps.db, staging, plan, { now: deps.now(), actorId: o.actorId, fileName: o.fileName });
-    deps.log.info('import written', { imported: written.imported, updated: written.updated, invalid: written.invalid });
+    const written = commitImport(deps.db, staging, plan, ctx);
+    logWritten(written);
     return { plan, mapping, written };
   } finally {
     staging.dispose();
