@@ -183,10 +183,14 @@ export class ImportWriter {
     }
   }
 
-  /** Writes these customers (new ones inserted, known ones updated) and an event for each. */
-  write(rows: readonly StagedCustomer[]): void {
+  /**
+   * Writes these customers (new ones inserted, known ones updated) and an event for each. `known`:
+   * the ids among them the caller has just found in the console, in this transaction, so only
+   * their records are read; without it, every id is looked up.
+   */
+  write(rows: readonly StagedCustomer[], known?: readonly string[]): void {
     if (rows.length === 0) return;
-    const existing = customerRecordsByExternalId<ExistingRow>(this.db, rows.map((row) => row.externalId));
+    const existing = customerRecordsByExternalId<ExistingRow>(this.db, known ?? rows.map((row) => row.externalId));
     for (const row of rows) this.writeOne(row, existing.get(row.externalId));
     this.writes.flush();
   }

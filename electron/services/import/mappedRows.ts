@@ -9,10 +9,17 @@ import { createRowMapper, type RowCustomer, type RowMapper } from './rows';
  * worker (parseWorker.ts) or, for a preview, on the calling thread; both go through RecordMapper.
  */
 export type MappedRow =
-  | { kind: 'departed'; line: number; customer: RowCustomer }
+  /** `earlier`: the line of an earlier row with the same customer id, which makes this one invalid. */
+  | { kind: 'departed'; line: number; customer: RowCustomer; earlier: number | null }
   | { kind: 'skipped'; line: number }
-  /** `id` is the customer id the row names ('' when none can be trusted), for duplicates. */
-  | { kind: 'invalid'; line: number; id: string; errors: RowError[] };
+  /** `id` is the customer id the row names ('' when none can be trusted). */
+  | { kind: 'invalid'; line: number; id: string; errors: RowError[]; earlier: number | null };
+
+/**
+ * Claims a customer id for a line: null the first time, else the line that claimed it first.
+ * Every row that names an id claims it, valid or not, so each customer appears once per file.
+ */
+export type ClaimId = (externalId: string, line: number) => number | null;
 
 export interface MapOptions {
   mapping: ImportMapping;
@@ -24,7 +31,10 @@ export interface MapOptions {
 export class RecordMapper {
   private mapper: RowMapper | null = null;
 
-  constructor(private readonly options: MapOptions) {}
+  constructor(
+    private readonly options: MapOptions,
+    private readonly claim: ClaimId,
+  ) {}
 
   get sawHeader(): boolean {
     return this.mapper !== null;
@@ -46,13 +56,20 @@ export class RecordMapper {
     for (let i = first; i < batch.length; i += 1) {
       const record = batch[i] as CsvRecord;
       const outcome = mapper.map(record.fields, record.line);
-      if (outcome.kind === 'departed') out.push({ kind: 'departed', line: record.line, customer: outcome.customer });
-      else if (outcome.kind === 'skipped') out.push({ kind: 'skipped', line: record.line });
-      else {
-        // A row with the wrong number of values has no trustworthy id to compare.
-        const id = record.fields.length === mapper.headers.length ? idOf(record.fields, mapper.headers, this.options.mapping) : '';
-        out.push({ kind: 'invalid', line: record.line, id, errors: outcome.errors });
+      if (outcome.kind === 'skipped') {
+        out.push({ kind: 'skipped', line: record.line });
+        continue;
       }
+      // A row with the wrong number of values has no trustworthy id to compare.
+      const id =
+        outcome.kind === 'departed'
+          ? outcome.customer.externalId
+          : record.fields.length === mapper.headers.length
+            ? idOf(record.fields, mapper.headers, this.options.mapping)
+            : '';
+      const earlier = id ? this.claim(id, record.line) : null;
+      if (outcome.kind === 'departed') out.push({ kind: 'departed', line: record.line, customer: outcome.customer, earlier });
+      else out.push({ kind: 'invalid', line: record.line, id, errors: outcome.errors, earlier });
     }
     return out;
   }
@@ -80,6 +97,7 @@ export function encodeRows(rows: readonly MappedRow[]): unknown[] {
       out.push(
         DEPARTED,
         r.line,
+        r.earlier,
         c.externalId,
         c.name,
         c.company,
@@ -98,7 +116,7 @@ export function encodeRows(rows: readonly MappedRow[]): unknown[] {
         c.notes,
       );
     } else if (r.kind === 'skipped') out.push(SKIPPED, r.line);
-    else out.push(INVALID, r.line, r.id, r.errors);
+    else out.push(INVALID, r.line, r.earlier, r.id, r.errors);
   }
   return out;
 }
@@ -110,10 +128,16 @@ export function decodeRows(flat: readonly unknown[]): MappedRow[] {
   while (i < flat.length) {
     const tag = next();
     const line = next() as number;
+    if (tag === SKIPPED) {
+      rows.push({ kind: 'skipped', line });
+      continue;
+    }
+    const earlier = next() as number | null;
     if (tag === DEPARTED) {
       rows.push({
         kind: 'departed',
         line,
+        earlier,
         customer: {
           externalId: next() as string,
           name: next() as string | null,
@@ -133,8 +157,7 @@ export function decodeRows(flat: readonly unknown[]): MappedRow[] {
           notes: next() as string | null,
         },
       });
-    } else if (tag === SKIPPED) rows.push({ kind: 'skipped', line });
-    else if (tag === INVALID) rows.push({ kind: 'invalid', line, id: next() as string, errors: next() as RowError[] });
+    } else if (tag === INVALID) rows.push({ kind: 'invalid', line, earlier, id: next() as string, errors: next() as RowError[] });
     else throw new Error(`A batch of import rows is malformed (tag ${String(tag)}).`);
   }
   return rows;

@@ -13,6 +13,8 @@ export interface ParseJob {
   separator: ',' | ';';
   mapping: ImportMapping;
   today: string;
+  /** Where the worker keeps the customer ids it has seen, when the file is too large to keep them in memory. */
+  stagingPath: string;
 }
 
 export type ParseMessage =

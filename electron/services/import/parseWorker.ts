@@ -1,4 +1,5 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { createStaging } from '../../../db/importStaging';
 import { ImportFileError } from './errors';
 import { encodeRows, RecordMapper } from './mappedRows';
 import { MAX_AHEAD, POSTED, STOP, TAKEN, type ParseJob, type ParseMessage } from './parseProtocol';
@@ -27,8 +28,12 @@ async function parse({ job, port, counters }: ParseRequest): Promise<void> {
     Atomics.notify(state, POSTED);
   };
   const stopped = () => Atomics.load(state, STOP) !== 0;
+  // The ids seen so far, to refuse a customer's second row: here, beside the rows in file order.
+  const ids = createStaging(job.stagingPath, job.sniffed.size);
   try {
-    const mapper = new RecordMapper({ mapping: job.mapping, decimalComma: job.separator === ';', today: job.today });
+    const mapper = new RecordMapper({ mapping: job.mapping, decimalComma: job.separator === ';', today: job.today }, (id, line) =>
+      ids.claimId(id, line),
+    );
     for await (const batch of readCsvBatches(job.path, job.sniffed, job.separator)) {
       // Too far ahead of the writes: wait (this thread has nothing else to do) until they catch up.
       for (let taken = Atomics.load(state, TAKEN); Atomics.load(state, POSTED) - taken >= MAX_AHEAD && !stopped(); taken = Atomics.load(state, TAKEN)) {
@@ -47,5 +52,7 @@ async function parse({ job, port, counters }: ParseRequest): Promise<void> {
         file: error instanceof ImportFileError,
       },
     });
+  } finally {
+    ids.dispose();
   }
 }

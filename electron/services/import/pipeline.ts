@@ -1,5 +1,4 @@
 import type { Db } from '../../../db/open';
-import type { Staging } from '../../../db/importStaging';
 import type { Logger } from '../../backend/logger';
 import { inImportTransaction, ImportWriter, type CommitContext, type ImportCounts } from './commit';
 import { sniffFile } from './encoding';
@@ -9,6 +8,8 @@ import { readSeparator } from './reader';
 
 export interface PipelineOptions extends PlanOptions {
   today: string;
+  /** Where the worker may keep the ids of a large file (deleted after). */
+  stagingPath: string;
   skipInvalid: boolean;
   /** Called as the write transaction starts, before the file has been read. */
   onWriting?: () => void;
@@ -30,17 +31,17 @@ class Abandoned extends Error {}
 export async function importPipelined(
   db: Db,
   path: string,
-  staging: Staging,
   options: PipelineOptions,
   ctx: CommitContext,
   log?: Logger,
 ): Promise<{ plan: ImportPlan; written: ImportCounts | null } | null> {
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
-  const rows = await openRowStream({ path, sniffed, separator, mapping: options.mapping, today: options.today }, log);
+  const job = { path, sniffed, separator, mapping: options.mapping, today: options.today, stagingPath: options.stagingPath };
+  const rows = await openRowStream(job, log);
   if (rows === null) return null;
   try {
-    const builder = new PlanBuilder(db, staging, sniffed, separator, options);
+    const builder = new PlanBuilder(db, sniffed, separator, options);
     let written: ImportCounts | null = null;
     try {
       options.onWriting?.();
@@ -56,7 +57,10 @@ export async function importPipelined(
             cyclesWritten.add(id);
             writer.addCycles([cycle]);
           }
-          writer.write(staged.map((s) => s.data));
+          writer.write(
+            staged.map((s) => s.data),
+            staged.filter((s) => s.known).map((s) => s.data.externalId),
+          );
         }
         return writer.finish(builder.finish(rows.sawHeader));
       });

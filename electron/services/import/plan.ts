@@ -1,5 +1,4 @@
 import type { Db } from '../../../db/open';
-import type { Staging } from '../../../db/importStaging';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { listCycles } from '../../../db/repos/cycles';
 import { knownCustomerCycles } from '../../../db/repos/customers';
@@ -49,8 +48,8 @@ export interface PlanOptions {
 }
 
 /**
- * Builds an import's plan from its mapped rows, batch by batch in file order: finds duplicates
- * (through the staging's ids), which customers the console has already, each customer's cycle,
+ * Builds an import's plan from its mapped rows, batch by batch in file order: refuses duplicates
+ * (found as the rows were mapped), finds which customers the console has already, each customer's cycle,
  * unmapped stated reasons, and the counts. Reads the console's database, never writes it.
  */
 export class PlanBuilder {
@@ -65,7 +64,6 @@ export class PlanBuilder {
 
   constructor(
     private readonly db: Db,
-    private readonly staging: Staging,
     sniffed: Sniffed,
     separator: ',' | ';',
     private readonly options: PlanOptions,
@@ -93,8 +91,11 @@ export class PlanBuilder {
     return this.cycles;
   }
 
-  /** Takes the next rows of the file; returns its valid departed customers with their lines, in file order. */
-  add(rows: readonly MappedRow[]): { line: number; data: StagedCustomer }[] {
+  /**
+   * Takes the next rows of the file; returns its valid departed customers with their lines, in file
+   * order, and whether the console has each already.
+   */
+  add(rows: readonly MappedRow[]): { line: number; data: StagedCustomer; known: boolean }[] {
     const plan = this.plan;
     const lines: number[] = [];
     const departed: RowCustomer[] = [];
@@ -103,8 +104,7 @@ export class PlanBuilder {
         plan.skipped += 1;
         continue;
       }
-      const id = row.kind === 'departed' ? row.customer.externalId : row.id;
-      const earlier = id ? this.staging.claimId(id, row.line) : null;
+      const earlier = row.earlier;
       if (earlier === null && row.kind === 'departed') {
         lines.push(row.line);
         departed.push(row.customer);
@@ -112,6 +112,7 @@ export class PlanBuilder {
       }
       const errors = row.kind === 'invalid' ? [...row.errors] : [];
       if (earlier !== null) {
+        const id = row.kind === 'departed' ? row.customer.externalId : row.id;
         errors.push({
           line: row.line,
           column: this.options.mapping.columns.externalId,
@@ -126,7 +127,7 @@ export class PlanBuilder {
 
     // Which of the batch's customers the console has already: one query per batch, not per row.
     const known = knownCustomerCycles(this.db, departed.map((c) => c.externalId));
-    const staged: { line: number; data: StagedCustomer }[] = [];
+    const staged: { line: number; data: StagedCustomer; known: boolean }[] = [];
     for (let i = 0; i < departed.length; i += 1) {
       const c = departed[i] as RowCustomer;
       const knownCycle = known.get(c.externalId);
@@ -146,9 +147,10 @@ export class PlanBuilder {
           else this.unmapped.set(key, { text: c.statedReason, customers: 1 });
         }
       }
-      if (known.has(c.externalId)) plan.updatedCount += 1;
+      const isKnown = known.has(c.externalId);
+      if (isKnown) plan.updatedCount += 1;
       else plan.newCount += 1;
-      staged.push({ line: lines[i] as number, data: { ...c, cycleId: cycle.id } });
+      staged.push({ line: lines[i] as number, data: { ...c, cycleId: cycle.id }, known: isKnown });
     }
     return staged;
   }

@@ -50,22 +50,24 @@ export interface RunImportResult {
 export async function runImport(deps: ServiceDeps, o: RunImportOptions): Promise<RunImportResult> {
   const cycle = importCycle(deps, o.cycle);
   const mapping = o.mapping ?? (await proposedMapping(o.path));
-  const staging = createStaging(join(o.stagingDir ?? tmpdir(), `winback-import-${randomUUID()}.sqlite`), statSync(o.path).size);
-  try {
-    const today = deps.now().toISOString().slice(0, 10);
-    const options = { mapping, cycleKind: readQueueSettings(deps.db).cycleKind, importCycle: cycle, today };
-    const ctx = { now: deps.now(), actorId: o.actorId, fileName: o.fileName };
-    const logWritten = (written: ImportCounts) =>
-      deps.log.info('import written', { imported: written.imported, updated: written.updated, invalid: written.invalid });
-    if (!o.dryRun) {
-      // Read on the worker and written as it is read; a dry run has nothing to overlap.
-      const onWriting = o.onWriting && (() => o.onWriting?.(null));
-      const done = await importPipelined(deps.db, o.path, staging, { ...options, skipInvalid: o.skipInvalid, onWriting }, ctx, deps.log);
-      if (done !== null) {
-        if (done.written) logWritten(done.written);
-        return { ...done, mapping };
-      }
+  const stagingPath = join(o.stagingDir ?? tmpdir(), `winback-import-${randomUUID()}.sqlite`);
+  const today = deps.now().toISOString().slice(0, 10);
+  const options = { mapping, cycleKind: readQueueSettings(deps.db).cycleKind, importCycle: cycle, today };
+  const ctx = { now: deps.now(), actorId: o.actorId, fileName: o.fileName };
+  const logWritten = (written: ImportCounts) =>
+    deps.log.info('import written', { imported: written.imported, updated: written.updated, invalid: written.invalid });
+  if (!o.dryRun) {
+    // Read on the worker and written as it is read; a dry run has nothing to overlap.
+    const onWriting = o.onWriting && (() => o.onWriting?.(null));
+    const pipelineOptions = { ...options, stagingPath, skipInvalid: o.skipInvalid, onWriting };
+    const done = await importPipelined(deps.db, o.path, pipelineOptions, ctx, deps.log);
+    if (done !== null) {
+      if (done.written) logWritten(done.written);
+      return { ...done, mapping };
     }
+  }
+  const staging = createStaging(stagingPath, statSync(o.path).size);
+  try {
     const plan = await stageImport(deps.db, o.path, staging, options);
     if (o.dryRun || (plan.invalid > 0 && !o.skipInvalid)) return { plan, mapping, written: null };
     o.onWriting?.(plan.newCount + plan.updatedCount);

@@ -51,12 +51,14 @@ export async function readHead(path: string, sampleRows = 5): Promise<FileHead> 
 export async function stageImport(db: Db, path: string, staging: Staging, options: StageOptions): Promise<ImportPlan> {
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
-  const builder = new PlanBuilder(db, staging, sniffed, separator, options);
-  const mapper = new RecordMapper({ mapping: options.mapping, decimalComma: separator === ';', today: options.today });
+  const builder = new PlanBuilder(db, sniffed, separator, options);
+  const mapper = new RecordMapper({ mapping: options.mapping, decimalComma: separator === ';', today: options.today }, (id, line) =>
+    staging.claimId(id, line),
+  );
   const progress = options.onProgress && ((bytes: number) => options.onProgress?.(bytes, sniffed.size));
   for await (const batch of readCsvBatches(path, sniffed, separator, progress)) {
     const staged = builder.add(mapper.map(batch));
-    if (staged.length > 0) staging.addRows(staged);
+    if (staged.length > 0) staging.addRows(staged.map(({ line, data }) => ({ line, data })));
   }
   staging.seal();
   return builder.finish(mapper.sawHeader);
