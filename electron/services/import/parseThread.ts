@@ -93,6 +93,11 @@ function startWorker(): Worker | null {
   return worker;
 }
 
+/** Starts the worker if it is not running, so it boots while the caller sniffs the file. */
+export function warmParseWorker(): void {
+  if (!unavailable) startWorker();
+}
+
 /**
  * Starts reading a file on the parse worker and waits for its first batch. Null when no worker can
  * run or it does not answer: the caller reads the file itself.

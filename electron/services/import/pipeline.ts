@@ -2,7 +2,7 @@ import type { Db } from '../../../db/open';
 import type { Logger } from '../../backend/logger';
 import { inImportTransaction, ImportWriter, type CommitContext, type ImportCounts } from './commit';
 import { sniffFile } from './encoding';
-import { openRowStream } from './parseThread';
+import { openRowStream, warmParseWorker } from './parseThread';
 import { PlanBuilder, type ImportPlan, type PlanOptions } from './plan';
 import { readSeparator } from './reader';
 
@@ -35,6 +35,7 @@ export async function importPipelined(
   ctx: CommitContext,
   log?: Logger,
 ): Promise<{ plan: ImportPlan; written: ImportCounts | null } | null> {
+  warmParseWorker();
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
   const job = { path, sniffed, separator, mapping: options.mapping, today: options.today, stagingPath: options.stagingPath };
