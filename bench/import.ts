@@ -23,9 +23,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /**
  * Importing a departure export of 100,000 rows through the real import service (the one behind the
  * Import screen and `winback import`): the file sniffed and streamed, every row validated (ids,
- * numbers, dates, time zones, duplicates), stated reasons mapped, the rows staged, then one
- * transaction that writes every customer and a hub event for each, the import record, the audit
- * entry and a fresh selection pass, on a new console database each time.
+ * numbers, dates, time zones, duplicates) on the parse worker while the main thread maps stated
+ * reasons and writes, in one transaction, every customer and a hub event for each, the import
+ * record, the audit entry and a fresh selection pass, on a new console database each time.
  *
  * Baselines, each on a new database in the same run: the sqlite3 shell's `.import --csv` of the same
  * file into a plain table (no validation, no events, no indexes), when the shell is installed; and

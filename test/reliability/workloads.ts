@@ -234,9 +234,10 @@ const importFile = (i: number) => `crash-import-${i}.csv`;
 const IMPORT_OF = "substr(external_id, 5, instr(substr(external_id, 5), '-') - 1)";
 
 /**
- * A departure export of 20 customers through the real import service (read, validated, staged,
- * then one transaction with the customers, their hub events, the import record, the audit entry
- * and a selection pass), acknowledged once runImport has returned, that is after the commit.
+ * A departure export of 20 customers through the real import service (read and validated on the
+ * parse worker while one transaction writes the customers, their hub events, the import record,
+ * the audit entry and a selection pass), acknowledged once runImport has returned, that is after
+ * the commit.
  */
 const departuresImport: Workload = {
   name: 'import',
