@@ -127,6 +127,8 @@ export async function openRowStream(job: ParseJob, log?: Logger): Promise<RowStr
       log?.warn('the import parse worker did not start; reading on the main thread', {
         error: failure === null ? 'timed out' : (failure as Error).message,
       });
+      // A worker that answers late finds the job stopped.
+      Atomics.store(state, STOP, 1);
       port1.close();
       release(worker);
       return null;

@@ -52,7 +52,8 @@ export async function importPipelined(
         for (let batch = rows.next(); batch !== null; batch = rows.next()) {
           const staged = builder.add(batch);
           if (builder.plan.invalid > 0 && !options.skipInvalid) throw new Abandoned('A row is invalid.');
-          // A customer's cycle is written before the customer (a foreign key), each cycle once.
+          // A customer's cycle is written before the customer (a foreign key), each cycle once, in
+          // the order the file first names them (the console orders cycles by their dates).
           for (const [id, cycle] of builder.cyclesSeen) {
             if (cyclesWritten.has(id)) continue;
             cyclesWritten.add(id);
