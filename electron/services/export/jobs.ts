@@ -90,16 +90,23 @@ export class ExportJobs {
         job.bytes = statSync(job.file).size;
         job.state = 'done';
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        this.log.error('export failed', { dataset, error: error instanceof Error ? error.message : 'unknown' });
+        // Nothing of a failed export is kept: the part written holds customer data nobody will
+        // collect. Removed once the file is closed (Windows cannot delete an open file), and
+        // before the failure is reported.
+        await new Promise<void>((resolve) => {
+          if (out.closed) resolve();
+          else out.once('close', () => resolve());
+          out.destroy();
+        });
+        try {
+          rmSync(dir, { recursive: true, force: true });
+        } catch {
+          // Left to the sweep of abandoned exports and to discard, which try again.
+        }
         job.state = 'failed';
         job.error = 'The export could not be written; check the free disk space and try again.';
-        // Nothing of a failed export is kept: the part written holds customer data nobody will
-        // collect. Removed once the file is closed (Windows cannot delete an open file).
-        const remove = () => rmSync(dir, { recursive: true, force: true });
-        if (out.closed) remove();
-        else out.once('close', remove);
-        out.destroy();
-        this.log.error('export failed', { dataset, error: error instanceof Error ? error.message : 'unknown' });
       })
       .finally(() => {
         job.finishedAt = Date.now();
