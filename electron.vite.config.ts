@@ -12,9 +12,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           // Reports over a million calls run on this worker thread (electron/services/reports/runner.ts).
           'report-worker': resolve(import.meta.dirname, 'electron/services/reports/worker.ts'),
-          // An import's file is read and validated on this worker while the main thread writes it
-          // (electron/services/import/parseThread.ts).
-          'import-worker': resolve(import.meta.dirname, 'electron/services/import/parseWorker.ts'),
+          // Exports read and format their rows on these worker threads (electron/services/export/parallel.ts).
+          'export-worker': resolve(import.meta.dirname, 'electron/services/export/worker.ts'),
         },
       },
     },

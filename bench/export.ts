@@ -27,9 +27,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * Exporting every call to CSV as `winback export calls --out FILE` does it (the Exports screen runs
- * the same query and writer): a read-only connection, the calls with their customer, caller,
- * cycle, stated and diagnosed reasons and offers folded into one cell, written row by row with
- * backpressure, quoted and formula-neutralised. Each run is a fresh process, so its peak resident
+ * the same query and writer): the calls with their customer, caller, cycle, stated and diagnosed
+ * reasons and offers folded into one cell, read and formatted in ranges by two worker threads on
+ * read-only connections sharing one snapshot, written in order with backpressure, quoted and
+ * formula-neutralised. Each run is a fresh process, so its peak resident
  * memory is measured whole (Node and the command line's modules included).
  *
  * Baseline, also in a fresh process: the same query iterated raw with better-sqlite3 and written

@@ -42,10 +42,12 @@ let start = performance.now();
 if (what === 'winback') {
   // Loaded only here, and timed apart: the baseline's memory must not include the command line's
   // modules, and the figure is the work, not Node loading (and tsx compiling) them.
-  const { main } = await import('../../electron/cli/main');
+  // The command line loads a command's modules when it builds the program for it.
+  const { buildProgram, runProgram } = await import('../../electron/cli/main');
+  const program = await buildProgram(args[0]);
   loadMs = performance.now() - start;
   start = performance.now();
-  exitCode = await main(['node', 'winback', ...args]);
+  exitCode = await runProgram(program, ['node', 'winback', ...args]);
 } else if (what === 'raw-export') {
   rawExport(args[0] ?? '', (args[1] ?? 'calls') as keyof typeof EXPORT_QUERIES, args[2] ?? '');
 } else {

@@ -1,16 +1,37 @@
 import type { Db } from '../open';
 import { ISSUE_IMPACT_SQL } from './issues';
 
+/**
+ * An export's rows cut into ranges of its order, so several connections can read and format the
+ * ranges side by side. The order's key must be unique and never null: a range is the rows whose key
+ * is at least the first key of the range and below the first key of the next one.
+ */
+export interface ExportSplit {
+  /** The table whose rows are exported, one export row each, read here without the joins. */
+  table: string;
+  /** The columns of the export's order in that table, read from the index on them. */
+  key: string;
+  /** The export's statement for one range: `(key) >= (?…)` when `from`, `(key) < (?…)` when `to`. */
+  range: (from: boolean, to: boolean) => string;
+}
+
 /** One export: how many rows it will have, and the statement that yields them in order. */
 export interface ExportQuery {
   count: string;
   select: string;
+  /** How the export splits into ranges; without one, an export is read whole by one connection. */
+  split?: ExportSplit;
 }
 
-export const EXPORT_QUERIES = {
-  customers: {
-    count: 'SELECT count(*) FROM customers',
-    select: `SELECT c.external_id, c.name, c.company, c.phone, c.email, c.segment, c.product, c.monthly_revenue,
+/** A range condition on a row value: SQLite reads it as a range of the index on those columns. */
+function keyRange(key: string, from: boolean, to: boolean): string {
+  const width = key.split(',').length;
+  const params = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  const parts = [from ? `(${key}) >= ${params}` : '', to ? `(${key}) < ${params}` : ''].filter((p) => p !== '');
+  return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
+}
+
+const CUSTOMERS_SELECT = (where: string) => `SELECT c.external_id, c.name, c.company, c.phone, c.email, c.segment, c.product, c.monthly_revenue,
       c.tenure_months, c.departed_at, cy.name AS cycle, c.stated_reason_text, r.name AS stated_reason,
       rc.name AS stated_category, c.frontline_team, c.frontline_rep, p.name AS assigned_to, c.attempts,
       c.last_outcome AS outcome, c.do_not_contact
@@ -19,22 +40,41 @@ export const EXPORT_QUERIES = {
     LEFT JOIN reason_categories rc ON rc.id = r.category_id
     LEFT JOIN cycles cy ON cy.id = c.cycle_id
     LEFT JOIN people p ON p.id = c.assigned_to
-    ORDER BY c.id`,
-  },
-  calls: {
-    count: 'SELECT count(*) FROM calls',
-    // In the order of the calls_completed_id index, without a sort step. The small reference
-    // tables (people, cycles, reasons and their categories, offers) are not joined: their names
-    // are read once (readExportNames) instead of looked up on each of a million rows. A call's
-    // offers with their answers and its primary reason are kept on the call
-    // (db/migrations/010_call_export_columns.ts).
-    select: `SELECT k.id, k.completed_at, coalesce(k.cycle_id, c.cycle_id) AS cycle_id, k.caller_id, k.caller_role,
+    ${where}
+    ORDER BY c.id`;
+
+// In the order of the calls_completed_id index, without a sort step. The small reference
+// tables (people, cycles, reasons and their categories, offers) are not joined: their names
+// are read once (readExportNames) instead of looked up on each of a million rows. A call's
+// offers with their answers and its primary reason are kept on the call
+// (db/migrations/010_call_export_columns.ts).
+const CALLS_SELECT = (where: string) => `SELECT k.id, k.completed_at, coalesce(k.cycle_id, c.cycle_id) AS cycle_id, k.caller_id, k.caller_role,
       c.external_id, c.name, c.segment, c.product, c.monthly_revenue, c.stated_reason_id,
       k.primary_reason_id AS diagnosed_reason_id, k.reason_confirmed, k.outcome, k.customer_words, k.callback_at,
       k.offer_answers AS offers
     FROM calls k
     JOIN customers c ON c.id = k.customer_id
-    ORDER BY k.completed_at, k.id`,
+    ${where}
+    ORDER BY k.completed_at, k.id`;
+
+export const EXPORT_QUERIES = {
+  customers: {
+    count: 'SELECT count(*) FROM customers',
+    select: CUSTOMERS_SELECT(''),
+    split: {
+      table: 'customers',
+      key: 'id',
+      range: (from, to) => CUSTOMERS_SELECT(keyRange('c.id', from, to)),
+    },
+  },
+  calls: {
+    count: 'SELECT count(*) FROM calls',
+    select: CALLS_SELECT(''),
+    split: {
+      table: 'calls',
+      key: 'completed_at, id',
+      range: (from, to) => CALLS_SELECT(keyRange('k.completed_at, k.id', from, to)),
+    },
   },
   feedback: {
     count: 'SELECT count(*) FROM feedback',
@@ -118,4 +158,25 @@ export function readExportNames(db: Db): ExportNames {
     reasonCategories: byId('SELECT r.id, rc.name FROM reasons r JOIN reason_categories rc ON rc.id = r.category_id'),
     offers: byId('SELECT id, name FROM offers'),
   };
+}
+
+/**
+ * Where the range starting at `from` (null: at the first row) ends: the key of the row `rows` rows
+ * further on, or null when the export ends first. A walk of the index on the export's order, in the
+ * connection's snapshot; every connection reading the ranges must be on that same snapshot.
+ */
+export function findRangeEnd(db: Db, split: ExportSplit, from: ExportValue[] | null, rows: number): ExportValue[] | null {
+  const where = from ? keyRange(split.key, true, false) : '';
+  const end = db
+    .prepare(`SELECT ${split.key} FROM ${split.table} ${where} ORDER BY ${split.key} LIMIT 1 OFFSET ?`)
+    .raw()
+    .get(...(from ?? []), rows) as ExportValue[] | undefined;
+  return end ?? null;
+}
+
+/** The rows of one range of an export, keys from `from` (when given) to before `to` (when given). */
+export function iterateExportRange(db: Db, split: ExportSplit, from: ExportValue[] | null, to: ExportValue[] | null): OpenedExport {
+  const statement = db.prepare(split.range(from !== null, to !== null)).raw();
+  const rows = statement.iterate(...(from ?? []), ...(to ?? [])) as IterableIterator<ExportRow>;
+  return { fields: statement.columns().map((c) => c.name), rows };
 }

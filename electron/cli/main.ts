@@ -1,36 +1,50 @@
 import { Command, CommanderError } from 'commander';
-import { registerServeCommand } from './commands/serve';
-import { registerDemoCommand } from './commands/demo';
-import { registerHubCommand } from './commands/hub';
-import { registerSyncCommand } from './commands/sync';
-import { registerCareCommand } from './commands/care';
-import { registerReportCommand } from './commands/report';
-import { registerExportCommand } from './commands/export';
-import { registerImportCommand } from './commands/import';
-import { registerBackupCommands } from './commands/backup';
 import { CliError } from './errors';
 
-/** Builds the `winback` command line. Every command has --help; every data command takes --db. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when needed: a command pulls in its own services (the whole
+ * backend for `serve` and `report`, the hub's server and PostgreSQL client, PDF fonts…), and
+ * loading all of them for one `winback export` made that process twice its size.
+ */
+const COMMANDS = new Map<string, () => Promise<Register>>([
+  ['serve', async () => (await import('./commands/serve')).registerServeCommand],
+  ['demo', async () => (await import('./commands/demo')).registerDemoCommand],
+  ['hub', async () => (await import('./commands/hub')).registerHubCommand],
+  ['sync', async () => (await import('./commands/sync')).registerSyncCommand],
+  ['care', async () => (await import('./commands/care')).registerCareCommand],
+  ['report', async () => (await import('./commands/report')).registerReportCommand],
+  ['export', async () => (await import('./commands/export')).registerExportCommand],
+  ['import', async () => (await import('./commands/import')).registerImportCommand],
+  ['backup', async () => (await import('./commands/backup')).registerBackupCommands],
+]);
+/** Commands registered by a module under another name. */
+const MODULE_OF = new Map([['restore', 'backup']]);
+
+/**
+ * Builds the `winback` command line. Every command has --help; every data command takes --db.
+ * Given the command being run, only its module is loaded; without one (help, an unknown command)
+ * every command is, in the order the help lists them.
+ */
+export async function buildProgram(command?: string): Promise<Command> {
   const program = new Command('winback')
     .description('Winback Console: win back departed customers.')
     .showHelpAfterError()
     .exitOverride();
-  registerServeCommand(program);
-  registerDemoCommand(program);
-  registerHubCommand(program);
-  registerSyncCommand(program);
-  registerCareCommand(program);
-  registerReportCommand(program);
-  registerExportCommand(program);
-  registerImportCommand(program);
-  registerBackupCommands(program);
+  const only = command === undefined ? undefined : COMMANDS.get(MODULE_OF.get(command) ?? command);
+  const registers = await Promise.all(only ? [only()] : [...COMMANDS.values()].map((load) => load()));
+  for (const register of registers) register(program);
   return program;
 }
 
 /** Runs the CLI and returns the exit code; errors become one clear line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  return runProgram(await buildProgram(argv[2]), argv);
+}
+
+/** Runs a program built by buildProgram on the command line `argv` (node, script, arguments). */
+export async function runProgram(program: Command, argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { defaultDataDir, resolveDbPath } from '../backend/paths';
+import { CliError } from './errors';
 
 export const DB_OPTION_HELP = 'SQLite database file (default: $WINBACK_DB, else the console data folder)';
 
@@ -10,3 +12,12 @@ export function addDbOption(command: Command): Command {
 export function dbPathFrom(options: { db?: string }): string {
   return resolveDbPath(options.db, defaultDataDir());
 }
+
+/** The database a command reads: it must exist (a command that only reads never creates one). */
+export function existingDbPath(options: { db?: string }): string {
+  const path = dbPathFrom(options);
+  if (!existsSync(path)) throw new CliError(`There is no console database at ${path}. Pass --db PATH or set WINBACK_DB.`);
+  return path;
+}
+
+export const isClosedPipe = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'EPIPE';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from './store';
-import { FirstRunContainer } from './views/FirstRun';
-import { RecoveryContainer } from './views/Recovery';
+import { FirstRunContainer, RecoveryContainer } from './views/lazyViews';
 import { AppFrame } from './components/AppFrame';
+import { ViewBoundary } from './components/ViewBoundary';
 import { Notices } from './components/Notices';
 
 export function App() {
@@ -31,7 +31,17 @@ export function App() {
   return (
     <>
       <Notices />
-      {damaged ? <RecoveryContainer /> : user ? <AppFrame /> : <FirstRunContainer />}
+      {damaged ? (
+        <ViewBoundary view="recovery">
+          <RecoveryContainer />
+        </ViewBoundary>
+      ) : user ? (
+        <AppFrame />
+      ) : (
+        <ViewBoundary view="first-run">
+          <FirstRunContainer />
+        </ViewBoundary>
+      )}
     </>
   );
 }

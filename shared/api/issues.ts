@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { OUTCOMES } from '../domain/outcomes';
+import { ISSUE_STATUSES } from '../domain/issueStatus';
 
 /** Issues to fix: what the company must change, with the reasons and calls behind it. */
-export const ISSUE_STATUSES = ['open', 'in_progress', 'fixed'] as const;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
-export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = { open: 'Open', in_progress: 'In progress', fixed: 'Fixed' };
+export { ISSUE_STATUSES, ISSUE_STATUS_LABELS, type IssueStatus } from '../domain/issueStatus';
 
 const idList = (what: string, max: number) =>
   z.array(z.string().min(1).max(100)).max(max, `At most ${max} ${what} per issue.`);

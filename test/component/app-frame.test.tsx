@@ -41,7 +41,7 @@ describe('the app frame', () => {
       expect(within(nav).getByRole('button', { name })).toBeInTheDocument();
     }
     await userEvent.click(within(nav).getByRole('button', { name: 'Call' }));
-    expect(screen.getByRole('heading', { name: 'Call' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Call' })).toBeInTheDocument();
     expect(within(nav).getByRole('button', { name: 'Call' })).toHaveAttribute('aria-current', 'page');
   });
 

@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 import { resetAppStore } from '../../renderer/src/store';
 import { setApiClient } from '../../renderer/src/api/client';
+import { loadViews } from '../../renderer/src/views/lazyViews';
+
+// The window loads every view but the Queue on demand; here their modules are transformed and loaded
+// once before the tests, so a test that opens a view waits for React, not for the test runner.
+beforeAll(loadViews, 60_000);
 
 afterEach(() => {
   cleanup();

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, ROOT, screenshot, winback } from './harness';
+import { customerDataIn, launchBrowser, ROOT, screenshot, winback } from './harness';
 
 const BIN = join(ROOT, 'bin', 'winback.mjs');
 
@@ -17,11 +18,17 @@ interface Server {
   child: ChildProcess;
 }
 
+/** Everything every `winback serve` of this run wrote to stderr: its log, at info level. */
+let serveLog = '';
+
 /** `winback serve` on a given database and port, so it can be killed and started again on the same ones. */
 function startServe(dbPath: string, port = 0): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', dbPath], { cwd: ROOT });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', dbPath, '--log-level', 'info'], { cwd: ROOT });
   let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+    serveLog += d.toString();
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -259,5 +266,23 @@ describe('the guided call in Chromium', () => {
     expect(card.calls[0]).toMatchObject({ outcome: 'callback' });
     const calls = page.getByRole('complementary', { name: 'Customer card' }).getByRole('list', { name: 'Earlier calls' });
     await expect.poll(() => calls.textContent()).toContain('Ann Agent (e2e) · Callback');
+  });
+
+  it("leaves no customer's name, phone or email in the console's log of the whole run", () => {
+    // The run logged at info level: set-up, the calls, the kill and the restart are all in it.
+    expect(serveLog).toContain('"message":"');
+    expect(serveLog).toContain('"level":"info"');
+    expect(customerDataIn(serveLog, dbPath)).toEqual([]);
+    // The search itself finds a name and a phone when a line does carry them.
+    const probe = new Database(dbPath, { readonly: true });
+    const one = probe.prepare('SELECT id, name, phone FROM customers WHERE name IS NOT NULL AND phone IS NOT NULL LIMIT 1').get() as {
+      id: number;
+      name: string;
+      phone: string;
+    };
+    probe.close();
+    expect(customerDataIn(`{"message":"called ${one.name} on ${one.phone}"}`, dbPath)).toEqual(
+      expect.arrayContaining([`customer ${one.id}: name`, `customer ${one.id}: phone`]),
+    );
   });
 });

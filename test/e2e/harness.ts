@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -81,5 +82,34 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.WINBACK_DOC_SCREENSHOTS === '1') {
     mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
     copyFileSync(file, join(ROOT, 'docs', 'screenshots', `${name}.png`));
+  }
+}
+
+/**
+ * Which of the console's customers a log names: every name, phone number (as stored and as its bare
+ * digits) and email in the database, looked for in the text. The answer says only which customer and
+ * which field, so a failing test does not print the data either.
+ */
+export function customerDataIn(log: string, dbPath: string): string[] {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT id, name, phone, email FROM customers').all() as {
+      id: number;
+      name: string | null;
+      phone: string | null;
+      email: string | null;
+    }[];
+    if (rows.length === 0) throw new Error('The database has no customers, so the log cannot be checked against them.');
+    const found: string[] = [];
+    for (const row of rows) {
+      const digits = row.phone?.replace(/\D/g, '') ?? '';
+      const phone = row.phone !== null && (log.includes(row.phone) || (digits.length >= 7 && log.includes(digits)));
+      if (row.name && log.includes(row.name)) found.push(`customer ${row.id}: name`);
+      if (phone) found.push(`customer ${row.id}: phone`);
+      if (row.email && log.includes(row.email)) found.push(`customer ${row.id}: email`);
+    }
+    return found;
+  } finally {
+    db.close();
   }
 }

@@ -134,6 +134,18 @@ describe(`electron-builder --linux --dir, built with ${electronKind}`, () => {
     expect(packaged).toMatchObject({ main: 'out/main/index.js', type: 'module' });
   });
 
+  it('packs the report and export workers beside the main script that starts them', () => {
+    // A worker is found next to the module that starts it (electron/services/workers/entry.ts); were
+    // the bundler to move that module into out/main/chunks, exports and reports would quietly run on
+    // the main thread. So: each worker is packed, and only top-level main scripts name it.
+    for (const worker of ['report-worker.js', 'export-worker.js']) {
+      expect(asarFiles, worker).toContain(`out/main/${worker}`);
+      const starters = asarFiles.filter((f) => f.startsWith('out/main/') && f.endsWith('.js') && readFileSync(join(extracted, f), 'utf8').includes(worker));
+      expect(starters.length, `scripts naming ${worker}`).toBeGreaterThan(0);
+      expect(starters.filter((f) => f.includes('/chunks/')), `scripts naming ${worker} from a chunk`).toEqual([]);
+    }
+  });
+
   it('leaves out source maps, tests, sources and docs', () => {
     const leaks = asarFiles.filter(
       (f) => f.endsWith('.map') || /(^|\/)(test|tests|__tests__)\//.test(f) || /\.(ts|tsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts') || /(^|\/)README\.md$/i.test(f),

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/backend';
@@ -40,6 +41,15 @@ describe('the winback command', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("unknown command 'frobnicate'");
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('serve refuses an unknown log level with the levels it takes, before opening anything', () => {
+    const t = tempDir();
+    cleanup = t.dispose;
+    const r = winback(['serve', '--port', '0', '--db', join(t.dir, 'never.db'), '--log-level', 'loud']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('a log level is one of info, warn, error.');
+    expect(existsSync(join(t.dir, 'never.db'))).toBe(false);
   });
 
   it('serve prints "listening <url>" as its first line', async () => {

@@ -1,13 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Argument, Option, type Command } from 'commander';
-import Database from 'better-sqlite3';
 import { EXPORT_DATASETS, type ExportDataset } from '../../../shared/api/exports';
 import { openDatabase } from '../../../db/open';
-import { openExport } from '../../services/export/datasets';
-import { EXPORT_FILE_BUFFER_BYTES, finish, streamCsv } from '../../services/export/stream';
-import { addDbOption } from '../options';
-import { existingDbPath, isClosedPipe } from './report';
+import { EXPORT_FILE_BUFFER_BYTES, finish } from '../../services/export/stream';
+import { writeExport } from '../../services/export/write';
+import { addDbOption, existingDbPath, isClosedPipe } from '../options';
 
 interface ExportOptions {
   db?: string;
@@ -27,13 +25,11 @@ export function registerExportCommand(program: Command): void {
       .option('--no-bom', 'without the byte-order mark Excel needs'),
   ).action(async (what: ExportDataset, options: ExportOptions) => {
     const path = existingDbPath(options);
-    // Bring the file to the current schema first, then read it on a read-only connection.
+    // Bring the file to the current schema first; the export reads it on read-only connections.
     openDatabase(path).close();
-    const db = new Database(path, { readonly: true, fileMustExist: true });
     const out: Writable = options.out ? createWriteStream(options.out, { highWaterMark: EXPORT_FILE_BUFFER_BYTES }) : process.stdout;
     try {
-      const { rows, columns } = openExport(db, what);
-      const written = await streamCsv(rows, columns, out, { bom: options.bom });
+      const written = await writeExport(path, what, out, { bom: options.bom });
       if (options.out) {
         await finish(out);
         process.stderr.write(`Exported ${written} rows of ${what} to ${options.out}.\n`);
@@ -41,8 +37,6 @@ export function registerExportCommand(program: Command): void {
     } catch (error) {
       // The reader went away (`winback export calls | head`): stop quietly, as Unix tools do.
       if (!isClosedPipe(error)) throw error;
-    } finally {
-      db.close();
     }
   });
 }

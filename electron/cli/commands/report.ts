@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { ReasonsReportFilters, type ReasonsReport, type ReasonsReportRow } from '../../../shared/reports/reasons';
@@ -10,7 +10,7 @@ import { buildReasonsReport } from '../../services/reports/reasons';
 import { setReportWorkerEnabled } from '../../services/reports/runner';
 import { CliError } from '../errors';
 import { fetchHubReasonsReport } from '../../services/sync/hubClient';
-import { addDbOption, dbPathFrom } from '../options';
+import { addDbOption, existingDbPath, isClosedPipe } from '../options';
 import { finish } from '../../services/export/stream';
 
 export const REASONS_CSV_COLUMNS: CsvColumn<ReasonsReportRow>[] = [
@@ -43,14 +43,6 @@ interface ReportOptions {
 }
 
 /** An existing console database; a report never creates an empty one by mistake. */
-export function existingDbPath(options: { db?: string }): string {
-  const path = dbPathFrom(options);
-  if (!existsSync(path)) throw new CliError(`There is no console database at ${path}. Pass --db PATH or set WINBACK_DB.`);
-  return path;
-}
-
-export const isClosedPipe = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'EPIPE';
-
 /** Writes the text to --out (or standard output), waiting until it is all written. */
 export async function writeOutput(text: string, out: string | undefined): Promise<void> {
   const stream: Writable = out ? createWriteStream(out) : process.stdout;

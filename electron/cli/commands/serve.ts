@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { createBackend } from '../../backend/create';
+import { createStderrLogger } from '../../backend/logger';
+import { redactingLogger } from '../../backend/redact-log';
 import { projectRoot } from '../../backend/paths';
 import { startServer } from '../../http/server';
 import { startSyncLoop } from '../../services/sync/loop';
@@ -13,6 +15,15 @@ export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
   return port;
+}
+
+const LOG_LEVELS = ['info', 'warn', 'error'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function parseLogLevel(value: string): LogLevel {
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (!level) throw new InvalidArgumentError(`a log level is one of ${LOG_LEVELS.join(', ')}.`);
+  return level;
 }
 
 /** The built renderer; built on first use so `npx winback serve` works straight after install. */
@@ -42,10 +53,13 @@ export function registerServeCommand(program: Command): void {
       .command('serve')
       .description('Run the console in a browser: serves it on 127.0.0.1 with a per-launch secret in the address.')
       .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
-      .option('--open', 'open the console in the default browser'),
-  ).action(async (options: { db?: string; port: number; open?: boolean }) => {
+      .option('--open', 'open the console in the default browser')
+      .option('--log-level <level>', 'lowest level written to stderr as JSON lines: info, warn or error', parseLogLevel, 'warn' as LogLevel),
+  ).action(async (options: { db?: string; port: number; open?: boolean; logLevel: LogLevel }) => {
     const rendererDir = ensureRendererBuilt(projectRoot());
-    const backend = createBackend({ dbPath: dbPathFrom(options), recovery: true, dailyBackups: true });
+    // Masked like the desktop's log file: a log pasted into a support ticket carries no customer data.
+    const log = redactingLogger(createStderrLogger(options.logLevel));
+    const backend = createBackend({ dbPath: dbPathFrom(options), recovery: true, dailyBackups: true, log });
     let server;
     try {
       server = await startServer({ dispatch: backend.dispatch, rendererDir, port: options.port });

@@ -13,7 +13,7 @@ import {
 import type { Db } from '../../../db/open';
 import type { ExportDataset } from '../../../shared/api/exports';
 import { OUTCOME_LABELS, type Outcome } from '../../../shared/domain/outcomes';
-import { ISSUE_STATUS_LABELS, type IssueStatus } from '../../../shared/api/issues';
+import { ISSUE_STATUS_LABELS, type IssueStatus } from '../../../shared/domain/issueStatus';
 
 /** Reads one column of the query's rows; its position is found once, when the export opens. */
 type Field = (row: ExportRow) => ExportValue;
@@ -166,6 +166,19 @@ const issues: Dataset = {
 
 export const DATASETS: Record<ExportDataset, Dataset> = { customers, calls, feedback, issues };
 
+/**
+ * A dataset's columns over the fields its statement returns (every range of a split export returns
+ * the same fields), with the names read from the export's snapshot.
+ */
+export function exportColumns(dataset: ExportDataset, fields: readonly string[], names: ExportNames): CsvColumn<ExportRow>[] {
+  const field = (name: string): Field => {
+    const i = fields.indexOf(name);
+    if (i < 0) throw new Error(`The ${dataset} export query has no column ${name}.`);
+    return (r) => r[i] ?? null;
+  };
+  return DATASETS[dataset].columns({ field, names });
+}
+
 /** An export ready to stream: its row count (when asked for), its columns and its rows, from one snapshot. */
 export interface OpenExport {
   total: number | null;
@@ -176,20 +189,16 @@ export interface OpenExport {
 /**
  * Opens a dataset on a connection of the export's own (its read transaction lasts until that
  * connection is closed, and better-sqlite3 allows nothing else on it while the rows are read).
+ * This reads the whole export on the calling thread; exportInWorkers reads it on worker threads.
  */
 export function openExport(db: Db, dataset: ExportDataset, options: { count?: boolean } = {}): OpenExport {
-  const { query, columns } = DATASETS[dataset];
+  const { query } = DATASETS[dataset];
   prepareExportConnection(db);
   const total = options.count ? countExport(db, query) : null;
   const names = readExportNames(db);
   const { fields, rows } = iterateExport(db, query);
   try {
-    const field = (name: string): Field => {
-      const i = fields.indexOf(name);
-      if (i < 0) throw new Error(`The ${dataset} export query has no column ${name}.`);
-      return (r) => r[i] ?? null;
-    };
-    return { total, columns: columns({ field, names }), rows };
+    return { total, columns: exportColumns(dataset, fields, names), rows };
   } catch (error) {
     rows.return?.();
     throw error;

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/result';
 import type { ExportDataset, ExportStatus } from '../../../shared/api/exports';
 import type { Db } from '../../../db/open';
 import type { Logger } from '../../backend/logger';
-import { openExport, type OpenExport } from './datasets';
-import { EXPORT_FILE_BUFFER_BYTES, finish, streamCsv } from './stream';
+import { ROWS_PER_RANGE } from './parallel';
+import { EXPORT_FILE_BUFFER_BYTES, finish } from './stream';
+import { writeExport } from './write';
 
 interface Job extends ExportStatus {
   /** A folder of its own, removed whole when the export is discarded. */
@@ -39,11 +39,13 @@ export function utf8Boundary(buf: Buffer, end: number): number {
 }
 
 /**
- * Export jobs of one console. Each runs on its own read-only connection so it can wait for the
- * file to drain between rows without blocking the console's connection (better-sqlite3 refuses
- * other statements on a connection while an iterator is open), and reads one consistent snapshot.
+ * Export jobs of one console. Each reads and formats its rows on worker threads with read-only
+ * connections of their own, all on one snapshot (write.ts), so a million-row export neither stalls
+ * the console's other calls nor ties up its connection; this thread only writes the file.
  */
 export class ExportJobs {
+  /** Rows per range the export workers share out; tests set it low so small exports cross ranges. */
+  rowsPerRange = ROWS_PER_RANGE;
   private readonly jobs = new Map<string, Job>();
 
   constructor(
@@ -69,22 +71,15 @@ export class ExportJobs {
       file: join(dir, `${jobId}.csv`),
       finishedAt: null,
     };
-    const reader = new Database(this.db.name, { readonly: true, fileMustExist: true });
-    let opened: OpenExport;
-    try {
-      reader.pragma('busy_timeout = 5000');
-      opened = openExport(reader, dataset, { count: true });
-      job.total = opened.total ?? 0;
-    } catch (error) {
-      reader.close();
-      rmSync(dir, { recursive: true, force: true });
-      throw error;
-    }
     this.jobs.set(jobId, job);
     // Owner-only: the file holds customer names and phone numbers.
     const out = createWriteStream(job.file, { mode: 0o600, highWaterMark: EXPORT_FILE_BUFFER_BYTES });
-    void streamCsv(opened.rows, opened.columns, out, {
+    void writeExport(this.db.name, dataset, out, {
       bom,
+      rowsPerRange: this.rowsPerRange,
+      onTotal: (total) => {
+        job.total = total;
+      },
       onProgress: (n) => {
         job.rows = n;
         job.bytes = out.bytesWritten;
@@ -95,15 +90,26 @@ export class ExportJobs {
         job.bytes = statSync(job.file).size;
         job.state = 'done';
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        this.log.error('export failed', { dataset, error: error instanceof Error ? error.message : 'unknown' });
+        // Nothing of a failed export is kept: the part written holds customer data nobody will
+        // collect. Removed once the file is closed (Windows cannot delete an open file), and
+        // before the failure is reported.
+        await new Promise<void>((resolve) => {
+          if (out.closed) resolve();
+          else out.once('close', () => resolve());
+          out.destroy();
+        });
+        try {
+          rmSync(dir, { recursive: true, force: true });
+        } catch {
+          // Left to the sweep of abandoned exports and to discard, which try again.
+        }
         job.state = 'failed';
         job.error = 'The export could not be written; check the free disk space and try again.';
-        out.destroy();
-        this.log.error('export failed', { dataset, error: error instanceof Error ? error.message : 'unknown' });
       })
       .finally(() => {
         job.finishedAt = Date.now();
-        reader.close();
       });
     return this.status(jobId);
   }

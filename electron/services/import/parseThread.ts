@@ -1,23 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Logger } from '../../backend/logger';
+import { workerEntry } from '../workers/entry';
 import { ImportFileError } from './errors';
 import { decodeRows, type MappedRow } from './mappedRows';
 import { COUNTERS, POSTED, STOP, TAKEN, type ParseJob, type ParseMessage } from './parseProtocol';
 import type { ParseRequest } from './parseWorker';
-
-/**
- * Where the worker's code is: next to this file when running from source (through tsx, which the
- * worker loads too), or beside the bundled main process (electron.vite.config.ts builds it as
- * import-worker.js). Null when neither exists: the import then reads on the calling thread.
- */
-function workerEntry(): { url: URL; execArgv: string[] } | null {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./parseWorker.ts', here), execArgv: ['--import', 'tsx'] };
-  const bundled = new URL('./import-worker.js', here);
-  return existsSync(fileURLToPath(bundled)) ? { url: bundled, execArgv: [] } : null;
-}
 
 /** How long the first batch may take to come (the worker starting, the first chunk read). */
 const START_TIMEOUT_MS = 30_000;
@@ -79,7 +66,10 @@ export function setParseWorkerEnabled(enabled: boolean): void {
 
 function startWorker(): Worker | null {
   if (shared) return shared;
-  const entry = workerEntry();
+  // Imports written as they are read (runImport) come from the command line, which runs from
+  // source; the desktop app's Import screen previews first and writes later (uploads.ts), so its
+  // bundle has no import worker and would read on the calling thread.
+  const entry = workerEntry(import.meta.url, './parseWorker.ts', 'import-worker.js');
   if (!entry) return null;
   const worker = new Worker(entry.url, { execArgv: entry.execArgv });
   const forget = () => {

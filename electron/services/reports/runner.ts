@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../db/open';
 import type { Logger } from '../../backend/logger';
+import { workerEntry, type WorkerEntry } from '../workers/entry';
 import { runReportTask, type ReportTask, type ReportTaskResult } from './tasks';
 import type { WorkerRequest, WorkerResponse } from './worker';
-
-/**
- * Where the worker's code is: next to this file when running from source (through tsx, which the
- * worker loads too), or beside the bundled main process (electron.vite.config.ts builds it as
- * report-worker.js). Null when neither exists: reports then run on the calling thread.
- */
-function workerEntry(): { url: URL; execArgv: string[] } | null {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] };
-  const bundled = new URL('./report-worker.js', here);
-  return existsSync(fileURLToPath(bundled)) ? { url: bundled, execArgv: [] } : null;
-}
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -27,7 +14,7 @@ class ReportWorker {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly entry: { url: URL; execArgv: string[] }) {}
+  constructor(private readonly entry: WorkerEntry) {}
 
   run(dbPath: string, task: ReportTask): Promise<unknown> {
     const worker = this.start();
@@ -84,7 +71,7 @@ export function setReportWorkerEnabled(enabled: boolean): void {
  */
 export async function runReport<T extends ReportTask>(db: Db, task: T, log?: Logger): Promise<ReportTaskResult<T>> {
   if (shared === undefined) {
-    const entry = workerEntry();
+    const entry = workerEntry(import.meta.url, './worker.ts', 'report-worker.js');
     shared = entry ? new ReportWorker(entry) : null;
   }
   if (shared && !db.memory) {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useAppStore } from '../store';
 import { MANAGER_VIEWS, VIEWS, VIEW_LABELS, type View } from '../store/navigationSlice';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
@@ -5,14 +6,10 @@ import { StatusArea } from './StatusArea';
 import { ThemeSwitcher } from './ThemeSwitcher';
 import { useAppliedTheme } from './useTheme';
 import { useMenuCommands } from './useMenuCommands';
+import { ViewBoundary } from './ViewBoundary';
 import { QueueContainer } from '../views/Queue';
-import { CallView } from '../views/Call';
-import { TrendsView } from '../views/Trends';
-import { CareView } from '../views/Care';
-import { AdminContainer } from '../views/Admin';
+import { AdminContainer, CallView, CareView, FeedbackView, IssuesView, preloadViews, TrendsView } from '../views/lazyViews';
 import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
-import { IssuesView } from '../views/Issues';
-import { FeedbackView } from '../views/Feedback';
 
 function ViewContent({ view }: { view: View }) {
   switch (view) {
@@ -41,6 +38,10 @@ export function AppFrame() {
   useResumeOpenCall();
   useAppliedTheme();
   useMenuCommands();
+  useEffect(() => {
+    // Opened elsewhere than the Queue (a call resumed, say): the other views load in the background.
+    if (view !== 'queue') preloadViews();
+  }, [view]);
   const views = VIEWS.filter((v) => user?.role === 'manager' || !MANAGER_VIEWS.includes(v));
   return (
     <div className="frame">
@@ -76,7 +77,9 @@ export function AppFrame() {
         </p>
       )}
       <main className="content" aria-label={VIEW_LABELS[view]}>
-        <ViewContent view={view} />
+        <ViewBoundary view={view}>
+          <ViewContent view={view} />
+        </ViewBoundary>
       </main>
       <footer className="footer">
         <StatusArea />

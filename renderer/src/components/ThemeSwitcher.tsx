@@ -1,4 +1,4 @@
-import { THEME_LABELS, THEMES, type Theme } from '../../../shared/api/preferences';
+import { THEME_LABELS, THEMES, type Theme } from '../../../shared/domain/preferences';
 import { useAppStore } from '../store';
 
 export interface ThemeSelectProps {

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { Theme } from '../../../shared/api/preferences';
+import type { Theme } from '../../../shared/domain/preferences';
 import { useAppStore } from '../store';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';

@@ -1,4 +1,4 @@
-import { DEFAULT_PREFERENCES, type Theme } from '../../../shared/api/preferences';
+import { DEFAULT_PREFERENCES, type Theme } from '../../../shared/domain/preferences';
 import { api } from '../api/client';
 import type { Slice } from './types';
 

@@ -8,6 +8,7 @@ import { GetStarted } from './GetStarted';
 import { DueReviews } from './care/DueReviews';
 import { formatMoney } from '../format';
 import { Field } from '../components/Field';
+import { preloadViews } from './lazyViews';
 import './queue.css';
 
 const ROW_HEIGHT = 92;
@@ -150,7 +151,8 @@ export function QueueContainer() {
   const select = useAppStore((s) => s.selectCustomer);
 
   useEffect(() => {
-    void loadQueue();
+    // The other views' scripts load once the queue is on screen, never before it.
+    void loadQueue().finally(preloadViews);
     void loadFilters();
   }, [loadQueue, loadFilters]);
 
