@@ -14,6 +14,9 @@ export default defineConfig({
           'report-worker': resolve(import.meta.dirname, 'electron/services/reports/worker.ts'),
           // Exports read and format their rows on these worker threads (electron/services/export/parallel.ts).
           'export-worker': resolve(import.meta.dirname, 'electron/services/export/worker.ts'),
+          // An import's write-ahead log is copied into the database file on this worker thread
+          // (electron/services/workers/checkpoint.ts).
+          'checkpoint-worker': resolve(import.meta.dirname, 'electron/services/workers/checkpointWorker.ts'),
         },
       },
     },

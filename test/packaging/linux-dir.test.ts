@@ -134,11 +134,11 @@ describe(`electron-builder --linux --dir, built with ${electronKind}`, () => {
     expect(packaged).toMatchObject({ main: 'out/main/index.js', type: 'module' });
   });
 
-  it('packs the report and export workers beside the main script that starts them', () => {
+  it('packs the report, export and checkpoint workers beside the main script that starts them', () => {
     // A worker is found next to the module that starts it (electron/services/workers/entry.ts); were
     // the bundler to move that module into out/main/chunks, exports and reports would quietly run on
     // the main thread. So: each worker is packed, and only top-level main scripts name it.
-    for (const worker of ['report-worker.js', 'export-worker.js']) {
+    for (const worker of ['report-worker.js', 'export-worker.js', 'checkpoint-worker.js']) {
       expect(asarFiles, worker).toContain(`out/main/${worker}`);
       const starters = asarFiles.filter((f) => f.startsWith('out/main/') && f.endsWith('.js') && readFileSync(join(extracted, f), 'utf8').includes(worker));
       expect(starters.length, `scripts naming ${worker}`).toBeGreaterThan(0);

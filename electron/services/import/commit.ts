@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
+import { withCheckpointAfter } from '../workers/checkpoint';
 import type { Staging } from '../../../db/importStaging';
 import { customerRecordsByExternalId, prepareCustomerWrites, type CustomerInput } from '../../../db/repos/customers';
 import { upsertCycle } from '../../../db/repos/cycles';
@@ -121,12 +122,15 @@ export function commitImport(db: Db, staging: Staging, plan: ImportPlan, ctx: Co
   });
 }
 
-/** Runs `write` in one transaction with the import's page cache. */
+/**
+ * Runs `write` in one transaction with the import's page cache; the write-ahead log it leaves is
+ * copied into the database file on a worker thread once it is committed (withCheckpointAfter).
+ */
 export function inImportTransaction<T>(db: Db, write: () => T): T {
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   try {
-    return db.transaction(write)();
+    return withCheckpointAfter(db, () => db.transaction(write)());
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
