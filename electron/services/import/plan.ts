@@ -40,6 +40,24 @@ export interface ImportPlan {
 
 export const MAX_ERRORS = 1000;
 
+/** A plan with nothing in it: where counting starts, and what a file that cannot be read shows. */
+export function emptyPlan(): ImportPlan {
+  return {
+    encoding: 'utf8',
+    bom: false,
+    separator: ',',
+    newCount: 0,
+    updatedCount: 0,
+    skipped: 0,
+    invalid: 0,
+    noContact: 0,
+    unmapped: [],
+    errors: [],
+    cycles: [],
+    mappedFields: [],
+  };
+}
+
 export interface PlanOptions {
   mapping: ImportMapping;
   cycleKind: CycleKind;
@@ -71,17 +89,10 @@ export class PlanBuilder {
     this.phrases = loadReasonPhrases(db);
     this.knownCycles = new Map(listCycles(db).map((cy) => [cy.id, cy]));
     this.plan = {
+      ...emptyPlan(),
       encoding: sniffed.encoding,
       bom: sniffed.bom,
       separator,
-      newCount: 0,
-      updatedCount: 0,
-      skipped: 0,
-      invalid: 0,
-      noContact: 0,
-      unmapped: [],
-      errors: [],
-      cycles: [],
       mappedFields: IMPORT_FIELDS.filter((f) => options.mapping.columns[f] !== undefined),
     };
   }

@@ -12,6 +12,7 @@ import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { commitImport } from './commit';
 import { ImportFileError } from './errors';
 import { importCycle } from './run';
+import { emptyPlan } from './plan';
 import { readHead, stageImport, type ImportPlan } from './stage';
 
 /**
@@ -193,23 +194,6 @@ export async function previewUpload(
   } finally {
     u.busy = false;
   }
-}
-
-function emptyPlan(): ImportPlan {
-  return {
-    encoding: 'utf8',
-    bom: false,
-    separator: ',',
-    newCount: 0,
-    updatedCount: 0,
-    skipped: 0,
-    invalid: 0,
-    noContact: 0,
-    unmapped: [],
-    errors: [],
-    cycles: [],
-    mappedFields: [],
-  };
 }
 
 /** Writes the previewed import in one transaction; refused while rows are invalid unless told to skip them. */
