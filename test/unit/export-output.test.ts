@@ -10,6 +10,7 @@ import { insertReason, renameReason } from '../../db/repos/reasons';
 import { call, tempDir, testBackend, type TestBackend } from '../helpers/backend';
 import { addCustomer, addFeedback, insertCall } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
+import { readExport, settledExport } from '../helpers/exports';
 
 /**
  * The exported files, byte for byte. A spreadsheet, a script or a diff against last month's file
@@ -73,19 +74,9 @@ describe('exported files stay byte for byte the same', () => {
 
   async function download(dataset: 'customers' | 'calls' | 'feedback' | 'issues', bom: boolean): Promise<string> {
     const started = await call(b.dispatch, 'exports.start', { dataset, bom });
-    let status = started;
-    while (status.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      status = await call(b.dispatch, 'exports.status', { jobId: started.jobId });
-    }
+    const status = await settledExport(b, started);
     expect(status).toMatchObject({ state: 'done', error: null });
-    let text = '';
-    for (let offset = 0; ; ) {
-      const part = await call(b.dispatch, 'exports.read', { jobId: started.jobId, offset });
-      text += part.text;
-      offset = part.nextOffset;
-      if (part.done) break;
-    }
+    const text = await readExport(b, started.jobId);
     await call(b.dispatch, 'exports.discard', { jobId: started.jobId });
     return text;
   }

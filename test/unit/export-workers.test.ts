@@ -14,6 +14,7 @@ import { exportJobsFor } from '../../electron/services/export/jobs';
 import { silentLogger } from '../../electron/backend/logger';
 import { call, tempDir, testBackend, type TestBackend } from '../helpers/backend';
 import { PEOPLE } from '../helpers/scenario';
+import { readExport, settledExport } from '../helpers/exports';
 
 // The same module the export code on this thread uses, with its row readers counted: the workers
 // load their own copy, so any call counted here is a row read on the console's main thread.
@@ -219,22 +220,12 @@ describe('export jobs of the console', () => {
     expect(meanwhile.state).toBe('running');
     expect(meanwhile.rows).toBeLessThan(3000);
 
-    let status = meanwhile;
-    while (status.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      status = await call(b.dispatch, 'exports.status', { jobId: started.jobId });
-    }
+    const status = await settledExport(b, meanwhile);
     expect(status).toMatchObject({ state: 'done', rows: 3000, total: 3000, error: null });
     expect(exportRepo.iterateExport).not.toHaveBeenCalled();
     expect(exportRepo.iterateExportRange).not.toHaveBeenCalled();
 
-    let text = '';
-    for (let offset = 0; ; ) {
-      const part = await call(b.dispatch, 'exports.read', { jobId: started.jobId, offset });
-      text += part.text;
-      offset = part.nextOffset;
-      if (part.done) break;
-    }
+    const text = await readExport(b, started.jobId);
     setExportWorkersEnabled(false);
     const out = new Collect();
     await writeExport(b.dbPath, 'calls', out, { bom: true });
@@ -256,11 +247,7 @@ describe('a failed export job', () => {
     b.db.pragma('foreign_keys = OFF');
     b.db.exec('DROP TABLE offers');
     const started = await call(b.dispatch, 'exports.start', { dataset: 'calls' });
-    let status = started;
-    while (status.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      status = await call(b.dispatch, 'exports.status', { jobId: started.jobId });
-    }
+    const status = await settledExport(b, started);
     expect(status).toMatchObject({ state: 'failed', error: 'The export could not be written; check the free disk space and try again.' });
     const job = (exportJobsFor(b.db, silentLogger) as unknown as { jobs: Map<string, { dir: string }> }).jobs.get(started.jobId);
     expect(job && existsSync(job.dir)).toBe(false);

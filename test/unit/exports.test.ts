@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
 import { addFeedback } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
+import { readExport, settledExport } from '../helpers/exports';
 import { streamCsv } from '../../electron/services/export/stream';
 import { utf8Boundary } from '../../electron/services/export/jobs';
 import type { CsvColumn } from '../../shared/csv/write';
@@ -85,22 +86,10 @@ describe('exports from the console', () => {
 
   async function download(dataset: 'customers' | 'calls' | 'feedback' | 'issues'): Promise<string> {
     const started = await call(b.dispatch, 'exports.start', { dataset });
-    let status = started;
-    while (status.state === 'running') {
-      // Poll the way the window does: the file is written on the event loop between polls.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      status = await call(b.dispatch, 'exports.status', { jobId: started.jobId });
-    }
+    const status = await settledExport(b, started);
     expect(status).toMatchObject({ state: 'done', error: null });
     expect(status.rows).toBe(status.total);
-    let text = '';
-    let offset = 0;
-    for (;;) {
-      const part = await call(b.dispatch, 'exports.read', { jobId: started.jobId, offset });
-      text += part.text;
-      offset = part.nextOffset;
-      if (part.done) break;
-    }
+    const text = await readExport(b, started.jobId);
     expect(Buffer.byteLength(text)).toBe(status.bytes);
     expect(await call(b.dispatch, 'exports.discard', { jobId: started.jobId })).toEqual({ discarded: true });
     return text;

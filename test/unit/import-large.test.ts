@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportMapping } from '../../shared/domain/importMapping';
 import { call, testBackend, type TestBackend } from '../helpers/backend';
 import { completeCallWith } from '../helpers/care';
-import { importFile, writeFixture } from '../helpers/importing';
+import { departureFile, departureRow, DEPARTURES_MAPPING, importFile, writeFixture } from '../helpers/importing';
 import { summaryDifferences } from '../helpers/reportSummaries';
 
 /**
@@ -11,26 +10,8 @@ import { summaryDifferences } from '../helpers/reportSummaries';
  * added at the end of the transaction): the result must be what writing row by row gives.
  */
 
-const MAPPING: ImportMapping = {
-  columns: {
-    externalId: 'id',
-    name: 'name',
-    phone: 'phone',
-    segment: 'contract',
-    monthlyRevenue: 'revenue',
-    departedAt: 'left',
-    statedReason: 'reason',
-    frontlineTeam: 'team',
-  },
-};
-const REASONS = ['Price too high', 'Moved', 'Left because of the dog', '', 'Competitor made better offer'];
 const SEGMENTS = ['Month-to-month', 'One year', ''];
-
-function row(n: number, left: string): string {
-  const revenue = n % 11 === 0 ? '' : (20 + (n % 97) + (n % 7) / 4).toFixed(2);
-  return `C${String(n).padStart(5, '0')},Customer ${n},${n % 13 === 0 ? '' : `555-${String(n).padStart(5, '0')}`},${SEGMENTS[n % 3]},${revenue},${left},${REASONS[n % 5]},Team ${n % 4}`;
-}
-const file = (rows: string[]) => `id,name,phone,contract,revenue,left,reason,team\n${rows.join('\n')}\n`;
+const row = (n: number, left: string) => departureRow(n, left, SEGMENTS[n % 3] ?? '');
 
 let b: TestBackend;
 let clock: Date;
@@ -41,7 +22,7 @@ beforeEach(async () => {
   await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
   // 2,500 customers, every third of the numbers 0..7499.
   const first = Array.from({ length: 2500 }, (_, i) => row(i * 3, `2026-10-${String(1 + (i % 19)).padStart(2, '0')}`));
-  const result = await importFile(b, writeFixture(b, 'first.csv', file(first)), { mapping: MAPPING });
+  const result = await importFile(b, writeFixture(b, 'first.csv', departureFile(first)), { mapping: DEPARTURES_MAPPING });
   expect(result.written).toMatchObject({ imported: 2500, updated: 0 });
 });
 afterEach(() => b.dispose());
@@ -69,8 +50,8 @@ describe('a large import', () => {
       if (k % 5 === 4) numbers.push(k * 3 + 1);
     }
     const known = new Set(Array.from({ length: 2500 }, (_, i) => i * 3));
-    const result = await importFile(b, writeFixture(b, 'second.csv', file(numbers.map((n) => row(n, '2026-11-10')))), {
-      mapping: MAPPING,
+    const result = await importFile(b, writeFixture(b, 'second.csv', departureFile(numbers.map((n) => row(n, '2026-11-10')))), {
+      mapping: DEPARTURES_MAPPING,
     });
     expect(result.written).toMatchObject({ imported: 500, updated: 2500, invalid: 0 });
 

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
-import type { ImportMapping } from '../../shared/domain/importMapping';
 import { parseWorkerStreams, setParseWorkerEnabled } from '../../electron/services/import/parseThread';
 import type { RunImportResult } from '../../electron/services/import/run';
 import { call, testBackend, type TestBackend } from '../helpers/backend';
 import { completeCallWith } from '../helpers/care';
-import { importFile, writeFixture } from '../helpers/importing';
+import { departureFile, departureRow, DEPARTURES_MAPPING, dumpDatabase, importFile, writeFixture } from '../helpers/importing';
 
 /**
  * An import written as its file is read (the parse worker reading, the main thread writing) must
@@ -13,25 +12,7 @@ import { importFile, writeFixture } from '../helpers/importing';
  * customers, ids, events, report facts, cycles, queue and selection, file after file.
  */
 
-const MAPPING: ImportMapping = {
-  columns: {
-    externalId: 'id',
-    name: 'name',
-    phone: 'phone',
-    segment: 'contract',
-    monthlyRevenue: 'revenue',
-    departedAt: 'left',
-    statedReason: 'reason',
-    frontlineTeam: 'team',
-  },
-};
-const REASONS = ['Price too high', 'Moved', 'Left because of the dog', '', 'Competitor made better offer'];
-
-function row(n: number, left: string): string {
-  const revenue = n % 11 === 0 ? '' : (20 + (n % 97) + (n % 7) / 4).toFixed(2);
-  return `C${String(n).padStart(5, '0')},Customer ${n},${n % 13 === 0 ? '' : `555-${String(n).padStart(5, '0')}`},${n % 2 ? 'One year' : 'Month-to-month'},${revenue},${left},${REASONS[n % 5]},Team ${n % 4}`;
-}
-const file = (rows: string[]) => `id,name,phone,contract,revenue,left,reason,team\n${rows.join('\n')}\n`;
+const row = (n: number, left: string) => departureRow(n, left, n % 2 ? 'One year' : 'Month-to-month');
 /** Enough rows to span several chunks of the file (the worker sends one batch per 256 KiB read). */
 const first = Array.from({ length: 9000 }, (_, i) => row(i * 2, `2026-${String(8 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`));
 /** Known and new customers mixed, some without a departure date, a duplicate and two invalid rows. */
@@ -48,11 +29,8 @@ const masked = (row: unknown) =>
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'uuid')
     .replace(/WB-[A-Z0-9]{4}-[A-Z0-9]{4}/g, 'code');
 
-/** Every table, rows sorted: equal when the data is. */
-function dump(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map(masked).sort()]));
-}
+/** Every table, rows sorted and random ids masked: equal when the data is. */
+const dump = (db: Db) => dumpDatabase(db, masked);
 /** The hub events in the console's order (seq). */
 const events = (db: Db) => db.prepare('SELECT * FROM outbox ORDER BY seq').all().map(masked);
 const idOf = (b: TestBackend, externalId: string) => b.db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck().get(externalId) as number;
@@ -92,14 +70,14 @@ afterEach(() => {
 
 describe('an import read on the worker while it is written', () => {
   it('writes what reading first and writing after writes, file after file', async () => {
-    const [a1, b1] = await both((b) => importFile(b, writeFixture(b, 'first.csv', file(first)), { mapping: MAPPING }));
+    const [a1, b1] = await both((b) => importFile(b, writeFixture(b, 'first.csv', departureFile(first)), { mapping: DEPARTURES_MAPPING }));
     expect(a1.written).toMatchObject({ imported: 9000, updated: 0 });
     expect(a1).toEqual(b1);
 
     // A recovered customer in intensive care departs again in the next file: re-lost in its place.
     for (const b of [streamed, staged]) await completeCallWith(b, idOf(b, 'C00012'), 'recovered');
     clock = new Date('2026-10-25T15:00:00Z');
-    const [a2, b2] = await both((b) => importFile(b, writeFixture(b, 'second.csv', file(second)), { mapping: MAPPING, skipInvalid: true }));
+    const [a2, b2] = await both((b) => importFile(b, writeFixture(b, 'second.csv', departureFile(second)), { mapping: DEPARTURES_MAPPING, skipInvalid: true }));
     expect(a2.plan.invalid).toBe(3);
     expect(a2.plan.errors.map((e) => e.line)).toEqual([6002, 6003, 6004]);
     expect(a2.written).toMatchObject({ updated: 3000, imported: 3000 });
@@ -110,7 +88,7 @@ describe('an import read on the worker while it is written', () => {
 
   it('writes nothing when a row is invalid and invalid rows are not skipped, and still reports every row', async () => {
     const before = dump(streamed.db);
-    const [a, b] = await both((t) => importFile(t, writeFixture(t, 'second.csv', file(second)), { mapping: MAPPING }));
+    const [a, b] = await both((t) => importFile(t, writeFixture(t, 'second.csv', departureFile(second)), { mapping: DEPARTURES_MAPPING }));
     expect(a.written).toBeNull();
     expect(a.plan.invalid).toBe(3);
     expect(a.plan.newCount).toBe(6000);
@@ -121,10 +99,10 @@ describe('an import read on the worker while it is written', () => {
   it('writes nothing when the file turns out unreadable after rows were written', async () => {
     const before = dump(streamed.db);
     // A quote never closed on the last line, thousands of customers after the first.
-    const broken = `${file(first)}C99999,"Customer 99999,555-1,One year,12,2026-10-01,Moved,Team 1\n`;
+    const broken = `${departureFile(first)}C99999,"Customer 99999,555-1,One year,12,2026-10-01,Moved,Team 1\n`;
     const outcomes: { ok: boolean; e?: string }[] = [];
     await both(async (t) => {
-      const outcome = await settle(importFile(t, writeFixture(t, 'broken.csv', broken), { mapping: MAPPING }));
+      const outcome = await settle(importFile(t, writeFixture(t, 'broken.csv', broken), { mapping: DEPARTURES_MAPPING }));
       outcomes.push(outcome.ok ? { ok: true } : outcome);
       return outcome.ok ? outcome.r : ({} as RunImportResult);
     });
