@@ -41,6 +41,12 @@ export function httpTransport(key: string | null, fetchImpl: typeof fetch = fetc
         body: JSON.stringify(payload ?? {}),
       });
       const body = (await response.json()) as ApiResult<unknown>;
+      // Refused at the server's door (this tab holds the key of an earlier launch, say): the
+      // backend never heard the request. That is a backend out of reach, not a backend saying no,
+      // so work in progress (a call's draft) is kept in the window and sent again, never dropped.
+      if (!body.ok && (response.status === 401 || response.status === 403)) {
+        return { ok: false, error: { code: 'network', message: body.error.message } };
+      }
       return body;
     } catch {
       return {
