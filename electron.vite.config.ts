@@ -10,13 +10,13 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // Reports over a million calls run on this worker thread (electron/services/reports/runner.ts).
-          'report-worker': resolve(import.meta.dirname, 'electron/services/reports/worker.ts'),
-          // Exports read and format their rows on these worker threads (electron/services/export/parallel.ts).
-          'export-worker': resolve(import.meta.dirname, 'electron/services/export/worker.ts'),
+          // Reports over a million calls run on this worker thread (electron/backend/reports/runner.ts).
+          'report-worker': resolve(import.meta.dirname, 'electron/backend/reports/worker.ts'),
+          // Exports read and format their rows on these worker threads (electron/backend/exports/parallel.ts).
+          'export-worker': resolve(import.meta.dirname, 'electron/backend/exports/worker.ts'),
           // An import's write-ahead log is copied into the database file on this worker thread
-          // (electron/services/workers/checkpoint.ts).
-          'checkpoint-worker': resolve(import.meta.dirname, 'electron/services/workers/checkpointWorker.ts'),
+          // (electron/backend/workers/checkpoint.ts).
+          'checkpoint-worker': resolve(import.meta.dirname, 'electron/backend/workers/checkpointWorker.ts'),
         },
       },
     },

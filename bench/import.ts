@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { openDatabase } from '../db/open';
 import { createBackend } from '../electron/backend/create';
 import { silentLogger } from '../electron/backend/logger';
-import { runImport } from '../electron/services/import/run';
+import { runImport } from '../electron/backend/import/run';
 import { DEPARTURES_MAPPING, writeDeparturesCsv } from './lib/csv';
 import { judged, type BenchResult, type Benchmark } from './types';
 

@@ -10,7 +10,7 @@ import type { Migration } from './types';
  *
  * - `offer_answers`: the call's offers and answers, each as the offer id and answer joined by
  *   U+001F, offers joined by U+001E, in offer id order; NULL without offers. Offer ids are slugs
- *   (electron/services/playbook/ids.ts), so neither separator occurs in them, and an answer is one
+ *   (electron/backend/playbook/ids.ts), so neither separator occurs in them, and an answer is one
  *   of four words. Names are not stored: an export shows each offer under its current name.
  * - `primary_reason_id`: the primary diagnosed reason (the lowest id should a call ever have two;
  *   the call screen and amendments allow exactly one), as call_facts keeps it for the reports.

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
-import type { DesktopShell, ServiceDeps } from './deps';
+import type { DesktopShell, ServiceDeps } from './types';
 import { createStderrLogger, type Logger } from './logger';
 import { projectRoot } from './paths';
-import { openConsoleDatabase, type ConsoleDatabase } from '../services/maintenance';
+import { openConsoleDatabase, type ConsoleDatabase } from './maintenance/handlers';
 
 export interface Backend {
   /** The open database; throws while the console is in recovery mode (a damaged database). */

@@ -1,9 +1,9 @@
 import { AppError, type ApiResult, type ErrorCode } from '../../shared/api/result';
 import { contract, isChannel } from '../../shared/api';
 import type { ChannelDef } from '../../shared/api/channel';
-import type { ServiceDeps } from './deps';
+import type { ServiceDeps } from './types';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
-import { currentUser } from '../services/session';
+import { currentUser } from './session/handlers';
 import { unknownChannelMessage } from './unknownChannel';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;

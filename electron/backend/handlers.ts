@@ -1,25 +1,25 @@
 import type { Person } from '../../shared/api/session';
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/api';
-import type { ServiceDeps } from './deps';
-import { sessionHandlers } from '../services/session';
-import { customerHandlers } from '../services/customers';
-import { syncHandlers } from '../services/sync';
-import { callHandlers } from '../services/call';
-import { playbookHandlers } from '../services/playbook';
-import { preferenceHandlers } from '../services/preferences';
-import { dialHandlers } from '../services/dial';
-import { hubHandlers } from '../services/syncHub';
-import { careHandlers } from '../services/care';
-import { reportHandlers } from '../services/reports/handlers';
-import { issueHandlers } from '../services/issues';
-import { feedbackQueueHandlers } from '../services/feedbackQueue';
-import { exportHandlers } from '../services/export/handlers';
-import { queueHandlers } from '../services/queue/handlers';
-import { selectionHandlers } from '../services/queue/selection';
-import { cycleHandlers } from '../services/queue/cycles';
-import { assignmentHandlers } from '../services/queue/assignment';
-import { importHandlers } from '../services/import/handlers';
-import { maintenanceHandlers } from '../services/maintenance';
+import type { ServiceDeps } from './types';
+import { sessionHandlers } from './session/handlers';
+import { customerHandlers } from './customers/handlers';
+import { syncHandlers } from './sync/status';
+import { callHandlers } from './call/handlers';
+import { playbookHandlers } from './playbook/handlers';
+import { preferenceHandlers } from './preferences/handlers';
+import { dialHandlers } from './dial/handlers';
+import { hubHandlers } from './sync/handlers';
+import { careHandlers } from './care/handlers';
+import { reportHandlers } from './reports/handlers';
+import { issueHandlers } from './issues/handlers';
+import { feedbackQueueHandlers } from './feedback/handlers';
+import { exportHandlers } from './exports/handlers';
+import { queueHandlers } from './queue/handlers';
+import { selectionHandlers } from './queue/selection';
+import { cycleHandlers } from './queue/cycles';
+import { assignmentHandlers } from './queue/assignment';
+import { importHandlers } from './import/handlers';
+import { maintenanceHandlers } from './maintenance/handlers';
 
 export interface CallContext {
   /** The person using the console; null only for channels allowed before first-run. */

@@ -2,13 +2,13 @@ import { app, dialog, ipcMain, nativeTheme, screen, shell, type BrowserWindow } 
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/create';
-import { startSyncLoop } from '../services/sync/loop';
-import { backUpNow } from '../services/backup';
+import { startSyncLoop } from '../backend/sync/loop';
+import { backUpNow } from '../backend/maintenance/backup';
 import { resolveDbPath } from '../backend/paths';
-import type { DesktopShell } from '../backend/deps';
+import type { DesktopShell } from '../backend/types';
 import type { Logger } from '../backend/logger';
 import type { DialScheme } from '../../shared/domain/phone';
-import { readPreferences, updatePreferences } from '../services/preferences';
+import { readPreferences, updatePreferences } from '../backend/preferences/handlers';
 import { DEFAULT_PREFERENCES } from '../../shared/api/preferences';
 import { createMainWindow } from './window';
 import { isTrustedSender, registerIpc } from './ipc';

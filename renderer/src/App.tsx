@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from './store';
 import { FirstRunContainer, RecoveryContainer } from './views/lazyViews';
-import { AppFrame } from './components/AppFrame';
+import { AppFrame } from './shell/AppFrame';
 import { ViewBoundary } from './components/ViewBoundary';
 import { Notices } from './components/Notices';
 

@@ -10,10 +10,10 @@ import { hubChannels } from './syncHub';
 import { careChannels } from './care';
 import { reportChannels } from './reports';
 import { issueChannels } from './issues';
-import { feedbackQueueChannels } from './feedbackQueue';
+import { feedbackQueueChannels } from './feedback';
 import { exportChannels } from './exports';
 import { queueChannels } from './queue';
-import { importChannels } from './imports';
+import { importChannels } from './import';
 import { maintenanceChannels } from './maintenance';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */

@@ -9,7 +9,7 @@ import { vi } from 'vitest';
 import { statSync } from 'node:fs';
 import { testBackend, call } from '../helpers/backend';
 import { writeDepartedCsv } from '../helpers/departedCsv';
-import { runImport } from '../../electron/services/import/run';
+import { runImport } from '../../electron/backend/import/run';
 import { refreshSelection } from '../../db/repos/selection';
 
 const count = Number(process.argv[2] ?? 200_000);

@@ -11,8 +11,8 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open';
 import { reasonsReport } from '../../db/repos/reportsReasons';
 import { agreement, offerMatrix, recoveryBy, recoveryGroups } from '../../db/repos/reportsRecovery';
-import { openExport } from '../../electron/services/export/datasets';
-import { finish, streamCsv } from '../../electron/services/export/stream';
+import { openExport } from '../../electron/backend/exports/datasets';
+import { finish, streamCsv } from '../../electron/backend/exports/stream';
 import { fillCalls } from '../../bench/lib/callFixtures';
 
 const CALLS = Number(process.argv[2] ?? 1_000_000);

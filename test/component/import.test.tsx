@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ImportSection } from '../../renderer/src/views/admin/ImportSection';
 import { installFakeApi } from './fakeApi';
-import type { ImportPreview } from '../../shared/api/imports';
+import type { ImportPreview } from '../../shared/api/import';
 
 const CSV = 'Account No,Full name,Mobile,MRR\nN-1,Ada,+1 555-0101,80\nN-2,Bruno,+1 555-0102,x\n';
 const HEADERS = ['Account No', 'Full name', 'Mobile', 'MRR'];

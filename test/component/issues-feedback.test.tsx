@@ -6,7 +6,7 @@ import { FeedbackView } from '../../renderer/src/views/Feedback';
 import { App } from '../../renderer/src/App';
 import { resetAppStore } from '../../renderer/src/store';
 import type { IssueDetail } from '../../shared/api/issues';
-import type { FeedbackItem } from '../../shared/api/feedbackQueue';
+import type { FeedbackItem } from '../../shared/api/feedback';
 import { installFakeApi } from './fakeApi';
 import { options } from './trendsData';
 

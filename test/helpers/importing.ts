@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Db } from '../../db/open';
 import type { ImportMapping } from '../../shared/domain/importMapping';
-import { runImport, type RunImportResult } from '../../electron/services/import/run';
+import { runImport, type RunImportResult } from '../../electron/backend/import/run';
 import type { TestBackend } from './backend';
 
 /**

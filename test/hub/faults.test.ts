@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSyncLoop } from '../../electron/services/sync/loop';
+import { startSyncLoop } from '../../electron/backend/sync/loop';
 import { createToken } from '../../hub/tokens';
 import { startHub } from '../../hub/server';
 import { reasonsReport } from '../../hub/trends';

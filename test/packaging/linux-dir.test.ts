@@ -135,7 +135,7 @@ describe(`electron-builder --linux --dir, built with ${electronKind}`, () => {
   });
 
   it('packs the report, export and checkpoint workers beside the main script that starts them', () => {
-    // A worker is found next to the module that starts it (electron/services/workers/entry.ts); were
+    // A worker is found next to the module that starts it (electron/backend/workers/entry.ts); were
     // the bundler to move that module into out/main/chunks, exports and reports would quietly run on
     // the main thread. So: each worker is packed, and only top-level main scripts name it.
     for (const worker of ['report-worker.js', 'export-worker.js', 'checkpoint-worker.js']) {

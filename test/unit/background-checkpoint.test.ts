@@ -8,7 +8,7 @@ import {
   checkpointSettled,
   setBackgroundCheckpointEnabled,
   withCheckpointAfter,
-} from '../../electron/services/workers/checkpoint';
+} from '../../electron/backend/workers/checkpoint';
 import { tempDir } from '../helpers/backend';
 
 let cleanup: (() => void)[] = [];

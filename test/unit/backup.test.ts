@@ -16,7 +16,7 @@ import { latestVersion, migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 import { silentLogger } from '../../electron/backend/logger';
-import { backUpNow, dailyBackupDue, runDailyBackup, scheduleDailyBackups } from '../../electron/services/backup';
+import { backUpNow, dailyBackupDue, runDailyBackup, scheduleDailyBackups } from '../../electron/backend/maintenance/backup';
 import { damageHeader, damagePages } from '../helpers/damage';
 import { tempDir } from '../helpers/backend';
 

@@ -3,7 +3,7 @@ import { call, callResult, testBackend, type TestBackend } from '../helpers/back
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { careSnapshot, completeCallWith, enrolments, outboxOf } from '../helpers/care';
 import { prepareCustomerUpsert, type CustomerInput } from '../../db/repos/customers';
-import { markRelostIfRecovered } from '../../electron/services/care/relost';
+import { markRelostIfRecovered } from '../../electron/backend/care/relost';
 import { parseEvent } from '../../shared/sync/events';
 
 let b: TestBackend;

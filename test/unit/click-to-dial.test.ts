@@ -4,7 +4,7 @@ import { checkPhoneNumber, dialUrl, DIAL_SCHEMES } from '../../shared/domain/pho
 import { isDialUrl, openDialUrl } from '../../electron/main/dial';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
-import type { DesktopShell } from '../../electron/backend/deps';
+import type { DesktopShell } from '../../electron/backend/types';
 import { call, callResult, tempDir } from '../helpers/backend';
 import { join } from 'node:path';
 

@@ -8,8 +8,8 @@ import { call, callResult, testBackend, type TestBackend } from '../helpers/back
 import { addFeedback } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { readExport, settledExport } from '../helpers/exports';
-import { streamCsv } from '../../electron/services/export/stream';
-import { utf8Boundary } from '../../electron/services/export/jobs';
+import { streamCsv } from '../../electron/backend/exports/stream';
+import { utf8Boundary } from '../../electron/backend/exports/jobs';
 import type { CsvColumn } from '../../shared/csv/write';
 
 const root = join(import.meta.dirname, '..', '..');

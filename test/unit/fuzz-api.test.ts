@@ -9,7 +9,7 @@ import { contract, isChannel, type Channel } from '../../shared/api';
 import { ERROR_CODES, type ApiResult } from '../../shared/api/result';
 import { call, tempDir } from '../helpers/backend';
 import { damagePages } from '../helpers/damage';
-import { setReportWorkerEnabled } from '../../electron/services/reports/runner';
+import { setReportWorkerEnabled } from '../../electron/backend/reports/runner';
 
 /**
  * Property-based tests of the API boundary: for every channel in the contract (read from the

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
 import { dumpDatabase } from '../helpers/importing';
-import { IMPORT_CHUNK_BYTES } from '../../shared/api/imports';
+import { IMPORT_CHUNK_BYTES } from '../../shared/api/import';
 
 let b: TestBackend;
 beforeEach(async () => {

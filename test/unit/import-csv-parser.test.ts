@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse';
-import { CsvParser, type CsvRecord } from '../../electron/services/import/csvParser';
-import { ImportFileError } from '../../electron/services/import/errors';
+import { CsvParser, type CsvRecord } from '../../electron/backend/import/csvParser';
+import { ImportFileError } from '../../electron/backend/import/errors';
 
 /** What csv-parse makes of the text with the options the import used to read files with. */
 function csvParse(text: string, separator: ',' | ';'): Promise<{ records: string[][]; error: string | null }> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../helpers/backend';
 import { dumpDatabase, importFile, writeFixture } from '../helpers/importing';
-import { ImportFileError } from '../../electron/services/import/errors';
+import { ImportFileError } from '../../electron/backend/import/errors';
 import type { ImportMapping } from '../../shared/domain/importMapping';
 
 const MAPPING: ImportMapping = {

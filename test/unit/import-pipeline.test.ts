@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
-import { parseWorkerStreams, setParseWorkerEnabled } from '../../electron/services/import/parseThread';
-import type { RunImportResult } from '../../electron/services/import/run';
+import { parseWorkerStreams, setParseWorkerEnabled } from '../../electron/backend/import/parseThread';
+import type { RunImportResult } from '../../electron/backend/import/run';
 import { call, testBackend, type TestBackend } from '../helpers/backend';
 import { completeCallWith } from '../helpers/care';
 import { departureFile, departureRow, DEPARTURES_MAPPING, dumpDatabase, importFile, writeFixture } from '../helpers/importing';

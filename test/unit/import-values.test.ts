@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDecimal } from '../../electron/services/import/values';
-import { detectSeparator } from '../../electron/services/import/separator';
+import { parseDate, parseDecimal } from '../../electron/backend/import/values';
+import { detectSeparator } from '../../electron/backend/import/separator';
 import { ImportMappingSchema, proposeMapping } from '../../shared/domain/importMapping';
 import { cycleFromName } from '../../shared/domain/cycleNames';
 

@@ -22,7 +22,7 @@ async function boundaryErrors(relativePath: string, source: string): Promise<str
 describe('the import-direction lint rule', () => {
   it('fails renderer -> db and renderer -> electron', async () => {
     expect(await boundaryErrors('renderer/src/lint-probe.ts', "export { openDatabase } from '../../db/open';\n")).toHaveLength(1);
-    expect(await boundaryErrors('renderer/src/lint-probe.ts', "export { loadDemo } from '../../electron/services/demo';\n")).toHaveLength(1);
+    expect(await boundaryErrors('renderer/src/lint-probe.ts', "export { loadDemo } from '../../electron/backend/session/demo';\n")).toHaveLength(1);
   });
 
   it('fails shared -> anything else, Node built-ins and React', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { proposeOffers } from '../../shared/domain/offers';
-import { toRuleDef } from '../../electron/services/playbook/offers';
+import { toRuleDef } from '../../electron/backend/playbook/offers';
 
 let b: TestBackend;
 

@@ -4,7 +4,7 @@ import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
 import type { Theme } from '../../shared/api/preferences';
 import { setSetting } from '../../db/repos/settings';
-import { PREFERENCE_SETTING_KEYS } from '../../electron/services/preferences';
+import { PREFERENCE_SETTING_KEYS } from '../../electron/backend/preferences/handlers';
 import { call, callResult, tempDir } from '../helpers/backend';
 
 const cleanups: (() => void)[] = [];

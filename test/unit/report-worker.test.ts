@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, testBackend, type TestBackend } from '../helpers/backend';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
-import { reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/services/reports/runner';
-import { runReportTask, type ReportTask } from '../../electron/services/reports/tasks';
+import { reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
+import { runReportTask, type ReportTask } from '../../electron/backend/reports/tasks';
 import { openDatabase } from '../../db/open';
 
 let b: TestBackend;

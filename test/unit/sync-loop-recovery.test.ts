@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
-import { loadDemo } from '../../electron/services/demo';
-import { startSyncLoop } from '../../electron/services/sync/loop';
+import { loadDemo } from '../../electron/backend/session/demo';
+import { startSyncLoop } from '../../electron/backend/sync/loop';
 import { damagePages } from '../helpers/damage';
 import { tempDir } from '../helpers/backend';
 

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { IndicatorImport, IndicatorRowError } from '../../../shared/api/care';
 import { createBackend } from '../../backend/create';
-import { importIndicators } from '../../services/care/indicators';
+import { importIndicators } from '../../backend/care/indicators';
 import { CliError } from '../errors';
 import { addDbOption, dbPathFrom } from '../options';
 

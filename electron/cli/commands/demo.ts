@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createBackend } from '../../backend/create';
-import { loadDemo } from '../../services/demo';
+import { loadDemo } from '../../backend/session/demo';
 import { AppError } from '../../../shared/api/result';
 import { CliError } from '../errors';
 import { addDbOption, dbPathFrom } from '../options';

@@ -3,8 +3,8 @@ import type { Writable } from 'node:stream';
 import { Argument, Option, type Command } from 'commander';
 import { EXPORT_DATASETS, type ExportDataset } from '../../../shared/api/exports';
 import { openDatabase } from '../../../db/open';
-import { EXPORT_FILE_BUFFER_BYTES, finish } from '../../services/export/stream';
-import { writeExport } from '../../services/export/write';
+import { EXPORT_FILE_BUFFER_BYTES, finish } from '../../backend/exports/stream';
+import { writeExport } from '../../backend/exports/write';
 import { addDbOption, existingDbPath, isClosedPipe } from '../options';
 
 interface ExportOptions {

@@ -3,8 +3,8 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createBackend } from '../../backend/create';
 import { ImportMappingSchema, type ImportMapping } from '../../../shared/domain/importMapping';
-import { runImport, type RunImportResult } from '../../services/import/run';
-import { ImportFileError, type RowError } from '../../services/import/errors';
+import { runImport, type RunImportResult } from '../../backend/import/run';
+import { ImportFileError, type RowError } from '../../backend/import/errors';
 import { CliError } from '../errors';
 import { addDbOption, dbPathFrom } from '../options';
 

@@ -6,12 +6,12 @@ import { ReasonsReportFilters, type ReasonsReport, type ReasonsReportRow } from 
 import { toCsv, type CsvColumn } from '../../../shared/csv/write';
 import { AppError } from '../../../shared/api/result';
 import { createBackend } from '../../backend/create';
-import { buildReasonsReport } from '../../services/reports/reasons';
-import { setReportWorkerEnabled } from '../../services/reports/runner';
+import { buildReasonsReport } from '../../backend/reports/reasons';
+import { setReportWorkerEnabled } from '../../backend/reports/runner';
 import { CliError } from '../errors';
-import { fetchHubReasonsReport } from '../../services/sync/hubClient';
+import { fetchHubReasonsReport } from '../../backend/sync/hubClient';
 import { addDbOption, existingDbPath, isClosedPipe } from '../options';
-import { finish } from '../../services/export/stream';
+import { finish } from '../../backend/exports/stream';
 
 export const REASONS_CSV_COLUMNS: CsvColumn<ReasonsReportRow>[] = [
   { header: 'period', value: (r) => r.period },

@@ -7,7 +7,7 @@ import { createStderrLogger } from '../../backend/logger';
 import { redactingLogger } from '../../backend/redact-log';
 import { projectRoot } from '../../backend/paths';
 import { startServer } from '../../http/server';
-import { startSyncLoop } from '../../services/sync/loop';
+import { startSyncLoop } from '../../backend/sync/loop';
 import { CliError } from '../errors';
 import { addDbOption, dbPathFrom } from '../options';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { createBackend } from '../../backend/create';
-import { createHubClient } from '../../services/sync/hubClient';
-import { normaliseHubUrl, readHubConfig } from '../../services/sync/settings';
-import { pushOutbox } from '../../services/sync/sender';
+import { createHubClient } from '../../backend/sync/hubClient';
+import { normaliseHubUrl, readHubConfig } from '../../backend/sync/settings';
+import { pushOutbox } from '../../backend/sync/sender';
 import { CliError } from '../errors';
 import { addDbOption, dbPathFrom } from '../options';
 

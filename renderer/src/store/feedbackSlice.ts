@@ -1,4 +1,4 @@
-import type { FeedbackCountRow, FeedbackGroup, FeedbackItem, FeedbackStatus } from '../../../shared/api/feedbackQueue';
+import type { FeedbackCountRow, FeedbackGroup, FeedbackItem, FeedbackStatus } from '../../../shared/api/feedback';
 import { api } from '../api/client';
 import type { Slice } from './types';
 

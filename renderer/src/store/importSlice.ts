@@ -1,5 +1,5 @@
 import type { ChannelOutput } from '../../../shared/api';
-import type { ImportPreview, ImportResult } from '../../../shared/api/imports';
+import type { ImportPreview, ImportResult } from '../../../shared/api/import';
 import type { ImportMapping } from '../../../shared/domain/importMapping';
 import { api } from '../api/client';
 import type { Slice } from './types';

@@ -8,7 +8,7 @@ import { createSyncSlice } from './syncSlice';
 import { createCallSlice, resetCallSaver } from './callSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createCareSlice } from './careSlice';
-import { createTrendsSlice } from './trendsSlice';
+import { createTrendsSlice } from './reportsSlice';
 import { createIssuesSlice } from './issuesSlice';
 import { createFeedbackSlice } from './feedbackSlice';
 import { createExportsSlice } from './exportsSlice';

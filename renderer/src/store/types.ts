@@ -7,7 +7,7 @@ import type { SyncSlice } from './syncSlice';
 import type { CallSlice } from './callSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { CareSlice } from './careSlice';
-import type { TrendsSlice } from './trendsSlice';
+import type { TrendsSlice } from './reportsSlice';
 import type { IssuesSlice } from './issuesSlice';
 import type { FeedbackSlice } from './feedbackSlice';
 import type { ExportsSlice } from './exportsSlice';

@@ -7,7 +7,7 @@ import {
   type FeedbackGroup,
   type FeedbackItem,
   type FeedbackStatus,
-} from '../../../shared/api/feedbackQueue';
+} from '../../../shared/api/feedback';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { useAppStore } from '../store';
 import type { FeedbackFilter } from '../store/feedbackSlice';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../download';
 import { useAppStore } from '../store';
-import { cleanFilters, type TrendsData } from '../store/trendsSlice';
+import { cleanFilters, type TrendsData } from '../store/reportsSlice';
 import type { ReportOptions } from '../../../shared/api/reports';
 import { ParetoPanel } from './trends/ParetoPanel';
 import { TrendPanel } from './trends/TrendPanel';

@@ -1,4 +1,4 @@
-import type { ImportPreview } from '../../../../shared/api/imports';
+import type { ImportPreview } from '../../../../shared/api/import';
 
 const n = (x: number) => x.toLocaleString();
 

@@ -1,5 +1,5 @@
 import type { ReportFilters, ReportOptions } from '../../../../shared/api/reports';
-import type { ReasonBasis } from '../../store/trendsSlice';
+import type { ReasonBasis } from '../../store/reportsSlice';
 
 export interface TrendsFiltersProps {
   options: ReportOptions | null;

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/api/result';
+import type { CallDetail } from '../../../shared/api/call';
+import type { Person } from '../../../shared/api/session';
+import type { OfferAnswer } from '../../../shared/domain/callMachine';
+import { isValidLocalDate, isValidLocalDateTime, localToUtc } from '../../../shared/domain/localTime';
+import type { Outcome } from '../../../shared/domain/outcomes';
+import { getCustomerRow } from '../../../db/repos/customers';
+import {
+  correctCustomerOutcome,
+  deleteCallReasons,
+  getCallRow,
+  insertCallReason,
+  latestCallIdOfCustomer,
+  listCallOffers,
+  listCallReasons,
+  markDoNotContact,
+  updateCallOutcome,
+  upsertCallOffer,
+} from '../../../db/repos/calls';
+import { insertAmendment } from '../../../db/repos/amendments';
+import { getReason } from '../../../db/repos/reasons';
+import { getOffer } from '../../../db/repos/offers';
+import { enqueueEvent } from '../../../db/repos/outbox';
+import { audit } from '../../../db/repos/audit';
+import type { ServiceDeps } from '../types';
+import { customerTimeZone } from './briefing';
+import { CODE_ANSWERS } from './complete';
+import { newOfferCode } from './codes';
+import { getCallDetail, type AmendedValues } from './detail';
+import { requireCaller } from './session';
+import { enrolOnRecovery, withdrawRecovery } from '../care/enrol';
+
+export interface AmendInput {
+  callId: string;
+  note: string;
+  outcome?: Outcome | undefined;
+  reactivationUntil?: string | null | undefined;
+  callbackLocal?: string | null | undefined;
+  reasons?: { reasonId: string; primary: boolean }[] | undefined;
+  offers?: { offerId: string; answer: OfferAnswer }[] | undefined;
+}
+
+const reasonKey = (rs: { reasonId: string; primary: boolean }[]) =>
+  rs
+    .map((r) => `${r.reasonId}:${r.primary ? 1 : 0}`)
+    .sort()
+    .join('|');
+
+/**
+ * Corrects a completed call. Nothing is edited silently: the old and new values, who and when and
+ * why are kept as an amendment, the corrected values are written to the call's own rows so every
+ * report reads them, and a `call.amended` event tells the hub. One transaction.
+ */
+export function amendCall(deps: ServiceDeps, user: Person | null, input: AmendInput): CallDetail {
+  const person = requireCaller(user);
+  const { db } = deps;
+  const call = getCallRow(db, input.callId);
+  if (!call) throw new AppError('not_found', `No call with id ${input.callId}.`);
+  if (person.role !== 'manager' && person.id !== call.caller_id) {
+    throw new AppError('forbidden', 'Only the person who made the call or a manager can correct it.');
+  }
+  const customer = getCustomerRow(db, call.customer_id);
+  if (!customer) throw new AppError('not_found', `No customer with id ${call.customer_id}.`);
+  const nowIso = deps.now().toISOString();
+
+  const before: AmendedValues = {};
+  const after: AmendedValues = {};
+
+  // The outcome and the facts that belong to it: a callback time only for Callback, a reactivation
+  // period only for Considering.
+  const outcome = input.outcome ?? call.outcome;
+  const reactivationUntil = outcome !== 'considering' ? null : input.reactivationUntil !== undefined ? input.reactivationUntil : call.reactivation_until;
+  const callbackLocal = outcome !== 'callback' ? null : input.callbackLocal !== undefined ? input.callbackLocal : call.callback_local;
+  if (outcome === 'considering' && (!reactivationUntil || !isValidLocalDate(reactivationUntil))) {
+    throw new AppError('invalid_input', 'Considering needs the end of the reactivation period as a real date.');
+  }
+  let callbackAt: string | null = null;
+  if (outcome === 'callback') {
+    if (!callbackLocal || !isValidLocalDateTime(callbackLocal)) {
+      throw new AppError('invalid_input', "Callback needs a date and time in the customer's local time.");
+    }
+    const at = localToUtc(callbackLocal, customerTimeZone(customer.timezone));
+    if (!at.ok) throw new AppError('invalid_input', at.why);
+    callbackAt = at.iso;
+  }
+  if (outcome !== call.outcome) {
+    before.outcome = call.outcome;
+    after.outcome = outcome;
+  }
+  if (reactivationUntil !== call.reactivation_until) {
+    before.reactivationUntil = call.reactivation_until;
+    after.reactivationUntil = reactivationUntil;
+  }
+  if (callbackLocal !== call.callback_local) {
+    before.callbackLocal = call.callback_local;
+    after.callbackLocal = callbackLocal;
+  }
+
+  const currentReasons = listCallReasons(db, call.id).map((r) => ({ reasonId: r.reason_id, primary: r.is_primary === 1 }));
+  const newReasons = input.reasons;
+  const reasonCategories = new Map(listCallReasons(db, call.id).map((r) => [r.reason_id, r.category_id]));
+  if (newReasons !== undefined) {
+    if (new Set(newReasons.map((r) => r.reasonId)).size !== newReasons.length) throw new AppError('invalid_input', 'A reason is listed twice.');
+    if (newReasons.length > 0 && newReasons.filter((r) => r.primary).length !== 1) {
+      throw new AppError('invalid_input', 'Mark exactly one reason as the primary reason.');
+    }
+    for (const r of newReasons) {
+      const reason = getReason(db, r.reasonId);
+      if (!reason) throw new AppError('invalid_input', `There is no reason with id ${r.reasonId} in the taxonomy.`);
+      reasonCategories.set(reason.id, reason.category_id);
+    }
+    if (reasonKey(newReasons) !== reasonKey(currentReasons)) {
+      before.reasons = currentReasons;
+      after.reasons = [...newReasons].sort((a, b) => Number(b.primary) - Number(a.primary));
+    }
+  }
+
+  const currentOffers = listCallOffers(db, call.id);
+  const changedOffers: { offerId: string; answer: OfferAnswer; generatesCode: boolean }[] = [];
+  for (const o of input.offers ?? []) {
+    const offer = getOffer(db, o.offerId);
+    if (!offer) throw new AppError('invalid_input', `There is no offer with id ${o.offerId} in the playbook.`);
+    const was = currentOffers.find((c) => c.offer_id === o.offerId)?.answer ?? null;
+    if (was !== o.answer) changedOffers.push({ ...o, generatesCode: offer.generates_code === 1 });
+  }
+  if (changedOffers.length > 0) {
+    before.offers = changedOffers.map((o) => ({ offerId: o.offerId, answer: currentOffers.find((c) => c.offer_id === o.offerId)?.answer ?? null }));
+    after.offers = changedOffers.map((o) => ({ offerId: o.offerId, answer: o.answer }));
+  }
+
+  if (Object.keys(after).length === 0) {
+    throw new AppError('invalid_input', 'Nothing to correct: the values given are the ones the call already has.');
+  }
+
+  const amendmentId = randomUUID();
+  db.transaction(() => {
+    updateCallOutcome(db, call.id, { outcome, callbackAt, callbackLocal, reactivationUntil });
+    if (after.reasons !== undefined) {
+      deleteCallReasons(db, call.id);
+      for (const r of after.reasons) insertCallReason(db, call.id, r.reasonId, r.primary);
+    }
+    for (const o of changedOffers) {
+      upsertCallOffer(db, call.id, o.offerId, o.answer, o.generatesCode && CODE_ANSWERS.includes(o.answer) ? newOfferCode(db) : null);
+    }
+    insertAmendment(db, { id: amendmentId, callId: call.id, amendedAt: nowIso, amendedBy: person.id, note: input.note, oldValues: before, newValues: after });
+
+    // Do not contact is never lifted by a correction: a manager lifts it on purpose, not as a side effect.
+    const doNotContact = customer.do_not_contact === 1 || outcome === 'do_not_contact';
+    if (latestCallIdOfCustomer(db, customer.id) === call.id) {
+      correctCustomerOutcome(db, customer.id, { outcome, callbackAt, doNotContact, now: nowIso });
+    } else if (outcome === 'do_not_contact') {
+      markDoNotContact(db, customer.id, nowIso);
+    }
+
+    // Intensive care follows the corrected outcome: a recovery taken back ends the follow-up, a recovery given enrols.
+    if (after.outcome === 'recovered') {
+      enrolOnRecovery(db, { customerId: customer.id, callId: call.id, ownerId: call.caller_id, recoveredAt: new Date(call.completed_at), now: nowIso });
+    } else if (before.outcome === 'recovered') {
+      withdrawRecovery(db, call.id, { now: nowIso, actorId: person.id });
+    }
+
+    enqueueEvent(
+      db,
+      'call.amended',
+      {
+        callId: call.id,
+        amendedAt: nowIso,
+        amendedBy: person.id,
+        ...(after.outcome !== undefined ? { outcome: after.outcome } : {}),
+        ...(after.reasons !== undefined
+          ? { diagnosedReasons: after.reasons.map((r) => ({ reasonId: r.reasonId, categoryId: reasonCategories.get(r.reasonId) ?? '', primary: r.primary })) }
+          : {}),
+        ...(changedOffers.length > 0
+          ? { offers: listCallOffers(db, call.id).map((o) => ({ offerId: o.offer_id, answer: o.answer })) }
+          : {}),
+        note: input.note.slice(0, 10_000),
+      },
+      nowIso,
+    );
+    audit(db, { at: nowIso, actorId: person.id, action: 'call.amend', entity: 'call', entityId: call.id, detail: { fields: Object.keys(after) } });
+  })();
+  return getCallDetail(db, call.id);
+}

@@ -1,0 +1,30 @@
+import { AppError } from '../../../shared/api/result';
+import type { CustomerCard } from '../../../shared/api/customers';
+import { getCustomerRow } from '../../../db/repos/customers';
+import { listCallsOfCustomer } from '../../../db/repos/calls';
+import type { HandlerGroup } from '../handlers';
+import { customerProfile } from './profile';
+
+export const customerHandlers: HandlerGroup<'customers.get'> = {
+  'customers.get': (deps, input): CustomerCard => {
+    const row = getCustomerRow(deps.db, input.id);
+    if (!row) throw new AppError('not_found', `No customer with id ${input.id}.`);
+    return {
+      id: row.id,
+      ...customerProfile(row),
+      timezone: row.timezone,
+      statedReason: row.stated_reason_text,
+      statedReasonMapped: row.stated_reason_name,
+      reasonCategory: row.category_name,
+      cycle: row.cycle_name,
+      doNotContact: row.do_not_contact === 1,
+      calls: listCallsOfCustomer(deps.db, row.id).map((c) => ({
+        id: c.id,
+        at: c.completed_at,
+        caller: c.caller_name,
+        outcome: c.outcome,
+        diagnosedReason: c.diagnosed_reason,
+      })),
+    };
+  },
+};

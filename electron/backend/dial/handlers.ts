@@ -1,0 +1,31 @@
+import { AppError } from '../../../shared/api/result';
+import { checkPhoneNumber, dialUrl, type DialScheme } from '../../../shared/domain/phone';
+import type { HandlerGroup } from '../handlers';
+import type { ServiceDeps } from '../types';
+import { readPreferences } from '../preferences/handlers';
+
+/**
+ * Click-to-dial: the number (already checked by the channel's schema, checked again here since the
+ * URL is built from it) goes to the system's phone handler through the desktop shell. The log names
+ * the scheme only, never the number.
+ */
+export async function openDial(deps: ServiceDeps, number: string): Promise<{ scheme: DialScheme }> {
+  const check = checkPhoneNumber(number);
+  if (!check.ok) throw new AppError('invalid_input', check.reason);
+  if (!deps.desktop) {
+    throw new AppError('forbidden', 'Click-to-dial opens the phone app from the desktop console only; in a browser the number is a tel: link.');
+  }
+  const { dialScheme } = readPreferences(deps);
+  try {
+    await deps.desktop.openDialUrl(dialUrl(check.dialable, dialScheme));
+  } catch (error) {
+    deps.log.warn('dial handler failed', { scheme: dialScheme, error: error instanceof Error ? error.name : 'unknown' });
+    throw new AppError('internal', `No app on this computer answers ${dialScheme}: links. Dial the number by hand, or ask IT to set up a phone app.`);
+  }
+  deps.log.info('dial opened', { scheme: dialScheme });
+  return { scheme: dialScheme };
+}
+
+export const dialHandlers: HandlerGroup<'dial.open'> = {
+  'dial.open': (deps, input) => openDial(deps, input.number),
+};

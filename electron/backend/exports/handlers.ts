@@ -1,0 +1,9 @@
+import type { HandlerGroup } from '../handlers';
+import { exportJobsFor } from './jobs';
+
+export const exportHandlers: HandlerGroup<'exports.start' | 'exports.status' | 'exports.read' | 'exports.discard'> = {
+  'exports.start': (deps, input) => exportJobsFor(deps.db, deps.log).start(input.dataset, input.bom, deps.now()),
+  'exports.status': (deps, input) => exportJobsFor(deps.db, deps.log).status(input.jobId),
+  'exports.read': (deps, input) => exportJobsFor(deps.db, deps.log).read(input.jobId, input.offset),
+  'exports.discard': (deps, input) => ({ discarded: exportJobsFor(deps.db, deps.log).discard(input.jobId) }),
+};

@@ -1,0 +1,152 @@
+import { AppError } from '../../../shared/api/result';
+import type { Offer, OfferRule } from '../../../shared/api/call';
+import type { Playbook } from '../../../shared/api/playbook';
+import type { Person } from '../../../shared/api/session';
+import type { OfferType } from '../../../shared/domain/offers';
+import type { Db } from '../../../db/open';
+import {
+  deleteRule as removeRule,
+  getOffer,
+  getRule,
+  insertOffer,
+  insertRule,
+  listOffers,
+  listRules,
+  offerIdTaken,
+  setOfferRetired,
+  updateOffer,
+  updateRule,
+  type OfferRow,
+  type OfferRuleRow,
+  type OfferWrite,
+} from '../../../db/repos/offers';
+import { getCategory, getReason } from '../../../db/repos/reasons';
+import { audit } from '../../../db/repos/audit';
+import type { ServiceDeps } from '../types';
+import { slug, uniqueId } from './ids';
+
+export const toOffer = (o: OfferRow): Offer => ({
+  id: o.id,
+  name: o.name,
+  type: o.type,
+  talkingPoints: o.talking_points,
+  percent: o.percent,
+  durationMonths: o.duration_months,
+  generatesCode: o.generates_code === 1,
+  product: o.product,
+  retired: o.retired_at !== null,
+});
+
+export const toRule = (r: OfferRuleRow): OfferRule => ({
+  id: r.id,
+  priority: r.priority,
+  categoryId: r.category_id,
+  reasonId: r.reason_id,
+  product: r.product,
+  segment: r.segment,
+  minRevenue: r.min_revenue,
+  maxRevenue: r.max_revenue,
+  offerId: r.offer_id,
+});
+
+export { ruleDefOf as toRuleDef } from '../../../shared/api/call';
+
+export function listPlaybook(db: Db): Playbook {
+  return { offers: listOffers(db).map(toOffer), rules: listRules(db).map(toRule) };
+}
+
+/** Rules that can propose something now: their offer is not retired (`offers`: the offers already read, if any). */
+export function activeRules(db: Db, offers: readonly OfferRow[] = listOffers(db)): OfferRule[] {
+  const retired = new Set(offers.filter((o) => o.retired_at !== null).map((o) => o.id));
+  return listRules(db).map(toRule).filter((r) => !retired.has(r.offerId));
+}
+
+/** What each offer type needs, so an offer can be carried out as the agent describes it. */
+function offerProblems(o: Omit<OfferWrite, 'id'>): string | null {
+  type Field = 'percent' | 'durationMonths' | 'product';
+  const needs: Partial<Record<OfferType, Field[]>> = {
+    discount: ['percent', 'durationMonths'],
+    pause: ['durationMonths'],
+    reactivation_period: ['durationMonths'],
+    alternative_product: ['product'],
+  };
+  const words: Record<Field, string> = { percent: 'a percent', durationMonths: 'a duration in months', product: 'the product or plan proposed' };
+  const missing = (needs[o.type] ?? []).filter((k) => o[k] === null);
+  if (missing.length > 0) return `This offer type needs ${missing.map((k) => words[k]).join(' and ')}.`;
+  if (o.type !== 'discount' && o.percent !== null) return 'Only a discount has a percent.';
+  return null;
+}
+
+export function saveOffer(deps: ServiceDeps, user: Person | null, input: Omit<OfferWrite, 'id'> & { id?: string | undefined }): Playbook {
+  const { db } = deps;
+  const now = deps.now().toISOString();
+  const problem = offerProblems(input);
+  if (problem) throw new AppError('invalid_input', problem);
+  db.transaction(() => {
+    if (input.id !== undefined) {
+      if (!getOffer(db, input.id)) throw new AppError('not_found', `No offer with id ${input.id}.`);
+      updateOffer(db, { ...input, id: input.id });
+      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.offer.update', entity: 'offer', entityId: input.id, detail: { name: input.name } });
+    } else {
+      const id = uniqueId(`offer.${slug(input.name)}`, (x) => offerIdTaken(db, x));
+      insertOffer(db, { ...input, id });
+      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.offer.add', entity: 'offer', entityId: id, detail: { name: input.name } });
+    }
+  })();
+  return listPlaybook(db);
+}
+
+export function retireOffer(deps: ServiceDeps, user: Person | null, input: { id: string; retired: boolean }): Playbook {
+  const { db } = deps;
+  const now = deps.now().toISOString();
+  if (!getOffer(db, input.id)) throw new AppError('not_found', `No offer with id ${input.id}.`);
+  db.transaction(() => {
+    setOfferRetired(db, input.id, input.retired ? now : null);
+    audit(db, { at: now, actorId: user?.id ?? null, action: input.retired ? 'playbook.offer.retire' : 'playbook.offer.restore', entity: 'offer', entityId: input.id });
+  })();
+  return listPlaybook(db);
+}
+
+export function saveRule(deps: ServiceDeps, user: Person | null, input: Omit<OfferRule, 'id'> & { id?: string | undefined }): Playbook {
+  const { db } = deps;
+  const now = deps.now().toISOString();
+  const offer = getOffer(db, input.offerId);
+  if (!offer) throw new AppError('not_found', `No offer with id ${input.offerId}.`);
+  if (offer.retired_at !== null) throw new AppError('conflict', `"${offer.name}" is retired; restore it before proposing it.`);
+  if (input.categoryId !== null && !getCategory(db, input.categoryId)) throw new AppError('not_found', `No reason category with id ${input.categoryId}.`);
+  if (input.reasonId !== null) {
+    const reason = getReason(db, input.reasonId);
+    if (!reason) throw new AppError('not_found', `No reason with id ${input.reasonId}.`);
+    if (input.categoryId !== null && reason.category_id !== input.categoryId) {
+      throw new AppError('invalid_input', `"${reason.name}" is not a reason of the chosen category.`);
+    }
+  }
+  if (input.minRevenue !== null && input.maxRevenue !== null && input.minRevenue > input.maxRevenue) {
+    throw new AppError('invalid_input', 'The lowest revenue of the band is above the highest.');
+  }
+  db.transaction(() => {
+    if (input.id !== undefined) {
+      if (!getRule(db, input.id)) throw new AppError('not_found', `No offer rule with id ${input.id}.`);
+      updateRule(db, { ...input, id: input.id });
+      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.rule.update', entity: 'offer_rule', entityId: input.id, detail: input });
+    } else {
+      const id = uniqueId(`rule.${slug(offer.name)}`, (x) => getRule(db, x) !== undefined);
+      insertRule(db, { ...input, id });
+      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.rule.add', entity: 'offer_rule', entityId: id, detail: input });
+    }
+  })();
+  return listPlaybook(db);
+}
+
+export function deleteRule(deps: ServiceDeps, user: Person | null, input: { id: string }): Playbook {
+  const { db } = deps;
+  const now = deps.now().toISOString();
+  const rule = getRule(db, input.id);
+  if (!rule) throw new AppError('not_found', `No offer rule with id ${input.id}.`);
+  db.transaction(() => {
+    removeRule(db, input.id);
+    // Calls refer to offers, never to rules, so deleting a rule leaves history whole; the audit keeps it.
+    audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.rule.delete', entity: 'offer_rule', entityId: input.id, detail: toRule(rule) });
+  })();
+  return listPlaybook(db);
+}

@@ -1,0 +1,91 @@
+import { getSetting } from '../../../db/repos/settings';
+import { AppError } from '../../../shared/api/result';
+import type { HubSettings } from '../../../shared/api/syncHub';
+import type { HandlerGroup } from '../handlers';
+import type { ServiceDeps } from '../types';
+import { audit } from '../../../db/repos/audit';
+import { createHubClient, HubRequestError, type HubClient } from './hubClient';
+import { forgetHub, hasHubToken, normaliseHubUrl, readHubConfig, readHubUrl, saveHubSettings, SYNC_KEYS } from './settings';
+import { pullAssignments, publishAssignments } from './assignments';
+import { pushOutbox, withSyncLock } from './sender';
+import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
+import { setSetting } from '../../../db/repos/settings';
+
+function hubSettings(deps: ServiceDeps): HubSettings {
+  return {
+    url: readHubUrl(deps.db),
+    tokenConfigured: hasHubToken(deps.db),
+    refusedEvents: getSetting<number>(deps.db, SYNC_KEYS.refused) ?? 0,
+    lastPullAt: getSetting<string>(deps.db, SYNC_KEYS.lastPullAt) ?? null,
+  };
+}
+
+function hubClient(deps: ServiceDeps): HubClient {
+  const config = readHubConfig(deps.db);
+  if (!config) {
+    throw new AppError(
+      'not_set_up',
+      readHubUrl(deps.db) ? "Enter this console's hub token first (Admin, Hub)." : 'No hub is configured; this console works standalone. Enter the hub address and token in Admin, Hub.',
+    );
+  }
+  return createHubClient(config);
+}
+
+/**
+ * Runs an on-demand exchange with the hub. Its outcome shows in the status area like a background
+ * round's (`synced`: it moved data, so it counts as the last sync); a failure becomes a message
+ * for the person.
+ */
+async function talkToHub<T>(deps: ServiceDeps, work: (client: HubClient) => Promise<T>, synced = true): Promise<T> {
+  const client = hubClient(deps);
+  try {
+    const result = await work(client);
+    recordSyncSuccess(deps, synced);
+    return result;
+  } catch (error) {
+    if (error instanceof HubRequestError) {
+      recordSyncFailure(deps, error);
+      throw new AppError(error.failure === 'forbidden' ? 'forbidden' : 'network', error.message);
+    }
+    throw error;
+  }
+}
+
+export const hubHandlers: HandlerGroup<
+  'hub.settings.get' | 'hub.settings.set' | 'hub.settings.clear' | 'hub.test' | 'sync.now' | 'hub.assignments.pull' | 'hub.assignments.publish' | 'hub.trends'
+> = {
+  'hub.settings.get': (deps) => hubSettings(deps),
+  'hub.settings.set': (deps, input, ctx) => {
+    let url: string;
+    try {
+      url = normaliseHubUrl(input.url);
+    } catch (error) {
+      throw new AppError('invalid_input', error instanceof Error ? error.message : 'The hub address is not valid.');
+    }
+    saveHubSettings(deps.db, { url, token: input.token });
+    // The address is not secret; the token is never written anywhere but the settings row.
+    audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user?.id ?? null, action: 'hub.settings.set', entity: 'settings', detail: { url, tokenChanged: input.token !== undefined } });
+    nudgeSyncLoop(deps.db);
+    return hubSettings(deps);
+  },
+  'hub.settings.clear': (deps, _input, ctx) => {
+    forgetHub(deps.db);
+    audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user?.id ?? null, action: 'hub.settings.clear', entity: 'settings' });
+    return hubSettings(deps);
+  },
+  'hub.test': (deps) => talkToHub(deps, (client) => client.me(), false),
+  'sync.now': async (deps) => {
+    const result = await talkToHub(deps, (client) =>
+      withSyncLock(deps.db, async () => {
+        const pushed = await pushOutbox(deps.db, client, { now: deps.now });
+        if (pushed.error) throw pushed.error;
+        return { sent: pushed.sent, refused: pushed.refused, pending: pushed.pending };
+      }),
+    );
+    if (result.refused > 0) setSetting(deps.db, SYNC_KEYS.lastError, refusedMessage(result.refused));
+    return result;
+  },
+  'hub.assignments.pull': (deps, _input, ctx) => talkToHub(deps, (client) => pullAssignments(deps, client, ctx.user)),
+  'hub.assignments.publish': (deps, input, ctx) => talkToHub(deps, (client) => publishAssignments(deps, client, input, ctx.user)),
+  'hub.trends': (deps, input) => talkToHub(deps, (client) => client.reasonsReport(input), false),
+};
