@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { createBackend } from '../electron/backend/create';
 import { silentLogger } from '../electron/backend/logger';
-import type { QueueQuery } from '../shared/api/customers';
+import type { QueueQuery } from '../shared/api/queue';
 import { fillDeparted } from './lib/fixtures';
 import { measurePair } from './lib/measure';
 import { judged, type Benchmark } from './types';

@@ -14,7 +14,9 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { latestVersion, schemaVersion } from './migrate';
-import type { Db } from './open';
+
+/** The same as db/open's Db; named here because open.ts imports this file (a backup before migrating). */
+type Db = Database.Database;
 
 /**
  * Backups of the console's database: SQLite's own consistent copies (the online backup API, or

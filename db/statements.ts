@@ -93,3 +93,12 @@ export function batchedInsert(
 export function preparedRaw(db: Db, sql: string): Statement {
   return cached(db, `raw:${sql}`, () => db.prepare(sql).raw(true));
 }
+
+/**
+ * A write that must change exactly one row says so, the way Signal's repositories assert
+ * `result.changes === 1`: an update that found no row (a stale id, a row in another state) fails
+ * loudly inside its transaction, which rolls everything back, instead of reporting success.
+ */
+export function expectOneRow(result: Database.RunResult, what: string): void {
+  if (result.changes !== 1) throw new Error(`${what}: expected to change 1 row, changed ${result.changes}`);
+}

@@ -2,8 +2,7 @@ import { parseEvent, type EventEnvelope, type EventKind } from '../shared/sync/e
 import type { IngestResponse, RejectedEvent } from '../shared/sync/hubApi';
 import type { HubStore } from './store/connect';
 import { canonicalEnvelope, canonicalJson, sha256Hex } from './canonical';
-import { sqliteBatchWriter } from './store/ingestSqlite';
-import { postgresBatchWriter } from './store/ingestPostgres';
+import type { BatchWriter, EventRow } from './store/batch';
 
 /** Events checked at a time: a store that works in a process of its own stores one part while the next is checked. */
 const PART = 500;
@@ -25,42 +24,6 @@ export function subjectOf(event: EventEnvelope): string {
 function readableId(raw: unknown): string | null {
   if (raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' && raw.id.length <= 100) return raw.id;
   return null;
-}
-
-/** A checked event ready for the events table, with its payload parsed for the projections. */
-export interface EventRow {
-  id: string;
-  kind: EventKind;
-  consoleId: string;
-  seq: number;
-  occurredAt: string;
-  subject: string;
-  /** The payload as canonical JSON: what the events table keeps. */
-  payloadText: string;
-  /** SHA-256 of the canonical envelope: a resend must match it to count as a duplicate. */
-  hash: string;
-  payload: unknown;
-}
-
-/** What a store did with a batch's rows, inside the batch's transaction. */
-export interface StoredBatch {
-  /** The hub's receive number (rid) of each row it inserted, by event id. */
-  inserted: Map<string, number>;
-  /** The content hash the store already held for each row it did not insert, by event id. */
-  held: Map<string, string>;
-}
-
-/**
- * One batch's transaction in a store: rows are handed over part by part, in the batch's order, and
- * `close(true)` resolves once everything has committed durably. `close(false)` rolls back.
- */
-export interface BatchWriter {
-  write: (rows: readonly EventRow[]) => void;
-  close: (commit: boolean) => Promise<StoredBatch>;
-}
-
-function openWriter(store: HubStore, sentBy: string, receivedAt: string): BatchWriter {
-  return store.dialect === 'sqlite' ? sqliteBatchWriter(store, sentBy, receivedAt) : postgresBatchWriter(store, sentBy, receivedAt);
 }
 
 /** Lets a store's answers in, and its next statements out, between two parts of a batch. */
@@ -117,7 +80,7 @@ export async function ingestBatch(store: HubStore, raw: readonly unknown[], sent
         });
       }
       if (part.length === 0) continue;
-      writer ??= openWriter(store, sentBy, now.toISOString());
+      writer ??= store.openBatchWriter(sentBy, now.toISOString());
       writer.write(part);
       rows.push(...part);
       if (start + PART < raw.length) await yieldToStore();

@@ -8,7 +8,8 @@ import type { HubStore } from './store/connect';
 import { authenticate, hashToken, type Caller } from './tokens';
 import { ingestBatch } from './ingest';
 import { reasonsReport } from './trends';
-import { reasonsReportCsv } from './csv';
+import { csvHeader, csvRowWriter } from '../shared/csv/write';
+import { reasonsCsvColumns } from '../shared/reports/reasonsCsv';
 import { assignmentsFor, publishAssignments } from './assignments';
 import { silentHubLogger, type HubLogger } from './log';
 
@@ -146,15 +147,16 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     const filters = filtersFrom(query);
     if (!filters.success) return problem(reply, 400, 'bad_request', `The filters are not valid: ${firstIssue(filters.error)}`);
     const report = await reasonsReport(store, filters.data);
-    const lines = reasonsReportCsv(report, filters.data.group !== undefined);
+    const columns = reasonsCsvColumns(filters.data.group !== undefined);
     // A byte-order mark on request: Excel then reads UTF-8 reason texts correctly.
     const withBom = bom === '1' || bom === 'true';
     reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="org-reasons-${filters.data.by}.csv"`);
+    const row = csvRowWriter(columns);
     return reply.send(Readable.from((function* () {
-      if (withBom) yield '\uFEFF';
-      yield* lines;
+      yield csvHeader(columns, { bom: withBom });
+      for (const r of report.rows) yield row(r);
     })()));
   });
 

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { expectOneRow } from '../statements';
 
 /** How many customers of a cycle are assigned to a person. */
 export function countAssigned(db: Db, personId: string, cycleId: string | null): number {
@@ -20,7 +21,7 @@ export function getAssignable(db: Db, ids: readonly number[]): AssignableRow[] {
 }
 
 export function setAssignee(db: Db, customerId: number, personId: string | null, now: string): void {
-  db.prepare('UPDATE customers SET assigned_to = ?, updated_at = ? WHERE id = ?').run(personId, now, customerId);
+  expectOneRow(db.prepare('UPDATE customers SET assigned_to = ?, updated_at = ? WHERE id = ?').run(personId, now, customerId), 'setAssignee');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { prepared, preparedValue } from '../statements';
+import { expectOneRow, prepared, preparedValue } from '../statements';
 import type { Outcome } from '../../shared/domain/outcomes';
 import type { Role } from '../../shared/domain/roles';
 import type { Stage } from '../../shared/domain/stages';
@@ -93,11 +93,12 @@ export function updateCallOutcome(
   id: string,
   o: { outcome: Outcome; callbackAt: string | null; callbackLocal: string | null; reactivationUntil: string | null },
 ): void {
-  prepared(
+  const result = prepared(
     db,
     `UPDATE calls SET outcome = @outcome, callback_at = @callbackAt, callback_local = @callbackLocal,
        reactivation_until = @reactivationUntil WHERE id = @id`,
   ).run({ id, ...o });
+  expectOneRow(result, 'updateCallOutcome');
 }
 
 export interface CallStageRow {
@@ -200,12 +201,13 @@ export function applyCallToCustomer(
   customerId: number,
   o: { outcome: Outcome; callbackAt: string | null; now: string },
 ): void {
-  prepared(
+  const result = prepared(
     db,
     `UPDATE customers SET attempts = attempts + 1, last_outcome = @outcome, callback_at = @callbackAt,
        do_not_contact = CASE WHEN @outcome = 'do_not_contact' THEN 1 ELSE do_not_contact END, updated_at = @now
      WHERE id = @customerId`,
   ).run({ customerId, ...o });
+  expectOneRow(result, 'applyCallToCustomer');
 }
 
 /** After an amendment of the customer's latest call: its corrected outcome becomes theirs. */
@@ -214,11 +216,12 @@ export function correctCustomerOutcome(
   customerId: number,
   o: { outcome: Outcome; callbackAt: string | null; doNotContact: boolean; now: string },
 ): void {
-  prepared(
+  const result = prepared(
     db,
     `UPDATE customers SET last_outcome = @outcome, callback_at = @callbackAt, do_not_contact = @dnc, updated_at = @now
      WHERE id = @customerId`,
   ).run({ customerId, outcome: o.outcome, callbackAt: o.callbackAt, dnc: o.doNotContact ? 1 : 0, now: o.now });
+  expectOneRow(result, 'correctCustomerOutcome');
 }
 
 /** Earlier calls with what was tried, for the briefing ("what the team already tried"). */
@@ -249,7 +252,7 @@ export function listCallHistory(db: Db, customerId: number): CallHistoryRow[] {
 }
 
 export function markDoNotContact(db: Db, customerId: number, now: string): void {
-  prepared(db, 'UPDATE customers SET do_not_contact = 1, updated_at = ? WHERE id = ?').run(now, customerId);
+  expectOneRow(prepared(db, 'UPDATE customers SET do_not_contact = 1, updated_at = ? WHERE id = ?').run(now, customerId), 'markDoNotContact');
 }
 
 export function callerNameOf(db: Db, personId: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { prepared } from '../statements';
+import { expectOneRow, prepared } from '../statements';
 import type { EnrolmentStatus, Verdict } from '../../shared/domain/care';
 
 /** One recovery followed in intensive care. */
@@ -82,7 +82,7 @@ export function listRelostEnrolments(db: Db, ownerId?: string): EnrolmentListRow
 }
 
 export function setOwner(db: Db, id: string, ownerId: string): void {
-  prepared(db, 'UPDATE care_enrolments SET owner_id = ? WHERE id = ?').run(ownerId, id);
+  expectOneRow(prepared(db, 'UPDATE care_enrolments SET owner_id = ? WHERE id = ?').run(ownerId, id), 'setOwner');
 }
 
 export function setNextReview(db: Db, id: string, nextReviewOn: string): void {
@@ -104,7 +104,7 @@ export function markEnrolmentRelost(
 
 /** A recovery taken back by a correction of its call: kept for the record, out of every list and figure. */
 export function withdrawEnrolment(db: Db, id: string, at: string): void {
-  prepared(db, "UPDATE care_enrolments SET status = 'withdrawn', next_review_on = NULL, withdrawn_at = ? WHERE id = ?").run(at, id);
+  expectOneRow(prepared(db, "UPDATE care_enrolments SET status = 'withdrawn', next_review_on = NULL, withdrawn_at = ? WHERE id = ?").run(at, id), 'withdrawEnrolment');
 }
 
 /** A withdrawn recovery given back by a later correction; its re-loss, if any, no longer stands. */

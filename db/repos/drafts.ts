@@ -21,10 +21,6 @@ export function saveDraft(db: Db, d: { customerId: number; callerId: string; sta
   ).run(d);
 }
 
-export function deleteDraft(db: Db, customerId: number): void {
-  prepared(db, 'DELETE FROM call_drafts WHERE customer_id = ?').run(customerId);
-}
-
 /** The caller's most recently saved unfinished call. */
 export function latestDraftOf(db: Db, callerId: string): DraftRow | undefined {
   return prepared(db, 'SELECT * FROM call_drafts WHERE caller_id = ? ORDER BY updated_at DESC LIMIT 1')

@@ -13,10 +13,6 @@ export function saveImportMapping(db: Db, name: string, mapping: ImportMapping, 
   ).run(name, JSON.stringify(mapping), now);
 }
 
-export function deleteImportMapping(db: Db, name: string): boolean {
-  return db.prepare('DELETE FROM import_mappings WHERE name = ?').run(name).changes > 0;
-}
-
 export interface ImportRecord {
   id: string;
   fileName: string;

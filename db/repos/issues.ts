@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { expectOneRow } from '../statements';
 
 export type IssueStatus = 'open' | 'in_progress' | 'fixed';
 
@@ -22,10 +23,13 @@ export function insertIssue(db: Db, row: IssueRow): void {
 }
 
 export function updateIssueRow(db: Db, row: IssueRow): void {
-  db.prepare(
-    `UPDATE issues SET title = @title, owner = @owner, description = @description, status = @status,
-       updated_at = @updated_at, fixed_at = @fixed_at WHERE id = @id`,
-  ).run(row);
+  expectOneRow(
+    db.prepare(
+      `UPDATE issues SET title = @title, owner = @owner, description = @description, status = @status,
+         updated_at = @updated_at, fixed_at = @fixed_at WHERE id = @id`,
+    ).run(row),
+    'updateIssueRow',
+  );
 }
 
 export function getIssueRow(db: Db, id: string): IssueRow | undefined {

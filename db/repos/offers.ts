@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { prepared } from '../statements';
+import { expectOneRow, prepared } from '../statements';
 import type { OfferType } from '../../shared/domain/offers';
 
 /** The playbook: offers (a way back) and the rules that propose them. */
@@ -71,15 +71,21 @@ export function insertOffer(db: Db, o: OfferWrite): void {
 }
 
 export function updateOffer(db: Db, o: OfferWrite): void {
-  prepared(
-    db,
-    `UPDATE offers SET name = @name, type = @type, talking_points = @talkingPoints, percent = @percent,
-       duration_months = @durationMonths, generates_code = @generatesCode, product = @product WHERE id = @id`,
-  ).run({ ...o, generatesCode: o.generatesCode ? 1 : 0 });
+  expectOneRow(
+    prepared(
+      db,
+      `UPDATE offers SET name = @name, type = @type, talking_points = @talkingPoints, percent = @percent,
+         duration_months = @durationMonths, generates_code = @generatesCode, product = @product WHERE id = @id`,
+    ).run({ ...o, generatesCode: o.generatesCode ? 1 : 0 }),
+    'updateOffer',
+  );
 }
 
 export function setOfferRetired(db: Db, id: string, retiredAt: string | null): void {
-  prepared(db, 'UPDATE offers SET retired_at = ? WHERE id = ?').run(retiredAt, id);
+  expectOneRow(
+    prepared(db, 'UPDATE offers SET retired_at = ? WHERE id = ?').run(retiredAt, id),
+    'setOfferRetired',
+  );
 }
 
 export function listRules(db: Db): OfferRuleRow[] {
@@ -99,13 +105,19 @@ export function insertRule(db: Db, r: RuleWrite): void {
 }
 
 export function updateRule(db: Db, r: RuleWrite): void {
-  prepared(
-    db,
-    `UPDATE offer_rules SET priority = @priority, category_id = @categoryId, reason_id = @reasonId, product = @product,
-       segment = @segment, min_revenue = @minRevenue, max_revenue = @maxRevenue, offer_id = @offerId WHERE id = @id`,
-  ).run(r);
+  expectOneRow(
+    prepared(
+      db,
+      `UPDATE offer_rules SET priority = @priority, category_id = @categoryId, reason_id = @reasonId, product = @product,
+         segment = @segment, min_revenue = @minRevenue, max_revenue = @maxRevenue, offer_id = @offerId WHERE id = @id`,
+    ).run(r),
+    'updateRule',
+  );
 }
 
 export function deleteRule(db: Db, id: string): void {
-  prepared(db, 'DELETE FROM offer_rules WHERE id = ?').run(id);
+  expectOneRow(
+    prepared(db, 'DELETE FROM offer_rules WHERE id = ?').run(id),
+    'deleteRule',
+  );
 }

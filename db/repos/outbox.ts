@@ -67,13 +67,9 @@ export interface OutboxRow {
   created_at: string;
 }
 
-/** The oldest unsent events, in the console's own order (seq), never by wall-clock time. */
-export function readPendingEvents(db: Db, limit: number): OutboxRow[] {
-  return readPendingEventsAfter(db, 0, limit);
-}
-
 /**
- * The oldest unsent events after `seq`: the batch that follows one still on its way to the hub
+ * The oldest unsent events after `seq`, in the console's own order (seq), never by wall-clock time.
+ * From 0 that is the next batch; from a batch still on its way to the hub, the one that follows it
  * (read while the hub works on that one, whose events are not marked sent yet).
  */
 export function readPendingEventsAfter(db: Db, seq: number, limit: number): OutboxRow[] {

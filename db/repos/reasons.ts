@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import { prepared } from '../statements';
+import { expectOneRow, prepared } from '../statements';
 
 /**
  * The reason taxonomy: categories and specific reasons. Ids are stable; a rename changes the name
@@ -55,16 +55,22 @@ export function insertCategory(db: Db, c: { id: string; name: string; approach: 
 }
 
 export function updateCategory(db: Db, c: { id: string; name: string; approach: string; recoverable: boolean }): void {
-  prepared(db, 'UPDATE reason_categories SET name = ?, approach = ?, recoverable = ? WHERE id = ?').run(
-    c.name,
-    c.approach,
-    c.recoverable ? 1 : 0,
-    c.id,
+  expectOneRow(
+    prepared(db, 'UPDATE reason_categories SET name = ?, approach = ?, recoverable = ? WHERE id = ?').run(
+      c.name,
+      c.approach,
+      c.recoverable ? 1 : 0,
+      c.id,
+    ),
+    'updateCategory',
   );
 }
 
 export function setCategoryRetired(db: Db, id: string, retiredAt: string | null): void {
-  prepared(db, 'UPDATE reason_categories SET retired_at = ? WHERE id = ?').run(retiredAt, id);
+  expectOneRow(
+    prepared(db, 'UPDATE reason_categories SET retired_at = ? WHERE id = ?').run(retiredAt, id),
+    'setCategoryRetired',
+  );
 }
 
 export function insertReason(db: Db, r: { id: string; categoryId: string; name: string }): void {
@@ -76,9 +82,15 @@ export function insertReason(db: Db, r: { id: string; categoryId: string; name: 
 }
 
 export function renameReason(db: Db, id: string, name: string): void {
-  prepared(db, 'UPDATE reasons SET name = ? WHERE id = ?').run(name, id);
+  expectOneRow(
+    prepared(db, 'UPDATE reasons SET name = ? WHERE id = ?').run(name, id),
+    'renameReason',
+  );
 }
 
 export function setReasonRetired(db: Db, id: string, retiredAt: string | null): void {
-  prepared(db, 'UPDATE reasons SET retired_at = ? WHERE id = ?').run(retiredAt, id);
+  expectOneRow(
+    prepared(db, 'UPDATE reasons SET retired_at = ? WHERE id = ?').run(retiredAt, id),
+    'setReasonRetired',
+  );
 }

@@ -16,6 +16,12 @@ export interface ReportQuery {
   callerId?: string | undefined;
 }
 
+/** A reasons report's query: which reason (stated or diagnosed) and how it is grouped over time. */
+export interface ReasonsQuery extends ReportQuery {
+  by: 'stated' | 'diagnosed';
+  group?: 'cycle' | 'month' | undefined;
+}
+
 export type SqlParams = Record<string, string | number>;
 
 /**

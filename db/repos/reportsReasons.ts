@@ -9,15 +9,12 @@ import {
   rate,
   whereClause,
   withoutSoleCaller,
-  type ReportQuery,
+  type ReasonsQuery,
   type SqlParams,
 } from './reportsFilters';
 import { diagnosedFromChains } from './reportsReasonsRange';
 
-export interface ReasonsQuery extends ReportQuery {
-  by: 'stated' | 'diagnosed';
-  group?: 'cycle' | 'month' | undefined;
-}
+export type { ReasonsQuery } from './reportsFilters';
 
 /** Label of rows whose stated text matches no reason in the taxonomy (and of customers with none). */
 export const UNMAPPED_CATEGORY = 'Unmapped';

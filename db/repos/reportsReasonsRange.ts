@@ -1,5 +1,4 @@
-import { customerConditions, dateConditions, type SqlParams } from './reportsFilters';
-import type { ReasonsQuery } from './reportsReasons';
+import { customerConditions, dateConditions, type ReasonsQuery, type SqlParams } from './reportsFilters';
 
 /**
  * The diagnosed reasons report over a range of days, from the call chains of migration 9: each

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/open';
 import { createDispatcher, type Dispatch } from './dispatch';
-import type { DesktopShell, ServiceDeps } from './types';
-import { createStderrLogger, type Logger } from './logger';
+import type { DesktopShell, Logger, ServiceDeps } from './types';
+import { createStderrLogger } from './logger';
 import { projectRoot } from './paths';
-import { openConsoleDatabase, type ConsoleDatabase } from './maintenance/handlers';
+import { openConsoleDatabase, type ConsoleDatabase } from './database';
 
 export interface Backend {
   /** The open database; throws while the console is in recovery mode (a damaged database). */

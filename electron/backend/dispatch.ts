@@ -1,8 +1,8 @@
 import { AppError, type ApiResult, type ErrorCode } from '../../shared/api/result';
 import { contract, isChannel } from '../../shared/api';
 import type { ChannelDef } from '../../shared/api/channel';
-import type { ServiceDeps } from './types';
-import { handlers as defaultHandlers, type Handlers } from './handlers';
+import type { Handlers, ServiceDeps, SetupCallContext } from './types';
+import { handlers as defaultHandlers } from './handlers';
 import { currentUser } from './session/handlers';
 import { unknownChannelMessage } from './unknownChannel';
 
@@ -33,7 +33,8 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
         const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
         return fail('invalid_input', `${where}${issue?.message ?? 'Invalid input.'}`);
       }
-      const handler = handlers[channel] as (d: ServiceDeps, i: unknown, c: { user: typeof user }) => unknown;
+      // Past the check above, `user` is a Person on every channel but the first-run ones.
+      const handler = handlers[channel] as (d: ServiceDeps, i: unknown, c: SetupCallContext) => unknown;
       const value = await handler(deps, parsed.data, { user });
       return { ok: true, value };
     } catch (error) {

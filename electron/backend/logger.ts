@@ -1,12 +1,4 @@
-/**
- * The backend's logger. Messages name events and ids, never customer names, phones or emails:
- * logs leave the desk in support tickets.
- */
-export interface Logger {
-  info(message: string, fields?: Record<string, string | number | boolean>): void;
-  warn(message: string, fields?: Record<string, string | number | boolean>): void;
-  error(message: string, fields?: Record<string, string | number | boolean>): void;
-}
+import type { Logger } from './types';
 
 export function createStderrLogger(minLevel: 'info' | 'warn' | 'error' = 'info'): Logger {
   const order = { info: 0, warn: 1, error: 2 } as const;

@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import type { Logger } from './types';
 
 type Fields = Record<string, string | number | boolean>;
 

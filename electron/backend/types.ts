@@ -1,6 +1,21 @@
+/**
+ * The types every part of the headless core shares. A leaf: it imports nothing of the core's own,
+ * so the domains can depend on it without tying themselves to the dispatcher or to each other.
+ */
 import type { Db } from '../../db/open';
-import type { Logger } from './logger';
 import type { Theme } from '../../shared/api/preferences';
+import type { Person } from '../../shared/api/session';
+import type { Channel, ChannelOutput, ChannelParsedInput, Contract } from '../../shared/api';
+
+/**
+ * The backend's logger. Messages name events and ids, never customer names, phones or emails:
+ * logs leave the desk in support tickets.
+ */
+export interface Logger {
+  info(message: string, fields?: Record<string, string | number | boolean>): void;
+  warn(message: string, fields?: Record<string, string | number | boolean>): void;
+  error(message: string, fields?: Record<string, string | number | boolean>): void;
+}
 
 /**
  * What only the desktop shell can do, given by the Electron main process. Absent under
@@ -23,3 +38,24 @@ export interface ServiceDeps {
   dataDir: string;
   desktop?: DesktopShell;
 }
+
+/** Who is calling. The dispatcher refuses every channel but the first-run ones until someone is set up. */
+export interface CallContext {
+  user: Person;
+}
+
+/** The first-run channels (`setup: true` in the contract) also answer before anyone is set up. */
+export interface SetupCallContext {
+  user: Person | null;
+}
+
+export type ContextOf<C extends Channel> = Contract[C] extends { setup: true } ? SetupCallContext : CallContext;
+
+export type Handler<C extends Channel> = (
+  deps: ServiceDeps,
+  input: ChannelParsedInput<C>,
+  ctx: ContextOf<C>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+export type HandlerGroup<C extends Channel> = { [K in C]: Handler<K> };

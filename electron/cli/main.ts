@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CliError } from './errors';
+import { CliError } from './commands/errors';
 
 type Register = (program: Command) => void;
 

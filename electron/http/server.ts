@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Dispatch } from '../backend/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../main/security';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 
 export interface ServeOptions {
   dispatch: Dispatch;

@@ -6,7 +6,7 @@ import { startSyncLoop } from '../backend/sync/loop';
 import { backUpNow } from '../backend/maintenance/backup';
 import { resolveDbPath } from '../backend/paths';
 import type { DesktopShell } from '../backend/types';
-import type { Logger } from '../backend/logger';
+import type { Logger } from '../backend/types';
 import type { DialScheme } from '../../shared/domain/phone';
 import { readPreferences, updatePreferences } from '../backend/preferences/handlers';
 import { DEFAULT_PREFERENCES } from '../../shared/api/preferences';

@@ -1,6 +1,6 @@
 import type { NodeLogger } from 'electron-log';
 import { join } from 'node:path';
-import type { Logger } from '../backend/logger';
+import type { Logger } from '../backend/types';
 import { redactingLogger, redactLogData } from '../backend/redact-log';
 import { rotateLogFiles } from './log-rotation';
 

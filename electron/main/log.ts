@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import log from 'electron-log/main';
-import type { Logger } from '../backend/logger';
+import type { Logger } from '../backend/types';
 import { configureFileLog } from './log-file';
 
 /** The IPC channel electron-log opens for renderer logging on import. */

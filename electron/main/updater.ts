@@ -1,4 +1,4 @@
-import type { Logger } from '../backend/logger';
+import type { Logger } from '../backend/types';
 import type { UpdateConfig } from './update-config';
 
 /** A first check shortly after start, so it never competes with opening the window. */

@@ -5,6 +5,9 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { HubDatabase } from './schema';
 import { migrateHub, type HubDialect } from './migrations';
+import type { BatchWriter } from './batch';
+import { sqliteBatchWriter } from './ingestSqlite';
+import { postgresBatchWriter } from './ingestPostgres';
 
 interface HubStoreBase {
   db: Kysely<HubDatabase>;
@@ -12,6 +15,8 @@ interface HubStoreBase {
   /** Where the data lives, in words for the operator (never the password). */
   description: string;
   close: () => Promise<void>;
+  /** One batch's transaction for ingest, written with this store's own prepared statements. */
+  openBatchWriter: (sentBy: string, receivedAt: string) => BatchWriter;
 }
 
 /**
@@ -70,7 +75,14 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
       await db.destroy();
       throw error;
     }
-    return { db, dialect: 'postgres', pool, description: safeUrlDescription(options.databaseUrl), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      pool,
+      description: safeUrlDescription(options.databaseUrl),
+      close: () => db.destroy(),
+      openBatchWriter: (sentBy, receivedAt) => postgresBatchWriter({ pool }, sentBy, receivedAt),
+    };
   }
   const dir = resolve(options.dataDir);
   mkdirSync(dir, { recursive: true });
@@ -90,5 +102,12 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
     await db.destroy();
     throw error;
   }
-  return { db, dialect: 'sqlite', sqlite, description: `SQLite at ${file}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    description: `SQLite at ${file}`,
+    close: () => db.destroy(),
+    openBatchWriter: (sentBy, receivedAt) => sqliteBatchWriter({ db, sqlite }, sentBy, receivedAt),
+  };
 }

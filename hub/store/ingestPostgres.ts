@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import type { BatchWriter, EventRow } from '../ingest';
-import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from '../projections';
-import type { HubStore } from './connect';
-
-type PostgresHubStore = Extract<HubStore, { dialect: 'postgres' }>;
+import type { BatchWriter, EventRow } from './batch';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from './projections';
+/** What the PostgreSQL writer needs of the store: the driver's pool. */
+export interface PostgresHandles {
+  pool: pg.Pool;
+}
 
 /** Any fixed number: ingests take this advisory lock so projections see one order, across hub instances too. */
 const INGEST_LOCK = 72_431;
@@ -163,7 +164,7 @@ async function settleAll(promises: readonly Promise<unknown>[]): Promise<void> {
  * the next is being checked; `close(true)` returns once COMMIT has answered (synchronous_commit:
  * durably, unless the operator turned that off).
  */
-export function postgresBatchWriter(store: PostgresHubStore, sentBy: string, receivedAt: string): BatchWriter {
+export function postgresBatchWriter(store: PostgresHandles, sentBy: string, receivedAt: string): BatchWriter {
   const state: BatchState = { sentBy, receivedAt, inserted: new Map(), held: new Map(), known: new Map() };
   const work: Promise<unknown>[] = [];
   const track = <T>(promise: Promise<T>): Promise<T> => {

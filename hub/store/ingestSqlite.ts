@@ -1,9 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { BatchWriter, EventRow, StoredBatch } from '../ingest';
-import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from '../projections';
-import type { HubStore } from './connect';
+import type { BatchWriter, EventRow, StoredBatch } from './batch';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from './projections';
+import type { Kysely } from 'kysely';
+import type { HubDatabase } from './schema';
 
-type SqliteHubStore = Extract<HubStore, { dialect: 'sqlite' }>;
+/** What the SQLite writer needs of the store: Kysely's connection (for its lock) and the driver's handle. */
+export interface SqliteHandles {
+  db: Kysely<HubDatabase>;
+  sqlite: Database.Database;
+}
 
 function upsert(table: string, columns: readonly string[], key: string): string {
   const updates = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
@@ -45,7 +50,7 @@ function statements(sqlite: Database.Database): ReturnType<typeof statementsFor>
  * committed (synchronous=FULL: durably) when this returns. It holds Kysely's connection meanwhile,
  * so no other hub request has a transaction open on the same connection.
  */
-function storeBatch(store: SqliteHubStore, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
+function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
   return store.db.connection().execute(() => {
     const { sqlite } = store;
     if (sqlite.inTransaction) throw new Error('The hub store has a transaction open on the ingest connection.');
@@ -79,7 +84,7 @@ function storeBatch(store: SqliteHubStore, rows: readonly EventRow[], sentBy: st
 }
 
 /** SQLite runs in this process: the parts are gathered and written in one go when the batch closes. */
-export function sqliteBatchWriter(store: SqliteHubStore, sentBy: string, receivedAt: string): BatchWriter {
+export function sqliteBatchWriter(store: SqliteHandles, sentBy: string, receivedAt: string): BatchWriter {
   const rows: EventRow[] = [];
   return {
     write: (part) => {

@@ -12,8 +12,7 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   setup?: boolean;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(
-  def: ChannelDef<I, O>,
-): ChannelDef<I, O> {
+/** Keeps the literal types (`setup: true`, the roles) so handlers' types can depend on them. */
+export function channel<const D extends ChannelDef>(def: D): D {
   return def;
 }

@@ -64,7 +64,7 @@ export type FeedbackCountRow = z.infer<typeof FeedbackCountRow>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
 
-export const feedbackQueueChannels = {
+export const feedbackChannels = {
   /** Feedback grouped by team and rep (ordered that way), with the call and customer behind each. */
   'feedback.queue': channel({
     input: z

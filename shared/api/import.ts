@@ -134,17 +134,4 @@ export const importChannels = {
     ),
     roles: manager,
   }),
-  'reasons.unmapped': channel({
-    input: z.object({}).strict(),
-    output: z.object({
-      texts: z.array(z.object({ text: z.string(), customers: z.number().int(), revenue: z.number() })),
-      reasons: z.array(z.object({ id: z.string(), name: z.string(), categoryId: z.string(), categoryName: z.string() })),
-    }),
-    roles: manager,
-  }),
-  'reasons.mapText': channel({
-    input: z.object({ text: z.string().trim().min(1).max(2000), reasonId: z.string().min(1).max(100) }).strict(),
-    output: z.object({ customers: z.number().int() }),
-    roles: manager,
-  }),
 };

@@ -6,11 +6,10 @@ import { callChannels } from './call';
 import { playbookChannels } from './playbook';
 import { preferenceChannels } from './preferences';
 import { dialChannels } from './dial';
-import { hubChannels } from './syncHub';
 import { careChannels } from './care';
 import { reportChannels } from './reports';
 import { issueChannels } from './issues';
-import { feedbackQueueChannels } from './feedback';
+import { feedbackChannels } from './feedback';
 import { exportChannels } from './exports';
 import { queueChannels } from './queue';
 import { importChannels } from './import';
@@ -25,11 +24,10 @@ export const contract = {
   ...playbookChannels,
   ...preferenceChannels,
   ...dialChannels,
-  ...hubChannels,
   ...careChannels,
   ...reportChannels,
   ...issueChannels,
-  ...feedbackQueueChannels,
+  ...feedbackChannels,
   ...exportChannels,
   ...queueChannels,
   ...importChannels,

@@ -70,7 +70,10 @@ export const PlaybookSchema = z.object({
 });
 export type Playbook = z.infer<typeof PlaybookSchema>;
 
-/** The reason taxonomy and the offer playbook. Reading is for everyone; changing is for managers. */
+/**
+ * The reason taxonomy, the stated-reason texts mapped onto it, and the offer playbook. Reading is for
+ * everyone; changing is for managers.
+ */
 export const playbookChannels = {
   'taxonomy.list': channel({ input: z.object({}).strict(), output: z.array(TaxonomyCategorySchema) }),
   'taxonomy.saveCategory': channel({ input: SaveCategorySchema, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
@@ -82,4 +85,17 @@ export const playbookChannels = {
   'playbook.retireOffer': channel({ input: retire, output: PlaybookSchema, roles: ['manager'] }),
   'playbook.saveRule': channel({ input: SaveRuleSchema, output: PlaybookSchema, roles: ['manager'] }),
   'playbook.deleteRule': channel({ input: z.object({ id: refId }).strict(), output: PlaybookSchema, roles: ['manager'] }),
+  'reasons.unmapped': channel({
+    input: z.object({}).strict(),
+    output: z.object({
+      texts: z.array(z.object({ text: z.string(), customers: z.number().int(), revenue: z.number() })),
+      reasons: z.array(z.object({ id: z.string(), name: z.string(), categoryId: z.string(), categoryName: z.string() })),
+    }),
+    roles: ['manager'],
+  }),
+  'reasons.mapText': channel({
+    input: z.object({ text: z.string().trim().min(1).max(2000), reasonId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ customers: z.number().int() }),
+    roles: ['manager'],
+  }),
 };

@@ -75,14 +75,6 @@ export const SelectionSettingsSchema = z
   .strict();
 export type SelectionSettings = z.infer<typeof SelectionSettingsSchema>;
 
-/** The band a monthly revenue falls in, or null when it reaches none. */
-export function valueBandFor(revenue: number | null, bands: readonly ValueBand[]): ValueBand | null {
-  if (revenue === null) return null;
-  let best: ValueBand | null = null;
-  for (const b of bands) if (revenue >= b.minRevenue && (best === null || b.minRevenue > best.minRevenue)) best = b;
-  return best;
-}
-
 export function describeCondition(c: RuleCondition): string {
   const label = RULE_FIELD_LABELS[c.field];
   return typeof c.value === 'number' ? `${label} ${c.op} ${c.value}` : `${label} ${c.op} ${c.value}`;

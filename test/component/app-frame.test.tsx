@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { describeSync } from '../../renderer/src/components/StatusArea';
 import { installFakeApi } from './fakeApi';
-import type { QueueItem } from '../../shared/api/customers';
+import type { QueueItem } from '../../shared/api/queue';
 
 const item = (id: number, name: string, revenue: number): QueueItem => ({
   id, externalId: `C-${id}`, name, company: null, phone: '+1 555-0100', segment: 'Month-to-month', product: 'DSL',

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import type { CallDetail } from '../../shared/api/call';
-import type { QueueItem } from '../../shared/api/customers';
+import type { QueueItem } from '../../shared/api/queue';
 import { installFakeApi } from './fakeApi';
 import { appSession, card, SYNC_OK, taxonomy } from './callSession';
 

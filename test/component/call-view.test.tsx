@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import type { CallSession, CompletedCall } from '../../shared/api/call';
 import type { CallState } from '../../shared/domain/callMachine';
-import type { QueueItem } from '../../shared/api/customers';
+import type { QueueItem } from '../../shared/api/queue';
 import type { Role } from '../../shared/domain/roles';
 import { installFakeApi } from './fakeApi';
 import { appSession, CALL_ID, callSession, card, SYNC_OK } from './callSession';

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import type { HubSettings } from '../../shared/api/syncHub';
+import type { HubSettings } from '../../shared/api/sync';
 import type { Role } from '../../shared/domain/roles';
 import { installFakeApi } from './fakeApi';
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { QueueContainer } from '../../renderer/src/views/Queue';
 import { installFakeApi } from './fakeApi';
-import type { QueueItem, QueueQuery } from '../../shared/api/customers';
+import type { QueueItem, QueueQuery } from '../../shared/api/queue';
 
 const item = (id: number, name: string, over: Partial<QueueItem> = {}): QueueItem => ({
   id,

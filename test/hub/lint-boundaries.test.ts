@@ -33,7 +33,7 @@ async function boundaryErrors(relativePath: string, source: string): Promise<str
 describe('the hub import boundary', () => {
   it('fails hub -> db, hub -> electron and hub -> renderer; allows hub -> shared', async () => {
     expect(await boundaryErrors('hub/lint-probe.ts', "export { openDatabase } from '../db/open';\n")).toHaveLength(1);
-    expect(await boundaryErrors('hub/lint-probe.ts', "export { pushOutbox } from '../electron/services/sync/sender';\n")).toHaveLength(1);
+    expect(await boundaryErrors('hub/lint-probe.ts', "export { pushOutbox } from '../electron/backend/sync/sender';\n")).toHaveLength(1);
     expect(await boundaryErrors('hub/lint-probe.ts', "export { api } from '../renderer/src/api/client';\n")).toHaveLength(1);
     expect(await boundaryErrors('hub/lint-probe.ts', "export { parseEvent } from '../shared/sync/events';\n")).toEqual([]);
   });

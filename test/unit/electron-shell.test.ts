@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The Electron binary is absent on CI machines, so the 'electron' module is replaced by a test
@@ -55,7 +57,8 @@ vi.mock('electron', () => ({
 
 const { createMainWindow, guardWebContents } = await import('../../electron/main/window');
 const { isTrustedSender, registerIpc } = await import('../../electron/main/ipc');
-const { isAppUrl, isExternalWebUrl, CONTENT_SECURITY_POLICY } = await import('../../electron/main/security');
+const { isAppUrl, isExternalWebUrl } = await import('../../electron/main/security');
+const { CONTENT_SECURITY_POLICY } = await import('../../electron/http/contentSecurityPolicy');
 
 const APP_URL = 'file:///opt/winback/out/renderer/index.html';
 
@@ -147,6 +150,14 @@ describe('URL checks', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+
+  it("gives the desktop window's page the same policy as winback serve's header", () => {
+    const html = readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    // A meta tag cannot carry frame-ancestors; the file:// page cannot be framed by another site anyway.
+    const served = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors'));
+    expect(meta?.split('; ')).toEqual(served);
   });
 });
 

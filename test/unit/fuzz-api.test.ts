@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/create';
-import type { Logger } from '../../electron/backend/logger';
+import type { Logger } from '../../electron/backend/types';
 import { getSetting, setSetting, SETTING_KEYS } from '../../db/repos/settings';
 import { contract, isChannel, type Channel } from '../../shared/api';
+import type { ChannelDef } from '../../shared/api/channel';
 import { ERROR_CODES, type ApiResult } from '../../shared/api/result';
 import { call, tempDir } from '../helpers/backend';
 import { damagePages } from '../helpers/damage';
@@ -151,7 +152,7 @@ function checkAnswer(channel: Channel, context: Context, r: ApiResult<unknown>):
     return;
   }
   expect(r.error.code, `${channel}: ${r.error.message}`).not.toBe('internal');
-  if (context === 'not set up' && !contract[channel].setup) expect(r.error.code).toBe('not_set_up');
+  if (context === 'not set up' && !(contract[channel] as ChannelDef).setup) expect(r.error.code).toBe('not_set_up');
 }
 
 // ---- backends -----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import nodeLog from 'electron-log/node';
 import { redactFields, redactingLogger, redactLogData, redactText, REDACTED_EMAIL, REDACTED_PHONE } from '../../electron/backend/redact-log';
-import type { Logger } from '../../electron/backend/logger';
+import type { Logger } from '../../electron/backend/types';
 import { rotateLogFiles } from '../../electron/main/log-rotation';
 import { configureFileLog, LOG_FILE_NAME } from '../../electron/main/log-file';
 import { tempDir } from '../helpers/backend';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, testBackend, type TestBackend } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
-import type { QueueQuery } from '../../shared/api/customers';
+import type { QueueQuery } from '../../shared/api/queue';
 
 /**
  * The total above the queue is kept between page reads (counting walks the whole queue index) and

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
-import type { QueueItem } from '../../shared/api/customers';
+import type { QueueItem } from '../../shared/api/queue';
 import type { Role } from '../../shared/domain/roles';
 import { queryQueue } from '../../db/repos/customers';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, backupFileName, backupFolderFor } from '../../db/backup';
 import { createBackend, type Backend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
-import { DatabaseDamagedError } from '../../electron/backend/maintenance/handlers';
+import { DatabaseDamagedError } from '../../electron/backend/database';
 import { contract } from '../../shared/api';
 import { call, callResult, tempDir } from '../helpers/backend';
 import { damageHeader, damagePages } from '../helpers/damage';

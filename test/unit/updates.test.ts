@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { machineConfigDirs, readUpdateConfig, UPDATE_URL_ENV } from '../../electron/main/update-config';
-import type { Logger } from '../../electron/backend/logger';
+import type { Logger } from '../../electron/backend/types';
 import { tempDir } from '../helpers/backend';
 
 /** electron-updater needs Electron at load time: a double records what the console asks of it. */

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/api/result';
 import type { CallDetail } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
 import type { OfferAnswer } from '../../../shared/domain/callMachine';
-import { isValidLocalDate, isValidLocalDateTime, localToUtc } from '../../../shared/domain/localTime';
+import { isValidLocalDate, isValidLocalDateTime } from '../../../shared/domain/localTime';
 import type { Outcome } from '../../../shared/domain/outcomes';
 import { getCustomerRow } from '../../../db/repos/customers';
 import {
@@ -24,11 +24,9 @@ import { getOffer } from '../../../db/repos/offers';
 import { enqueueEvent } from '../../../db/repos/outbox';
 import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
-import { customerTimeZone } from './briefing';
-import { CODE_ANSWERS } from './complete';
-import { newOfferCode } from './codes';
+import { customerTimeZone } from '../customers/timeZone';
+import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { getCallDetail, type AmendedValues } from './detail';
-import { requireCaller } from './session';
 import { enrolOnRecovery, withdrawRecovery } from '../care/enrol';
 
 export interface AmendInput {
@@ -52,8 +50,7 @@ const reasonKey = (rs: { reasonId: string; primary: boolean }[]) =>
  * why are kept as an amendment, the corrected values are written to the call's own rows so every
  * report reads them, and a `call.amended` event tells the hub. One transaction.
  */
-export function amendCall(deps: ServiceDeps, user: Person | null, input: AmendInput): CallDetail {
-  const person = requireCaller(user);
+export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput): CallDetail {
   const { db } = deps;
   const call = getCallRow(db, input.callId);
   if (!call) throw new AppError('not_found', `No call with id ${input.callId}.`);
@@ -67,11 +64,11 @@ export function amendCall(deps: ServiceDeps, user: Person | null, input: AmendIn
   const before: AmendedValues = {};
   const after: AmendedValues = {};
 
-  // The outcome and the facts that belong to it: a callback time only for Callback, a reactivation
-  // period only for Considering.
   const outcome = input.outcome ?? call.outcome;
-  const reactivationUntil = outcome !== 'considering' ? null : input.reactivationUntil !== undefined ? input.reactivationUntil : call.reactivation_until;
-  const callbackLocal = outcome !== 'callback' ? null : input.callbackLocal !== undefined ? input.callbackLocal : call.callback_local;
+  const { reactivationUntil, callbackLocal } = factsOfOutcome(outcome, {
+    reactivationUntil: input.reactivationUntil !== undefined ? input.reactivationUntil : call.reactivation_until,
+    callbackLocal: input.callbackLocal !== undefined ? input.callbackLocal : call.callback_local,
+  });
   if (outcome === 'considering' && (!reactivationUntil || !isValidLocalDate(reactivationUntil))) {
     throw new AppError('invalid_input', 'Considering needs the end of the reactivation period as a real date.');
   }
@@ -80,7 +77,8 @@ export function amendCall(deps: ServiceDeps, user: Person | null, input: AmendIn
     if (!callbackLocal || !isValidLocalDateTime(callbackLocal)) {
       throw new AppError('invalid_input', "Callback needs a date and time in the customer's local time.");
     }
-    const at = localToUtc(callbackLocal, customerTimeZone(customer.timezone));
+    // No bound: a correction restates the time agreed on the call, which may have passed since.
+    const at = callbackInstant(callbackLocal, customerTimeZone(customer.timezone));
     if (!at.ok) throw new AppError('invalid_input', at.why);
     callbackAt = at.iso;
   }
@@ -141,7 +139,7 @@ export function amendCall(deps: ServiceDeps, user: Person | null, input: AmendIn
       for (const r of after.reasons) insertCallReason(db, call.id, r.reasonId, r.primary);
     }
     for (const o of changedOffers) {
-      upsertCallOffer(db, call.id, o.offerId, o.answer, o.generatesCode && CODE_ANSWERS.includes(o.answer) ? newOfferCode(db) : null);
+      upsertCallOffer(db, call.id, o.offerId, o.answer, offerCodeFor(db, o.generatesCode, o.answer));
     }
     insertAmendment(db, { id: amendmentId, callId: call.id, amendedAt: nowIso, amendedBy: person.id, note: input.note, oldValues: before, newValues: after });
 

@@ -1,23 +1,11 @@
 import type { CallCustomer } from '../../../shared/api/call';
 import { ASSIST_ACTIONS, type AssistAction } from '../../../shared/domain/callMachine';
-import { isValidTimeZone } from '../../../shared/domain/localTime';
 import type { Db } from '../../../db/open';
 import type { CustomerRow } from '../../../db/repos/customers';
 import { listCallHistory, listCallOffers } from '../../../db/repos/calls';
 import { getReason } from '../../../db/repos/reasons';
 import { customerProfile } from '../customers/profile';
-
-let consoleZone: string | undefined;
-
-/** The console's own time zone: used for customers whose record names none. Asked of Intl once per run. */
-export function consoleTimeZone(): string {
-  consoleZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  return consoleZone;
-}
-
-export function customerTimeZone(timezone: string | null): string {
-  return timezone && isValidTimeZone(timezone) ? timezone : consoleTimeZone();
-}
+import { customerTimeZone } from '../customers/timeZone';
 
 function assistActionsOf(detail: string | null): AssistAction[] {
   if (!detail) return [];

@@ -10,7 +10,7 @@ import {
   type CallState,
   type OfferAnswer,
 } from '../../../shared/domain/callMachine';
-import { isValidLocalDateTime, localToUtc, todayIn } from '../../../shared/domain/localTime';
+import { isValidLocalDateTime, todayIn } from '../../../shared/domain/localTime';
 import { proposeOffers } from '../../../shared/domain/offers';
 import type { Stage } from '../../../shared/domain/stages';
 import type { Db } from '../../../db/open';
@@ -33,16 +33,12 @@ import { listOffers, type OfferRow } from '../../../db/repos/offers';
 import { enqueueEvent } from '../../../db/repos/outbox';
 import type { ServiceDeps } from '../types';
 import { activeRules, toRuleDef } from '../playbook/offers';
-import { customerTimeZone } from './briefing';
-import { requireCaller } from './session';
-import { newOfferCode } from './codes';
+import { customerTimeZone } from '../customers/timeZone';
+import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { enrolOnRecovery } from '../care/enrol';
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
-
-/** Answers that give the customer something to come back with; they get a code where the offer has one. */
-export const CODE_ANSWERS: readonly OfferAnswer[] = ['accepted', 'considering'];
 
 const codesOf = (db: Db, callId: string): CompletedCall['codes'] =>
   listCallOffers(db, callId)
@@ -73,17 +69,26 @@ function stageRecord(s: CallState, stage: Stage): { note: string; detail: unknow
  * Completes a call in one transaction: the call, its stages, reasons, offers (with single-use codes),
  * feedback, the customer's attempts and outcome, the draft's removal, and the outbox events.
  * Either all of it is saved or none of it. Completing the same call again returns the saved result.
+ *
+ * The transaction takes the write lock before its first read (immediate), so the check that the
+ * call is not saved yet and the writes that save it cannot be split by a second window or process
+ * completing the same call.
  */
-export function completeCall(deps: ServiceDeps, user: Person | null, state: CallState): CompletedCall {
-  const caller = requireCaller(user);
+export function completeCall(deps: ServiceDeps, caller: Person, state: CallState): CompletedCall {
+  const { call, saved } = deps.db.transaction(() => saveCompletion(deps, caller, state)).immediate();
+  if (saved) deps.log.info('call completed', { callId: call.callId, customerId: call.customerId, outcome: call.outcome });
+  return call;
+}
+
+function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { call: CompletedCall; saved: boolean } {
   const { db } = deps;
-  const customer = getCustomerRow(db, state.customerId);
-  if (!customer) throw new AppError('not_found', `No customer with id ${state.customerId}.`);
   const existing = getCallRow(db, state.callId);
   if (existing) {
     if (existing.customer_id !== state.customerId) throw new AppError('conflict', 'A different call was already saved under this id.');
-    return resultOf(db, existing);
+    return { call: resultOf(db, existing), saved: false };
   }
+  const customer = getCustomerRow(db, state.customerId);
+  if (!customer) throw new AppError('not_found', `No customer with id ${state.customerId}.`);
 
   const now = deps.now();
   const nowIso = now.toISOString();
@@ -105,10 +110,9 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
 
   let callbackAt: string | null = null;
   if (state.outcome === 'callback' && state.callbackLocal && isValidLocalDateTime(state.callbackLocal)) {
-    const at = localToUtc(state.callbackLocal, timeZone);
-    if (!at.ok) problems.push(at.why);
-    else if (at.iso <= nowIso) problems.push(`The callback time has already passed in the customer's time zone (${timeZone}).`);
-    else callbackAt = at.iso;
+    const at = callbackInstant(state.callbackLocal, timeZone, nowIso);
+    if (at.ok) callbackAt = at.iso;
+    else problems.push(at.why);
   }
   const outcome = state.outcome;
   if (problems.length > 0 || outcome === null) throw new AppError('invalid_input', problems.join(' ') || 'Choose an outcome.');
@@ -144,8 +148,7 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
       completedAt: nowIso,
       outcome,
       callbackAt,
-      callbackLocal: outcome === 'callback' ? state.callbackLocal : null,
-      reactivationUntil: outcome === 'considering' ? state.reactivationUntil : null,
+      ...factsOfOutcome(outcome, { callbackLocal: state.callbackLocal, reactivationUntil: state.reactivationUntil }),
       customerWords: state.listen.words,
       reasonConfirmed: isReasonConfirmed(state),
       offerSkippedBecause: blankToNull(state.offer.skippedBecause),
@@ -155,8 +158,7 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
     reasons.forEach((r, i) => insertCallReason(db, state.callId, r.id, i === 0 && r.id === state.diagnose.primaryReasonId));
     for (const [offerId, answer] of answers) {
       const offer = offers.get(offerId);
-      const code = offer && offer.generates_code === 1 && CODE_ANSWERS.includes(answer) ? newOfferCode(db) : null;
-      upsertCallOffer(db, state.callId, offerId, answer, code);
+      upsertCallOffer(db, state.callId, offerId, answer, offerCodeFor(db, offer?.generates_code === 1, answer));
     }
     if (feedbackText !== '') {
       insertCallFeedback(db, {
@@ -216,7 +218,6 @@ export function completeCall(deps: ServiceDeps, user: Person | null, state: Call
     }
   })();
 
-  deps.log.info('call completed', { callId: state.callId, customerId: customer.id, outcome });
   // What was just written, without reading the call back; the codes as resultOf lists them.
-  return { callId: state.callId, customerId: customer.id, outcome, callbackAt, codes: codesOf(db, state.callId) };
+  return { call: { callId: state.callId, customerId: customer.id, outcome, callbackAt, codes: codesOf(db, state.callId) }, saved: true };
 }

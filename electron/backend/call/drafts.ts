@@ -5,15 +5,13 @@ import { getCustomerRow } from '../../../db/repos/customers';
 import { getCallRow } from '../../../db/repos/calls';
 import { saveDraft } from '../../../db/repos/drafts';
 import type { ServiceDeps } from '../types';
-import { requireCaller } from './session';
 
 /**
  * Saves the open call as it stands. Called within a second of every change, so it does one small
  * durable write and nothing else. A draft of a call already completed is refused: a late save must
  * never bring a finished call back to life.
  */
-export function saveCallDraft(deps: ServiceDeps, user: Person | null, state: CallState): { savedAt: string } {
-  const caller = requireCaller(user);
+export function saveCallDraft(deps: ServiceDeps, caller: Person, state: CallState): { savedAt: string } {
   const { db } = deps;
   if (!getCustomerRow(db, state.customerId)) throw new AppError('not_found', `No customer with id ${state.customerId}.`);
   if (getCallRow(db, state.callId)) throw new AppError('conflict', 'This call is already completed; the draft was not saved.');

@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { resumeCall, startCall } from './session';
 import { saveCallDraft } from './drafts';
 import { completeCall } from './complete';

@@ -14,11 +14,6 @@ import { listTaxonomy } from '../playbook/taxonomy';
 import { activeRules, toOffer } from '../playbook/offers';
 import { buildBriefing } from './briefing';
 
-export function requireCaller(user: Person | null): Person {
-  if (!user) throw new AppError('not_set_up', 'Say who is using this console first.');
-  return user;
-}
-
 /** How far down the queue "Next customer" looks for someone who may be dialled now. */
 const NEXT_CUSTOMER_LOOKAHEAD = 200;
 
@@ -82,8 +77,7 @@ function readDraft(deps: ServiceDeps, customerId: number): { state: CallState; u
   return { state: parsed.data, updatedAt: draft.updated_at };
 }
 
-export function startCall(deps: ServiceDeps, user: Person | null, input: { customerId: number } | { next: true }): CallSession {
-  const caller = requireCaller(user);
+export function startCall(deps: ServiceDeps, caller: Person, input: { customerId: number } | { next: true }): CallSession {
   const { db } = deps;
   const row = 'customerId' in input ? getCustomerRow(db, input.customerId) : nextInQueue(deps, caller);
   if (!row) throw new AppError('not_found', `No customer with id ${'customerId' in input ? input.customerId : '?'}.`);
@@ -112,7 +106,6 @@ export function startCall(deps: ServiceDeps, user: Person | null, input: { custo
   };
 }
 
-export function resumeCall(deps: ServiceDeps, user: Person | null): { customerId: number | null } {
-  const caller = requireCaller(user);
+export function resumeCall(deps: ServiceDeps, caller: Person): { customerId: number | null } {
   return { customerId: latestDraftOf(deps.db, caller.id)?.customer_id ?? null };
 }

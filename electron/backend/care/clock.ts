@@ -2,7 +2,7 @@ import { todayIn } from '../../../shared/domain/localTime';
 import { DEFAULT_REVIEW_INTERVAL_MONTHS, isValidInterval } from '../../../shared/domain/care';
 import type { Db } from '../../../db/open';
 import { getSetting, setSetting } from '../../../db/repos/settings';
-import { consoleTimeZone } from '../call/briefing';
+import { consoleTimeZone } from '../customers/timeZone';
 
 export const CARE_SETTING_KEYS = { reviewIntervalMonths: 'care.reviewIntervalMonths' } as const;
 

@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { dueReviews, getCareDetail, listCare } from './views';
 import { completeReview } from './reviews';
 import { reassignOwner } from './owner';
@@ -26,14 +26,14 @@ export const careHandlers: HandlerGroup<
   'care.dueReviews': (deps, _input, ctx) => dueReviews(deps, ctx.user),
   'care.reassign': (deps, input, ctx) => reassignOwner(deps, ctx.user, input),
   'care.markDeparted': (deps, input, ctx) => markDeparted(deps, ctx.user, input),
-  'care.importIndicators': (deps, input, ctx) => importIndicators(deps, ctx.user?.id ?? null, input),
+  'care.importIndicators': (deps, input, ctx) => importIndicators(deps, ctx.user.id, input),
   'care.retention': (deps) => retention(deps),
   'care.getSettings': (deps) => ({ reviewIntervalMonths: reviewIntervalMonths(deps.db) }),
   'care.setSettings': (deps, input, ctx) => {
     const nowIso = deps.now().toISOString();
     deps.db.transaction(() => {
       setReviewIntervalMonths(deps.db, input.reviewIntervalMonths);
-      audit(deps.db, { at: nowIso, actorId: ctx.user?.id ?? null, action: 'care.settings', entity: 'settings', detail: input });
+      audit(deps.db, { at: nowIso, actorId: ctx.user.id, action: 'care.settings', entity: 'settings', detail: input });
     })();
     return { reviewIntervalMonths: reviewIntervalMonths(deps.db) };
   },

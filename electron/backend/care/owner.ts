@@ -5,13 +5,11 @@ import { setOwner } from '../../../db/repos/care';
 import { getPerson } from '../../../db/repos/people';
 import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
-import { requireCaller } from '../call/session';
 import { consoleDay } from './clock';
 import { requireEnrolment, toCareItem } from './views';
 
 /** A manager hands a followed customer to someone else; the reviews due move with them. */
-export function reassignOwner(deps: ServiceDeps, user: Person | null, input: { enrolmentId: string; ownerId: string }): CareItem {
-  const manager = requireCaller(user);
+export function reassignOwner(deps: ServiceDeps, manager: Person, input: { enrolmentId: string; ownerId: string }): CareItem {
   const { db } = deps;
   const enrolment = requireEnrolment(db, input.enrolmentId);
   if (enrolment.status !== 'active') {

@@ -8,7 +8,6 @@ import { getCustomerRow } from '../../../db/repos/customers';
 import { enqueueEvent } from '../../../db/repos/outbox';
 import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
-import { requireCaller } from '../call/session';
 import { consoleDay } from './clock';
 import { requireEnrolment, toRelostItem } from './views';
 
@@ -79,10 +78,9 @@ export function markRelostIfRecovered(db: Db, customerId: number, now: Date | st
 /** The manager's "Mark as departed again". */
 export function markDeparted(
   deps: ServiceDeps,
-  user: Person | null,
+  manager: Person,
   input: { enrolmentId: string; departedOn?: string | undefined; note?: string | undefined },
 ): RelostItem {
-  const manager = requireCaller(user);
   const { db } = deps;
   const enrolment = requireEnrolment(db, input.enrolmentId);
   const who = enrolment.name ?? enrolment.external_id;

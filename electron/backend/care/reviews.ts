@@ -8,7 +8,6 @@ import { clearImportedIndicators } from '../../../db/repos/careIndicators';
 import { enqueueEvent } from '../../../db/repos/outbox';
 import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
-import { requireCaller } from '../call/session';
 import { consoleDay, reviewIntervalMonths } from './clock';
 import { requireEnrolment } from './views';
 
@@ -18,8 +17,7 @@ import { requireEnrolment } from './views';
  * `review.completed` event for the hub are one transaction. Sending the same review id again
  * returns the review already saved: a retried click never records two.
  */
-export function completeReview(deps: ServiceDeps, user: Person | null, input: ParsedReviewInput): { reviewId: string; nextReviewOn: string } {
-  const person = requireCaller(user);
+export function completeReview(deps: ServiceDeps, person: Person, input: ParsedReviewInput): { reviewId: string; nextReviewOn: string } {
   const { db } = deps;
   const saved = getReview(db, input.reviewId);
   if (saved) {

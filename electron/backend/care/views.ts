@@ -14,7 +14,6 @@ import {
 import { listReviews } from '../../../db/repos/careReviews';
 import { getImportedIndicators } from '../../../db/repos/careIndicators';
 import type { ServiceDeps } from '../types';
-import { requireCaller } from '../call/session';
 import { consoleDay, reviewIntervalMonths } from './clock';
 
 export function recoveryOf(db: Db, row: { recovery_call_id: string; recovered_on: string }): Recovery {
@@ -65,8 +64,7 @@ export function toRelostItem(db: Db, row: EnrolmentListRow): RelostItem {
   };
 }
 
-export function listCare(deps: ServiceDeps, user: Person | null, scope: 'mine' | 'all'): CareList {
-  const person = requireCaller(user);
+export function listCare(deps: ServiceDeps, person: Person, scope: 'mine' | 'all'): CareList {
   const today = consoleDay(deps.now());
   const ownerId = scope === 'mine' ? person.id : undefined;
   return {
@@ -78,8 +76,7 @@ export function listCare(deps: ServiceDeps, user: Person | null, scope: 'mine' |
 }
 
 /** The signed-in person's reviews that are due (within the week) or overdue: their queue shows them like callbacks. */
-export function dueReviews(deps: ServiceDeps, user: Person | null): { today: string; items: DueReview[] } {
-  const person = requireCaller(user);
+export function dueReviews(deps: ServiceDeps, person: Person): { today: string; items: DueReview[] } {
   const today = consoleDay(deps.now());
   const lastDay = addDays(today, REVIEW_DUE_WINDOW_DAYS);
   return {

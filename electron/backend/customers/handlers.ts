@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/api/result';
 import type { CustomerCard } from '../../../shared/api/customers';
 import { getCustomerRow } from '../../../db/repos/customers';
 import { listCallsOfCustomer } from '../../../db/repos/calls';
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { customerProfile } from './profile';
 
 export const customerHandlers: HandlerGroup<'customers.get'> = {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/result';
 import { checkPhoneNumber, dialUrl, type DialScheme } from '../../../shared/domain/phone';
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import type { ServiceDeps } from '../types';
 import { readPreferences } from '../preferences/handlers';
 

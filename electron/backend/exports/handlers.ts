@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { exportJobsFor } from './jobs';
 
 export const exportHandlers: HandlerGroup<'exports.start' | 'exports.status' | 'exports.read' | 'exports.discard'> = {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import type { ExportDataset, ExportStatus } from '../../../shared/api/exports';
 import type { Db } from '../../../db/open';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import { ROWS_PER_RANGE } from './parallel';
 import { EXPORT_FILE_BUFFER_BYTES, finish } from './stream';
 import { writeExport } from './write';

@@ -12,7 +12,7 @@ import {
   setFeedbackStatus,
   type FeedbackQueueRow,
 } from '../../../db/repos/feedbackQueue';
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { resolveReportQuery } from '../reports/scope';
 
 export const NOT_DIAGNOSED = 'Not diagnosed';
@@ -83,8 +83,8 @@ export function feedbackCountsFor(db: Db, range: { from?: string | undefined; to
   };
 }
 
-export const feedbackQueueHandlers: HandlerGroup<'feedback.queue' | 'feedback.setStatus' | 'feedback.counts'> = {
+export const feedbackHandlers: HandlerGroup<'feedback.queue' | 'feedback.setStatus' | 'feedback.counts'> = {
   'feedback.queue': (deps, input) => feedbackQueueFor(deps.db, input),
-  'feedback.setStatus': (deps, input, ctx) => changeFeedbackStatus(deps.db, input.id, input.status, ctx.user?.id ?? null, deps.now()),
+  'feedback.setStatus': (deps, input, ctx) => changeFeedbackStatus(deps.db, input.id, input.status, ctx.user.id, deps.now()),
   'feedback.counts': (deps, input) => feedbackCountsFor(deps.db, input),
 };

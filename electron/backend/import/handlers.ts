@@ -1,8 +1,7 @@
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { listImportMappings, listImports, saveImportMapping } from '../../../db/repos/importMappings';
 import { audit } from '../../../db/repos/audit';
 import { appendChunk, beginUpload, commitUpload, discard, inspectUpload, previewUpload, uploadProgress } from './uploads';
-import { reasonHandlers } from '../playbook/statedReasons';
 
 type ImportChannel =
   | 'import.begin'
@@ -14,9 +13,7 @@ type ImportChannel =
   | 'import.discard'
   | 'import.mappings.list'
   | 'import.mappings.save'
-  | 'import.history'
-  | 'reasons.unmapped'
-  | 'reasons.mapText';
+  | 'import.history';
 
 export const importHandlers: HandlerGroup<ImportChannel> = {
   'import.begin': (deps, input) => beginUpload(deps, input.fileName, input.size),
@@ -24,7 +21,7 @@ export const importHandlers: HandlerGroup<ImportChannel> = {
   'import.inspect': (deps, input) => inspectUpload(deps, input.uploadId),
   'import.preview': (deps, input) => previewUpload(deps, input.uploadId, input.mapping, input.cycle),
   'import.progress': (_deps, input) => uploadProgress(input.uploadId),
-  'import.commit': (deps, input, ctx) => commitUpload(deps, input.uploadId, input.skipInvalid, ctx.user?.id ?? null),
+  'import.commit': (deps, input, ctx) => commitUpload(deps, input.uploadId, input.skipInvalid, ctx.user.id),
   'import.discard': (_deps, input) => {
     discard(input.uploadId);
     return {};
@@ -36,7 +33,7 @@ export const importHandlers: HandlerGroup<ImportChannel> = {
       saveImportMapping(deps.db, input.name, input.mapping, now);
       audit(deps.db, {
         at: now,
-        actorId: ctx.user?.id ?? null,
+        actorId: ctx.user.id,
         action: 'import.mappings.save',
         entity: 'import_mappings',
         entityId: input.name,
@@ -45,5 +42,4 @@ export const importHandlers: HandlerGroup<ImportChannel> = {
     return listImportMappings(deps.db);
   },
   'import.history': (deps) => listImports(deps.db).map(({ actorId: _actor, ...rest }) => rest),
-  ...reasonHandlers,
 };

@@ -1,5 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import { workerEntry } from '../workers/entry';
 import { ImportFileError } from './errors';
 import { decodeRows, type MappedRow } from './mappedRows';

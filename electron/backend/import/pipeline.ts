@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/open';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import { inImportTransaction, ImportWriter, type CommitContext, type ImportCounts } from './commit';
 import { sniffFile } from './encoding';
 import { openRowStream, warmParseWorker } from './parseThread';

@@ -24,7 +24,7 @@ import {
   type LinkedCallRow,
 } from '../../../db/repos/issues';
 import { listReasonLabels } from '../../../db/repos/reportsLookups';
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 
 const NO_IMPACT: IssueImpact = { customers: 0, stillLost: 0, revenueAtStake: 0 };
 
@@ -195,7 +195,7 @@ export function listIssues(db: Db, status?: IssueStatus): IssueSummary[] {
 export const issueHandlers: HandlerGroup<'issues.list' | 'issues.get' | 'issues.create' | 'issues.update' | 'issues.candidateCalls'> = {
   'issues.list': (deps, input) => ({ items: listIssues(deps.db, input.status) }),
   'issues.get': (deps, input) => issueDetail(deps.db, input.id, deps.now()),
-  'issues.create': (deps, input, ctx) => createIssue(deps.db, input, ctx.user?.id ?? null, deps.now()),
-  'issues.update': (deps, input, ctx) => updateIssue(deps.db, input, ctx.user?.id ?? null, deps.now()),
+  'issues.create': (deps, input, ctx) => createIssue(deps.db, input, ctx.user.id, deps.now()),
+  'issues.update': (deps, input, ctx) => updateIssue(deps.db, input, ctx.user.id, deps.now()),
   'issues.candidateCalls': (deps, input) => ({ items: recentCalls(deps.db, input.reasonIds, input.limit).map(toLinkedCall) }),
 };

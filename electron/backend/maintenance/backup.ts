@@ -1,7 +1,7 @@
 import { writeRotatedBackup, type BackupFile } from '../../../db/backup';
 import type { Db } from '../../../db/open';
 import { getSetting, setSetting } from '../../../db/repos/settings';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 
 export const BACKUP_SETTING_KEYS = {
   lastBackupAt: 'maintenance.lastBackupAt',

@@ -1,6 +1,7 @@
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { listTaxonomy, retireCategory, retireReason, saveCategory, saveReason } from './taxonomy';
 import { deleteRule, listPlaybook, retireOffer, saveOffer, saveRule } from './offers';
+import { mapStatedReasonText, unmappedStatedReasons } from './statedReasons';
 
 export const playbookHandlers: HandlerGroup<
   | 'taxonomy.list'
@@ -13,6 +14,8 @@ export const playbookHandlers: HandlerGroup<
   | 'playbook.retireOffer'
   | 'playbook.saveRule'
   | 'playbook.deleteRule'
+  | 'reasons.unmapped'
+  | 'reasons.mapText'
 > = {
   'taxonomy.list': (deps) => listTaxonomy(deps.db),
   'taxonomy.saveCategory': (deps, input, ctx) => saveCategory(deps, ctx.user, input),
@@ -24,4 +27,6 @@ export const playbookHandlers: HandlerGroup<
   'playbook.retireOffer': (deps, input, ctx) => retireOffer(deps, ctx.user, input),
   'playbook.saveRule': (deps, input, ctx) => saveRule(deps, ctx.user, input),
   'playbook.deleteRule': (deps, input, ctx) => deleteRule(deps, ctx.user, input),
+  'reasons.unmapped': (deps) => unmappedStatedReasons(deps),
+  'reasons.mapText': (deps, input, ctx) => mapStatedReasonText(deps, input, ctx.user.id),
 };

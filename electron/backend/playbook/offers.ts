@@ -77,7 +77,7 @@ function offerProblems(o: Omit<OfferWrite, 'id'>): string | null {
   return null;
 }
 
-export function saveOffer(deps: ServiceDeps, user: Person | null, input: Omit<OfferWrite, 'id'> & { id?: string | undefined }): Playbook {
+export function saveOffer(deps: ServiceDeps, user: Person, input: Omit<OfferWrite, 'id'> & { id?: string | undefined }): Playbook {
   const { db } = deps;
   const now = deps.now().toISOString();
   const problem = offerProblems(input);
@@ -86,28 +86,28 @@ export function saveOffer(deps: ServiceDeps, user: Person | null, input: Omit<Of
     if (input.id !== undefined) {
       if (!getOffer(db, input.id)) throw new AppError('not_found', `No offer with id ${input.id}.`);
       updateOffer(db, { ...input, id: input.id });
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.offer.update', entity: 'offer', entityId: input.id, detail: { name: input.name } });
+      audit(db, { at: now, actorId: user.id, action: 'playbook.offer.update', entity: 'offer', entityId: input.id, detail: { name: input.name } });
     } else {
       const id = uniqueId(`offer.${slug(input.name)}`, (x) => offerIdTaken(db, x));
       insertOffer(db, { ...input, id });
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.offer.add', entity: 'offer', entityId: id, detail: { name: input.name } });
+      audit(db, { at: now, actorId: user.id, action: 'playbook.offer.add', entity: 'offer', entityId: id, detail: { name: input.name } });
     }
   })();
   return listPlaybook(db);
 }
 
-export function retireOffer(deps: ServiceDeps, user: Person | null, input: { id: string; retired: boolean }): Playbook {
+export function retireOffer(deps: ServiceDeps, user: Person, input: { id: string; retired: boolean }): Playbook {
   const { db } = deps;
   const now = deps.now().toISOString();
   if (!getOffer(db, input.id)) throw new AppError('not_found', `No offer with id ${input.id}.`);
   db.transaction(() => {
     setOfferRetired(db, input.id, input.retired ? now : null);
-    audit(db, { at: now, actorId: user?.id ?? null, action: input.retired ? 'playbook.offer.retire' : 'playbook.offer.restore', entity: 'offer', entityId: input.id });
+    audit(db, { at: now, actorId: user.id, action: input.retired ? 'playbook.offer.retire' : 'playbook.offer.restore', entity: 'offer', entityId: input.id });
   })();
   return listPlaybook(db);
 }
 
-export function saveRule(deps: ServiceDeps, user: Person | null, input: Omit<OfferRule, 'id'> & { id?: string | undefined }): Playbook {
+export function saveRule(deps: ServiceDeps, user: Person, input: Omit<OfferRule, 'id'> & { id?: string | undefined }): Playbook {
   const { db } = deps;
   const now = deps.now().toISOString();
   const offer = getOffer(db, input.offerId);
@@ -128,17 +128,17 @@ export function saveRule(deps: ServiceDeps, user: Person | null, input: Omit<Off
     if (input.id !== undefined) {
       if (!getRule(db, input.id)) throw new AppError('not_found', `No offer rule with id ${input.id}.`);
       updateRule(db, { ...input, id: input.id });
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.rule.update', entity: 'offer_rule', entityId: input.id, detail: input });
+      audit(db, { at: now, actorId: user.id, action: 'playbook.rule.update', entity: 'offer_rule', entityId: input.id, detail: input });
     } else {
       const id = uniqueId(`rule.${slug(offer.name)}`, (x) => getRule(db, x) !== undefined);
       insertRule(db, { ...input, id });
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.rule.add', entity: 'offer_rule', entityId: id, detail: input });
+      audit(db, { at: now, actorId: user.id, action: 'playbook.rule.add', entity: 'offer_rule', entityId: id, detail: input });
     }
   })();
   return listPlaybook(db);
 }
 
-export function deleteRule(deps: ServiceDeps, user: Person | null, input: { id: string }): Playbook {
+export function deleteRule(deps: ServiceDeps, user: Person, input: { id: string }): Playbook {
   const { db } = deps;
   const now = deps.now().toISOString();
   const rule = getRule(db, input.id);
@@ -146,7 +146,7 @@ export function deleteRule(deps: ServiceDeps, user: Person | null, input: { id: 
   db.transaction(() => {
     removeRule(db, input.id);
     // Calls refer to offers, never to rules, so deleting a rule leaves history whole; the audit keeps it.
-    audit(db, { at: now, actorId: user?.id ?? null, action: 'playbook.rule.delete', entity: 'offer_rule', entityId: input.id, detail: toRule(rule) });
+    audit(db, { at: now, actorId: user.id, action: 'playbook.rule.delete', entity: 'offer_rule', entityId: input.id, detail: toRule(rule) });
   })();
   return listPlaybook(db);
 }

@@ -39,7 +39,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 
 export function saveCategory(
   deps: ServiceDeps,
-  user: Person | null,
+  user: Person,
   input: { id?: string | undefined; name: string; approach: string; recoverable: boolean },
 ): TaxonomyCategory[] {
   const { db } = deps;
@@ -51,30 +51,30 @@ export function saveCategory(
       const existing = getCategory(db, input.id);
       if (!existing) throw new AppError('not_found', `No reason category with id ${input.id}.`);
       updateCategory(db, { id: input.id, name: input.name, approach: input.approach, recoverable: input.recoverable });
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'taxonomy.category.update', entity: 'reason_category', entityId: input.id, detail: { from: existing.name, to: input.name } });
+      audit(db, { at: now, actorId: user.id, action: 'taxonomy.category.update', entity: 'reason_category', entityId: input.id, detail: { from: existing.name, to: input.name } });
     } else {
       const id = uniqueId(slug(input.name), (c) => categoryIdTaken(db, c));
       insertCategory(db, { id, name: input.name, approach: input.approach, recoverable: input.recoverable });
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'taxonomy.category.add', entity: 'reason_category', entityId: id, detail: { name: input.name } });
+      audit(db, { at: now, actorId: user.id, action: 'taxonomy.category.add', entity: 'reason_category', entityId: id, detail: { name: input.name } });
     }
   })();
   return listTaxonomy(db);
 }
 
-export function retireCategory(deps: ServiceDeps, user: Person | null, input: { id: string; retired: boolean }): TaxonomyCategory[] {
+export function retireCategory(deps: ServiceDeps, user: Person, input: { id: string; retired: boolean }): TaxonomyCategory[] {
   const { db } = deps;
   const now = deps.now().toISOString();
   if (!getCategory(db, input.id)) throw new AppError('not_found', `No reason category with id ${input.id}.`);
   db.transaction(() => {
     setCategoryRetired(db, input.id, input.retired ? now : null);
-    audit(db, { at: now, actorId: user?.id ?? null, action: input.retired ? 'taxonomy.category.retire' : 'taxonomy.category.restore', entity: 'reason_category', entityId: input.id });
+    audit(db, { at: now, actorId: user.id, action: input.retired ? 'taxonomy.category.retire' : 'taxonomy.category.restore', entity: 'reason_category', entityId: input.id });
   })();
   return listTaxonomy(db);
 }
 
 export function saveReason(
   deps: ServiceDeps,
-  user: Person | null,
+  user: Person,
   input: { id?: string | undefined; categoryId: string; name: string },
 ): TaxonomyCategory[] {
   const { db } = deps;
@@ -92,24 +92,24 @@ export function saveReason(
         throw new AppError('invalid_input', `A reason keeps its category; retire "${existing.name}" and add a new reason under "${category.name}".`);
       }
       renameReason(db, input.id, input.name);
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'taxonomy.reason.rename', entity: 'reason', entityId: input.id, detail: { from: existing.name, to: input.name } });
+      audit(db, { at: now, actorId: user.id, action: 'taxonomy.reason.rename', entity: 'reason', entityId: input.id, detail: { from: existing.name, to: input.name } });
     } else {
       if (category.retired_at !== null) throw new AppError('conflict', `"${category.name}" is retired; restore it before adding reasons to it.`);
       const id = uniqueId(`${input.categoryId}.${slug(input.name)}`, (r) => reasonIdTaken(db, r));
       insertReason(db, { id, categoryId: input.categoryId, name: input.name });
-      audit(db, { at: now, actorId: user?.id ?? null, action: 'taxonomy.reason.add', entity: 'reason', entityId: id, detail: { name: input.name } });
+      audit(db, { at: now, actorId: user.id, action: 'taxonomy.reason.add', entity: 'reason', entityId: id, detail: { name: input.name } });
     }
   })();
   return listTaxonomy(db);
 }
 
-export function retireReason(deps: ServiceDeps, user: Person | null, input: { id: string; retired: boolean }): TaxonomyCategory[] {
+export function retireReason(deps: ServiceDeps, user: Person, input: { id: string; retired: boolean }): TaxonomyCategory[] {
   const { db } = deps;
   const now = deps.now().toISOString();
   if (!getReason(db, input.id)) throw new AppError('not_found', `No reason with id ${input.id}.`);
   db.transaction(() => {
     setReasonRetired(db, input.id, input.retired ? now : null);
-    audit(db, { at: now, actorId: user?.id ?? null, action: input.retired ? 'taxonomy.reason.retire' : 'taxonomy.reason.restore', entity: 'reason', entityId: input.id });
+    audit(db, { at: now, actorId: user.id, action: input.retired ? 'taxonomy.reason.retire' : 'taxonomy.reason.restore', entity: 'reason', entityId: input.id });
   })();
   return listTaxonomy(db);
 }

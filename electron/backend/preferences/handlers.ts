@@ -1,6 +1,6 @@
 import { getSetting, setSetting } from '../../../db/repos/settings';
 import { DEFAULT_PREFERENCES, PreferencesSchema, type Preferences } from '../../../shared/api/preferences';
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import type { ServiceDeps } from '../types';
 
 export const PREFERENCE_SETTING_KEYS = {

@@ -1,6 +1,5 @@
 import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
-import type { HandlerGroup } from '../handlers';
 import type { ServiceDeps } from '../types';
 import { countAssigned, getAssignable, setAssignee, topUnassigned } from '../../../db/repos/assignment';
 import { getPerson, listPeople } from '../../../db/repos/people';
@@ -120,21 +119,16 @@ export function assignByRule(
   };
 }
 
-export const assignmentHandlers: HandlerGroup<'assignment.overview' | 'assignment.assign' | 'assignment.byRule'> = {
-  'assignment.overview': (deps, input) => {
-    const cap = readQueueSettings(deps.db).executiveCap;
-    return listPeople(deps.db)
-      .filter((p): p is Person & { role: 'agent' | 'executive' } => p.role !== 'manager')
-      .map((p) => ({
-        personId: p.id,
-        name: p.name,
-        role: p.role,
-        assigned: countAssigned(deps.db, p.id, input.cycleId),
-        cap: p.role === 'executive' ? cap : null,
-      }));
-  },
-  'assignment.assign': (deps, input, ctx) => ({
-    assigned: assignCustomers(deps, input.customerIds, input.personId, ctx.user?.id ?? null),
-  }),
-  'assignment.byRule': (deps, input, ctx) => assignByRule(deps, input, ctx.user?.id ?? null),
-};
+/** Everyone who takes calls, with how many customers each holds (of one cycle, when named). */
+export function assignmentOverview(deps: ServiceDeps, input: { cycleId: string }) {
+  const cap = readQueueSettings(deps.db).executiveCap;
+  return listPeople(deps.db)
+    .filter((p): p is Person & { role: 'agent' | 'executive' } => p.role !== 'manager')
+    .map((p) => ({
+      personId: p.id,
+      name: p.name,
+      role: p.role,
+      assigned: countAssigned(deps.db, p.id, input.cycleId),
+      cap: p.role === 'executive' ? cap : null,
+    }));
+}

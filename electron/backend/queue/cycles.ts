@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/result';
-import type { HandlerGroup } from '../handlers';
+import type { ServiceDeps } from '../types';
 import { cycleSummary, listCyclesWithCounts, type CycleListRow } from '../../../db/repos/cycleSummary';
 import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { ensureSelectionFresh } from '../../../db/repos/selection';
@@ -14,12 +14,13 @@ const toItem = (r: CycleListRow) => ({
   revenue: r.revenue,
 });
 
-export const cycleHandlers: HandlerGroup<'cycles.list' | 'cycles.summary'> = {
-  'cycles.list': (deps) => listCyclesWithCounts(deps.db).map(toItem),
-  'cycles.summary': (deps, input) => {
-    const cycle = listCyclesWithCounts(deps.db).find((c) => c.id === input.cycleId);
-    if (!cycle) throw new AppError('not_found', `There is no cycle ${input.cycleId}.`);
-    ensureSelectionFresh(deps.db, deps.now().toISOString().slice(0, 10));
-    return { cycle: toItem(cycle), ...cycleSummary(deps.db, cycle.id, readQueueSettings(deps.db).maxAttempts) };
-  },
-};
+export function listCycles(deps: ServiceDeps) {
+  return listCyclesWithCounts(deps.db).map(toItem);
+}
+
+export function summariseCycle(deps: ServiceDeps, input: { cycleId: string }) {
+  const cycle = listCyclesWithCounts(deps.db).find((c) => c.id === input.cycleId);
+  if (!cycle) throw new AppError('not_found', `There is no cycle ${input.cycleId}.`);
+  ensureSelectionFresh(deps.db, deps.now().toISOString().slice(0, 10));
+  return { cycle: toItem(cycle), ...cycleSummary(deps.db, cycle.id, readQueueSettings(deps.db).maxAttempts) };
+}

@@ -1,18 +1,31 @@
-import { AppError } from '../../../shared/api/result';
-import type { HandlerGroup } from '../handlers';
-import type { ServiceDeps } from '../types';
+import type { HandlerGroup, ServiceDeps } from '../types';
 import { queryQueuePage, queueFilterOptions } from '../../../db/repos/queue';
 import { readQueueSettings, writeQueueSettings } from '../../../db/repos/queueSettings';
 import { ensureSelectionFresh } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
 import { toQueueItems } from './items';
+import { saveSelection, selectionView } from './selection';
+import { listCycles, summariseCycle } from './cycles';
+import { assignByRule, assignCustomers, assignmentOverview } from './assignment';
 
 const today = (deps: ServiceDeps) => deps.now().toISOString().slice(0, 10);
 
-export const queueHandlers: HandlerGroup<'queue.list' | 'queue.filters' | 'queue.settings.get' | 'queue.settings.save'> = {
+/** Whom to call: the queue, its settings, the selection rules, the cycles and who calls whom. */
+export const queueHandlers: HandlerGroup<
+  | 'queue.list'
+  | 'queue.filters'
+  | 'queue.settings.get'
+  | 'queue.settings.save'
+  | 'selection.get'
+  | 'selection.save'
+  | 'cycles.list'
+  | 'cycles.summary'
+  | 'assignment.overview'
+  | 'assignment.assign'
+  | 'assignment.byRule'
+> = {
   'queue.list': (deps, input, ctx) => {
     const user = ctx.user;
-    if (!user) throw new AppError('not_set_up', 'Say who is using this console first.');
     ensureSelectionFresh(deps.db, today(deps));
     const settings = readQueueSettings(deps.db);
     const now = deps.now();
@@ -42,7 +55,7 @@ export const queueHandlers: HandlerGroup<'queue.list' | 'queue.filters' | 'queue
       writeQueueSettings(deps.db, input);
       audit(deps.db, {
         at: now,
-        actorId: ctx.user?.id ?? null,
+        actorId: ctx.user.id,
         action: 'queue.settings.save',
         entity: 'settings',
         detail: input,
@@ -50,4 +63,11 @@ export const queueHandlers: HandlerGroup<'queue.list' | 'queue.filters' | 'queue
     })();
     return readQueueSettings(deps.db);
   },
+  'selection.get': (deps) => selectionView(deps),
+  'selection.save': (deps, input, ctx) => saveSelection(deps, input, ctx.user.id),
+  'cycles.list': (deps) => listCycles(deps),
+  'cycles.summary': (deps, input) => summariseCycle(deps, input),
+  'assignment.overview': (deps, input) => assignmentOverview(deps, input),
+  'assignment.assign': (deps, input, ctx) => ({ assigned: assignCustomers(deps, input.customerIds, input.personId, ctx.user.id) }),
+  'assignment.byRule': (deps, input, ctx) => assignByRule(deps, input, ctx.user.id),
 };

@@ -1,4 +1,4 @@
-import type { QueueItem } from '../../../shared/api/customers';
+import type { QueueItem } from '../../../shared/api/queue';
 import { callability, type Callability, type CallingWindow } from '../../../shared/domain/callingHours';
 import { PRIORITY, type PriorityParts } from '../../../shared/domain/selection';
 import type { QueueRow } from '../../../db/repos/queue';
@@ -124,15 +124,6 @@ function whyQueued(row: QueueRow, now: Date, due: boolean, localCallback: string
 }
 
 /** A queue row as the window shows it, with whether the customer may be dialled right now. */
-export function toQueueItem(
-  row: QueueRow,
-  now: Date,
-  rules: ContactRules,
-  calling: Callability = callability(now, row.timezone, rules.defaultTimezone, rules.window, rules.enforced),
-): QueueItem {
-  return itemAt(row, now, now.toISOString(), calling);
-}
-
 function itemAt(row: QueueRow, now: Date, nowIso: string, calling: Callability): QueueItem {
   const due = row.callback_at !== null && row.callback_at <= nowIso;
   const pendingCallback = row.callback_at !== null && !due;

@@ -1,6 +1,6 @@
-import type { HandlerGroup } from '../handlers';
 import type { ServiceDeps } from '../types';
 import type { SelectionView } from '../../../shared/api/queue';
+import type { SelectionSettings } from '../../../shared/domain/selection';
 import {
   readSelectionSettings,
   refreshSelection,
@@ -9,7 +9,8 @@ import {
 } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
 
-function selectionView(deps: ServiceDeps): SelectionView {
+/** The selection rules with the choices a manager picks from and how many customers they select today. */
+export function selectionView(deps: ServiceDeps): SelectionView {
   const { db } = deps;
   ensureSelectionFresh(db, deps.now().toISOString().slice(0, 10));
   return {
@@ -32,22 +33,13 @@ function selectionView(deps: ServiceDeps): SelectionView {
   };
 }
 
-export const selectionHandlers: HandlerGroup<'selection.get' | 'selection.save'> = {
-  'selection.get': (deps) => selectionView(deps),
-  'selection.save': (deps, input, ctx) => {
-    const now = deps.now().toISOString();
-    // The rules and the selection they produce change together, or not at all.
-    deps.db.transaction(() => {
-      writeSelectionSettings(deps.db, input, now);
-      refreshSelection(deps.db, now.slice(0, 10));
-      audit(deps.db, {
-        at: now,
-        actorId: ctx.user?.id ?? null,
-        action: 'selection.save',
-        entity: 'selection_rules',
-        detail: input,
-      });
-    })();
-    return selectionView(deps);
-  },
-};
+/** The rules and the selection they produce change together, or not at all. */
+export function saveSelection(deps: ServiceDeps, input: SelectionSettings, actorId: string): SelectionView {
+  const now = deps.now().toISOString();
+  deps.db.transaction(() => {
+    writeSelectionSettings(deps.db, input, now);
+    refreshSelection(deps.db, now.slice(0, 10));
+    audit(deps.db, { at: now, actorId, action: 'selection.save', entity: 'selection_rules', detail: input });
+  })();
+  return selectionView(deps);
+}

@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import { buildReportOptions } from './options';
 import { buildReasonsReport } from './reasons';
 import { buildAgreement, buildOfferMatrix, buildRecoveryReport } from './recovery';

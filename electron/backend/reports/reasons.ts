@@ -1,7 +1,7 @@
 import type { ReasonsReport, ReasonsReportFilters } from '../../../shared/reports/reasons';
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import { runReport } from './runner';
 import { resolveReportQuery } from './scope';
 

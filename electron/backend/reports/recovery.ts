@@ -2,7 +2,7 @@ import type { AgreementReport, OfferMatrix, RecoveryReport, RecoveryRow } from '
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
 import type { RecoveryGroup } from '../../../db/repos/reportsRecovery';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import { runReport } from './runner';
 import { listReasonLabels, offerNames, peopleById, type ReasonLabel } from '../../../db/repos/reportsLookups';
 import { rate } from '../../../db/repos/reportsFilters';

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../db/open';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import { workerEntry, type WorkerEntry } from '../workers/entry';
 import { runReportTask, type ReportTask, type ReportTaskResult } from './tasks';
 import type { WorkerRequest, WorkerResponse } from './worker';

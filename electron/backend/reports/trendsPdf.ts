@@ -3,7 +3,7 @@ import type { AgreementReport, OfferMatrix, RecoveryReport, RecoveryRow, ReportS
 import { paretoByRevenue, percent, trendByCategory } from '../../../shared/reports/charts';
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import { listCycles } from '../../../db/repos/cycles';
 import { buildReasonsReport } from './reasons';
 import { buildAgreement, buildOfferMatrix, buildRecoveryReport } from './recovery';

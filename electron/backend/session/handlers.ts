@@ -4,7 +4,7 @@ import { getPerson, insertPerson, findPersonByName, listPeople } from '../../../
 import { getSetting, setSetting, SETTING_KEYS } from '../../../db/repos/settings';
 import { audit } from '../../../db/repos/audit';
 import type { Person, Session } from '../../../shared/api/session';
-import type { HandlerGroup } from '../handlers';
+import type { HandlerGroup } from '../types';
 import type { ServiceDeps } from '../types';
 import { loadDemo } from './demo';
 

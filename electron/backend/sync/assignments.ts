@@ -45,8 +45,7 @@ function localCycle(db: Db, cycle: AssignedCycle | null, now: string): string | 
  * table, assigned to that person, in one transaction. Only adds and fills in: an empty or partial
  * answer never deletes or blanks anything here.
  */
-export async function pullAssignments(deps: ServiceDeps, client: HubClient, user: Person | null): Promise<PullResult> {
-  if (!user) throw new AppError('not_set_up', 'Say who is using this console before fetching assignments.');
+export async function pullAssignments(deps: ServiceDeps, client: HubClient, user: Person): Promise<PullResult> {
   const answer = await client.assignments();
   const now = deps.now().toISOString();
   const { db } = deps;
@@ -85,7 +84,7 @@ function toAssigned(row: AssignedCustomerRow): { person: string; customer: Assig
 }
 
 /** Sends this (manager's) console's assignments to the hub, where each person's console fetches them. */
-export async function publishAssignments(deps: ServiceDeps, client: HubClient, input: { cycleId?: string | undefined }, user: Person | null): Promise<PublishAssignmentsResponse> {
+export async function publishAssignments(deps: ServiceDeps, client: HubClient, input: { cycleId?: string | undefined }, user: Person): Promise<PublishAssignmentsResponse> {
   const all = listAssignedCustomers(deps.db, input.cycleId).map(toAssigned);
   if (all.length === 0) {
     throw new AppError('not_found', input.cycleId ? 'No customer of that cycle is assigned to anyone yet.' : 'No customer is assigned to anyone yet.');
@@ -99,7 +98,7 @@ export async function publishAssignments(deps: ServiceDeps, client: HubClient, i
   }
   audit(deps.db, {
     at: deps.now().toISOString(),
-    actorId: user?.id ?? null,
+    actorId: user.id,
     action: 'hub.assignments.publish',
     entity: 'customers',
     detail: { published: total.published, rejected: total.rejected.length },

@@ -1,7 +1,8 @@
-import { getSetting } from '../../../db/repos/settings';
+import { getSetting, setSetting } from '../../../db/repos/settings';
+import { countPendingEvents } from '../../../db/repos/outbox';
 import { AppError } from '../../../shared/api/result';
-import type { HubSettings } from '../../../shared/api/syncHub';
-import type { HandlerGroup } from '../handlers';
+import type { HubSettings } from '../../../shared/api/sync';
+import type { HandlerGroup } from '../types';
 import type { ServiceDeps } from '../types';
 import { audit } from '../../../db/repos/audit';
 import { createHubClient, HubRequestError, type HubClient } from './hubClient';
@@ -9,7 +10,6 @@ import { forgetHub, hasHubToken, normaliseHubUrl, readHubConfig, readHubUrl, sav
 import { pullAssignments, publishAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
-import { setSetting } from '../../../db/repos/settings';
 
 function hubSettings(deps: ServiceDeps): HubSettings {
   return {
@@ -51,9 +51,25 @@ async function talkToHub<T>(deps: ServiceDeps, work: (client: HubClient) => Prom
   }
 }
 
-export const hubHandlers: HandlerGroup<
-  'hub.settings.get' | 'hub.settings.set' | 'hub.settings.clear' | 'hub.test' | 'sync.now' | 'hub.assignments.pull' | 'hub.assignments.publish' | 'hub.trends'
+/** The console's own sync state, and its exchanges with the hub. */
+export const syncHandlers: HandlerGroup<
+  | 'sync.status'
+  | 'hub.settings.get' | 'hub.settings.set' | 'hub.settings.clear' | 'hub.test' | 'sync.now' | 'hub.assignments.pull' | 'hub.assignments.publish' | 'hub.trends'
 > = {
+  'sync.status': (deps) => {
+    const hubConfigured = readHubUrl(deps.db) !== null;
+    const tokenMissing = hubConfigured && !hasHubToken(deps.db);
+    return {
+      hubConfigured,
+      // Online means the hub answered the last time this console asked.
+      online: hubConfigured ? !tokenMissing && (getSetting<boolean>(deps.db, SYNC_KEYS.online) ?? false) : null,
+      pending: countPendingEvents(deps.db),
+      lastSyncAt: getSetting<string>(deps.db, SYNC_KEYS.lastSyncAt) ?? null,
+      lastError: tokenMissing
+        ? "No hub token entered yet: enter this console's token in Admin, Hub to start syncing."
+        : (getSetting<string>(deps.db, SYNC_KEYS.lastError) ?? null),
+    };
+  },
   'hub.settings.get': (deps) => hubSettings(deps),
   'hub.settings.set': (deps, input, ctx) => {
     let url: string;
@@ -64,13 +80,13 @@ export const hubHandlers: HandlerGroup<
     }
     saveHubSettings(deps.db, { url, token: input.token });
     // The address is not secret; the token is never written anywhere but the settings row.
-    audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user?.id ?? null, action: 'hub.settings.set', entity: 'settings', detail: { url, tokenChanged: input.token !== undefined } });
+    audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user.id, action: 'hub.settings.set', entity: 'settings', detail: { url, tokenChanged: input.token !== undefined } });
     nudgeSyncLoop(deps.db);
     return hubSettings(deps);
   },
   'hub.settings.clear': (deps, _input, ctx) => {
     forgetHub(deps.db);
-    audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user?.id ?? null, action: 'hub.settings.clear', entity: 'settings' });
+    audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user.id, action: 'hub.settings.clear', entity: 'settings' });
     return hubSettings(deps);
   },
   'hub.test': (deps) => talkToHub(deps, (client) => client.me(), false),

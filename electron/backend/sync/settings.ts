@@ -63,8 +63,6 @@ export function normaliseHubUrl(input: string): string {
   return url.toString();
 }
 
-export const HUB_TOKEN_PATTERN = /^wbh_[A-Za-z0-9_-]{20,200}$/;
-
 export function saveHubSettings(db: Db, input: { url: string; token?: string | undefined }): void {
   const url = normaliseHubUrl(input.url);
   db.transaction(() => {

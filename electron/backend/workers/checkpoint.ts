@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../db/open';
-import type { Logger } from '../logger';
+import type { Logger } from '../types';
 import type { CheckpointAnswer, CheckpointRequest } from './checkpointWorker';
 import { workerEntry } from './entry';
 

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BackupError, backupDatabase, restoreDatabase, type DatabaseSummary } from '../../../db/backup';
 import { DatabaseTooNewError, assertNotNewer } from '../../../db/migrate';
-import { CliError } from '../errors';
-import { addDbOption, dbPathFrom } from '../options';
+import { CliError } from './errors';
+import { addDbOption, dbPathFrom } from './options';
 
 function summary(s: DatabaseSummary): string {
   return `schema ${s.schemaVersion}: ${s.customers} customers, ${s.calls} calls`;

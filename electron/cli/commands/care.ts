@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import type { IndicatorImport, IndicatorRowError } from '../../../shared/api/care';
 import { createBackend } from '../../backend/create';
 import { importIndicators } from '../../backend/care/indicators';
-import { CliError } from '../errors';
-import { addDbOption, dbPathFrom } from '../options';
+import { CliError } from './errors';
+import { addDbOption, dbPathFrom } from './options';
 
 interface CareImportOptions {
   db?: string;

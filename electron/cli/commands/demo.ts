@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { createBackend } from '../../backend/create';
 import { loadDemo } from '../../backend/session/demo';
 import { AppError } from '../../../shared/api/result';
-import { CliError } from '../errors';
-import { addDbOption, dbPathFrom } from '../options';
+import { CliError } from './errors';
+import { addDbOption, dbPathFrom } from './options';
 
 export function registerDemoCommand(program: Command): void {
   addDbOption(

@@ -5,7 +5,7 @@ import { EXPORT_DATASETS, type ExportDataset } from '../../../shared/api/exports
 import { openDatabase } from '../../../db/open';
 import { EXPORT_FILE_BUFFER_BYTES, finish } from '../../backend/exports/stream';
 import { writeExport } from '../../backend/exports/write';
-import { addDbOption, existingDbPath, isClosedPipe } from '../options';
+import { addDbOption, existingDbPath, isClosedPipe } from './options';
 
 interface ExportOptions {
   db?: string;

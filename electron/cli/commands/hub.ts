@@ -6,7 +6,7 @@ import { startHub } from '../../../hub/server';
 import { createToken, listTokens, revokeToken, TokenError } from '../../../hub/tokens';
 import { stderrHubLogger } from '../../../hub/log';
 import { defaultDataDir } from '../../backend/paths';
-import { CliError } from '../errors';
+import { CliError } from './errors';
 import { parsePort } from './serve';
 
 export const DEFAULT_HUB_PORT = 4790;

@@ -5,8 +5,8 @@ import { createBackend } from '../../backend/create';
 import { ImportMappingSchema, type ImportMapping } from '../../../shared/domain/importMapping';
 import { runImport, type RunImportResult } from '../../backend/import/run';
 import { ImportFileError, type RowError } from '../../backend/import/errors';
-import { CliError } from '../errors';
-import { addDbOption, dbPathFrom } from '../options';
+import { CliError } from './errors';
+import { addDbOption, dbPathFrom } from './options';
 
 interface ImportCommandOptions {
   db?: string;

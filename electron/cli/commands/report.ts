@@ -2,28 +2,17 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
-import { ReasonsReportFilters, type ReasonsReport, type ReasonsReportRow } from '../../../shared/reports/reasons';
-import { toCsv, type CsvColumn } from '../../../shared/csv/write';
+import { ReasonsReportFilters, type ReasonsReport } from '../../../shared/reports/reasons';
+import { reasonsCsvColumns } from '../../../shared/reports/reasonsCsv';
+import { toCsv } from '../../../shared/csv/write';
 import { AppError } from '../../../shared/api/result';
 import { createBackend } from '../../backend/create';
 import { buildReasonsReport } from '../../backend/reports/reasons';
 import { setReportWorkerEnabled } from '../../backend/reports/runner';
-import { CliError } from '../errors';
+import { CliError } from './errors';
 import { fetchHubReasonsReport } from '../../backend/sync/hubClient';
-import { addDbOption, existingDbPath, isClosedPipe } from '../options';
+import { addDbOption, existingDbPath, isClosedPipe } from './options';
 import { finish } from '../../backend/exports/stream';
-
-export const REASONS_CSV_COLUMNS: CsvColumn<ReasonsReportRow>[] = [
-  { header: 'period', value: (r) => r.period },
-  { header: 'category', value: (r) => r.category },
-  { header: 'reason', value: (r) => r.reason },
-  { header: 'departed', value: (r) => r.departed },
-  { header: 'revenue', value: (r) => r.revenue },
-  { header: 'calls', value: (r) => r.calls },
-  { header: 'recovered', value: (r) => r.recovered },
-  { header: 'recoveryRate', value: (r) => r.recoveryRate },
-  { header: 'recoveredRevenue', value: (r) => r.recoveredRevenue },
-];
 
 interface ReportOptions {
   db?: string;
@@ -42,7 +31,6 @@ interface ReportOptions {
   token?: string;
 }
 
-/** An existing console database; a report never creates an empty one by mistake. */
 /** Writes the text to --out (or standard output), waiting until it is all written. */
 export async function writeOutput(text: string, out: string | undefined): Promise<void> {
   const stream: Writable = out ? createWriteStream(out) : process.stdout;
@@ -56,8 +44,7 @@ export async function writeOutput(text: string, out: string | undefined): Promis
 
 function render(report: ReasonsReport, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  const columns = options.group ? REASONS_CSV_COLUMNS : REASONS_CSV_COLUMNS.slice(1);
-  return toCsv(columns, report.rows, { bom: options.bom });
+  return toCsv(reasonsCsvColumns(options.group !== undefined), report.rows, { bom: options.bom });
 }
 
 export function registerReportCommand(program: Command): void {

@@ -8,8 +8,8 @@ import { redactingLogger } from '../../backend/redact-log';
 import { projectRoot } from '../../backend/paths';
 import { startServer } from '../../http/server';
 import { startSyncLoop } from '../../backend/sync/loop';
-import { CliError } from '../errors';
-import { addDbOption, dbPathFrom } from '../options';
+import { CliError } from './errors';
+import { addDbOption, dbPathFrom } from './options';
 
 export function parsePort(value: string): number {
   const port = Number(value);

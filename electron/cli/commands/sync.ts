@@ -3,8 +3,8 @@ import { createBackend } from '../../backend/create';
 import { createHubClient } from '../../backend/sync/hubClient';
 import { normaliseHubUrl, readHubConfig } from '../../backend/sync/settings';
 import { pushOutbox } from '../../backend/sync/sender';
-import { CliError } from '../errors';
-import { addDbOption, dbPathFrom } from '../options';
+import { CliError } from './errors';
+import { addDbOption, dbPathFrom } from './options';
 
 interface SyncOptions {
   db?: string;

@@ -1,6 +1,6 @@
 import type { ExportDataset } from '../../../shared/api/exports';
 import { api } from '../api/client';
-import { CSV_TYPE, saveBlob } from '../download';
+import { CSV_TYPE, saveBlob } from '../lib/download';
 import type { Slice } from './types';
 
 export interface ExportProgress {

@@ -8,7 +8,7 @@ import { createSyncSlice } from './syncSlice';
 import { createCallSlice, resetCallSaver } from './callSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createCareSlice } from './careSlice';
-import { createTrendsSlice } from './reportsSlice';
+import { createReportsSlice } from './reportsSlice';
 import { createIssuesSlice } from './issuesSlice';
 import { createFeedbackSlice } from './feedbackSlice';
 import { createExportsSlice } from './exportsSlice';
@@ -25,7 +25,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createCallSlice(...a),
   ...createPreferencesSlice(...a),
   ...createCareSlice(...a),
-  ...createTrendsSlice(...a),
+  ...createReportsSlice(...a),
   ...createIssuesSlice(...a),
   ...createFeedbackSlice(...a),
   ...createExportsSlice(...a),

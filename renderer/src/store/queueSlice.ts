@@ -1,4 +1,4 @@
-import type { QueueItem, QueueQuery } from '../../../shared/api/customers';
+import type { QueueItem, QueueQuery } from '../../../shared/api/queue';
 import type { z } from 'zod';
 import type { QueueFiltersSchema } from '../../../shared/api/queue';
 import { api } from '../api/client';

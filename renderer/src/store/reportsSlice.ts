@@ -14,7 +14,7 @@ export interface TrendsData {
 
 export type ReasonBasis = 'stated' | 'diagnosed';
 
-export interface TrendsSlice {
+export interface ReportsSlice {
   trendsFilters: ReportFilters;
   trendsBy: ReasonBasis;
   trendsOptions: ReportOptions | null;
@@ -37,7 +37,7 @@ export function cleanFilters(f: ReportFilters): ReportFilters {
 
 let loadSeq = 0;
 
-export const createTrendsSlice: Slice<TrendsSlice> = (set, get) => ({
+export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
   trendsFilters: {},
   trendsBy: 'stated',
   trendsOptions: null,

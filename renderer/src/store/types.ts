@@ -7,7 +7,7 @@ import type { SyncSlice } from './syncSlice';
 import type { CallSlice } from './callSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { CareSlice } from './careSlice';
-import type { TrendsSlice } from './reportsSlice';
+import type { ReportsSlice } from './reportsSlice';
 import type { IssuesSlice } from './issuesSlice';
 import type { FeedbackSlice } from './feedbackSlice';
 import type { ExportsSlice } from './exportsSlice';
@@ -22,7 +22,7 @@ export type AppState = SessionSlice &
   CallSlice &
   PreferencesSlice &
   CareSlice &
-  TrendsSlice &
+  ReportsSlice &
   IssuesSlice &
   FeedbackSlice &
   ExportsSlice &

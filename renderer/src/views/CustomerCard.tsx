@@ -3,7 +3,7 @@ import type { CustomerCard } from '../../../shared/api/customers';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
-import { formatDate, formatMoney } from '../format';
+import { formatDate, formatMoney } from '../lib/format';
 import { CallRecordContainer } from './call/CallRecord';
 
 export interface CustomerCardViewProps {

@@ -11,8 +11,8 @@ import {
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { useAppStore } from '../store';
 import type { FeedbackFilter } from '../store/feedbackSlice';
-import { csvFileName, saveCsv } from '../download';
-import { formatDate, formatMoney } from '../format';
+import { csvFileName, saveCsv } from '../lib/download';
+import { formatDate, formatMoney } from '../lib/format';
 import { ChartPanel } from './trends/ChartPanel';
 import { DataTable, type Column } from './trends/DataTable';
 import { seriesColor, useChartTheme } from './trends/chartTheme';

@@ -5,7 +5,7 @@ import type { ReportOptions } from '../../../shared/api/reports';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
-import { formatDate, formatMoney } from '../format';
+import { formatDate, formatMoney } from '../lib/format';
 import { ChartPanel } from './trends/ChartPanel';
 import { DataTable, type Column } from './trends/DataTable';
 import { seriesColor, useChartTheme } from './trends/chartTheme';

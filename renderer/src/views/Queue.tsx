@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore } from '../store';
-import type { QueueItem, QueueQuery } from '../../../shared/api/customers';
+import type { QueueItem, QueueQuery } from '../../../shared/api/queue';
 import type { QueueFilterOptions } from '../store/queueSlice';
 import { CustomerCardContainer } from './CustomerCard';
 import { GetStarted } from './GetStarted';
 import { DueReviews } from './care/DueReviews';
-import { formatMoney } from '../format';
+import { formatMoney } from '../lib/format';
 import { Field } from '../components/Field';
 import { preloadViews } from './lazyViews';
 import './queue.css';

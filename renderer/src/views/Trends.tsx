@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { base64ToBytes, saveBlob } from '../download';
+import { base64ToBytes, saveBlob } from '../lib/download';
 import { useAppStore } from '../store';
 import { cleanFilters, type TrendsData } from '../store/reportsSlice';
 import type { ReportOptions } from '../../../shared/api/reports';

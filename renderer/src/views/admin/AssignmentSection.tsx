@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/api';
-import type { QueueItem } from '../../../../shared/api/customers';
+import type { QueueItem } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 import { Field } from '../../components/Field';
 
 type Load = ChannelOutput<'assignment.overview'>;

@@ -3,7 +3,7 @@ import type { ChannelOutput } from '../../../../shared/api';
 import type { CycleSummary } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 import { Field } from '../../components/Field';
 
 type CycleList = ChannelOutput<'cycles.list'>;

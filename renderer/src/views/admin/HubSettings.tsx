@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { HubSettings } from '../../../../shared/api/syncHub';
+import type { HubSettings } from '../../../../shared/api/sync';
 import type { Role } from '../../../../shared/domain/roles';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 
 type Unmapped = ChannelOutput<'reasons.unmapped'>;
 

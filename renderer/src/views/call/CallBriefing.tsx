@@ -2,7 +2,7 @@ import type { CallCustomer } from '../../../../shared/api/call';
 import { ASSIST_ACTION_LABELS, OFFER_ANSWER_LABELS } from '../../../../shared/domain/callMachine';
 import { OUTCOME_LABELS } from '../../../../shared/domain/outcomes';
 import { ROLE_LABELS } from '../../../../shared/domain/roles';
-import { formatDate, formatMoney } from '../../format';
+import { formatDate, formatMoney } from '../../lib/format';
 
 export function tenureText(months: number | null): string {
   if (months === null) return 'tenure unknown';

@@ -5,7 +5,7 @@ import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../../shared/domai
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatDate } from '../../format';
+import { formatDate } from '../../lib/format';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 

@@ -1,7 +1,7 @@
 import type { CareItem } from '../../../../shared/api/care';
 import type { Person } from '../../../../shared/api/session';
 import { VERDICT_LABELS } from '../../../../shared/domain/care';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 import { Day } from './Day';
 
 export interface CareTableProps {

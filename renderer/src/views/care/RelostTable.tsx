@@ -1,5 +1,5 @@
 import type { RelostItem } from '../../../../shared/api/care';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 import { Day } from './Day';
 
 /** Recovered customers who departed again, each with the recovery it undid. */

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { Retention } from '../../../../shared/api/care';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 

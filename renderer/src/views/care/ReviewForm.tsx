@@ -10,9 +10,9 @@ import {
   type OutreachKind,
   type Verdict,
 } from '../../../../shared/domain/care';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 import { Day } from './Day';
-import { formatDay } from './dates';
+import { formatDay } from '../../lib/dates';
 
 export interface ReviewFormProps {
   detail: CareDetail;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CsvValue } from '../../../../shared/csv/write';
-import { csvFileName, saveCsv } from '../../download';
+import { csvFileName, saveCsv } from '../../lib/download';
 
 export interface Column<T> {
   header: string;

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../lib/format';
 
 export const formatPercent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 export const formatCount = (n: number): string => n.toLocaleString();

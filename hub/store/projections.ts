@@ -1,5 +1,5 @@
-import type { EventKind, EventPayload } from '../shared/sync/events';
-import type { CallsTable, DeparturesTable } from './store/schema';
+import type { EventKind, EventPayload } from '../../shared/sync/events';
+import type { CallsTable, DeparturesTable } from './schema';
 
 /**
  * The tables the reasons report reads, kept in step with the events in the same transaction.

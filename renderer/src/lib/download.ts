@@ -1,4 +1,4 @@
-import { toCsv, type CsvColumn } from '../../shared/csv/write';
+import { toCsv, type CsvColumn } from '../../../shared/csv/write';
 
 /**
  * Saves data as a file through the browser's own download (an object URL on a temporary link):

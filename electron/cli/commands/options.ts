@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { defaultDataDir, resolveDbPath } from '../backend/paths';
+import { defaultDataDir, resolveDbPath } from '../../backend/paths';
 import { CliError } from './errors';
 
 export const DB_OPTION_HELP = 'SQLite database file (default: $WINBACK_DB, else the console data folder)';
