@@ -9,7 +9,8 @@
  * - `HAVING` without `GROUP BY` (3.39): a CASE on count(*);
  * - an aggregate's own `ORDER BY` (3.44): `orderedAggregate`.
  *
- * test/unit/migration-011.test.ts opens the schema in SQLite 3.31.1 and in the system's sqlite3 shell.
+ * test/unit/migration-011.test.ts runs the schema in SQLite 3.31.1, and test/unit/db-standard-tools.test.ts
+ * opens a database in the system's sqlite3 shell and in Python.
  */
 
 /** `iif(condition, then, otherwise)`, which SQLite itself rewrites to this CASE. */
