@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, build, the security scan, the quick benchmarks, then every vitest
 // suite (unit, component, reliability, end-to-end).
-// Ends with one line "N passed, N failed, N skipped" counting test cases across all suites.
+// Ends with one line "N passed, N failed, N skipped" counting test cases across all suites, a test
+// file that failed to load and a failed step each as one failed (test/run-all-counts.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closingCounts, closingLines } from './run-all-counts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name, file) => join(root, 'node_modules', name, file);
@@ -15,6 +17,22 @@ function step(title, args) {
   process.stdout.write(`\n== ${title}\n`);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
   return r.status === 0;
+}
+
+// What the tests need from the system, said once up front: without it whole files fail to load.
+// `bash bin/ready npm test` installs both where it can.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const missing = [];
+try {
+  accessSync(chromium, constants.X_OK);
+} catch {
+  missing.push({ what: `Chromium at ${chromium} (the end-to-end tests)`, apt: 'chromium' });
+}
+if (spawnSync('sqlite3', ['-version']).error) missing.push({ what: 'the sqlite3 shell (the standard-tools test, the import benchmark)', apt: 'sqlite3' });
+if (missing.length > 0) {
+  process.stdout.write(
+    `Missing: ${missing.map((m) => m.what).join('; ')}. Install as root with \`apt-get install ${missing.map((m) => m.apt).join(' ')}\`, or run \`bash bin/ready npm test\`, which does.\n`,
+  );
 }
 
 const failures = [];
@@ -40,15 +58,15 @@ const testsOk = step('unit, component and end-to-end tests', [
 ]);
 if (!testsOk) failures.push('tests');
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
+let report = null;
 if (existsSync(results)) {
-  const report = JSON.parse(readFileSync(results, 'utf8'));
-  passed = report.numPassedTests ?? 0;
-  failed = report.numFailedTests ?? 0;
-  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  try {
+    report = JSON.parse(readFileSync(results, 'utf8'));
+  } catch {
+    // Counted as a failed test run below, when the run failed; a report vitest could not finish.
+  }
 }
-if (failures.length > 0) process.stdout.write(`\nFailed steps: ${failures.join(', ')}\n`);
-process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+const counts = closingCounts(report, failures);
+const lines = closingLines({ ...counts, unloaded: counts.unloaded.map((f) => ({ ...f, name: relative(root, f.name) })) });
+process.stdout.write(`\n${lines.join('\n')}\n`);
 process.exit(failures.length > 0 ? 1 : 0);

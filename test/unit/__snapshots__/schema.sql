@@ -492,17 +492,17 @@ CREATE TABLE value_bands (
 ) STRICT;
 
 CREATE TRIGGER call_offer_answers_delete AFTER DELETE ON call_offers BEGIN
-  UPDATE calls SET offer_answers = (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30) ORDER BY co.offer_id) FROM call_offers co WHERE co.call_id = old.call_id) WHERE id = old.call_id;
+  UPDATE calls SET offer_answers = (SELECT group_concat(offer_id || char(31) || answer, char(30)) FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = old.call_id ORDER BY offer_id)) WHERE id = old.call_id;
 END;
 
 CREATE TRIGGER call_offer_answers_insert AFTER INSERT ON call_offers BEGIN
-  UPDATE calls SET offer_answers = (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30) ORDER BY co.offer_id) FROM call_offers co WHERE co.call_id = new.call_id) WHERE id = new.call_id;
+  UPDATE calls SET offer_answers = (SELECT group_concat(offer_id || char(31) || answer, char(30)) FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = new.call_id ORDER BY offer_id)) WHERE id = new.call_id;
 END;
 
 CREATE TRIGGER call_offer_answers_update AFTER UPDATE OF call_id, offer_id, answer ON call_offers
 WHEN old.call_id IS NOT new.call_id OR old.offer_id IS NOT new.offer_id OR old.answer IS NOT new.answer
 BEGIN
-  UPDATE calls SET offer_answers = (SELECT group_concat(co.offer_id || char(31) || co.answer, char(30) ORDER BY co.offer_id) FROM call_offers co WHERE co.call_id = calls.id) WHERE id IN (old.call_id, new.call_id);
+  UPDATE calls SET offer_answers = (SELECT group_concat(offer_id || char(31) || answer, char(30)) FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = calls.id ORDER BY offer_id)) WHERE id IN (old.call_id, new.call_id);
 END;
 
 CREATE TRIGGER call_primary_reason_delete AFTER DELETE ON call_reasons WHEN old.is_primary = 1 BEGIN
@@ -539,40 +539,62 @@ CREATE TRIGGER report_call_chains_delete AFTER DELETE ON call_facts
 WHEN old.reason_id IS NOT NULL AND EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id AND g.reason_id IS NOT NULL)
 BEGIN
   
-  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
-    FROM (
+  UPDATE call_facts SET (reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) = (SELECT w.reason_prev_day, w.reason_prev_recovered_day, w.reason_cycle_prev_day, w.reason_cycle_prev_recovered_day, w.diagnosed_prev_day, w.diagnosed_prev_recovered_day
+      FROM (
     SELECT call_id,
       max(day) OVER by_reason AS reason_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
       max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
       max(day) OVER diagnosed AS diagnosed_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
     FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = old.customer_id
     WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
       by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
-    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w WHERE w.call_id = call_facts.call_id)
+    WHERE call_id IN (SELECT w.call_id FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = old.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w JOIN call_facts f ON f.call_id = w.call_id WHERE f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
 END;
 
 CREATE TRIGGER report_call_chains_insert AFTER INSERT ON call_facts
 WHEN new.reason_id IS NOT NULL AND EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id AND g.reason_id IS NOT NULL)
 BEGIN
   
-  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
-    FROM (
+  UPDATE call_facts SET (reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) = (SELECT w.reason_prev_day, w.reason_prev_recovered_day, w.reason_cycle_prev_day, w.reason_cycle_prev_recovered_day, w.diagnosed_prev_day, w.diagnosed_prev_recovered_day
+      FROM (
     SELECT call_id,
       max(day) OVER by_reason AS reason_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
       max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
       max(day) OVER diagnosed AS diagnosed_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
     FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
     WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
       by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
-    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w WHERE w.call_id = call_facts.call_id)
+    WHERE call_id IN (SELECT w.call_id FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w JOIN call_facts f ON f.call_id = w.call_id WHERE f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
 END;
 
 CREATE TRIGGER report_call_chains_move AFTER UPDATE OF customer_id ON call_facts WHEN old.customer_id IS NOT new.customer_id BEGIN
@@ -580,35 +602,57 @@ CREATE TRIGGER report_call_chains_move AFTER UPDATE OF customer_id ON call_facts
   UPDATE call_facts SET reason_prev_day = NULL, reason_prev_recovered_day = NULL, reason_cycle_prev_day = NULL, reason_cycle_prev_recovered_day = NULL, diagnosed_prev_day = NULL, diagnosed_prev_recovered_day = NULL
     WHERE call_id = new.call_id AND new.reason_id IS NULL AND coalesce(reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) IS NOT NULL;
   
-  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
-    FROM (
+  UPDATE call_facts SET (reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) = (SELECT w.reason_prev_day, w.reason_prev_recovered_day, w.reason_cycle_prev_day, w.reason_cycle_prev_recovered_day, w.diagnosed_prev_day, w.diagnosed_prev_recovered_day
+      FROM (
     SELECT call_id,
       max(day) OVER by_reason AS reason_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
       max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
       max(day) OVER diagnosed AS diagnosed_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
     FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = old.customer_id
     WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
       by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
-    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
-  
-  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
-    FROM (
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w WHERE w.call_id = call_facts.call_id)
+    WHERE call_id IN (SELECT w.call_id FROM (
     SELECT call_id,
       max(day) OVER by_reason AS reason_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
       max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
       max(day) OVER diagnosed AS diagnosed_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = old.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w JOIN call_facts f ON f.call_id = w.call_id WHERE f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+  
+  UPDATE call_facts SET (reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) = (SELECT w.reason_prev_day, w.reason_prev_recovered_day, w.reason_cycle_prev_day, w.reason_cycle_prev_recovered_day, w.diagnosed_prev_day, w.diagnosed_prev_recovered_day
+      FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
     FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
     WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
       by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
-    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w WHERE w.call_id = call_facts.call_id)
+    WHERE call_id IN (SELECT w.call_id FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w JOIN call_facts f ON f.call_id = w.call_id WHERE f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
 END;
 
 CREATE TRIGGER report_call_chains_update AFTER UPDATE OF call_id, day, cycle_id, outcome, reason_id ON call_facts
@@ -619,20 +663,31 @@ BEGIN
   UPDATE call_facts SET reason_prev_day = NULL, reason_prev_recovered_day = NULL, reason_cycle_prev_day = NULL, reason_cycle_prev_recovered_day = NULL, diagnosed_prev_day = NULL, diagnosed_prev_recovered_day = NULL
     WHERE call_id = new.call_id AND new.reason_id IS NULL AND coalesce(reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) IS NOT NULL;
   
-  UPDATE call_facts AS f SET reason_prev_day = w.reason_prev_day, reason_prev_recovered_day = w.reason_prev_recovered_day, reason_cycle_prev_day = w.reason_cycle_prev_day, reason_cycle_prev_recovered_day = w.reason_cycle_prev_recovered_day, diagnosed_prev_day = w.diagnosed_prev_day, diagnosed_prev_recovered_day = w.diagnosed_prev_recovered_day
-    FROM (
+  UPDATE call_facts SET (reason_prev_day, reason_prev_recovered_day, reason_cycle_prev_day, reason_cycle_prev_recovered_day, diagnosed_prev_day, diagnosed_prev_recovered_day) = (SELECT w.reason_prev_day, w.reason_prev_recovered_day, w.reason_cycle_prev_day, w.reason_cycle_prev_recovered_day, w.diagnosed_prev_day, w.diagnosed_prev_recovered_day
+      FROM (
     SELECT call_id,
       max(day) OVER by_reason AS reason_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason AS reason_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
       max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
       max(day) OVER diagnosed AS diagnosed_prev_day,
-      max(iif(outcome = 'recovered', day, NULL)) OVER diagnosed AS diagnosed_prev_recovered_day
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
     FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
     WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
       by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w
-    WHERE f.call_id = w.call_id AND (f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w WHERE w.call_id = call_facts.call_id)
+    WHERE call_id IN (SELECT w.call_id FROM (
+    SELECT call_id,
+      max(day) OVER by_reason AS reason_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason AS reason_prev_recovered_day,
+      max(day) OVER by_reason_cycle AS reason_cycle_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER by_reason_cycle AS reason_cycle_prev_recovered_day,
+      max(day) OVER diagnosed AS diagnosed_prev_day,
+      max(CASE WHEN outcome = 'recovered' THEN day ELSE NULL END) OVER diagnosed AS diagnosed_prev_recovered_day
+    FROM call_facts WHERE reason_id IS NOT NULL AND customer_id = new.customer_id
+    WINDOW by_reason AS (PARTITION BY reason_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      by_reason_cycle AS (PARTITION BY reason_id, cycle_id ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+      diagnosed AS (ORDER BY day, call_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) w JOIN call_facts f ON f.call_id = w.call_id WHERE f.reason_prev_day IS NOT w.reason_prev_day OR f.reason_prev_recovered_day IS NOT w.reason_prev_recovered_day OR f.reason_cycle_prev_day IS NOT w.reason_cycle_prev_day OR f.reason_cycle_prev_recovered_day IS NOT w.reason_cycle_prev_recovered_day OR f.diagnosed_prev_day IS NOT w.diagnosed_prev_day OR f.diagnosed_prev_recovered_day IS NOT w.diagnosed_prev_recovered_day);
 END;
 
 CREATE TRIGGER report_call_delete AFTER DELETE ON calls BEGIN
@@ -671,7 +726,7 @@ CREATE TRIGGER report_call_facts_insert AFTER INSERT ON call_facts BEGIN
     UNION ALL SELECT 'all', '', ''
     UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), '') k
     WHERE new.reason_id IS NOT NULL
-    ON CONFLICT DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
+    ON CONFLICT (customer_id, period_kind, period, reason_id) DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
 END;
 
 CREATE TRIGGER report_call_facts_update AFTER UPDATE OF customer_id, month, cycle_id, outcome, reason_id ON call_facts
@@ -708,7 +763,7 @@ BEGIN
     UNION ALL SELECT 'all', '', ''
     UNION ALL SELECT 'cycle', coalesce(new.cycle_id, ''), '') k
     WHERE new.reason_id IS NOT NULL
-    ON CONFLICT DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
+    ON CONFLICT (customer_id, period_kind, period, reason_id) DO UPDATE SET calls = calls + 1, recovered = recovered + excluded.recovered;
 END;
 
 CREATE TRIGGER report_call_insert AFTER INSERT ON calls BEGIN
@@ -761,7 +816,7 @@ CREATE TRIGGER report_customer_facts_delete AFTER DELETE ON customer_facts BEGIN
   
   UPDATE stated_reason_cells SET departed = departed - 1, revenue_micros = revenue_micros - old.revenue_micros,
       calls = calls - old.calls, recovered = recovered - old.recovered,
-      recovered_revenue_micros = recovered_revenue_micros - iif(old.recovered > 0, old.revenue_micros, 0)
+      recovered_revenue_micros = recovered_revenue_micros - CASE WHEN old.recovered > 0 THEN old.revenue_micros ELSE 0 END
     WHERE month = coalesce(old.month, '') AND cycle_id = coalesce(old.cycle_id, '') AND reason_id = coalesce(old.stated_reason_id, '')
     AND text = coalesce(old.stated_text, '') AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '')
     AND team = coalesce(old.team, '');
@@ -773,21 +828,26 @@ END;
 CREATE TRIGGER report_customer_facts_diagnosed_move AFTER UPDATE OF revenue_micros, segment, product, team ON customer_facts
 WHEN old.revenue_micros IS NOT new.revenue_micros OR old.segment IS NOT new.segment OR old.product IS NOT new.product OR old.team IS NOT new.team
 BEGIN
-  UPDATE diagnosed_reason_cells AS cell SET departed = cell.departed - 1, revenue_micros = cell.revenue_micros - old.revenue_micros,
-      calls = cell.calls - d.calls, recovered = cell.recovered - d.recovered,
-      recovered_revenue_micros = cell.recovered_revenue_micros - iif(d.recovered > 0, old.revenue_micros, 0)
-    FROM diagnosed_customer_counts d
-    WHERE d.customer_id = old.customer_id AND cell.period_kind = d.period_kind AND cell.period = d.period AND cell.reason_id = d.reason_id
-      AND cell.segment = coalesce(old.segment, '') AND cell.product = coalesce(old.product, '') AND cell.team = coalesce(old.team, '');
+  UPDATE diagnosed_reason_cells SET (departed, revenue_micros, calls, recovered, recovered_revenue_micros) = (SELECT diagnosed_reason_cells.departed - 1,
+        diagnosed_reason_cells.revenue_micros - old.revenue_micros,
+        diagnosed_reason_cells.calls - d.calls,
+        diagnosed_reason_cells.recovered - d.recovered,
+        diagnosed_reason_cells.recovered_revenue_micros - CASE WHEN d.recovered > 0 THEN old.revenue_micros ELSE 0 END
+      FROM diagnosed_customer_counts d WHERE d.customer_id = old.customer_id AND diagnosed_reason_cells.period_kind = d.period_kind
+        AND diagnosed_reason_cells.period = d.period
+        AND diagnosed_reason_cells.reason_id = d.reason_id
+        AND diagnosed_reason_cells.segment = coalesce(old.segment, '')
+        AND diagnosed_reason_cells.product = coalesce(old.product, '')
+        AND diagnosed_reason_cells.team = coalesce(old.team, ''))
+    WHERE (period_kind, period, reason_id, segment, product, team) IN (SELECT d.period_kind, d.period, d.reason_id, coalesce(old.segment, ''), coalesce(old.product, ''), coalesce(old.team, '') FROM diagnosed_customer_counts d WHERE d.customer_id = old.customer_id);
   DELETE FROM diagnosed_reason_cells
     WHERE departed = 0 AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '') AND team = coalesce(old.team, '')
       AND (period_kind, period, reason_id) IN (SELECT period_kind, period, reason_id FROM diagnosed_customer_counts WHERE customer_id = old.customer_id);
-  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
-      recovered_revenue_micros)
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered, recovered_revenue_micros)
     SELECT d.period_kind, d.period, d.reason_id, coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''),
-      1, new.revenue_micros, d.calls, d.recovered, iif(d.recovered > 0, new.revenue_micros, 0)
+      1, new.revenue_micros, d.calls, d.recovered, CASE WHEN d.recovered > 0 THEN new.revenue_micros ELSE 0 END
     FROM diagnosed_customer_counts d WHERE d.customer_id = new.customer_id
-    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    ON CONFLICT (period_kind, period, reason_id, segment, product, team) DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
     calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
     recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
@@ -795,11 +855,11 @@ END;
 CREATE TRIGGER report_customer_facts_insert AFTER INSERT ON customer_facts
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'reports.factsDeferred')
 BEGIN
-  INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls, recovered,
-      recovered_revenue_micros)
+  
+  INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls, recovered, recovered_revenue_micros)
     VALUES (coalesce(new.month, ''), coalesce(new.cycle_id, ''), coalesce(new.stated_reason_id, ''), coalesce(new.stated_text, ''),
-    coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''), 1, new.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, new.revenue_micros, 0))
-    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''), 1, new.revenue_micros, new.calls, new.recovered, CASE WHEN new.recovered > 0 THEN new.revenue_micros ELSE 0 END)
+    ON CONFLICT (month, cycle_id, reason_id, text, segment, product, team) DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
     calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
     recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
@@ -812,7 +872,7 @@ BEGIN
   
   UPDATE stated_reason_cells SET departed = departed - 1, revenue_micros = revenue_micros - old.revenue_micros,
       calls = calls - old.calls, recovered = recovered - old.recovered,
-      recovered_revenue_micros = recovered_revenue_micros - iif(old.recovered > 0, old.revenue_micros, 0)
+      recovered_revenue_micros = recovered_revenue_micros - CASE WHEN old.recovered > 0 THEN old.revenue_micros ELSE 0 END
     WHERE month = coalesce(old.month, '') AND cycle_id = coalesce(old.cycle_id, '') AND reason_id = coalesce(old.stated_reason_id, '')
     AND text = coalesce(old.stated_text, '') AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '')
     AND team = coalesce(old.team, '');
@@ -820,11 +880,10 @@ BEGIN
     AND text = coalesce(old.stated_text, '') AND segment = coalesce(old.segment, '') AND product = coalesce(old.product, '')
     AND team = coalesce(old.team, '') AND departed = 0;
   
-  INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls, recovered,
-      recovered_revenue_micros)
+  INSERT INTO stated_reason_cells (month, cycle_id, reason_id, text, segment, product, team, departed, revenue_micros, calls, recovered, recovered_revenue_micros)
     VALUES (coalesce(new.month, ''), coalesce(new.cycle_id, ''), coalesce(new.stated_reason_id, ''), coalesce(new.stated_text, ''),
-    coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''), 1, new.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, new.revenue_micros, 0))
-    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    coalesce(new.segment, ''), coalesce(new.product, ''), coalesce(new.team, ''), 1, new.revenue_micros, new.calls, new.recovered, CASE WHEN new.recovered > 0 THEN new.revenue_micros ELSE 0 END)
+    ON CONFLICT (month, cycle_id, reason_id, text, segment, product, team) DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
     calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
     recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
@@ -836,7 +895,7 @@ WHEN NOT (old.month IS NOT new.month OR old.cycle_id IS NOT new.cycle_id OR old.
 BEGIN
   UPDATE stated_reason_cells SET revenue_micros = revenue_micros + new.revenue_micros - old.revenue_micros,
       calls = calls + new.calls - old.calls, recovered = recovered + new.recovered - old.recovered,
-      recovered_revenue_micros = recovered_revenue_micros + iif(new.recovered > 0, new.revenue_micros, 0) - iif(old.recovered > 0, old.revenue_micros, 0)
+      recovered_revenue_micros = recovered_revenue_micros + CASE WHEN new.recovered > 0 THEN new.revenue_micros ELSE 0 END - CASE WHEN old.recovered > 0 THEN old.revenue_micros ELSE 0 END
     WHERE month = coalesce(new.month, '') AND cycle_id = coalesce(new.cycle_id, '') AND reason_id = coalesce(new.stated_reason_id, '')
     AND text = coalesce(new.stated_text, '') AND segment = coalesce(new.segment, '') AND product = coalesce(new.product, '')
     AND team = coalesce(new.team, '');
@@ -870,56 +929,78 @@ BEGIN
 END;
 
 CREATE TRIGGER report_diagnosed_count_delete AFTER DELETE ON diagnosed_customer_counts BEGIN
-  UPDATE diagnosed_reason_cells AS cell SET departed = cell.departed - 1, revenue_micros = cell.revenue_micros - cf.revenue_micros,
-      calls = cell.calls - old.calls, recovered = cell.recovered - old.recovered,
-      recovered_revenue_micros = cell.recovered_revenue_micros - iif(old.recovered > 0, cf.revenue_micros, 0)
-    FROM customer_facts cf
-    WHERE cf.customer_id = old.customer_id AND cell.period_kind = old.period_kind AND cell.period = old.period
-      AND cell.reason_id = old.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
-      AND cell.team = coalesce(cf.team, '');
+  UPDATE diagnosed_reason_cells SET (departed, revenue_micros, calls, recovered, recovered_revenue_micros) = (SELECT diagnosed_reason_cells.departed - 1,
+        diagnosed_reason_cells.revenue_micros - cf.revenue_micros,
+        diagnosed_reason_cells.calls - old.calls,
+        diagnosed_reason_cells.recovered - old.recovered,
+        diagnosed_reason_cells.recovered_revenue_micros - CASE WHEN old.recovered > 0 THEN cf.revenue_micros ELSE 0 END
+      FROM customer_facts cf WHERE cf.customer_id = old.customer_id AND diagnosed_reason_cells.period_kind = old.period_kind
+        AND diagnosed_reason_cells.period = old.period
+        AND diagnosed_reason_cells.reason_id = old.reason_id
+        AND diagnosed_reason_cells.segment = coalesce(cf.segment, '')
+        AND diagnosed_reason_cells.product = coalesce(cf.product, '')
+        AND diagnosed_reason_cells.team = coalesce(cf.team, ''))
+    WHERE (period_kind, period, reason_id, segment, product, team) IN (SELECT old.period_kind, old.period, old.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, '') FROM customer_facts cf WHERE cf.customer_id = old.customer_id);
   DELETE FROM diagnosed_reason_cells WHERE period_kind = old.period_kind AND period = old.period AND reason_id = old.reason_id AND departed = 0;
 END;
 
 CREATE TRIGGER report_diagnosed_count_insert AFTER INSERT ON diagnosed_customer_counts BEGIN
-  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered,
-      recovered_revenue_micros)
+  INSERT INTO diagnosed_reason_cells (period_kind, period, reason_id, segment, product, team, departed, revenue_micros, calls, recovered, recovered_revenue_micros)
     SELECT new.period_kind, new.period, new.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, ''),
-      1, cf.revenue_micros, new.calls, new.recovered, iif(new.recovered > 0, cf.revenue_micros, 0)
+      1, cf.revenue_micros, new.calls, new.recovered, CASE WHEN new.recovered > 0 THEN cf.revenue_micros ELSE 0 END
     FROM customer_facts cf WHERE cf.customer_id = new.customer_id
-    ON CONFLICT DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
+    ON CONFLICT (period_kind, period, reason_id, segment, product, team) DO UPDATE SET departed = departed + excluded.departed, revenue_micros = revenue_micros + excluded.revenue_micros,
     calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
     recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
 
 CREATE TRIGGER report_diagnosed_count_update AFTER UPDATE OF calls, recovered ON diagnosed_customer_counts BEGIN
-  UPDATE diagnosed_reason_cells AS cell SET calls = cell.calls + new.calls - old.calls, recovered = cell.recovered + new.recovered - old.recovered,
-      recovered_revenue_micros = cell.recovered_revenue_micros + ((new.recovered > 0) - (old.recovered > 0)) * cf.revenue_micros
-    FROM customer_facts cf
-    WHERE cf.customer_id = new.customer_id AND cell.period_kind = new.period_kind AND cell.period = new.period
-      AND cell.reason_id = new.reason_id AND cell.segment = coalesce(cf.segment, '') AND cell.product = coalesce(cf.product, '')
-      AND cell.team = coalesce(cf.team, '');
+  UPDATE diagnosed_reason_cells SET (calls, recovered, recovered_revenue_micros) = (SELECT diagnosed_reason_cells.calls + new.calls - old.calls,
+        diagnosed_reason_cells.recovered + new.recovered - old.recovered,
+        diagnosed_reason_cells.recovered_revenue_micros + ((new.recovered > 0) - (old.recovered > 0)) * cf.revenue_micros
+      FROM customer_facts cf WHERE cf.customer_id = new.customer_id AND diagnosed_reason_cells.period_kind = new.period_kind
+        AND diagnosed_reason_cells.period = new.period
+        AND diagnosed_reason_cells.reason_id = new.reason_id
+        AND diagnosed_reason_cells.segment = coalesce(cf.segment, '')
+        AND diagnosed_reason_cells.product = coalesce(cf.product, '')
+        AND diagnosed_reason_cells.team = coalesce(cf.team, ''))
+    WHERE (period_kind, period, reason_id, segment, product, team) IN (SELECT new.period_kind, new.period, new.reason_id, coalesce(cf.segment, ''), coalesce(cf.product, ''), coalesce(cf.team, '') FROM customer_facts cf WHERE cf.customer_id = new.customer_id);
 END;
 
 CREATE TRIGGER report_recovery_call_delete AFTER DELETE ON call_facts BEGIN
   
-  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+  UPDATE recovery_cells SET (calls, recovered, recovered_revenue_micros) = (SELECT recovery_cells.calls - 1,
+        recovery_cells.recovered - (k.outcome = 'recovered'),
+        recovery_cells.recovered_revenue_micros - CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END
+      FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1 AND recovery_cells.period_kind = k.period_kind
+        AND recovery_cells.period = k.period
+        AND recovery_cells.segment = k.segment
+        AND recovery_cells.product = k.product
+        AND recovery_cells.team = k.team
+        AND recovery_cells.dim = k.dim
+        AND recovery_cells.key = k.key)
+    WHERE (period_kind, period, segment, product, team, dim, key) IN (SELECT k.period_kind, k.period, k.segment, k.product, k.team, k.dim, k.key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1);
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k);
@@ -927,17 +1008,17 @@ END;
 
 CREATE TRIGGER report_recovery_call_delete_diagnosed AFTER DELETE ON call_facts WHEN old.reason_id IS NOT NULL BEGIN
   
-  UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+  UPDATE agreement_cells SET calls = calls - 1 WHERE (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
   DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
@@ -945,40 +1026,69 @@ END;
 
 CREATE TRIGGER report_recovery_call_delete_offers AFTER DELETE ON call_facts WHEN EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') BEGIN
   
-  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+  UPDATE recovery_cells SET (calls, recovered, recovered_revenue_micros) = (SELECT recovery_cells.calls - 1,
+        recovery_cells.recovered - (k.outcome = 'recovered'),
+        recovery_cells.recovered_revenue_micros - CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END
+      FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1 AND recovery_cells.period_kind = k.period_kind
+        AND recovery_cells.period = k.period
+        AND recovery_cells.segment = k.segment
+        AND recovery_cells.product = k.product
+        AND recovery_cells.team = k.team
+        AND recovery_cells.dim = k.dim
+        AND recovery_cells.key = k.key)
+    WHERE (period_kind, period, segment, product, team, dim, key) IN (SELECT k.period_kind, k.period, k.segment, k.product, k.team, k.dim, k.key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1);
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
   
-  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+  UPDATE offer_cells SET (offered, accepted, recovered) = (SELECT offer_cells.offered - 1,
+        offer_cells.accepted - k.accepted,
+        offer_cells.recovered - (k.outcome = 'recovered')
+      FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1 AND offer_cells.period_kind = k.period_kind
+        AND offer_cells.period = k.period
+        AND offer_cells.reason_id = k.reason_id
+        AND offer_cells.offer_id = k.offer_id
+        AND offer_cells.segment = k.segment
+        AND offer_cells.product = k.product
+        AND offer_cells.team = k.team)
+    WHERE (period_kind, period, reason_id, offer_id, segment, product, team) IN (SELECT k.period_kind, k.period, k.reason_id, k.offer_id, k.segment, k.product, k.team FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1);
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
@@ -991,29 +1101,29 @@ BEGIN
   INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + 1;
+    ON CONFLICT (period_kind, period, stated_reason_id, reason_id, segment, product, team) DO UPDATE SET calls = calls + 1;
 END;
 
 CREATE TRIGGER report_recovery_call_insert AFTER INSERT ON call_facts BEGIN
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    ON CONFLICT (period_kind, period, segment, product, team, dim, key) DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
 END;
 
@@ -1022,62 +1132,75 @@ CREATE TRIGGER report_recovery_call_insert_diagnosed AFTER INSERT ON call_facts 
   INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + 1;
+    ON CONFLICT (period_kind, period, stated_reason_id, reason_id, segment, product, team) DO UPDATE SET calls = calls + 1;
 END;
 
 CREATE TRIGGER report_recovery_call_insert_offers AFTER INSERT ON call_facts WHEN EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') BEGIN
   
-  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  UPDATE call_facts SET offers_made = (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' ORDER BY offer_id)) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' ORDER BY offer_id));
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    ON CONFLICT (period_kind, period, segment, product, team, dim, key) DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
   
   INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+    ON CONFLICT (period_kind, period, reason_id, offer_id, segment, product, team) DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
 
 CREATE TRIGGER report_recovery_call_reason_offers AFTER UPDATE OF reason_id ON call_facts
 WHEN old.reason_id IS NOT new.reason_id AND old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id AND EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered')
 BEGIN
   
-  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+  UPDATE offer_cells SET (offered, accepted, recovered) = (SELECT offer_cells.offered - 1,
+        offer_cells.accepted - k.accepted,
+        offer_cells.recovered - (k.outcome = 'recovered')
+      FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1 AND offer_cells.period_kind = k.period_kind
+        AND offer_cells.period = k.period
+        AND offer_cells.reason_id = k.reason_id
+        AND offer_cells.offer_id = k.offer_id
+        AND offer_cells.segment = k.segment
+        AND offer_cells.product = k.product
+        AND offer_cells.team = k.team)
+    WHERE (period_kind, period, reason_id, offer_id, segment, product, team) IN (SELECT k.period_kind, k.period, k.reason_id, k.offer_id, k.segment, k.product, k.team FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1);
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
@@ -1086,28 +1209,28 @@ BEGIN
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+    ON CONFLICT (period_kind, period, reason_id, offer_id, segment, product, team) DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
 
 CREATE TRIGGER report_recovery_call_undiagnose AFTER UPDATE OF reason_id ON call_facts
 WHEN old.reason_id IS NOT NULL AND old.reason_id IS NOT new.reason_id AND old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id
 BEGIN
   
-  UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+  UPDATE agreement_cells SET calls = calls - 1 WHERE (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
   DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
@@ -1117,173 +1240,243 @@ CREATE TRIGGER report_recovery_call_update AFTER UPDATE OF call_id, customer_id,
 WHEN NOT (old.call_id IS new.call_id AND old.customer_id IS new.customer_id AND old.cycle_id IS new.cycle_id AND old.caller_id IS new.caller_id AND old.caller_role IS new.caller_role AND old.outcome IS new.outcome AND old.revenue_micros IS new.revenue_micros AND old.segment IS new.segment AND old.product IS new.product AND old.team IS new.team AND old.stated_reason_id IS new.stated_reason_id)
 BEGIN
   
-  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+  UPDATE recovery_cells SET (calls, recovered, recovered_revenue_micros) = (SELECT recovery_cells.calls - 1,
+        recovery_cells.recovered - (k.outcome = 'recovered'),
+        recovery_cells.recovered_revenue_micros - CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END
+      FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1 AND recovery_cells.period_kind = k.period_kind
+        AND recovery_cells.period = k.period
+        AND recovery_cells.segment = k.segment
+        AND recovery_cells.product = k.product
+        AND recovery_cells.team = k.team
+        AND recovery_cells.dim = k.dim
+        AND recovery_cells.key = k.key)
+    WHERE (period_kind, period, segment, product, team, dim, key) IN (SELECT k.period_kind, k.period, k.segment, k.product, k.team, k.dim, k.key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1);
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN old.caller_id WHEN 'group' THEN CASE WHEN old.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k);
   
-  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+  UPDATE recovery_cells SET (calls, recovered, recovered_revenue_micros) = (SELECT recovery_cells.calls - 1,
+        recovery_cells.recovered - (k.outcome = 'recovered'),
+        recovery_cells.recovered_revenue_micros - CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END
+      FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1 AND recovery_cells.period_kind = k.period_kind
+        AND recovery_cells.period = k.period
+        AND recovery_cells.segment = k.segment
+        AND recovery_cells.product = k.product
+        AND recovery_cells.team = k.team
+        AND recovery_cells.dim = k.dim
+        AND recovery_cells.key = k.key)
+    WHERE (period_kind, period, segment, product, team, dim, key) IN (SELECT k.period_kind, k.period, k.segment, k.product, k.team, k.dim, k.key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1);
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
   
-  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
-    FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+  UPDATE offer_cells SET (offered, accepted, recovered) = (SELECT offer_cells.offered - 1,
+        offer_cells.accepted - k.accepted,
+        offer_cells.recovered - (k.outcome = 'recovered')
+      FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1 AND offer_cells.period_kind = k.period_kind
+        AND offer_cells.period = k.period
+        AND offer_cells.reason_id = k.reason_id
+        AND offer_cells.offer_id = k.offer_id
+        AND offer_cells.segment = k.segment
+        AND offer_cells.product = k.product
+        AND offer_cells.team = k.team)
+    WHERE (period_kind, period, reason_id, offer_id, segment, product, team) IN (SELECT k.period_kind, k.period, k.reason_id, k.offer_id, k.segment, k.product, k.team FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+      old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
+      coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k WHERE 1);
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = old.call_id AND o.answer <> 'not_offered') k);
   
-  UPDATE agreement_cells AS c SET calls = c.calls - 1 FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
+  UPDATE agreement_cells SET calls = calls - 1 WHERE (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
-    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.stated_reason_id = k.stated_reason_id AND c.reason_id = k.reason_id;
+    FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
   DELETE FROM agreement_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, stated_reason_id, reason_id) IN (SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id FROM (SELECT old.call_id AS call_id, old.customer_id AS customer_id, old.outcome AS outcome,
       old.revenue_micros AS revenue_micros, coalesce(old.segment, '') AS segment, coalesce(old.product, '') AS product,
       coalesce(old.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(old.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(old.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = old.customer_id AND g.call_id <> old.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(old.stated_reason_id, '') AS stated_reason_id, old.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE old.reason_id IS NOT NULL) k);
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, dn.dim AS dim, CASE dn.dim WHEN 'caller' THEN new.caller_id WHEN 'group' THEN CASE WHEN new.caller_role = 'executive' THEN 'executive' ELSE 'team' END ELSE '' END AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, (SELECT 'all' AS dim UNION ALL SELECT 'caller' UNION ALL SELECT 'group') dn WHERE 1) k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    ON CONFLICT (period_kind, period, segment, product, team, dim, key) DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, o.offer_id AS key
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    ON CONFLICT (period_kind, period, segment, product, team, dim, key) DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
   
   INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(new.reason_id, '') AS reason_id, o.offer_id AS offer_id, o.answer = 'accepted' AS accepted
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk, call_offers o WHERE o.call_id = new.call_id AND o.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+    ON CONFLICT (period_kind, period, reason_id, offer_id, segment, product, team) DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
   
   INSERT INTO agreement_cells (period_kind, period, segment, product, team, stated_reason_id, reason_id, calls) SELECT period_kind, period, segment, product, team, stated_reason_id, reason_id, 1 FROM (SELECT new.call_id AS call_id, new.customer_id AS customer_id, new.outcome AS outcome,
       new.revenue_micros AS revenue_micros, coalesce(new.segment, '') AS segment, coalesce(new.product, '') AS product,
       coalesce(new.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(new.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(new.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = new.customer_id AND g.call_id <> new.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(new.stated_reason_id, '') AS stated_reason_id, new.reason_id AS reason_id
     FROM (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE new.reason_id IS NOT NULL) k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + 1;
+    ON CONFLICT (period_kind, period, stated_reason_id, reason_id, segment, product, team) DO UPDATE SET calls = calls + 1;
 END;
 
 CREATE TRIGGER report_recovery_offer_delete AFTER DELETE ON call_offers WHEN old.answer <> 'not_offered' BEGIN
   
-  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = old.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  UPDATE call_facts SET offers_made = (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' ORDER BY offer_id)) WHERE call_id = old.call_id AND offers_made IS NOT (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' ORDER BY offer_id));
   
-  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+  UPDATE recovery_cells SET (calls, recovered, recovered_revenue_micros) = (SELECT recovery_cells.calls - 1,
+        recovery_cells.recovered - (k.outcome = 'recovered'),
+        recovery_cells.recovered_revenue_micros - CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
-    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END
+      FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
-    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1 AND recovery_cells.period_kind = k.period_kind
+        AND recovery_cells.period = k.period
+        AND recovery_cells.segment = k.segment
+        AND recovery_cells.product = k.product
+        AND recovery_cells.team = k.team
+        AND recovery_cells.dim = k.dim
+        AND recovery_cells.key = k.key)
+    WHERE (period_kind, period, segment, product, team, dim, key) IN (SELECT k.period_kind, k.period, k.segment, k.product, k.team, k.dim, k.key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1);
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
   
-  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
-    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+  UPDATE offer_cells SET (offered, accepted, recovered) = (SELECT offer_cells.offered - 1,
+        offer_cells.accepted - k.accepted,
+        offer_cells.recovered - (k.outcome = 'recovered')
+      FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
-    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1 AND offer_cells.period_kind = k.period_kind
+        AND offer_cells.period = k.period
+        AND offer_cells.reason_id = k.reason_id
+        AND offer_cells.offer_id = k.offer_id
+        AND offer_cells.segment = k.segment
+        AND offer_cells.product = k.product
+        AND offer_cells.team = k.team)
+    WHERE (period_kind, period, reason_id, offer_id, segment, product, team) IN (SELECT k.period_kind, k.period, k.reason_id, k.offer_id, k.segment, k.product, k.team FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1);
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
@@ -1291,110 +1484,133 @@ END;
 
 CREATE TRIGGER report_recovery_offer_insert AFTER INSERT ON call_offers WHEN new.answer <> 'not_offered' BEGIN
   
-  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  UPDATE call_facts SET offers_made = (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' ORDER BY offer_id)) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' ORDER BY offer_id));
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, new.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    ON CONFLICT (period_kind, period, segment, product, team, dim, key) DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
   
   INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+    ON CONFLICT (period_kind, period, reason_id, offer_id, segment, product, team) DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
 
 CREATE TRIGGER report_recovery_offer_update AFTER UPDATE OF call_id, offer_id, answer ON call_offers
 WHEN old.call_id IS NOT new.call_id OR old.offer_id IS NOT new.offer_id OR old.answer IS NOT new.answer
 BEGIN
   
-  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = old.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  UPDATE call_facts SET offers_made = (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' ORDER BY offer_id)) WHERE call_id = old.call_id AND offers_made IS NOT (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = old.call_id AND answer <> 'not_offered' ORDER BY offer_id));
   
-  UPDATE call_facts SET offers_made = (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT json_group_array(json_array(offer_id, answer) ORDER BY offer_id)
-    FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' HAVING count(*) > 0);
+  UPDATE call_facts SET offers_made = (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' ORDER BY offer_id)) WHERE call_id = new.call_id AND offers_made IS NOT (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(offer_id, answer)) END FROM (SELECT offer_id, answer FROM call_offers WHERE call_id = new.call_id AND answer <> 'not_offered' ORDER BY offer_id));
   
-  UPDATE recovery_cells AS c SET calls = c.calls - 1, recovered = c.recovered - (k.outcome = 'recovered'),
-      recovered_revenue_micros = c.recovered_revenue_micros - iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+  UPDATE recovery_cells SET (calls, recovered, recovered_revenue_micros) = (SELECT recovery_cells.calls - 1,
+        recovery_cells.recovered - (k.outcome = 'recovered'),
+        recovery_cells.recovered_revenue_micros - CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0)
-    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END
+      FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
-    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.dim = k.dim AND c.key = k.key;
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1 AND recovery_cells.period_kind = k.period_kind
+        AND recovery_cells.period = k.period
+        AND recovery_cells.segment = k.segment
+        AND recovery_cells.product = k.product
+        AND recovery_cells.team = k.team
+        AND recovery_cells.dim = k.dim
+        AND recovery_cells.key = k.key)
+    WHERE (period_kind, period, segment, product, team, dim, key) IN (SELECT k.period_kind, k.period, k.segment, k.product, k.team, k.dim, k.key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1);
   DELETE FROM recovery_cells WHERE calls = 0 AND (period_kind, period, segment, product, team, dim, key) IN (SELECT period_kind, period, segment, product, team, dim, key FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, old.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
   
-  UPDATE offer_cells AS c SET offered = c.offered - 1, accepted = c.accepted - k.accepted, recovered = c.recovered - (k.outcome = 'recovered')
-    FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+  UPDATE offer_cells SET (offered, accepted, recovered) = (SELECT offer_cells.offered - 1,
+        offer_cells.accepted - k.accepted,
+        offer_cells.recovered - (k.outcome = 'recovered')
+      FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
-    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE c.period_kind = k.period_kind AND c.period = k.period AND c.segment = k.segment AND c.product = k.product AND c.team = k.team AND c.reason_id = k.reason_id AND c.offer_id = k.offer_id;
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1 AND offer_cells.period_kind = k.period_kind
+        AND offer_cells.period = k.period
+        AND offer_cells.reason_id = k.reason_id
+        AND offer_cells.offer_id = k.offer_id
+        AND offer_cells.segment = k.segment
+        AND offer_cells.product = k.product
+        AND offer_cells.team = k.team)
+    WHERE (period_kind, period, reason_id, offer_id, segment, product, team) IN (SELECT k.period_kind, k.period, k.reason_id, k.offer_id, k.segment, k.product, k.team FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+      r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
+      coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
+      EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
+        AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
+    FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k WHERE 1);
   DELETE FROM offer_cells WHERE offered = 0 AND (period_kind, period, segment, product, team, reason_id, offer_id) IN (SELECT period_kind, period, segment, product, team, reason_id, offer_id FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, old.offer_id AS offer_id, old.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = old.call_id AND old.answer <> 'not_offered') k);
   
   INSERT INTO recovery_cells (period_kind, period, segment, product, team, dim, key, calls, recovered, recovered_revenue_micros)
-    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', iif(k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
+    SELECT period_kind, period, segment, product, team, dim, key, 1, outcome = 'recovered', CASE WHEN k.outcome = 'recovered' AND NOT (k.won_before AND EXISTS (SELECT 1 FROM call_facts g
     WHERE g.customer_id = k.customer_id AND g.call_id <> k.call_id AND g.outcome = 'recovered' AND g.revenue_micros = k.revenue_micros
       AND coalesce(g.segment, '') = k.segment AND coalesce(g.product, '') = k.product AND coalesce(g.team, '') = k.team
       AND (k.period_kind = 'all' OR coalesce(g.cycle_id, '') = k.period)
       AND CASE k.dim WHEN 'all' THEN 1 WHEN 'caller' THEN g.caller_id = k.key WHEN 'group' THEN CASE WHEN g.caller_role = 'executive' THEN 'executive' ELSE 'team' END = k.key
-        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)), k.revenue_micros, 0) FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
+        ELSE EXISTS (SELECT 1 FROM call_offers go WHERE go.call_id = g.call_id AND go.offer_id = k.key AND go.answer <> 'not_offered') END)) THEN k.revenue_micros ELSE 0 END FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, 'offer' AS dim, new.offer_id AS key
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
+    ON CONFLICT (period_kind, period, segment, product, team, dim, key) DO UPDATE SET calls = calls + excluded.calls, recovered = recovered + excluded.recovered,
       recovered_revenue_micros = recovered_revenue_micros + excluded.recovered_revenue_micros;
   
   INSERT INTO offer_cells (period_kind, period, segment, product, team, reason_id, offer_id, offered, accepted, recovered)
     SELECT period_kind, period, segment, product, team, reason_id, offer_id, 1, accepted, outcome = 'recovered' FROM (SELECT r.call_id AS call_id, r.customer_id AS customer_id, r.outcome AS outcome,
       r.revenue_micros AS revenue_micros, coalesce(r.segment, '') AS segment, coalesce(r.product, '') AS product,
       coalesce(r.team, '') AS team, pk.period_kind AS period_kind,
-      iif(pk.period_kind = 'all', '', coalesce(r.cycle_id, '')) AS period,
+      CASE WHEN pk.period_kind = 'all' THEN '' ELSE coalesce(r.cycle_id, '') END AS period,
       EXISTS (SELECT 1 FROM call_facts g WHERE g.customer_id = r.customer_id AND g.call_id <> r.call_id
         AND g.outcome = 'recovered') AS won_before, coalesce(r.reason_id, '') AS reason_id, new.offer_id AS offer_id, new.answer = 'accepted' AS accepted
     FROM call_facts r, (SELECT 'all' AS period_kind UNION ALL SELECT 'cycle') pk WHERE r.call_id = new.call_id AND new.answer <> 'not_offered') k WHERE 1
-    ON CONFLICT DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
+    ON CONFLICT (period_kind, period, reason_id, offer_id, segment, product, team) DO UPDATE SET offered = offered + 1, accepted = accepted + excluded.accepted, recovered = recovered + excluded.recovered;
 END;
