@@ -24,6 +24,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
+          // jsdom renders of whole views take a second or two on a busy two-core machine; the
+          // default 5 s left no margin there.
+          testTimeout: 20_000,
         },
       },
       {
