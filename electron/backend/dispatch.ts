@@ -5,6 +5,8 @@ import type { Handlers, ServiceDeps, SetupCallContext } from './types';
 import { handlers as defaultHandlers } from './handlers';
 import { currentUser } from './session/handlers';
 import { unknownChannelMessage } from './unknownChannel';
+import { inLanguage } from './i18n';
+import { languageOf } from './locale/settings';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
 
@@ -12,6 +14,7 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult
  * The single entry point both transports use: reject unknown channels, check who may call it,
  * parse the payload with the channel's schema, run the handler, and turn every failure into a
  * typed error. The renderer is treated as untrusted: schemas check shape, handlers check meaning.
+ * Everything the call says to the person is in that person's language (electron/backend/i18n.ts).
  */
 export function createDispatcher(deps: ServiceDeps, handlers: Handlers = defaultHandlers): Dispatch {
   return async (channel, payload) => {
@@ -19,6 +22,16 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
       return fail('unknown_channel', unknownChannelMessage(channel));
     }
     const def: ChannelDef = contract[channel];
+    let language: string | null = null;
+    try {
+      language = languageOf(deps.db, currentUser(deps.db)?.id ?? null);
+    } catch {
+      // The call below meets the same failure and reports it; English says so meanwhile.
+    }
+    return inLanguage(language, () => answer(channel, def, payload));
+  };
+
+  async function answer(channel: keyof typeof contract, def: ChannelDef, payload: unknown): Promise<ApiResult<unknown>> {
     try {
       const user = currentUser(deps.db);
       if (!def.setup) {
@@ -42,7 +55,7 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
       deps.log.error('channel failed', { channel, error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' });
       return fail('internal', 'Something went wrong inside the console. Nothing was changed; try again.');
     }
-  };
+  }
 }
 
 function fail(code: ErrorCode, message: string): ApiResult<never> {

@@ -8,6 +8,7 @@ import { Notices } from './components/Notices';
 export function App() {
   const loadSession = useAppStore((s) => s.loadSession);
   const checkHealth = useAppStore((s) => s.checkHealth);
+  const loadLocale = useAppStore((s) => s.loadLocale);
   const sessionLoading = useAppStore((s) => s.sessionLoading);
   const user = useAppStore((s) => s.session?.user ?? null);
   const damaged = useAppStore((s) => s.health?.state === 'damaged');
@@ -16,15 +17,22 @@ export function App() {
   useEffect(() => {
     // Only when the session cannot be read is the database's health asked: a damaged database
     // answers every other channel with an error, and gets the recovery screen, not an empty console.
-    void loadSession()
-      .then(() => (useAppStore.getState().session === null ? checkHealth() : undefined))
-      .finally(() => setStarting(false));
-  }, [loadSession, checkHealth]);
+    // The language's catalogue loads meanwhile: nothing is shown before its words are there.
+    const session = loadSession().then(() => (useAppStore.getState().session === null ? checkHealth() : undefined));
+    void Promise.all([session, loadLocale()]).finally(() => setStarting(false));
+  }, [loadSession, checkHealth, loadLocale]);
+
+  // Whoever signs in (first run, or another person on a shared desk) gets their own language.
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (!starting && userId !== null) void loadLocale();
+  }, [starting, userId, loadLocale]);
 
   if (sessionLoading || starting) {
     return (
-      <main className="centered" aria-busy="true">
-        <p>Opening the console…</p>
+      // No words yet: the language's catalogue may still be on its way.
+      <main className="centered" aria-busy="true" aria-label="Winback Console">
+        <p className="opening" aria-hidden="true">…</p>
       </main>
     );
   }

@@ -4,10 +4,13 @@ import { afterEach, beforeAll } from 'vitest';
 import { resetAppStore } from '../../renderer/src/store';
 import { setApiClient } from '../../renderer/src/api/client';
 import { loadViews } from '../../renderer/src/views/lazyViews';
+import { applyLanguage } from '../../renderer/src/i18n';
 
 // The window loads every view but the Queue on demand; here their modules are transformed and loaded
 // once before the tests, so a test that opens a view waits for React, not for the test runner.
 beforeAll(loadViews, 60_000);
+// The window's words and formats in English with US dollars, as the tests read them.
+beforeAll(() => applyLanguage('en', 'USD'));
 
 afterEach(() => {
   cleanup();

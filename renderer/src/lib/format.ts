@@ -1,9 +1,72 @@
-const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+/**
+ * Amounts, numbers and dates in the person's language and the organisation's currency. Set once when
+ * the language or the currency changes (renderer/src/i18n), then read by every view: formatters are
+ * built once per setting, not per cell.
+ */
+let locale = 'en';
+let money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
+let wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+let compactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+let integer = new Intl.NumberFormat(locale);
+let percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+let date = new Intl.DateTimeFormat(locale);
+let dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+let day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function setFormatting(nextLocale: string, currency: string): void {
+  locale = nextLocale;
+  money = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  compactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+  integer = new Intl.NumberFormat(locale);
+  percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  date = new Intl.DateTimeFormat(locale);
+  dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+/** The locale numbers and dates are formatted in now (for a library that takes one, e.g. a chart). */
+export function formattingLocaleNow(): string {
+  return locale;
+}
 
 export function formatMoney(value: number | null): string {
   return value === null ? '—' : money.format(value);
 }
 
+/** Without cents: for figures in a table header or a chart label. */
+export function formatWholeMoney(value: number): string {
+  return wholeMoney.format(value);
+}
+
+/** Axis ticks: "1.2K $" / "1,2 k €", the locale's own short form. */
+export function formatCompactMoney(value: number): string {
+  return compactMoney.format(value);
+}
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** A share (0.123) as the locale writes a percentage ("12.3%", "12,3 %"). */
+export function formatPercent(share: number): string {
+  return percent.format(share);
+}
+
 export function formatDate(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleDateString() : '—';
+  return iso ? date.format(new Date(iso)) : '—';
+}
+
+export function formatDateTime(iso: string | null): string {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) in the person's own words. Read as UTC so the day never shifts with
+ * the desk's time zone: 28 February stays 28 February.
+ */
+export function formatDay(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return value;
+  return day.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }

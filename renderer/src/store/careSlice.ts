@@ -1,7 +1,7 @@
 import type { CareDetail, CareList, DueReview, ReviewInput } from '../../../shared/api/care';
 import { VERDICT_LABELS } from '../../../shared/domain/care';
 import { api } from '../api/client';
-import { formatDay } from '../lib/dates';
+import { formatDay } from '../lib/format';
 import type { Slice } from './types';
 
 export type CareScope = 'mine' | 'all';

@@ -1,4 +1,4 @@
-import { formatDay } from '../../lib/dates';
+import { formatDay } from '../../lib/format';
 
 /** A calendar day, machine-readable in `dateTime` and readable for a person. */
 export function Day({ day }: { day: string }) {

@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/domain/care';
 import { formatMoney } from '../../lib/format';
 import { Day } from './Day';
-import { formatDay } from '../../lib/dates';
+import { formatDay } from '../../lib/format';
 
 export interface ReviewFormProps {
   detail: CareDetail;

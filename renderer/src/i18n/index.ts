@@ -1,0 +1,51 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { formattingLocale, isRightToLeft, negotiateLanguage, type UiLanguage } from '../../../shared/i18n/languages';
+import { pseudoCatalogue, type Catalogue } from '../../../shared/i18n/pseudo';
+import { setFormatting } from '../lib/format';
+
+/**
+ * The window's language. Only the chosen language's catalogue is loaded (each is a chunk of its own,
+ * fetched when chosen), so the first paint carries one catalogue, not four; the pseudo-languages are
+ * made from English when chosen.
+ */
+const catalogues = import.meta.glob<Catalogue>('../../../shared/i18n/messages/*.json', { import: 'default' });
+
+async function loadCatalogue(language: UiLanguage): Promise<Catalogue> {
+  const file = language === 'en-XA' || language === 'ar-XB' ? 'en' : language;
+  const load = catalogues[`../../../shared/i18n/messages/${file}.json`];
+  if (!load) throw new Error(`No catalogue for ${language}.`);
+  const catalogue = await load();
+  return language === 'en-XA' || language === 'ar-XB' ? pseudoCatalogue(catalogue, language) : catalogue;
+}
+
+/** The language the system asks for, as the console's default before anyone chose one. */
+export function systemLanguage(): UiLanguage {
+  return negotiateLanguage(typeof navigator === 'undefined' ? [] : navigator.languages);
+}
+
+let initialised: Promise<unknown> | null = null;
+
+/** Switches every string, number, amount and date of the window to this language. */
+export async function applyLanguage(language: UiLanguage, currency: string): Promise<void> {
+  const catalogue = await loadCatalogue(language);
+  initialised ??= i18next.use(initReactI18next).init({
+    lng: language,
+    resources: {},
+    // Every catalogue is complete (test/unit/i18n-catalogues.test.ts): no second one to fall back on.
+    fallbackLng: false,
+    // React escapes what it renders; escaping here too would show &amp; on screen.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await initialised;
+  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue, true, true);
+  await i18next.changeLanguage(language);
+  setFormatting(formattingLocale(language, typeof navigator === 'undefined' ? undefined : navigator.language), currency);
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language === 'ar-XB' ? 'ar' : language;
+    document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+  }
+}
+
+export { i18next };
