@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import i18next, { type TFunction } from 'i18next';
-import en from '../../shared/i18n/messages/en.json';
-import es from '../../shared/i18n/messages/es.json';
-import de from '../../shared/i18n/messages/de.json';
-import fr from '../../shared/i18n/messages/fr.json';
+import { en } from '../../shared/i18n/messages/en/index';
+import { es } from '../../shared/i18n/messages/es/index';
+import { de } from '../../shared/i18n/messages/de/index';
+import { fr } from '../../shared/i18n/messages/fr/index';
 import { isUiLanguage, type UiLanguage } from '../../shared/i18n/languages';
 import { pseudoCatalogue } from '../../shared/i18n/pseudo';
 

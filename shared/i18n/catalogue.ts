@@ -1,8 +1,9 @@
-import type en from './messages/en.json';
+import type { en } from './messages/en/index';
 import type { Catalogue } from './pseudo';
 
 /**
- * The catalogues: one JSON file per language in shared/i18n/messages/, English the reference.
+ * The catalogues: per language a folder in shared/i18n/messages/, one JSON file per area of the
+ * console gathered by its index.ts, English the reference.
  * Keys name what a string is for (`queue.empty.agent`), grouped by domain, never the English words:
  * a better English wording then changes one value, not every language's key. Plurals follow
  * i18next's suffixes (`_one`, `_other`, and `_few`/`_many` where a language has them), resolved

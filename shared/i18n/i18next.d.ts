@@ -1,5 +1,5 @@
 import 'i18next';
-import type en from './messages/en.json';
+import type { en } from './messages/en/index';
 
 /**
  * The English catalogue is the type of every key: `t('queue.empty.agent')` compiles only when the

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../shared/i18n/messages/en.json';
-import es from '../../shared/i18n/messages/es.json';
-import de from '../../shared/i18n/messages/de.json';
-import fr from '../../shared/i18n/messages/fr.json';
+import { en } from '../../shared/i18n/messages/en/index';
+import { es } from '../../shared/i18n/messages/es/index';
+import { de } from '../../shared/i18n/messages/de/index';
+import { fr } from '../../shared/i18n/messages/fr/index';
 import { catalogueKeys, messageAt, placeholdersOf } from '../../shared/i18n/catalogue';
 import { pseudoText, type Catalogue } from '../../shared/i18n/pseudo';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';

@@ -9,13 +9,14 @@ import { setFormatting } from '../lib/format';
  * fetched when chosen), so the first paint carries one catalogue, not four; the pseudo-languages are
  * made from English when chosen.
  */
-const catalogues = import.meta.glob<Catalogue>('../../../shared/i18n/messages/*.json', { import: 'default' });
+const catalogues = import.meta.glob<Record<string, Catalogue>>('../../../shared/i18n/messages/*/index.ts');
 
 async function loadCatalogue(language: UiLanguage): Promise<Catalogue> {
   const file = language === 'en-XA' || language === 'ar-XB' ? 'en' : language;
-  const load = catalogues[`../../../shared/i18n/messages/${file}.json`];
+  const load = catalogues[`../../../shared/i18n/messages/${file}/index.ts`];
   if (!load) throw new Error(`No catalogue for ${language}.`);
-  const catalogue = await load();
+  const catalogue = (await load())[file];
+  if (!catalogue) throw new Error(`The catalogue for ${language} is empty.`);
   return language === 'en-XA' || language === 'ar-XB' ? pseudoCatalogue(catalogue, language) : catalogue;
 }
 
