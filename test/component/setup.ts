@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { resetAppStore } from '../../renderer/src/store';
 import { setApiClient } from '../../renderer/src/api/client';
@@ -11,6 +11,9 @@ import { applyLanguage } from '../../renderer/src/i18n';
 beforeAll(loadViews, 60_000);
 // The window's words and formats in English with US dollars, as the tests read them.
 beforeAll(() => applyLanguage('en', 'USD'));
+
+// findBy… waits up to 5 s, not 1: on a busy two-core machine a view's first render can take longer.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
