@@ -9,6 +9,7 @@ import { migration007ReportSummaries } from './007_report_summaries';
 import { migration008ImportSpeed } from './008_import_speed';
 import { migration009RecoverySummaries } from './009_recovery_summaries';
 import { migration010CallExportColumns } from './010_call_export_columns';
+import { migration017Outreach } from './017_outreach';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008ImportSpeed,
   migration009RecoverySummaries,
   migration010CallExportColumns,
+  migration017Outreach,
 ];
