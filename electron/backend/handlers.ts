@@ -14,6 +14,7 @@ import { exportHandlers } from './exports/handlers';
 import { queueHandlers } from './queue/handlers';
 import { importHandlers } from './import/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
+import { outreachHandlers } from './outreach/handlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...queueHandlers,
   ...importHandlers,
   ...maintenanceHandlers,
+  ...outreachHandlers,
 };
