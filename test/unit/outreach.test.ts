@@ -65,7 +65,8 @@ describe('templates', () => {
     expect(whatChanged).not.toContain('not-recoverable');
 
     const refused = await callResult(b.dispatch, 'outreach.templates.save', { kind: 'referral', name: 'Typo', subject: 'Hi {{first_name}}', body: 'Your code: {{promo_code}}' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^Message: Line 1: \{\{promo_code\}\} is not a merge field/) } });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'invalid_input' });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^Message: Line 1: \{\{promo_code\}\} is not a merge field/);
     expect((await call(b.dispatch, 'outreach.templates.list', {})).items).toHaveLength(items.length);
 
     const clash = await callResult(b.dispatch, 'outreach.templates.save', { kind: 'what_changed', categoryId: 'price', name: 'Second price', subject: 'x', body: 'y' });
@@ -75,7 +76,7 @@ describe('templates', () => {
   it('previews a template for any customer, and names the field that customer lacks', async () => {
     const c1 = customerId(b.db, 'C1');
     const noCompany = await call(b.dispatch, 'outreach.preview', { customerId: c1, templateId: 'template.what-changed.price', whatChanged: WHAT_CHANGED });
-    expect(noCompany).toMatchObject({ ok: false, problem: expect.stringContaining('company name ({{company}})') });
+    expect(noCompany.ok ? '' : noCompany.problem).toContain('company name ({{company}})');
 
     await deliverySettings();
     const preview = await call(b.dispatch, 'outreach.preview', { customerId: c1, templateId: 'template.what-changed.price', whatChanged: WHAT_CHANGED, fixedOn: '2026-11-18' });
@@ -87,7 +88,7 @@ describe('templates', () => {
     const draft = { subject: 'From {{agent_name}}', body: 'You said: {{their_words}}. Code {{code}} until {{expiry}}.' };
     const c2 = await call(b.dispatch, 'outreach.preview', { customerId: customerId(b.db, 'C2'), draft });
     // C2's diagnosed reason is competitor: the playbook offers "What we do that they will miss", which issues no code.
-    expect(c2).toMatchObject({ ok: false, problem: expect.stringContaining('single-use code ({{code}})') });
+    expect(c2.ok ? '' : c2.problem).toContain('single-use code ({{code}})');
     const c1Offer = await call(b.dispatch, 'outreach.preview', { customerId: c1, draft });
     expect(c1Offer).toMatchObject({ ok: true, subject: 'From Sam Agent', sampleCode: true });
     expect(c1Offer.ok && c1Offer.body).toBe('You said: Price too high. Code WB-SAMP-LE00 until 20 December 2026.');
@@ -126,11 +127,12 @@ describe('we fixed it', () => {
     const issue = await call(b.dispatch, 'issues.create', { title: 'Prices', reasonIds: ['price.too-expensive'] });
     await call(b.dispatch, 'issues.update', { id: issue.id, status: 'fixed' });
     const r = await callResult(b.dispatch, 'outreach.issue.build', { issueId: issue.id, byCall: true, messageChannel: null });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('what changed in a sentence') } });
+    expect(r.ok ? null : r.error.code).toBe('conflict');
+    expect(r.ok ? '' : r.error.message).toContain('what changed in a sentence');
     const short = await callResult(b.dispatch, 'outreach.issue.fix', { issueId: issue.id, whatChanged: 'fixed', fixedOn: '2026-11-18' });
     expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const future = await callResult(b.dispatch, 'outreach.issue.fix', { issueId: issue.id, whatChanged: WHAT_CHANGED, fixedOn: '2026-12-01' });
-    expect(future).toMatchObject({ ok: false, error: { message: expect.stringContaining('in the future') } });
+    expect(future.ok ? '' : future.error.message).toContain('in the future');
     expect(b.db.prepare('SELECT count(*) FROM outreaches').pluck().get()).toBe(0);
   });
 
@@ -166,7 +168,7 @@ describe('we fixed it', () => {
     const built = await call(b.dispatch, 'outreach.issue.build', { issueId, byCall: false, messageChannel: 'email' });
     expect(built.figures).toMatchObject({ members: 1, blocked: 1, ready: 0 });
     const m = await call(b.dispatch, 'outreach.message', { id: built.id, customerId: customerId(b.db, 'C1') });
-    expect(m).toMatchObject({ ok: false, problem: expect.stringContaining('first name ({{first_name}})') });
+    expect(m.ok ? '' : m.problem).toContain('first name ({{first_name}})');
 
     b.db.prepare("UPDATE customers SET name = 'Ada Example' WHERE external_id = 'C1'").run();
     const again = await call(b.dispatch, 'outreach.recompose', { id: built.id });

@@ -166,11 +166,15 @@ export function connectionOptions(smtp: SmtpConfig): SMTPConnection.Options {
 function connect(smtp: SmtpConfig): Promise<SMTPConnection> {
   return new Promise((resolve, reject) => {
     const connection = new SMTPConnection(connectionOptions(smtp));
-    connection.once('error', reject);
+    const fail = (err: Error) => {
+      connection.close();
+      reject(err);
+    };
+    connection.once('error', fail);
     connection.connect((err) => {
-      if (err) return reject(err);
+      if (err) return fail(err);
       if (smtp.user === null) return resolve(connection);
-      connection.login({ user: smtp.user, pass: smtp.password ?? '' }, (loginErr) => (loginErr ? reject(loginErr) : resolve(connection)));
+      connection.login({ user: smtp.user, pass: smtp.password ?? '' }, (loginErr) => (loginErr ? fail(loginErr) : resolve(connection)));
     });
   });
 }
@@ -334,7 +338,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
       }
     }
   } finally {
-    if (connection !== null) (connection as SMTPConnection).quit();
+    if (connection !== null) connection.quit();
     releaseLease(db);
   }
   return result;
