@@ -72,8 +72,9 @@ export function verifyLink(key: Buffer, token: string): LinkSubject | null {
   const dot = token.indexOf('.');
   if (dot <= 0 || token.length > 1200) return null;
   const payload = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = mac(key, payload);
+  // Compared as text, so only the one canonical spelling of the MAC passes.
+  const given = Buffer.from(token.slice(dot + 1), 'utf8');
+  const expected = Buffer.from(mac(key, payload).toString('base64url'), 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; m?: unknown };
@@ -119,7 +120,8 @@ export interface OutreachRoutesOptions {
 
 /**
  * Outreach at the hub. Consoles (manager tokens) ask for signed unsubscribe links and pull the
- * objections; customers reach `/u/<token>` without a login:
+ * objections; customers reach `/u?t=<token>` without a login (in the query: tokens are longer than
+ * the router takes in a path segment):
  * - GET shows a page with one button. It never unsubscribes by itself: mail scanners and link
  *   previews open links in emails, and must not unsubscribe anyone.
  * - POST records the objection. It is what the button sends, and what a mail program sends for
@@ -155,9 +157,9 @@ export function outreachRoutes(options: OutreachRoutesOptions) {
       };
     });
 
-    app.get<{ Params: { token: string } }>('/u/:token', { config: { public: true } }, async (req, reply) => {
+    app.get<{ Querystring: { t?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
       const key = await signingKey(store, now());
-      if (!verifyLink(key, req.params.token)) return page(reply, 404, 'Link not recognised', INVALID_LINK);
+      if (!verifyLink(key, req.query.t ?? '')) return page(reply, 404, 'Link not recognised', INVALID_LINK);
       return page(
         reply,
         200,
@@ -166,9 +168,9 @@ export function outreachRoutes(options: OutreachRoutesOptions) {
       );
     });
 
-    app.post<{ Params: { token: string } }>('/u/:token', { config: { public: true } }, async (req, reply) => {
+    app.post<{ Querystring: { t?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
       const key = await signingKey(store, now());
-      const subject = verifyLink(key, req.params.token);
+      const subject = verifyLink(key, req.query.t ?? '');
       if (!subject) return page(reply, 404, 'Link not recognised', INVALID_LINK);
       const oneClick = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true && req.headers['sec-fetch-mode'] !== 'navigate';
       await recordObjection(store, subject, oneClick ? 'one-click' : 'page', now());

@@ -63,7 +63,7 @@ export async function ensureUnsubscribeLinks(deps: ServiceDeps, outreachId: stri
     db.transaction(() => {
       for (const m of part) {
         const token = byMessage.get(m.message_id);
-        if (token !== undefined) set.run(new URL(`u/${token}`, publicUrl).toString(), outreachId, m.customer_id);
+        if (token !== undefined) set.run(new URL(`u?t=${token}`, publicUrl).toString(), outreachId, m.customer_id);
       }
     })();
   }
