@@ -13,6 +13,7 @@ import type { FeedbackSlice } from './feedbackSlice';
 import type { ExportsSlice } from './exportsSlice';
 import type { ImportSlice } from './importSlice';
 import type { MaintenanceSlice } from './maintenanceSlice';
+import type { OutreachSlice } from './outreachSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -27,7 +28,8 @@ export type AppState = SessionSlice &
   FeedbackSlice &
   ExportsSlice &
   ImportSlice &
-  MaintenanceSlice;
+  MaintenanceSlice &
+  OutreachSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
