@@ -27,13 +27,23 @@ export function messageIdOf(raw: Buffer): string | null {
  * that only to this computer), requiring the given login when one is set. A message counts as
  * received when the server answers 250 after its final dot: that is what the relay holds.
  */
-export async function startTestRelay(options: { user?: string; password?: string; extra?: Partial<SMTPServerOptions> } = {}): Promise<TestRelay> {
+export async function startTestRelay(
+  options: {
+    user?: string;
+    password?: string;
+    extra?: Partial<SMTPServerOptions>;
+    /** Runs after a message's final dot and before the relay answers 250 (to lose that answer on purpose). */
+    beforeAnswer?: (mail: ReceivedMail) => Promise<void>;
+  } = {},
+): Promise<TestRelay> {
   const received: ReceivedMail[] = [];
   const refuse = new Map<string, { code: number; message: string }>();
   const server = new SMTPServer({
     secure: false,
     disabledCommands: options.user ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     allowInsecureAuth: true,
+    // No reverse DNS of the client: loopback needs none, and the lookup costs seconds where DNS is absent.
+    disableReverseLookup: true,
     authOptional: options.user === undefined,
     logger: false,
     onAuth(auth, _session, callback) {
@@ -52,8 +62,12 @@ export async function startTestRelay(options: { user?: string; password?: string
           return callback(error);
         }
         const raw = Buffer.concat(chunks);
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, raw, messageId: messageIdOf(raw) });
-        return callback(null);
+        const mail = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, raw, messageId: messageIdOf(raw) };
+        // The relay holds the message from its final dot on, whether or not its 250 reaches the client.
+        received.push(mail);
+        if (!options.beforeAnswer) return callback(null);
+        void options.beforeAnswer(mail).then(() => callback(null));
+        return undefined;
       });
     },
     ...options.extra,

@@ -48,7 +48,7 @@ function outreachOf(db: Db, id: string): OutreachRow & { message_channel: 'email
 }
 
 /** Handed to the company's own tool: from now on the console never sends these itself, so nobody gets two. */
-function markExported(db: Db, outreachId: string, customerIds: readonly number[], actorId: string, at: string, format: string): void {
+function markExported(db: Db, outreachId: string, customerIds: readonly number[], actorId: string | null, at: string, format: string): void {
   db.transaction(() => {
     const mark = db.prepare(`UPDATE outreach_members SET message_state = 'exported', exported_at = ? WHERE outreach_id = ? AND customer_id = ? AND message_state = 'ready'`);
     for (const id of customerIds) mark.run(at, outreachId, id);
@@ -65,7 +65,7 @@ function fileSlug(name: string): string {
  * or merge, every cell formula-safe (shared/csv/write.ts). Letters carry the customer id for the
  * letter tool to find the postal address; emails carry the address and the unsubscribe line.
  */
-export async function outreachCsv(deps: ServiceDeps, actorId: string, id: string): Promise<{ fileName: string; text: string; messages: number }> {
+export async function outreachCsv(deps: ServiceDeps, actorId: string | null, id: string): Promise<{ fileName: string; text: string; messages: number }> {
   const { db } = deps;
   const outreach = outreachOf(db, id);
   if (outreach.message_channel === 'email') await ensureUnsubscribeLinks(deps, id);
@@ -117,7 +117,7 @@ function assertEmail(outreach: OutreachRow & { message_channel: 'email' | 'lette
 }
 
 /** One .eml file per customer in a zip, for the window's download (the command line can write a folder). */
-export async function outreachEmlZip(deps: ServiceDeps, actorId: string, id: string): Promise<{ fileName: string; bytes: Buffer; messages: number }> {
+export async function outreachEmlZip(deps: ServiceDeps, actorId: string | null, id: string): Promise<{ fileName: string; bytes: Buffer; messages: number }> {
   const { db } = deps;
   const outreach = outreachOf(db, id);
   assertEmail(outreach);
@@ -141,7 +141,7 @@ export async function outreachEmlZip(deps: ServiceDeps, actorId: string, id: str
 /** The command line's exports: .eml files into a folder or a zip file, or the CSV, without holding them all in memory. */
 export async function writeOutreachExport(
   deps: ServiceDeps,
-  actorId: string,
+  actorId: string | null,
   id: string,
   target: { format: 'csv' | 'eml-folder' | 'eml-zip'; path: string },
 ): Promise<{ messages: number; path: string }> {
