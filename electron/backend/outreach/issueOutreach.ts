@@ -10,6 +10,7 @@ import { insertMember, insertOutreach } from '../../../db/repos/outreach';
 import { customerFacts, type CustomerFactsRow } from '../../../db/repos/outreachFacts';
 import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { wonBackSql } from '../../../db/repos/wonBack';
+import { prepared } from '../../../db/statements';
 import type { ServiceDeps } from '../types';
 import { composeFor, composeKit, type OutreachFacts } from './compose';
 import { mayContact, type ContactChannel } from './mayContact';
@@ -127,12 +128,11 @@ export function fixIssue(deps: ServiceDeps, user: Person, input: { issueId: stri
 
 /** Their last outcome had closed them (declined) or their attempts ran out: a fixed issue is a new reason to call. */
 function requeue(db: Db, customerId: number, maxAttempts: number, at: string): boolean {
-  const result = db
-    .prepare(
-      `UPDATE customers SET last_outcome = NULL, attempts = 0, updated_at = @at
-       WHERE id = @id AND (last_outcome = 'declined' OR attempts >= @max) AND do_not_contact = 0`,
-    )
-    .run({ id: customerId, max: maxAttempts, at });
+  const result = prepared(
+    db,
+    `UPDATE customers SET last_outcome = NULL, attempts = 0, updated_at = @at
+     WHERE id = @id AND (last_outcome = 'declined' OR attempts >= @max) AND do_not_contact = 0`,
+  ).run({ id: customerId, max: maxAttempts, at });
   return result.changes === 1;
 }
 
