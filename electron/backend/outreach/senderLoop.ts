@@ -4,19 +4,25 @@ import { nextDueAt, pendingCount, sendDue } from './sender';
 /**
  * The background sender of outreach emails, started beside the sync loop by the desktop window
  * and `winback serve`: it wakes when a manager sends an outreach (nudge), when a retry falls due,
- * and every IDLE_MS to pick up work a crashed run left behind. Timers do not keep the process alive.
+ * and every IDLE_MS to look for queued messages (one count on a partial index: messages queued by
+ * another process, such as `winback outreach send <id>` in a terminal, or left by a crashed run).
+ * Timers do not keep the process alive.
  */
-export const IDLE_MS = 30_000;
+export const IDLE_MS = 2_000;
 
 export interface OutreachSender {
   nudge: () => void;
   stop: () => Promise<void>;
 }
 
-const senders = new WeakMap<ServiceDeps['db'], OutreachSender>();
+/**
+ * The running senders with the services they use. Looked up by the database they write at the
+ * moment of the nudge, not when they started: the database may open (or be restored) after.
+ */
+const senders = new Set<{ deps: ServiceDeps; sender: OutreachSender }>();
 
 export function nudgeOutreachSender(db: ServiceDeps['db']): void {
-  senders.get(db)?.nudge();
+  for (const s of senders) if (openDb(s.deps) === db) s.sender.nudge();
 }
 
 function openDb(deps: ServiceDeps): ServiceDeps['db'] | null {
@@ -40,28 +46,33 @@ export function startOutreachSender(deps: ServiceDeps): OutreachSender {
     timer.unref();
   };
 
+  /** One round: sends what is due; resolves with how long to wait before the next. */
+  const round = async (): Promise<number> => {
+    let next = IDLE_MS;
+    try {
+      const db = openDb(deps);
+      if (db && pendingCount(db) > 0) {
+        await sendDue(deps, { signal: shutdown.signal });
+        const due = nextDueAt(db);
+        if (due !== null) next = Math.min(IDLE_MS, Date.parse(due) - deps.now().getTime());
+      }
+    } catch (error) {
+      deps.log.error('outreach sender failed', { error: error instanceof Error ? error.name : 'unknown' });
+    }
+    return next;
+  };
+
   const run = () => {
     timer = null;
     if (stopped || current) return;
-    current = (async () => {
-      let next = IDLE_MS;
-      try {
-        const db = openDb(deps);
-        if (db && pendingCount(db) > 0) {
-          await sendDue(deps, { signal: shutdown.signal });
-          const due = nextDueAt(db);
-          if (due !== null) next = Math.min(IDLE_MS, Date.parse(due) - deps.now().getTime());
-        }
-      } catch (error) {
-        deps.log.error('outreach sender failed', { error: error instanceof Error ? error.name : 'unknown' });
-      } finally {
-        current = null;
-      }
+    // `current` is cleared once the round has settled, never inside it: a round with nothing to do
+    // finishes synchronously, before `current` would even be assigned.
+    current = round().then((next) => {
+      current = null;
       schedule(Math.max(1000, next));
-    })();
+    });
   };
 
-  const registered = openDb(deps);
   schedule(2000);
   const sender: OutreachSender = {
     nudge: () => {
@@ -70,11 +81,12 @@ export function startOutreachSender(deps: ServiceDeps): OutreachSender {
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      if (registered) senders.delete(registered);
+      senders.delete(entry);
       shutdown.abort();
       await current;
     },
   };
-  if (registered) senders.set(registered, sender);
+  const entry = { deps, sender };
+  senders.add(entry);
   return sender;
 }
