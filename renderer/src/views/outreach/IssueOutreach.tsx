@@ -139,6 +139,7 @@ export function IssueOutreach({ issueId, status }: { issueId: string; status: st
   const reportError = useAppStore((s) => s.reportError);
   const openOutreach = useAppStore((s) => s.openOutreach);
   const openIssue = useAppStore((s) => s.openIssue);
+  const loadIssues = useAppStore((s) => s.loadIssues);
   const [data, setData] = useState<Loaded | null>(null);
   const today = new Date().toISOString().slice(0, 10);
   const load = useCallback(() => {
@@ -149,7 +150,7 @@ export function IssueOutreach({ issueId, status }: { issueId: string; status: st
   const fixed = data.fixed && data.fix !== null;
   return (
     <section className="issue-outreach" aria-label="After the fix">
-      {!fixed && <FixForm issueId={issueId} initial={data.fix?.whatChanged ?? ''} today={today} onFixed={() => void openIssue(issueId)} />}
+      {!fixed && <FixForm issueId={issueId} initial={data.fix?.whatChanged ?? ''} today={today} onFixed={() => void Promise.all([openIssue(issueId), loadIssues()])} />}
       {fixed && data.fix && (
         <p>
           <strong>Fixed {formatDate(data.fix.fixedOn)}.</strong> What customers are told: {data.fix.whatChanged}
