@@ -89,7 +89,8 @@ export const outreachBenchmark: Benchmark = {
       );
 
       // 2. .eml files for the first emlCount members: a second outreach over a sample keeps the sizes apart.
-      db.prepare("UPDATE outreach_members SET message_state = 'exported' WHERE outreach_id = ? AND customer_id > ?").run(built.id, emlCount);
+      // Only the first emlCount messages stay ready; the others are set aside (blocked) so the export skips them.
+      db.prepare("UPDATE outreach_members SET message_state = 'blocked' WHERE outreach_id = ? AND customer_id > ?").run(built.id, emlCount);
       const emlDir = join(ctx.dir, 'eml');
       const e0 = performance.now();
       const written = await writeOutreachExport(backend.deps, null, built.id, { format: 'eml-folder', path: emlDir });

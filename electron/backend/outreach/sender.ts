@@ -229,8 +229,6 @@ function sendOn(connection: SMTPConnection, envelope: { from: string; to: string
 
 export interface SendRunOptions {
   signal?: AbortSignal;
-  /** Stop once nothing is due (the command line); the background sender waits for more instead. */
-  untilIdle?: boolean;
   /** Called after each message, for progress. */
   onMessage?: (result: 'sent' | 'failed' | 'retry' | 'blocked') => void;
   sleep?: (ms: number) => Promise<void>;

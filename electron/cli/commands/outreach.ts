@@ -67,7 +67,7 @@ export function registerOutreachCommand(program: Command): void {
       }
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
-      const result = await sendDue(backend.deps, { signal: stop.signal, untilIdle: true });
+      const result = await sendDue(backend.deps, { signal: stop.signal });
       if (!result.ran) throw new CliError('Another process is sending this console\'s outreach emails right now; nothing was sent here.');
       process.stdout.write(`${JSON.stringify({ sent: result.sent, failed: result.failed, retried: result.retried, blocked: result.blocked, pending: pendingCount(db) })}\n`);
     }),
