@@ -12,6 +12,7 @@ import { csvHeader, csvRowWriter } from '../shared/csv/write';
 import { reasonsCsvColumns } from '../shared/reports/reasonsCsv';
 import { assignmentsFor, publishAssignments } from './assignments';
 import { silentHubLogger, type HubLogger } from './log';
+import { outreachRoutes } from './outreach';
 
 export interface HubServerOptions {
   store: HubStore;
@@ -100,6 +101,7 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
   app.addHook('onRequest', async (req, reply) => {
     reply.header('Cache-Control', 'no-store');
     reply.header('X-Content-Type-Options', 'nosniff');
+    if (req.routeOptions.config.public === true) return undefined;
     const token = bearer(req);
     if (!token) {
       reply.header('WWW-Authenticate', 'Bearer');
@@ -170,6 +172,8 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     log.info('assignments published', { by: caller.name, published: result.published, rejected: result.rejected.length });
     return result;
   });
+
+  await app.register(outreachRoutes({ store, now, log }));
 
   return app;
 }

@@ -10,6 +10,7 @@ import { migration008ImportSpeed } from './008_import_speed';
 import { migration009RecoverySummaries } from './009_recovery_summaries';
 import { migration010CallExportColumns } from './010_call_export_columns';
 import { migration011PortableTriggers } from './011_portable_triggers';
+import { migration012Outreach } from './012_outreach';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009RecoverySummaries,
   migration010CallExportColumns,
   migration011PortableTriggers,
+  migration012Outreach,
 ];

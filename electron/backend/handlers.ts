@@ -15,6 +15,7 @@ import { queueHandlers } from './queue/handlers';
 import { importHandlers } from './import/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { localeHandlers } from './locale/handlers';
+import { outreachHandlers } from './outreach/handlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...maintenanceHandlers,
   ...localeHandlers,
+  ...outreachHandlers,
 };

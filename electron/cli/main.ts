@@ -18,6 +18,7 @@ const COMMANDS = new Map<string, () => Promise<Register>>([
   ['export', async () => (await import('./commands/export')).registerExportCommand],
   ['import', async () => (await import('./commands/import')).registerImportCommand],
   ['backup', async () => (await import('./commands/backup')).registerBackupCommands],
+  ['outreach', async () => (await import('./commands/outreach')).registerOutreachCommand],
 ]);
 /** Commands registered by a module under another name. */
 const MODULE_OF = new Map([['restore', 'backup']]);

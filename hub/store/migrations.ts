@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { outreachMigrations } from './outreachMigrations';
 
 export type HubDialect = 'sqlite' | 'postgres';
 
@@ -113,6 +114,7 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
         await db.schema.createIndex('assignments_person').on('assignments').column('person').execute();
       },
     },
+    ...outreachMigrations(dialect),
   };
 }
 

@@ -15,6 +15,7 @@ import { queueChannels } from './queue';
 import { importChannels } from './import';
 import { maintenanceChannels } from './maintenance';
 import { localeChannels } from './locale';
+import { outreachChannels } from './outreach';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...importChannels,
   ...maintenanceChannels,
   ...localeChannels,
+  ...outreachChannels,
 };
 
 export type Contract = typeof contract;

@@ -188,4 +188,27 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
       `);
     },
   },
+  {
+    since: 12,
+    name: 'a fixed issue with its note, an outreach by call and email, one message sent, and an unsubscribe from the hub',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO issue_fixes (issue_id, what_changed, fixed_on, recorded_by, recorded_at)
+        VALUES ('seed-issue-fixed', 'Outage credits now appear on the next bill by themselves.', '2026-10-07', 'seed-manager', '${NOW}');
+        INSERT INTO outreaches (id, name, issue_id, kind, what_changed, fixed_on, by_call, message_channel, codes_valid_until,
+          window_closes_on, excluded, created_by, created_at)
+        VALUES ('seed-outreach', 'Outage credits fixed', 'seed-issue-fixed', 'what_changed',
+          'Outage credits now appear on the next bill by themselves.', '2026-10-07', 1, 'email', '2026-11-06', NULL,
+          '{"Marked do not contact":1}', 'seed-manager', '${NOW}');
+        INSERT INTO outreach_members (outreach_id, customer_id, by_call, requeued, message_state, problem, template_id, to_address,
+          subject, body, message_id, offer_id, code, code_expires_on, unsubscribe_url, composed_at, attempts, uncertain,
+          next_attempt_at, sent_at, exported_at)
+        VALUES ('seed-outreach', 1, 1, 0, 'sent', NULL, NULL, 'ada@example.invalid', 'We fixed what you told us about',
+          'Dear Ada, outage credits now appear by themselves.', '<seed-outreach-1@winback.invalid>', NULL, NULL, NULL, NULL,
+          '${NOW}', 1, 0, NULL, '${NOW}', NULL);
+        INSERT INTO outreach_objections (hub_id, external_id, message_id, channel, objected_at, received_at)
+        VALUES (1, 'SEED-1', '<seed-outreach-1@winback.invalid>', 'email', '2026-10-08T08:00:00Z', '2026-10-08T08:05:00Z');
+      `);
+    },
+  },
 ];

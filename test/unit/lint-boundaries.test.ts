@@ -23,7 +23,8 @@ async function boundaryErrors(relativePath: string, source: string): Promise<str
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('the import-direction lint rule', () => {
+// The first lint builds the type-aware program: seconds on a quiet machine, half a minute on a busy one.
+describe('the import-direction lint rule', { timeout: 120_000 }, () => {
   it('fails renderer -> db and renderer -> electron', async () => {
     expect(await boundaryErrors('renderer/src/lint-probe.ts', "export { openDatabase } from '../../db/open';\n")).toHaveLength(1);
     expect(await boundaryErrors('renderer/src/lint-probe.ts', "export { loadDemo } from '../../electron/backend/session/demo';\n")).toHaveLength(1);

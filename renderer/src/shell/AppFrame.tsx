@@ -8,7 +8,7 @@ import { useAppliedTheme } from '../components/useTheme';
 import { useMenuCommands } from '../components/useMenuCommands';
 import { ViewBoundary } from '../components/ViewBoundary';
 import { QueueContainer } from '../views/Queue';
-import { AdminContainer, CallView, CareView, FeedbackView, IssuesView, preloadViews, TrendsView } from '../views/lazyViews';
+import { AdminContainer, CallView, CareView, FeedbackView, IssuesView, OutreachView, preloadViews, TrendsView } from '../views/lazyViews';
 import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
 
 function ViewContent({ view }: { view: View }) {
@@ -21,6 +21,8 @@ function ViewContent({ view }: { view: View }) {
       return <TrendsView />;
     case 'issues':
       return <IssuesView />;
+    case 'outreach':
+      return <OutreachView />;
     case 'feedback':
       return <FeedbackView />;
     case 'care':

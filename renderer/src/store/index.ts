@@ -15,6 +15,7 @@ import { createExportsSlice } from './exportsSlice';
 import { createImportSlice } from './importSlice';
 import { createMaintenanceSlice } from './maintenanceSlice';
 import { createLocaleSlice } from './localeSlice';
+import { createOutreachSlice } from './outreachSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -33,6 +34,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createImportSlice(...a),
   ...createMaintenanceSlice(...a),
   ...createLocaleSlice(...a),
+  ...createOutreachSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -14,6 +14,7 @@ import type { ExportsSlice } from './exportsSlice';
 import type { ImportSlice } from './importSlice';
 import type { MaintenanceSlice } from './maintenanceSlice';
 import type { LocaleSlice } from './localeSlice';
+import type { OutreachSlice } from './outreachSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -29,7 +30,8 @@ export type AppState = SessionSlice &
   ExportsSlice &
   ImportSlice &
   MaintenanceSlice &
-  LocaleSlice;
+  LocaleSlice &
+  OutreachSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -10,6 +10,7 @@ import { ChartPanel } from './trends/ChartPanel';
 import { DataTable, type Column } from './trends/DataTable';
 import { seriesColor, useChartTheme } from './trends/chartTheme';
 import { formatCount } from './trends/format';
+import { IssueOutreach } from './outreach/IssueOutreach';
 
 const callColumns: Column<LinkedCall>[] = [
   { header: 'Call', csv: (c) => c.id },
@@ -187,6 +188,7 @@ function IssueDetailView({ issue }: { issue: IssueDetail }) {
           Save owner
         </button>
       </div>
+      <IssueOutreach issueId={issue.id} status={issue.status} />
       <AfterFix issue={issue} />
       <DataTable caption="Calls behind this issue" columns={callColumns} rows={issue.calls} rowKey={(c) => c.id} empty="No calls linked; its reasons bring the customers." />
       <CallPicker calls={unlinked} selected={linking} onChange={setLinking} legend="Link more calls" />

@@ -13,6 +13,7 @@ const loaders = {
   care: () => import('./Care').then((m) => ({ default: m.CareView })),
   admin: () => import('./Admin').then((m) => ({ default: m.AdminContainer })),
   issues: () => import('./Issues').then((m) => ({ default: m.IssuesView })),
+  outreach: () => import('./Outreach').then((m) => ({ default: m.OutreachView })),
   feedback: () => import('./Feedback').then((m) => ({ default: m.FeedbackView })),
   firstRun: () => import('./FirstRun').then((m) => ({ default: m.FirstRunContainer })),
   recovery: () => import('./Recovery').then((m) => ({ default: m.RecoveryContainer })),
@@ -23,6 +24,7 @@ export const TrendsView = lazy(loaders.trends);
 export const CareView = lazy(loaders.care);
 export const AdminContainer = lazy(loaders.admin);
 export const IssuesView = lazy(loaders.issues);
+export const OutreachView = lazy(loaders.outreach);
 export const FeedbackView = lazy(loaders.feedback);
 export const FirstRunContainer = lazy(loaders.firstRun);
 export const RecoveryContainer = lazy(loaders.recovery);

@@ -72,6 +72,18 @@ CREATE INDEX issues_status ON issues(status, updated_at);
 
 CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL;
 
+CREATE INDEX outreach_members_customer ON outreach_members(customer_id);
+
+CREATE INDEX outreach_members_outbox ON outreach_members(message_state, next_attempt_at)
+  WHERE message_state IN ('queued', 'sending', 'dot');
+
+CREATE INDEX outreach_objections_customer ON outreach_objections(external_id);
+
+CREATE UNIQUE INDEX outreach_templates_scope ON outreach_templates(kind, coalesce(category_id, ''), coalesce(reason_id, ''))
+  WHERE retired_at IS NULL;
+
+CREATE INDEX outreaches_issue ON outreaches(issue_id, created_at);
+
 CREATE TABLE agreement_cells (
   period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
   period TEXT NOT NULL,
@@ -339,6 +351,14 @@ CREATE TABLE issue_calls (
   PRIMARY KEY (issue_id, call_id)
 ) STRICT;
 
+CREATE TABLE issue_fixes (
+  issue_id TEXT PRIMARY KEY REFERENCES issues(id) ON DELETE CASCADE,
+  what_changed TEXT NOT NULL,
+  fixed_on TEXT NOT NULL,
+  recorded_by TEXT REFERENCES people(id),
+  recorded_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE issue_reasons (
   issue_id TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   reason_id TEXT NOT NULL REFERENCES reasons(id),
@@ -404,6 +424,74 @@ CREATE TABLE outbox (
   payload TEXT NOT NULL,
   created_at TEXT NOT NULL,
   sent_at TEXT
+) STRICT;
+
+CREATE TABLE outreach_members (
+  outreach_id TEXT NOT NULL REFERENCES outreaches(id),
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  by_call INTEGER NOT NULL CHECK (by_call IN (0, 1)),
+  -- Their last outcome had taken them out of the queue; this outreach put them back.
+  requeued INTEGER NOT NULL DEFAULT 0 CHECK (requeued IN (0, 1)),
+  message_state TEXT CHECK (message_state IN ('blocked', 'ready', 'queued', 'sending', 'dot', 'sent', 'failed', 'exported')),
+  problem TEXT,
+  template_id TEXT REFERENCES outreach_templates(id),
+  to_address TEXT,
+  subject TEXT,
+  body TEXT,
+  message_id TEXT UNIQUE,
+  offer_id TEXT REFERENCES offers(id),
+  code TEXT UNIQUE,
+  code_expires_on TEXT,
+  unsubscribe_url TEXT,
+  composed_at TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  -- Sent again after a crash or a lost connection between the final "." and the relay's answer:
+  -- the relay may hold two copies, with the same Message-ID.
+  uncertain INTEGER NOT NULL DEFAULT 0 CHECK (uncertain IN (0, 1)),
+  next_attempt_at TEXT,
+  sent_at TEXT,
+  exported_at TEXT,
+  PRIMARY KEY (outreach_id, customer_id)
+) STRICT;
+
+CREATE TABLE outreach_objections (
+  hub_id INTEGER PRIMARY KEY,
+  external_id TEXT NOT NULL,
+  message_id TEXT,
+  channel TEXT NOT NULL CHECK (channel IN ('email')),
+  objected_at TEXT NOT NULL,
+  received_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE outreach_templates (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('what_changed', 'new_feature', 'special_offer', 'reactivation', 'referral')),
+  category_id TEXT REFERENCES reason_categories(id),
+  reason_id TEXT REFERENCES reasons(id),
+  name TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT REFERENCES people(id),
+  retired_at TEXT
+) STRICT;
+
+CREATE TABLE outreaches (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  issue_id TEXT REFERENCES issues(id),
+  kind TEXT NOT NULL CHECK (kind IN ('what_changed', 'new_feature', 'special_offer', 'reactivation', 'referral')),
+  what_changed TEXT,
+  fixed_on TEXT,
+  by_call INTEGER NOT NULL CHECK (by_call IN (0, 1)),
+  message_channel TEXT CHECK (message_channel IN ('email', 'letter')),
+  codes_valid_until TEXT,
+  window_closes_on TEXT,
+  -- Customers left out when it was built, by why: {"Marked do not contact": 3, ...}.
+  excluded TEXT NOT NULL DEFAULT '{}',
+  created_by TEXT REFERENCES people(id),
+  created_at TEXT NOT NULL,
+  CHECK (by_call = 1 OR message_channel IS NOT NULL)
 ) STRICT;
 
 CREATE TABLE people (

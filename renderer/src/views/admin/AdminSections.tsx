@@ -7,6 +7,8 @@ import { SelectionSection } from './SelectionSection';
 import { AssignmentSection } from './AssignmentSection';
 import { ContactRulesSection } from './ContactRulesSection';
 import { PlaybookSection } from '../playbook/PlaybookSection';
+import { TemplatesSection } from '../outreach/TemplatesSection';
+import { DeliverySettings } from '../outreach/DeliverySettings';
 import './admin.css';
 
 const SECTIONS = {
@@ -17,6 +19,8 @@ const SECTIONS = {
   assignment: { label: 'Assignment', render: () => <AssignmentSection /> },
   contact: { label: 'Contact rules', render: () => <ContactRulesSection /> },
   playbook: { label: 'Playbook and reasons', render: () => <PlaybookSection /> },
+  templates: { label: 'Message templates', render: () => <TemplatesSection /> },
+  delivery: { label: 'Outreach delivery', render: () => <DeliverySettings /> },
 } as const;
 type SectionKey = keyof typeof SECTIONS;
 

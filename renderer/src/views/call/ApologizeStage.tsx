@@ -1,11 +1,13 @@
 import { useId } from 'react';
 import type { CallState } from '../../../../shared/domain/callMachine';
 import type { ChangeCall } from './types';
+import { WhatChangedNote } from '../outreach/WhatChangedNote';
 
 export function ApologizeStage({ state, guidance, onChange }: { state: CallState; guidance: string; onChange: ChangeCall }) {
   const id = useId();
   return (
     <>
+      <WhatChangedNote customerId={state.customerId} />
       <p className="guidance">
         <span className="guidance-label">Suggested wording: </span>
         {guidance}

@@ -3,6 +3,7 @@ import type { Offer } from '../../../../shared/api/call';
 import { answerFor, offerClosedBecause, OFFER_ANSWER_LABELS, setOfferAnswer, type CallState, type OfferAnswer } from '../../../../shared/domain/callMachine';
 import { offerTerms, type OfferOnCall } from './model';
 import type { ChangeCall } from './types';
+import { WhatChangedNote } from '../outreach/WhatChangedNote';
 
 /** While the Offer stage is closed: why, and where to record a reason to skip straight to it. */
 export function OfferGate({ state, onChange }: { state: CallState; onChange: ChangeCall }) {
@@ -44,6 +45,7 @@ export function OfferStage({ state, guidance, offers, playbook, onChange }: Offe
   const more = playbook.filter((o) => !o.retired && !offers.some((l) => l.offer.id === o.id));
   return (
     <>
+      <WhatChangedNote customerId={state.customerId} />
       <p className="guidance way-back">{guidance}</p>
       {offers.length === 0 ? (
         <p className="muted">The playbook proposes no offer for this reason and customer. Listen for what would bring them back.</p>

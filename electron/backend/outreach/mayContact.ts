@@ -1,0 +1,42 @@
+import type { Db } from '../../../db/open';
+import { customerFacts, hasObjection, type CustomerFactsRow } from '../../../db/repos/outreachFacts';
+
+export type ContactChannel = 'phone' | 'email' | 'post';
+
+export type Contactability = { ok: true } | { ok: false; why: string };
+
+/** Loose on purpose: the relay has the last word; this only keeps out what can never be an address. */
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+export function isEmailAddress(value: string | null): boolean {
+  return value !== null && value.length <= 320 && EMAIL.test(value.trim());
+}
+
+/**
+ * May this customer be contacted on this channel? The one place every outreach asks, so the
+ * contact-permission ledger (consent per channel, suppression, erasure) replaces its body and
+ * nothing else changes. Until then it reads what the console has: the customer's do-not-contact
+ * flag, a reason that must never be followed up (deceased, business closed), their contact
+ * details, a wrong number on their latest call, and unsubscribes pulled from the hub.
+ *
+ * The post channel has no address check: the console holds no postal addresses; the company's
+ * letter tool looks them up by customer id from the mail-merge file.
+ */
+export function mayContact(db: Db, customerId: number, channel: ContactChannel, known?: CustomerFactsRow): Contactability {
+  const c = known ?? customerFacts(db, customerId);
+  if (!c) return { ok: false, why: 'No such customer' };
+  if (c.do_not_contact === 1) return { ok: false, why: 'Marked do not contact' };
+  if (c.recoverable === 0) return { ok: false, why: 'Left for a reason that is never followed up' };
+  switch (channel) {
+    case 'phone':
+      if (c.phone === null || c.phone.trim() === '') return { ok: false, why: 'No phone number' };
+      if (c.last_outcome === 'wrong_number') return { ok: false, why: 'Wrong number on their last call' };
+      return { ok: true };
+    case 'email':
+      if (!isEmailAddress(c.email)) return { ok: false, why: c.email === null ? 'No email address' : 'Email address not usable' };
+      if (hasObjection(db, c.external_id, 'email')) return { ok: false, why: 'Unsubscribed from emails' };
+      return { ok: true };
+    case 'post':
+      return { ok: true };
+  }
+}

@@ -1,0 +1,169 @@
+import { AppError } from '../../../shared/api/result';
+import type { Preview, SaveTemplateSchema, Template } from '../../../shared/api/outreach';
+import type { Person } from '../../../shared/api/session';
+import { parseTemplate } from '../../../shared/domain/outreachTemplate';
+import type { Db } from '../../../db/open';
+import { audit } from '../../../db/repos/audit';
+import { customerFacts } from '../../../db/repos/outreachFacts';
+import { getCategory, getReason, listCategories, listReasons } from '../../../db/repos/reasons';
+import {
+  getTemplate,
+  insertTemplate,
+  listTemplates,
+  liveTemplateForScope,
+  setTemplateRetired,
+  templateIdTaken,
+  updateTemplate,
+  type TemplateRow,
+} from '../../../db/repos/outreachTemplates';
+import type { z } from 'zod';
+import type { ServiceDeps } from '../types';
+import { slug, uniqueId } from '../playbook/ids';
+import { composeFor, composeKit, parseTemplateRow, SAMPLE_CODE, type OutreachFacts } from './compose';
+import { readOutreachSettings } from './settings';
+import { mayContact } from './mayContact';
+
+function scopeNames(db: Db): (t: Pick<TemplateRow, 'category_id' | 'reason_id'>) => string {
+  const categories = new Map(listCategories(db).map((c) => [c.id, c.name]));
+  const reasons = new Map(listReasons(db).map((r) => [r.id, r.name]));
+  return (t) => (t.reason_id !== null ? (reasons.get(t.reason_id) ?? t.reason_id) : t.category_id !== null ? (categories.get(t.category_id) ?? t.category_id) : 'Every reason');
+}
+
+export function toTemplate(t: TemplateRow, scope: string): Template {
+  const p = parseTemplateRow(t);
+  return {
+    id: t.id,
+    kind: t.kind,
+    categoryId: t.category_id,
+    reasonId: t.reason_id,
+    scope,
+    name: t.name,
+    subject: t.subject,
+    body: t.body,
+    fields: p?.fields ?? [],
+    updatedAt: t.updated_at,
+    retired: t.retired_at !== null,
+  };
+}
+
+export function templateList(db: Db): { items: Template[] } {
+  const scope = scopeNames(db);
+  return { items: listTemplates(db).map((t) => toTemplate(t, scope(t))) };
+}
+
+/** Checks a subject and body as a template; throws the first problem, saying which part it is in. */
+export function assertTemplateText(subject: string, body: string): void {
+  const s = parseTemplate(subject);
+  if (!s.ok) throw new AppError('invalid_input', `Subject: ${s.error}`);
+  if (subject.includes('\n')) throw new AppError('invalid_input', 'Subject: keep the subject on one line.');
+  const b = parseTemplate(body);
+  if (!b.ok) throw new AppError('invalid_input', `Message: ${b.error}`);
+}
+
+type SaveInput = z.output<typeof SaveTemplateSchema>;
+
+export function saveTemplate(deps: ServiceDeps, user: Person, input: SaveInput): { items: Template[] } {
+  const { db } = deps;
+  const at = deps.now().toISOString();
+  assertTemplateText(input.subject, input.body);
+  let categoryId = input.categoryId;
+  if (input.reasonId !== null) {
+    const reason = getReason(db, input.reasonId);
+    if (!reason) throw new AppError('not_found', `No reason with id ${input.reasonId}.`);
+    if (categoryId !== null && reason.category_id !== categoryId) throw new AppError('invalid_input', `"${reason.name}" is not a reason of the chosen category.`);
+    categoryId = reason.category_id;
+  } else if (categoryId !== null && !getCategory(db, categoryId)) {
+    throw new AppError('not_found', `No reason category with id ${categoryId}.`);
+  }
+  const clash = liveTemplateForScope(db, input.kind, categoryId, input.reasonId);
+  if (clash && clash.id !== input.id) {
+    throw new AppError('conflict', `"${clash.name}" is already the template of this kind for ${scopeNames(db)(clash)}. Edit it, or retire it first.`);
+  }
+  db.transaction(() => {
+    const write = { kind: input.kind, categoryId, reasonId: input.reasonId, name: input.name, subject: input.subject, body: input.body, updatedAt: at, updatedBy: user.id };
+    if (input.id !== undefined) {
+      const existing = getTemplate(db, input.id);
+      if (!existing) throw new AppError('not_found', 'That template no longer exists.');
+      updateTemplate(db, { ...write, id: input.id });
+      audit(db, { at, actorId: user.id, action: 'outreach.template.update', entity: 'outreach_template', entityId: input.id, detail: { name: input.name } });
+    } else {
+      const id = uniqueId(`template.${slug(input.name)}`, (x) => templateIdTaken(db, x));
+      insertTemplate(db, { ...write, id });
+      audit(db, { at, actorId: user.id, action: 'outreach.template.add', entity: 'outreach_template', entityId: id, detail: { name: input.name } });
+    }
+  })();
+  return templateList(db);
+}
+
+export function retireTemplate(deps: ServiceDeps, user: Person, input: { id: string; retired: boolean }): { items: Template[] } {
+  const { db } = deps;
+  const at = deps.now().toISOString();
+  const t = getTemplate(db, input.id);
+  if (!t) throw new AppError('not_found', 'That template no longer exists.');
+  if (!input.retired) {
+    const clash = liveTemplateForScope(db, t.kind, t.category_id, t.reason_id);
+    if (clash && clash.id !== t.id) throw new AppError('conflict', `"${clash.name}" now covers the same reasons; retire it before restoring this one.`);
+  }
+  db.transaction(() => {
+    setTemplateRetired(db, t.id, input.retired ? at : null);
+    audit(db, { at, actorId: user.id, action: input.retired ? 'outreach.template.retire' : 'outreach.template.restore', entity: 'outreach_template', entityId: t.id });
+  })();
+  return templateList(db);
+}
+
+const SAMPLE_WHAT_CHANGED = '(what changed: the sentence written when an issue is marked fixed)';
+
+/**
+ * A template written for one customer before anything is produced: a saved template, or the
+ * subject and body being edited. Values an outreach gives (what changed, the fix date, code expiry)
+ * are samples here when not given; the customer's own values are theirs, and a missing one is the
+ * error the outreach would show.
+ */
+export function previewTemplate(
+  deps: ServiceDeps,
+  input: { customerId: number; templateId?: string | undefined; draft?: { subject: string; body: string } | undefined; whatChanged?: string | undefined; fixedOn?: string | undefined },
+): Preview {
+  const { db } = deps;
+  const facts = customerFacts(db, input.customerId);
+  if (!facts) throw new AppError('not_found', 'That customer is not on this console.');
+  const kit = composeKit(db);
+  const today = deps.now().toISOString().slice(0, 10);
+  let row: TemplateRow | undefined;
+  if (input.templateId !== undefined) {
+    row = getTemplate(db, input.templateId);
+    if (!row) throw new AppError('not_found', 'That template no longer exists.');
+  }
+  if (input.draft) {
+    assertTemplateText(input.draft.subject, input.draft.body);
+    row = { ...(row ?? { id: 'draft', kind: 'what_changed', category_id: null, reason_id: null, name: 'Draft', updated_at: today, updated_by: null, retired_at: null }), subject: input.draft.subject, body: input.draft.body };
+  }
+  if (!row) throw new AppError('invalid_input', 'Choose a template to preview, or write one.');
+  const template = parseTemplateRow(row);
+  if (!template) throw new AppError('invalid_input', 'This template no longer reads as a template; edit it to fix it.');
+  const settings = readOutreachSettings(db);
+  const outreach: OutreachFacts = {
+    whatChanged: input.whatChanged ?? SAMPLE_WHAT_CHANGED,
+    fixedOn: input.fixedOn ?? today,
+    codesValidUntil: addDays(today, 30),
+    windowClosesOn: null,
+    company: settings.company,
+  };
+  const composed = composeFor(db, kit, outreach, facts, { kind: row.kind, template, codes: { mode: 'sample' }, today });
+  if (!composed.ok) return { ok: false, templateId: row.id, templateName: row.name, problem: composed.problem };
+  const email = mayContact(db, facts.id, 'email', facts);
+  return {
+    ok: true,
+    templateId: row.id,
+    templateName: row.name,
+    to: email.ok ? facts.email : null,
+    subject: composed.subject,
+    body: composed.body,
+    sampleCode: composed.code === SAMPLE_CODE,
+  };
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

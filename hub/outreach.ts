@@ -1,0 +1,182 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Generated } from 'kysely';
+import {
+  MAX_OBJECTIONS_PER_PULL,
+  UnsubscribeLinksRequest,
+  type ObjectionsResponse,
+  type UnsubscribeLinksResponse,
+} from '../shared/sync/outreachHubApi';
+import type { HubStore } from './store/connect';
+import type { HubLogger } from './log';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reached without a hub token: the unsubscribe page a customer opens from an email. */
+    public?: boolean;
+  }
+}
+
+type OutreachTables = {
+  outreach_keys: { id: string; secret: string; created_at: string };
+  outreach_objections: {
+    rid: Generated<number>;
+    external_id: string;
+    message_id: string;
+    channel: 'email';
+    objected_at: string;
+    via: 'one-click' | 'page';
+  };
+};
+
+const tables = (store: HubStore) => store.db.withTables<OutreachTables>();
+
+/**
+ * The key that signs unsubscribe links: 32 random bytes made on first use and kept in the hub's
+ * store, never sent anywhere. Two hub instances starting at once both try to insert the one row;
+ * the loser reads the winner's.
+ */
+async function signingKey(store: HubStore, now: Date): Promise<Buffer> {
+  const db = tables(store);
+  const read = async () => (await db.selectFrom('outreach_keys').select('secret').where('id', '=', 'unsubscribe').executeTakeFirst())?.secret;
+  let secret = await read();
+  if (secret === undefined) {
+    await db
+      .insertInto('outreach_keys')
+      .values({ id: 'unsubscribe', secret: randomBytes(32).toString('base64url'), created_at: now.toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    secret = await read();
+  }
+  if (secret === undefined) throw new Error('unsubscribe key missing after insert');
+  return Buffer.from(secret, 'base64url');
+}
+
+interface LinkSubject {
+  externalId: string;
+  messageId: string;
+}
+
+function mac(key: Buffer, payload: string): Buffer {
+  return createHmac('sha256', key).update(`unsubscribe.v1.${payload}`).digest();
+}
+
+/** `<payload>.<mac>`, both base64url: the customer and message, and the hub's HMAC-SHA256 over them. */
+export function signLink(key: Buffer, subject: LinkSubject): string {
+  const payload = Buffer.from(JSON.stringify({ e: subject.externalId, m: subject.messageId }), 'utf8').toString('base64url');
+  return `${payload}.${mac(key, payload).toString('base64url')}`;
+}
+
+/** The subject of a token the hub signed, or null for anything else (altered, truncated, made up). */
+export function verifyLink(key: Buffer, token: string): LinkSubject | null {
+  const dot = token.indexOf('.');
+  if (dot <= 0 || token.length > 1200) return null;
+  const payload = token.slice(0, dot);
+  // Compared as text, so only the one canonical spelling of the MAC passes.
+  const given = Buffer.from(token.slice(dot + 1), 'utf8');
+  const expected = Buffer.from(mac(key, payload).toString('base64url'), 'utf8');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; m?: unknown };
+    return typeof parsed.e === 'string' && typeof parsed.m === 'string' ? { externalId: parsed.e, messageId: parsed.m } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records the objection once; following the link again changes nothing. */
+async function recordObjection(store: HubStore, subject: LinkSubject, via: 'one-click' | 'page', now: Date): Promise<void> {
+  await tables(store)
+    .insertInto('outreach_objections')
+    .values({ external_id: subject.externalId, message_id: subject.messageId, channel: 'email', objected_at: now.toISOString(), via })
+    .onConflict((oc) => oc.columns(['external_id', 'message_id', 'channel']).doNothing())
+    .execute();
+}
+
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+function page(reply: FastifyReply, status: number, title: string, body: string) {
+  return reply
+    .code(status)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Content-Security-Policy', PAGE_CSP)
+    .header('Referrer-Policy', 'no-referrer')
+    .header('X-Robots-Tag', 'noindex')
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${title}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222}` +
+        `button{font:inherit;padding:.5rem 1.25rem;border-radius:6px;border:1px solid #444;background:#fff;cursor:pointer}</style></head>` +
+        `<body><main><h1>${title}</h1>${body}</main></body></html>`,
+    );
+}
+
+const INVALID_LINK = '<p>This unsubscribe link is not complete or not one of ours. Reply to the email you received with the word "unsubscribe" instead, and we will stop.</p>';
+
+export interface OutreachRoutesOptions {
+  store: HubStore;
+  now: () => Date;
+  log: HubLogger;
+}
+
+/**
+ * Outreach at the hub. Consoles (manager tokens) ask for signed unsubscribe links and pull the
+ * objections; customers reach `/u?t=<token>` without a login (in the query: tokens are longer than
+ * the router takes in a path segment):
+ * - GET shows a page with one button. It never unsubscribes by itself: mail scanners and link
+ *   previews open links in emails, and must not unsubscribe anyone.
+ * - POST records the objection. It is what the button sends, and what a mail program sends for
+ *   RFC 8058 one-click (List-Unsubscribe-Post: List-Unsubscribe=One-Click). Repeating it is harmless.
+ */
+export function outreachRoutes(options: OutreachRoutesOptions) {
+  const { store, now, log } = options;
+  return (app: FastifyInstance, _opts: unknown, done: (err?: Error) => void): void => {
+    // A one-click POST is a form post; its body says nothing the token does not.
+    app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string', bodyLimit: 4096 }, (_req, _body, done) => done(null, null));
+
+    app.post('/v1/outreach/unsubscribe-links', { config: { roles: ['manager'] } }, async (req, reply): Promise<UnsubscribeLinksResponse | FastifyReply> => {
+      const body = UnsubscribeLinksRequest.safeParse(req.body);
+      if (!body.success) return reply.code(400).send({ error: { code: 'bad_request', message: `The links are not valid: ${body.error.issues[0]?.message ?? 'malformed'}` } });
+      const key = await signingKey(store, now());
+      return { tokens: body.data.links.map((l) => ({ messageId: l.messageId, token: signLink(key, l) })) };
+    });
+
+    app.get('/v1/outreach/objections', async (req, reply): Promise<ObjectionsResponse | FastifyReply> => {
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      const after = Number(query.after ?? 0);
+      if (!Number.isInteger(after) || after < 0) return reply.code(400).send({ error: { code: 'bad_request', message: 'after: a whole number, the last objection id this console holds.' } });
+      const rows = await tables(store)
+        .selectFrom('outreach_objections')
+        .select(['rid', 'external_id', 'message_id', 'channel', 'objected_at'])
+        .where('rid', '>', after)
+        .orderBy('rid')
+        .limit(MAX_OBJECTIONS_PER_PULL)
+        .execute();
+      return {
+        objections: rows.map((r) => ({ id: Number(r.rid), externalId: r.external_id, messageId: r.message_id, channel: r.channel, at: r.objected_at })),
+        next: rows.length > 0 ? Number(rows[rows.length - 1]?.rid ?? after) : after,
+      };
+    });
+
+    app.get<{ Querystring: { t?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
+      const key = await signingKey(store, now());
+      if (!verifyLink(key, req.query.t ?? '')) return page(reply, 404, 'Link not recognised', INVALID_LINK);
+      return page(
+        reply,
+        200,
+        'Stop emails from us?',
+        '<p>Press the button and we will not email you again. You do not need to sign in.</p><form method="post"><button type="submit">Unsubscribe</button></form>',
+      );
+    });
+
+    app.post<{ Querystring: { t?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
+      const key = await signingKey(store, now());
+      const subject = verifyLink(key, req.query.t ?? '');
+      if (!subject) return page(reply, 404, 'Link not recognised', INVALID_LINK);
+      const oneClick = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true && req.headers['sec-fetch-mode'] !== 'navigate';
+      await recordObjection(store, subject, oneClick ? 'one-click' : 'page', now());
+      log.info('unsubscribe recorded', { via: oneClick ? 'one-click' : 'page' });
+      return page(reply, 200, 'You are unsubscribed', '<p>We will not email you again. If this was a mistake, simply reply to any of our emails.</p>');
+    });
+    done();
+  };
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { formatDate } from '../../lib/format';
+
+type Note = { whatChanged: string; fixedOn: string | null; issueTitle: string | null };
+
+/**
+ * "What changed since you left": shown in the Apologize and Offer stages when this call comes
+ * from a "we fixed it" outreach, so the caller can tell the customer exactly what was fixed.
+ * Supplementary: if it cannot be read, the call goes on without it.
+ */
+export function WhatChangedNote({ customerId }: { customerId: number }) {
+  const [notes, setNotes] = useState<Note[]>([]);
+  useEffect(() => {
+    let live = true;
+    api()
+      .call('outreach.callNote', { customerId })
+      .then((r) => live && setNotes(r.notes))
+      .catch(() => live && setNotes([]));
+    return () => {
+      live = false;
+    };
+  }, [customerId]);
+  if (notes.length === 0) return null;
+  return (
+    <aside className="guidance what-changed" aria-label="What changed since they left">
+      {notes.map((n, i) => (
+        <p key={i}>
+          <strong>What changed since you left: </strong>
+          {n.whatChanged}
+          {n.fixedOn ? ` (since ${formatDate(n.fixedOn)})` : ''}
+        </p>
+      ))}
+    </aside>
+  );
+}
