@@ -113,6 +113,49 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
         await db.schema.createIndex('assignments_person').on('assignments').column('person').execute();
       },
     },
+    // The live floor board and the limits several hub instances share (hub/board.ts, hub/limits.ts).
+    'board_001_presence_and_limits': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('board_presence')
+          .addColumn('person', 'text', (c) => c.notNull())
+          .addColumn('console_id', 'text', (c) => c.notNull())
+          .addColumn('seq', t.bigint, (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('idle', 'in_call', 'wrap_up', 'paused', 'offline')`))
+          .addColumn('stage', 'text')
+          .addColumn('customer_id', 'text')
+          .addColumn('pause_reason', 'text')
+          .addColumn('since', 'text', (c) => c.notNull())
+          .addColumn('heard_at', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('utc_offset_minutes', 'integer', (c) => c.notNull())
+          .addColumn('calls', 'integer', (c) => c.notNull())
+          .addColumn('recovered', 'integer', (c) => c.notNull())
+          .addColumn('revenue_back', t.real, (c) => c.notNull())
+          .addPrimaryKeyConstraint('board_presence_pk', ['person', 'console_id'])
+          .modifyEnd(strict(dialect))
+          .execute();
+
+        // Fixed-window counters: per-token request limits and failed sign-ins per address, shared by every instance.
+        await db.schema
+          .createTable('board_request_counts')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('window_start', t.bigint, (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+
+        await db.schema
+          .createTable('board_pause_reasons')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+      },
+    },
   };
 }
 
