@@ -13,9 +13,9 @@ import { reasonsCsvColumns } from '../shared/reports/reasonsCsv';
 import { assignmentsFor, publishAssignments } from './assignments';
 import { silentHubLogger, type HubLogger } from './log';
 import { DEFAULT_AUTH_FAILURE_LIMIT, pruneCounters, recordAuthFailure, sharedRateLimitStore, type AuthFailureLimit } from './limits';
-import type { HubRouteContext } from './routes/respond';
-import { boardRoutes } from './routes/board';
-import { healthRoutes } from './routes/health';
+import type { HubRouteContext } from './routeKit';
+import { boardRoutes } from './boardRoutes';
+import { healthRoutes } from './healthRoutes';
 
 export interface HubServerOptions {
   store: HubStore;

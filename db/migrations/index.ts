@@ -9,6 +9,8 @@ import { migration007ReportSummaries } from './007_report_summaries';
 import { migration008ImportSpeed } from './008_import_speed';
 import { migration009RecoverySummaries } from './009_recovery_summaries';
 import { migration010CallExportColumns } from './010_call_export_columns';
+import { migration011Reserved, migration012Reserved, migration013Reserved, migration014Reserved, migration015Reserved } from './011_015_reserved';
+import { migration016PresencePauses } from './016_presence_pauses';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +24,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008ImportSpeed,
   migration009RecoverySummaries,
   migration010CallExportColumns,
+  migration011Reserved,
+  migration012Reserved,
+  migration013Reserved,
+  migration014Reserved,
+  migration015Reserved,
+  migration016PresencePauses,
 ];

@@ -14,6 +14,8 @@ import { exportHandlers } from './exports/handlers';
 import { queueHandlers } from './queue/handlers';
 import { importHandlers } from './import/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
+import { presenceHandlers } from './presence/handlers';
+import { boardHandlers } from './sync/boardHandlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   ...queueHandlers,
   ...importHandlers,
   ...maintenanceHandlers,
+  ...presenceHandlers,
+  ...boardHandlers,
 };

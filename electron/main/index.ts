@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/create';
 import { startSyncLoop } from '../backend/sync/loop';
+import { startPresenceSender } from '../backend/sync/presenceSender';
 import { backUpNow } from '../backend/maintenance/backup';
 import { resolveDbPath } from '../backend/paths';
 import type { DesktopShell } from '../backend/types';
@@ -81,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
     desktop.applyTheme(preferences.theme);
     // Sends the outbox to the hub in the background when one is configured; idle otherwise.
     const syncLoop = startSyncLoop(backend.deps);
+    const presence = startPresenceSender(backend.deps);
     registerIpc(ipcMain, backend.dispatch, (event) => isTrustedSender(event, mainWindow?.webContents ?? null, appUrl));
 
     const windowStateFile = join(userData, 'window-state.json');
@@ -156,7 +158,7 @@ if (!app.requestSingleInstanceLock()) {
     log.info('console started', { version: backend.deps.appVersion, electron: process.versions.electron, production });
 
     app.on('window-all-closed', () => {
-      void syncLoop.stop().finally(() => {
+      void Promise.all([syncLoop.stop(), presence.stop()]).finally(() => {
         backend.close();
         app.quit();
       });

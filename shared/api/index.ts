@@ -14,6 +14,7 @@ import { exportChannels } from './exports';
 import { queueChannels } from './queue';
 import { importChannels } from './import';
 import { maintenanceChannels } from './maintenance';
+import { presenceChannels } from './presence';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...queueChannels,
   ...importChannels,
   ...maintenanceChannels,
+  ...presenceChannels,
 };
 
 export type Contract = typeof contract;

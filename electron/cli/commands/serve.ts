@@ -8,6 +8,7 @@ import { redactingLogger } from '../../backend/redact-log';
 import { projectRoot } from '../../backend/paths';
 import { startServer } from '../../http/server';
 import { startSyncLoop } from '../../backend/sync/loop';
+import { startPresenceSender } from '../../backend/sync/presenceSender';
 import { CliError } from './errors';
 import { addDbOption, dbPathFrom } from './options';
 
@@ -71,6 +72,7 @@ export function registerServeCommand(program: Command): void {
     }
     // Sends the outbox to the hub in the background when one is configured; idle otherwise.
     const syncLoop = startSyncLoop(backend.deps);
+    const presence = startPresenceSender(backend.deps);
     process.stdout.write(`listening ${server.url}\n`);
     process.stdout.write(`Database: ${backend.dbPath}. Press Ctrl+C to stop.\n`);
     if (backend.database.damaged()) {
@@ -80,8 +82,7 @@ export function registerServeCommand(program: Command): void {
     const running = server;
     await new Promise<void>((resolveStop) => {
       const stop = () => {
-        void syncLoop
-          .stop()
+        void Promise.all([syncLoop.stop(), presence.stop()])
           .then(() => running.close())
           .finally(() => {
             backend.close();

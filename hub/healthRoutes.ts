@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { HubRoutes } from './respond';
+import type { HubRoutes } from './routeKit';
 
 /** How long readiness waits for the store before saying it is not ready. */
 const STORE_CHECK_TIMEOUT_MS = 2_000;

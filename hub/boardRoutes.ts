@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { PauseReasonList, PresenceReport } from '../../shared/sync/board';
-import { publishPauseReasons, readBoard, readPauseReasons, recordPresence } from '../board';
-import { callerOf, firstIssue, problem, type HubRoutes } from './respond';
+import { PauseReasonList, PresenceReport } from '../shared/sync/board';
+import { PauseReportFilters } from '../shared/reports/pauses';
+import { publishPauseReasons, readBoard, readPauseReasons, recordPresence } from './board';
+import { floorPauseReport } from './pauses';
+import { callerOf, firstIssue, problem, type HubRoutes } from './routeKit';
 
 const PublishPauseReasons = z.object({ pauseReasons: PauseReasonList.refine((l) => l.length > 0, 'Keep at least one pause reason.') }).strict();
 
@@ -22,6 +24,12 @@ export const boardRoutes: HubRoutes = (app, { store, now }) => {
   app.get('/v1/board', { config: { roles: ['manager'] } }, () => readBoard(store, now()));
 
   app.get('/v1/pause-reasons', () => readPauseReasons(store));
+
+  app.get('/v1/reports/pauses', { config: { roles: ['manager'] } }, async (req, reply) => {
+    const filters = PauseReportFilters.safeParse(req.query ?? {});
+    if (!filters.success) return problem(reply, 400, 'bad_request', `The dates are not valid: ${firstIssue(filters.error)}`);
+    return floorPauseReport(store, filters.data);
+  });
 
   app.put('/v1/pause-reasons', { config: { roles: ['manager'] } }, async (req, reply) => {
     const body = PublishPauseReasons.safeParse(req.body);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { HubStore } from '../store/connect';
-import type { HubLogger } from '../log';
-import type { Caller } from '../tokens';
+import type { HubStore } from './store/connect';
+import type { HubLogger } from './log';
+import type { Caller } from './tokens';
 
 /** What a route module of the hub is given: registered from hub/server.ts with one line each. */
 export interface HubRouteContext {
