@@ -43,8 +43,12 @@ export function readDeskPresence(deps: ServiceDeps, user: Person): DeskPresence 
   if (pause) {
     return { state: 'paused', stage: null, customerId: null, pauseReasonId: pause.reason_id, pauseReason: pause.reason_label, since: pause.started_at, today, pauseReasons };
   }
-  const row = getDeskPresence(db, user.id);
-  if (!row) return { state: 'idle', stage: null, customerId: null, pauseReasonId: null, pauseReason: null, since: now.toISOString(), today, pauseReasons };
+  let row = getDeskPresence(db, user.id);
+  if (!row) {
+    // The person's first moment on the floor: idle from now, and counting from here on.
+    row = { person_id: user.id, state: 'idle', customer_id: null, call_id: null, stage: null, since: now.toISOString() };
+    setDeskPresence(db, row);
+  }
   return {
     state: row.state,
     stage: row.state === 'in_call' ? (row.stage as Stage) : null,

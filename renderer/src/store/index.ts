@@ -14,6 +14,7 @@ import { createFeedbackSlice } from './feedbackSlice';
 import { createExportsSlice } from './exportsSlice';
 import { createImportSlice } from './importSlice';
 import { createMaintenanceSlice } from './maintenanceSlice';
+import { createPresenceSlice } from './presenceSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -31,6 +32,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createExportsSlice(...a),
   ...createImportSlice(...a),
   ...createMaintenanceSlice(...a),
+  ...createPresenceSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -1,6 +1,6 @@
 import type { Slice } from './types';
 
-export const VIEWS = ['queue', 'call', 'trends', 'issues', 'feedback', 'care', 'admin'] as const;
+export const VIEWS = ['queue', 'call', 'trends', 'issues', 'feedback', 'care', 'board', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
@@ -10,11 +10,12 @@ export const VIEW_LABELS: Record<View, string> = {
   issues: 'Issues to fix',
   feedback: 'Frontline feedback',
   care: 'Intensive care',
+  board: 'Floor',
   admin: 'Admin',
 };
 
 /** Views only a manager works in; the others do not see them in the navigation. */
-export const MANAGER_VIEWS: readonly View[] = ['issues', 'feedback'];
+export const MANAGER_VIEWS: readonly View[] = ['issues', 'feedback', 'board'];
 
 export interface NavigationSlice {
   view: View;

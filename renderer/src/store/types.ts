@@ -13,6 +13,7 @@ import type { FeedbackSlice } from './feedbackSlice';
 import type { ExportsSlice } from './exportsSlice';
 import type { ImportSlice } from './importSlice';
 import type { MaintenanceSlice } from './maintenanceSlice';
+import type { PresenceSlice } from './presenceSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -27,7 +28,8 @@ export type AppState = SessionSlice &
   FeedbackSlice &
   ExportsSlice &
   ImportSlice &
-  MaintenanceSlice;
+  MaintenanceSlice &
+  PresenceSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

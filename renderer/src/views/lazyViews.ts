@@ -16,6 +16,7 @@ const loaders = {
   feedback: () => import('./Feedback').then((m) => ({ default: m.FeedbackView })),
   firstRun: () => import('./FirstRun').then((m) => ({ default: m.FirstRunContainer })),
   recovery: () => import('./Recovery').then((m) => ({ default: m.RecoveryContainer })),
+  board: () => import('./Board').then((m) => ({ default: m.BoardView })),
 };
 
 export const CallView = lazy(loaders.call);
@@ -26,6 +27,7 @@ export const IssuesView = lazy(loaders.issues);
 export const FeedbackView = lazy(loaders.feedback);
 export const FirstRunContainer = lazy(loaders.firstRun);
 export const RecoveryContainer = lazy(loaders.recovery);
+export const BoardView = lazy(loaders.board);
 
 /** Loads the scripts of every view; resolves when all are ready (a failure rejects). */
 export async function loadViews(): Promise<void> {
