@@ -7,7 +7,7 @@ import type { HubDatabase } from './schema';
 import { migrateHub, type HubDialect } from './migrations';
 import type { BatchWriter } from './batch';
 import { sqliteBatchWriter } from './ingestSqlite';
-import { postgresBatchWriter } from './ingestPostgres';
+import { postgresBatchWriter, type IngestLockMode } from './ingestPostgres';
 
 interface HubStoreBase {
   db: Kysely<HubDatabase>;
@@ -33,6 +33,8 @@ export interface HubStoreOptions {
   dataDir: string;
   /** PostgreSQL connection string (DATABASE_URL). */
   databaseUrl?: string | undefined;
+  /** How PostgreSQL ingests keep projections exact (ingestPostgres.ts); default HUB_INGEST_LOCK, else 'subjects'. */
+  ingestLock?: IngestLockMode;
 }
 
 export const HUB_DB_FILE = 'hub.db';
@@ -64,6 +66,7 @@ function safeUrlDescription(url: string): string {
  */
 export async function openHubStore(options: HubStoreOptions): Promise<HubStore> {
   if (options.databaseUrl) {
+    const ingestLock: IngestLockMode = options.ingestLock ?? (process.env.HUB_INGEST_LOCK === 'global' ? 'global' : 'subjects');
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, types: pgTypes });
     // An idle connection dropped by the server (a restart, a failover) is discarded by the pool and
     // the next query reconnects; without a listener Node would treat the event as fatal.
@@ -81,7 +84,7 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
       pool,
       description: safeUrlDescription(options.databaseUrl),
       close: () => db.destroy(),
-      openBatchWriter: (sentBy, receivedAt) => postgresBatchWriter({ pool }, sentBy, receivedAt),
+      openBatchWriter: (sentBy, receivedAt) => postgresBatchWriter({ pool }, sentBy, receivedAt, ingestLock),
     };
   }
   const dir = resolve(options.dataDir);

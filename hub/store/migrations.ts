@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
 
@@ -154,6 +155,20 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
           .addColumn('updated_by', 'text', (c) => c.notNull())
           .modifyEnd(strict(dialect))
           .execute();
+      },
+    },
+    // Ingest locks per group of subjects instead of one lock for every batch (hub/store/ingestLocks.ts).
+    'board_002_ingest_locks': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('board_ingest_locks')
+          .addColumn('bucket', 'integer', (c) => c.primaryKey())
+          .modifyEnd(strict(dialect))
+          .execute();
+        const buckets = Array.from({ length: INGEST_LOCK_BUCKETS }, (_, bucket) => ({ bucket }));
+        for (let i = 0; i < buckets.length; i += 256) {
+          await (db as Kysely<{ board_ingest_locks: { bucket: number } }>).insertInto('board_ingest_locks').values(buckets.slice(i, i + 256)).execute();
+        }
       },
     },
   };
