@@ -25,7 +25,7 @@ export async function recordPresence(store: HubStore, caller: Caller, report: Pr
   const since = new Date(now.getTime() - report.inStateForMs).toISOString();
   const stateKey = (t: 'board_presence' | 'excluded') =>
     sql`coalesce(${sql.ref(`${t}.state`)}, '') || '|' || coalesce(${sql.ref(`${t}.stage`)}, '') || '|' || coalesce(${sql.ref(`${t}.customer_id`)}, '') || '|' || coalesce(${sql.ref(`${t}.pause_reason`)}, '')`;
-  await store.db
+  await store.volatile
     .insertInto('board_presence')
     .values({
       person: caller.name,

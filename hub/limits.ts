@@ -17,7 +17,7 @@ export interface WindowCount {
 
 export async function countInWindow(store: HubStore, key: string, windowMs: number, nowMs: number): Promise<WindowCount> {
   const windowStart = Math.floor(nowMs / windowMs) * windowMs;
-  const row = await store.db
+  const row = await store.volatile
     .insertInto('board_request_counts')
     .values({ key, window_start: windowStart, count: 1 })
     .onConflict((oc) =>
@@ -39,7 +39,7 @@ export async function countInWindow(store: HubStore, key: string, windowMs: numb
 /** How many requests the current window holds for a key, without counting one. */
 export async function peekWindow(store: HubStore, key: string, windowMs: number, nowMs: number): Promise<WindowCount> {
   const windowStart = Math.floor(nowMs / windowMs) * windowMs;
-  const row = await store.db.selectFrom('board_request_counts').select(['window_start', 'count']).where('key', '=', key).executeTakeFirst();
+  const row = await store.volatile.selectFrom('board_request_counts').select(['window_start', 'count']).where('key', '=', key).executeTakeFirst();
   const count = row && Number(row.window_start) === windowStart ? Number(row.count) : 0;
   return { count, ttlMs: windowStart + windowMs - nowMs };
 }

@@ -11,6 +11,12 @@ import { postgresBatchWriter, type IngestLockMode } from './ingestPostgres';
 
 interface HubStoreBase {
   db: Kysely<HubDatabase>;
+  /**
+   * For writes that may be lost in a crash without harm (request counters, presence): on
+   * PostgreSQL a pool of its own whose commits do not wait for the disk (synchronous_commit off),
+   * so the hub does not flush the WAL for every request it counts. The same handle as `db` on SQLite.
+   */
+  volatile: Kysely<HubDatabase>;
   dialect: HubDialect;
   /** Where the data lives, in words for the operator (never the password). */
   description: string;
@@ -72,10 +78,17 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
     // the next query reconnects; without a listener Node would treat the event as fatal.
     pool.on('error', () => {});
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const volatilePool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, types: pgTypes });
+    volatilePool.on('connect', (client) => {
+      client.query('SET synchronous_commit TO off').catch(() => undefined);
+    });
+    volatilePool.on('error', () => {});
+    const volatile = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: volatilePool }) });
     try {
       await migrateHub(db as Kysely<unknown>, 'postgres');
     } catch (error) {
       await db.destroy();
+      await volatile.destroy();
       throw error;
     }
     return {
@@ -83,7 +96,11 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
       dialect: 'postgres',
       pool,
       description: safeUrlDescription(options.databaseUrl),
-      close: () => db.destroy(),
+      volatile,
+      close: async () => {
+        await volatile.destroy();
+        await db.destroy();
+      },
       openBatchWriter: (sentBy, receivedAt) => postgresBatchWriter({ pool }, sentBy, receivedAt, ingestLock),
     };
   }
@@ -109,6 +126,7 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
     db,
     dialect: 'sqlite',
     sqlite,
+    volatile: db,
     description: `SQLite at ${file}`,
     close: () => db.destroy(),
     openBatchWriter: (sentBy, receivedAt) => sqliteBatchWriter({ db, sqlite }, sentBy, receivedAt),
