@@ -7,6 +7,7 @@ import { importBenchmark } from './import';
 import { exportBenchmark } from './export';
 import { syncBenchmark } from './sync';
 import { chromiumBenchmark } from './chromium';
+import { hubScaleBenchmark } from './hub-scale';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -22,5 +23,6 @@ export const BENCHMARKS: Benchmark[] = [
   reportsBenchmark,
   exportBenchmark,
   syncBenchmark,
+  hubScaleBenchmark,
   chromiumBenchmark,
 ];
