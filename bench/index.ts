@@ -8,6 +8,7 @@ import { exportBenchmark } from './export';
 import { syncBenchmark } from './sync';
 import { chromiumBenchmark } from './chromium';
 import { outreachBenchmark } from './outreach';
+import { hubScaleBenchmark } from './hub-scale';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -25,5 +26,6 @@ export const BENCHMARKS: Benchmark[] = [
   exportBenchmark,
   syncBenchmark,
   outreachBenchmark,
+  hubScaleBenchmark,
   chromiumBenchmark,
 ];

@@ -17,6 +17,7 @@ export function subjectOf(event: EventEnvelope): string {
     'feedback.recorded': 'feedbackId',
     'review.completed': 'externalId',
     'customer.relost': 'externalId',
+    'pause.recorded': 'pauseId',
   };
   return String(p[key[event.kind]]);
 }

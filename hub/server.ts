@@ -13,6 +13,10 @@ import { reasonsCsvColumns } from '../shared/reports/reasonsCsv';
 import { assignmentsFor, publishAssignments } from './assignments';
 import { silentHubLogger, type HubLogger } from './log';
 import { outreachRoutes } from './outreach';
+import { DEFAULT_AUTH_FAILURE_LIMIT, pruneCounters, recordAuthFailure, sharedRateLimitStore, type AuthFailureLimit } from './limits';
+import type { HubRouteContext } from './routeKit';
+import { boardRoutes } from './boardRoutes';
+import { healthRoutes } from './healthRoutes';
 
 export interface HubServerOptions {
   store: HubStore;
@@ -22,6 +26,13 @@ export interface HubServerOptions {
   bodyLimit?: number;
   /** Requests per token (or per address without one) per window; false turns the limit off. */
   rateLimit?: { max: number; timeWindowMs: number } | false;
+  /** Failed sign-ins per address per window before 429; false turns the limit off. Counted in the store. */
+  authFailureLimit?: AuthFailureLimit | false;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's trustProxy:
+   * the reverse proxy's address. Without it every console behind the proxy shares one address.
+   */
+  trustProxy?: boolean | string | string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -33,6 +44,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     roles?: readonly Role[];
+    /** Answered without a token (health and readiness). */
+    public?: boolean;
   }
 }
 
@@ -64,7 +77,23 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
   const now = options.now ?? (() => new Date());
   const log = options.log ?? silentHubLogger;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const app = Fastify({ logger: false, bodyLimit, trustProxy: false });
+  const app = Fastify({ logger: false, bodyLimit, trustProxy: options.trustProxy ?? false });
+  const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
+  let accepting = true;
+  app.addHook('preClose', () => {
+    accepting = false;
+  });
+  // Answers finished while shutting down close their connection: a kept-alive one would otherwise
+  // hold the close open until its keep-alive timeout, long after the last batch was answered.
+  app.addHook('onSend', async (_req, reply) => {
+    if (!accepting) reply.header('Connection', 'close');
+  });
+  const routes: HubRouteContext = { store, now, log, accepting: () => accepting };
+  const pruning = setInterval(() => {
+    pruneCounters(store, now().getTime()).catch(() => log.error('could not prune request counters'));
+  }, 60_000);
+  pruning.unref();
+  app.addHook('onClose', () => clearInterval(pruning));
   app.decorateRequest('caller', null);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, req, reply) => {
@@ -86,6 +115,8 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     await app.register(rateLimit, {
       max: limit.max,
       timeWindow: limit.timeWindowMs,
+      // Counted in the store, so every hub instance on it shares one budget per token.
+      store: sharedRateLimitStore(store, () => now().getTime()),
       // Per token, so consoles behind one NAT or proxy do not share a budget; the hash, never the token.
       keyGenerator: (req) => {
         const token = bearer(req);
@@ -108,6 +139,11 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
       return problem(reply, 401, 'unauthorized', 'A hub token is required (Authorization: Bearer <token>).');
     }
     const caller = await authenticate(store, token, now());
+    const waitMs = !caller && authFailureLimit ? await recordAuthFailure(store, req.ip, authFailureLimit, now().getTime()) : null;
+    if (waitMs !== null) {
+      reply.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+      return problem(reply, 429, 'rate_limited', 'Too many requests with tokens the hub does not accept came from this address; wait and try again with a valid token.');
+    }
     if (!caller) {
       reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       return problem(reply, 401, 'unauthorized', 'The hub does not accept this token: it is unknown or has been revoked. Ask your manager for a new one.');
@@ -163,6 +199,9 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
   });
 
   app.get('/v1/assignments', (req) => assignmentsFor(store, callerOf(req)));
+
+  boardRoutes(app, routes);
+  healthRoutes(app, routes);
 
   app.post('/v1/assignments', { config: { roles: ['manager'] } }, async (req, reply) => {
     const body = PublishAssignmentsRequest.safeParse(req.body);

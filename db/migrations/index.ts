@@ -11,6 +11,7 @@ import { migration009RecoverySummaries } from './009_recovery_summaries';
 import { migration010CallExportColumns } from './010_call_export_columns';
 import { migration011PortableTriggers } from './011_portable_triggers';
 import { migration012Outreach } from './012_outreach';
+import { migration013PresencePauses } from './013_presence_pauses';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010CallExportColumns,
   migration011PortableTriggers,
   migration012Outreach,
+  migration013PresencePauses,
 ];

@@ -16,6 +16,8 @@ import { importHandlers } from './import/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { localeHandlers } from './locale/handlers';
 import { outreachHandlers } from './outreach/handlers';
+import { presenceHandlers } from './presence/handlers';
+import { boardHandlers } from './sync/boardHandlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -36,4 +38,6 @@ export const handlers: Handlers = {
   ...maintenanceHandlers,
   ...localeHandlers,
   ...outreachHandlers,
+  ...presenceHandlers,
+  ...boardHandlers,
 };

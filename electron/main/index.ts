@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/create';
 import { startSyncLoop } from '../backend/sync/loop';
 import { startOutreachSender } from '../backend/outreach/senderLoop';
+import { startPresenceSender } from '../backend/sync/presenceSender';
 import { backUpNow } from '../backend/maintenance/backup';
 import { resolveDbPath } from '../backend/paths';
 import type { DesktopShell } from '../backend/types';
@@ -83,6 +84,7 @@ if (!app.requestSingleInstanceLock()) {
     // Sends the outbox to the hub in the background when one is configured; idle otherwise.
     const syncLoop = startSyncLoop(backend.deps);
     const outreachSender = startOutreachSender(backend.deps);
+    const presence = startPresenceSender(backend.deps);
     registerIpc(ipcMain, backend.dispatch, (event) => isTrustedSender(event, mainWindow?.webContents ?? null, appUrl));
 
     const windowStateFile = join(userData, 'window-state.json');
@@ -158,7 +160,7 @@ if (!app.requestSingleInstanceLock()) {
     log.info('console started', { version: backend.deps.appVersion, electron: process.versions.electron, production });
 
     app.on('window-all-closed', () => {
-      void Promise.all([syncLoop.stop(), outreachSender.stop()]).finally(() => {
+      void Promise.all([syncLoop.stop(), outreachSender.stop(), presence.stop()]).finally(() => {
         backend.close();
         app.quit();
       });

@@ -7,10 +7,16 @@ import type { HubDatabase } from './schema';
 import { migrateHub, type HubDialect } from './migrations';
 import type { BatchWriter } from './batch';
 import { sqliteBatchWriter } from './ingestSqlite';
-import { postgresBatchWriter } from './ingestPostgres';
+import { postgresBatchWriter, type IngestLockMode } from './ingestPostgres';
 
 interface HubStoreBase {
   db: Kysely<HubDatabase>;
+  /**
+   * For writes that may be lost in a crash without harm (request counters, presence): on
+   * PostgreSQL a pool of its own whose commits do not wait for the disk (synchronous_commit off),
+   * so the hub does not flush the WAL for every request it counts. The same handle as `db` on SQLite.
+   */
+  volatile: Kysely<HubDatabase>;
   dialect: HubDialect;
   /** Where the data lives, in words for the operator (never the password). */
   description: string;
@@ -33,6 +39,8 @@ export interface HubStoreOptions {
   dataDir: string;
   /** PostgreSQL connection string (DATABASE_URL). */
   databaseUrl?: string | undefined;
+  /** How PostgreSQL ingests keep projections exact (ingestPostgres.ts); default HUB_INGEST_LOCK, else 'subjects'. */
+  ingestLock?: IngestLockMode;
 }
 
 export const HUB_DB_FILE = 'hub.db';
@@ -64,15 +72,23 @@ function safeUrlDescription(url: string): string {
  */
 export async function openHubStore(options: HubStoreOptions): Promise<HubStore> {
   if (options.databaseUrl) {
+    const ingestLock: IngestLockMode = options.ingestLock ?? (process.env.HUB_INGEST_LOCK === 'global' ? 'global' : 'subjects');
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, types: pgTypes });
     // An idle connection dropped by the server (a restart, a failover) is discarded by the pool and
     // the next query reconnects; without a listener Node would treat the event as fatal.
     pool.on('error', () => {});
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const volatilePool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, types: pgTypes });
+    volatilePool.on('connect', (client) => {
+      client.query('SET synchronous_commit TO off').catch(() => undefined);
+    });
+    volatilePool.on('error', () => {});
+    const volatile = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: volatilePool }) });
     try {
       await migrateHub(db as Kysely<unknown>, 'postgres');
     } catch (error) {
       await db.destroy();
+      await volatile.destroy();
       throw error;
     }
     return {
@@ -80,8 +96,12 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
       dialect: 'postgres',
       pool,
       description: safeUrlDescription(options.databaseUrl),
-      close: () => db.destroy(),
-      openBatchWriter: (sentBy, receivedAt) => postgresBatchWriter({ pool }, sentBy, receivedAt),
+      volatile,
+      close: async () => {
+        await volatile.destroy();
+        await db.destroy();
+      },
+      openBatchWriter: (sentBy, receivedAt) => postgresBatchWriter({ pool }, sentBy, receivedAt, ingestLock),
     };
   }
   const dir = resolve(options.dataDir);
@@ -106,6 +126,7 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
     db,
     dialect: 'sqlite',
     sqlite,
+    volatile: db,
     description: `SQLite at ${file}`,
     close: () => db.destroy(),
     openBatchWriter: (sentBy, receivedAt) => sqliteBatchWriter({ db, sqlite }, sentBy, receivedAt),

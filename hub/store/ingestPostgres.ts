@@ -1,13 +1,31 @@
 import type pg from 'pg';
 import type { BatchWriter, EventRow } from './batch';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from './projections';
+import { lockBuckets } from './ingestLocks';
 /** What the PostgreSQL writer needs of the store: the driver's pool. */
 export interface PostgresHandles {
   pool: pg.Pool;
 }
 
-/** Any fixed number: ingests take this advisory lock so projections see one order, across hub instances too. */
+/**
+ * How batches keep projections exact across connections and hub instances:
+ * - 'subjects' (the default): each batch locks the buckets of the subjects it projects
+ *   (ingestLocks.ts), so unrelated batches run in parallel;
+ * - 'global': every batch takes one advisory lock, one batch at a time in the whole hub. Kept to
+ *   measure against (npm run load:hub) and as a fallback an operator can choose (HUB_INGEST_LOCK).
+ */
+export type IngestLockMode = 'subjects' | 'global';
+
+/** Any fixed number: in 'global' mode every ingest takes this advisory lock. */
 const INGEST_LOCK = 72_431;
+
+/** A batch that deadlocked against another is run again this many times, with every lock taken first. */
+const DEADLOCK_RETRIES = 3;
+
+const LOCK_BUCKETS: pg.QueryConfig = {
+  name: 'hub_ingest_lock_buckets_v1',
+  text: 'SELECT bucket FROM board_ingest_locks WHERE bucket = ANY($1::int[]) ORDER BY bucket FOR UPDATE',
+};
 
 /**
  * Every statement takes whole columns as arrays (unnest), so a batch of any size is one statement
@@ -88,6 +106,9 @@ function columnsOf<R>(rows: readonly R[], columns: readonly (keyof R)[]): unknow
 interface BatchState {
   sentBy: string;
   receivedAt: string;
+  mode: IngestLockMode;
+  /** Buckets this transaction holds already. */
+  locked: Set<number>;
   inserted: Map<string, number>;
   held: Map<string, string>;
   /** Parsed payloads of the rows inserted so far, by rid, for folding calls without parsing them again. */
@@ -101,7 +122,17 @@ interface BatchState {
  * the parts (and so the projections' "latest wins") in the batch's order.
  */
 async function writePart(client: pg.PoolClient, rows: readonly EventRow[], state: BatchState): Promise<void> {
-  const result = await client.query<{ id: string; rid: number }>({
+  let locking: Promise<unknown> | null = null;
+  if (state.mode === 'subjects') {
+    const needed = lockBuckets(rows).filter((b) => !state.locked.has(b));
+    if (needed.length > 0) {
+      for (const b of needed) state.locked.add(b);
+      // Queued ahead of the insert on the same connection: the insert runs once the locks are held.
+      locking = client.query({ ...LOCK_BUCKETS, values: [needed] });
+      locking.catch(() => undefined);
+    }
+  }
+  const inserting = client.query<{ id: string; rid: number }>({
     ...INSERT_EVENTS,
     values: [
       rows.map((r) => r.id),
@@ -116,6 +147,14 @@ async function writePart(client: pg.PoolClient, rows: readonly EventRow[], state
       state.receivedAt,
     ],
   });
+  let result: pg.QueryResult<{ id: string; rid: number }>;
+  try {
+    result = await inserting;
+  } catch (error) {
+    // A failed lock (a deadlock) fails the insert behind it too: report the lock's failure, which says why.
+    if (locking) await locking;
+    throw error;
+  }
   const ridOf = new Map(result.rows.map((r) => [r.id, Number(r.rid)]));
   const stored: StoredEvent[] = [];
   const clashes: string[] = [];
@@ -159,29 +198,41 @@ async function settleAll(promises: readonly Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
+/** A deadlock (40P01) or a serialization failure (40001): the transaction can simply run again. */
+function retryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /**
- * A batch in one transaction on one connection, under the ingest lock. Each part is written while
- * the next is being checked; `close(true)` returns once COMMIT has answered (synchronous_commit:
- * durably, unless the operator turned that off).
+ * A batch in one transaction on one connection. Each part is written while the next is being
+ * checked; `close(true)` returns once COMMIT has answered (synchronous_commit: durably, unless the
+ * operator turned that off). A batch that deadlocked against another runs again whole, with every
+ * bucket it needs locked before anything else.
  */
-export function postgresBatchWriter(store: PostgresHandles, sentBy: string, receivedAt: string): BatchWriter {
-  const state: BatchState = { sentBy, receivedAt, inserted: new Map(), held: new Map(), known: new Map() };
-  const work: Promise<unknown>[] = [];
+export function postgresBatchWriter(store: PostgresHandles, sentBy: string, receivedAt: string, mode: IngestLockMode = 'subjects'): BatchWriter {
+  const fresh = (): BatchState => ({ sentBy, receivedAt, mode, locked: new Set(), inserted: new Map(), held: new Map(), known: new Map() });
+  let state = fresh();
+  const parts: EventRow[][] = [];
+  let work: Promise<unknown>[] = [];
   const track = <T>(promise: Promise<T>): Promise<T> => {
     // Awaited in close(); until then a failure must not count as unhandled.
     promise.catch(() => undefined);
     work.push(promise);
     return promise;
   };
+  const begin = (client: pg.PoolClient) =>
+    // One round trip: BEGIN stays in force after the simple query that starts with it.
+    track(client.query(mode === 'global' ? `BEGIN; SELECT pg_advisory_xact_lock(${INGEST_LOCK})` : 'BEGIN'));
   const connected = track(
     store.pool.connect().then((client) => {
-      // One round trip: BEGIN stays in force after the simple query that starts with it.
-      void track(client.query(`BEGIN; SELECT pg_advisory_xact_lock(${INGEST_LOCK})`));
+      void begin(client);
       return client;
     }),
   );
   return {
     write: (rows) => {
+      parts.push([...rows]);
       void track(connected.then((client) => writePart(client, rows, state)));
     },
     close: async (commit) => {
@@ -194,10 +245,27 @@ export function postgresBatchWriter(store: PostgresHandles, sentBy: string, rece
       }
       let broken: Error | undefined;
       try {
-        await settleAll(work);
-        if (!commit) throw new Error('ingest abandoned');
-        await client.query('COMMIT');
-        return { inserted: state.inserted, held: state.held };
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            await settleAll(work);
+            if (!commit) throw new Error('ingest abandoned');
+            await client.query('COMMIT');
+            return { inserted: state.inserted, held: state.held };
+          } catch (error) {
+            if (!commit || !retryable(error) || attempt >= DEADLOCK_RETRIES) throw error;
+            await client.query('ROLLBACK');
+            state = fresh();
+            work = [];
+            void begin(client);
+            const all = parts.flat();
+            if (mode === 'subjects') {
+              const buckets = lockBuckets(all);
+              for (const b of buckets) state.locked.add(b);
+              void track(client.query({ ...LOCK_BUCKETS, values: [buckets] }));
+            }
+            for (const part of parts) void track(writePart(client, part, state));
+          }
+        }
       } catch (error) {
         // A connection that cannot even roll back is closed rather than given back to the pool.
         broken = await client.query('ROLLBACK').then(

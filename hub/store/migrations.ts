@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { outreachMigrations } from './outreachMigrations';
+import { INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
 
@@ -115,6 +116,63 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
       },
     },
     ...outreachMigrations(dialect),
+    // The live floor board and the limits several hub instances share (hub/board.ts, hub/limits.ts).
+    'board_001_presence_and_limits': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('board_presence')
+          .addColumn('person', 'text', (c) => c.notNull())
+          .addColumn('console_id', 'text', (c) => c.notNull())
+          .addColumn('seq', t.bigint, (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('idle', 'in_call', 'wrap_up', 'paused', 'offline')`))
+          .addColumn('stage', 'text')
+          .addColumn('customer_id', 'text')
+          .addColumn('pause_reason', 'text')
+          .addColumn('since', 'text', (c) => c.notNull())
+          .addColumn('heard_at', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('utc_offset_minutes', 'integer', (c) => c.notNull())
+          .addColumn('calls', 'integer', (c) => c.notNull())
+          .addColumn('recovered', 'integer', (c) => c.notNull())
+          .addColumn('revenue_back', t.real, (c) => c.notNull())
+          .addPrimaryKeyConstraint('board_presence_pk', ['person', 'console_id'])
+          .modifyEnd(strict(dialect))
+          .execute();
+
+        // Fixed-window counters: per-token request limits and failed sign-ins per address, shared by every instance.
+        await db.schema
+          .createTable('board_request_counts')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('window_start', t.bigint, (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+
+        await db.schema
+          .createTable('board_pause_reasons')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .modifyEnd(strict(dialect))
+          .execute();
+      },
+    },
+    // Ingest locks per group of subjects instead of one lock for every batch (hub/store/ingestLocks.ts).
+    'board_002_ingest_locks': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('board_ingest_locks')
+          .addColumn('bucket', 'integer', (c) => c.primaryKey())
+          .modifyEnd(strict(dialect))
+          .execute();
+        const buckets = Array.from({ length: INGEST_LOCK_BUCKETS }, (_, bucket) => ({ bucket }));
+        for (let i = 0; i < buckets.length; i += 256) {
+          await (db as Kysely<{ board_ingest_locks: { bucket: number } }>).insertInto('board_ingest_locks').values(buckets.slice(i, i + 256)).execute();
+        }
+      },
+    },
   };
 }
 

@@ -11,6 +11,9 @@ export interface HubDatabase {
   departures: DeparturesTable;
   calls: CallsTable;
   assignments: AssignmentsTable;
+  board_presence: BoardPresenceTable;
+  board_request_counts: BoardRequestCountsTable;
+  board_pause_reasons: BoardPauseReasonsTable;
 }
 
 export interface TokensTable {
@@ -82,4 +85,38 @@ export interface AssignmentsTable {
   customer: string;
   assigned_by: string;
   assigned_at: string;
+}
+
+/** One desk's latest presence report, per person (token name) and console. Times on the hub's clock. */
+export interface BoardPresenceTable {
+  person: string;
+  console_id: string;
+  seq: number;
+  state: string;
+  stage: string | null;
+  customer_id: string | null;
+  pause_reason: string | null;
+  since: string;
+  heard_at: string;
+  day: string;
+  utc_offset_minutes: number;
+  calls: number;
+  recovered: number;
+  revenue_back: number;
+}
+
+/** A fixed-window counter (`window_start` in ms since the epoch) under a key such as `t:<token hash>`. */
+export interface BoardRequestCountsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+/** The floor's pause reasons, as a manager last published them. */
+export interface BoardPauseReasonsTable {
+  id: string;
+  label: string;
+  position: number;
+  updated_at: string;
+  updated_by: string;
 }

@@ -16,6 +16,7 @@ import { importChannels } from './import';
 import { maintenanceChannels } from './maintenance';
 import { localeChannels } from './locale';
 import { outreachChannels } from './outreach';
+import { presenceChannels } from './presence';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...maintenanceChannels,
   ...localeChannels,
   ...outreachChannels,
+  ...presenceChannels,
 };
 
 export type Contract = typeof contract;

@@ -89,6 +89,15 @@ export const RelostPayload = z.object({
   offerId: id.nullable(),
 });
 
+/** A pause that ended: for pause time by person and reason across the floor (the hub attributes it to the token's person). */
+export const PauseRecordedPayload = z.object({
+  pauseId: id,
+  reasonId: id,
+  reason: z.string().max(40),
+  startedAt: z.string().max(40),
+  endedAt: z.string().max(40),
+});
+
 export const EVENT_PAYLOADS = {
   'customer.departed': DepartedPayload,
   'call.completed': CallCompletedPayload,
@@ -96,6 +105,7 @@ export const EVENT_PAYLOADS = {
   'feedback.recorded': FeedbackPayload,
   'review.completed': ReviewPayload,
   'customer.relost': RelostPayload,
+  'pause.recorded': PauseRecordedPayload,
 } as const;
 export type EventKind = keyof typeof EVENT_PAYLOADS;
 export const EVENT_KINDS = Object.keys(EVENT_PAYLOADS) as EventKind[];

@@ -211,4 +211,16 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
       `);
     },
   },
+  {
+    since: 13,
+    name: 'presence and pauses: an agent back from coaching, in a call at Listen',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO pauses (id, person_id, reason_id, reason_label, started_at, ended_at)
+        VALUES ('seed-pause', 'seed-agent', 'coaching', 'Coaching', '2026-10-02T13:00:00.000Z', '2026-10-02T13:25:00.000Z');
+        INSERT INTO desk_presence (person_id, state, customer_id, call_id, stage, since)
+        VALUES ('seed-agent', 'in_call', 70, 'seed-open-call', 'listen', '2026-10-02T14:28:00.000Z');
+      `);
+    },
+  },
 ];

@@ -5,8 +5,9 @@ import type { HubSettings } from '../../../shared/api/sync';
 import type { HandlerGroup } from '../types';
 import type { ServiceDeps } from '../types';
 import { audit } from '../../../db/repos/audit';
-import { createHubClient, HubRequestError, type HubClient } from './hubClient';
-import { forgetHub, hasHubToken, normaliseHubUrl, readHubConfig, readHubUrl, saveHubSettings, SYNC_KEYS } from './settings';
+import { HubRequestError, type HubClient } from './hubClient';
+import { connectHub } from './failover';
+import { forgetHub, hasHubToken, normaliseHubUrls, readHubConfig, readHubUrl, saveHubSettings, SYNC_KEYS } from './settings';
 import { pullAssignments, publishAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
@@ -28,7 +29,7 @@ function hubClient(deps: ServiceDeps): HubClient {
       readHubUrl(deps.db) ? "Enter this console's hub token first (Admin, Hub)." : 'No hub is configured; this console works standalone. Enter the hub address and token in Admin, Hub.',
     );
   }
-  return createHubClient(config);
+  return connectHub(config);
 }
 
 /**
@@ -74,7 +75,7 @@ export const syncHandlers: HandlerGroup<
   'hub.settings.set': (deps, input, ctx) => {
     let url: string;
     try {
-      url = normaliseHubUrl(input.url);
+      url = normaliseHubUrls(input.url).join(', ');
     } catch (error) {
       throw new AppError('invalid_input', error instanceof Error ? error.message : 'The hub address is not valid.');
     }

@@ -9,6 +9,8 @@ import {
   type PublishAssignmentsRequest,
 } from '../../../shared/sync/hubApi';
 import type { EventEnvelope } from '../../../shared/sync/events';
+import { Board, PauseReasonsResponse, PresenceAck, type PauseReason, type PresenceReport } from '../../../shared/sync/board';
+import { PauseReport, type PauseReportFilters } from '../../../shared/reports/pauses';
 
 /** How a request to the hub failed, with words a person understands and whether waiting may help. */
 export type HubFailure = 'offline' | 'timeout' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'server' | 'invalid' | 'protocol';
@@ -60,6 +62,10 @@ export interface HubClient {
   assignments: () => Promise<AssignmentsResponse>;
   publishAssignments: (request: PublishAssignmentsRequest) => Promise<PublishAssignmentsResponse>;
   reasonsReport: (filters: ReasonsReportFilters) => Promise<ReasonsReport>;
+  presence: (report: PresenceReport) => Promise<PresenceAck>;
+  board: () => Promise<Board>;
+  publishPauseReasons: (pauseReasons: readonly PauseReason[]) => Promise<PauseReasonsResponse>;
+  pauseReport: (filters: PauseReportFilters) => Promise<PauseReport>;
 }
 
 /** The hub's base address with a trailing slash, so a hub behind a proxy path keeps its prefix. */
@@ -94,7 +100,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_HUB_TIMEOUT_MS;
   const doFetch = options.fetch ?? fetch;
 
-  async function request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  async function request<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
     const payload = body === undefined ? undefined : body instanceof EncodedEvents ? body.json : JSON.stringify(body);
     const target = new URL(path, base);
     let response: Response;
@@ -164,6 +170,10 @@ export function createHubClient(options: HubClientOptions): HubClient {
       for (const [key, value] of Object.entries(parsed)) if (value !== undefined) query.set(key, String(value));
       return request('GET', `v1/trends?${query.toString()}`, ReasonsReport);
     },
+    presence: (report) => request('POST', 'v1/presence', PresenceAck, report),
+    board: () => request('GET', 'v1/board', Board),
+    publishPauseReasons: (pauseReasons) => request('PUT', 'v1/pause-reasons', PauseReasonsResponse, { pauseReasons }),
+    pauseReport: (filters) => request('GET', `v1/reports/pauses?${new URLSearchParams({ from: filters.from, to: filters.to }).toString()}`, PauseReport),
   };
 }
 

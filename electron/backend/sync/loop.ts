@@ -1,7 +1,8 @@
 import { setSetting, getSetting } from '../../../db/repos/settings';
 import type { ServiceDeps } from '../types';
 import { currentUser } from '../session/handlers';
-import { createHubClient, HubRequestError } from './hubClient';
+import { HubRequestError } from './hubClient';
+import { connectHub } from './failover';
 import { pullAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { readHubConfig, SYNC_KEYS } from './settings';
@@ -67,7 +68,7 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
   const { db } = deps;
   const config = readHubConfig(db);
   if (!config) return { attempted: false, ok: true, sent: 0, pending: 0, more: false, retryAfterMs: null };
-  const client = createHubClient({ url: config.url, token: config.token, timeoutMs: options.timeoutMs, fetch: options.fetch, signal: options.signal });
+  const client = connectHub(config, { timeoutMs: options.timeoutMs, fetch: options.fetch, signal: options.signal });
   const batchesPerRound = options.batchesPerRound ?? SYNC_DEFAULTS.batchesPerRound;
   return withSyncLock(db, async () => {
     let sent = 0;

@@ -9,6 +9,8 @@ import { getSetting, setSetting } from '../../../db/repos/settings';
  */
 export const SYNC_KEYS = {
   hubUrl: 'sync.hubUrl',
+  /** Every hub address, in the order they are tried; hubUrl is the first. */
+  hubUrls: 'sync.hubUrls',
   hubToken: 'sync.hubToken',
   consoleId: 'sync.consoleId',
   online: 'sync.online',
@@ -21,11 +23,33 @@ export const SYNC_KEYS = {
 
 export interface HubConfig {
   url: string;
+  /** Every address of the hub (several instances behind no common proxy), tried in order on failure. */
+  urls: string[];
   token: string;
 }
 
+/** The hub's addresses as shown and entered: separated by commas. */
 export function readHubUrl(db: Db): string | null {
-  return getSetting<string>(db, SYNC_KEYS.hubUrl) ?? null;
+  const urls = readHubUrls(db);
+  return urls.length > 0 ? urls.join(', ') : null;
+}
+
+export function readHubUrls(db: Db): string[] {
+  const list = getSetting<string[]>(db, SYNC_KEYS.hubUrls);
+  if (Array.isArray(list) && list.length > 0) return list;
+  const one = getSetting<string>(db, SYNC_KEYS.hubUrl);
+  return one ? [one] : [];
+}
+
+/** Most hub addresses a console keeps: a few instances, not a directory. */
+export const MAX_HUB_URLS = 5;
+
+/** Several addresses, separated by commas, spaces or lines: each checked as one address is. */
+export function normaliseHubUrls(input: string): string[] {
+  const parts = input.split(/[\s,]+/).filter((p) => p !== '');
+  if (parts.length === 0) throw new Error('Enter the hub address as a full URL, for example https://hub.example.com/.');
+  if (parts.length > MAX_HUB_URLS) throw new Error(`Enter at most ${MAX_HUB_URLS} hub addresses.`);
+  return [...new Set(parts.map(normaliseHubUrl))];
 }
 
 export function hasHubToken(db: Db): boolean {
@@ -34,9 +58,10 @@ export function hasHubToken(db: Db): boolean {
 
 /** The hub to talk to, or null while the console is standalone or has no token yet. */
 export function readHubConfig(db: Db): HubConfig | null {
-  const url = readHubUrl(db);
+  const urls = readHubUrls(db);
   const token = getSetting<string>(db, SYNC_KEYS.hubToken);
-  return url && token ? { url, token } : null;
+  const url = urls[0];
+  return url && token ? { url, urls, token } : null;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -64,10 +89,12 @@ export function normaliseHubUrl(input: string): string {
 }
 
 export function saveHubSettings(db: Db, input: { url: string; token?: string | undefined }): void {
-  const url = normaliseHubUrl(input.url);
+  const urls = normaliseHubUrls(input.url);
+  const url = urls.join(', ');
   db.transaction(() => {
     const previous = readHubUrl(db);
-    setSetting(db, SYNC_KEYS.hubUrl, url);
+    setSetting(db, SYNC_KEYS.hubUrl, urls[0]);
+    setSetting(db, SYNC_KEYS.hubUrls, urls);
     if (input.token !== undefined) setSetting(db, SYNC_KEYS.hubToken, input.token);
     if (previous !== url || input.token !== undefined) {
       // A new hub or token starts with a clean slate: old errors and backoff belong to the old one.
@@ -80,8 +107,9 @@ export function saveHubSettings(db: Db, input: { url: string; token?: string | u
 
 export function forgetHub(db: Db): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM settings WHERE key IN (?, ?, ?, ?, ?)').run(
+    db.prepare('DELETE FROM settings WHERE key IN (?, ?, ?, ?, ?, ?)').run(
       SYNC_KEYS.hubUrl,
+      SYNC_KEYS.hubUrls,
       SYNC_KEYS.hubToken,
       SYNC_KEYS.online,
       SYNC_KEYS.lastError,

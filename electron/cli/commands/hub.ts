@@ -10,6 +10,8 @@ import { CliError } from './errors';
 import { parsePort } from './serve';
 
 export const DEFAULT_HUB_PORT = 4790;
+/** Longest a graceful shutdown waits for requests in flight (a batch commits in well under a second). */
+const SHUTDOWN_DEADLINE_MS = 60_000;
 
 /** --data DIR wins, then WINBACK_HUB_DATA, then a "hub" folder beside the console's data. */
 export function hubDataDir(explicit: string | undefined): string {
@@ -53,8 +55,9 @@ export function registerHubCommand(program: Command): void {
       .description('Run the hub. Plain HTTP on 127.0.0.1 only unless --listen-public; put TLS in front (docs/hub.md).')
       .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_HUB_PORT)
       .option('--listen-public', 'listen on every network interface (only behind a TLS reverse proxy or on a trusted network)')
-      .option('--host <address>', 'listen on this address instead (implies --listen-public when it is not loopback)'),
-  ).action(async (options: { data?: string; port: number; listenPublic?: boolean; host?: string }) => {
+      .option('--host <address>', 'listen on this address instead (implies --listen-public when it is not loopback)')
+      .option('--trust-proxy <addresses>', 'comma-separated addresses of the reverse proxies whose X-Forwarded-For the hub believes (docs/hub.md)'),
+  ).action(async (options: { data?: string; port: number; listenPublic?: boolean; host?: string; trustProxy?: string }) => {
     const host = options.host ?? (options.listenPublic ? '0.0.0.0' : '127.0.0.1');
     const loopback = ['127.0.0.1', '::1', 'localhost'].includes(host);
     if (!loopback && !options.listenPublic) {
@@ -67,8 +70,10 @@ export function registerHubCommand(program: Command): void {
       throw new CliError(`Could not open the hub's store: ${error instanceof Error ? error.message : String(error)}`);
     }
     let running;
+    const log = stderrHubLogger();
     try {
-      running = await startHub({ store, port: options.port, host, log: stderrHubLogger() });
+      const trustProxy = options.trustProxy ? options.trustProxy.split(',').map((a) => a.trim()).filter(Boolean) : undefined;
+      running = await startHub({ store, port: options.port, host, log, ...(trustProxy ? { trustProxy } : {}) });
     } catch (error) {
       await store.close();
       if ((error as { code?: string }).code === 'EADDRINUSE') throw new CliError(`Port ${options.port} is in use; choose another with --port.`);
@@ -79,9 +84,24 @@ export function registerHubCommand(program: Command): void {
     if (!loopback) process.stderr.write('Warning: the hub speaks plain HTTP. Put it behind a TLS reverse proxy (docs/hub.md).\n');
     const hubServer = running;
     await new Promise<void>((resolveStop) => {
-      const stop = () => {
+      // Graceful: readiness turns 503 at once (the proxy stops sending), batches being stored finish
+      // and are answered, then the store closes. A second signal, or a minute, stops it regardless.
+      const stop = (signal: NodeJS.Signals) => {
+        log.info('shutting down', { signal });
+        const started = Date.now();
+        const force = setTimeout(() => {
+          log.error('shutdown took too long; stopping with requests unfinished');
+          process.exit(1);
+        }, SHUTDOWN_DEADLINE_MS);
+        force.unref();
+        process.once('SIGINT', () => process.exit(1));
+        process.once('SIGTERM', () => process.exit(1));
         void hubServer.close().finally(() => {
-          void store.close().finally(resolveStop);
+          void store.close().finally(() => {
+            clearTimeout(force);
+            log.info('stopped', { ms: Date.now() - started });
+            resolveStop();
+          });
         });
       };
       process.once('SIGINT', stop);

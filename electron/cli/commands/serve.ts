@@ -9,6 +9,7 @@ import { projectRoot } from '../../backend/paths';
 import { startServer } from '../../http/server';
 import { startSyncLoop } from '../../backend/sync/loop';
 import { startOutreachSender } from '../../backend/outreach/senderLoop';
+import { startPresenceSender } from '../../backend/sync/presenceSender';
 import { CliError } from './errors';
 import { addDbOption, dbPathFrom } from './options';
 
@@ -74,6 +75,7 @@ export function registerServeCommand(program: Command): void {
     const syncLoop = startSyncLoop(backend.deps);
     // Sends queued outreach emails through the SMTP relay when one is configured; idle otherwise.
     const outreachSender = startOutreachSender(backend.deps);
+    const presence = startPresenceSender(backend.deps);
     process.stdout.write(`listening ${server.url}\n`);
     process.stdout.write(`Database: ${backend.dbPath}. Press Ctrl+C to stop.\n`);
     if (backend.database.damaged()) {
@@ -83,7 +85,7 @@ export function registerServeCommand(program: Command): void {
     const running = server;
     await new Promise<void>((resolveStop) => {
       const stop = () => {
-        void Promise.all([syncLoop.stop(), outreachSender.stop()])
+        void Promise.all([syncLoop.stop(), outreachSender.stop(), presence.stop()])
           .then(() => running.close())
           .finally(() => {
             backend.close();

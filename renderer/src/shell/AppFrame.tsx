@@ -8,7 +8,8 @@ import { useAppliedTheme } from '../components/useTheme';
 import { useMenuCommands } from '../components/useMenuCommands';
 import { ViewBoundary } from '../components/ViewBoundary';
 import { QueueContainer } from '../views/Queue';
-import { AdminContainer, CallView, CareView, FeedbackView, IssuesView, OutreachView, preloadViews, TrendsView } from '../views/lazyViews';
+import { AdminContainer, BoardView, CallView, CareView, FeedbackView, IssuesView, OutreachView, preloadViews, TrendsView } from '../views/lazyViews';
+import { PresenceControl } from '../components/PresenceControl';
 import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
 
 function ViewContent({ view }: { view: View }) {
@@ -27,6 +28,8 @@ function ViewContent({ view }: { view: View }) {
       return <FeedbackView />;
     case 'care':
       return <CareView />;
+    case 'board':
+      return <BoardView />;
     case 'admin':
       return <AdminContainer />;
   }
@@ -70,6 +73,7 @@ export function AppFrame() {
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
         )}
+        {user && <PresenceControl />}
         <ThemeSwitcher />
       </header>
       {session?.demo && !session.callingHoursEnforced && (

@@ -169,6 +169,8 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
     },
     leaveCall: async () => {
       await getSaver().flush();
+      const left = get().activeCall;
+      if (left) void api().call('presence.leftCall', { callId: left.state.callId }).catch(() => undefined);
       set({ activeCall: null, callProblems: [], callMessage: null, view: 'queue' });
     },
   };

@@ -16,6 +16,7 @@ import { createImportSlice } from './importSlice';
 import { createMaintenanceSlice } from './maintenanceSlice';
 import { createLocaleSlice } from './localeSlice';
 import { createOutreachSlice } from './outreachSlice';
+import { createPresenceSlice } from './presenceSlice';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -35,6 +36,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createMaintenanceSlice(...a),
   ...createLocaleSlice(...a),
   ...createOutreachSlice(...a),
+  ...createPresenceSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

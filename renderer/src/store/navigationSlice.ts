@@ -1,6 +1,6 @@
 import type { Slice } from './types';
 
-export const VIEWS = ['queue', 'call', 'trends', 'issues', 'outreach', 'feedback', 'care', 'admin'] as const;
+export const VIEWS = ['queue', 'call', 'trends', 'issues', 'outreach', 'feedback', 'care', 'board', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
@@ -11,11 +11,12 @@ export const VIEW_LABELS: Record<View, string> = {
   outreach: 'Outreach',
   feedback: 'Frontline feedback',
   care: 'Intensive care',
+  board: 'Floor',
   admin: 'Admin',
 };
 
 /** Views only a manager works in; the others do not see them in the navigation. */
-export const MANAGER_VIEWS: readonly View[] = ['issues', 'outreach', 'feedback'];
+export const MANAGER_VIEWS: readonly View[] = ['issues', 'outreach', 'feedback', 'board'];
 
 export interface NavigationSlice {
   view: View;

@@ -15,6 +15,7 @@ import type { ImportSlice } from './importSlice';
 import type { MaintenanceSlice } from './maintenanceSlice';
 import type { LocaleSlice } from './localeSlice';
 import type { OutreachSlice } from './outreachSlice';
+import type { PresenceSlice } from './presenceSlice';
 
 export type AppState = SessionSlice &
   NavigationSlice &
@@ -31,7 +32,8 @@ export type AppState = SessionSlice &
   ImportSlice &
   MaintenanceSlice &
   LocaleSlice &
-  OutreachSlice;
+  OutreachSlice &
+  PresenceSlice;
 
 /** A feature slice, typed against the whole state so slices can read each other. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

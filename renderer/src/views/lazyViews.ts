@@ -17,6 +17,7 @@ const loaders = {
   feedback: () => import('./Feedback').then((m) => ({ default: m.FeedbackView })),
   firstRun: () => import('./FirstRun').then((m) => ({ default: m.FirstRunContainer })),
   recovery: () => import('./Recovery').then((m) => ({ default: m.RecoveryContainer })),
+  board: () => import('./Board').then((m) => ({ default: m.BoardView })),
 };
 
 export const CallView = lazy(loaders.call);
@@ -28,6 +29,7 @@ export const OutreachView = lazy(loaders.outreach);
 export const FeedbackView = lazy(loaders.feedback);
 export const FirstRunContainer = lazy(loaders.firstRun);
 export const RecoveryContainer = lazy(loaders.recovery);
+export const BoardView = lazy(loaders.board);
 
 /** Loads the scripts of every view; resolves when all are ready (a failure rejects). */
 export async function loadViews(): Promise<void> {

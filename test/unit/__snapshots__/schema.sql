@@ -84,6 +84,10 @@ CREATE UNIQUE INDEX outreach_templates_scope ON outreach_templates(kind, coalesc
 
 CREATE INDEX outreaches_issue ON outreaches(issue_id, created_at);
 
+CREATE UNIQUE INDEX pauses_open_per_person ON pauses(person_id) WHERE ended_at IS NULL;
+
+CREATE INDEX pauses_started ON pauses(started_at);
+
 CREATE TABLE agreement_cells (
   period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
   period TEXT NOT NULL,
@@ -290,6 +294,17 @@ CREATE TABLE cycles (
   created_at TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE desk_presence (
+  person_id TEXT PRIMARY KEY REFERENCES people(id),
+  state TEXT NOT NULL CHECK (state IN ('idle', 'in_call', 'wrap_up')),
+  customer_id INTEGER REFERENCES customers(id),
+  call_id TEXT,
+  stage TEXT CHECK (stage IS NULL OR stage IN ('apologize', 'listen', 'diagnose', 'assist', 'offer')),
+  since TEXT NOT NULL,
+  CHECK ((state = 'idle') = (customer_id IS NULL AND call_id IS NULL)),
+  CHECK ((state = 'in_call') = (stage IS NOT NULL))
+) STRICT;
+
 CREATE TABLE diagnosed_customer_counts (
   customer_id INTEGER NOT NULL,
   period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'month', 'cycle')),
@@ -492,6 +507,22 @@ CREATE TABLE outreaches (
   created_by TEXT REFERENCES people(id),
   created_at TEXT NOT NULL,
   CHECK (by_call = 1 OR message_channel IS NOT NULL)
+) STRICT;
+
+CREATE TABLE pause_reasons (
+  id TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  position INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE pauses (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  reason_id TEXT NOT NULL,
+  reason_label TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  CHECK (ended_at IS NULL OR ended_at >= started_at)
 ) STRICT;
 
 CREATE TABLE people (

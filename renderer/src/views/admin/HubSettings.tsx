@@ -57,7 +57,8 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
         <label htmlFor="hub-url">Hub address</label>
         <input
           id="hub-url"
-          type="url"
+          type="text"
+          title="Several addresses of the same hub, separated by commas: the console uses the next when one does not answer."
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           placeholder="https://hub.example.com/"

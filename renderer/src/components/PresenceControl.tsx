@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../store';
+import { STAGE_LABELS } from '../../../shared/domain/stages';
+import type { DeskPresence } from '../../../shared/api/presence';
+import { formatDuration } from '../lib/duration';
+import './presence.css';
+
+const POLL_MS = 5_000;
+
+export function describePresence(p: DeskPresence): string {
+  switch (p.state) {
+    case 'in_call':
+      return `In a call, stage ${p.stage ? STAGE_LABELS[p.stage] : ''}`;
+    case 'wrap_up':
+      return 'Wrap-up';
+    case 'paused':
+      return `Paused: ${p.pauseReason ?? ''}`;
+    case 'idle':
+      return 'Ready';
+  }
+}
+
+/**
+ * The person's own state on the floor, in the top bar: what the manager's board shows of this desk,
+ * and the pause control (a reason from the manager's list, then Resume).
+ */
+export function PresenceControl() {
+  const presence = useAppStore((s) => s.presence);
+  const readAt = useAppStore((s) => s.presenceReadAt);
+  const load = useAppStore((s) => s.loadPresence);
+  const pause = useAppStore((s) => s.pauseDesk);
+  const resume = useAppStore((s) => s.resumeDesk);
+  const view = useAppStore((s) => s.view);
+  const [reason, setReason] = useState('');
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), POLL_MS);
+    const tick = setInterval(() => setNowMs(Date.now()), 1_000);
+    return () => {
+      clearInterval(timer);
+      clearInterval(tick);
+    };
+  }, [load]);
+  // A call opened or closed on this window: read the state at once rather than at the next poll.
+  useEffect(() => {
+    void load();
+  }, [view, load]);
+  if (!presence) return null;
+  const seconds = (Date.parse(presence.since) > 0 ? (readAt - Date.parse(presence.since)) / 1000 : 0) + (nowMs - readAt) / 1000;
+  const paused = presence.state === 'paused';
+  const busy = presence.state === 'in_call' || presence.state === 'wrap_up';
+  return (
+    <div className={`presence presence-${presence.state}`} role="group" aria-label="My state on the floor">
+      <span className="presence-state" role="status" aria-live="polite">
+        {describePresence(presence)} <span className="presence-time">· {formatDuration(seconds)}</span>
+      </span>
+      {paused ? (
+        <button type="button" onClick={() => void resume()}>
+          Resume
+        </button>
+      ) : (
+        <>
+          <label className="sr-only" htmlFor="pause-reason">
+            Pause reason
+          </label>
+          <select id="pause-reason" value={reason} disabled={busy} onChange={(e) => setReason(e.target.value)} title={busy ? 'Finish or leave the call to pause' : undefined}>
+            <option value="">Pause for…</option>
+            {presence.pauseReasons.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={busy || reason === ''}
+            onClick={() => {
+              void pause(reason);
+              setReason('');
+            }}
+          >
+            Pause
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../store';
+import { DEFAULT_BOARD_THRESHOLDS } from '../../../shared/api/presence';
+import { FloorTable, FloorTotals } from './board/FloorTable';
+import { PauseReasonsEditor, ThresholdsForm } from './board/BoardSettings';
+import { PauseTime } from './board/PauseTime';
+import './board/board.css';
+
+/**
+ * How often the board is read from the hub. Polling, not server-sent events: every hub instance
+ * answers from the same store, so any instance behind the proxy serves any read, and a board read
+ * costs a few milliseconds (docs/hub.md has the measured figures).
+ */
+export const BOARD_POLL_MS = 2_000;
+
+/** The floor, live: the manager's view of who is doing what, and for how long. */
+export function BoardView() {
+  const board = useAppStore((s) => s.board);
+  const readAt = useAppStore((s) => s.boardReadAt);
+  const error = useAppStore((s) => s.boardError);
+  const loadBoard = useAppStore((s) => s.loadBoard);
+  const thresholds = useAppStore((s) => s.boardThresholds);
+  const loadThresholds = useAppStore((s) => s.loadBoardThresholds);
+  const saveThresholds = useAppStore((s) => s.saveBoardThresholds);
+  const presence = useAppStore((s) => s.presence);
+  const savePauseReasons = useAppStore((s) => s.savePauseReasons);
+  const hubConfigured = useAppStore((s) => s.syncStatus?.hubConfigured ?? false);
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  useEffect(() => {
+    void loadBoard();
+    void loadThresholds();
+    const poll = setInterval(() => void loadBoard(), BOARD_POLL_MS);
+    const tick = setInterval(() => setNowMs(Date.now()), 1_000);
+    return () => {
+      clearInterval(poll);
+      clearInterval(tick);
+    };
+  }, [loadBoard, loadThresholds]);
+  const elapsed = board ? Math.max(0, Math.floor((nowMs - readAt) / 1000)) : 0;
+  return (
+    <section aria-labelledby="board-title">
+      <h1 id="board-title">The floor</h1>
+      {error && (
+        <p role="alert" className="board-stale">
+          {error}
+          {board ? ` Showing the board as read at ${new Date(readAt).toLocaleTimeString()}.` : ''}
+        </p>
+      )}
+      {board ? (
+        <>
+          <FloorTotals board={board} />
+          <FloorTable board={board} thresholds={thresholds ?? DEFAULT_BOARD_THRESHOLDS} elapsed={elapsed} />
+          <p className="muted">Updated every {BOARD_POLL_MS / 1000} seconds from the hub; a desk not heard from for 45 seconds shows as offline.</p>
+        </>
+      ) : (
+        !error && <p>Reading the board from the hub…</p>
+      )}
+      <section className="board-section" aria-labelledby="thresholds-title">
+        <h2 id="thresholds-title">Highlight people who stay in a state longer than</h2>
+        {thresholds && <ThresholdsForm value={thresholds} onSave={saveThresholds} />}
+      </section>
+      <section className="board-section" aria-labelledby="pause-reasons-title">
+        <h2 id="pause-reasons-title">Pause reasons</h2>
+        <p>The list people choose from when they pause.{hubConfigured ? ' Saved through the hub, it reaches every desk within seconds.' : ''}</p>
+        {presence && <PauseReasonsEditor value={presence.pauseReasons} onSave={savePauseReasons} />}
+      </section>
+      <section className="board-section" aria-labelledby="pause-time-title">
+        <h2 id="pause-time-title">Pause time by person and reason</h2>
+        <PauseTime hubConfigured={hubConfigured} />
+      </section>
+    </section>
+  );
+}

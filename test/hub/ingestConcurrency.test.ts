@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ingestBatch } from '../../hub/ingest';
+import { openHubStore } from '../../hub/store/connect';
+import { reasonsReport } from '../../hub/trends';
+import type { EventEnvelope } from '../../shared/sync/events';
+import { amended, completed, departed, envelope } from './events';
+import { postgresAvailable, storeFixture } from './stores';
+
+const NOW = new Date('2026-11-16T15:00:00Z');
+
+/**
+ * Batches stored at the same moment on PostgreSQL, on several connections and two stores (as two
+ * hub instances), touching the same customers and calls: the projections must equal a one-by-one
+ * fold whatever order the batches commit in.
+ */
+describe.skipIf(!postgresAvailable)('concurrent ingest on PostgreSQL without one global lock', () => {
+  it('completions and amendments of the same calls in batches stored at once: every amendment applies, every departure once', async () => {
+    const fixture = await storeFixture('postgres');
+    const a = await fixture.open();
+    const b = await openHubStore({ dataDir: fixture.dataDir, databaseUrl: fixture.databaseUrl, ingestLock: 'subjects' });
+    try {
+      const batches: EventEnvelope[][] = [];
+      // 40 batches: each call completed in one batch and amended to recovered in another, customers
+      // described by several batches; large batches (three parts) lock part by part and may deadlock.
+      for (let k = 0; k < 40; k += 1) {
+        const batch: EventEnvelope[] = [];
+        for (let i = 0; i < 30; i += 1) {
+          // Batch 2n completes calls n*30 .. n*30+29; batch 2n+1 amends the same calls.
+          const call = `cc-${Math.floor(k / 2) * 30 + i}`;
+          batch.push(k % 2 === 0 ? envelope('call.completed', completed(call, `CC-${i % 50}`, { cycle: 'CC', outcome: 'declined' })) : envelope('call.amended', amended(call, { outcome: 'recovered' })));
+          batch.push(envelope('customer.departed', departed(`CC-${(i * 7 + k) % 50}`, { cycle: 'CC', monthlyRevenue: 10 })));
+        }
+        if (k % 10 === 0) for (let j = 0; j < 1200; j += 1) batch.push(envelope('customer.departed', departed(`CC-${(j * 13 + k) % 50}`, { cycle: 'CC', monthlyRevenue: 10 })));
+        batches.push(batch);
+      }
+      const results = await Promise.all(batches.map((batch, i) => ingestBatch(i % 2 === 0 ? a : b, batch, 'Alex Agent', NOW)));
+      for (const r of results) expect(r.rejected).toEqual([]);
+      const calls = await a.db.selectFrom('calls').select(['call_id', 'outcome', 'amendments']).where('cycle', '=', 'CC').execute();
+      expect(calls).toHaveLength(600);
+      // Amendments were sent for the 600 calls of the even batches: each lands however the commits interleave.
+      expect(calls.filter((c) => c.outcome === 'recovered')).toHaveLength(600);
+      const report = await reasonsReport(a, { cycle: 'CC' });
+      expect(report.totals).toMatchObject({ departed: 50, calls: 600, recovered: 600 });
+    } finally {
+      await b.close();
+      await a.close();
+      await fixture.dispose();
+    }
+  });
+});
