@@ -12,6 +12,7 @@ import { migration010CallExportColumns } from './010_call_export_columns';
 import { migration011PortableTriggers } from './011_portable_triggers';
 import { migration012Outreach } from './012_outreach';
 import { migration013PresencePauses } from './013_presence_pauses';
+import { migration014FloorRules } from './014_floor_rules';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011PortableTriggers,
   migration012Outreach,
   migration013PresencePauses,
+  migration014FloorRules,
 ];

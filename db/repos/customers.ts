@@ -161,6 +161,14 @@ export interface CustomerRow {
   do_not_contact: number;
   attempts: number;
   callback_at: string | null;
+  last_outcome: string | null;
+  selected: number;
+  /** After an unanswered call: the retry cadence's earliest next try. */
+  next_attempt_at: string | null;
+  /** Where an inferred zone came from ('phone', 'country', 'state', 'postal'); null when the file gave it. */
+  timezone_source: string | null;
+  /** Every zone a customer could be in when nothing narrowed their country (JSON array). */
+  timezone_candidates: string | null;
 }
 
 const CUSTOMER_COLUMNS = `c.*, r.name AS stated_reason_name, rc.name AS category_name,

@@ -31,3 +31,12 @@ export function latestDraftOf(db: Db, callerId: string): DraftRow | undefined {
 export function deleteDraftOfCall(db: Db, customerId: number, callId: string): void {
   prepared(db, "DELETE FROM call_drafts WHERE customer_id = ? AND json_extract(state, '$.callId') = ?").run(customerId, callId);
 }
+
+/** The caller's unfinished calls, latest first, with who each is with. */
+export function listDraftsOf(db: Db, callerId: string): (DraftRow & { name: string | null; external_id: string })[] {
+  return prepared(
+    db,
+    `SELECT d.*, c.name, c.external_id FROM call_drafts d JOIN customers c ON c.id = d.customer_id
+     WHERE d.caller_id = ? ORDER BY d.updated_at DESC LIMIT 100`,
+  ).all(callerId) as (DraftRow & { name: string | null; external_id: string })[];
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { prepared, preparedValue } from '../statements';
 import type { Role } from '../../shared/domain/roles';
+import { callableNowSql, type CallableNowRule } from './queueCallable';
 
 /** Outcomes after which a customer is still worth another call. */
 const OPEN_OUTCOMES = "('callback', 'no_answer', 'considering')";
@@ -18,6 +19,12 @@ export interface QueuePageFilter {
   maxAttempts: number;
   limit: number;
   offset: number;
+  /** What "callable now" means at this instant; needed for the filter and the sort below. */
+  callable?: CallableNowRule | undefined;
+  /** Only customers who may be called now. */
+  onlyCallable?: boolean | undefined;
+  /** Priority (due callbacks first), callable now first then priority, or revenue. */
+  sort?: 'priority' | 'callable' | 'revenue' | undefined;
 }
 
 export interface QueueRow {
@@ -45,6 +52,9 @@ export interface QueueRow {
   value_band: string | null;
   priority: number;
   priority_detail: string;
+  next_attempt_at: string | null;
+  timezone_candidates: string | null;
+  timezone_source: string | null;
 }
 
 /** Who agreed the customer's callback: the caller of their latest call that ended in one. */
@@ -56,7 +66,7 @@ const COLUMNS = `c.id, c.external_id, c.name, c.company, c.phone, c.email, c.tim
   cy.name AS cycle_name, c.assigned_to, p.name AS assigned_name, c.attempts, c.callback_at,
   CASE WHEN c.callback_at IS NULL THEN NULL
     ELSE (SELECT pp.name FROM people pp WHERE pp.id = ${CALLBACK_OWNER_ID}) END AS callback_owner,
-  c.selected_by, c.value_band, c.priority, c.priority_detail`;
+  c.selected_by, c.value_band, c.priority, c.priority_detail, c.next_attempt_at, c.timezone_candidates, c.timezone_source`;
 const JOINS = `FROM customers c
   LEFT JOIN reasons r ON r.id = c.stated_reason_id
   LEFT JOIN reason_categories rc ON rc.id = r.category_id
@@ -68,7 +78,7 @@ const JOINS = `FROM customers c
  * Selection (rules, recoverable reason, contact details) was decided by the selection pass; what
  * the call screen changes (do-not-contact, outcome, attempts, callbacks) is checked here.
  */
-function whereClause(f: QueuePageFilter): { sql: string; params: Record<string, unknown> } {
+function whereClause(f: QueuePageFilter, callable: { sql: string; params: Record<string, unknown> } | null): { sql: string; params: Record<string, unknown> } {
   // The first three terms are, word for word, the WHERE of the customers_queue index, so SQLite
   // can use it. Filter columns carry a unary + so the planner walks that index in priority order
   // instead of picking a single-column index and sorting every match.
@@ -109,6 +119,10 @@ function whereClause(f: QueuePageFilter): { sql: string; params: Record<string, 
   if (f.cycleId) {
     where.push('+c.cycle_id = @cycle');
     params.cycle = f.cycleId;
+  }
+  if (f.onlyCallable && callable) {
+    where.push(callable.sql);
+    Object.assign(params, callable.params);
   }
   if (f.viewer.role !== 'manager') {
     // A callback comes back to the person who agreed it with the customer. Last: SQLite checks the
@@ -178,7 +192,11 @@ const PAGE = 'LIMIT +@limit OFFSET +@offset';
  * priority. Two ordered queries instead of one ORDER BY on "is due", so each walks an index.
  */
 export function queryQueuePage(db: Db, f: QueuePageFilter): { rows: QueueRow[]; total: number } {
-  const { sql, params } = whereClause(f);
+  const callable = f.callable && (f.onlyCallable || f.sort === 'callable') ? callableNowSql(db, f.callable) : null;
+  const { sql, params } = whereClause(f, callable);
+  if (f.sort === 'revenue' || (f.sort === 'callable' && callable)) {
+    return { rows: sortedPage(db, f, sql, params, callable), total: queueTotal(db, sql, params) };
+  }
   const due = 'c.callback_at IS NOT NULL AND c.callback_at <= @now';
   const total = queueTotal(db, sql, params);
 
@@ -206,6 +224,30 @@ export function queryQueuePage(db: Db, f: QueuePageFilter): { rows: QueueRow[]; 
     );
   }
   return { rows, total };
+}
+
+/**
+ * A page in another order than priority: by revenue, or callable-now customers first (each part in
+ * priority order). These sort the matching customers instead of walking the priority index, which
+ * a person asks for now and then, not on every page.
+ */
+function sortedPage(
+  db: Db,
+  f: QueuePageFilter,
+  sql: string,
+  params: Record<string, unknown>,
+  callable: { sql: string; params: Record<string, unknown> } | null,
+): QueueRow[] {
+  const order =
+    f.sort === 'revenue' || !callable
+      ? 'c.monthly_revenue IS NULL, c.monthly_revenue DESC, c.priority DESC, c.id'
+      : `(CASE WHEN ${callable.sql} THEN 0 ELSE 1 END), c.priority DESC, c.id`;
+  return prepared(db, `SELECT ${COLUMNS} ${JOINS} WHERE ${sql} ORDER BY ${order} ${PAGE}`).all({
+    ...params,
+    ...(callable?.params ?? {}),
+    limit: f.limit,
+    offset: f.offset,
+  }) as QueueRow[];
 }
 
 /** The choices the queue's filters offer. */

@@ -122,12 +122,18 @@ export function refreshSelection(db: Db, today: string): { selected: number } {
   const anyRule = enabled.length === 0 ? '1' : `(${ruleName}) IS NOT NULL`;
   const recency = `CASE WHEN y.days_since IS NULL THEN 0.0
     ELSE ${PRIORITY.recencyMax} * max(0.0, min(1.0, 1.0 - y.days_since / ${PRIORITY.recencyFadeDays}.0)) END`;
-  const revenue = `${PRIORITY.revenueMax} * y.revenue_rank`;
+  // Proportional to revenue: the top departed customer gets the full points, one worth a tenth of
+  // them a tenth. (A rank saturated: with most customers below $100, $129 got 39.7 points and
+  // $1,249 got 39.9, so revenue barely told them apart.) The top is taken over every departed
+  // customer, not per cycle: a queue shows several cycles at once, and per cycle the lone customer
+  // of a small cycle got the full points and went ahead of one worth twice as much.
+  const revenue = `${PRIORITY.revenueMax} * y.revenue_share`;
 
   db.prepare(
     `WITH x AS (
        SELECT c.id,
-         percent_rank() OVER (ORDER BY coalesce(c.monthly_revenue, 0)) AS revenue_rank,
+         coalesce(max(0.0, c.monthly_revenue) / nullif(max(c.monthly_revenue) OVER (), 0), 0.0) AS revenue_share,
+         max(c.monthly_revenue) OVER () AS revenue_top,
          coalesce(rc.recoverable, 1) AS recoverable,
          r.category_id AS category_id,
          julianday(@today) - julianday(coalesce(c.departed_at, cy.starts_on)) AS days_since,
@@ -146,7 +152,7 @@ export function refreshSelection(db: Db, today: string): { selected: number } {
      ), z AS (
        SELECT y.id, y.band, y.rule_name, y.now_selected,
          ${revenue} + ${recency} + y.band_points + y.segment_points AS base,
-         json_object('revenue', round(${revenue}, 1), 'recency', round(${recency}, 1),
+         json_object('revenue', round(${revenue}, 1), 'revenueTop', y.revenue_top, 'recency', round(${recency}, 1),
            'band', y.band_points, 'segment', y.segment_points) AS detail
        -- In table order, so the UPDATE walks the customers' pages in turn rather than in revenue
        -- order (a tenth less time for 100,000 customers).

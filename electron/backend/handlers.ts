@@ -18,6 +18,9 @@ import { localeHandlers } from './locale/handlers';
 import { outreachHandlers } from './outreach/handlers';
 import { presenceHandlers } from './presence/handlers';
 import { boardHandlers } from './sync/boardHandlers';
+import { contactPolicyHandlers } from './contactPolicy/handlers';
+import { callsInProgressHandlers } from './call/unfinished';
+import { assignmentPreviewHandlers } from './queue/assignmentPreview';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -40,4 +43,7 @@ export const handlers: Handlers = {
   ...outreachHandlers,
   ...presenceHandlers,
   ...boardHandlers,
+  ...contactPolicyHandlers,
+  ...callsInProgressHandlers,
+  ...assignmentPreviewHandlers,
 };

@@ -38,7 +38,8 @@ export function App() {
   }
   return (
     <>
-      <Notices />
+      {/* The console's frame shows notices in a strip of its own; before it, they go here. */}
+      {!(user && !damaged) && <Notices />}
       {damaged ? (
         <ViewBoundary view="recovery">
           <RecoveryContainer />

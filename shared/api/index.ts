@@ -17,6 +17,9 @@ import { maintenanceChannels } from './maintenance';
 import { localeChannels } from './locale';
 import { outreachChannels } from './outreach';
 import { presenceChannels } from './presence';
+import { contactPolicyChannels } from './contactPolicy';
+import { callsInProgressChannels } from './callsInProgress';
+import { assignmentPreviewChannels } from './assignmentPreview';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -38,6 +41,9 @@ export const contract = {
   ...localeChannels,
   ...outreachChannels,
   ...presenceChannels,
+  ...contactPolicyChannels,
+  ...callsInProgressChannels,
+  ...assignmentPreviewChannels,
 };
 
 export type Contract = typeof contract;

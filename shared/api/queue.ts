@@ -44,6 +44,9 @@ export const QueueQuerySchema = z
     cycleId: z.string().max(100).optional(),
     /** Managers only: a person's id, or 'unassigned'. Agents and executives always see their own queue. */
     assignee: z.string().max(100).optional(),
+    /** Only customers who may be called now (calling hours, retry wait, callbacks booked later). */
+    callableNow: z.boolean().optional(),
+    sort: z.enum(['priority', 'callable', 'revenue']).optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })

@@ -85,8 +85,8 @@ export function describeRule(rule: SelectionRule): string {
 }
 
 /**
- * Priority points, all explainable to the agent: where the customer's revenue ranks among departed
- * customers (up to 40), how recently they left (up to 20, fading over 180 days), the value band and
+ * Priority points, all explainable to the agent: revenue in proportion to the highest of any
+ * departed customer (up to 40: the top customer 40, one worth a tenth of them 4), how recently they left (up to 20, fading over 180 days), the value band and
  * segment points the manager set, minus 10 for every attempt so far.
  */
 export const PRIORITY = {
@@ -99,6 +99,8 @@ export const PRIORITY = {
 
 export interface PriorityParts {
   revenue: number;
+  /** The highest monthly revenue of any departed customer, which the revenue points are in proportion to. */
+  revenueTop: number | null;
   recency: number;
   band: number;
   segment: number;

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AdminContainer } from '../../renderer/src/views/Admin';
@@ -188,5 +188,24 @@ describe('the selection editor', () => {
       valueBands: [{ name: 'High', minRevenue: 0, points: 0 }],
       segmentPoints: [],
     });
+  });
+
+  it('marks a value band without a name at its field, focused, and saves nothing', async () => {
+    let saved: SelectionSettings | null = null;
+    render(
+      <SelectionEditor
+        busy={false}
+        view={{ rules: [], valueBands: [], segmentPoints: [], selected: 10, choices: { segments: [], products: [], categories: [] } }}
+        onSave={(s) => (saved = s)}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Add value band' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save and select' }));
+    const name = within(screen.getByRole('group', { name: 'Value band 1' })).getByLabelText('Name');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription('Give the band a name.');
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(screen.queryByText(/valueBands\.0\.name/)).toBeNull();
+    expect(saved).toBeNull();
   });
 });

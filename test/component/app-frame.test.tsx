@@ -48,13 +48,13 @@ describe('the app frame', () => {
   it('lists the queue, searches it, and opens a customer card', async () => {
     signedIn([item(1, 'Ada Example', 99.5), item(2, 'Bruno Sample', 80)]);
     render(<App />);
-    const list = await screen.findByRole('list', { name: 'Customers to call' });
-    expect(await within(list).findAllByRole('listitem')).toHaveLength(2);
+    const list = await screen.findByRole('listbox', { name: 'Customers to call' });
+    expect(await within(list).findAllByRole('option')).toHaveLength(2);
     expect(screen.getByText('2 customers to call')).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Search queue'), 'Bruno');
     expect(await screen.findByText('1 customer to call')).toBeInTheDocument();
     await userEvent.clear(screen.getByLabelText('Search queue'));
-    await userEvent.click(await screen.findByRole('button', { name: /Ada Example/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Ada Example/ }));
     const card = await screen.findByRole('complementary', { name: 'Customer card' });
     expect(await within(card).findByText('Rep Avery, Billing')).toBeInTheDocument();
   });
@@ -64,10 +64,18 @@ describe('the app frame', () => {
     render(<App />);
     expect(await screen.findByRole('note')).toHaveTextContent('calling-hours rule is off');
     expect(await screen.findByRole('status', { name: 'Sync status' })).toHaveTextContent('Standalone: no hub configured');
+    // The demo banner sits inside the page's banner landmark, not loose on the page.
+    expect(within(screen.getByRole('banner')).getByRole('note')).toBeInTheDocument();
   });
 });
 
 describe('describeSync', () => {
+  it('does not count events waiting for a hub there is none of', () => {
+    const text = describeSync({ hubConfigured: false, online: null, pending: 100_001, lastSyncAt: null, lastError: null }, false);
+    expect(text).toBe('Standalone: no hub configured. Everything is saved on this desk; nothing is synced.');
+    expect(text).not.toMatch(/waiting/);
+  });
+
   it('says offline with the waiting events and the last problem', () => {
     const text = describeSync({ hubConfigured: true, online: false, pending: 3, lastSyncAt: null, lastError: 'The hub refused the token.' }, false);
     expect(text).toBe('Offline: 3 events waiting to sync, not synced yet. Last problem: The hub refused the token.');

@@ -45,7 +45,7 @@ describe('a completed call on the customer card', () => {
       },
     });
     render(<App />);
-    await userEvent.click(await screen.findByRole('button', { name: /Ada Example/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Ada Example/ }));
     const calls = await screen.findByRole('list', { name: 'Earlier calls' });
     expect(calls).toHaveTextContent('Ann Agent · Declined · Too expensive');
 

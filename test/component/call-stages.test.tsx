@@ -58,9 +58,21 @@ describe('the Diagnose stage', () => {
     <DiagnoseStage state={s} guidance={guidanceFor(session, s, names).diagnose} taxonomy={session.taxonomy} customer={session.customer} names={names} onChange={change} />
   );
 
-  it('shows the stated reason beside the diagnosis', () => {
-    mount(session.state, ui);
-    expect(screen.getByRole('complementary', { name: 'Stated reason' })).toHaveTextContent('Stated when they left: Price too high (recorded as Too expensive, Price / value for money)');
+  it("keeps the customer's words from Listen in view while the reason is picked", () => {
+    mount({ ...session.state, listen: { words: 'The bill doubled and nobody told me.' } }, ui);
+    expect(screen.getByText('In their words (from Listen)')).toBeInTheDocument();
+    expect(screen.getByText('The bill doubled and nobody told me.')).toBeInTheDocument();
+  });
+
+  it('shows the stated reason beside the diagnosis for an executive, whose card has no call header', () => {
+    mount(session.state, (s, change) => (
+      <DiagnoseStage state={s} guidance="" taxonomy={session.taxonomy} customer={session.customer} names={names} onChange={change} showStatedReason />
+    ));
+    expect(screen.getByText(/^Stated when they left:/).closest('p')).toHaveTextContent(
+      'Stated when they left: Price too high (recorded as Too expensive, Price / value for money)',
+    );
+    // A paragraph, not a landmark: the call header shows the same words, and two landmarks of one name confuse screen readers.
+    expect(screen.queryByRole('complementary', { name: 'Stated reason' })).toBeNull();
   });
 
   it('picks a category, then a specific reason from it; retired reasons are not offered', async () => {

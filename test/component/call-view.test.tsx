@@ -56,7 +56,7 @@ const stageHeadings = () =>
 
 async function openCallFromCard() {
   render(<App />);
-  await userEvent.click(await screen.findByRole('button', { name: /Ada Example/ }));
+  await userEvent.click(await screen.findByRole('option', { name: /Ada Example/ }));
   await userEvent.click(await screen.findByRole('button', { name: 'Start call' }));
   return screen.findByRole('heading', { name: 'Call with Ada Example', level: 1 });
 }
@@ -142,7 +142,7 @@ describe('the call view, by mouse', () => {
       'call.resume': () => ({ customerId: null }),
     });
     render(<App />);
-    await userEvent.click(await screen.findByRole('button', { name: /Ada Example/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Ada Example/ }));
     expect(await screen.findByText('Do not contact: this customer must not be called.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Start call' })).toBeNull();
   });

@@ -133,7 +133,7 @@ describe('the Intensive care view for a manager', () => {
       },
     });
     const table = await openCare();
-    await userEvent.click(within(table).getByRole('button', { name: 'Mark Ada Example as departed again' }));
+    await userEvent.click(within(table).getByRole('button', { name: 'Mark as departed again: Ada Example' }));
     const form = screen.getByRole('form', { name: 'Mark Ada Example as departed again' });
     expect(within(form).getByLabelText('Departed on')).toHaveValue(TODAY);
     await userEvent.clear(within(form).getByLabelText('Departed on'));

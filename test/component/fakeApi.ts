@@ -12,6 +12,19 @@ type Answers = { [C in Channel]?: (input: ChannelInput<C>) => ChannelOutput<C> |
 const AMBIENT: Answers = {
   'queue.filters': () => ({ segments: [], categories: [], cycles: [] }),
   'care.dueReviews': () => ({ today: '2026-11-16', items: [] }),
+  'call.unfinished': () => [],
+  // A manager's empty queue asks whether the console has departed customers at all.
+  'cycles.list': () => [],
+  'contactPolicy.status': () => ({
+    callableNow: true,
+    why: null,
+    localTime: '10:00',
+    timeZone: 'America/New_York',
+    zoneNote: null,
+    nextTryAt: null,
+    overrideAllowed: false,
+    openedOutsideHoursBecause: null,
+  }),
 };
 
 /** Installs an API client that answers from the given functions; an ApiError answer fails the call. */

@@ -30,7 +30,10 @@ describe('first run', () => {
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.getByText('Ann Example · Executive')).toBeInTheDocument();
     expect(calls).toContainEqual(['session.setup', { name: 'Ann Example', role: 'executive' }]);
-    expect(await screen.findByRole('button', { name: 'Load the demo' })).toBeInTheDocument();
+    // A new executive cannot fill their own queue: they are told whom to ask, with no demo button.
+    expect(await screen.findByRole('heading', { name: 'Your handful is not chosen yet' })).toBeInTheDocument();
+    expect(screen.getByText(/Ask a manager to assign you your handful/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load the demo' })).toBeNull();
   });
 
   it('shows a failed backend call as a specific message', async () => {

@@ -51,14 +51,18 @@ describe('the queue', () => {
       'queue.filters': () => ({ segments: [], categories: [], cycles: [] }),
     });
     render(<QueueContainer />);
-    const list = await screen.findByRole('list', { name: 'Customers to call' });
-    const ada = within(list).getByRole('button', { name: /Ada Example/ });
-    expect(ada).toHaveTextContent('priority 71');
-    expect(ada).toHaveTextContent('Selected by rule "Worth a call"');
-    expect(ada).toHaveTextContent('10:00 their time');
-    expect(within(list).getByRole('button', { name: /Bruno Sample/ })).toHaveTextContent(
-      'Cannot be dialled now. Outside calling hours: it is 07:00 for the customer (America/Los_Angeles)',
-    );
+    const list = await screen.findByRole('listbox', { name: 'Customers to call' });
+    const ada = within(list).getByRole('option', { name: /Ada Example/ });
+    // One or two lines with what an agent decides on: name, id, revenue, priority, callable now, reason.
+    expect(ada).toHaveTextContent('Ada Example');
+    expect(ada).toHaveTextContent('C-1');
+    expect(ada).toHaveTextContent('$90.00/mo');
+    expect(ada).toHaveTextContent('P 71');
+    expect(ada).toHaveTextContent('Callable now · 10:00 their time');
+    expect(ada).toHaveTextContent('Price too high');
+    // The long "why queued" is on the card, not repeated in every row.
+    expect(ada).not.toHaveTextContent('Selected by rule');
+    expect(within(list).getByRole('option', { name: /Bruno Sample/ })).toHaveTextContent('Not now · 07:00 their time');
   });
 
   it('filters by segment, reason and cycle', async () => {
@@ -83,5 +87,9 @@ describe('the queue', () => {
     expect(queries.at(-1)).toMatchObject({ segment: 'Two year', reasonCategory: 'price', cycleId: '2026-11' });
     await userEvent.selectOptions(within(filters).getByLabelText('Segment'), 'All segments');
     expect(queries.at(-1)?.segment).toBeUndefined();
+    await userEvent.click(within(filters).getByRole('checkbox', { name: 'Callable now only' }));
+    expect(queries.at(-1)).toMatchObject({ callableNow: true });
+    await userEvent.selectOptions(within(filters).getByLabelText('Order'), 'Callable now first');
+    expect(queries.at(-1)).toMatchObject({ callableNow: true, sort: 'callable' });
   });
 });

@@ -17,6 +17,8 @@ configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
+  // What a window remembers between runs (the call on screen, unsaved copies) belongs to one test.
+  window.localStorage.clear();
   resetAppStore();
   setApiClient(null);
 });

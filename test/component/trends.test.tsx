@@ -78,6 +78,8 @@ describe('the Trends view', () => {
     const totals = screen.getByLabelText('Totals');
     expect(within(totals).getByText('Recovery rate').nextSibling).toHaveTextContent('42.9%');
     expect(within(totals).getByText('Monthly revenue lost').nextSibling).toHaveTextContent('$280.00');
+    // Each headline figure says what it counts.
+    expect(totals).toHaveAccessibleDescription(/count every departed customer, by the reason they stated/);
   });
 
   it('downloads each table as CSV with the same rows, names with quotes and commas intact', async () => {
@@ -114,6 +116,11 @@ describe('the Trends view', () => {
     expect(fake.calls).toContainEqual(['reports.recovery', { segment: 'Two year', cycle: '2026-11' }]);
     expect(screen.getByText(/Cycle: November 2026/)).toBeInTheDocument();
     expect(screen.getByText(/Reasons diagnosed on calls · Segment: Two year/)).toBeInTheDocument();
+    // The headline figures say they now count customers diagnosed on calls, not every departed customer.
+    const totals = screen.getByLabelText('Totals');
+    await waitFor(() => expect(within(totals).getByText('Customers diagnosed on calls')).toBeInTheDocument());
+    expect(within(totals).queryByText('Departed customers')).toBeNull();
+    expect(totals).toHaveAccessibleDescription(/count only the departed customers whose reason was diagnosed on a completed call/);
   });
 
   it('saves the printable report as a PDF from the backend', async () => {

@@ -77,8 +77,8 @@ describe(`the desktop window${reason}`, () => {
     const demo = await page.evaluate(() => window.winback?.invoke('demo.load', {}));
     expect(demo).toMatchObject({ ok: true });
     await page.reload();
-    const list = page.getByRole('list', { name: 'Customers to call' });
-    await list.getByRole('button').first().click();
+    const list = page.getByRole('listbox', { name: 'Customers to call' });
+    await list.getByRole('option').first().click();
     await page.getByRole('complementary', { name: 'Customer card' }).getByRole('heading', { level: 2 }).waitFor();
   });
 

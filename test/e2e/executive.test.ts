@@ -53,11 +53,11 @@ describe("an executive's handful in Chromium", () => {
     // The console was set up by the manager above; the executive says who they are.
     await api('session.setup', { name: 'Morgan Executive (demo)', role: 'executive' });
     await page.reload();
-    const list = page.getByRole('list', { name: 'Customers to call' });
-    await list.getByRole('listitem').first().waitFor();
+    const list = page.getByRole('listbox', { name: 'Customers to call' });
+    await list.getByRole('option').first().waitFor();
     await expect.poll(() => page.getByText('10 customers to call').count()).toBe(1);
 
-    await list.getByRole('button').first().click();
+    await list.getByRole('option').first().click();
     await page.getByRole('button', { name: 'Start call' }).click();
     const briefing = page.getByRole('region', { name: 'Briefing' });
     await briefing.waitFor();

@@ -38,11 +38,11 @@ describe('the console in Chromium', () => {
     await page.getByLabel('Your name').fill('Ann Agent (e2e)');
     await page.getByRole('radio', { name: 'Recovery agent' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    const list = page.getByRole('list', { name: 'Customers to call' });
-    await list.getByRole('listitem').first().waitFor();
+    const list = page.getByRole('listbox', { name: 'Customers to call' });
+    await list.getByRole('option').first().waitFor();
     await expect.poll(() => page.getByText('1,863 customers to call').count()).toBe(1);
     await expect.poll(() => page.getByRole('note').textContent()).toContain('calling-hours rule is off');
-    await list.getByRole('button').first().click();
+    await list.getByRole('option').first().click();
     await page.getByRole('complementary', { name: 'Customer card' }).getByRole('heading', { level: 2 }).waitFor();
     await screenshot(page, 'queue');
   });

@@ -119,7 +119,7 @@ describe('a team on one hub, in Chromium', () => {
     await screenshot(agentPage, 'hub-settings');
 
     await agentPage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queue' }).click();
-    const list = agentPage.getByRole('list', { name: 'Customers to call' });
+    const list = agentPage.getByRole('listbox', { name: 'Customers to call' });
     for (const c of CUSTOMERS) await list.getByText(c.name).waitFor();
     await expect.poll(() => agentPage.getByRole('status', { name: 'Sync status' }).textContent(), { timeout: 20_000 }).toMatch(/^Online: 0 events waiting to sync/);
   });

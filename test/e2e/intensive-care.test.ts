@@ -45,7 +45,7 @@ beforeAll(async () => {
   await page.getByLabel('Your name').fill('Ann Agent (e2e)');
   await page.getByRole('radio', { name: 'Recovery agent' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('list', { name: 'Customers to call' }).getByRole('listitem').first().waitFor();
+  await page.getByRole('listbox', { name: 'Customers to call' }).getByRole('option').first().waitFor();
 });
 
 afterAll(async () => {
@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe('intensive care in Chromium', () => {
   it('recovers a customer on a call, then finds them in Intensive care with the first review due in six months', async () => {
-    const first = page.getByRole('list', { name: 'Customers to call' }).getByRole('button').first();
+    const first = page.getByRole('listbox', { name: 'Customers to call' }).getByRole('option').first();
     recoveredName = (await first.locator('.queue-customer').textContent()) ?? '';
     await first.click();
     await page.getByRole('button', { name: 'Start call' }).click();
@@ -131,7 +131,7 @@ describe('intensive care in Chromium', () => {
     await page.reload();
     await nav('Intensive care').click();
     await careTable().waitFor();
-    await careTable().getByRole('button', { name: `Mark ${recoveredName} as departed again` }).click();
+    await careTable().getByRole('button', { name: `Mark as departed again: ${recoveredName}` }).click();
     const form = page.getByRole('form', { name: `Mark ${recoveredName} as departed again` });
     await form.getByLabel('What happened (optional)').fill('Cancelled online');
     await form.getByRole('button', { name: 'Confirm departure' }).click();

@@ -48,7 +48,7 @@ describe('themes in the browser console', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
     await expect.poll(() => background(page)).toBe(DARK_BACKGROUND);
-    await page.getByRole('list', { name: 'Customers to call' }).getByRole('button').first().click();
+    await page.getByRole('listbox', { name: 'Customers to call' }).getByRole('option').first().click();
     await page.getByRole('complementary', { name: 'Customer card' }).getByRole('heading', { level: 2 }).waitFor();
     await screenshot(page, 'queue-dark');
   });

@@ -28,9 +28,16 @@ export function customer(over: Partial<CustomerInput> & { externalId: string }):
   };
 }
 
-/** Inserts departed customers and returns their ids by external id. */
-export function seedCustomers(db: Db, customers: CustomerInput[]): Record<string, number> {
+/**
+ * Inserts departed customers and returns their ids by external id. Calls in these fixtures happen
+ * at whatever hour the test's clock says: calling hours are a rule with tests of their own
+ * (test/unit/calling-rules.test.ts), so the rule is turned off here unless the test keeps it.
+ */
+export function seedCustomers(db: Db, customers: CustomerInput[], opts: { callingHours?: 'enforced' | 'any hour' } = {}): Record<string, number> {
   const now = '2026-11-02T09:00:00Z';
+  if ((opts.callingHours ?? 'any hour') === 'any hour') {
+    db.prepare("INSERT INTO settings (key, value) VALUES ('contact.callingHoursEnforced', 'false') ON CONFLICT(key) DO UPDATE SET value = 'false'").run();
+  }
   upsertCycle(db, CYCLE, now);
   const upsert = prepareCustomerUpsert(db);
   for (const c of customers) upsert(c, now);

@@ -223,4 +223,16 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
       `);
     },
   },
+  {
+    since: 14,
+    name: 'a call opened outside calling hours with a reason, a customer waiting for the retry cadence, an inferred zone',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO call_openings (call_id, customer_id, caller_id, opened_at, outside_hours_reason)
+        VALUES ('seed-opening', 1, 'seed-agent', '${NOW}', 'Customer asked for an early call.');
+        UPDATE customers SET next_attempt_at = '2026-10-02T16:30:00.000Z', timezone_source = 'phone',
+          timezone_candidates = '["America/New_York","America/Chicago"]' WHERE id = 2;
+      `);
+    },
+  },
 ];

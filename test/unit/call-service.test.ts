@@ -66,6 +66,7 @@ describe('starting a call', () => {
   });
 
   it('skips customers outside their calling hours, and says so when nobody can be called now', async () => {
+    b.db.prepare("UPDATE settings SET value = 'true' WHERE key = 'contact.callingHoursEnforced'").run();
     // 07:00 in Los Angeles: before calling hours for both customers there.
     const early = await callResult(b.dispatch, 'call.start', { next: true });
     expect(early).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/^Nobody at the top of your queue can be called right now/) as string } });

@@ -70,7 +70,7 @@ describe('who is queued', () => {
     expect(ids(items)).toEqual(['B', 'A', 'D', 'C', 'G']);
     const first = items[0];
     expect(first?.why).toMatch(
-      /^Departed with contact details \(no selection rule set\): \$120\.00\/month lost; left: Competitor made better offer\. Priority \d+ \(revenue \+[\d.]+, left 13 days ago \+[\d.]+\)\.$/,
+      /^Departed with contact details \(no selection rule set\): \$120\.00\/month lost; left: Competitor made better offer\. Priority \d+ \(revenue \+[\d.]+ \(in proportion to the top \$200\.00\/month\), left 13 days ago \+[\d.]+\)\.$/,
     );
     expect(first?.priority).toBeGreaterThan(items[1]?.priority ?? Infinity);
   });

@@ -5,7 +5,7 @@ import type { CustomerRow } from '../../../db/repos/customers';
 import { listCallHistory, listCallOffers } from '../../../db/repos/calls';
 import { getReason } from '../../../db/repos/reasons';
 import { customerProfile } from '../customers/profile';
-import { customerTimeZone } from '../customers/timeZone';
+import { customerTimeZone, recordZone } from '../customers/timeZone';
 
 function assistActionsOf(detail: string | null): AssistAction[] {
   if (!detail) return [];
@@ -23,7 +23,7 @@ export function buildBriefing(db: Db, row: CustomerRow): CallCustomer {
   return {
     id: row.id,
     ...customerProfile(row),
-    timezone: customerTimeZone(row.timezone),
+    timezone: customerTimeZone(recordZone(row)),
     statedReason: row.stated_reason_text,
     statedReasonId: row.stated_reason_id,
     statedReasonName: row.stated_reason_name,

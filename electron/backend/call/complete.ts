@@ -33,9 +33,10 @@ import { listOffers, type OfferRow } from '../../../db/repos/offers';
 import { enqueueEvent } from '../../../db/repos/outbox';
 import type { ServiceDeps } from '../types';
 import { activeRules, toRuleDef } from '../playbook/offers';
-import { customerTimeZone } from '../customers/timeZone';
+import { customerTimeZone, recordZone } from '../customers/timeZone';
 import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { enrolOnRecovery } from '../care/enrol';
+import { admitAttempt, scheduleRetry } from './contactRules';
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -89,10 +90,11 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
   }
   const customer = getCustomerRow(db, state.customerId);
   if (!customer) throw new AppError('not_found', `No customer with id ${state.customerId}.`);
+  admitAttempt(deps, customer, state);
 
   const now = deps.now();
   const nowIso = now.toISOString();
-  const timeZone = customerTimeZone(customer.timezone);
+  const timeZone = customerTimeZone(recordZone(customer));
   const problems = completionProblems(state, todayIn(now, timeZone));
 
   const reasonIds = [state.diagnose.primaryReasonId, ...state.diagnose.otherReasonIds].filter((r): r is string => r !== null);
@@ -172,6 +174,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
       });
     }
     applyCallToCustomer(db, customer.id, { outcome, callbackAt, now: nowIso });
+    scheduleRetry(db, customer.id, outcome, customer.attempts + 1, nowIso);
     // A recovered customer is followed from this moment: in intensive care, owned by whoever won them back.
     if (outcome === 'recovered') enrolOnRecovery(db, { customerId: customer.id, callId: state.callId, ownerId: caller.id, recoveredAt: now, now: nowIso });
     deleteDraftOfCall(db, customer.id, state.callId);

@@ -5,14 +5,13 @@ import type { Person } from '../../../shared/api/session';
 import { initialCallState, type CallState } from '../../../shared/domain/callMachine';
 import { getCustomerRow, queryQueue, type CustomerRow } from '../../../db/repos/customers';
 import { getDraft, latestDraftOf } from '../../../db/repos/drafts';
-import { readQueueSettings } from '../../../db/repos/queueSettings';
-import { callability } from '../../../shared/domain/callingHours';
 import { getCategory, getReason } from '../../../db/repos/reasons';
 import { listOffers } from '../../../db/repos/offers';
 import type { ServiceDeps } from '../types';
 import { listTaxonomy } from '../playbook/taxonomy';
 import { activeRules, toOffer } from '../playbook/offers';
 import { buildBriefing } from './briefing';
+import { admitCallOpening, callableNow } from './contactRules';
 
 /** How far down the queue "Next customer" looks for someone who may be dialled now. */
 const NEXT_CUSTOMER_LOOKAHEAD = 200;
@@ -32,16 +31,11 @@ function nextInQueue(deps: ServiceDeps, user: Person): CustomerRow {
     assignedToOrUnassigned: user.role === 'agent' ? user.id : undefined,
   });
   if (rows.length === 0) throw new AppError('not_found', 'Nobody is left to call in your queue.');
-  const rules = readQueueSettings(deps.db);
-  const first = rows.find(
-    (r) =>
-      (r.callback_at === null || r.callback_at <= nowIso) &&
-      callability(instant, r.timezone, rules.defaultTimezone, rules.callingWindow, rules.callingHoursEnforced).callable,
-  );
+  const first = rows.find((r) => (r.callback_at === null || r.callback_at <= nowIso) && callableNow(deps.db, r, instant));
   if (!first) {
     throw new AppError(
       'not_found',
-      'Nobody at the top of your queue can be called right now: it is outside their calling hours, or their callback is booked for later. The queue shows when each can be called.',
+      'Nobody at the top of your queue can be called right now: it is outside their calling hours, their callback is booked for later, or the retry cadence has them wait after an unanswered call. The queue shows when each can be called.',
     );
   }
   return first;
@@ -77,7 +71,12 @@ function readDraft(deps: ServiceDeps, customerId: number): { state: CallState; u
   return { state: parsed.data, updatedAt: draft.updated_at };
 }
 
-export function startCall(deps: ServiceDeps, caller: Person, input: { customerId: number } | { next: true }): CallSession {
+export function startCall(
+  deps: ServiceDeps,
+  caller: Person,
+  input: { customerId: number } | { next: true },
+  outsideHoursReason: string | null = null,
+): CallSession {
   const { db } = deps;
   const row = 'customerId' in input ? getCustomerRow(db, input.customerId) : nextInQueue(deps, caller);
   if (!row) throw new AppError('not_found', `No customer with id ${'customerId' in input ? input.customerId : '?'}.`);
@@ -92,6 +91,7 @@ export function startCall(deps: ServiceDeps, caller: Person, input: { customerId
       frontlineRep: row.frontline_rep,
       frontlineTeam: row.frontline_team,
     });
+  admitCallOpening(deps, caller, row, state.callId, draft !== null, outsideHoursReason);
   const referenced = new Set(state.offer.answers.map((a) => a.offerId));
   return {
     customer: buildBriefing(db, row),

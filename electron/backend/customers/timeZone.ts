@@ -12,3 +12,17 @@ export function consoleTimeZone(): string {
 export function customerTimeZone(timezone: string | null): string {
   return timezone && isValidTimeZone(timezone) ? timezone : consoleTimeZone();
 }
+
+/**
+ * The zone a record names, or the one inferred for it (its first candidate: the only one, or one of
+ * several when the country has more). Callbacks are agreed in it; calling hours use every candidate.
+ */
+export function recordZone(row: { timezone: string | null; timezone_candidates?: string | null }): string | null {
+  if (row.timezone !== null) return row.timezone;
+  try {
+    const candidates = row.timezone_candidates ? (JSON.parse(row.timezone_candidates) as unknown) : null;
+    return Array.isArray(candidates) && typeof candidates[0] === 'string' ? candidates[0] : null;
+  } catch {
+    return null;
+  }
+}

@@ -9,6 +9,7 @@ import { prepareEventBatch } from '../../../db/repos/outbox';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { recordImport } from '../../../db/repos/importMappings';
 import { refreshSelection } from '../../../db/repos/selection';
+import { inferMissingTimeZones } from '../customers/zoneInference';
 import { audit } from '../../../db/repos/audit';
 import { normalizeReasonText } from '../../../shared/domain/taxonomy';
 import type { ImportField } from '../../../shared/domain/importMapping';
@@ -215,6 +216,7 @@ export class ImportWriter {
     const { now, actorId, fileName } = { now: this.now, actorId: this.ctx.actorId, fileName: this.ctx.fileName };
     recordImport(this.db, { id: randomUUID(), fileName, at: now, actorId, ...counts });
     audit(this.db, { at: now, actorId, action: 'import', entity: 'customers', detail: { fileName, ...counts } });
+    inferMissingTimeZones(this.db);
     refreshSelection(this.db, now.slice(0, 10));
     return counts;
   }

@@ -36,6 +36,12 @@ export const queueHandlers: HandlerGroup<
       viewer: { id: user.id, role: user.role },
       now: now.toISOString(),
       maxAttempts: settings.maxAttempts,
+      onlyCallable: input.callableNow,
+      callable: {
+        now: now.toISOString(),
+        window: settings.callingHoursEnforced ? settings.callingWindow : null,
+        defaultZone: settings.defaultTimezone,
+      },
     });
     const rules = {
       window: settings.callingWindow,

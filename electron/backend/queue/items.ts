@@ -1,5 +1,7 @@
 import type { QueueItem } from '../../../shared/api/queue';
-import { callability, type Callability, type CallingWindow } from '../../../shared/domain/callingHours';
+import type { CallingWindow } from '../../../shared/domain/callingHours';
+import { callabilityAcross, parseZoneCandidates, type ZoneCallability } from '../../../shared/domain/zoneCallability';
+import { retryWaitWhy } from '../call/contactRules';
 import { PRIORITY, type PriorityParts } from '../../../shared/domain/selection';
 import type { QueueRow } from '../../../db/repos/queue';
 
@@ -70,7 +72,10 @@ function wordedParts(detail: string): WordedParts {
   if (worded === undefined) {
     const parts = JSON.parse(detail) as Partial<PriorityParts>;
     worded = {
-      revenue: parts.revenue !== undefined ? `revenue ${signed(parts.revenue)}` : null,
+      revenue:
+        parts.revenue !== undefined
+          ? `revenue ${signed(parts.revenue)}${typeof parts.revenueTop === 'number' && parts.revenueTop > 0 ? ` (in proportion to the top ${money(parts.revenueTop)}/month)` : ''}`
+          : null,
       recency: parts.recency !== undefined && parts.recency > 0 ? signed(parts.recency) : null,
       band: parts.band ? signed(parts.band) : null,
       segment: parts.segment ? signed(parts.segment) : null,
@@ -124,11 +129,11 @@ function whyQueued(row: QueueRow, now: Date, due: boolean, localCallback: string
 }
 
 /** A queue row as the window shows it, with whether the customer may be dialled right now. */
-function itemAt(row: QueueRow, now: Date, nowIso: string, calling: Callability): QueueItem {
+function itemAt(row: QueueRow, now: Date, nowIso: string, calling: ZoneCallability): QueueItem {
   const due = row.callback_at !== null && row.callback_at <= nowIso;
   const pendingCallback = row.callback_at !== null && !due;
-  const localCallback = row.callback_at ? localCallbackWords(row.callback_at, calling.timeZone) : null;
-  let notCallableBecause = calling.why;
+  const localCallback = row.callback_at ? localCallbackWords(row.callback_at, calling.zones[0] ?? calling.timeZone) : null;
+  let notCallableBecause = calling.why ?? retryWaitWhy(row, now, calling.zones[0] ?? 'UTC');
   if (pendingCallback) notCallableBecause = `Callback booked for ${localCallback} their time; call then.`;
   return {
     id: row.id,
@@ -163,7 +168,7 @@ function itemAt(row: QueueRow, now: Date, nowIso: string, calling: Callability):
  * from one minute to the next, and Intl takes microseconds per answer, so pages read within the
  * same minute share it.
  */
-let keptCalling: { minute: number; rules: ContactRules; byZone: Map<string | null, Callability> } | null = null;
+let keptCalling: { minute: number; rules: ContactRules; byZone: Map<string | null, ZoneCallability> } | null = null;
 
 function sameRules(a: ContactRules, b: ContactRules): boolean {
   return (
@@ -183,10 +188,12 @@ export function toQueueItems(rows: readonly QueueRow[], now: Date, rules: Contac
   const byZone = keptCalling.byZone;
   const nowIso = now.toISOString();
   return rows.map((row) => {
-    let calling = byZone.get(row.timezone);
+    // A customer of several candidate zones is judged across them all (the most restrictive reading).
+    const zoneKey = row.timezone ?? row.timezone_candidates;
+    let calling = byZone.get(zoneKey);
     if (!calling) {
-      calling = callability(now, row.timezone, rules.defaultTimezone, rules.window, rules.enforced);
-      byZone.set(row.timezone, calling);
+      calling = callabilityAcross(now, row.timezone, parseZoneCandidates(row.timezone_candidates), rules.defaultTimezone, rules.window, rules.enforced);
+      byZone.set(zoneKey, calling);
     }
     return itemAt(row, now, nowIso, calling);
   });

@@ -1,19 +1,37 @@
+import { useEffect } from 'react';
 import { useAppStore } from '../store';
+import { INFO_NOTICE_MS, type Notice } from '../store/noticeSlice';
 
-/** Messages for the person: failed backend calls and confirmations. Errors are announced at once. */
+function NoticeLine({ notice, dismiss }: { notice: Notice; dismiss: (id: number) => void }) {
+  useEffect(() => {
+    if (notice.kind !== 'info') return undefined;
+    const timer = setTimeout(() => dismiss(notice.id), INFO_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice.kind, notice.id, dismiss]);
+  const onDismiss = () => dismiss(notice.id);
+  return (
+    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <span>{notice.text}</span>
+      <button type="button" onClick={onDismiss} aria-label={`Dismiss: ${notice.text}`}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Messages for the person: failed backend calls and confirmations, in a strip of their own above
+ * the view (never over it, so never over the call's controls). Errors are announced at once and
+ * stay until dismissed or until what they describe changes; confirmations fade.
+ */
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
   if (notices.length === 0) return null;
   return (
-    <div className="notices">
+    <div className="notices" role="region" aria-label="Notices">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-          <span>{n.text}</span>
-          <button type="button" onClick={() => dismiss(n.id)} aria-label={`Dismiss: ${n.text}`}>
-            ×
-          </button>
-        </div>
+        <NoticeLine key={n.id} notice={n} dismiss={dismiss} />
       ))}
     </div>
   );

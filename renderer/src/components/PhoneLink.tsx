@@ -5,6 +5,8 @@ import { useAppStore } from '../store';
 
 export interface PhoneLinkProps {
   number: string | null;
+  /** The key that dials it where there is one (Alt+D in a call). */
+  shortcut?: string;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface PhoneLinkProps {
  * the desk's phone app (tel:, sip: or callto:, as set in the File menu); in a browser it is a plain
  * tel: link. A number that is not plainly a phone number stays text and says why.
  */
-export function PhoneLink({ number }: PhoneLinkProps) {
+export function PhoneLink({ number, shortcut }: PhoneLinkProps) {
   const reportError = useAppStore((s) => s.reportError);
   if (number === null || number.trim() === '') return <span className="muted">no phone</span>;
   const check = checkPhoneNumber(number);
@@ -31,13 +33,13 @@ export function PhoneLink({ number }: PhoneLinkProps) {
         .catch(reportError);
     };
     return (
-      <button type="button" className="phone-link" aria-label={label} onClick={dial}>
+      <button type="button" className="phone-link" aria-label={label} aria-keyshortcuts={shortcut} onClick={dial}>
         {number}
       </button>
     );
   }
   return (
-    <a className="phone-link" href={dialUrl(check.dialable, 'tel')} aria-label={label}>
+    <a className="phone-link" href={dialUrl(check.dialable, 'tel')} aria-label={label} aria-keyshortcuts={shortcut}>
       {number}
     </a>
   );

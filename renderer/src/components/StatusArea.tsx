@@ -8,8 +8,9 @@ const POLL_MS = 5000;
 export function describeSync(status: SyncStatus | null, backendUnreachable: boolean): string {
   if (backendUnreachable) return 'Offline: the console backend is not answering. Your work is kept on this desk.';
   if (!status) return 'Checking sync…';
-  const waiting = `${status.pending} event${status.pending === 1 ? '' : 's'} waiting to sync`;
-  if (!status.hubConfigured) return `Standalone: no hub configured. Everything is saved on this desk; ${waiting}.`;
+  // Without a hub nothing waits for anything: counting "events waiting to sync" there only alarmed people.
+  if (!status.hubConfigured) return 'Standalone: no hub configured. Everything is saved on this desk; nothing is synced.';
+  const waiting = `${status.pending.toLocaleString('en')} event${status.pending === 1 ? '' : 's'} waiting to sync`;
   const last = status.lastSyncAt ? `last sync ${new Date(status.lastSyncAt).toLocaleString()}` : 'not synced yet';
   const state = status.online ? 'Online' : 'Offline';
   const error = status.lastError ? ` Last problem: ${status.lastError}` : '';

@@ -11,6 +11,9 @@ import { QueueContainer } from '../views/Queue';
 import { AdminContainer, BoardView, CallView, CareView, FeedbackView, IssuesView, OutreachView, preloadViews, TrendsView } from '../views/lazyViews';
 import { PresenceControl } from '../components/PresenceControl';
 import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
+import { Notices } from '../components/Notices';
+import { FloorKeys } from './FloorKeys';
+import { ParkCallDialog } from './ParkCallDialog';
 
 function ViewContent({ view }: { view: View }) {
   switch (view) {
@@ -48,9 +51,27 @@ export function AppFrame() {
     if (view !== 'queue') preloadViews();
   }, [view]);
   const views = VIEWS.filter((v) => user?.role === 'manager' || !MANAGER_VIEWS.includes(v));
+  const requestFocus = useAppStore((s) => s.requestFocus);
+  // Calls started and not completed: the one on screen and those left for later.
+  const inProgress = useAppStore((s) => {
+    const ids = new Set(s.unfinishedCalls.map((u) => u.customerId));
+    if (s.activeCall) ids.add(s.activeCall.session.customer.id);
+    return ids.size;
+  });
   return (
     <div className="frame">
       <header className="topbar">
+        <a
+          className="skip-link"
+          href={view === 'queue' ? '#queue-listbox' : '#main-content'}
+          onClick={(e) => {
+            e.preventDefault();
+            if (view === 'queue' && document.getElementById('queue-listbox')) requestFocus('queue');
+            else document.getElementById('main-content')?.focus();
+          }}
+        >
+          {view === 'queue' ? 'Skip to the customers to call' : 'Skip to the content'}
+        </a>
         <span className="brand">Winback Console</span>
         <nav aria-label="Main">
           <ul className="nav-list">
@@ -61,8 +82,14 @@ export function AppFrame() {
                   className="nav-button"
                   aria-current={view === v ? 'page' : undefined}
                   onClick={() => go(v)}
+                  aria-describedby={v === 'call' && inProgress > 0 ? 'calls-in-progress' : undefined}
                 >
                   {VIEW_LABELS[v]}
+                  {v === 'call' && inProgress > 0 && (
+                    <span className="nav-badge" aria-hidden="true">
+                      {inProgress}
+                    </span>
+                  )}
                 </button>
               </li>
             ))}
@@ -75,14 +102,20 @@ export function AppFrame() {
         )}
         {user && <PresenceControl />}
         <ThemeSwitcher />
+        {inProgress > 0 && (
+          <span id="calls-in-progress" className="sr-only">
+            {inProgress} call{inProgress === 1 ? '' : 's'} in progress
+          </span>
+        )}
+        {session?.demo && !session.callingHoursEnforced && (
+          <p className="banner" role="note">
+            Demo data: the calling-hours rule is off so the demo can be tried at any hour. Names and phone
+            numbers are fictional.
+          </p>
+        )}
       </header>
-      {session?.demo && !session.callingHoursEnforced && (
-        <p className="banner" role="note">
-          Demo data: the calling-hours rule is off so the demo can be tried at any hour. Names and phone
-          numbers are fictional.
-        </p>
-      )}
-      <main className="content" aria-label={VIEW_LABELS[view]}>
+      <Notices />
+      <main id="main-content" tabIndex={-1} className="content" aria-label={VIEW_LABELS[view]}>
         <ViewBoundary view={view}>
           <ViewContent view={view} />
         </ViewBoundary>
@@ -90,6 +123,8 @@ export function AppFrame() {
       <footer className="footer">
         <StatusArea />
       </footer>
+      <FloorKeys />
+      <ParkCallDialog />
     </div>
   );
 }

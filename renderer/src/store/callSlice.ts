@@ -1,9 +1,11 @@
 import type { CallSession, CompletedCall } from '../../../shared/api/call';
+import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
 import { completionProblems, type CallState, type Move } from '../../../shared/domain/callMachine';
 import { todayIn } from '../../../shared/domain/localTime';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { api, ApiCallError } from '../api/client';
 import { createDraftSaver, localCopy, type DraftSaver, type DraftStatus } from './draftSaver';
+import { onScreenCall } from './onScreenCall';
 import type { Slice } from './types';
 
 export interface ActiveCall {
@@ -22,9 +24,21 @@ export interface CallSlice {
   callProblems: string[];
   /** Why the last stage move or outcome was refused, announced politely. */
   callMessage: string | null;
-  lastCompleted: CompletedCall | null;
-  startCall: (customerId: number) => Promise<boolean>;
+  lastCompleted: (CompletedCall & { customer: string }) | null;
+  /** The person's calls started and not completed (drafts), latest first. */
+  unfinishedCalls: UnfinishedCall[];
+  /** Another call was asked for while one is open: the person confirms leaving the open one for later. */
+  parkRequest: { from: string; to: string } | null;
+  /** "Do not contact" is about to be saved: it waits for an explicit confirmation. */
+  confirmingDoNotContact: boolean;
+  /** Opens a customer's call; with a reason, outside calling hours where the manager's policy allows it. */
+  startCall: (customerId: number, outsideHoursReason?: string) => Promise<boolean>;
   startNextCall: () => Promise<boolean>;
+  confirmPark: () => Promise<boolean>;
+  cancelPark: () => void;
+  confirmDoNotContact: () => Promise<boolean>;
+  cancelDoNotContact: () => void;
+  loadUnfinishedCalls: () => Promise<void>;
   /** Reopens the caller's unfinished call after a restart; quiet when there is none. */
   resumeOpenCall: () => Promise<void>;
   updateCall: (change: (s: CallState) => CallState) => void;
@@ -80,11 +94,70 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
         view: 'call',
         selectedCustomerId: session.customer.id,
       });
+      onScreenCall.write(session.customer.id);
+      get().clearNotices('call.start');
       if (useLocal) getSaver().schedule(state);
-      if (restoredFrom) get().notify('info', `Restored your unfinished call with ${nameOf(session)}, exactly where it was.`);
+      if (restoredFrom) get().notify('info', `Restored your unfinished call with ${nameOf(session)}, exactly where it was.`, 'call.restored');
+      void get().loadUnfinishedCalls();
       return true;
     } catch (error) {
-      get().reportError(error);
+      get().reportError(error, 'call.start');
+      return false;
+    } finally {
+      set({ callBusy: false });
+    }
+  };
+
+  /** Work that opens another call waits here while the person decides about the open one. */
+  let parked: (() => Promise<CallSession>) | null = null;
+  const openOrAsk = (load: () => Promise<CallSession>, to: string): Promise<boolean> => {
+    const current = get().activeCall;
+    if (current) {
+      parked = load;
+      set({ parkRequest: { from: nameOf(current.session), to } });
+      return Promise.resolve(false);
+    }
+    return open(load);
+  };
+
+  /** After a completed call: the next customer who may be called now, chosen on the card, the list focused. */
+  const showNext = async (done: CompletedCall) => {
+    await get().loadQueue();
+    const next = get().queueItems.find((i) => i.callableNow && i.id !== done.customerId);
+    set({ selectedCustomerId: next ? next.id : done.customerId });
+    // With someone to call next the list takes the keyboard (Enter, Enter starts the call); with nobody,
+    // the card of the call just saved does, and it offers no Start call.
+    get().requestFocus(next ? 'queue' : 'card');
+  };
+
+  const complete = async (current: ActiveCall): Promise<boolean> => {
+    set({ callBusy: true, confirmingDoNotContact: false });
+    try {
+      // The completion carries the whole call; a save still travelling must land before it.
+      await getSaver().settle();
+      const done = await api().call('call.complete', { state: current.state });
+      getSaver().stop();
+      localCopy.clear(current.session.customer.id);
+      onScreenCall.write('none');
+      const codes = done.codes.map((c) => `${c.offerName}: code ${c.code}`).join('; ');
+      get().notify('info', `Call with ${nameOf(current.session)} saved: ${OUTCOME_LABELS[done.outcome]}.${codes ? ` ${codes}.` : ''}`, 'call.completed');
+      set({
+        activeCall: null,
+        lastCompleted: { ...done, customer: nameOf(current.session) },
+        callProblems: [],
+        callMessage: null,
+        draftSavedAt: null,
+        view: 'queue',
+        selectedCustomerId: done.customerId,
+      });
+      void get().loadUnfinishedCalls();
+      await showNext(done);
+      return true;
+    } catch (error) {
+      // The call stays open and its draft keeps being saved: nothing is lost by a failed completion.
+      getSaver().schedule(current.state);
+      if (error instanceof ApiCallError && error.code === 'invalid_input') set({ callProblems: [error.message] });
+      else get().reportError(error, 'call.complete');
       return false;
     } finally {
       set({ callBusy: false });
@@ -93,24 +166,55 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
 
   return {
     activeCall: null,
+    unfinishedCalls: [],
+    parkRequest: null,
+    confirmingDoNotContact: false,
     callBusy: false,
     draftStatus: 'saved',
     draftSavedAt: null,
     callProblems: [],
     callMessage: null,
     lastCompleted: null,
-    startCall: (customerId) => {
+    startCall: (customerId, outsideHoursReason) => {
       const current = get().activeCall;
       if (current?.session.customer.id === customerId) {
         set({ view: 'call' });
         return Promise.resolve(true);
       }
-      return open(() => api().call('call.start', { customerId }));
+      const load = () =>
+        outsideHoursReason === undefined
+          ? api().call('call.start', { customerId })
+          : api().call('call.startOutsideHours', { customerId, reason: outsideHoursReason });
+      const item = get().queueItems.find((i) => i.id === customerId);
+      return openOrAsk(load, item ? (item.name ?? item.externalId) : 'another customer');
     },
-    startNextCall: () => open(() => api().call('call.start', { next: true })),
+    startNextCall: () => openOrAsk(() => api().call('call.start', { next: true }), 'the next customer'),
+    confirmPark: async () => {
+      const load = parked;
+      parked = null;
+      set({ parkRequest: null });
+      if (!load) return false;
+      await get().leaveCall();
+      return open(load);
+    },
+    cancelPark: () => {
+      parked = null;
+      set({ parkRequest: null, view: get().activeCall ? 'call' : get().view });
+    },
+    loadUnfinishedCalls: async () => {
+      try {
+        set({ unfinishedCalls: await api().call('call.unfinished', {}) });
+      } catch {
+        // Shown again on the next change; the calls themselves are safe in their drafts.
+      }
+    },
     resumeOpenCall: async () => {
       try {
-        const { customerId } = await api().call('call.resume', {});
+        void get().loadUnfinishedCalls();
+        // The call that was on screen when the window closed, not the latest saved one.
+        const onScreen = onScreenCall.read();
+        if (onScreen === 'none') return;
+        const customerId = onScreen ?? (await api().call('call.resume', {})).customerId;
         if (customerId !== null && get().activeCall === null) await get().startCall(customerId);
       } catch {
         // Checked quietly at start-up: the status area already says when the backend is unreachable,
@@ -145,33 +249,34 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
         set({ callProblems: problems });
         return false;
       }
-      set({ callBusy: true });
-      try {
-        // The completion carries the whole call; a save still travelling must land before it.
-        await getSaver().settle();
-        const done = await api().call('call.complete', { state: current.state });
-        getSaver().stop();
-        localCopy.clear(current.session.customer.id);
-        const codes = done.codes.map((c) => `${c.offerName}: code ${c.code}`).join('; ');
-        get().notify('info', `Call with ${nameOf(current.session)} saved: ${OUTCOME_LABELS[done.outcome]}.${codes ? ` ${codes}.` : ''}`);
-        set({ activeCall: null, lastCompleted: done, callProblems: [], callMessage: null, draftSavedAt: null, view: 'queue', selectedCustomerId: done.customerId });
-        void get().loadQueue();
-        return true;
-      } catch (error) {
-        // The call stays open and its draft keeps being saved: nothing is lost by a failed completion.
-        getSaver().schedule(current.state);
-        if (error instanceof ApiCallError && error.code === 'invalid_input') set({ callProblems: [error.message] });
-        else get().reportError(error);
+      // Do not contact closes the customer for good: it is never saved by a keystroke alone.
+      if (current.state.outcome === 'do_not_contact') {
+        set({ confirmingDoNotContact: true });
         return false;
-      } finally {
-        set({ callBusy: false });
       }
+      return complete(current);
     },
+    confirmDoNotContact: async () => {
+      const current = get().activeCall;
+      if (!current || current.state.outcome !== 'do_not_contact') {
+        set({ confirmingDoNotContact: false });
+        return false;
+      }
+      return complete(current);
+    },
+    cancelDoNotContact: () => set({ confirmingDoNotContact: false }),
     leaveCall: async () => {
+      const current = get().activeCall;
       await getSaver().flush();
-      const left = get().activeCall;
-      if (left) void api().call('presence.leftCall', { callId: left.state.callId }).catch(() => undefined);
-      set({ activeCall: null, callProblems: [], callMessage: null, view: 'queue' });
+      // The desk shows as idle on the floor board again (the hub hears it with the next presence report).
+      if (current) void api().call('presence.leftCall', { callId: current.state.callId }).catch(() => undefined);
+      onScreenCall.write('none');
+      set({ activeCall: null, callProblems: [], callMessage: null, confirmingDoNotContact: false, view: 'queue' });
+      if (current) {
+        get().notify('info', `Your call with ${nameOf(current.session)} is left for later: it is under Unfinished calls in Call.`, 'call.left');
+        set({ selectedCustomerId: current.session.customer.id });
+      }
+      await get().loadUnfinishedCalls();
     },
   };
 };

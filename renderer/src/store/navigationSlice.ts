@@ -18,17 +18,28 @@ export const VIEW_LABELS: Record<View, string> = {
 /** Views only a manager works in; the others do not see them in the navigation. */
 export const MANAGER_VIEWS: readonly View[] = ['issues', 'outreach', 'feedback', 'board'];
 
+/** Where the keyboard should go next: the queue's list, or the card's first action. */
+export interface FocusRequest {
+  target: 'queue' | 'card';
+  /** Grows with every request, so asking twice for the same place moves focus twice. */
+  n: number;
+}
+
 export interface NavigationSlice {
   view: View;
   /** The customer the Call view is about, if any. */
   selectedCustomerId: number | null;
+  focusRequest: FocusRequest | null;
   go: (view: View) => void;
   selectCustomer: (id: number | null) => void;
+  requestFocus: (target: FocusRequest['target']) => void;
 }
 
 export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
   view: 'queue',
   selectedCustomerId: null,
+  focusRequest: null,
   go: (view) => set({ view }),
   selectCustomer: (id) => set({ selectedCustomerId: id }),
+  requestFocus: (target) => set((s) => ({ focusRequest: { target, n: (s.focusRequest?.n ?? 0) + 1 } })),
 });

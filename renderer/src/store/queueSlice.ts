@@ -35,9 +35,14 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => ({
     set({ queueLoading: true });
     try {
       const { items, total } = await api().call('queue.list', get().queueQuery);
-      if (mine === latestLoad) set({ queueItems: items, queueTotal: total });
+      if (mine === latestLoad) {
+        set({ queueItems: items, queueTotal: total });
+        get().clearNotices('queue');
+        // "Nobody is left to call" no longer holds once the queue has customers again.
+        if (total > 0) get().clearNotices('call.start');
+      }
     } catch (error) {
-      get().reportError(error);
+      get().reportError(error, 'queue');
     } finally {
       if (mine === latestLoad) set({ queueLoading: false });
     }

@@ -36,7 +36,7 @@ export function AdminContainer() {
     api().call('people.list', {}).then(setPeople).catch(reportError);
   }, [reportError]);
   return (
-    <section className="card" aria-labelledby="admin-title">
+    <section className="card admin-page" aria-labelledby="admin-title">
       <h1 id="admin-title">Admin</h1>
       <p>
         Console version {session?.appVersion}. {session?.demo ? 'This console holds the demo data.' : ''}

@@ -1,16 +1,33 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CustomerCard } from '../../../shared/api/customers';
+import type { CallingStatus } from '../../../shared/api/contactPolicy';
+import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
+import { STAGE_LABELS } from '../../../shared/domain/stages';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 import { formatDate, formatMoney } from '../lib/format';
+import { PhoneLink } from '../components/PhoneLink';
 import { CallRecordContainer } from './call/CallRecord';
+import { OutsideHoursStart } from './queue/OutsideHoursStart';
 
 export interface CustomerCardViewProps {
   card: CustomerCard;
-  /** Present when the customer may be called now. */
+  /** Whether the customer may be called now, and why not; absent while it loads. */
+  status?: CallingStatus | null | undefined;
+  /** Why the customer is in the queue, from the queue row. */
+  why?: string | null | undefined;
+  /** Present when the customer may be called now (or their unfinished call continued). */
   onStartCall?: (() => void) | undefined;
-  /** Why "Start call" is not offered, when it is not. */
+  /** Where the manager's policy allows it: a call outside calling hours, with a reason. */
+  onStartOutsideHours?: ((reason: string) => void) | undefined;
+  /** The customer's call is unfinished (left for later, or on screen in Call). */
+  unfinished?: UnfinishedCall | null | undefined;
+  /** The call with this customer is the one open in Call. */
+  onScreen?: boolean | undefined;
+  /** The call just completed with this customer, for the summary line. */
+  justCompleted?: string | null | undefined;
+  /** Why "Start call" is not offered, when it is not (used where no status is known). */
   cannotCallBecause?: string | null | undefined;
   openCallId?: string | null | undefined;
   onToggleCall?: ((callId: string) => void) | undefined;
@@ -24,11 +41,14 @@ export function cannotCall(card: CustomerCard): string | null {
   return null;
 }
 
-/** Everything an agent needs at a glance before dialling. */
-export function CustomerCardView({ card, onStartCall, cannotCallBecause, openCallId, onToggleCall, renderCall }: CustomerCardViewProps) {
-  const rows: [string, string][] = [
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** Everything an agent needs at a glance before dialling, and the one action that comes next. */
+export function CustomerCardView(props: CustomerCardViewProps) {
+  const { card, status, why, onStartCall, unfinished, onScreen, openCallId, onToggleCall, renderCall } = props;
+  const rows: [string, ReactNode][] = [
     ['Customer id', card.externalId],
-    ['Phone', card.phone ?? 'no phone'],
+    ['Phone', <PhoneLink key="phone" number={card.phone} />],
     ['Email', card.email ?? 'no email'],
     ['Monthly revenue', formatMoney(card.monthlyRevenue)],
     ['Tenure', card.tenureMonths === null ? '—' : `${card.tenureMonths} months`],
@@ -38,17 +58,42 @@ export function CustomerCardView({ card, onStartCall, cannotCallBecause, openCal
     ['Reason category', card.reasonCategory ?? 'unmapped'],
     ['Served by', [card.frontlineRep, card.frontlineTeam].filter(Boolean).join(', ') || '—'],
     ['Cycle', card.cycle ?? '—'],
+    ['Time zone', status ? `${status.timeZone}, ${status.localTime} now` : (card.timezone ?? 'the console’s')],
   ];
+  const startLabel = onScreen ? 'Back to the call' : unfinished ? 'Continue the call' : 'Start call';
   return (
-    <article aria-labelledby="card-title">
-      <h2 id="card-title">{card.name ?? card.externalId}</h2>
-      {card.phone === null && card.email === null && <p className="badge">No contact details</p>}
-      {onStartCall && (
-        <button type="button" className="primary" onClick={onStartCall}>
-          Start call
-        </button>
+    <article aria-labelledby="card-title" className="customer-card">
+      <h2 id="card-title" tabIndex={-1}>
+        {card.name ?? card.externalId}
+      </h2>
+      {props.justCompleted && (
+        <p className="card-done" role="status">
+          {props.justCompleted}
+        </p>
       )}
-      {cannotCallBecause && <p className="badge">{cannotCallBecause}</p>}
+      {status && (
+        <p className={`card-callable ${status.callableNow ? 'card-callable-yes' : 'card-callable-no'}`}>
+          {status.callableNow ? `Callable now: ${status.localTime} their time.` : `Not callable now. ${status.why ?? ''}`}
+        </p>
+      )}
+      {status?.zoneNote && <p className="hint">{status.zoneNote}</p>}
+      {props.cannotCallBecause && !(status && !status.callableNow && status.why === props.cannotCallBecause) && (
+        <p className="badge">{props.cannotCallBecause}</p>
+      )}
+      <div className="card-actions">
+        {onStartCall && (
+          <button type="button" id="card-primary" className="primary" onClick={onStartCall}>
+            {startLabel}
+          </button>
+        )}
+        {!onStartCall && props.onStartOutsideHours && <OutsideHoursStart onStart={props.onStartOutsideHours} />}
+      </div>
+      {why && (
+        <>
+          <h3>Why queued</h3>
+          <p className="card-why">{why}</p>
+        </>
+      )}
       <dl className="card-facts">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -58,8 +103,14 @@ export function CustomerCardView({ card, onStartCall, cannotCallBecause, openCal
         ))}
       </dl>
       <h3>Calls</h3>
+      {unfinished && (
+        <p className="card-in-progress">
+          {onScreen ? 'Call in progress, open in Call' : 'Call in progress, left for later'} · at {STAGE_LABELS[unfinished.stage]} · saved{' '}
+          {time(unfinished.savedAt)}
+        </p>
+      )}
       {card.calls.length === 0 ? (
-        <p className="muted">No calls yet.</p>
+        !unfinished && <p className="muted">No calls yet.</p>
       ) : (
         <ul aria-label="Earlier calls">
           {card.calls.map((c) => (
@@ -83,37 +134,64 @@ export function CustomerCardView({ card, onStartCall, cannotCallBecause, openCal
   );
 }
 
-export function CustomerCardContainer({ id }: { id: number }) {
+export function CustomerCardContainer({ id, why }: { id: number; why?: string | null }) {
   const [card, setCard] = useState<CustomerCard | null>(null);
+  const [status, setStatus] = useState<CallingStatus | null>(null);
   const [openCallId, setOpenCallId] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const reportError = useAppStore((s) => s.reportError);
   const startCall = useAppStore((s) => s.startCall);
+  const activeCustomer = useAppStore((s) => s.activeCall?.session.customer.id ?? null);
+  const unfinished = useAppStore((s) => s.unfinishedCalls.find((u) => u.customerId === id) ?? null);
+  const lastCompleted = useAppStore((s) => s.lastCompleted);
+  const focusRequest = useAppStore((s) => s.focusRequest);
+  const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
-    api()
-      .call('customers.get', { id })
-      .then((c) => live && setCard(c))
+    Promise.all([api().call('customers.get', { id }), api().call('contactPolicy.status', { customerId: id })])
+      .then(([c, s]) => {
+        if (!live) return;
+        setCard(c);
+        setStatus(s);
+      })
       .catch(reportError);
     return () => {
       live = false;
     };
-  }, [id, version, reportError]);
+  }, [id, version, reportError, lastCompleted]);
   useEffect(() => {
     setCard(null);
+    setStatus(null);
     setOpenCallId(null);
   }, [id]);
+  // Enter in the queue: the card's next action (Start call) takes the keyboard once the card is there.
+  const focusN = focusRequest?.target === 'card' ? focusRequest.n : 0;
+  useEffect(() => {
+    if (!focusN || !card) return;
+    const root = rootRef.current;
+    (root?.querySelector<HTMLElement>('#card-primary') ?? root?.querySelector<HTMLElement>('.card-actions button, #card-title'))?.focus();
+  }, [focusN, card]);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   if (!card) return <p aria-busy="true">Loading card…</p>;
-  const why = cannotCall(card);
+  const onScreen = activeCustomer === card.id;
+  const mayStart = onScreen || unfinished !== null || (cannotCall(card) === null && (status?.callableNow ?? true));
+  const done = lastCompleted?.customerId === card.id ? `Call saved: ${OUTCOME_LABELS[lastCompleted.outcome]}.` : null;
   return (
-    <CustomerCardView
-      card={card}
-      cannotCallBecause={why}
-      onStartCall={why ? undefined : () => void startCall(card.id)}
-      openCallId={openCallId}
-      onToggleCall={(callId) => setOpenCallId((open) => (open === callId ? null : callId))}
-      renderCall={(callId) => <CallRecordContainer callId={callId} onChanged={refresh} />}
-    />
+    <div ref={rootRef}>
+      <CustomerCardView
+        card={card}
+        status={status}
+        why={why}
+        unfinished={unfinished}
+        onScreen={onScreen}
+        justCompleted={done}
+        cannotCallBecause={cannotCall(card)}
+        onStartCall={mayStart ? () => void startCall(card.id) : undefined}
+        onStartOutsideHours={status?.overrideAllowed ? (reason) => void startCall(card.id, reason) : undefined}
+        openCallId={openCallId}
+        onToggleCall={(callId) => setOpenCallId((open) => (open === callId ? null : callId))}
+        renderCall={(callId) => <CallRecordContainer callId={callId} onChanged={refresh} />}
+      />
+    </div>
   );
 }

@@ -1,77 +1,16 @@
-import { useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../store';
-import type { QueueItem, QueueQuery } from '../../../shared/api/queue';
+import type { QueueQuery } from '../../../shared/api/queue';
 import type { QueueFilterOptions } from '../store/queueSlice';
 import { CustomerCardContainer } from './CustomerCard';
 import { GetStarted } from './GetStarted';
 import { DueReviews } from './care/DueReviews';
-import { formatMoney } from '../lib/format';
 import { Field } from '../components/Field';
 import { preloadViews } from './lazyViews';
+import { QueueList } from './queue/QueueList';
 import './queue.css';
 
-const ROW_HEIGHT = 92;
-
-export interface QueueListProps {
-  items: QueueItem[];
-  selectedId: number | null;
-  onSelect: (id: number) => void;
-}
-
-function callStatus(item: QueueItem): string {
-  if (item.callableNow) return `${item.localTime} their time`;
-  return `Cannot be dialled now. ${item.notCallableBecause ?? ''}`;
-}
-
-/** The queue as a virtualised list: only the rows on screen are in the DOM, so 200,000 stay fast. */
-export function QueueList({ items, selectedId, onSelect }: QueueListProps) {
-  const parentRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    // jsdom and the first paint have no layout yet; start with a screenful.
-    initialRect: { width: 800, height: 640 },
-  });
-  return (
-    <div ref={parentRef} className="queue-scroll">
-      <ul aria-label="Customers to call" className="queue-list" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index];
-          if (!item) return null;
-          return (
-            <li
-              key={item.id}
-              className={`queue-row ${item.id === selectedId ? 'selected' : ''} ${item.callableNow ? '' : 'not-callable'}`}
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-            >
-              <button
-                type="button"
-                className="queue-open"
-                onClick={() => onSelect(item.id)}
-                aria-pressed={item.id === selectedId}
-              >
-                <span className="queue-name">
-                  <span className="queue-customer">{item.name ?? item.externalId}</span>
-                  <span className="queue-priority"> · priority {Math.round(item.priority)}</span>
-                  {item.valueBand && <span className="queue-band"> · {item.valueBand}</span>}
-                </span>
-                <span className="queue-meta">
-                  {formatMoney(item.monthlyRevenue)}/month · {item.statedReason ?? 'no stated reason'} · {item.segment ?? '—'}
-                  {item.assignedTo ? ` · assigned to ${item.assignedTo}` : ''}
-                </span>
-                <span className={`queue-callable ${item.callableNow ? '' : 'queue-callable-no'}`}>{callStatus(item)}</span>
-                <span className="queue-why">{item.why}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-}
+export { QueueList, type QueueListProps } from './queue/QueueList';
 
 export interface QueueFiltersProps {
   options: QueueFilterOptions | null;
@@ -79,7 +18,7 @@ export interface QueueFiltersProps {
   onChange: (patch: Partial<QueueQuery>) => void;
 }
 
-/** Search and the three filters an agent narrows the queue with. */
+/** Search, the filters an agent narrows the queue with, and the order. "/" puts the cursor in the search. */
 export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
   return (
     <div className="queue-filters" role="search" aria-label="Queue filters">
@@ -90,6 +29,7 @@ export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
         id="queue-search"
         type="search"
         placeholder="Search by name, phone or id"
+        aria-keyshortcuts="/"
         value={query.search ?? ''}
         onChange={(e) => onChange({ search: e.target.value || undefined })}
       />
@@ -134,6 +74,19 @@ export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
           </select>
         )}
       </Field>
+      <Field label="Order">
+        {(id) => (
+          <select id={id} value={query.sort ?? 'priority'} onChange={(e) => onChange({ sort: e.target.value as QueueQuery['sort'] })}>
+            <option value="priority">Priority</option>
+            <option value="callable">Callable now first</option>
+            <option value="revenue">Revenue</option>
+          </select>
+        )}
+      </Field>
+      <label className="checkbox queue-callable-filter">
+        <input type="checkbox" checked={query.callableNow === true} onChange={(e) => onChange({ callableNow: e.target.checked || undefined })} />
+        Callable now only
+      </label>
     </div>
   );
 }
@@ -149,15 +102,22 @@ export function QueueContainer() {
   const query = useAppStore((s) => s.queueQuery);
   const selectedId = useAppStore((s) => s.selectedCustomerId);
   const select = useAppStore((s) => s.selectCustomer);
+  const requestFocus = useAppStore((s) => s.requestFocus);
+  const focusRequest = useAppStore((s) => s.focusRequest);
 
+  const [loadedOnce, setLoadedOnce] = useState(false);
   useEffect(() => {
     // The other views' scripts load once the queue is on screen, never before it.
-    void loadQueue().finally(preloadViews);
+    void loadQueue()
+      .then(() => setLoadedOnce(true))
+      .finally(preloadViews);
     void loadFilters();
   }, [loadQueue, loadFilters]);
 
-  const filtered = Boolean(query.search || query.segment || query.reasonCategory || query.cycleId);
-  const empty = !loading && total === 0 && !filtered;
+  const filtered = Boolean(query.search || query.segment || query.reasonCategory || query.cycleId || query.callableNow);
+  // Once known to be empty, the queue stays so while it is asked again (no flicker between the two).
+  const empty = loadedOnce && total === 0 && !filtered;
+  const selected = items.find((i) => i.id === selectedId) ?? null;
   return (
     <div className="queue-layout">
       <section className="queue-pane" aria-labelledby="queue-title">
@@ -170,13 +130,26 @@ export function QueueContainer() {
         {/* Intensive-care reviews that are due come back to their owner like callbacks. */}
         <DueReviews />
         <QueueFilters options={options} query={query} onChange={setQuery} />
-        {empty ? <GetStarted /> : <QueueList items={items} selectedId={selectedId} onSelect={select} />}
+        {empty ? (
+          <GetStarted />
+        ) : (
+          <QueueList
+            items={items}
+            selectedId={selectedId}
+            onSelect={select}
+            onOpen={(id) => {
+              select(id);
+              requestFocus('card');
+            }}
+            focusSignal={focusRequest?.target === 'queue' ? focusRequest.n : undefined}
+          />
+        )}
       </section>
       <aside className="card-pane" aria-label="Customer card">
         {selectedId !== null ? (
-          <CustomerCardContainer id={selectedId} />
+          <CustomerCardContainer id={selectedId} why={selected?.why ?? null} />
         ) : (
-          <p className="muted">Choose a customer to see their card.</p>
+          <p className="muted">Choose a customer to see their card: arrow keys in the list, then Enter.</p>
         )}
       </aside>
     </div>

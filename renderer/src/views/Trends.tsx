@@ -14,26 +14,40 @@ import { OrgWidePanel } from './trends/OrgWidePanel';
 import { describeFilters, TrendsFilters } from './trends/TrendsFilters';
 import { formatCount, formatPercent, formatRevenue } from './trends/format';
 
-function Totals({ data }: { data: TrendsData }) {
+/**
+ * The headline figures, each saying what it counts. The first two follow the reason basis: every
+ * departed customer by the reason stated when they left, or only those whose reason was diagnosed
+ * on a call (switching basis changed "1,869" to "350" with nothing to say why).
+ */
+function Totals({ data, by }: { data: TrendsData; by: 'stated' | 'diagnosed' }) {
   const t = data.reasons.totals;
   const r = data.recovery.totals;
+  const who = by === 'diagnosed' ? 'Customers diagnosed on calls' : 'Departed customers';
   const facts: [string, string][] = [
-    ['Departed customers', formatCount(t.departed)],
-    ['Monthly revenue lost', formatRevenue(t.revenue)],
+    [who, formatCount(t.departed)],
+    [by === 'diagnosed' ? 'Their monthly revenue lost' : 'Monthly revenue lost', formatRevenue(t.revenue)],
     ['Calls', formatCount(r.calls)],
     ['Recovered', formatCount(r.recovered)],
     ['Recovery rate', formatPercent(r.recoveryRate)],
     ['Monthly revenue won back', formatRevenue(r.recoveredRevenue)],
   ];
   return (
-    <dl className="totals" aria-label="Totals">
-      {facts.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="totals" aria-label="Totals" aria-describedby="totals-basis">
+        {facts.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <p id="totals-basis" className="muted report-scope">
+        {by === 'diagnosed'
+          ? 'Customers and revenue count only the departed customers whose reason was diagnosed on a completed call; '
+          : 'Customers and revenue count every departed customer, by the reason they stated when they left; '}
+        calls, recoveries and the rate count completed calls (each call once, corrections included).
+      </p>
+    </>
   );
 }
 
@@ -97,7 +111,7 @@ export function TrendsView() {
         <p aria-live="polite">{loading ? 'Loading the reports…' : 'No report yet.'}</p>
       ) : (
         <>
-          <Totals data={data} />
+          <Totals data={data} by={by} />
           <ParetoPanel rows={data.reasons.rows} by={by} onMakeIssue={isManager ? (reasonId) => startIssue([reasonId]) : undefined} />
           {isManager && hubConfigured && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
           <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />

@@ -20,6 +20,8 @@ CREATE INDEX call_facts_recovered_undiagnosed ON call_facts(cycle_id, segment, p
 
 CREATE INDEX call_offers_offer_answer ON call_offers(offer_id, answer);
 
+CREATE INDEX call_openings_customer ON call_openings(customer_id, opened_at);
+
 CREATE INDEX call_reasons_by_reason ON call_reasons(reason_id) WHERE is_primary = 1;
 
 CREATE INDEX call_reasons_primary ON call_reasons(call_id, reason_id) WHERE is_primary = 1;
@@ -156,6 +158,14 @@ CREATE TABLE call_offers (
   PRIMARY KEY (call_id, offer_id)
 ) STRICT;
 
+CREATE TABLE call_openings (
+  call_id TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  caller_id TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  outside_hours_reason TEXT
+) STRICT;
+
 CREATE TABLE call_reasons (
   call_id TEXT NOT NULL REFERENCES calls(id),
   reason_id TEXT NOT NULL REFERENCES reasons(id),
@@ -283,7 +293,7 @@ CREATE TABLE customers (
   callback_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL) STRICT;
+, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL, next_attempt_at TEXT, timezone_source TEXT, timezone_candidates TEXT) STRICT;
 
 CREATE TABLE cycles (
   id TEXT PRIMARY KEY,

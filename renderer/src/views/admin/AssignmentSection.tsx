@@ -1,14 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/api';
-import type { QueueItem } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../lib/format';
 import { Field } from '../../components/Field';
+import { HandAssignment } from './HandAssignment';
 
 type Load = ChannelOutput<'assignment.overview'>;
-
-const HAND_LIST = 50;
 
 /** Manager: who has which customers this cycle, by rule or by hand. Executives' handfuls are capped. */
 export function AssignmentSection() {
@@ -17,7 +14,6 @@ export function AssignmentSection() {
   const [cycles, setCycles] = useState<{ id: string; name: string }[]>([]);
   const [cycleId, setCycleId] = useState('');
   const [load, setLoad] = useState<Load>([]);
-  const [customers, setCustomers] = useState<QueueItem[]>([]);
   const [count, setCount] = useState(10);
   const [role, setRole] = useState<'executive' | 'agent'>('executive');
   const [busy, setBusy] = useState(false);
@@ -35,16 +31,12 @@ export function AssignmentSection() {
   const refresh = useCallback(() => {
     if (!cycleId) return;
     api().call('assignment.overview', { cycleId }).then(setLoad).catch(reportError);
-    api()
-      .call('queue.list', { cycleId, limit: HAND_LIST })
-      .then((r) => setCustomers(r.items))
-      .catch(reportError);
   }, [cycleId, reportError]);
   useEffect(refresh, [refresh]);
 
   const run = (p: Promise<string>) => {
     setBusy(true);
-    p.then((message) => notify('info', message))
+    p.then((message) => notify('info', message, 'assignment'))
       .then(refresh)
       .catch(reportError)
       .finally(() => setBusy(false));
@@ -123,45 +115,7 @@ export function AssignmentSection() {
               Assign by rule
             </button>
           </form>
-          <table>
-            <caption>By hand: the first {HAND_LIST} customers of the cycle’s queue</caption>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Monthly revenue</th>
-                <th scope="col">Assigned to</th>
-              </tr>
-            </thead>
-            <tbody>
-              {customers.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name ?? c.externalId}</td>
-                  <td>{formatMoney(c.monthlyRevenue)}</td>
-                  <td>
-                    <select
-                      aria-label={`Assign ${c.name ?? c.externalId}`}
-                      value={c.assignedToId ?? ''}
-                      disabled={busy}
-                      onChange={(e) =>
-                        run(
-                          api()
-                            .call('assignment.assign', { customerIds: [c.id], personId: e.target.value || null })
-                            .then(() => `${c.name ?? c.externalId} ${e.target.value ? 'assigned' : 'back in the shared queue'}.`),
-                        )
-                      }
-                    >
-                      <option value="">— shared queue —</option>
-                      {load.map((p) => (
-                        <option key={p.personId} value={p.personId}>
-                          {p.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HandAssignment cycleId={cycleId} people={load} onAssigned={refresh} />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import type { QueueSettingsInput } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
+import { RetryPolicySection } from './RetryPolicySection';
 
 const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -148,6 +149,7 @@ export function ContactRulesSection() {
       ) : (
         <p aria-busy="true">Loading…</p>
       )}
+      <RetryPolicySection />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SelectionView } from '../../../../shared/api/queue';
-import { describeRule, type SelectionRule, type SelectionSettings } from '../../../../shared/domain/selection';
+import { describeRule, SelectionSettingsSchema, type SelectionRule, type SelectionSettings } from '../../../../shared/domain/selection';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
@@ -22,13 +22,46 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
   const [segments, setSegments] = useState(view.segmentPoints);
   const bandNames = bands.map((b) => b.name).filter(Boolean);
   const setRule = (i: number, rule: SelectionRule) => setRules(replaceAt(rules, i, rule));
+  // What is wrong, by field ("valueBands.0.name"): shown at the field, never as a notice naming a path.
+  const [problems, setProblems] = useState<Map<string, string>>(new Map());
+  const problemAt = (path: string) => problems.get(path);
+  const invalid = (path: string) => ({
+    'aria-invalid': problems.has(path) ? true : undefined,
+    'aria-describedby': problems.has(path) ? `problem-${path}` : undefined,
+    'data-path': path,
+  });
+  const problemText = (path: string) =>
+    problems.has(path) ? (
+      <p id={`problem-${path}`} className="field-error">
+        {problemAt(path)}
+      </p>
+    ) : null;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ rules, valueBands: bands, segmentPoints: segments });
+        const settings = { rules, valueBands: bands, segmentPoints: segments };
+        const checked = SelectionSettingsSchema.safeParse(settings);
+        if (!checked.success) {
+          const found = new Map(checked.error.issues.map((i) => [i.path.join('.'), i.message]));
+          setProblems(found);
+          const form = e.currentTarget;
+          // The first field that needs attention takes the cursor, scrolled into view.
+          requestAnimationFrame(() => {
+            const first = [...found.keys()].map((p) => form.querySelector<HTMLElement>(`[data-path="${p}"]`)).find((el) => el !== null);
+            first?.scrollIntoView?.({ block: 'center' });
+            first?.focus();
+          });
+          if ([...found.keys()].some((p) => form.querySelector(`[data-path="${p}"]`) === null)) {
+            setProblems(new Map([...found].map(([p, m]) => [form.querySelector(`[data-path="${p}"]`) ? p : 'form', m])));
+          }
+          return;
+        }
+        setProblems(new Map());
+        onSave(settings);
       }}
     >
+      {problemText('form')}
       <p>
         {view.selected.toLocaleString()} customers are selected now.{' '}
         {rules.some((r) => r.enabled)
@@ -42,7 +75,10 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
           <legend>{rule.name || `Rule ${i + 1}`}</legend>
           <Field label="Name">
             {(id) => (
-              <input id={id} value={rule.name} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} maxLength={120} />
+              <>
+                <input id={id} value={rule.name} {...invalid(`rules.${i}.name`)} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} maxLength={120} />
+                {problemText(`rules.${i}.name`)}
+              </>
             )}
           </Field>
           <label className="radio">
@@ -96,11 +132,15 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
         <div key={i} className="row" role="group" aria-label={`Value band ${i + 1}`}>
           <Field label="Name">
             {(id) => (
-              <input
-                id={id}
-                value={b.name}
-                onChange={(e) => setBands(replaceAt(bands, i, { name: e.target.value }))}
-              />
+              <>
+                <input
+                  id={id}
+                  value={b.name}
+                  {...invalid(`valueBands.${i}.name`)}
+                  onChange={(e) => setBands(replaceAt(bands, i, { name: e.target.value }))}
+                />
+                {problemText(`valueBands.${i}.name`)}
+              </>
             )}
           </Field>
           <Field label="From monthly revenue">

@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import type { CallCustomer } from '../../../../shared/api/call';
 import { ASSIST_ACTION_LABELS, OFFER_ANSWER_LABELS } from '../../../../shared/domain/callMachine';
 import { OUTCOME_LABELS } from '../../../../shared/domain/outcomes';
 import { ROLE_LABELS } from '../../../../shared/domain/roles';
 import { formatDate, formatMoney } from '../../lib/format';
+import { PhoneLink } from '../../components/PhoneLink';
 
 export function tenureText(months: number | null): string {
   if (months === null) return 'tenure unknown';
@@ -12,14 +14,24 @@ export function tenureText(months: number | null): string {
 /** The facts an agent glances at while dialling: one line under the call's title. */
 export function CallFacts({ customer }: { customer: CallCustomer }) {
   const facts = [
-    customer.phone ?? customer.email ?? 'no contact details',
+    customer.phone === null ? (customer.email ?? 'no contact details') : null,
     `${formatMoney(customer.monthlyRevenue)}/month`,
     tenureText(customer.tenureMonths),
     customer.product,
     customer.segment,
     customer.attempts > 0 ? `${customer.attempts} earlier attempt${customer.attempts === 1 ? '' : 's'}` : null,
   ].filter(Boolean);
-  return <p className="call-facts">{facts.join(' · ')}</p>;
+  return (
+    <p className="call-facts">
+      {customer.phone !== null && (
+        <>
+          <PhoneLink number={customer.phone} shortcut="Alt+D" />
+          {' · '}
+        </>
+      )}
+      {facts.join(' · ')}
+    </p>
+  );
 }
 
 /** What the team already tried: every earlier call, who made it, how it ended, what was done and offered. */
@@ -46,13 +58,13 @@ export function CallHistory({ customer }: { customer: CallCustomer }) {
 
 /** The executive's briefing: value, history, stated reason, what was tried, in one glance. */
 export function Briefing({ customer }: { customer: CallCustomer }) {
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ['Value', `${formatMoney(customer.monthlyRevenue)} a month, ${tenureText(customer.tenureMonths)}`],
     ['Product and segment', [customer.product, customer.segment].filter(Boolean).join(', ') || '—'],
     ['Stated reason', customer.statedReason ? `“${customer.statedReason}”${customer.statedReasonName ? ` (${customer.statedReasonName})` : ''}` : 'nothing on record'],
     ['Left on', formatDate(customer.departedAt)],
     ['Served by', [customer.frontlineRep, customer.frontlineTeam].filter(Boolean).join(', ') || '—'],
-    ['Contact', customer.phone ?? customer.email ?? '—'],
+    ['Contact', customer.phone !== null ? <PhoneLink key="phone" number={customer.phone} /> : (customer.email ?? '—')],
   ];
   return (
     <section aria-labelledby="briefing-title" className="briefing">

@@ -19,6 +19,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useCallShortcuts } from './shortcuts';
 import { StageSection, type StageStatus } from './StageSection';
 import type { ChangeCall } from './types';
+import { CallingHoursNotice } from './CallingHoursNotice';
 
 export interface CallScreenProps {
   session: CallSession;
@@ -76,6 +77,14 @@ export function CallScreen(props: CallScreenProps) {
     }
   }, [state.outcome]);
 
+  // A refusal that names the date of the outcome (reactivation period, callback) brings that field into view with the cursor in it.
+  useEffect(() => {
+    if (!props.problems.some((p) => /reactivation period|Callback needs|callback time/i.test(p))) return;
+    const date = rootRef.current?.querySelector<HTMLElement>('.outcome input[type=date], .outcome input[type=datetime-local]');
+    date?.scrollIntoView?.({ block: 'center' });
+    date?.focus();
+  }, [props.problems]);
+
   const chooseOutcome = (o: Outcome) => onMove((s) => setOutcome(s, o));
   useCallShortcuts(
     {
@@ -84,6 +93,7 @@ export function CallScreen(props: CallScreenProps) {
       outcome: chooseOutcome,
       complete: props.onComplete,
       help: () => setHelp(true),
+      dial: () => rootRef.current?.querySelector<HTMLElement>('.call-head .phone-link')?.click(),
     },
     !help,
   );
@@ -91,7 +101,7 @@ export function CallScreen(props: CallScreenProps) {
   const body: Record<Stage, ReactNode> = {
     apologize: <ApologizeStage state={state} guidance={guidance.apologize} onChange={onChange} />,
     listen: <ListenStage state={state} guidance={guidance.listen} onChange={onChange} rows={executive ? 4 : 10} />,
-    diagnose: <DiagnoseStage state={state} guidance={guidance.diagnose} taxonomy={session.taxonomy} customer={session.customer} names={names} onChange={onChange} />,
+    diagnose: <DiagnoseStage state={state} guidance={guidance.diagnose} taxonomy={session.taxonomy} customer={session.customer} names={names} onChange={onChange} showStatedReason={executive} />,
     assist: <AssistStage state={state} guidance={guidance.assist} onChange={onChange} />,
     offer: isOfferOpen(state) ? (
       <OfferStage state={state} guidance={guidance.offer} offers={offers} playbook={session.offers} onChange={onChange} />
@@ -109,6 +119,7 @@ export function CallScreen(props: CallScreenProps) {
         {!executive && <StatedReason customer={session.customer} />}
         <DraftStatusLine status={props.draftStatus} savedAt={props.draftSavedAt} />
         <RestoredNotice restoredFrom={props.restoredFrom} />
+        <CallingHoursNotice customerId={session.customer.id} callId={state.callId} />
       </header>
 
       <div className="call-body">
@@ -142,6 +153,8 @@ export function CallScreen(props: CallScreenProps) {
         </div>
 
         <aside className="call-side" aria-label="Outcome and feedback">
+          {/* The outcome and feedback scroll; Complete call stays in view below them at every stage. */}
+          <div className="call-side-scroll">
           <OutcomeGroup state={state} timeZone={session.customer.timezone} today={today} onOutcome={chooseOutcome} onChange={onChange} />
           <FrontlineFeedback state={state} onChange={onChange} />
           {executive && (
@@ -169,6 +182,7 @@ export function CallScreen(props: CallScreenProps) {
               </ul>
             </div>
           )}
+          </div>
           <div className="call-actions">
             <button type="button" className="primary" onClick={props.onComplete} disabled={props.busy} aria-keyshortcuts="Control+Enter">
               Complete call

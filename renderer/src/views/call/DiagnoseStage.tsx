@@ -11,14 +11,17 @@ export interface DiagnoseStageProps {
   customer: CallCustomer;
   names: CallNames;
   onChange: ChangeCall;
+  /** Executives have no call header with the stated reason; it is shown here for them. */
+  showStatedReason?: boolean;
 }
 
 /** Retired entries are not offered for new calls, but one already chosen stays visible. */
 const offered = <T extends { id: string; retired: boolean }>(items: T[], keep: (string | null)[]) => items.filter((i) => !i.retired || keep.includes(i.id));
 
+/** The reason on record from when they left. A paragraph, not a landmark: it appears in the header and, for executives, at Diagnose. */
 export function StatedReason({ customer }: { customer: CallCustomer }) {
   return (
-    <aside className="stated-reason" aria-label="Stated reason">
+    <p className="stated-reason">
       <span className="muted">Stated when they left: </span>
       {customer.statedReason ? <q>{customer.statedReason}</q> : <span>nothing on record</span>}
       {customer.statedReasonName && (
@@ -28,11 +31,21 @@ export function StatedReason({ customer }: { customer: CallCustomer }) {
           {customer.statedCategoryName ? `, ${customer.statedCategoryName}` : ''})
         </span>
       )}
-    </aside>
+    </p>
   );
 }
 
-export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onChange }: DiagnoseStageProps) {
+/** At Diagnose the reason is named back in the customer's words: they stay in view, read-only. */
+export function TheirWords({ words }: { words: string }) {
+  return (
+    <figure className="their-words">
+      <figcaption className="muted">In their words (from Listen)</figcaption>
+      {words.trim() === '' ? <p className="muted">Nothing was typed at Listen.</p> : <blockquote>{words}</blockquote>}
+    </figure>
+  );
+}
+
+export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onChange, showStatedReason = false }: DiagnoseStageProps) {
   const id = useId();
   const d = state.diagnose;
   const categories = offered(taxonomy, [d.categoryId]);
@@ -44,7 +57,8 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
     .filter((c) => c.reasons.length > 0);
   return (
     <>
-      <StatedReason customer={customer} />
+      <TheirWords words={state.listen.words} />
+      {showStatedReason && <StatedReason customer={customer} />}
       <div className="field-row">
         <div>
           <label htmlFor={`${id}-cat`}>Reason category</label>

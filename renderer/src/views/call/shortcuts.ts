@@ -9,6 +9,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Alt+N', action: 'Next stage' },
   { keys: 'Alt+P', action: 'Previous stage' },
   ...OUTCOMES.map((o, i) => ({ keys: `Alt+${i + 1}`, action: `Outcome: ${OUTCOME_LABELS[o]}` })),
+  { keys: 'Alt+D', action: "Dial the customer's phone" },
   { keys: 'Ctrl+Enter', action: 'Complete call' },
   { keys: '? or F1', action: 'Show these shortcuts (? only outside text fields)' },
   { keys: 'Escape', action: 'Close the shortcut list' },
@@ -20,6 +21,8 @@ export interface CallShortcutHandlers {
   outcome: (o: Outcome) => void;
   complete: () => void;
   help: () => void;
+  /** Dials the customer's phone, where the call has one. */
+  dial?: () => void;
 }
 
 function typingInto(target: EventTarget | null): boolean {
@@ -41,6 +44,7 @@ export function useCallShortcuts(handlers: CallShortcutHandlers, enabled: boolea
       let handled = true;
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') h.next();
       else if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP') h.previous();
+      else if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyD' && h.dial) h.dial();
       else if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-7]$/.test(e.code)) {
         const outcome = OUTCOMES[Number(e.code.slice(5)) - 1];
         if (outcome) h.outcome(outcome);

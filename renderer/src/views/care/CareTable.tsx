@@ -79,7 +79,7 @@ export function CareTable({ items, people, onOpen, onReassign, onMarkDeparted }:
                 Open review
               </button>
               {onMarkDeparted && (
-                <button type="button" onClick={() => onMarkDeparted(item)} aria-label={`Mark ${nameOf(item)} as departed again`}>
+                <button type="button" onClick={() => onMarkDeparted(item)} aria-label={`Mark as departed again: ${nameOf(item)}`}>
                   Mark as departed again
                 </button>
               )}

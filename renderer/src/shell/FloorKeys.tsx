@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../store';
+import { SHORTCUTS } from '../views/call/shortcuts';
+
+/** Keys that work on every view (the call adds its own, listed with them). */
+export const GLOBAL_SHORTCUTS: { keys: string; action: string }[] = [
+  { keys: '?', action: 'Show these shortcuts (outside text fields)' },
+  { keys: '/', action: 'Search the queue' },
+  { keys: 'Tab, then Enter', action: 'From the top of the page: skip to the customers to call' },
+  { keys: 'Ctrl+1 … Ctrl+5 (desktop)', action: 'Queue, Call, Trends, Intensive care, Admin' },
+];
+
+export const QUEUE_SHORTCUTS: { keys: string; action: string }[] = [
+  { keys: '↑ / ↓, Home / End, Page Up / Page Down', action: 'Move through the customers; the card follows' },
+  { keys: 'Enter', action: 'Open the card: the cursor goes to Start call' },
+  { keys: 'Enter (on Start call)', action: 'Start the call' },
+];
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+}
+
+/** Every shortcut, grouped, in a modal dialog; Escape or Close returns focus to where it was. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeRef.current?.focus();
+    return () => before?.focus();
+  }, []);
+  const groups: [string, { keys: string; action: string }[]][] = [
+    ['Everywhere', GLOBAL_SHORTCUTS],
+    ['Queue', QUEUE_SHORTCUTS],
+    ['In a call', SHORTCUTS.filter((s) => !s.keys.startsWith('?'))],
+  ];
+  return (
+    <div className="overlay">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="global-shortcuts-title"
+        className="dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+          }
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
+      >
+        <h2 id="global-shortcuts-title">Keyboard shortcuts</h2>
+        {groups.map(([title, list]) => (
+          <table key={title} className="shortcut-table">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Keys</th>
+                <th scope="col">What it does</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <tr key={s.keys}>
+                  <td>
+                    <kbd>{s.keys}</kbd>
+                  </td>
+                  <td>{s.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+        <button ref={closeRef} type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The keys of the whole console: "?" shows the shortcuts on every view (the call screen shows its
+ * own list and marks the key handled), "/" goes to the queue's search.
+ */
+export function FloorKeys() {
+  const [help, setHelp] = useState(false);
+  const go = useAppStore((s) => s.go);
+  // The call screen has its own "?" (its list, with the call's keys first).
+  const callOnScreen = useAppStore((s) => s.view === 'call' && s.activeCall !== null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typingInto(e.target)) return;
+      if (e.key === '?') {
+        if (callOnScreen) return;
+        e.preventDefault();
+        setHelp(true);
+      } else if (e.key === '/') {
+        e.preventDefault();
+        const search = document.getElementById('queue-search');
+        if (search) search.focus();
+        else {
+          go('queue');
+          // The Queue mounts on the next frame; its search takes the cursor then.
+          requestAnimationFrame(() => document.getElementById('queue-search')?.focus());
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, callOnScreen]);
+  return help ? <ShortcutsDialog onClose={() => setHelp(false)} /> : null;
+}
