@@ -62,8 +62,12 @@ function productionClosure(): Set<string> {
     seen.add(name);
     const manifest = join(root, 'node_modules', name, 'package.json');
     if (!existsSync(manifest)) continue;
-    const m = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Record<string, string> | undefined>;
-    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) queue.push(...Object.keys(m[field] ?? {}));
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Record<string, unknown> | undefined>;
+    for (const field of ['dependencies', 'optionalDependencies']) queue.push(...Object.keys(m[field] ?? {}));
+    // An optional peer (i18next's `typescript`, for its types) is what the app may bring, not what
+    // the package needs: npm neither installs nor packages it for that package's sake.
+    const optionalPeers = m.peerDependenciesMeta ?? {};
+    queue.push(...Object.keys(m.peerDependencies ?? {}).filter((peer) => (optionalPeers[peer] as { optional?: boolean } | undefined)?.optional !== true));
   }
   return seen;
 }

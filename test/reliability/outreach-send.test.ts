@@ -86,17 +86,18 @@ describe('killing the outreach sender with SIGKILL mid-batch', () => {
 
       const sender = await bundleSender();
       let kills = 0;
-      // Rounds killed at random: each dies 0.1 to 1.5 s into sending, or is killed by the aimed hold.
+      // Rounds killed at random by progress, not by the clock (a busy machine sends slower, a quiet
+      // one faster): each dies once the server has taken 1 to 6 more messages, or by the aimed hold.
       for (let round = 0; round < 8; round += 1) {
         const child = spawn(process.execPath, [sender, backend.dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
         current = child;
-        let timer: NodeJS.Timeout | undefined;
-        // Timed from "ready" (the database is open): start-up is not what this test kills.
-        child.stdout?.on('data', (chunk: Buffer) => {
-          if (timer === undefined && chunk.toString().includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), 100 + Math.floor(Math.random() * 1400));
-        });
+        child.stdout?.resume();
+        const killAt = relay.received.length + 1 + Math.floor(Math.random() * 6);
+        const watch = setInterval(() => {
+          if (relay.received.length >= killAt) child.kill('SIGKILL');
+        }, 5);
         await exited(child);
-        clearTimeout(timer);
+        clearInterval(watch);
         if (child.signalCode === 'SIGKILL') kills += 1;
       }
       current = null;
