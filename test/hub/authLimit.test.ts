@@ -9,12 +9,16 @@ afterEach(async () => {
   for (const h of hubs.splice(0)) await h.close();
 });
 
+// A clock that stands still mid-window: the limit counts in fixed one-minute windows, and a slow
+// run that crossed a minute's end would start a fresh window part way through the guesses.
+const midWindow = () => new Date('2026-12-07T10:00:20.000Z');
+
 const randomToken = () => `wbh_${randomBytes(32).toString('base64url')}`;
 
 for (const { kind, available, why } of STORE_KINDS) {
   describe.skipIf(!available)(`failed sign-ins are limited per address on ${kind}${available ? '' : ` (skipped: ${why})`}`, () => {
     it('700 random tokens from one address: the hub stops answering 401 and answers 429 with Retry-After', async () => {
-      const hub = await startTestHub(kind);
+      const hub = await startTestHub(kind, { now: midWindow });
       hubs.push(hub);
       const statuses: number[] = [];
       let retryAfter: string | null = null;
@@ -52,9 +56,9 @@ for (const { kind, available, why } of STORE_KINDS) {
     });
 
     it('the limit is shared by two hub instances on one store: guesses spread over both are counted together', async () => {
-      const hub = await startTestHub(kind, { authFailureLimit: { max: 10, timeWindowMs: 60_000 } });
+      const hub = await startTestHub(kind, { now: midWindow, authFailureLimit: { max: 10, timeWindowMs: 60_000 } });
       hubs.push(hub);
-      const second = await startHub({ store: hub.store, port: 0, rateLimit: false, authFailureLimit: { max: 10, timeWindowMs: 60_000 } });
+      const second = await startHub({ store: hub.store, port: 0, rateLimit: false, now: midWindow, authFailureLimit: { max: 10, timeWindowMs: 60_000 } });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 30; i += 1) {

@@ -88,5 +88,6 @@ describe('migration 10: offer answers and primary reason kept on each call', () 
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 fresh databases: about 10 s alone, three times that on a busy two-core machine.
+  }, 120_000);
 });
