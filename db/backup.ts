@@ -188,7 +188,7 @@ function stallGuard(source: string, stallMs: number): (p: { remainingPages: numb
           '(another program holds it locked, or it is read-only with its -wal and -shm files beside it). Nothing was written.',
       );
     }
-    return undefined;
+    return PAGES_PER_STEP;
   };
 }
 

@@ -20,6 +20,7 @@ const preview = (over: Partial<ImportPreview> = {}): ImportPreview => ({
   errors: [{ line: 3, column: 'MRR', value: 'x', message: '"x" is not a number.' }],
   cycles: [{ id: '2026-11', name: 'November 2026', customers: 1 }],
   fileError: null,
+  warnings: [],
   ...over,
 });
 

@@ -76,7 +76,7 @@ describe('a backup that cannot progress', () => {
               options.progress({ totalPages: 411, remainingPages: 311 });
               setImmediate(step);
             } catch (error) {
-              reject(error as Error);
+              reject(error);
             }
           };
           setImmediate(step);
