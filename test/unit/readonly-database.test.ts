@@ -76,7 +76,7 @@ describe('a backup that cannot progress', () => {
               options.progress({ totalPages: 411, remainingPages: 311 });
               setImmediate(step);
             } catch (error) {
-              reject(error);
+              reject(error instanceof Error ? error : new Error(String(error)));
             }
           };
           setImmediate(step);
