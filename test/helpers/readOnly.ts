@@ -41,3 +41,15 @@ export function readOnlyView(dir: string): ReadOnlyView | null {
   }
   return { dir: view, how: 'mount', dispose: () => void spawnSync('umount', [view]) };
 }
+
+/**
+ * A folder on a disk of `bytes` bytes (a tmpfs), to meet a full disk for real. Only root may mount
+ * one; null elsewhere, and the caller skips with that reason (the failing-stream tests still run).
+ */
+export function smallDisk(dir: string, bytes: number): { dir: string; dispose: () => void } | null {
+  if (process.getuid?.() !== 0) return null;
+  mkdirSync(dir, { recursive: true });
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir]);
+  if (mounted.status !== 0) return null;
+  return { dir, dispose: () => void spawnSync('umount', [dir]) };
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,12 +20,18 @@ function winback(args: string[]) {
 }
 
 /** A demo console whose process died with its -wal and -shm files still beside it, then made read-only. */
-function readOnlyConsole(): { folder: string; db: ReadOnlyView; elsewhere: string } | null {
+function readOnlyConsole(options: { clean?: boolean } = {}): { folder: string; db: ReadOnlyView; elsewhere: string } | null {
   const t = tempDir();
   cleanups.push(t.dispose);
   const folder = join(t.dir, 'data');
   const db = join(folder, 'console.db');
   expect(winback(['demo', '--db', db]).status).toBe(0);
+  if (options.clean) {
+    const view = readOnlyView(folder);
+    if (!view) return null;
+    cleanups.push(view.dispose);
+    return { folder, db: view, elsewhere: t.dir };
+  }
   const killed = spawnSync(
     process.execPath,
     [
@@ -56,6 +62,37 @@ describe('a database on a read-only mount, its -wal and -shm files beside it', (
     // The commit still only in the -wal file is in the copy.
     expect(r.stdout).toContain('1868 customers');
     expect(readdirSync(c.elsewhere).filter((f) => f.includes('.partial'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('reading a database on a read-only mount', () => {
+  for (const clean of [false, true]) {
+    it(`reports and exports to another place work (${clean ? 'closed cleanly, no -wal or -shm' : 'with its -wal and -shm'})`, (ctx) => {
+      const c = readOnlyConsole({ clean });
+      if (!c) return ctx.skip('cannot make a read-only folder here (root without the right to mount)');
+      const db = join(c.db.dir, 'console.db');
+      const report = winback(['report', 'reasons', '--by', 'stated', '--db', db]);
+      expect(report.stderr).toBe('');
+      expect(report.status).toBe(0);
+      expect((JSON.parse(report.stdout) as { totals: { departed: number } }).totals.departed).toBe(clean ? 1869 : 1868);
+      const out = join(c.elsewhere, 'customers.csv');
+      const exported = winback(['export', 'customers', '--db', db, '--out', out]);
+      expect(exported.stderr).toBe(`Exported ${clean ? 1869 : 1868} rows of customers to ${out}.\n`);
+      expect(exported.status).toBe(0);
+    }, 120_000);
+  }
+
+  it('a command that writes says in one line that the database is read-only, and in JSON with --json', (ctx) => {
+    const c = readOnlyConsole({ clean: true });
+    if (!c) return ctx.skip('cannot make a read-only folder here (root without the right to mount)');
+    const db = join(c.db.dir, 'console.db');
+    const csv = join(c.elsewhere, 'more.csv');
+    writeFileSync(csv, 'Customer ID,Name,Phone,Monthly Charges,Churn Reason,Churn Label\nZ-1,Zoe,+1 555-0199,10,Moved,Yes\n');
+    const r = winback(['import', csv, '--db', db, '--json']);
+    expect(r.status).toBe(1);
+    const line = `The database ${db} is read-only (a read-only disk or file), so nothing can be written to it. Reports and exports to another place can still read it.`;
+    expect(r.stderr).toBe(`winback: ${line}\n`);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: { code: 'read_only', message: line } });
   }, 120_000);
 });
 

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BackupError, backupDatabase, backupDatabaseSync, restoreDatabase, type DatabaseSummary } from '../../../db/backup';
 import { DatabaseTooNewError, assertNotNewer } from '../../../db/migrate';
+import { isWritable } from '../../../db/readOnly';
 import { CliError } from './errors';
 import { addDbOption, dbPathFrom } from './options';
 
@@ -14,17 +15,6 @@ function summary(s: DatabaseSummary): string {
 function asCliError(error: unknown): never {
   if (error instanceof BackupError || error instanceof DatabaseTooNewError) throw new CliError(error.message);
   throw error;
-}
-
-/** Whether this process may write the database and create its -wal and -shm beside it. */
-function writable(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    accessSync(dirname(path), constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function registerBackupCommands(program: Command): void {
@@ -40,7 +30,7 @@ export function registerBackupCommands(program: Command): void {
     // A file this process cannot write (a read-only mount, no permission) is opened read-only and
     // copied in one read transaction with VACUUM INTO: SQLite's stepwise backup cannot progress
     // on such a file once its -wal and -shm exist.
-    const readOnly = !writable(dbPath);
+    const readOnly = !isWritable(dbPath);
     const db = new Database(dbPath, { fileMustExist: true, readonly: readOnly });
     try {
       assertNotNewer(db);
