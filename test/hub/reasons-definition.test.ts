@@ -76,7 +76,8 @@ for (const { kind, available, why } of STORE_KINDS) {
     });
 
     it('the same by month and over a range of call days', async () => {
-      for (const query of [{ group: 'month' }, { from: '2026-11-11', to: '2026-11-30' }]) {
+      const queries: Record<string, string>[] = [{ group: 'month' }, { from: '2026-11-11', to: '2026-11-30' }];
+      for (const query of queries) {
         const { onConsole, onHub } = await both(query);
         expect(onHub).toEqual(onConsole);
       }
