@@ -159,15 +159,48 @@ function tempNameFor(out: string): string {
   return `${out}.partial-${process.pid}`;
 }
 
+/**
+ * How long a backup may go without copying a page before it gives up. SQLite's backup step answers
+ * SQLITE_BUSY while it cannot read the source, and better-sqlite3 retries that for ever: a read-only
+ * WAL file whose -wal and -shm exist stuck `winback backup` at 100% CPU for nearly ten minutes. A
+ * step of 100 pages takes milliseconds, and another connection's write holds the source for less
+ * than a second, so five seconds without progress means it will not progress.
+ */
+export const BACKUP_STALL_MS = 5000;
+
+export interface BackupOptions {
+  stallMs?: number;
+}
+
+/** Pages copied per step: better-sqlite3's own default. */
+const PAGES_PER_STEP = 100;
+
+function stallGuard(source: string, stallMs: number): (p: { remainingPages: number }) => number {
+  let remaining = -1;
+  let since = Date.now();
+  return (p) => {
+    if (p.remainingPages !== remaining) {
+      remaining = p.remainingPages;
+      since = Date.now();
+    } else if (Date.now() - since > stallMs) {
+      throw new BackupError(
+        `The backup of ${source} made no progress for ${Math.round(stallMs / 1000) || 1} seconds: SQLite cannot read it ` +
+          '(another program holds it locked, or it is read-only with its -wal and -shm files beside it). Nothing was written.',
+      );
+    }
+    return PAGES_PER_STEP;
+  };
+}
+
 /** Online backup of an open database into `out` with SQLite's backup API; the console keeps working meanwhile. */
-export async function backupDatabase(db: Db, out: string): Promise<DatabaseSummary> {
+export async function backupDatabase(db: Db, out: string, options: BackupOptions = {}): Promise<DatabaseSummary> {
   const target = resolve(out);
   if (target === resolve(db.name)) throw new BackupError('A backup cannot be written over the database itself; choose another file.');
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempNameFor(target);
   removeWithSidecars(tmp);
   try {
-    await db.backup(tmp);
+    await db.backup(tmp, { progress: stallGuard(db.name, options.stallMs ?? BACKUP_STALL_MS) });
     return finishCopy(tmp, target);
   } catch (error) {
     removeWithSidecars(tmp);

@@ -99,6 +99,9 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, req, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413) {
+      // Read and discard what is left of the body, so the console gets this answer instead of a
+      // connection reset while it is still sending (which it could only report as "unreachable").
+      req.raw.resume();
       return problem(reply, 413, 'too_large', `The request is larger than the hub accepts (${Math.round(bodyLimit / 1024)} KiB). Send fewer events at a time.`);
     }
     if (status === 429) return problem(reply, 429, 'rate_limited', error.message ?? 'Too many requests; wait a moment and try again.');

@@ -13,8 +13,8 @@ import type { HubStore } from './store/connect';
  * - Departed customers are counted once per external id, however many consoles imported them.
  * - `by: 'stated'` groups by the reason recorded at departure; a call counts under the stated
  *   reason of its customer (from the departure when the hub has it, else from the call).
- * - `by: 'diagnosed'` groups departed customers by the primary reason verified on their latest
- *   diagnosing call ("Not diagnosed yet" when none), and each call by its own primary reason.
+ * - `by: 'diagnosed'` is the console's report by diagnosed reason (diagnosedRows below): customers
+ *   and calls under each call's primary reason; customers never diagnosed are not in it.
  * - Calls carry their latest amendment; recovered counts calls whose outcome is recovered, and
  *   recovered revenue sums those customers' monthly revenue.
  */
@@ -27,7 +27,6 @@ for (const c of DEFAULT_TAXONOMY) {
   for (const r of c.reasons) REASONS.set(r.id, { name: r.name, categoryId: c.id });
 }
 
-export const NOT_DIAGNOSED = 'Not diagnosed yet';
 export const NO_STATED_REASON = 'No reason recorded';
 const UNMAPPED = 'Unmapped';
 
@@ -74,10 +73,10 @@ function conditions(f: ParsedFilters, side: 'd' | 'c'): Expression<SqlBool>[] {
   return out;
 }
 
+/** Departed customers by the reason stated at departure. */
 async function departedRows(store: HubStore, f: ParsedFilters): Promise<DepartedRow[]> {
   const where = conditions(f, 'd');
-  if (f.by === 'stated') {
-    return store.db
+  return store.db
       .selectFrom('departures as d')
       .select([
         periodOf(f, 'd.cycle', 'd.departed_at').as('period'),
@@ -90,32 +89,85 @@ async function departedRows(store: HubStore, f: ParsedFilters): Promise<Departed
       .where((eb) => eb.and(where))
       .groupBy(['period', 'reason_id', 'category_id', 'reason_text'])
       .execute();
-  }
+}
+
+interface DiagnosedTotals {
+  departed: number | string;
+  revenue: number | string | null;
+  calls: number | string;
+  recovered: number | string | null;
+  recovered_revenue: number | string | null;
+}
+
+/**
+ * The report by diagnosed reason, defined as the console defines it (docs/reports.md): each call
+ * with a primary diagnosed reason counts under that reason; a customer counts once per reason (and
+ * period) however many of their calls diagnosed it, with their monthly revenue once, and is
+ * "recovered revenue" there when one of those calls recovered them. Calls without a diagnosis (no
+ * answer, wrong number) and customers never called are not in it. The totals count each customer
+ * once overall. Filters apply to the calls (call day, the call's cycle).
+ */
+function perCustomer(store: HubStore, f: ParsedFilters, grouped: boolean) {
+  const where = conditions(f, 'c');
   return store.db
-    .with('diag', (db) =>
-      db
-        .selectFrom('calls')
-        .select([
-          'external_id',
-          'primary_reason_id',
-          'primary_category_id',
-          sql<number>`row_number() over (partition by external_id order by completed_at desc, event_rid desc)`.as('rn'),
-        ])
-        .where('primary_reason_id', 'is not', null),
-    )
-    .selectFrom('departures as d')
-    .leftJoin('diag', (join) => join.onRef('diag.external_id', '=', 'd.external_id').on('diag.rn', '=', 1))
+    .selectFrom('calls as c')
+    .leftJoin('departures as d', 'd.external_id', 'c.external_id')
     .select([
-      periodOf(f, 'd.cycle', 'd.departed_at').as('period'),
-      'diag.primary_reason_id as reason_id',
-      'diag.primary_category_id as category_id',
+      (grouped ? periodOf(f, 'c.cycle', 'c.completed_at') : sql<null>`null`).as('period'),
+      'c.external_id as external_id',
+      'c.primary_reason_id as reason_id',
+      sql<string | null>`max(c.primary_category_id)`.as('category_id'),
+      sql<number>`max(coalesce(d.monthly_revenue, c.monthly_revenue, 0))`.as('rev'),
+      sql<number>`count(*)`.as('calls'),
+      sql<number>`sum(case when c.outcome = 'recovered' then 1 else 0 end)`.as('recovered'),
+    ])
+    .where('c.primary_reason_id', 'is not', null)
+    .where((eb) => eb.and(where))
+    .groupBy(['period', 'c.external_id', 'c.primary_reason_id']);
+}
+
+async function diagnosedRows(store: HubStore, f: ParsedFilters): Promise<(DepartedRow & CallRow)[]> {
+  return store.db
+    .with('pc', () => perCustomer(store, f, true))
+    .selectFrom('pc')
+    .select([
+      'pc.period as period',
+      'pc.reason_id as reason_id',
+      sql<string | null>`max(pc.category_id)`.as('category_id'),
       sql<null>`null`.as('reason_text'),
       sql<number>`count(*)`.as('departed'),
-      sql<number | null>`sum(d.monthly_revenue)`.as('revenue'),
+      sql<number | null>`sum(pc.rev)`.as('revenue'),
+      sql<number>`sum(pc.calls)`.as('calls'),
+      sql<number | null>`sum(pc.recovered)`.as('recovered'),
+      sql<number | null>`sum(case when pc.recovered > 0 then pc.rev else 0 end)`.as('recovered_revenue'),
     ])
-    .where((eb) => eb.and(where))
-    .groupBy(['period', 'reason_id', 'category_id'])
+    .groupBy(['pc.period', 'pc.reason_id'])
     .execute();
+}
+
+async function diagnosedTotals(store: HubStore, f: ParsedFilters): Promise<DiagnosedTotals> {
+  return store.db
+    .with('pc', () => perCustomer(store, f, false))
+    .with('once', (db) =>
+      db
+        .selectFrom('pc')
+        .select([
+          'pc.external_id',
+          sql<number>`max(pc.rev)`.as('rev'),
+          sql<number>`sum(pc.calls)`.as('calls'),
+          sql<number>`sum(pc.recovered)`.as('recovered'),
+        ])
+        .groupBy('pc.external_id'),
+    )
+    .selectFrom('once')
+    .select([
+      sql<number>`count(*)`.as('departed'),
+      sql<number | null>`sum(once.rev)`.as('revenue'),
+      sql<number>`coalesce(sum(once.calls), 0)`.as('calls'),
+      sql<number | null>`sum(once.recovered)`.as('recovered'),
+      sql<number | null>`sum(case when once.recovered > 0 then once.rev else 0 end)`.as('recovered_revenue'),
+    ])
+    .executeTakeFirstOrThrow();
 }
 
 async function callRows(store: HubStore, f: ParsedFilters): Promise<CallRow[]> {
@@ -149,7 +201,7 @@ async function callRows(store: HubStore, f: ParsedFilters): Promise<CallRow[]> {
     .execute();
 }
 
-function describe(by: ParsedFilters['by'], key: KeyRow): Pick<ReasonsReportRow, 'categoryId' | 'category' | 'reasonId' | 'reason'> {
+function describe(key: KeyRow): Pick<ReasonsReportRow, 'categoryId' | 'category' | 'reasonId' | 'reason'> {
   if (key.reason_id !== null) {
     const known = REASONS.get(key.reason_id);
     if (known) return { categoryId: known.categoryId, category: CATEGORIES.get(known.categoryId) ?? known.categoryId, reasonId: key.reason_id, reason: known.name };
@@ -161,21 +213,26 @@ function describe(by: ParsedFilters['by'], key: KeyRow): Pick<ReasonsReportRow, 
     const categoryId = key.category_id;
     return { categoryId, category: categoryId ? (CATEGORIES.get(categoryId) ?? categoryId) : UNMAPPED, reasonId: null, reason: key.reason_text };
   }
-  const label = by === 'diagnosed' ? NOT_DIAGNOSED : NO_STATED_REASON;
-  return { categoryId: null, category: label, reasonId: null, reason: label };
+  // Only stated reasons can be missing: the diagnosed report has only calls with a primary reason.
+  return { categoryId: null, category: NO_STATED_REASON, reasonId: null, reason: NO_STATED_REASON };
 }
 
 const cents = (n: number) => Math.round(n * 100) / 100;
-const rate = (recovered: number, calls: number) => (calls === 0 ? 0 : Math.round((recovered / calls) * 10_000) / 10_000);
+// Unrounded, as the console gives it: the two reports must be equal, and the window rounds for display.
+const rate = (recovered: number, calls: number) => (calls === 0 ? 0 : recovered / calls);
 
 /** Builds the report; `filters` are checked with the shared schema first. */
 export async function reasonsReport(store: HubStore, filters: unknown): Promise<ReasonsReport> {
   const f = ReasonsReportFilters.parse(filters);
-  const [departed, calls] = await Promise.all([departedRows(store, f), callRows(store, f)]);
+  let departed: (DepartedRow & Partial<CallRow>)[];
+  let calls: CallRow[] = [];
+  let customersOnce: DiagnosedTotals | null = null;
+  if (f.by === 'diagnosed') [departed, customersOnce] = await Promise.all([diagnosedRows(store, f), diagnosedTotals(store, f)]);
+  else [departed, calls] = await Promise.all([departedRows(store, f), callRows(store, f)]);
   const grouped = f.group !== undefined;
   const rows = new Map<string, ReasonsReportRow>();
   const rowFor = (key: KeyRow): ReasonsReportRow => {
-    const described = describe(f.by, key);
+    const described = describe(key);
     const period = grouped ? (key.period ?? '(none)') : undefined;
     const id = JSON.stringify([period ?? null, described.categoryId, described.reasonId, described.reason]);
     let row = rows.get(id);
@@ -189,6 +246,11 @@ export async function reasonsReport(store: HubStore, filters: unknown): Promise<
     const row = rowFor(d);
     row.departed += Number(d.departed);
     row.revenue += Number(d.revenue ?? 0);
+    if (d.calls !== undefined) {
+      row.calls += Number(d.calls);
+      row.recovered += Number(d.recovered ?? 0);
+      row.recoveredRevenue += Number(d.recovered_revenue ?? 0);
+    }
   }
   for (const c of calls) {
     const row = rowFor(c);
@@ -211,7 +273,7 @@ export async function reasonsReport(store: HubStore, filters: unknown): Promise<
       a.category.localeCompare(b.category) ||
       a.reason.localeCompare(b.reason),
   );
-  const totals = list.reduce(
+  const summed = list.reduce(
     (t, r) => ({
       departed: t.departed + r.departed,
       revenue: t.revenue + r.revenue,
@@ -221,6 +283,16 @@ export async function reasonsReport(store: HubStore, filters: unknown): Promise<
     }),
     { departed: 0, revenue: 0, calls: 0, recovered: 0, recoveredRevenue: 0 },
   );
+  // By diagnosed reason a customer diagnosed twice is in two rows but counts once in the totals.
+  const totals = customersOnce
+    ? {
+        departed: Number(customersOnce.departed),
+        revenue: Number(customersOnce.revenue ?? 0),
+        calls: Number(customersOnce.calls),
+        recovered: Number(customersOnce.recovered ?? 0),
+        recoveredRevenue: Number(customersOnce.recovered_revenue ?? 0),
+      }
+    : summed;
   return {
     rows: list,
     totals: { ...totals, revenue: cents(totals.revenue), recoveredRevenue: cents(totals.recoveredRevenue), recoveryRate: rate(totals.recovered, totals.calls) },

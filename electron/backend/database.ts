@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { BackupError, backupBeforeMigration, backupFolderFor, listBackups, restoreDatabase } from '../../db/backup';
 import { DatabaseTooNewError, migrate } from '../../db/migrate';
 import { openDatabase, type Db } from '../../db/open';
@@ -46,11 +47,34 @@ function isDamage(error: unknown): boolean {
   return DAMAGE_CODES.has(String((error as { code?: unknown }).code));
 }
 
+function fileSize(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * SQLite takes a 0-byte file for a new, empty database, and so did the console: imports ran into it
+ * and the first-run screen showed. A console's file is never empty once it has a backup (the first
+ * open writes the schema before any backup is taken), so an empty file with backups beside it is one
+ * that was truncated (a full disk, a failed copy, a sync tool) and is treated as damaged. Pages still
+ * in a -wal file beside it would be SQLite's to read, so that case is left to SQLite.
+ */
+function emptiedDatabase(path: string): string | null {
+  if (fileSize(path) !== 0 || (fileSize(`${path}-wal`) ?? 0) > 0) return null;
+  if (listBackups(backupFolderFor(path)).length === 0) return null;
+  return 'the file is empty (0 bytes), although backups of it exist beside it';
+}
+
 /**
  * Opens the console's database after SQLite's quick_check, and only then migrates it, so an upgrade
  * never runs on (nor backs up) a damaged file. A damaged file is reported and left exactly as it is.
  */
 export function openCheckedDatabase(path: string, now: () => Date = () => new Date()): { db: Db } | { problem: string } {
+  const emptied = emptiedDatabase(path);
+  if (emptied) return { problem: emptied };
   let db: Db;
   try {
     db = openDatabase(path, { migrate: false });

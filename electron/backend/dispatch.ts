@@ -5,6 +5,7 @@ import type { Handlers, ServiceDeps, SetupCallContext } from './types';
 import { handlers as defaultHandlers } from './handlers';
 import { currentUser } from './session/handlers';
 import { unknownChannelMessage } from './unknownChannel';
+import { plainFault } from '../../db/faults';
 import { inLanguage } from './i18n';
 import { languageOf } from './locale/settings';
 
@@ -53,6 +54,9 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message);
       deps.log.error('channel failed', { channel, error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' });
+      // A full disk or a read-only file is the machine's fault, said plainly, not "something went wrong".
+      const fault = plainFault(error);
+      if (fault) return fail('internal', fault.message);
       return fail('internal', 'Something went wrong inside the console. Nothing was changed; try again.');
     }
   }

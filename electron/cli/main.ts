@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './commands/errors';
+import { plainFault } from '../../db/faults';
+import { defaultDataDir, resolveDbPath } from '../backend/paths';
 
 type Register = (program: Command) => void;
 
@@ -51,11 +53,19 @@ export async function runProgram(program: Command, argv: string[]): Promise<numb
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof CliError) {
-      process.stderr.write(`winback: ${error.message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(`winback: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    const fault = plainFault(error, databaseOf(argv));
+    const code = fault?.code ?? 'failed';
+    const message = fault?.message ?? (error instanceof Error ? error.message : String(error));
+    // Under --json a script reads the failure from standard output, in the API's error shape.
+    if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+    process.stderr.write(`winback: ${message}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
   }
+}
+
+/** The database a command line names (or the default one), for SQLite's errors, which name no file. */
+function databaseOf(argv: string[]): string {
+  const at = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  const given = at === -1 ? undefined : argv[at]?.startsWith('--db=') ? argv[at]?.slice(5) : argv[at + 1];
+  return resolveDbPath(given, defaultDataDir());
 }

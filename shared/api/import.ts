@@ -30,6 +30,8 @@ export const ImportPreviewSchema = z.object({
   cycles: z.array(z.object({ id: z.string(), name: z.string(), customers: z.number().int() })),
   /** A problem with the file as a whole; nothing can be imported while it is set. */
   fileError: z.string().nullable(),
+  /** What to check before importing (revenue such as "1.234" that reads two ways); nothing is refused for it. */
+  warnings: z.array(z.string()),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

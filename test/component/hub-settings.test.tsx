@@ -56,7 +56,7 @@ describe('the hub settings in Admin', () => {
   it('fetches assignments and reports a failed sync as a visible message', async () => {
     consoleOf('agent', { url: 'https://hub.example.com/', tokenConfigured: true, refusedEvents: 2, lastPullAt: null });
     const hub = await openAdmin();
-    expect(within(hub).getByText(/refused 2 events as invalid/)).toBeInTheDocument();
+    expect(within(hub).getByText(/refused 2 events \(invalid, or too large to send\)/)).toBeInTheDocument();
     await userEvent.click(within(hub).getByRole('button', { name: 'Fetch my assignments' }));
     expect(await within(hub).findByRole('status', { name: 'Hub result' })).toHaveTextContent('Received 3 assigned customers: 2 new, 1 updated.');
     await userEvent.click(within(hub).getByRole('button', { name: 'Sync now' }));

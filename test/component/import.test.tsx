@@ -20,6 +20,7 @@ const preview = (over: Partial<ImportPreview> = {}): ImportPreview => ({
   errors: [{ line: 3, column: 'MRR', value: 'x', message: '"x" is not a number.' }],
   cycles: [{ id: '2026-11', name: 'November 2026', customers: 1 }],
   fileError: null,
+  warnings: [],
   ...over,
 });
 
@@ -128,6 +129,15 @@ describe('importing from Admin', () => {
     expect(screen.queryByRole('button', { name: /^Import \d/ })).not.toBeInTheDocument();
     const sent = calls.find(([c]) => c === 'import.preview')?.[1] as { mapping: unknown };
     expect(sent.mapping).toMatchObject({ departedWhen: { column: 'MRR', equals: 'gone' } });
+  });
+
+  it('shows the warning of the preview about revenue that reads two ways', async () => {
+    const warning = 'MRR: "1,234" on line 2 could mean 1.234 or 1234; it is read as 1234, because this file writes decimals with a point. Check the file before importing.';
+    fakeBackend(preview({ invalid: 0, errors: [], warnings: [warning] }));
+    render(<ImportSection />);
+    await chooseFile();
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(`Check: ${warning}`);
   });
 
   it('a changed mapping needs a new preview', async () => {

@@ -176,7 +176,7 @@ describe('the sender', () => {
     const round = await syncRound(c.deps, {});
     expect(round).toMatchObject({ ok: true, sent: 2, pending: 0 });
     const status = await call(c.dispatch, 'sync.status', {});
-    expect(status.lastError).toBe('The hub refused 2 events as invalid; they are kept in the audit log and not sent again.');
+    expect(status.lastError).toBe('The hub refused 2 events (invalid, or too large to send); they are kept in the audit log and not sent again.');
     expect((await call(c.dispatch, 'hub.settings.get', {})).refusedEvents).toBe(2);
     const audit = c.db.prepare("SELECT entity_id, detail FROM audit_log WHERE action = 'sync.refused' ORDER BY id").all() as { entity_id: string; detail: string }[];
     expect(audit).toEqual([

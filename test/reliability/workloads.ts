@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { backupDatabaseSync, checkDatabaseFile } from '../../db/backup';
 import { dirname, join } from 'node:path';
 import type { Db } from '../../db/open';
 import { countCustomers, prepareCustomerUpsert } from '../../db/repos/customers';
@@ -295,6 +297,48 @@ const departuresImport: Workload = {
   },
 };
 
+const RO_BACKUPS = 'ro-backups';
+const RO_BACKUP_NAMES = 3;
+const roBackupPath = (db: Db, i: number) => join(dirname(db.name), RO_BACKUPS, `ro-backup-${i % RO_BACKUP_NAMES}.db`);
+
+/**
+ * `winback backup` of a database it cannot write (a read-only disk): a read-only connection copied
+ * in one read transaction with VACUUM INTO, then switched to one self-contained file, checked,
+ * synced and renamed (db/backup.ts). Acknowledged once the copy carries its name. Three names in
+ * turn, so a kill can land while a newer copy replaces an older one.
+ */
+const readOnlyBackup: Workload = {
+  name: 'backup of a read-only database',
+  run: (deps, i) => {
+    const source = new Database(deps.db.name, { readonly: true, fileMustExist: true });
+    try {
+      backupDatabaseSync(source, roBackupPath(deps.db, i));
+    } finally {
+      source.close();
+    }
+    return String(i);
+  },
+  verify: (db, i) => {
+    // Once acknowledged the name always holds a backup (a later one replaces it in one rename);
+    // the invariant checks each file in full once per round.
+    const path = roBackupPath(db, Number(i));
+    if (!existsSync(path)) return `${path} is missing`;
+    return readFileSync(path).subarray(0, 16).toString('latin1') === 'SQLite format 3\0' ? null : `${path} is not a SQLite file`;
+  },
+  invariant: (db) => {
+    const folder = join(dirname(db.name), RO_BACKUPS);
+    if (!existsSync(folder)) return null;
+    for (const file of readdirSync(folder).filter((f) => /^ro-backup-\d+\.db$/.test(f))) {
+      try {
+        checkDatabaseFile(join(folder, file));
+      } catch (error) {
+        return `the backup name ${file} carries a half-written file (${error instanceof Error ? error.message : String(error)})`;
+      }
+    }
+    return null;
+  },
+};
+
 /**
  * Deliberately wrong, to prove the harness notices: the event and its change as two separate
  * commits with a pause between. Never in DEFAULT_WORKLOADS; crash.test.ts expects it to be caught.
@@ -322,10 +366,19 @@ export const WORKLOADS: Record<string, Workload> = {
   [callCompletion.name]: callCompletion,
   [callDraft.name]: callDraft,
   [departuresImport.name]: departuresImport,
+  [readOnlyBackup.name]: readOnlyBackup,
   [tornPair.name]: tornPair,
 };
 
-export const DEFAULT_WORKLOADS = [sessionSetup.name, demoLoad.name, outboxEvent.name, callCompletion.name, callDraft.name, departuresImport.name];
+export const DEFAULT_WORKLOADS = [
+  sessionSetup.name,
+  demoLoad.name,
+  outboxEvent.name,
+  callCompletion.name,
+  callDraft.name,
+  departuresImport.name,
+  readOnlyBackup.name,
+];
 export const TORN_PAIR = tornPair.name;
 
 export function workload(name: string): Workload {

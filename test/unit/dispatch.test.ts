@@ -59,6 +59,19 @@ describe('the API dispatcher', () => {
       error: { code: 'internal', message: 'Something went wrong inside the console. Nothing was changed; try again.' },
     });
   });
+
+  it('says a full disk in plain words, not in those of SQLite', async () => {
+    const dispatch = createDispatcher(b.deps, {
+      ...handlers,
+      'session.get': () => {
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+    });
+    expect(await dispatch('session.get', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'The disk holding the database is full, so it could not be written. Free some space on that disk and try again.' },
+    });
+  });
 });
 
 describe('the demo', () => {

@@ -27,7 +27,7 @@ function open(dbPath: string, recovery = true): Backend {
  * A console with the demo loaded and two daily backups (an older good one and a newer one), then
  * its database damaged on disk while closed.
  */
-async function damagedConsole(options: { newestBackupAlsoDamaged?: boolean; header?: boolean } = {}) {
+async function damagedConsole(options: { newestBackupAlsoDamaged?: boolean; header?: boolean; empty?: boolean } = {}) {
   const t = tempDir();
   cleanup.push(t.dispose);
   const dbPath = join(t.dir, 'winback.db');
@@ -41,7 +41,8 @@ async function damagedConsole(options: { newestBackupAlsoDamaged?: boolean; head
   await backupDatabase(b.db, newer);
   b.close();
   if (options.newestBackupAlsoDamaged) damagePages(newer);
-  if (options.header) damageHeader(dbPath);
+  if (options.empty) writeFileSync(dbPath, '');
+  else if (options.header) damageHeader(dbPath);
   else damagePages(dbPath);
   return { dir: t.dir, dbPath, older, newer, damagedBytes: readFileSync(dbPath) };
 }
@@ -85,6 +86,33 @@ describe('the check at start', () => {
 });
 
 describe('the console in recovery mode', () => {
+  it('takes a 0-byte database with backups beside it for a damaged one, never for a new console', async () => {
+    const c = await damagedConsole({ empty: true });
+    const b = open(c.dbPath);
+    const status = await call(b.dispatch, 'maintenance.status', {});
+    expect(status.state).toBe('damaged');
+    expect(status.problem).toMatch(/empty \(0 bytes\)/);
+    expect(status.newestGoodBackup).toMatchObject({ file: 'winback-2026-11-15T09-00-00-000Z-daily.db', customers: 1869 });
+    const setup = await callResult(b.dispatch, 'session.setup', { name: 'Nobody', role: 'manager' });
+    expect(setup.ok).toBe(false);
+    b.close();
+    expect(readFileSync(c.dbPath).length).toBe(0);
+
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'winback.mjs'), 'demo', '--db', c.dbPath], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^winback: The database at ${c.dbPath} is damaged \\(the file is empty \\(0 bytes\\)`));
+    expect(readFileSync(c.dbPath).length).toBe(0);
+  });
+
+  it('still starts a new console in an empty file with no backups beside it', async () => {
+    const t = tempDir();
+    cleanup.push(t.dispose);
+    const dbPath = join(t.dir, 'winback.db');
+    writeFileSync(dbPath, '');
+    const b = open(dbPath);
+    expect((await call(b.dispatch, 'maintenance.status', {})).state).toBe('ok');
+  });
+
   it('says what happened and offers the newest good backup, with what is in it', async () => {
     const c = await damagedConsole();
     const b = open(c.dbPath);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { plainFault } from '../../../db/faults';
 import { createWriteStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +107,7 @@ export class ExportJobs {
           // Left to the sweep of abandoned exports and to discard, which try again.
         }
         job.state = 'failed';
-        job.error = 'The export could not be written; check the free disk space and try again.';
+        job.error = plainFault(error)?.message ?? 'The export could not be written; check the free disk space and try again.';
       })
       .finally(() => {
         job.finishedAt = Date.now();

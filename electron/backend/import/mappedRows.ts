@@ -2,6 +2,7 @@ import type { ImportMapping } from '../../../shared/domain/importMapping';
 import type { CsvRecord } from './csvParser';
 import type { RowError } from './errors';
 import { createRowMapper, type RowCustomer, type RowMapper } from './rows';
+import { parseDecimal } from './values';
 
 /**
  * A row of the file as its mapping reads it, before it meets the database: what the plan and the
@@ -27,9 +28,15 @@ export interface MapOptions {
   today: string;
 }
 
+/** "1.234" and "1,234": a number with three decimals, or one with a thousands separator. */
+const AMBIGUOUS_THOUSANDS = /^[-+]?\d{1,3}[.,]\d{3}$/;
+const CURRENCY_AND_SPACES = /[$€£¥\s\u00a0]|USD|EUR|GBP|CHF/gi;
+
 /** Maps a file's records batch by batch: the first record is the header, which sets up the mapper. */
 export class RecordMapper {
   private mapper: RowMapper | null = null;
+  private revenueColumn = -1;
+  private ambiguous: { count: number; line: number; value: string } | null = null;
 
   constructor(
     private readonly options: MapOptions,
@@ -51,10 +58,13 @@ export class RecordMapper {
         today: this.options.today,
       });
       first = 1;
+      const revenue = this.options.mapping.columns.monthlyRevenue;
+      this.revenueColumn = revenue === undefined ? -1 : this.mapper.headers.indexOf(revenue);
     }
     const mapper = this.mapper;
     for (let i = first; i < batch.length; i += 1) {
       const record = batch[i] as CsvRecord;
+      if (this.revenueColumn !== -1) this.noteAmbiguous(record.fields[this.revenueColumn], record.line);
       const outcome = mapper.map(record.fields, record.line);
       if (outcome.kind === 'skipped') {
         out.push({ kind: 'skipped', line: record.line });
@@ -73,6 +83,46 @@ export class RecordMapper {
     }
     return out;
   }
+
+  private noteAmbiguous(cell: string | undefined, line: number): void {
+    if (cell === undefined || cell.length > 20) return;
+    const bare = cell.replace(CURRENCY_AND_SPACES, '');
+    if (!AMBIGUOUS_THOUSANDS.test(bare)) return;
+    if (this.ambiguous) this.ambiguous.count += 1;
+    else this.ambiguous = { count: 1, line, value: cell.trim() };
+  }
+
+  /** Revenue cells that read two ways ("1.234", "1,234"), for the preview's warning; null when none. */
+  ambiguousRevenue(): AmbiguousNumbers | null {
+    const a = this.ambiguous;
+    const column = this.options.mapping.columns.monthlyRevenue;
+    if (!a || column === undefined) return null;
+    const parsed = parseDecimal(a.value, this.options.decimalComma);
+    if (!parsed.ok || parsed.value === null) return null;
+    const digits = a.value.replace(/[^\d]/g, '');
+    const readAs = parsed.value;
+    const otherwise = Number.isInteger(readAs) ? Number(`${digits.slice(0, -3)}.${digits.slice(-3)}`) : Number(digits);
+    return { column, ...a, readAs, otherwise };
+  }
+}
+
+/** The preview's words for revenue that reads two ways. */
+export function ambiguousNumbersWarning(a: AmbiguousNumbers, decimalComma: boolean): string {
+  const more = a.count > 1 ? ` (and ${(a.count - 1).toLocaleString('en-US')} more value${a.count > 2 ? 's' : ''} like it)` : '';
+  return (
+    `${a.column}: "${a.value}" on line ${a.line}${more} could mean ${a.otherwise} or ${a.readAs}; it is read as ${a.readAs}, ` +
+    `because this file writes decimals with a ${decimalComma ? 'comma' : 'point'}. Check the file before importing.`
+  );
+}
+
+export interface AmbiguousNumbers {
+  column: string;
+  count: number;
+  line: number;
+  value: string;
+  /** How the import reads it, and how it could have been meant. */
+  readAs: number;
+  otherwise: number;
 }
 
 function idOf(fields: string[], headers: string[], mapping: ImportMapping): string {

@@ -3,7 +3,7 @@ import type { Logger } from '../types';
 import { inImportTransaction, ImportWriter, type CommitContext, type ImportCounts } from './commit';
 import { sniffFile } from './encoding';
 import { openRowStream, warmParseWorker } from './parseThread';
-import { PlanBuilder, type ImportPlan, type PlanOptions } from './plan';
+import { everyRowInvalid, PlanBuilder, type ImportPlan, type PlanOptions } from './plan';
 import { readSeparator } from './reader';
 
 export interface PipelineOptions extends PlanOptions {
@@ -64,7 +64,9 @@ export async function importPipelined(
             staged.filter((s) => s.known).map((s) => s.data.externalId),
           );
         }
-        return writer.finish(builder.finish(rows.sawHeader));
+        const plan = builder.finish(rows.sawHeader);
+        if (everyRowInvalid(plan)) throw new Abandoned('Every row is invalid.');
+        return writer.finish(plan);
       });
     } catch (error) {
       if (!(error instanceof Abandoned)) throw error;

@@ -36,13 +36,24 @@ export interface ImportPlan {
   errors: RowError[];
   cycles: (CyclePeriod & { customers: number })[];
   mappedFields: ImportField[];
+  /** Things the person should check before importing (values that read two ways); nothing is refused for them. */
+  warnings: string[];
 }
 
 export const MAX_ERRORS = 1000;
 
+/**
+ * Every row of the file is invalid: skipping the invalid rows would import nothing, so the import
+ * is refused as a failure (it exited 0 having imported no one, which looked like success).
+ */
+export function everyRowInvalid(plan: ImportPlan): boolean {
+  return plan.invalid > 0 && plan.newCount + plan.updatedCount + plan.skipped === 0;
+}
+
 /** A plan with nothing in it: where counting starts, and what a file that cannot be read shows. */
 export function emptyPlan(): ImportPlan {
   return {
+    warnings: [],
     encoding: 'utf8',
     bom: false,
     separator: ',',

@@ -55,6 +55,25 @@ export interface RowMapper {
  * a departed customer, a skipped row (did not depart) or the list of what is wrong with it.
  * `today` (YYYY-MM-DD) is the reference for the inactivity proxy.
  */
+/** At most this much of the file's header goes into a message: a 50,000-character header once came back whole. */
+const HEADER_SHOWN_CHARS = 300;
+
+/** "Its columns are: A, B, C." cut to a readable length, saying how many more there are. */
+export function listColumns(headers: readonly string[]): string {
+  const count = headers.length.toLocaleString('en-US');
+  const shown: string[] = [];
+  let chars = 0;
+  for (const h of headers) {
+    const name = h.length > 60 ? `${h.slice(0, 60)}…` : h;
+    if (shown.length > 0 && chars + name.length > HEADER_SHOWN_CHARS) break;
+    shown.push(name);
+    chars += name.length + 2;
+  }
+  const rest = headers.length - shown.length;
+  if (rest === 0) return `Its columns are: ${shown.join(', ')}.`;
+  return `Its ${count} columns are: ${shown.join(', ')} … and ${rest.toLocaleString('en-US')} more.`;
+}
+
 export function createRowMapper(
   rawHeaders: string[],
   mapping: ImportMapping,
@@ -74,7 +93,7 @@ export function createRowMapper(
     if (indexOf(header) === -1) {
       const what = role === 'departedWhen' ? 'to tell who departed' : `for ${role}`;
       throw new ImportFileError(
-        `The mapping uses the column "${header}" ${what}, but the file has no such column. Its columns are: ${headers.join(', ')}.`,
+        `The mapping uses the column "${header}" ${what}, but the file has no such column. ${listColumns(headers)}`,
         1,
       );
     }

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../types';
 import { commitImport, type ImportCounts } from './commit';
 import { ImportFileError } from './errors';
 import { importPipelined } from './pipeline';
+import { everyRowInvalid } from './plan';
 import { readHead, stageImport, type ImportPlan } from './stage';
 
 /** The cycle of an import: the one named, else the one today falls in. */
@@ -69,7 +70,7 @@ export async function runImport(deps: ServiceDeps, o: RunImportOptions): Promise
   const staging = createStaging(stagingPath, statSync(o.path).size);
   try {
     const plan = await stageImport(deps.db, o.path, staging, options);
-    if (o.dryRun || (plan.invalid > 0 && !o.skipInvalid)) return { plan, mapping, written: null };
+    if (o.dryRun || (plan.invalid > 0 && !o.skipInvalid) || everyRowInvalid(plan)) return { plan, mapping, written: null };
     o.onWriting?.(plan.newCount + plan.updatedCount);
     const written = commitImport(deps.db, staging, plan, ctx);
     logWritten(written);

@@ -4,7 +4,7 @@ import type { CycleKind, CyclePeriod } from '../../../shared/domain/cycles';
 import type { ImportMapping } from '../../../shared/domain/importMapping';
 import { sniffFile, type Sniffed } from './encoding';
 import { ImportFileError } from './errors';
-import { RecordMapper } from './mappedRows';
+import { ambiguousNumbersWarning, RecordMapper } from './mappedRows';
 import { PlanBuilder, type ImportPlan } from './plan';
 import { readCsvBatches, readSeparator } from './reader';
 
@@ -61,5 +61,8 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
     if (staged.length > 0) staging.addRows(staged.map(({ line, data }) => ({ line, data })));
   }
   staging.seal();
-  return builder.finish(mapper.sawHeader);
+  const plan = builder.finish(mapper.sawHeader);
+  const ambiguous = mapper.ambiguousRevenue();
+  if (ambiguous) plan.warnings.push(ambiguousNumbersWarning(ambiguous, separator === ';'));
+  return plan;
 }

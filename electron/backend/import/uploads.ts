@@ -12,7 +12,7 @@ import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { commitImport } from './commit';
 import { ImportFileError } from './errors';
 import { importCycle } from './run';
-import { emptyPlan } from './plan';
+import { emptyPlan, everyRowInvalid } from './plan';
 import { readHead, stageImport, type ImportPlan } from './stage';
 
 /**
@@ -144,6 +144,7 @@ function toPreview(plan: ImportPlan): ImportPreview {
     errors: plan.errors.slice(0, 100),
     cycles: plan.cycles.map((c) => ({ id: c.id, name: c.name, customers: c.customers })),
     fileError: null,
+    warnings: plan.warnings,
   };
 }
 
@@ -206,6 +207,9 @@ export function commitUpload(deps: ServiceDeps, uploadId: string, skipInvalid: b
       'invalid_file',
       `${u.plan.invalid} rows are invalid, so nothing was imported. Fix the file, or choose to skip the invalid rows.`,
     );
+  }
+  if (everyRowInvalid(u.plan)) {
+    throw new AppError('invalid_file', `Every row of the file is invalid (${u.plan.invalid} rows), so nothing was imported. Fix the file first.`);
   }
   u.busy = true;
   u.progress = { phase: 'writing', bytesDone: u.size, bytesTotal: u.size };

@@ -113,7 +113,7 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
 }
 
 export function refusedMessage(refused: number): string {
-  return `The hub refused ${refused} event${refused === 1 ? '' : 's'} as invalid; they are kept in the audit log and not sent again.`;
+  return `The hub refused ${refused} event${refused === 1 ? '' : 's'} (invalid, or too large to send); they are kept in the audit log and not sent again.`;
 }
 
 export interface SyncLoop {

@@ -112,6 +112,7 @@ export async function pushOutbox(db: Db, client: HubClient, options: PushOptions
   // Every hub takes BASE_EVENTS_PER_BATCH; larger batches once this hub's answer says it takes them.
   let batchSize = Math.min(ceiling, BASE_EVENTS_PER_BATCH);
   let shrunk = false;
+  let sizeBeforeShrinking = batchSize;
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
   const console = consoleId(db);
   let sent = 0;
@@ -145,10 +146,26 @@ export async function pushOutbox(db: Db, client: HubClient, options: PushOptions
     try {
       answer = await answering;
     } catch (e) {
-      if (e instanceof HubRequestError && e.failure === 'too_large' && batchSize > 1) {
+      if (e instanceof HubRequestError && e.failure === 'too_large' && current.ids.size > 1) {
+        if (!shrunk) sizeBeforeShrinking = batchSize;
         batchSize = Math.max(1, Math.floor(current.ids.size / 2));
         shrunk = true;
         current = readBatch(db, current.after, batchSize, console);
+        answering = current ? client.postEvents(current.body) : null;
+        continue;
+      }
+      if (e instanceof HubRequestError && e.failure === 'too_large') {
+        // One event the hub refuses even alone would block every event behind it for ever: it is
+        // set aside like any event the hub refuses for good (kept, with the reason, in the audit
+        // log and counted as refused), and the rest go on.
+        const [id] = current.ids;
+        if (id !== undefined) {
+          const kib = Math.ceil(Buffer.byteLength(current.body.json) / 1024);
+          const reason = `The event is larger than the hub accepts in one request (${kib} KiB): set aside on this desk and not sent. The hub said: ${e.message}`;
+          record(current, [], [{ id, reason }]);
+        }
+        batchSize = sizeBeforeShrinking;
+        current = batches < maxBatches ? readBatch(db, current.lastSeq, batchSize, console) : null;
         answering = current ? client.postEvents(current.body) : null;
         continue;
       }

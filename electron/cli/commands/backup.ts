@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BackupError, backupDatabase, restoreDatabase, type DatabaseSummary } from '../../../db/backup';
+import { BackupError, backupDatabase, backupDatabaseSync, restoreDatabase, type DatabaseSummary } from '../../../db/backup';
 import { DatabaseTooNewError, assertNotNewer } from '../../../db/migrate';
+import { isWritable } from '../../../db/readOnly';
 import { CliError } from './errors';
 import { addDbOption, dbPathFrom } from './options';
 
@@ -26,10 +27,14 @@ export function registerBackupCommands(program: Command): void {
     const dbPath = dbPathFrom(options);
     if (!existsSync(dbPath)) throw new CliError(`There is no database at ${dbPath}.`);
     // Opened without the console's pragmas or migrations: a backup never changes the database.
-    const db = new Database(dbPath, { fileMustExist: true });
+    // A file this process cannot write (a read-only mount, no permission) is opened read-only and
+    // copied in one read transaction with VACUUM INTO: SQLite's stepwise backup cannot progress
+    // on such a file once its -wal and -shm exist.
+    const readOnly = !isWritable(dbPath);
+    const db = new Database(dbPath, { fileMustExist: true, readonly: readOnly });
     try {
       assertNotNewer(db);
-      const result = await backupDatabase(db, options.out);
+      const result = readOnly ? backupDatabaseSync(db, options.out) : await backupDatabase(db, options.out);
       process.stdout.write(`Backed up ${dbPath} to ${resolve(options.out)} (${summary(result)}).\n`);
     } catch (error) {
       asCliError(error);

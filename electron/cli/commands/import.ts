@@ -5,6 +5,7 @@ import { createBackend } from '../../backend/create';
 import { ImportMappingSchema, type ImportMapping } from '../../../shared/domain/importMapping';
 import { runImport, type RunImportResult } from '../../backend/import/run';
 import { ImportFileError, type RowError } from '../../backend/import/errors';
+import { everyRowInvalid } from '../../backend/import/plan';
 import { CliError } from './errors';
 import { addDbOption, dbPathFrom } from './options';
 
@@ -61,6 +62,7 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
       : `${verb} ${n(imported)} new departed customers and update ${n(updated)}; ${n(plan.skipped)} rows did not depart; ${n(plan.invalid)} invalid rows.`,
   );
   if (plan.noContact > 0) lines.push(`${n(plan.noContact)} have no phone or email: imported and counted, but not queued.`);
+  for (const w of plan.warnings) lines.push(`Check: ${w}`);
   if (plan.unmapped.length > 0) {
     const list = plan.unmapped
       .slice(0, 10)
@@ -73,7 +75,9 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
     lines.push(...plan.errors.slice(0, 20).map(errorLine));
     if (plan.invalid > 20) lines.push(`  … and more (${n(plan.invalid)} invalid rows in all; --json lists up to 1,000 errors).`);
   }
-  if (!written && !dryRun) {
+  if (!written && !dryRun && everyRowInvalid(plan)) {
+    lines.push(`Nothing was written: every row of the file is invalid (${n(plan.invalid)} rows), so there is nothing to import.`);
+  } else if (!written && !dryRun) {
     lines.push(
       `Nothing was written: ${n(plan.invalid)} rows are invalid. Fix them, or run again with --skip-invalid to import the valid rows.`,
     );
@@ -119,7 +123,7 @@ export function registerImportCommand(program: Command): void {
           );
         },
       });
-      const failed = result.plan.invalid > 0 && options.skipInvalid !== true;
+      const failed = (result.plan.invalid > 0 && options.skipInvalid !== true) || (!dryRun && everyRowInvalid(result.plan));
       if (options.json) {
         const report: JsonReport = {
           imported: result.written?.imported ?? (dryRun ? result.plan.newCount : 0),

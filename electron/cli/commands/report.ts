@@ -1,18 +1,18 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { ReasonsReportFilters, type ReasonsReport } from '../../../shared/reports/reasons';
 import { reasonsCsvColumns } from '../../../shared/reports/reasonsCsv';
 import { toCsv } from '../../../shared/csv/write';
 import { AppError } from '../../../shared/api/result';
+import { ReadOnlyDatabaseError, isWritable, readableDatabase } from '../../../db/readOnly';
 import { createBackend } from '../../backend/create';
 import { buildReasonsReport } from '../../backend/reports/reasons';
 import { setReportWorkerEnabled } from '../../backend/reports/runner';
 import { CliError } from './errors';
 import { fetchHubReasonsReport } from '../../backend/sync/hubClient';
 import { addDbOption, existingDbPath, isClosedPipe } from './options';
-import { finish } from '../../backend/exports/stream';
+import { writeFileAtomically } from '../../backend/exports/toFile';
 
 interface ReportOptions {
   db?: string;
@@ -31,12 +31,14 @@ interface ReportOptions {
   token?: string;
 }
 
-/** Writes the text to --out (or standard output), waiting until it is all written. */
+/** Writes the text to --out (whole or not at all) or to standard output, waiting until it is all written. */
 export async function writeOutput(text: string, out: string | undefined): Promise<void> {
-  const stream: Writable = out ? createWriteStream(out) : process.stdout;
-  try {
+  const put = async (stream: Writable) => {
     if (!stream.write(text)) await once(stream, 'drain');
-    if (out) await finish(stream);
+  };
+  try {
+    if (out) await writeFileAtomically(out, put);
+    else await put(process.stdout);
   } catch (error) {
     if (!isClosedPipe(error)) throw error;
   }
@@ -93,7 +95,24 @@ export function registerReportCommand(program: Command): void {
       await writeOutput(render(orgWide, options), options.out);
       return;
     }
-    const backend = createBackend({ dbPath: existingDbPath(options) });
+    const dbPath = existingDbPath(options);
+    // On a read-only disk the report reads a private copy: the console's connection writes.
+    let source: { path: string; dispose: () => void } = { path: dbPath, dispose: () => undefined };
+    if (!isWritable(dbPath)) {
+      try {
+        source = readableDatabase(dbPath, { mustCopy: true });
+      } catch (error) {
+        if (error instanceof ReadOnlyDatabaseError) throw new CliError(error.message);
+        throw error;
+      }
+    }
+    let backend: ReturnType<typeof createBackend>;
+    try {
+      backend = createBackend({ dbPath: source.path });
+    } catch (error) {
+      source.dispose();
+      throw error;
+    }
     // A one-off command has nothing else to keep responsive: no worker thread to start.
     setReportWorkerEnabled(false);
     let result: ReasonsReport;
@@ -104,6 +123,7 @@ export function registerReportCommand(program: Command): void {
       throw error;
     } finally {
       backend.close();
+      source.dispose();
     }
     await writeOutput(render(result, options), options.out);
   });

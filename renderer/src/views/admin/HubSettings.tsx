@@ -113,7 +113,7 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
       )}
       {settings && settings.refusedEvents > 0 && (
         <p className="muted">
-          The hub refused {settings.refusedEvents} event{settings.refusedEvents === 1 ? '' : 's'} as invalid; they are kept in
+          The hub refused {settings.refusedEvents} event{settings.refusedEvents === 1 ? '' : 's'} (invalid, or too large to send); they are kept in
           this console&rsquo;s audit log.
         </p>
       )}

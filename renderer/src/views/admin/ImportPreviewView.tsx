@@ -40,6 +40,11 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         Read as {preview.encoding === 'utf8' ? 'UTF-8' : 'Windows-1252'} text separated by “{preview.separator}”.
         {preview.cycles.length > 0 && ` Cycles: ${preview.cycles.map((c) => `${c.name} (${n(c.customers)})`).join(', ')}.`}
       </p>
+      {preview.warnings.map((w) => (
+        <p key={w} role="status" className="import-warning">
+          Check: {w}
+        </p>
+      ))}
       {preview.unmapped.length > 0 && (
         <p>
           Stated reasons that map to no reason yet (kept as written; map them under “Unmapped reasons”):{' '}
