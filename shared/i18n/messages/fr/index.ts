@@ -1,4 +1,5 @@
 // One file per area of the console: each area's strings change without touching another's.
 import common from './common.json';
+import care from './care.json';
 
-export const fr = { ...common };
+export const fr = { ...common, ...care };
