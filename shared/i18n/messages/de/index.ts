@@ -1,5 +1,6 @@
 // One file per area of the console: each area's strings change without touching another's.
 import common from './common.json';
 import care from './care.json';
+import issues from './issues.json';
 
-export const de = { ...common, ...care };
+export const de = { ...common, ...care, ...issues };
