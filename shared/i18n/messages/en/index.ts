@@ -2,5 +2,6 @@
 import common from './common.json';
 import care from './care.json';
 import issues from './issues.json';
+import feedback from './feedback.json';
 
-export const en = { ...common, ...care, ...issues };
+export const en = { ...common, ...care, ...issues, ...feedback };

@@ -2,5 +2,6 @@
 import common from './common.json';
 import care from './care.json';
 import issues from './issues.json';
+import feedback from './feedback.json';
 
-export const es = { ...common, ...care, ...issues };
+export const es = { ...common, ...care, ...issues, ...feedback };
