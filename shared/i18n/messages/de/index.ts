@@ -3,5 +3,6 @@ import common from './common.json';
 import care from './care.json';
 import issues from './issues.json';
 import feedback from './feedback.json';
+import board from './board.json';
 
-export const de = { ...common, ...care, ...issues, ...feedback };
+export const de = { ...common, ...care, ...issues, ...feedback, ...board };
