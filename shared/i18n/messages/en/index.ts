@@ -4,5 +4,6 @@ import care from './care.json';
 import issues from './issues.json';
 import feedback from './feedback.json';
 import board from './board.json';
+import outreach from './outreach.json';
 
-export const en = { ...common, ...care, ...issues, ...feedback, ...board };
+export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach };

@@ -4,5 +4,6 @@ import care from './care.json';
 import issues from './issues.json';
 import feedback from './feedback.json';
 import board from './board.json';
+import outreach from './outreach.json';
 
-export const es = { ...common, ...care, ...issues, ...feedback, ...board };
+export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach };
