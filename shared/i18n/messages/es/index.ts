@@ -5,5 +5,6 @@ import issues from './issues.json';
 import feedback from './feedback.json';
 import board from './board.json';
 import outreach from './outreach.json';
+import getStarted from './getStarted.json';
 
-export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach };
+export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted };
