@@ -6,5 +6,6 @@ import feedback from './feedback.json';
 import board from './board.json';
 import outreach from './outreach.json';
 import getStarted from './getStarted.json';
+import playbook from './playbook.json';
 
-export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted };
+export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook };
