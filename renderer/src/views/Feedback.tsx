@@ -115,7 +115,7 @@ function CountsChart({ counts }: { counts: readonly FeedbackCountRow[] }) {
           <CartesianGrid stroke={theme.grid} />
           <XAxis dataKey="period" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
-          <Tooltip contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
+          <Tooltip formatter={(v) => formatCount(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
           <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
           {reasons.map((r, i) => (
             <Bar key={r} dataKey={(row: Record<string, number>) => row[r] ?? 0} name={r} stackId="reasons" fill={seriesColor(theme, i)} isAnimationActive={false} />

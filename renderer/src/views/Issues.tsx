@@ -149,7 +149,7 @@ function AfterFix({ issue }: { issue: IssueDetail }) {
           <CartesianGrid stroke={theme.grid} />
           <XAxis dataKey="month" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
-          <Tooltip contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
+          <Tooltip formatter={(v) => formatCount(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
           <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
           <ReferenceLine y={after.before.departed} stroke={theme.muted} strokeDasharray="4 4" label={{ value: t('issues.afterFix.beforeLine'), fill: theme.muted, fontSize: 11 }} />
           <Line dataKey="departed" name={t('issues.afterFix.departedLine')} stroke={seriesColor(theme, 3)} strokeWidth={2} isAnimationActive={false} />
