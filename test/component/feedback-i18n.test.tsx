@@ -30,7 +30,7 @@ describe('Frontline feedback in another language', () => {
         total: 3,
         groups: [{ team: null, rep: 'Rep Avery', new: 2, shared: 0, coached: 0, closed: 1 }],
       }),
-      'feedback.counts': () => ({ rows: [] }),
+      'feedback.counts': () => ({ rows: [{ period: '2026-11', team: null, rep: 'Rep Avery', reasonId: 'r', reason: 'Trato del soporte', count: 2 }] }),
     });
     render(<FeedbackView />);
     expect(await screen.findByText('3 comentarios, se muestran los primeros 2')).toBeInTheDocument();
@@ -42,5 +42,7 @@ describe('Frontline feedback in another language', () => {
     const byRep = screen.getByRole('table', { name: 'Comentarios por agente' });
     expect(within(byRep).getByRole('columnheader', { name: 'Con formación' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Descargar CSV: comentarios' })).toBeEnabled();
+    const perMonth = screen.getByRole('table', { name: 'Comentarios por mes, agente y motivo' });
+    expect(plain(within(perMonth).getAllByRole('row')[1] as HTMLElement)).toBe('nov 2026Sin equipo registradoRep AveryTrato del soporte2');
   });
 });

@@ -12,10 +12,17 @@ import {
 import { useAppStore } from '../store';
 import type { FeedbackFilter } from '../store/feedbackSlice';
 import { csvFileName, saveCsv } from '../lib/download';
-import { formatCount, formatDate, formatMoney } from '../lib/format';
+import { formatCount, formatDate, formatMoney, formattingLocaleNow } from '../lib/format';
 import { ChartPanel } from './trends/ChartPanel';
 import { DataTable, type Column } from './trends/DataTable';
 import { seriesColor, useChartTheme } from './trends/chartTheme';
+
+/** A calendar month ("2026-11") as the person's locale writes it: "Nov 2026", "nov. 2026". */
+function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return new Intl.DateTimeFormat(formattingLocaleNow(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+}
 
 const groupColumns = (t: TFunction): Column<FeedbackGroup>[] => [
   { header: t('feedback.columns.team'), csv: (g) => g.team ?? t('feedback.noTeam') },
@@ -24,7 +31,7 @@ const groupColumns = (t: TFunction): Column<FeedbackGroup>[] => [
 ];
 
 const countColumns = (t: TFunction): Column<FeedbackCountRow>[] => [
-  { header: t('feedback.columns.month'), csv: (c) => c.period },
+  { header: t('feedback.columns.month'), csv: (c) => c.period, cell: (c) => formatMonth(c.period) },
   { header: t('feedback.columns.team'), csv: (c) => c.team ?? t('feedback.noTeam') },
   { header: t('feedback.columns.rep'), csv: (c) => c.rep ?? t('feedback.noRep') },
   { header: t('feedback.columns.reason'), csv: (c) => c.reason },
@@ -113,7 +120,7 @@ function CountsChart({ counts }: { counts: readonly FeedbackCountRow[] }) {
       chart={
         <BarChart width={460} height={260} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} />
-          <XAxis dataKey="period" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
+          <XAxis dataKey="period" tickFormatter={formatMonth} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <Tooltip formatter={(v) => formatCount(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
           <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />

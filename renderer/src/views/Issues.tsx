@@ -6,11 +6,18 @@ import { ISSUE_STATUSES, type IssueDetail, type IssueStatus, type IssueSummary, 
 import type { ReportOptions } from '../../../shared/api/reports';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
-import { formatCount, formatDate, formatMoney } from '../lib/format';
+import { formatCount, formatDate, formatMoney, formattingLocaleNow } from '../lib/format';
 import { ChartPanel } from './trends/ChartPanel';
 import { DataTable, type Column } from './trends/DataTable';
 import { seriesColor, useChartTheme } from './trends/chartTheme';
 import { IssueOutreach } from './outreach/IssueOutreach';
+
+/** A calendar month ("2026-11") as the person's locale writes it: "Nov 2026", "nov. 2026". */
+function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return new Intl.DateTimeFormat(formattingLocaleNow(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+}
 
 const callColumns = (t: TFunction): Column<LinkedCall>[] => [
   { header: t('issues.calls.call'), csv: (c) => c.id },
@@ -129,7 +136,7 @@ function AfterFix({ issue }: { issue: IssueDetail }) {
   if (!after) return null;
   type Month = (typeof after.months)[number];
   const columns: Column<Month>[] = [
-    { header: t('issues.afterFix.month'), csv: (m) => m.month },
+    { header: t('issues.afterFix.month'), csv: (m) => m.month, cell: (m) => formatMonth(m.month) },
     { header: t('issues.afterFix.departed'), csv: (m) => m.departed, cell: (m) => formatCount(m.departed), numeric: true },
     { header: t('issues.afterFix.revenueLost'), csv: (m) => m.revenue, cell: (m) => formatMoney(m.revenue), numeric: true },
     { header: t('issues.afterFix.diagnosed'), csv: (m) => m.diagnosedCalls, cell: (m) => formatCount(m.diagnosedCalls), numeric: true },
@@ -147,7 +154,7 @@ function AfterFix({ issue }: { issue: IssueDetail }) {
       chart={
         <LineChart width={460} height={240} data={after.months} margin={{ top: 16, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} />
-          <XAxis dataKey="month" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
+          <XAxis dataKey="month" tickFormatter={formatMonth} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <Tooltip formatter={(v) => formatCount(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
           <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
