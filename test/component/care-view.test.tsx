@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { DueReviews } from '../../renderer/src/views/care/DueReviews';
 import { useAppStore } from '../../renderer/src/store';
@@ -64,7 +64,7 @@ describe('the Intensive care view', () => {
     signedIn('agent');
     await openCare();
     const retained = await screen.findByRole('table', { name: 'Still retained after' });
-    expect(within(retained).getAllByRole('row')[1]).toHaveTextContent('6 months4667%');
+    expect(within(retained).getAllByRole('row')[1]).toHaveTextContent('6 months4666.7%');
     expect(within(retained).getAllByRole('row')[2]).toHaveTextContent('nobody recovered 12 months ago yet');
     const byReason = screen.getByRole('table', { name: 'Re-losses by the reason diagnosed on the recovery call' });
     expect(within(byReason).getAllByRole('row')[1]).toHaveTextContent('Too expensive');
@@ -139,7 +139,7 @@ describe('the Intensive care view for a manager', () => {
     await userEvent.clear(within(form).getByLabelText('Departed on'));
     await userEvent.type(within(form).getByLabelText('Departed on'), '2026-08-01');
     await userEvent.click(within(form).getByRole('button', { name: 'Confirm departure' }));
-    expect(within(form).getByRole('alert')).toHaveTextContent('Ada Example was recovered on 2026-08-31; they cannot have departed again before.');
+    expect(within(form).getByRole('alert')).toHaveTextContent('Ada Example was recovered on Aug 31, 2026; they cannot have departed again before.');
     await userEvent.clear(within(form).getByLabelText('Departed on'));
     await userEvent.type(within(form).getByLabelText('Departed on'), '2027-03-01');
     await userEvent.type(within(form).getByLabelText('What happened (optional)'), 'Cancelled by phone');
@@ -172,7 +172,7 @@ describe('the Intensive care view for a manager', () => {
 
     await userEvent.upload(input, new File(['customer_id,purchases\n7590-VHVEG,3\n'], 'good.csv', { type: 'text/csv' }));
     const preview = await screen.findByRole('table', { name: 'Preview' });
-    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent('2Ada Example2312.5—4');
+    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent('2Ada Example23$12.50—4');
     expect(api.calls).toContainEqual(['care.importIndicators', { fileName: 'good.csv', content: 'customer_id,purchases\n7590-VHVEG,3\n', dryRun: true }]);
     await userEvent.click(screen.getByRole('button', { name: 'Import 1 row' }));
     expect(await screen.findByText('Imported indicators for 1 customer; their next review starts from them.')).toBeInTheDocument();
@@ -207,6 +207,9 @@ describe("due reviews in the owner's queue", () => {
         ],
       }),
     });
+    // The desk's calendar counts the days: the fixtures' day, with only the clock's date faked.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${TODAY}T12:00:00`));
     render(<DueReviews />);
     const list = await screen.findByRole('list', { name: 'Intensive-care reviews due' });
     expect(screen.getByRole('heading', { name: 'Reviews due (2)' })).toBeInTheDocument();
@@ -217,6 +220,7 @@ describe("due reviews in the owner's queue", () => {
     expect(useAppStore.getState().view).toBe('care');
     await waitFor(() => expect(useAppStore.getState().careDetail?.enrolmentId).toBe('e1'));
     expect(api.calls).toContainEqual(['care.get', { enrolmentId: 'e1' }]);
+    vi.useRealTimers();
   });
 
   it('shows nothing when no review is due', async () => {

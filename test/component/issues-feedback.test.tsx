@@ -75,7 +75,7 @@ describe('the Issues view', () => {
     expect(fake.calls).toContainEqual(['issues.update', { id: 'i1', status: 'fixed' }]);
     expect(await screen.findByRole('heading', { name: /Since the fix on/ })).toBeInTheDocument();
     const months = screen.getByRole('table', { name: 'Its reasons month by month since the fix' });
-    expect(within(months).getAllByRole('row')[2]).toHaveTextContent(/2026-111\$40\.001/);
+    expect(within(months).getAllByRole('row')[2]).toHaveTextContent(/Nov 20261\$40\.001/);
     expect(screen.getByText(/Before the fix: 0\.33 departed a month/)).toBeInTheDocument();
   });
 });

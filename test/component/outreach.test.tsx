@@ -37,7 +37,7 @@ describe('an issue after the fix', () => {
     await screen.findByText(/What customers are told: Every cabinet now has a backup line\./);
     await userEvent.click(screen.getByRole('checkbox', { name: /Call them/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Check who it reaches' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Reaches 3 of 4 customers not won back ($175.00 a month). Left out: 1 marked do not contact.');
+    expect(await screen.findByRole('status')).toHaveTextContent('Reaches 3 of 4 customers not won back ($175.00 a month). Left out: Marked do not contact (1).');
     expect(fake.calls.find(([c]) => c === 'outreach.issue.audience')?.[1]).toEqual({ issueId: 'i1', byCall: false, messageChannel: 'email' });
     const after = screen.getByLabelText('After the fix', { selector: 'dl' });
     expect(after).toHaveTextContent('Customers told2 of 3');

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { DEFAULT_BOARD_THRESHOLDS } from '../../../shared/api/presence';
+import { PRESENCE_EXPIRY_MS } from '../../../shared/sync/board';
+import { formatTime } from './board/boardWords';
 import { FloorTable, FloorTotals } from './board/FloorTable';
 import { PauseReasonsEditor, ThresholdsForm } from './board/BoardSettings';
 import { PauseTime } from './board/PauseTime';
@@ -26,6 +29,7 @@ export function BoardView() {
   const savePauseReasons = useAppStore((s) => s.savePauseReasons);
   const hubConfigured = useAppStore((s) => s.syncStatus?.hubConfigured ?? false);
   const [nowMs, setNowMs] = useState(() => Date.now());
+  const { t } = useTranslation();
   useEffect(() => {
     void loadBoard();
     void loadThresholds();
@@ -39,33 +43,32 @@ export function BoardView() {
   const elapsed = board ? Math.max(0, Math.floor((nowMs - readAt) / 1000)) : 0;
   return (
     <section aria-labelledby="board-title">
-      <h1 id="board-title">The floor</h1>
+      <h1 id="board-title">{t('board.title')}</h1>
       {error && (
         <p role="alert" className="board-stale">
-          {error}
-          {board ? ` Showing the board as read at ${new Date(readAt).toLocaleTimeString()}.` : ''}
+          {board ? t('board.staleAt', { error, time: formatTime(readAt) }) : error}
         </p>
       )}
       {board ? (
         <>
           <FloorTotals board={board} />
           <FloorTable board={board} thresholds={thresholds ?? DEFAULT_BOARD_THRESHOLDS} elapsed={elapsed} />
-          <p className="muted">Updated every {BOARD_POLL_MS / 1000} seconds from the hub; a desk not heard from for 45 seconds shows as offline.</p>
+          <p className="muted">{t('board.polling', { count: BOARD_POLL_MS / 1000, silent: PRESENCE_EXPIRY_MS / 1000 })}</p>
         </>
       ) : (
-        !error && <p>Reading the board from the hub…</p>
+        !error && <p>{t('board.reading')}</p>
       )}
       <section className="board-section" aria-labelledby="thresholds-title">
-        <h2 id="thresholds-title">Highlight people who stay in a state longer than</h2>
+        <h2 id="thresholds-title">{t('board.thresholdsTitle')}</h2>
         {thresholds && <ThresholdsForm value={thresholds} onSave={saveThresholds} />}
       </section>
       <section className="board-section" aria-labelledby="pause-reasons-title">
-        <h2 id="pause-reasons-title">Pause reasons</h2>
-        <p>The list people choose from when they pause.{hubConfigured ? ' Saved through the hub, it reaches every desk within seconds.' : ''}</p>
+        <h2 id="pause-reasons-title">{t('board.pauseReasonsTitle')}</h2>
+        <p>{hubConfigured ? t('board.pauseReasonsHelpHub') : t('board.pauseReasonsHelp')}</p>
         {presence && <PauseReasonsEditor value={presence.pauseReasons} onSave={savePauseReasons} />}
       </section>
       <section className="board-section" aria-labelledby="pause-time-title">
-        <h2 id="pause-time-title">Pause time by person and reason</h2>
+        <h2 id="pause-time-title">{t('board.pauseTimeTitle')}</h2>
         <PauseTime hubConfigured={hubConfigured} />
       </section>
     </section>

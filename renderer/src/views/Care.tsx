@@ -1,8 +1,10 @@
 import './care/care.css';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CareItem } from '../../../shared/api/care';
 import type { Person } from '../../../shared/api/session';
 import { api } from '../api/client';
+import { formatCount } from '../lib/format';
 import { useAppStore } from '../store';
 import { effectiveScope, type CareScope } from '../store/careSlice';
 import { CareTable } from './care/CareTable';
@@ -19,14 +21,15 @@ function ReviewPanel() {
   const busy = useAppStore((s) => s.careBusy);
   const completeReview = useAppStore((s) => s.completeReview);
   const closeReview = useAppStore((s) => s.closeReview);
+  const { t } = useTranslation();
   if (openId === null) return null;
-  if (!detail) return <p aria-busy="true">Opening the review…</p>;
+  if (!detail) return <p aria-busy="true">{t('care.panel.opening')}</p>;
   if (detail.status !== 'active') {
     return (
       <div className="care-panel" role="status">
-        <p>{detail.name ?? detail.externalId} is no longer in intensive care.</p>
+        <p>{t('care.panel.notActive', { name: detail.name ?? detail.externalId })}</p>
         <button type="button" onClick={closeReview}>
-          Close
+          {t('care.panel.close')}
         </button>
       </div>
     );
@@ -54,6 +57,7 @@ export function CareView() {
   const [departing, setDeparting] = useState<CareItem | null>(null);
   const [busy, setBusy] = useState(false);
   const isManager = role === 'manager';
+  const { t } = useTranslation();
 
   useEffect(() => {
     void loadCare();
@@ -69,18 +73,23 @@ export function CareView() {
   return (
     <section className="care" aria-labelledby="care-title">
       <div className="care-head">
-        <h1 id="care-title">Intensive care</h1>
+        <h1 id="care-title">{t('care.title')}</h1>
         <p className="muted" aria-live="polite">
           {loading && !list
-            ? 'Loading…'
-            : `${items.length} customer${items.length === 1 ? '' : 's'} followed · ${overdue} overdue · ${due} due within a week · reviews every ${list?.intervalMonths ?? 6} months`}
+            ? t('common.loading')
+            : t('care.summary', {
+                followed: t('care.followed', { count: items.length }),
+                overdue: formatCount(overdue),
+                due: formatCount(due),
+                interval: t('care.interval', { count: list?.intervalMonths ?? 6 }),
+              })}
         </p>
         <fieldset className="care-scope">
-          <legend>Show</legend>
+          <legend>{t('care.scope.legend')}</legend>
           {(['mine', 'all'] as CareScope[]).map((s) => (
             <label key={s} className="radio">
               <input type="radio" name="care-scope" checked={scope === s} onChange={() => setScope(s)} />
-              {s === 'mine' ? 'My customers' : 'Everyone'}
+              {s === 'mine' ? t('care.scope.mine') : t('care.scope.all')}
             </label>
           ))}
         </fieldset>
@@ -107,6 +116,7 @@ export function CareView() {
       {list && (
         <CareTable
           items={items}
+          today={list.today}
           people={isManager ? people : undefined}
           onOpen={(id) => void openReview(id)}
           onReassign={isManager ? (id, ownerId) => void reassign(id, ownerId) : undefined}

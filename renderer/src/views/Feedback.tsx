@@ -1,69 +1,79 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   FEEDBACK_STATUSES,
-  FEEDBACK_STATUS_LABELS,
   type FeedbackCountRow,
   type FeedbackGroup,
   type FeedbackItem,
   type FeedbackStatus,
 } from '../../../shared/api/feedback';
-import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { useAppStore } from '../store';
 import type { FeedbackFilter } from '../store/feedbackSlice';
 import { csvFileName, saveCsv } from '../lib/download';
-import { formatDate, formatMoney } from '../lib/format';
+import { formatCount, formatDate, formatMoney, formattingLocaleNow } from '../lib/format';
 import { ChartPanel } from './trends/ChartPanel';
 import { DataTable, type Column } from './trends/DataTable';
 import { seriesColor, useChartTheme } from './trends/chartTheme';
 
-const NO_TEAM = 'No team recorded';
-const NO_REP = 'No rep recorded';
+/** A calendar month ("2026-11") as the person's locale writes it: "Nov 2026", "nov. 2026". */
+function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return new Intl.DateTimeFormat(formattingLocaleNow(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+}
 
-const groupColumns: Column<FeedbackGroup>[] = [
-  { header: 'Frontline team', csv: (g) => g.team ?? NO_TEAM },
-  { header: 'Rep', csv: (g) => g.rep ?? NO_REP },
-  ...FEEDBACK_STATUSES.map((s) => ({ header: FEEDBACK_STATUS_LABELS[s], csv: (g: FeedbackGroup) => g[s], numeric: true })),
+const groupColumns = (t: TFunction): Column<FeedbackGroup>[] => [
+  { header: t('feedback.columns.team'), csv: (g) => g.team ?? t('feedback.noTeam') },
+  { header: t('feedback.columns.rep'), csv: (g) => g.rep ?? t('feedback.noRep') },
+  ...FEEDBACK_STATUSES.map((s) => ({ header: t(`feedback.status.${s}`), csv: (g: FeedbackGroup) => g[s], cell: (g: FeedbackGroup) => formatCount(g[s]), numeric: true })),
 ];
 
-const countColumns: Column<FeedbackCountRow>[] = [
-  { header: 'Month', csv: (c) => c.period },
-  { header: 'Frontline team', csv: (c) => c.team ?? NO_TEAM },
-  { header: 'Rep', csv: (c) => c.rep ?? NO_REP },
-  { header: 'Diagnosed reason', csv: (c) => c.reason },
-  { header: 'Feedback', csv: (c) => c.count, numeric: true },
+const countColumns = (t: TFunction): Column<FeedbackCountRow>[] => [
+  { header: t('feedback.columns.month'), csv: (c) => c.period, cell: (c) => formatMonth(c.period) },
+  { header: t('feedback.columns.team'), csv: (c) => c.team ?? t('feedback.noTeam') },
+  { header: t('feedback.columns.rep'), csv: (c) => c.rep ?? t('feedback.noRep') },
+  { header: t('feedback.columns.reason'), csv: (c) => c.reason },
+  { header: t('feedback.columns.feedback'), csv: (c) => c.count, cell: (c) => formatCount(c.count), numeric: true },
 ];
 
-const queueCsvColumns = [
-  { header: 'Frontline team', value: (i: FeedbackItem) => i.frontlineTeam },
-  { header: 'Rep', value: (i: FeedbackItem) => i.frontlineRep },
-  { header: 'Status', value: (i: FeedbackItem) => FEEDBACK_STATUS_LABELS[i.status] },
-  { header: 'Recorded at', value: (i: FeedbackItem) => i.createdAt },
-  { header: 'Feedback', value: (i: FeedbackItem) => i.text },
-  { header: 'Customer ID', value: (i: FeedbackItem) => i.customer.externalId },
-  { header: 'Customer', value: (i: FeedbackItem) => i.customer.name },
-  { header: 'Monthly revenue', value: (i: FeedbackItem) => i.customer.monthlyRevenue },
-  { header: 'Call', value: (i: FeedbackItem) => i.call.id },
-  { header: 'Caller', value: (i: FeedbackItem) => i.call.caller },
-  { header: 'Diagnosed reason', value: (i: FeedbackItem) => i.call.diagnosedReason },
+const queueCsvColumns = (t: TFunction) => [
+  { header: t('feedback.columns.team'), value: (i: FeedbackItem) => i.frontlineTeam },
+  { header: t('feedback.columns.rep'), value: (i: FeedbackItem) => i.frontlineRep },
+  { header: t('feedback.columns.status'), value: (i: FeedbackItem) => t(`feedback.status.${i.status}`) },
+  { header: t('feedback.columns.recordedAt'), value: (i: FeedbackItem) => i.createdAt },
+  { header: t('feedback.columns.feedback'), value: (i: FeedbackItem) => i.text },
+  { header: t('feedback.columns.customerId'), value: (i: FeedbackItem) => i.customer.externalId },
+  { header: t('feedback.columns.customer'), value: (i: FeedbackItem) => i.customer.name },
+  { header: t('feedback.columns.revenue'), value: (i: FeedbackItem) => i.customer.monthlyRevenue },
+  { header: t('feedback.columns.call'), value: (i: FeedbackItem) => i.call.id },
+  { header: t('feedback.columns.caller'), value: (i: FeedbackItem) => i.call.caller },
+  { header: t('feedback.columns.reason'), value: (i: FeedbackItem) => i.call.diagnosedReason },
 ];
 
 function FeedbackCard({ item, onStatus }: { item: FeedbackItem; onStatus: (status: FeedbackStatus) => void }) {
   const who = item.customer.name ?? item.customer.externalId;
   const selectId = `feedback-status-${item.id}`;
+  const { t } = useTranslation();
   return (
     <li className="feedback-item">
       <blockquote>{item.text}</blockquote>
       <p className="muted">
-        {who} · {formatMoney(item.customer.monthlyRevenue)}/month · left: {item.customer.statedReason ?? 'no stated reason'}
+        {t('feedback.card.customer', { name: who, amount: formatMoney(item.customer.monthlyRevenue), reason: item.customer.statedReason ?? t('feedback.card.noStatedReason') })}
         <br />
-        Call {formatDate(item.call.completedAt)} by {item.call.caller} · {OUTCOME_LABELS[item.call.outcome]} · diagnosed: {item.call.diagnosedReason ?? 'not diagnosed'}
+        {t('feedback.card.call', {
+          day: formatDate(item.call.completedAt),
+          caller: item.call.caller,
+          outcome: t(`issues.outcome.${item.call.outcome}`),
+          reason: item.call.diagnosedReason ?? t('feedback.card.notDiagnosed'),
+        })}
       </p>
-      <label htmlFor={selectId}>Status of feedback about {who}</label>
+      <label htmlFor={selectId}>{t('feedback.card.statusOf', { name: who })}</label>
       <select id={selectId} value={item.status} onChange={(e) => onStatus(e.target.value as FeedbackStatus)}>
         {FEEDBACK_STATUSES.map((s) => (
           <option key={s} value={s}>
-            {FEEDBACK_STATUS_LABELS[s]}
+            {t(`feedback.status.${s}`)}
           </option>
         ))}
       </select>
@@ -72,11 +82,11 @@ function FeedbackCard({ item, onStatus }: { item: FeedbackItem; onStatus: (statu
 }
 
 /** Items grouped by team, then rep, in the order the backend sorted them. */
-function groupItems(items: readonly FeedbackItem[]): { team: string; reps: { rep: string; items: FeedbackItem[] }[] }[] {
+function groupItems(items: readonly FeedbackItem[], noTeam: string, noRep: string): { team: string; reps: { rep: string; items: FeedbackItem[] }[] }[] {
   const teams: { team: string; reps: { rep: string; items: FeedbackItem[] }[] }[] = [];
   for (const item of items) {
-    const team = item.frontlineTeam ?? NO_TEAM;
-    const rep = item.frontlineRep ?? NO_REP;
+    const team = item.frontlineTeam ?? noTeam;
+    const rep = item.frontlineRep ?? noRep;
     let t = teams.at(-1);
     if (t?.team !== team) {
       t = { team, reps: [] };
@@ -94,6 +104,7 @@ function groupItems(items: readonly FeedbackItem[]): { team: string; reps: { rep
 
 function CountsChart({ counts }: { counts: readonly FeedbackCountRow[] }) {
   const theme = useChartTheme();
+  const { t } = useTranslation();
   const reasons = [...new Set(counts.map((c) => c.reason))];
   const months = [...new Set(counts.map((c) => c.period))].sort();
   const data = months.map((period) => {
@@ -104,21 +115,21 @@ function CountsChart({ counts }: { counts: readonly FeedbackCountRow[] }) {
   return (
     <ChartPanel
       id="feedback-counts"
-      title="Feedback per rep and reason over time"
-      summary={`Stacked bar chart of feedback recorded per month across ${months.length} months, by diagnosed reason.`}
+      title={t('feedback.chart.title')}
+      summary={t('feedback.chart.summary', { count: months.length })}
       chart={
         <BarChart width={460} height={260} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} />
-          <XAxis dataKey="period" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
-          <YAxis allowDecimals={false} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
-          <Tooltip contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
+          <XAxis dataKey="period" tickFormatter={formatMonth} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
+          <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
+          <Tooltip formatter={(v) => formatCount(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
           <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
           {reasons.map((r, i) => (
             <Bar key={r} dataKey={(row: Record<string, number>) => row[r] ?? 0} name={r} stackId="reasons" fill={seriesColor(theme, i)} isAnimationActive={false} />
           ))}
         </BarChart>
       }
-      table={<DataTable caption="Feedback per month, rep and reason" columns={countColumns} rows={counts} rowKey={(c, i) => `${c.period}|${c.team ?? ''}|${c.rep ?? ''}|${c.reasonId ?? ''}|${i}`} />}
+      table={<DataTable caption={t('feedback.chart.caption')} columns={countColumns(t)} rows={counts} rowKey={(c, i) => `${c.period}|${c.team ?? ''}|${c.rep ?? ''}|${c.reasonId ?? ''}|${i}`} />}
     />
   );
 }
@@ -134,6 +145,7 @@ export function FeedbackView() {
   const load = useAppStore((s) => s.loadFeedback);
   const setFilter = useAppStore((s) => s.setFeedbackFilter);
   const setStatus = useAppStore((s) => s.setFeedbackStatus);
+  const { t } = useTranslation();
 
   useEffect(() => {
     void load();
@@ -142,33 +154,33 @@ export function FeedbackView() {
   return (
     <div className="feedback">
       <header className="trends-head">
-        <h1>Frontline feedback</h1>
+        <h1>{t('feedback.title')}</h1>
         <div className="filter">
-          <label htmlFor="feedback-filter">Show</label>
+          <label htmlFor="feedback-filter">{t('feedback.show')}</label>
           <select id="feedback-filter" value={filter} onChange={(e) => setFilter(e.target.value as FeedbackFilter)}>
-            <option value="open">Open (not closed)</option>
+            <option value="open">{t('feedback.open')}</option>
             {FEEDBACK_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {FEEDBACK_STATUS_LABELS[s]}
+                {t(`feedback.status.${s}`)}
               </option>
             ))}
           </select>
         </div>
-        <button type="button" onClick={() => saveCsv(csvFileName('frontline feedback queue'), queueCsvColumns, items)} disabled={items.length === 0} aria-label="Download CSV: feedback queue">
-          Download CSV
+        <button type="button" onClick={() => saveCsv(csvFileName(t('feedback.csvFile')), queueCsvColumns(t), items)} disabled={items.length === 0} aria-label={t('feedback.downloadLabel')}>
+          {t('feedback.download')}
         </button>
       </header>
       <p aria-live="polite" className="muted">
-        {loading ? 'Loading…' : `${total.toLocaleString()} item${total === 1 ? '' : 's'}${items.length < total ? `, the first ${items.length} shown` : ''}`}
+        {loading ? t('common.loading') : items.length < total ? t('feedback.itemsShown', { count: total, shown: items.length }) : t('feedback.items', { count: total })}
       </p>
-      <DataTable caption="Feedback by rep" columns={groupColumns} rows={groups} rowKey={(g) => `${g.team ?? ''}|${g.rep ?? ''}`} empty="No feedback recorded on calls yet." />
-      {groupItems(items).map((t) => (
-        <section key={t.team} className="feedback-team" aria-label={`Team ${t.team}`}>
-          <h2>{t.team}</h2>
-          {t.reps.map((r) => (
-            <section key={r.rep} aria-label={`${r.rep}, ${t.team}`}>
+      <DataTable caption={t('feedback.byRep')} columns={groupColumns(t)} rows={groups} rowKey={(g) => `${g.team ?? ''}|${g.rep ?? ''}`} empty={t('feedback.empty')} />
+      {groupItems(items, t('feedback.noTeam'), t('feedback.noRep')).map((team) => (
+        <section key={team.team} className="feedback-team" aria-label={t('feedback.team', { team: team.team })}>
+          <h2>{team.team}</h2>
+          {team.reps.map((r) => (
+            <section key={r.rep} aria-label={t('feedback.repOfTeam', { rep: r.rep, team: team.team })}>
               <h3>
-                {r.rep} <span className="muted">({r.items.length})</span>
+                {r.rep} <span className="muted">({formatCount(r.items.length)})</span>
               </h3>
               <ul className="feedback-list">
                 {r.items.map((item) => (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 
@@ -9,25 +10,20 @@ import { useAppStore } from '../store';
  */
 export function GetStarted() {
   const role = useAppStore((s) => s.session?.user?.role ?? 'agent');
+  const { t } = useTranslation();
   if (role === 'executive') {
     return (
       <section className="card" aria-labelledby="get-started-title">
-        <h2 id="get-started-title">Your handful is not chosen yet</h2>
-        <p>
-          Each cycle a manager picks the few departed customers you call yourself (usually 1 to 10). Ask a manager to assign you
-          your handful for this cycle; they appear here as soon as they do.
-        </p>
+        <h2 id="get-started-title">{t('getStarted.executive.title')}</h2>
+        <p>{t('getStarted.executive.body')}</p>
       </section>
     );
   }
   if (role === 'agent') {
     return (
       <section className="card" aria-labelledby="get-started-title">
-        <h2 id="get-started-title">Nobody to call right now</h2>
-        <p>
-          Your queue is empty: everyone assigned to you or to the team has been called, or no departed customers have been
-          brought in yet. Ask your manager for the next customers to call.
-        </p>
+        <h2 id="get-started-title">{t('getStarted.agent.title')}</h2>
+        <p>{t('getStarted.agent.body')}</p>
       </section>
     );
   }
@@ -41,38 +37,32 @@ function ManagerGetStarted() {
   const reportError = useAppStore((s) => s.reportError);
   const [departed, setDeparted] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => {
     api()
       .call('cycles.list', {})
       .then((cycles) => setDeparted(cycles.reduce((n, c) => n + c.departed, 0)))
       .catch(reportError);
   }, [reportError]);
-  if (departed === null) return <p aria-busy="true">Loading…</p>;
+  if (departed === null) return <p aria-busy="true">{t('common.loading')}</p>;
   if (departed > 0) {
     return (
       <section className="card" aria-labelledby="get-started-title">
-        <h2 id="get-started-title">Nobody is queued</h2>
-        <p>
-          The console has {departed.toLocaleString()} departed customers, and none of them is in a queue: they have all been called
-          this cycle, or the selection rules leave everyone out. Admin shows the cycles, the rules of whom to call and who calls
-          whom.
-        </p>
+        <h2 id="get-started-title">{t('getStarted.nobodyQueued.title')}</h2>
+        <p>{t('getStarted.nobodyQueued.body', { count: departed })}</p>
         <button type="button" className="primary" onClick={() => go('admin')}>
-          Open Admin
+          {t('getStarted.nobodyQueued.openAdmin')}
         </button>
       </section>
     );
   }
   return (
     <section className="card" aria-labelledby="get-started-title">
-      <h2 id="get-started-title">No departed customers yet</h2>
-      <p>
-        Import your export of departed customers in Admin › Import, or load the demo to try the console with the public telecom
-        sample (fictional names and phone numbers).
-      </p>
+      <h2 id="get-started-title">{t('getStarted.empty.title')}</h2>
+      <p>{t('getStarted.empty.body')}</p>
       <div className="card-actions">
         <button type="button" className="primary" onClick={() => go('admin')}>
-          Import departed customers
+          {t('getStarted.empty.import')}
         </button>
         <button
           type="button"
@@ -84,7 +74,7 @@ function ManagerGetStarted() {
               .finally(() => setBusy(false));
           }}
         >
-          Load the demo
+          {t('getStarted.empty.demo')}
         </button>
       </div>
     </section>

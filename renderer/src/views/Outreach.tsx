@@ -1,56 +1,61 @@
 import { useEffect, useState } from 'react';
-import { MESSAGE_STATE_LABELS, type Member, type OutreachSummary, type Preview } from '../../../shared/api/outreach';
-import { OUTCOME_LABELS, type Outcome } from '../../../shared/domain/outcomes';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { type Member, type OutreachSummary, type Preview } from '../../../shared/api/outreach';
+import { OUTCOMES, type Outcome } from '../../../shared/domain/outcomes';
 import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../lib/download';
-import { formatDate, formatMoney } from '../lib/format';
+import { formatCount, formatDate, formatMoney } from '../lib/format';
 import { useAppStore } from '../store';
 import { DataTable, type Column } from './trends/DataTable';
 import { OutreachFigures } from './outreach/OutreachFigures';
 import { MessagePreview } from './outreach/MessagePreview';
+import { leftOut } from './outreach/OutreachFigures';
 import './outreach/outreach.css';
 
-function memberColumns(onPreview: (m: Member) => void, onCall: (m: Member) => void): Column<Member>[] {
+const isOutcome = (value: string | null): value is Outcome => (OUTCOMES as readonly string[]).includes(value ?? '');
+
+function memberColumns(t: TFunction, onPreview: (m: Member) => void, onCall: (m: Member) => void): Column<Member>[] {
+  const outcome = (m: Member) => (isOutcome(m.callOutcome) ? t(`issues.outcome.${m.callOutcome}`) : (m.callOutcome ?? ''));
   return [
-    { header: 'Customer', csv: (m) => m.name ?? m.externalId },
-    { header: 'Monthly revenue', csv: (m) => m.monthlyRevenue, cell: (m) => formatMoney(m.monthlyRevenue), numeric: true },
+    { header: t('outreach.columns.customer'), csv: (m) => m.name ?? m.externalId },
+    { header: t('outreach.columns.revenue'), csv: (m) => m.monthlyRevenue, cell: (m) => formatMoney(m.monthlyRevenue), numeric: true },
     {
-      header: 'Message',
-      csv: (m) => (m.messageState ? MESSAGE_STATE_LABELS[m.messageState] : ''),
+      header: t('outreach.columns.message'),
+      csv: (m) => (m.messageState ? t(`outreach.messageState.${m.messageState}`) : ''),
       cell: (m) =>
         m.messageState ? (
           <>
-            {MESSAGE_STATE_LABELS[m.messageState]}
-            {m.uncertain ? ' (sent again after an interruption)' : ''}
+            {m.uncertain ? t('outreach.member.sentAgain', { state: t(`outreach.messageState.${m.messageState}`) }) : t(`outreach.messageState.${m.messageState}`)}
             {m.problem ? <span className="muted"> · {m.problem}</span> : null}
           </>
         ) : (
-          <span className="muted">none</span>
+          <span className="muted">{t('outreach.member.noMessage')}</span>
         ),
     },
     {
-      header: 'Call',
-      csv: (m) => (m.byCall ? (m.callOutcome ?? 'to call') : ''),
+      header: t('outreach.columns.call'),
+      csv: (m) => (m.byCall ? (m.callOutcome ? outcome(m) : t('outreach.member.toCall')) : ''),
       cell: (m) =>
         m.byCall ? (
           m.calledAt ? (
-            `${OUTCOME_LABELS[m.callOutcome as Outcome] ?? m.callOutcome ?? ''} on ${formatDate(m.calledAt)}`
+            t('outreach.member.calledOn', { outcome: outcome(m), day: formatDate(m.calledAt) })
           ) : (
-            <button type="button" onClick={() => onCall(m)} aria-label={`Call ${m.name ?? m.externalId}`}>
-              Call now
+            <button type="button" onClick={() => onCall(m)} aria-label={t('outreach.member.callNamed', { name: m.name ?? m.externalId })}>
+              {t('outreach.member.callNow')}
             </button>
           )
         ) : (
-          <span className="muted">no call</span>
+          <span className="muted">{t('outreach.member.noCall')}</span>
         ),
     },
     {
-      header: 'Preview',
+      header: t('outreach.columns.preview'),
       csv: () => '',
       cell: (m) =>
         m.messageState ? (
-          <button type="button" onClick={() => onPreview(m)} aria-label={`Preview the message to ${m.name ?? m.externalId}`}>
-            Preview
+          <button type="button" onClick={() => onPreview(m)} aria-label={t('outreach.member.previewNamed', { name: m.name ?? m.externalId })}>
+            {t('outreach.member.preview')}
           </button>
         ) : null,
     },
@@ -65,6 +70,7 @@ function OutreachDetail({ outreach }: { outreach: OutreachSummary }) {
   const startCall = useAppStore((s) => s.startCall);
   const [preview, setPreview] = useState<{ who: string; preview: Preview } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   const f = outreach.figures;
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -80,38 +86,48 @@ function OutreachDetail({ outreach }: { outreach: OutreachSummary }) {
     run(async () => {
       const file = await api().call('outreach.export', { id: outreach.id, format });
       saveBlob(file.fileName, new Blob([base64ToBytes(file.base64)], { type: file.mimeType }));
-      notify('info', `Exported ${file.messages} message${file.messages === 1 ? '' : 's'} to ${file.fileName}. The console will not send these itself.`);
+      notify('info', t('outreach.detail.exported', { count: file.messages, file: file.fileName }));
       show(await api().call('outreach.get', { id: outreach.id }));
     });
   const email = outreach.messageChannel === 'email';
   const writable = f.ready + f.exported;
+  const channel = outreach.messageChannel === 'email' || outreach.messageChannel === 'letter' ? outreach.messageChannel : null;
+  const channels = outreach.byCall
+    ? channel === 'email'
+      ? t('outreach.detail.channels.callsAndEmail')
+      : channel === 'letter'
+        ? t('outreach.detail.channels.callsAndLetter')
+        : t('outreach.detail.channels.calls')
+    : channel
+      ? t(`outreach.detail.channels.${channel}`)
+      : '';
+  const built = outreach.createdBy ? t('outreach.detail.builtBy', { day: formatDate(outreach.createdAt), name: outreach.createdBy }) : t('outreach.detail.built', { day: formatDate(outreach.createdAt) });
+  const facts = [built, channels, outreach.codesValidUntil && f.members > 0 ? t('outreach.detail.codesUntil', { day: formatDate(outreach.codesValidUntil) }) : ''].filter((x) => x !== '');
   return (
     <section className="card outreach-detail" aria-labelledby="outreach-detail-title">
       <h2 id="outreach-detail-title">{outreach.name}</h2>
       {outreach.whatChanged && (
         <p>
-          <strong>What changed:</strong> {outreach.whatChanged} {outreach.fixedOn ? `(fixed ${formatDate(outreach.fixedOn)})` : ''}
+          <Trans
+            i18nKey={outreach.fixedOn ? 'outreach.detail.whatChangedFixed' : 'outreach.detail.whatChanged'}
+            values={{ what: outreach.whatChanged, day: outreach.fixedOn ? formatDate(outreach.fixedOn) : '' }}
+            components={[<strong key="what" />]}
+          />
         </p>
       )}
-      <p className="muted">
-        Built {formatDate(outreach.createdAt)}
-        {outreach.createdBy ? ` by ${outreach.createdBy}` : ''} · {outreach.byCall ? 'calls' : ''}
-        {outreach.byCall && outreach.messageChannel ? ' and ' : ''}
-        {outreach.messageChannel === 'email' ? 'emails' : outreach.messageChannel === 'letter' ? 'letters' : ''}
-        {outreach.codesValidUntil && f.members > 0 ? ` · codes valid until ${formatDate(outreach.codesValidUntil)}` : ''}
-      </p>
+      <p className="muted">{facts.join(' · ')}</p>
       <OutreachFigures outreach={outreach} />
       {outreach.excluded.length > 0 && (
-        <p className="muted">Left out: {outreach.excluded.map((e) => `${e.customers} ${e.why.toLowerCase()}`).join('; ')}.</p>
+        <p className="muted">{leftOut(t, outreach.excluded)}</p>
       )}
       {outreach.messageChannel && (
-        <div className="form-actions" role="group" aria-label="Deliver the messages">
+        <div className="form-actions" role="group" aria-label={t('outreach.detail.deliver')}>
           <button type="button" disabled={busy || writable === 0} onClick={() => void exportAs('csv')}>
-            Export mail-merge file (CSV)
+            {t('outreach.detail.exportCsv')}
           </button>
           {email && (
             <button type="button" disabled={busy || writable === 0} onClick={() => void exportAs('eml')}>
-              Export .eml files (zip)
+              {t('outreach.detail.exportEml')}
             </button>
           )}
           {email && (
@@ -122,12 +138,12 @@ function OutreachDetail({ outreach }: { outreach: OutreachSummary }) {
               onClick={() =>
                 void run(async () => {
                   const sent = await api().call('outreach.send', { id: outreach.id });
-                  notify('info', `${sent.figures.queued} email${sent.figures.queued === 1 ? '' : 's'} queued for the relay; they go out at the set rate.`);
+                  notify('info', t('outreach.detail.queued', { count: sent.figures.queued }));
                   show(sent);
                 })
               }
             >
-              Send through the relay
+              {t('outreach.detail.send')}
             </button>
           )}
           <button
@@ -135,22 +151,23 @@ function OutreachDetail({ outreach }: { outreach: OutreachSummary }) {
             disabled={busy || f.ready + f.blocked === 0}
             onClick={() => void run(async () => show(await api().call('outreach.recompose', { id: outreach.id })))}
           >
-            Write again with the current templates
+            {t('outreach.detail.recompose')}
           </button>
           <button type="button" disabled={busy} onClick={() => void run(async () => show(await api().call('outreach.get', { id: outreach.id })))}>
-            Refresh
+            {t('outreach.detail.refresh')}
           </button>
         </div>
       )}
       {preview && (
-        <section aria-label={`Message to ${preview.who}`}>
-          <h3>Message to {preview.who}</h3>
+        <section aria-label={t('outreach.detail.messageTo', { name: preview.who })}>
+          <h3>{t('outreach.detail.messageTo', { name: preview.who })}</h3>
           <MessagePreview preview={preview.preview} />
         </section>
       )}
       <DataTable
-        caption={`Customers in this outreach (${members.total})`}
+        caption={t('outreach.detail.membersCaption', { count: members.total })}
         columns={memberColumns(
+          t,
           (m) =>
             void run(async () => setPreview({ who: m.name ?? m.externalId, preview: await api().call('outreach.message', { id: outreach.id, customerId: m.customerId }) })),
           (m) => void startCall(m.customerId),
@@ -168,12 +185,13 @@ export function OutreachView() {
   const selected = useAppStore((s) => s.selectedOutreach);
   const load = useAppStore((s) => s.loadOutreaches);
   const open = useAppStore((s) => s.openOutreach);
+  const { t } = useTranslation();
   useEffect(() => {
     void load();
   }, [load]);
   const columns: Column<OutreachSummary>[] = [
     {
-      header: 'Outreach',
+      header: t('outreach.columns.outreach'),
       csv: (o) => o.name,
       cell: (o) => (
         <button type="button" className="link-button" onClick={() => void open(o.id)}>
@@ -181,19 +199,19 @@ export function OutreachView() {
         </button>
       ),
     },
-    { header: 'Built', csv: (o) => o.createdAt, cell: (o) => formatDate(o.createdAt) },
-    { header: 'Customers', csv: (o) => o.figures.members, numeric: true },
-    { header: 'Told', csv: (o) => o.figures.told, numeric: true },
-    { header: 'Came back', csv: (o) => o.figures.cameBack, numeric: true },
-    { header: 'Revenue back (monthly)', csv: (o) => o.figures.revenueBack, cell: (o) => formatMoney(o.figures.revenueBack), numeric: true },
+    { header: t('outreach.columns.built'), csv: (o) => o.createdAt, cell: (o) => formatDate(o.createdAt) },
+    { header: t('outreach.columns.customers'), csv: (o) => o.figures.members, cell: (o) => formatCount(o.figures.members), numeric: true },
+    { header: t('outreach.columns.told'), csv: (o) => o.figures.told, cell: (o) => formatCount(o.figures.told), numeric: true },
+    { header: t('outreach.columns.cameBack'), csv: (o) => o.figures.cameBack, cell: (o) => formatCount(o.figures.cameBack), numeric: true },
+    { header: t('outreach.columns.revenueBack'), csv: (o) => o.figures.revenueBack, cell: (o) => formatMoney(o.figures.revenueBack), numeric: true },
   ];
   return (
     <div className="outreach">
       <header className="trends-head">
-        <h1>Outreach</h1>
+        <h1>{t('outreach.title')}</h1>
       </header>
-      <p className="muted">Mark an issue fixed in Issues to fix to tell the customers it drove away. Templates and delivery are in Admin.</p>
-      <DataTable caption="Outreaches" columns={columns} rows={outreaches} rowKey={(o) => o.id} empty="No outreach yet." />
+      <p className="muted">{t('outreach.intro')}</p>
+      <DataTable caption={t('outreach.listCaption')} columns={columns} rows={outreaches} rowKey={(o) => o.id} empty={t('outreach.listEmpty')} />
       {selected && <OutreachDetail key={selected.id} outreach={selected} />}
     </div>
   );

@@ -1,31 +1,28 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoardThresholds } from '../../../../shared/api/presence';
 import type { PauseReason } from '../../../../shared/sync/board';
 import { MAX_PAUSE_REASONS } from '../../../../shared/sync/board';
 
-const STATE_NAMES: [keyof BoardThresholds, string][] = [
-  ['idle', 'Idle'],
-  ['in_call', 'In a call'],
-  ['wrap_up', 'Wrap-up'],
-  ['paused', 'Paused'],
-];
+const THRESHOLD_STATES: (keyof BoardThresholds)[] = ['idle', 'in_call', 'wrap_up', 'paused'];
 
 /** Minutes per state after which a person's row is highlighted. */
 export function ThresholdsForm({ value, onSave }: { value: BoardThresholds; onSave: (t: BoardThresholds) => Promise<boolean> }) {
   const [draft, setDraft] = useState(value);
+  const { t } = useTranslation();
   useEffect(() => setDraft(value), [value]);
   return (
     <form
       className="board-form"
-      aria-label="Highlight thresholds"
+      aria-label={t('board.thresholds.label')}
       onSubmit={(e) => {
         e.preventDefault();
         void onSave(draft);
       }}
     >
-      {STATE_NAMES.map(([key, label]) => (
+      {THRESHOLD_STATES.map((key) => (
         <label key={key}>
-          {label} longer than (minutes)
+          {t('board.thresholds.longerThan', { state: t(`board.state.${key}`) })}
           <input
             type="number"
             min={1}
@@ -36,7 +33,7 @@ export function ThresholdsForm({ value, onSave }: { value: BoardThresholds; onSa
           />
         </label>
       ))}
-      <button type="submit">Save thresholds</button>
+      <button type="submit">{t('board.thresholds.save')}</button>
     </form>
   );
 }
@@ -53,6 +50,7 @@ function idFor(label: string, taken: ReadonlySet<string>): string {
 export function PauseReasonsEditor({ value, onSave }: { value: PauseReason[]; onSave: (list: PauseReason[]) => Promise<boolean> }) {
   const [draft, setDraft] = useState(value);
   const [added, setAdded] = useState('');
+  const { t } = useTranslation();
   useEffect(() => setDraft(value), [value]);
   const add = () => {
     const label = added.trim();
@@ -62,7 +60,7 @@ export function PauseReasonsEditor({ value, onSave }: { value: PauseReason[]; on
   };
   return (
     <form
-      aria-label="Pause reasons"
+      aria-label={t('board.reasons.label')}
       onSubmit={(e) => {
         e.preventDefault();
         void onSave(draft);
@@ -72,7 +70,7 @@ export function PauseReasonsEditor({ value, onSave }: { value: PauseReason[]; on
         {draft.map((r, i) => (
           <li key={r.id}>
             <label className="sr-only" htmlFor={`pause-reason-${r.id}`}>
-              Pause reason {i + 1}
+              {t('board.reasons.nth', { n: i + 1 })}
             </label>
             <input
               id={`pause-reason-${r.id}`}
@@ -80,15 +78,15 @@ export function PauseReasonsEditor({ value, onSave }: { value: PauseReason[]; on
               maxLength={40}
               onChange={(e) => setDraft(draft.map((d) => (d.id === r.id ? { ...d, label: e.target.value } : d)))}
             />
-            <button type="button" aria-label={`Remove ${r.label}`} onClick={() => setDraft(draft.filter((d) => d.id !== r.id))} disabled={draft.length <= 1}>
-              Remove
+            <button type="button" aria-label={t('board.reasons.removeNamed', { name: r.label })} onClick={() => setDraft(draft.filter((d) => d.id !== r.id))} disabled={draft.length <= 1}>
+              {t('board.reasons.remove')}
             </button>
           </li>
         ))}
       </ul>
       <div className="board-form">
         <label>
-          New pause reason
+          {t('board.reasons.new')}
           <input value={added} maxLength={40} onChange={(e) => setAdded(e.target.value)} onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -97,9 +95,9 @@ export function PauseReasonsEditor({ value, onSave }: { value: PauseReason[]; on
           }} />
         </label>
         <button type="button" onClick={add} disabled={added.trim() === '' || draft.length >= MAX_PAUSE_REASONS}>
-          Add
+          {t('board.reasons.add')}
         </button>
-        <button type="submit">Save pause reasons</button>
+        <button type="submit">{t('board.reasons.save')}</button>
       </div>
     </form>
   );

@@ -1,23 +1,9 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { BoardThresholds } from '../../../../shared/api/presence';
-import { STAGE_LABELS } from '../../../../shared/domain/stages';
-import { PRESENCE_STATE_LABELS, type Board, type BoardRow } from '../../../../shared/sync/board';
-import { formatMoney } from '../../lib/format';
-import { formatDuration, spokenDuration } from '../../lib/duration';
-
-/** The state in words, as the floor says it: "In a call, stage Listen". */
-export function stateInWords(row: BoardRow): string {
-  switch (row.state) {
-    case 'in_call':
-      return row.stage ? `In a call, stage ${STAGE_LABELS[row.stage]}` : 'In a call';
-    case 'paused':
-      return row.pauseReason ? `Paused: ${row.pauseReason}` : 'Paused';
-    case 'offline':
-      if (row.since === null) return 'Offline, never connected';
-      return row.silent ? 'Offline (not heard from)' : 'Offline (signed off)';
-    default:
-      return PRESENCE_STATE_LABELS[row.state];
-  }
-}
+import type { Board } from '../../../../shared/sync/board';
+import { formatCount, formatMoney } from '../../lib/format';
+import { formatDuration } from '../../lib/duration';
+import { spokenDuration, stateInWords } from './boardWords';
 
 export interface FloorTableProps {
   board: Board;
@@ -28,18 +14,19 @@ export interface FloorTableProps {
 
 /** One row per person: state, time in state (highlighted past the manager's threshold), today's counts. */
 export function FloorTable({ board, thresholds, elapsed }: FloorTableProps) {
+  const { t } = useTranslation();
   return (
     <table className="board-table">
-      <caption className="sr-only">Everyone on the floor, now</caption>
+      <caption className="sr-only">{t('board.table.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Person</th>
-          <th scope="col">State</th>
-          <th scope="col">Customer</th>
-          <th scope="col" className="num">Time in state</th>
-          <th scope="col" className="num">Calls today</th>
-          <th scope="col" className="num">Recovered</th>
-          <th scope="col" className="num">Revenue back</th>
+          <th scope="col">{t('board.table.person')}</th>
+          <th scope="col">{t('board.table.state')}</th>
+          <th scope="col">{t('board.table.customer')}</th>
+          <th scope="col" className="num">{t('board.table.timeInState')}</th>
+          <th scope="col" className="num">{t('board.table.callsToday')}</th>
+          <th scope="col" className="num">{t('board.table.recovered')}</th>
+          <th scope="col" className="num">{t('board.table.revenueBack')}</th>
         </tr>
       </thead>
       <tbody>
@@ -50,13 +37,26 @@ export function FloorTable({ board, thresholds, elapsed }: FloorTableProps) {
           return (
             <tr key={row.person} className={`state-${row.state}${over ? ' over' : ''}`}>
               <th scope="row">{row.person}</th>
-              <td>{stateInWords(row)}</td>
+              <td>{stateInWords(t, row)}</td>
               <td>{row.customerId ?? ''}</td>
               <td className="num time">
-                {seconds === null ? '—' : <span aria-label={`${spokenDuration(seconds)}${over ? `, over the ${thresholds[row.state as keyof BoardThresholds]} minute threshold` : ''}`}>{formatDuration(seconds)}{over ? ' ⚠' : ''}</span>}
+                {seconds === null ? (
+                  '—'
+                ) : (
+                  <span
+                    aria-label={
+                      over
+                        ? t('board.duration.over', { time: spokenDuration(t, seconds), count: thresholds[row.state as keyof BoardThresholds] })
+                        : spokenDuration(t, seconds)
+                    }
+                  >
+                    {formatDuration(seconds)}
+                    {over ? ' ⚠' : ''}
+                  </span>
+                )}
               </td>
-              <td className="num">{row.today.calls}</td>
-              <td className="num">{row.today.recovered}</td>
+              <td className="num">{formatCount(row.today.calls)}</td>
+              <td className="num">{formatCount(row.today.recovered)}</td>
               <td className="num">{formatMoney(row.today.revenueBack)}</td>
             </tr>
           );
@@ -67,22 +67,23 @@ export function FloorTable({ board, thresholds, elapsed }: FloorTableProps) {
 }
 
 export function FloorTotals({ board }: { board: Board }) {
-  const t = board.totals;
-  const items: [string, string | number][] = [
-    ['In a call', t.byState.in_call],
-    ['Wrap-up', t.byState.wrap_up],
-    ['Idle', t.byState.idle],
-    ['Paused', t.byState.paused],
-    ['Offline', t.byState.offline],
-    ['Calls today', t.today.calls],
-    ['Recovered today', t.today.recovered],
-    ['Revenue back today', formatMoney(t.today.revenueBack)],
+  const { t } = useTranslation();
+  const totals = board.totals;
+  const items: [string, string][] = [
+    [t('board.state.in_call'), formatCount(totals.byState.in_call)],
+    [t('board.state.wrap_up'), formatCount(totals.byState.wrap_up)],
+    [t('board.state.idle'), formatCount(totals.byState.idle)],
+    [t('board.state.paused'), formatCount(totals.byState.paused)],
+    [t('board.state.offline'), formatCount(totals.byState.offline)],
+    [t('board.totals.callsToday'), formatCount(totals.today.calls)],
+    [t('board.totals.recoveredToday'), formatCount(totals.today.recovered)],
+    [t('board.totals.revenueBackToday'), formatMoney(totals.today.revenueBack)],
   ];
   return (
-    <ul className="board-totals" aria-label="Team totals">
+    <ul className="board-totals" aria-label={t('board.totals.label')}>
       {items.map(([label, value]) => (
         <li key={label}>
-          {label}: <strong>{value}</strong>
+          <Trans i18nKey="board.totals.item" values={{ label, value }} components={{ 1: <strong /> }} />
         </li>
       ))}
     </ul>

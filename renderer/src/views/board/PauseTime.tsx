@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PauseReport } from '../../../../shared/reports/pauses';
 import { PAUSE_CSV_COLUMNS } from '../../../../shared/reports/pauses';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { csvFileName, saveCsv } from '../../lib/download';
 import { formatDuration } from '../../lib/duration';
+import { formatCount, formatDay, formatPercent } from '../../lib/format';
 
 const today = () => new Date().toLocaleDateString('en-CA');
 
@@ -15,6 +17,7 @@ export function PauseTime({ hubConfigured }: { hubConfigured: boolean }) {
   const [to, setTo] = useState(today);
   const [source, setSource] = useState<'floor' | 'desk'>(hubConfigured ? 'floor' : 'desk');
   const [report, setReport] = useState<PauseReport | null>(null);
+  const { t } = useTranslation();
   const show = async () => {
     try {
       setReport(await api().call(source === 'floor' ? 'hub.pauses' : 'reports.pauses', { from, to }));
@@ -26,48 +29,48 @@ export function PauseTime({ hubConfigured }: { hubConfigured: boolean }) {
     <div>
       <form
         className="board-form"
-        aria-label="Pause time"
+        aria-label={t('board.pauses.label')}
         onSubmit={(e) => {
           e.preventDefault();
           void show();
         }}
       >
         <label>
-          From
+          {t('board.pauses.from')}
           <input type="date" value={from} required onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
-          To
+          {t('board.pauses.to')}
           <input type="date" value={to} required onChange={(e) => setTo(e.target.value)} />
         </label>
         <label>
-          Pauses of
+          {t('board.pauses.source')}
           <select value={source} onChange={(e) => setSource(e.target.value === 'floor' ? 'floor' : 'desk')}>
             <option value="floor" disabled={!hubConfigured}>
-              The whole floor (from the hub)
+              {t('board.pauses.floor')}
             </option>
-            <option value="desk">This desk</option>
+            <option value="desk">{t('board.pauses.desk')}</option>
           </select>
         </label>
-        <button type="submit">Show pause time</button>
-        <button type="button" disabled={!report || report.rows.length === 0} onClick={() => report && saveCsv(csvFileName(`pause time ${report.from} ${report.to}`), PAUSE_CSV_COLUMNS, report.rows)}>
-          Download CSV
+        <button type="submit">{t('board.pauses.show')}</button>
+        <button type="button" disabled={!report || report.rows.length === 0} onClick={() => report && saveCsv(csvFileName(t('board.pauses.csvFile', { from: report.from, to: report.to })), PAUSE_CSV_COLUMNS, report.rows)}>
+          {t('board.pauses.download')}
         </button>
       </form>
       {report && (
         report.rows.length === 0 ? (
-          <p>No pauses from {report.from} to {report.to}.</p>
+          <p>{t('board.pauses.none', { from: formatDay(report.from), to: formatDay(report.to) })}</p>
         ) : (
           <table className="board-table">
-            <caption className="sr-only">Pause time by person and reason</caption>
+            <caption className="sr-only">{t('board.pauses.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Reason</th>
-                <th scope="col" className="num">Pauses</th>
-                <th scope="col" className="num">Time</th>
-                <th scope="col" className="num">Longest</th>
-                <th scope="col" className="num">Share of their pauses</th>
+                <th scope="col">{t('board.pauses.person')}</th>
+                <th scope="col">{t('board.pauses.reason')}</th>
+                <th scope="col" className="num">{t('board.pauses.pauses')}</th>
+                <th scope="col" className="num">{t('board.pauses.time')}</th>
+                <th scope="col" className="num">{t('board.pauses.longest')}</th>
+                <th scope="col" className="num">{t('board.pauses.share')}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,18 +78,18 @@ export function PauseTime({ hubConfigured }: { hubConfigured: boolean }) {
                 <tr key={`${r.person}|${r.reasonId}`}>
                   <th scope="row">{r.person}</th>
                   <td>{r.reason}</td>
-                  <td className="num">{r.pauses}</td>
+                  <td className="num">{formatCount(r.pauses)}</td>
                   <td className="num">{formatDuration(r.seconds)}</td>
                   <td className="num">{formatDuration(r.longestSeconds)}</td>
-                  <td className="num">{Math.round(r.share * 100)}%</td>
+                  <td className="num">{formatPercent(r.share)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">Everyone</th>
+                <th scope="row">{t('board.pauses.everyone')}</th>
                 <td />
-                <td className="num">{report.totals.pauses}</td>
+                <td className="num">{formatCount(report.totals.pauses)}</td>
                 <td className="num">{formatDuration(report.totals.seconds)}</td>
                 <td />
                 <td />

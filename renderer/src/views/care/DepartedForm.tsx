@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatDay } from '../../lib/format';
 import type { CareItem } from '../../../../shared/api/care';
-import { Day } from './Day';
 
 export interface DepartedFormProps {
   item: CareItem;
@@ -19,29 +20,30 @@ export function DepartedForm({ item, today, busy, onConfirm, onCancel }: Departe
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const who = item.name ?? item.externalId;
+  const { t } = useTranslation();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return setError('Give the day they departed.');
-    if (day < item.recoveredOn) return setError(`${who} was recovered on ${item.recoveredOn}; they cannot have departed again before.`);
-    if (day > today) return setError('That day has not come yet.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return setError(t('care.departed.errorDay'));
+    if (day < item.recoveredOn) return setError(t('care.departed.errorBefore', { name: who, day: formatDay(item.recoveredOn) }));
+    if (day > today) return setError(t('care.departed.errorFuture'));
     setError(null);
     onConfirm(day, note);
   };
 
   return (
     <form className="departed-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
-      <h2 id={`${id}-title`}>Mark {who} as departed again</h2>
+      <h2 id={`${id}-title`}>{t('care.departed.title', { name: who })}</h2>
       <p>
-        Recovered <Day day={item.recoveredOn} />. They leave intensive care and count as re-lost, linked to that recovery, its reason and offer.
+        <Trans i18nKey="care.departed.intro" values={{ day: formatDay(item.recoveredOn) }} components={{ 1: <time dateTime={item.recoveredOn} /> }} />
       </p>
       <div className="field-row">
         <div>
-          <label htmlFor={`${id}-day`}>Departed on</label>
+          <label htmlFor={`${id}-day`}>{t('care.departed.day')}</label>
           <input ref={first} id={`${id}-day`} type="date" value={day} min={item.recoveredOn} max={today} onChange={(e) => setDay(e.target.value)} />
         </div>
         <div>
-          <label htmlFor={`${id}-note`}>What happened (optional)</label>
+          <label htmlFor={`${id}-note`}>{t('care.departed.note')}</label>
           <input id={`${id}-note`} type="text" value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
       </div>
@@ -52,10 +54,10 @@ export function DepartedForm({ item, today, busy, onConfirm, onCancel }: Departe
       )}
       <div className="care-buttons">
         <button type="submit" className="primary" disabled={busy}>
-          Confirm departure
+          {t('care.departed.confirm')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('care.departed.cancel')}
         </button>
       </div>
     </form>

@@ -1,22 +1,25 @@
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatCount, formatMoney } from '../../lib/format';
 import type { IndicatorImport } from '../../../../shared/api/care';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 
-const cell = (n: number | null) => (n === null ? '—' : String(n));
+const cell = (n: number | null) => (n === null ? '—' : formatCount(n));
 
 export function IndicatorPreview({ result }: { result: IndicatorImport }) {
+  const { t } = useTranslation();
   return (
     <div className="indicator-preview">
       {result.errorCount > 0 ? (
         <div role="alert">
           <p>
-            {result.errorCount} problem{result.errorCount === 1 ? '' : 's'} in {result.fileName}: nothing will be imported until the file is fixed.
+            {t('care.indicators.problems', { count: result.errorCount, file: result.fileName })}
           </p>
-          <ul aria-label="Problems in the file">
+          <ul aria-label={t('care.indicators.problemList')}>
             {result.errors.map((e, i) => (
               <li key={i}>
-                {e.line === null ? 'File' : `Line ${e.line}`}
+                {e.line === null ? t('care.indicators.wholeFile') : t('care.indicators.line', { line: e.line })}
                 {e.column ? `, ${e.column}` : ''}: {e.message}
               </li>
             ))}
@@ -25,33 +28,33 @@ export function IndicatorPreview({ result }: { result: IndicatorImport }) {
       ) : (
         <p role="status">
           {result.applied
-            ? `Imported indicators for ${result.rows} customer${result.rows === 1 ? '' : 's'}; their next review starts from them.`
-            : `${result.rows} row${result.rows === 1 ? '' : 's'} ready to import from ${result.fileName}.`}
+            ? t('care.indicators.imported', { count: result.rows })
+            : t('care.indicators.ready', { count: result.rows, file: result.fileName })}
         </p>
       )}
-      {result.ignoredColumns.length > 0 && <p className="muted">Columns not read: {result.ignoredColumns.join(', ')}.</p>}
+      {result.ignoredColumns.length > 0 && <p className="muted">{t('care.indicators.ignored', { columns: result.ignoredColumns.join(', ') })}</p>}
       {!result.applied && result.errorCount === 0 && result.preview.length > 0 && (
         <table>
-          <caption>Preview{result.rows > result.preview.length ? ` (first ${result.preview.length} of ${result.rows})` : ''}</caption>
+          <caption>{result.rows > result.preview.length ? t('care.indicators.previewPart', { shown: result.preview.length, total: result.rows }) : t('care.indicators.preview')}</caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Service contacts</th>
-              <th scope="col">Purchases</th>
-              <th scope="col">Spend</th>
-              <th scope="col">Support tickets</th>
-              <th scope="col">Satisfaction</th>
+              <th scope="col">{t('care.indicators.lineColumn')}</th>
+              <th scope="col">{t('care.indicators.customer')}</th>
+              <th scope="col">{t('care.indicators.serviceContacts')}</th>
+              <th scope="col">{t('care.indicators.purchases')}</th>
+              <th scope="col">{t('care.indicators.spend')}</th>
+              <th scope="col">{t('care.indicators.supportTickets')}</th>
+              <th scope="col">{t('care.indicators.satisfaction')}</th>
             </tr>
           </thead>
           <tbody>
             {result.preview.map((p) => (
               <tr key={p.line}>
-                <td>{p.line}</td>
+                <td>{formatCount(p.line)}</td>
                 <th scope="row">{p.name ?? p.externalId}</th>
                 <td>{cell(p.serviceContacts)}</td>
                 <td>{cell(p.purchases)}</td>
-                <td>{cell(p.spend)}</td>
+                <td>{p.spend === null ? '—' : formatMoney(p.spend)}</td>
                 <td>{cell(p.supportTickets)}</td>
                 <td>{cell(p.satisfaction)}</td>
               </tr>
@@ -73,6 +76,7 @@ export function IndicatorUpload({ onImported }: { onImported: () => void }) {
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [result, setResult] = useState<IndicatorImport | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const run = async (f: { name: string; content: string }, dryRun: boolean) => {
     setBusy(true);
@@ -97,17 +101,16 @@ export function IndicatorUpload({ onImported }: { onImported: () => void }) {
 
   return (
     <section className="indicator-upload" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Import indicators</h2>
+      <h2 id={`${id}-title`}>{t('care.indicators.title')}</h2>
       <p className="muted">
-        A CSV keyed by customer id: <code>customer_id</code> and any of <code>service_contacts</code>, <code>purchases</code>, <code>spend</code>,{' '}
-        <code>support_tickets</code>, <code>satisfaction</code> (1 to 5). They fill in the next review of each customer.
+        <Trans i18nKey="care.indicators.help" components={{ 1: <code />, 3: <code />, 5: <code />, 7: <code />, 9: <code />, 11: <code /> }} />
       </p>
-      <label htmlFor={`${id}-file`}>Indicator file</label>
+      <label htmlFor={`${id}-file`}>{t('care.indicators.file')}</label>
       <input id={`${id}-file`} type="file" accept=".csv,text/csv" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
       {result && <IndicatorPreview result={result} />}
       {file && result && !result.applied && result.errorCount === 0 && result.rows > 0 && (
         <button type="button" className="primary" disabled={busy} onClick={() => void run(file, false)}>
-          Import {result.rows} row{result.rows === 1 ? '' : 's'}
+          {t('care.indicators.import', { count: result.rows })}
         </button>
       )}
     </section>

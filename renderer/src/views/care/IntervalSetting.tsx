@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_REVIEW_INTERVAL_MONTHS, MIN_REVIEW_INTERVAL_MONTHS } from '../../../../shared/domain/care';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
@@ -11,6 +12,7 @@ export function IntervalSetting({ onSaved }: { onSaved: () => void }) {
   const [months, setMonths] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     api()
       .call('care.getSettings', {})
@@ -25,14 +27,14 @@ export function IntervalSetting({ onSaved }: { onSaved: () => void }) {
     e.preventDefault();
     const n = Number(months);
     if (!Number.isInteger(n) || n < MIN_REVIEW_INTERVAL_MONTHS || n > MAX_REVIEW_INTERVAL_MONTHS) {
-      setError(`Give a whole number of months from ${MIN_REVIEW_INTERVAL_MONTHS} to ${MAX_REVIEW_INTERVAL_MONTHS}.`);
+      setError(t('care.interval.error', { min: MIN_REVIEW_INTERVAL_MONTHS, max: MAX_REVIEW_INTERVAL_MONTHS }));
       return;
     }
     setError(null);
     try {
       const s = await api().call('care.setSettings', { reviewIntervalMonths: n });
       setSaved(s.reviewIntervalMonths);
-      notify('info', `Reviews are now every ${s.reviewIntervalMonths} months, from the next review scheduled; dates already given stay.`);
+      notify('info', t('care.interval.saved', { count: s.reviewIntervalMonths }));
       onSaved();
     } catch (err) {
       reportError(err);
@@ -41,11 +43,11 @@ export function IntervalSetting({ onSaved }: { onSaved: () => void }) {
 
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>Review interval</h2>
-      <label htmlFor={`${id}-months`}>Months between reviews</label>
+      <h2 id={`${id}-title`}>{t('care.interval.title')}</h2>
+      <label htmlFor={`${id}-months`}>{t('care.interval.months')}</label>
       <input id={`${id}-months`} type="number" min={MIN_REVIEW_INTERVAL_MONTHS} max={MAX_REVIEW_INTERVAL_MONTHS} step={1} value={months} onChange={(e) => setMonths(e.target.value)} />
       <button type="submit" disabled={saved !== null && String(saved) === months}>
-        Save interval
+        {t('care.interval.save')}
       </button>
       {error && (
         <p role="alert" className="field-error">

@@ -1,21 +1,23 @@
 import type { RelostItem } from '../../../../shared/api/care';
-import { formatMoney } from '../../lib/format';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatDay, formatMoney } from '../../lib/format';
 import { Day } from './Day';
 
 /** Recovered customers who departed again, each with the recovery it undid. */
 export function RelostTable({ items }: { items: RelostItem[] }) {
+  const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
     <table className="care-table">
-      <caption>Re-lost customers</caption>
+      <caption>{t('care.relost.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Customer</th>
-          <th scope="col">Recovered</th>
-          <th scope="col">Re-lost</th>
-          <th scope="col">Reason diagnosed on the recovery call</th>
-          <th scope="col">Offer accepted</th>
-          <th scope="col">How we learnt</th>
+          <th scope="col">{t('care.relost.customer')}</th>
+          <th scope="col">{t('care.relost.recovered')}</th>
+          <th scope="col">{t('care.relost.relost')}</th>
+          <th scope="col">{t('care.relost.reason')}</th>
+          <th scope="col">{t('care.relost.offer')}</th>
+          <th scope="col">{t('care.relost.source')}</th>
         </tr>
       </thead>
       <tbody>
@@ -24,19 +26,23 @@ export function RelostTable({ items }: { items: RelostItem[] }) {
             <th scope="row">
               {item.name ?? item.externalId}
               <span className="care-sub">
-                {item.externalId} · {formatMoney(item.monthlyRevenue)}/month
+                {item.externalId} · {t('care.perMonth', { amount: formatMoney(item.monthlyRevenue) })}
               </span>
             </th>
             <td>
-              <Day day={item.recovery.recoveredOn} /> by {item.recovery.recoveredBy}
+              <Trans
+                i18nKey="care.relost.recoveredBy"
+                values={{ day: formatDay(item.recovery.recoveredOn), name: item.recovery.recoveredBy }}
+                components={[<time key="day" dateTime={item.recovery.recoveredOn} />]}
+              />
             </td>
             <td>
               <Day day={item.relostOn} />
             </td>
-            <td>{item.recovery.reasonName ?? 'No diagnosed reason'}</td>
-            <td>{item.recovery.offerName ?? 'No offer accepted'}</td>
+            <td>{item.recovery.reasonName ?? t('care.relost.noReason')}</td>
+            <td>{item.recovery.offerName ?? t('care.relost.noOffer')}</td>
             <td>
-              {item.source === 'import' ? 'In a departure file' : 'Marked by a manager'}
+              {item.source === 'import' ? t('care.relost.fromImport') : t('care.relost.byManager')}
               {item.note && <span className="care-sub">{item.note}</span>}
             </td>
           </tr>

@@ -1,21 +1,23 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { Retention } from '../../../../shared/api/care';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../lib/format';
+import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+const percent = (share: number | null) => (share === null ? '—' : formatPercent(share));
 
 /** Re-losses by reason as bars; the tables below carry the same figures for every reader. */
 function RelostChart({ rows }: { rows: Retention['byReason'] }) {
-  const data = rows.filter((r) => r.relost > 0).slice(0, 8).map((r) => ({ name: r.reasonName, relost: r.relost }));
+  const { t } = useTranslation();
+  const data = rows.filter((r) => r.relost > 0).slice(0, 8).map((r) => ({ name: r.reasonId === null ? t('care.relost.noReason') : r.reasonName, relost: r.relost }));
   if (data.length === 0) return null;
   return (
     <figure className="care-chart" aria-hidden="true">
       <BarChart width={460} height={40 + data.length * 32} data={data} layout="vertical" margin={{ left: 16, right: 16 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" allowDecimals={false} />
+        <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} />
         <YAxis type="category" dataKey="name" width={180} />
         <Bar dataKey="relost" fill="var(--danger)" isAnimationActive={false} />
       </BarChart>
@@ -34,15 +36,16 @@ interface RelostRow {
 
 /** One breakdown of re-losses (by reason, by offer): the same columns, another first column. */
 function RelostTable({ caption, firstColumn, rows }: { caption: string; firstColumn: string; rows: RelostRow[] }) {
+  const { t } = useTranslation();
   return (
     <table>
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{firstColumn}</th>
-          <th scope="col">Recovered</th>
-          <th scope="col">Re-lost</th>
-          <th scope="col">Monthly revenue lost again</th>
+          <th scope="col">{t('care.retention.recovered')}</th>
+          <th scope="col">{t('care.retention.relost')}</th>
+          <th scope="col">{t('care.retention.revenueLost')}</th>
         </tr>
       </thead>
       <tbody>
@@ -52,8 +55,8 @@ function RelostTable({ caption, firstColumn, rows }: { caption: string; firstCol
               {r.name}
               {r.sub && <span className="care-sub">{r.sub}</span>}
             </th>
-            <td>{r.recovered}</td>
-            <td>{r.relost}</td>
+            <td>{formatCount(r.recovered)}</td>
+            <td>{formatCount(r.relost)}</td>
             <td>{formatMoney(r.relostRevenue)}</td>
           </tr>
         ))}
@@ -63,40 +66,41 @@ function RelostTable({ caption, firstColumn, rows }: { caption: string; firstCol
 }
 
 export function RetentionView({ retention }: { retention: Retention }) {
+  const { t } = useTranslation();
   return (
     <section className="care-retention" aria-labelledby="retention-title">
-      <h2 id="retention-title">How recoveries hold</h2>
+      <h2 id="retention-title">{t('care.retention.title')}</h2>
       <p>
-        {retention.recovered} recover{retention.recovered === 1 ? 'y' : 'ies'} followed, {retention.relost} re-lost.
+        {t('care.retention.summary', { recoveries: t('care.retention.recoveries', { count: retention.recovered }), relost: retention.relost })}
       </p>
       <table>
-        <caption>Still retained after</caption>
+        <caption>{t('care.retention.retainedCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Months after recovery</th>
-            <th scope="col">Retained</th>
-            <th scope="col">Of those recovered that long ago</th>
-            <th scope="col">Share</th>
+            <th scope="col">{t('care.retention.monthsAfter')}</th>
+            <th scope="col">{t('care.retention.retained')}</th>
+            <th scope="col">{t('care.retention.eligible')}</th>
+            <th scope="col">{t('care.retention.share')}</th>
           </tr>
         </thead>
         <tbody>
           {retention.retained.map((r) => (
             <tr key={r.months}>
-              <th scope="row">{r.months} months</th>
-              <td>{r.retained}</td>
-              <td>{r.eligible}</td>
-              <td>{r.eligible === 0 ? `nobody recovered ${r.months} months ago yet` : percent(r.share)}</td>
+              <th scope="row">{t('care.retention.months', { count: r.months })}</th>
+              <td>{formatCount(r.retained)}</td>
+              <td>{formatCount(r.eligible)}</td>
+              <td>{r.eligible === 0 ? t('care.retention.nobodyYet', { count: r.months }) : percent(r.share)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <RelostChart rows={retention.byReason} />
       <RelostTable
-        caption="Re-losses by the reason diagnosed on the recovery call"
-        firstColumn="Reason"
+        caption={t('care.retention.byReasonCaption')}
+        firstColumn={t('care.retention.reason')}
         rows={retention.byReason.map((r) => ({
           key: r.reasonId ?? 'none',
-          name: r.reasonName,
+          name: r.reasonId === null ? t('care.relost.noReason') : r.reasonName,
           sub: r.categoryName,
           recovered: r.recovered,
           relost: r.relost,
@@ -104,11 +108,11 @@ export function RetentionView({ retention }: { retention: Retention }) {
         }))}
       />
       <RelostTable
-        caption="Re-losses by the offer accepted on the recovery call"
-        firstColumn="Offer"
+        caption={t('care.retention.byOfferCaption')}
+        firstColumn={t('care.retention.offer')}
         rows={retention.byOffer.map((r) => ({
           key: r.offerId ?? 'none',
-          name: r.offerName,
+          name: r.offerId === null ? t('care.relost.noOffer') : r.offerName,
           recovered: r.recovered,
           relost: r.relost,
           relostRevenue: r.relostRevenue,

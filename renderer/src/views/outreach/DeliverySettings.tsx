@@ -1,13 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SMTP_SECURITY, type OutreachSettings, type SmtpSecurity } from '../../../../shared/api/outreach';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-
-const SECURITY_LABELS: Record<SmtpSecurity, string> = {
-  starttls: 'STARTTLS (usually port 587)',
-  tls: 'TLS from the start (usually port 465)',
-  none: 'None (only to this computer)',
-};
 
 /**
  * Admin, Outreach delivery: who emails come from, and the SMTP relay IT sets up. The relay's
@@ -30,6 +25,7 @@ export function DeliverySettings() {
   const [rate, setRate] = useState('60');
   const [hubPublicUrl, setHubPublicUrl] = useState('');
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const apply = (s: OutreachSettings) => {
     setSettings(s);
@@ -63,55 +59,55 @@ export function DeliverySettings() {
           hubPublicUrl,
         }),
       );
-      notify('info', 'Outreach delivery settings saved.');
+      notify('info', t('outreach.delivery.saved'));
     } catch (error) {
       reportError(error);
     } finally {
       setBusy(false);
     }
   };
-  if (!settings) return <p aria-busy="true">Loading the delivery settings…</p>;
+  if (!settings) return <p aria-busy="true">{t('outreach.delivery.loading')}</p>;
   return (
     <form className="stack-form" aria-labelledby={`${id}-h`} onSubmit={(e) => void save(e)}>
-      <h2 id={`${id}-h`}>Outreach delivery</h2>
-      <label htmlFor={`${id}-company`}>Company name (signs every message)</label>
+      <h2 id={`${id}-h`}>{t('outreach.delivery.title')}</h2>
+      <label htmlFor={`${id}-company`}>{t('outreach.delivery.company')}</label>
       <input id={`${id}-company`} value={company} maxLength={120} onChange={(e) => setCompany(e.target.value)} />
-      <label htmlFor={`${id}-from`}>Sender address</label>
+      <label htmlFor={`${id}-from`}>{t('outreach.delivery.from')}</label>
       <input id={`${id}-from`} type="email" value={fromAddress} onChange={(e) => setFromAddress(e.target.value)} placeholder="care@example.com" />
-      <label htmlFor={`${id}-reply`}>Reply and unsubscribe address</label>
+      <label htmlFor={`${id}-reply`}>{t('outreach.delivery.reply')}</label>
       <input id={`${id}-reply`} type="email" value={replyTo} onChange={(e) => setReplyTo(e.target.value)} />
-      <label htmlFor={`${id}-hub`}>Hub's public address for one-click unsubscribe (optional)</label>
+      <label htmlFor={`${id}-hub`}>{t('outreach.delivery.hub')}</label>
       <input id={`${id}-hub`} value={hubPublicUrl} onChange={(e) => setHubPublicUrl(e.target.value)} placeholder="https://hub.example.com/" />
-      {!settings.hubConfigured && hubPublicUrl !== '' && <p className="muted">Links are signed by the hub: set up the hub in Admin, Hub, too.</p>}
+      {!settings.hubConfigured && hubPublicUrl !== '' && <p className="muted">{t('outreach.delivery.hubNeeded')}</p>}
       <label className="checkbox">
         <input type="checkbox" checked={useRelay} onChange={(e) => setUseRelay(e.target.checked)} />
-        Send emails through an SMTP relay
+        {t('outreach.delivery.useRelay')}
       </label>
       {useRelay && (
         <>
-          <label htmlFor={`${id}-host`}>Relay host</label>
+          <label htmlFor={`${id}-host`}>{t('outreach.delivery.host')}</label>
           <input id={`${id}-host`} value={host} onChange={(e) => setHost(e.target.value)} placeholder="smtp.example.com" />
-          <label htmlFor={`${id}-port`}>Port</label>
+          <label htmlFor={`${id}-port`}>{t('outreach.delivery.port')}</label>
           <input id={`${id}-port`} type="number" min={1} max={65535} value={port} onChange={(e) => setPort(e.target.value)} />
-          <label htmlFor={`${id}-security`}>Encryption</label>
+          <label htmlFor={`${id}-security`}>{t('outreach.delivery.encryption')}</label>
           <select id={`${id}-security`} value={security} onChange={(e) => setSecurity(e.target.value as SmtpSecurity)}>
             {SMTP_SECURITY.map((s) => (
               <option key={s} value={s}>
-                {SECURITY_LABELS[s]}
+                {t(`outreach.delivery.security.${s}`)}
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-user`}>User name</label>
+          <label htmlFor={`${id}-user`}>{t('outreach.delivery.user')}</label>
           <input id={`${id}-user`} value={user} autoComplete="off" onChange={(e) => setUser(e.target.value)} />
-          <label htmlFor={`${id}-password`}>Password {settings.smtp?.passwordSet ? '(set; leave empty to keep it)' : ''}</label>
+          <label htmlFor={`${id}-password`}>{settings.smtp?.passwordSet ? t('outreach.delivery.passwordSet') : t('outreach.delivery.password')}</label>
           <input id={`${id}-password`} type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />
-          <label htmlFor={`${id}-rate`}>Messages per minute</label>
+          <label htmlFor={`${id}-rate`}>{t('outreach.delivery.rate')}</label>
           <input id={`${id}-rate`} type="number" min={1} max={6000} value={rate} onChange={(e) => setRate(e.target.value)} />
         </>
       )}
       <div className="row-actions">
         <button type="submit" disabled={busy}>
-          Save delivery settings
+          {t('outreach.delivery.save')}
         </button>
         {settings.smtp && (
           <button
@@ -121,12 +117,12 @@ export function DeliverySettings() {
               setBusy(true);
               api()
                 .call('outreach.smtp.test', {})
-                .then((r) => notify('info', `The relay at ${r.host} accepted this console's sign-in. Nothing was sent.`))
+                .then((r) => notify('info', t('outreach.delivery.tested', { host: r.host })))
                 .catch(reportError)
                 .finally(() => setBusy(false));
             }}
           >
-            Test the relay
+            {t('outreach.delivery.test')}
           </button>
         )}
       </div>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Audience, MessageChannel, OutreachSummary } from '../../../../shared/api/outreach';
 import { api } from '../../api/client';
 import { formatDate, formatMoney } from '../../lib/format';
 import { useAppStore } from '../../store';
-import { OutreachFigures } from './OutreachFigures';
+import { OutreachFigures, leftOut } from './OutreachFigures';
 import './outreach.css';
 
 type Loaded = { fixed: boolean; fix: { whatChanged: string; fixedOn: string } | null; outreaches: OutreachSummary[] };
@@ -15,12 +16,13 @@ function FixForm({ issueId, initial, today, onFixed }: { issueId: string; initia
   const [whatChanged, setWhatChanged] = useState(initial);
   const [fixedOn, setFixedOn] = useState(today);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
       await api().call('outreach.issue.fix', { issueId, whatChanged, fixedOn });
-      notify('info', 'Marked fixed. Now choose how to tell the customers it drove away.');
+      notify('info', t('outreach.fix.marked'));
       onFixed();
     } catch (error) {
       reportError(error);
@@ -30,14 +32,14 @@ function FixForm({ issueId, initial, today, onFixed }: { issueId: string; initia
   };
   return (
     <form className="fix-form" aria-labelledby={`${id}-h`} onSubmit={(e) => void submit(e)}>
-      <h3 id={`${id}-h`}>We fixed it</h3>
-      <label htmlFor={`${id}-what`}>What changed, in a sentence for customers</label>
-      <textarea id={`${id}-what`} rows={2} maxLength={500} value={whatChanged} onChange={(e) => setWhatChanged(e.target.value)} placeholder="Renewal prices now match what new customers pay." />
-      <label htmlFor={`${id}-on`}>Fixed on</label>
+      <h3 id={`${id}-h`}>{t('outreach.fix.title')}</h3>
+      <label htmlFor={`${id}-what`}>{t('outreach.fix.what')}</label>
+      <textarea id={`${id}-what`} rows={2} maxLength={500} value={whatChanged} onChange={(e) => setWhatChanged(e.target.value)} placeholder={t('outreach.fix.placeholder')} />
+      <label htmlFor={`${id}-on`}>{t('outreach.fix.on')}</label>
       <input id={`${id}-on`} type="date" value={fixedOn} max={today} onChange={(e) => setFixedOn(e.target.value)} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || whatChanged.trim().length < 10}>
-          Mark fixed
+          {t('outreach.fix.mark')}
         </button>
       </div>
     </form>
@@ -51,6 +53,7 @@ function Builder({ issueId, onBuilt }: { issueId: string; onBuilt: (o: OutreachS
   const [message, setMessage] = useState<MessageChannel | null>('email');
   const [audience, setAudience] = useState<Audience | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   const choice = { issueId, byCall, messageChannel: message };
   const check = async () => {
     setBusy(true);
@@ -76,8 +79,8 @@ function Builder({ issueId, onBuilt }: { issueId: string; onBuilt: (o: OutreachS
           .finally(() => setBusy(false));
       }}
     >
-      <h3 id={`${id}-h`}>Tell the customers it drove away</h3>
-      <p className="muted">Those behind this issue's reasons and calls who have not come back and may be contacted.</p>
+      <h3 id={`${id}-h`}>{t('outreach.builder.title')}</h3>
+      <p className="muted">{t('outreach.builder.help')}</p>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -87,7 +90,7 @@ function Builder({ issueId, onBuilt }: { issueId: string; onBuilt: (o: OutreachS
             setAudience(null);
           }}
         />
-        Call them (they go to the queue with what changed shown on the call)
+        {t('outreach.builder.call')}
       </label>
       <label className="checkbox">
         <input
@@ -98,11 +101,11 @@ function Builder({ issueId, onBuilt }: { issueId: string; onBuilt: (o: OutreachS
             setAudience(null);
           }}
         />
-        Send a message
+        {t('outreach.builder.message')}
       </label>
       {message !== null && (
         <>
-          <label htmlFor={`${id}-channel`}>Message by</label>
+          <label htmlFor={`${id}-channel`}>{t('outreach.builder.by')}</label>
           <select
             id={`${id}-channel`}
             value={message}
@@ -111,23 +114,23 @@ function Builder({ issueId, onBuilt }: { issueId: string; onBuilt: (o: OutreachS
               setAudience(null);
             }}
           >
-            <option value="email">Email</option>
-            <option value="letter">Letter (mail-merge file)</option>
+            <option value="email">{t('outreach.builder.email')}</option>
+            <option value="letter">{t('outreach.builder.letter')}</option>
           </select>
         </>
       )}
       {audience && (
         <p role="status">
-          Reaches {audience.included} of {audience.candidates} customers not won back ({formatMoney(audience.revenue)} a month).
-          {audience.excluded.length > 0 ? ` Left out: ${audience.excluded.map((e) => `${e.customers} ${e.why.toLowerCase()}`).join('; ')}.` : ''}
+          {t('outreach.builder.reaches', { included: audience.included, count: audience.candidates, amount: formatMoney(audience.revenue) })}
+          {audience.excluded.length > 0 ? ` ${leftOut(t, audience.excluded)}` : ''}
         </p>
       )}
       <div className="form-actions">
         <button type="button" disabled={busy || (!byCall && message === null)} onClick={() => void check()}>
-          Check who it reaches
+          {t('outreach.builder.check')}
         </button>
         <button type="submit" className="primary" disabled={busy || (!byCall && message === null)}>
-          Build the outreach
+          {t('outreach.builder.build')}
         </button>
       </div>
     </form>
@@ -141,6 +144,7 @@ export function IssueOutreach({ issueId, status }: { issueId: string; status: st
   const openIssue = useAppStore((s) => s.openIssue);
   const loadIssues = useAppStore((s) => s.loadIssues);
   const [data, setData] = useState<Loaded | null>(null);
+  const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
   const load = useCallback(() => {
     api().call('outreach.issue', { issueId }).then(setData).catch(reportError);
@@ -149,11 +153,11 @@ export function IssueOutreach({ issueId, status }: { issueId: string; status: st
   if (!data) return null;
   const fixed = data.fixed && data.fix !== null;
   return (
-    <section className="issue-outreach" aria-label="After the fix">
+    <section className="issue-outreach" aria-label={t('outreach.figures.label')}>
       {!fixed && <FixForm issueId={issueId} initial={data.fix?.whatChanged ?? ''} today={today} onFixed={() => void Promise.all([openIssue(issueId), loadIssues()])} />}
       {fixed && data.fix && (
         <p>
-          <strong>Fixed {formatDate(data.fix.fixedOn)}.</strong> What customers are told: {data.fix.whatChanged}
+          <Trans i18nKey="outreach.fix.fixedOn" values={{ day: formatDate(data.fix.fixedOn), what: data.fix.whatChanged }} components={[<strong key="fixed" />]} />
         </p>
       )}
       {fixed && <Builder issueId={issueId} onBuilt={(o) => void openOutreach(o.id)} />}
@@ -163,7 +167,7 @@ export function IssueOutreach({ issueId, status }: { issueId: string; status: st
             <button type="button" className="link-button" onClick={() => void openOutreach(o.id)}>
               {o.name}
             </button>{' '}
-            <span className="muted">built {formatDate(o.createdAt)}</span>
+            <span className="muted">{t('outreach.fix.builtOn', { day: formatDate(o.createdAt) })}</span>
           </h3>
           <OutreachFigures outreach={o} />
         </div>

@@ -1,20 +1,22 @@
+import { useTranslation } from 'react-i18next';
 import type { Preview } from '../../../../shared/api/outreach';
 
 /** A message as the customer will read it, or why it cannot be written for them. */
 export function MessagePreview({ preview }: { preview: Preview }) {
+  const { t } = useTranslation();
   if (!preview.ok) {
     return (
       <p className="field-error" role="alert">
-        This message cannot be written: {preview.problem}
+        {t('outreach.preview.cannot', { problem: preview.problem })}
       </p>
     );
   }
   return (
-    <article className="message-preview" aria-label="Message preview">
+    <article className="message-preview" aria-label={t('outreach.preview.label')}>
       <dl>
-        <dt>To</dt>
-        <dd>{preview.to ?? 'by letter'}</dd>
-        <dt>Subject</dt>
+        <dt>{t('outreach.preview.to')}</dt>
+        <dd>{preview.to ?? t('outreach.preview.byLetter')}</dd>
+        <dt>{t('outreach.preview.subject')}</dt>
         <dd>{preview.subject}</dd>
       </dl>
       <pre>{preview.body}</pre>

@@ -1,42 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { OutreachSummary } from '../../../../shared/api/outreach';
 import { formatMoney } from '../../lib/format';
 
+/** Who was left out of an outreach and why, each reason with its count: "Left out: Marked do not contact (1)." */
+export function leftOut(t: TFunction, excluded: readonly { why: string; customers: number }[]): string {
+  return t('outreach.detail.leftOut', { list: excluded.map((e) => t('outreach.detail.leftOutItem', { why: e.why, count: e.customers })).join('; ') });
+}
+
 /** The figures a manager reads after the fix: customers told, customers who came back, revenue back. */
 export function OutreachFigures({ outreach }: { outreach: OutreachSummary }) {
+  const { t } = useTranslation();
   const f = outreach.figures;
   const delivered = [
-    f.sent > 0 ? `${f.sent} emailed` : null,
-    f.exported > 0 ? `${f.exported} handed over in an export` : null,
-    f.reachedByCall > 0 ? `${f.reachedByCall} reached by phone` : null,
+    f.sent > 0 ? t('outreach.figures.emailed', { count: f.sent }) : null,
+    f.exported > 0 ? t('outreach.figures.exported', { count: f.exported }) : null,
+    f.reachedByCall > 0 ? t('outreach.figures.byPhone', { count: f.reachedByCall }) : null,
   ].filter((x): x is string => x !== null);
   const waiting = [
-    f.ready > 0 ? `${f.ready} ready` : null,
-    f.queued + f.sending > 0 ? `${f.queued + f.sending} waiting to send` : null,
-    f.blocked > 0 ? `${f.blocked} cannot be written` : null,
-    f.failed > 0 ? `${f.failed} refused by the relay` : null,
-    f.byCall - f.reachedByCall > 0 ? `${f.byCall - f.reachedByCall} still to call` : null,
+    f.ready > 0 ? t('outreach.figures.ready', { count: f.ready }) : null,
+    f.queued + f.sending > 0 ? t('outreach.figures.waiting', { count: f.queued + f.sending }) : null,
+    f.blocked > 0 ? t('outreach.figures.blocked', { count: f.blocked }) : null,
+    f.failed > 0 ? t('outreach.figures.failed', { count: f.failed }) : null,
+    f.byCall - f.reachedByCall > 0 ? t('outreach.figures.toCall', { count: f.byCall - f.reachedByCall }) : null,
+  ].filter((x): x is string => x !== null);
+  const sentences = [
+    delivered.length > 0 ? t('outreach.figures.sentence', { list: delivered.join(', ') }) : null,
+    waiting.length > 0 ? t('outreach.figures.sentence', { list: waiting.join(', ') }) : null,
+    f.uncertain > 0 ? t('outreach.figures.uncertain', { count: f.uncertain }) : null,
   ].filter((x): x is string => x !== null);
   return (
-    <dl className="outreach-figures" aria-label="After the fix">
+    <dl className="outreach-figures" aria-label={t('outreach.figures.label')}>
       <div>
-        <dt>Customers told</dt>
-        <dd>
-          {f.told} of {f.members}
-        </dd>
+        <dt>{t('outreach.figures.told')}</dt>
+        <dd>{t('outreach.figures.toldOf', { told: f.told, members: f.members })}</dd>
       </div>
       <div>
-        <dt>Came back</dt>
-        <dd>{f.cameBack}</dd>
+        <dt>{t('outreach.figures.cameBack')}</dt>
+        <dd>{t('outreach.figures.cameBackCount', { count: f.cameBack })}</dd>
       </div>
       <div>
-        <dt>Revenue back (monthly)</dt>
+        <dt>{t('outreach.figures.revenueBack')}</dt>
         <dd>{formatMoney(f.revenueBack)}</dd>
       </div>
-      <p className="muted">
-        {delivered.length > 0 ? `${delivered.join(', ')}. ` : ''}
-        {waiting.length > 0 ? `${waiting.join(', ')}.` : ''}
-        {f.uncertain > 0 ? ` ${f.uncertain} sent again after an interruption: the relay may hold two copies with the same Message-ID.` : ''}
-      </p>
+      <p className="muted">{sentences.join(' ')}</p>
     </dl>
   );
 }

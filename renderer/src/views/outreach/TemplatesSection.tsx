@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TaxonomyCategory } from '../../../../shared/api/call';
 import type { Preview, SaveTemplateInput, Template } from '../../../../shared/api/outreach';
-import { MERGE_FIELDS, MERGE_FIELD_LABELS, TEMPLATE_KINDS, TEMPLATE_KIND_LABELS, type TemplateKind } from '../../../../shared/domain/outreachTemplate';
+import { MERGE_FIELDS, TEMPLATE_KINDS, type TemplateKind } from '../../../../shared/domain/outreachTemplate';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { MessagePreview } from './MessagePreview';
@@ -13,23 +14,24 @@ function CustomerPicker({ onPick }: { onPick: (id: number) => void }) {
   const reportError = useAppStore((s) => s.reportError);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ id: number; externalId: string; name: string | null }[]>([]);
+  const { t } = useTranslation();
   useEffect(() => {
     if (query.trim() === '') return;
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       api().call('outreach.customers.search', { query }).then((r) => setFound(r.items)).catch(reportError);
     }, 250);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [query, reportError]);
   return (
     <div className="stack-form">
-      <label htmlFor={`${id}-q`}>Preview for customer</label>
-      <input id={`${id}-q`} type="search" value={query} placeholder="Name, email or customer id" onChange={(e) => setQuery(e.target.value)} />
+      <label htmlFor={`${id}-q`}>{t('outreach.templates.previewFor')}</label>
+      <input id={`${id}-q`} type="search" value={query} placeholder={t('outreach.templates.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} />
       {query.trim() !== '' && (
-        <ul aria-label="Customers found" className="offer-list">
+        <ul aria-label={t('outreach.templates.found')} className="offer-list">
           {found.map((c) => (
             <li key={c.id}>
               <button type="button" className="link-button" onClick={() => onPick(c.id)}>
-                {c.name ?? c.externalId} ({c.externalId})
+                {t('outreach.templates.foundItem', { name: c.name ?? c.externalId, id: c.externalId })}
               </button>
             </li>
           ))}
@@ -60,6 +62,7 @@ function TemplateForm({
   const [subject, setSubject] = useState(template?.subject ?? '');
   const [body, setBody] = useState(template?.body ?? '');
   const [preview, setPreview] = useState<Preview | null>(null);
+  const { t } = useTranslation();
   const reasonIds = new Set(categories.flatMap((c) => c.reasons.map((r) => r.id)));
   const scopeFields = scope === '' ? { categoryId: null, reasonId: null } : reasonIds.has(scope) ? { categoryId: null, reasonId: scope } : { categoryId: scope, reasonId: null };
   return (
@@ -71,23 +74,23 @@ function TemplateForm({
         onSave({ ...(template ? { id: template.id } : {}), kind, ...scopeFields, name, subject, body });
       }}
     >
-      <h4 id={`${id}-h`}>{template ? `Edit ${template.name}` : 'Add a template'}</h4>
-      <label htmlFor={`${id}-name`}>Template name</label>
+      <h4 id={`${id}-h`}>{template ? t('outreach.templates.editTitle', { name: template.name }) : t('outreach.templates.addTitle')}</h4>
+      <label htmlFor={`${id}-name`}>{t('outreach.templates.name')}</label>
       <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-      <label htmlFor={`${id}-kind`}>Kind</label>
+      <label htmlFor={`${id}-kind`}>{t('outreach.templates.kind')}</label>
       <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TemplateKind)}>
         {TEMPLATE_KINDS.map((k) => (
           <option key={k} value={k}>
-            {TEMPLATE_KIND_LABELS[k]}
+            {t(`outreach.templates.kinds.${k}`)}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-scope`}>For customers who left for</label>
+      <label htmlFor={`${id}-scope`}>{t('outreach.templates.scope')}</label>
       <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)}>
-        <option value="">Every reason</option>
+        <option value="">{t('outreach.templates.everyReason')}</option>
         {categories.map((c) => (
           <optgroup key={c.id} label={c.name}>
-            <option value={c.id}>{c.name} (any reason of it)</option>
+            <option value={c.id}>{t('outreach.templates.anyOfCategory', { name: c.name })}</option>
             {c.reasons.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -96,12 +99,14 @@ function TemplateForm({
           </optgroup>
         ))}
       </select>
-      <label htmlFor={`${id}-subject`}>Subject</label>
+      <label htmlFor={`${id}-subject`}>{t('outreach.templates.subject')}</label>
       <input id={`${id}-subject`} value={subject} maxLength={300} onChange={(e) => setSubject(e.target.value)} />
-      <label htmlFor={`${id}-body`}>Message</label>
+      <label htmlFor={`${id}-body`}>{t('outreach.templates.body')}</label>
       <textarea id={`${id}-body`} rows={10} value={body} maxLength={20000} onChange={(e) => setBody(e.target.value)} />
       <p className="muted">
-        Merge fields: {MERGE_FIELDS.map((f) => `{{${f}}} (${MERGE_FIELD_LABELS[f].toLowerCase()})`).join(', ')}. A customer without a value for a field used here gets no message, and the outreach says which field.
+        {t('outreach.templates.mergeFields', {
+          fields: MERGE_FIELDS.map((f) => t('outreach.templates.mergeField', { field: `{{${f}}}`, label: t(`outreach.templates.fields.${f}`) })).join(', '),
+        })}
       </p>
       <CustomerPicker
         onPick={(customerId) => {
@@ -114,11 +119,11 @@ function TemplateForm({
       {preview && <MessagePreview preview={preview} />}
       <div className="row-actions">
         <button type="submit" disabled={busy}>
-          {template ? 'Save template' : 'Add template'}
+          {template ? t('outreach.templates.save') : t('outreach.templates.add')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('outreach.templates.cancel')}
           </button>
         )}
       </div>
@@ -136,10 +141,11 @@ export function TemplatesSection() {
   const [editing, setEditing] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => {
     Promise.all([api().call('outreach.templates.list', {}), api().call('taxonomy.list', {})])
-      .then(([t, c]) => {
-        setTemplates(t.items);
+      .then(([list, c]) => {
+        setTemplates(list.items);
         setCategories(c.filter((x) => !x.retired && x.recoverable));
       })
       .catch(reportError);
@@ -157,42 +163,42 @@ export function TemplatesSection() {
       setBusy(false);
     }
   };
-  if (!templates) return <p aria-busy="true">Loading the templates…</p>;
+  if (!templates) return <p aria-busy="true">{t('outreach.templates.loading')}</p>;
   return (
     <section className="playbook" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Message templates</h2>
-      <p className="muted">Each message uses the template for the customer's reason, else its category's, else the one for every reason. An offer, not a pitch.</p>
+      <h2 id={`${id}-h`}>{t('outreach.templates.title')}</h2>
+      <p className="muted">{t('outreach.templates.help')}</p>
       {TEMPLATE_KINDS.map((kind) => (
-        <section key={kind} aria-label={TEMPLATE_KIND_LABELS[kind]}>
-          <h3>{TEMPLATE_KIND_LABELS[kind]}</h3>
-          <ul className="offer-list" aria-label={`${TEMPLATE_KIND_LABELS[kind]} templates`}>
+        <section key={kind} aria-label={t(`outreach.templates.kinds.${kind}`)}>
+          <h3>{t(`outreach.templates.kinds.${kind}`)}</h3>
+          <ul className="offer-list" aria-label={t('outreach.templates.listOf', { kind: t(`outreach.templates.kinds.${kind}`) })}>
             {templates
-              .filter((t) => t.kind === kind)
-              .map((t) => (
-                <li key={t.id} className={t.retired ? 'retired' : ''}>
-                  {editing === t.id ? (
+              .filter((tpl) => tpl.kind === kind)
+              .map((tpl) => (
+                <li key={tpl.id} className={tpl.retired ? 'retired' : ''}>
+                  {editing === tpl.id ? (
                     <TemplateForm
-                      template={t}
+                      template={tpl}
                       categories={categories}
                       busy={busy}
                       onCancel={() => setEditing(null)}
-                      onSave={(input) => void run(() => api().call('outreach.templates.save', input), `Saved "${input.name}".`).then((ok) => ok && setEditing(null))}
+                      onSave={(input) => void run(() => api().call('outreach.templates.save', input), t('outreach.templates.saved', { name: input.name })).then((ok) => ok && setEditing(null))}
                     />
                   ) : (
                     <>
-                      <strong>{t.name}</strong> · {t.scope}
-                      {t.retired && <span className="badge"> retired</span>}
-                      <p className="muted">{t.subject}</p>
+                      <strong>{tpl.name}</strong> · {tpl.categoryId === null && tpl.reasonId === null ? t('outreach.templates.everyReason') : tpl.scope}
+                      {tpl.retired && <span className="badge">{t('outreach.templates.retiredBadge')}</span>}
+                      <p className="muted">{tpl.subject}</p>
                       <div className="row-actions">
-                        <button type="button" onClick={() => setEditing(t.id)} aria-label={`Edit ${t.name}`}>
-                          Edit
+                        <button type="button" onClick={() => setEditing(tpl.id)} aria-label={t('outreach.templates.editNamed', { name: tpl.name })}>
+                          {t('outreach.templates.edit')}
                         </button>
                         <button
                           type="button"
                           disabled={busy}
-                          onClick={() => void run(() => api().call('outreach.templates.retire', { id: t.id, retired: !t.retired }), t.retired ? `${t.name} is used again.` : `${t.name} is retired.`)}
+                          onClick={() => void run(() => api().call('outreach.templates.retire', { id: tpl.id, retired: !tpl.retired }), tpl.retired ? t('outreach.templates.usedAgain', { name: tpl.name }) : t('outreach.templates.retired', { name: tpl.name }))}
                         >
-                          {t.retired ? `Restore ${t.name}` : `Retire ${t.name}`}
+                          {tpl.retired ? t('outreach.templates.restore', { name: tpl.name }) : t('outreach.templates.retire', { name: tpl.name })}
                         </button>
                       </div>
                     </>
@@ -207,7 +213,7 @@ export function TemplatesSection() {
         template={null}
         categories={categories}
         busy={busy}
-        onSave={(input) => void run(() => api().call('outreach.templates.save', input), `Added "${input.name}".`).then((ok) => ok && setFormKey((k) => k + 1))}
+        onSave={(input) => void run(() => api().call('outreach.templates.save', input), t('outreach.templates.added', { name: input.name })).then((ok) => ok && setFormKey((k) => k + 1))}
       />
     </section>
   );

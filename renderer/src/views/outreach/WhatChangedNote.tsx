@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
 
@@ -11,6 +12,7 @@ type Note = { whatChanged: string; fixedOn: string | null; issueTitle: string | 
  */
 export function WhatChangedNote({ customerId }: { customerId: number }) {
   const [notes, setNotes] = useState<Note[]>([]);
+  const { t } = useTranslation();
   useEffect(() => {
     let live = true;
     api()
@@ -23,12 +25,12 @@ export function WhatChangedNote({ customerId }: { customerId: number }) {
   }, [customerId]);
   if (notes.length === 0) return null;
   return (
-    <aside className="guidance what-changed" aria-label="What changed since they left">
+    <aside className="guidance what-changed" aria-label={t('outreach.note.label')}>
       {notes.map((n, i) => (
         <p key={i}>
-          <strong>What changed since you left: </strong>
+          <strong>{t('outreach.note.title')}</strong>
           {n.whatChanged}
-          {n.fixedOn ? ` (since ${formatDate(n.fixedOn)})` : ''}
+          {n.fixedOn ? t('outreach.note.since', { day: formatDate(n.fixedOn) }) : ''}
         </p>
       ))}
     </aside>

@@ -1,5 +1,8 @@
+import { useTranslation } from 'react-i18next';
+
 /** The buttons under a playbook form: save (or add), and cancel when editing an existing entry. */
 export function FormActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel?: (() => void) | undefined }) {
+  const { t } = useTranslation();
   return (
     <div className="row-actions">
       <button type="submit" disabled={busy}>
@@ -7,7 +10,7 @@ export function FormActions({ submitLabel, busy, onCancel }: { submitLabel: stri
       </button>
       {onCancel && (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('playbook.cancel')}
         </button>
       )}
     </div>
@@ -31,9 +34,10 @@ export function RetireToggle({
   onToggle: () => void;
   className?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <button type="button" className={className} disabled={busy} onClick={onToggle}>
-      {retired ? `Restore ${name}` : `Retire ${name}`}
+      {retired ? t('playbook.restore', { name }) : t('playbook.retire', { name })}
     </button>
   );
 }

@@ -1,21 +1,12 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../../shared/api/call';
 import type { SaveOfferInput } from '../../../../shared/api/playbook';
 import { OFFER_TYPES, type OfferType } from '../../../../shared/domain/offers';
 import { api } from '../../api/client';
-import { offerTerms } from '../call/model';
 import type { PlaybookData } from './usePlaybookData';
 import { FormActions, RetireToggle } from './EditorButtons';
-
-export const OFFER_TYPE_LABELS: Record<OfferType, string> = {
-  discount: 'Discount',
-  plan_change: 'Plan change',
-  alternative_product: 'Alternative product',
-  pause: 'Pause',
-  reactivation_period: 'Reactivation period',
-  walkthrough: 'Walkthrough',
-  custom: 'Custom',
-};
+import { offerTermsText } from './playbookWords';
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
@@ -28,6 +19,7 @@ export function OfferForm({ offer, busy, onSave, onCancel }: { offer: Offer | nu
   const [product, setProduct] = useState(offer?.product ?? '');
   const [talkingPoints, setTalkingPoints] = useState(offer?.talkingPoints ?? '');
   const [generatesCode, setGeneratesCode] = useState(offer?.generatesCode ?? false);
+  const { t } = useTranslation();
   return (
     <form
       className="stack-form"
@@ -46,42 +38,42 @@ export function OfferForm({ offer, busy, onSave, onCancel }: { offer: Offer | nu
         });
       }}
     >
-      <h4 id={`${id}-h`}>{offer ? `Edit ${offer.name}` : 'Add an offer'}</h4>
-      <label htmlFor={`${id}-name`}>Offer name</label>
+      <h4 id={`${id}-h`}>{offer ? t('playbook.offers.editTitle', { name: offer.name }) : t('playbook.offers.addTitle')}</h4>
+      <label htmlFor={`${id}-name`}>{t('playbook.offers.name')}</label>
       <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-      <label htmlFor={`${id}-type`}>Offer type</label>
+      <label htmlFor={`${id}-type`}>{t('playbook.offers.type')}</label>
       <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as OfferType)}>
-        {OFFER_TYPES.map((t) => (
-          <option key={t} value={t}>
-            {OFFER_TYPE_LABELS[t]}
+        {OFFER_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`playbook.offerTypes.${type}`)}
           </option>
         ))}
       </select>
       {type === 'discount' && (
         <>
-          <label htmlFor={`${id}-percent`}>Discount percent</label>
+          <label htmlFor={`${id}-percent`}>{t('playbook.offers.percent')}</label>
           <input id={`${id}-percent`} type="number" min={1} max={100} value={percent} onChange={(e) => setPercent(e.target.value)} />
         </>
       )}
       {['discount', 'pause', 'reactivation_period'].includes(type) && (
         <>
-          <label htmlFor={`${id}-months`}>Duration in months</label>
+          <label htmlFor={`${id}-months`}>{t('playbook.offers.months')}</label>
           <input id={`${id}-months`} type="number" min={1} max={120} value={months} onChange={(e) => setMonths(e.target.value)} />
         </>
       )}
       {['alternative_product', 'plan_change'].includes(type) && (
         <>
-          <label htmlFor={`${id}-product`}>Product or plan proposed</label>
+          <label htmlFor={`${id}-product`}>{t('playbook.offers.product')}</label>
           <input id={`${id}-product`} value={product} maxLength={200} onChange={(e) => setProduct(e.target.value)} />
         </>
       )}
-      <label htmlFor={`${id}-points`}>Talking points</label>
+      <label htmlFor={`${id}-points`}>{t('playbook.offers.talkingPoints')}</label>
       <textarea id={`${id}-points`} rows={2} value={talkingPoints} maxLength={2000} onChange={(e) => setTalkingPoints(e.target.value)} />
       <label className="checkbox">
         <input type="checkbox" checked={generatesCode} onChange={(e) => setGeneratesCode(e.target.checked)} />
-        Issue a single-use code when accepted or considered
+        {t('playbook.offers.generatesCode')}
       </label>
-      <FormActions submitLabel={offer ? 'Save offer' : 'Add offer'} busy={busy} onCancel={onCancel} />
+      <FormActions submitLabel={offer ? t('playbook.offers.save') : t('playbook.offers.add')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -92,11 +84,12 @@ export function OffersEditor({ data }: { data: PlaybookData }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const { playbook, run, setPlaybook, busy } = data;
-  if (!playbook) return <p aria-busy="true">Loading the offers…</p>;
+  const { t } = useTranslation();
+  if (!playbook) return <p aria-busy="true">{t('playbook.offers.loading')}</p>;
   return (
     <section aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Offers</h3>
-      <ul aria-label="Offers" className="offer-list">
+      <h3 id={`${id}-h`}>{t('playbook.offers.title')}</h3>
+      <ul aria-label={t('playbook.offers.title')} className="offer-list">
         {playbook.offers.map((o) => (
           <li key={o.id} className={o.retired ? 'retired' : ''}>
             {editing === o.id ? (
@@ -104,17 +97,17 @@ export function OffersEditor({ data }: { data: PlaybookData }) {
                 offer={o}
                 busy={busy}
                 onCancel={() => setEditing(null)}
-                onSave={(input) => void run(() => api().call('playbook.saveOffer', input), setPlaybook, `Saved "${input.name}".`).then((ok) => ok && setEditing(null))}
+                onSave={(input) => void run(() => api().call('playbook.saveOffer', input), setPlaybook, t('playbook.saved', { name: input.name })).then((ok) => ok && setEditing(null))}
               />
             ) : (
               <>
                 <strong>{o.name}</strong>
-                {o.retired && <span className="badge"> retired</span>} · {offerTerms(o)}
-                {o.generatesCode ? ' · single-use code' : ''}
+                {o.retired && <span className="badge">{t('playbook.retiredBadge')}</span>} · {offerTermsText(t, o)}
+                {o.generatesCode ? t('playbook.terms.code') : ''}
                 <p className="muted">{o.talkingPoints}</p>
                 <div className="row-actions">
-                  <button type="button" onClick={() => setEditing(o.id)} aria-label={`Edit ${o.name}`}>
-                    Edit
+                  <button type="button" onClick={() => setEditing(o.id)} aria-label={t('playbook.editNamed', { name: o.name })}>
+                    {t('playbook.edit')}
                   </button>
                   <RetireToggle
                     name={o.name}
@@ -124,7 +117,7 @@ export function OffersEditor({ data }: { data: PlaybookData }) {
                       void run(
                         () => api().call('playbook.retireOffer', { id: o.id, retired: !o.retired }),
                         setPlaybook,
-                        o.retired ? `${o.name} can be proposed again.` : `${o.name} is retired: no longer proposed, kept on earlier calls.`,
+                        o.retired ? t('playbook.offers.proposedAgain', { name: o.name }) : t('playbook.offers.retired', { name: o.name }),
                       )
                     }
                   />
@@ -138,7 +131,7 @@ export function OffersEditor({ data }: { data: PlaybookData }) {
         key={formKey}
         offer={null}
         busy={busy}
-        onSave={(input) => void run(() => api().call('playbook.saveOffer', input), setPlaybook, `Added the offer "${input.name}".`).then((ok) => ok && setFormKey((k) => k + 1))}
+        onSave={(input) => void run(() => api().call('playbook.saveOffer', input), setPlaybook, t('playbook.offers.added', { name: input.name })).then((ok) => ok && setFormKey((k) => k + 1))}
       />
     </section>
   );

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ruleDefOf, type OfferRule, type TaxonomyCategory } from '../../../../shared/api/call';
 import type { SaveRuleInput } from '../../../../shared/api/playbook';
-import { describeRule } from '../../../../shared/domain/offers';
 import { api } from '../../api/client';
+import { formatCount } from '../../lib/format';
 import type { PlaybookData } from './usePlaybookData';
 import { FormActions } from './EditorButtons';
+import { ruleText } from './playbookWords';
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
@@ -28,6 +30,7 @@ export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | n
   const [maxRevenue, setMaxRevenue] = useState(rule?.maxRevenue?.toString() ?? '');
   const [offerId, setOfferId] = useState(rule?.offerId ?? offers[0]?.id ?? '');
   const reasons = taxonomy.filter((c) => categoryId === '' || c.id === categoryId);
+  const { t } = useTranslation();
   return (
     <form
       className="stack-form"
@@ -47,9 +50,9 @@ export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | n
         });
       }}
     >
-      <h4 id={`${id}-h`}>{rule ? 'Edit rule' : 'Add a rule'}</h4>
-      <p className="muted">Every condition set must hold; leave one empty to match anything.</p>
-      <label htmlFor={`${id}-cat`}>When the reason category is</label>
+      <h4 id={`${id}-h`}>{rule ? t('playbook.rules.editTitle') : t('playbook.rules.addTitle')}</h4>
+      <p className="muted">{t('playbook.rules.help')}</p>
+      <label htmlFor={`${id}-cat`}>{t('playbook.rules.category')}</label>
       <select
         id={`${id}-cat`}
         value={categoryId}
@@ -58,17 +61,16 @@ export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | n
           setReasonId('');
         }}
       >
-        <option value="">Any category</option>
+        <option value="">{t('playbook.rules.anyCategory')}</option>
         {taxonomy.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
-            {c.retired ? ' (retired)' : ''}
+            {c.retired ? t('playbook.rules.retiredName', { name: c.name }) : c.name}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-reason`}>and the specific reason is</label>
+      <label htmlFor={`${id}-reason`}>{t('playbook.rules.reason')}</label>
       <select id={`${id}-reason`} value={reasonId} onChange={(e) => setReasonId(e.target.value)}>
-        <option value="">Any reason</option>
+        <option value="">{t('playbook.rules.anyReason')}</option>
         {reasons.map((c) => (
           <optgroup key={c.id} label={c.name}>
             {c.reasons.map((r) => (
@@ -79,21 +81,21 @@ export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | n
           </optgroup>
         ))}
       </select>
-      <label htmlFor={`${id}-product`}>and they left the product</label>
-      <input id={`${id}-product`} value={product} maxLength={200} placeholder="Any product" onChange={(e) => setProduct(e.target.value)} />
-      <label htmlFor={`${id}-segment`}>and their segment is</label>
-      <input id={`${id}-segment`} value={segment} maxLength={200} placeholder="Any segment" onChange={(e) => setSegment(e.target.value)} />
+      <label htmlFor={`${id}-product`}>{t('playbook.rules.leftProduct')}</label>
+      <input id={`${id}-product`} value={product} maxLength={200} placeholder={t('playbook.rules.anyProduct')} onChange={(e) => setProduct(e.target.value)} />
+      <label htmlFor={`${id}-segment`}>{t('playbook.rules.segmentIs')}</label>
+      <input id={`${id}-segment`} value={segment} maxLength={200} placeholder={t('playbook.rules.anySegment')} onChange={(e) => setSegment(e.target.value)} />
       <div className="field-row">
         <div>
-          <label htmlFor={`${id}-min`}>Monthly revenue from</label>
+          <label htmlFor={`${id}-min`}>{t('playbook.rules.minRevenue')}</label>
           <input id={`${id}-min`} type="number" min={0} step="0.01" value={minRevenue} onChange={(e) => setMinRevenue(e.target.value)} />
         </div>
         <div>
-          <label htmlFor={`${id}-max`}>Monthly revenue up to</label>
+          <label htmlFor={`${id}-max`}>{t('playbook.rules.maxRevenue')}</label>
           <input id={`${id}-max`} type="number" min={0} step="0.01" value={maxRevenue} onChange={(e) => setMaxRevenue(e.target.value)} />
         </div>
       </div>
-      <label htmlFor={`${id}-offer`}>Propose the offer</label>
+      <label htmlFor={`${id}-offer`}>{t('playbook.rules.propose')}</label>
       <select id={`${id}-offer`} value={offerId} onChange={(e) => setOfferId(e.target.value)}>
         {offers.map((o) => (
           <option key={o.id} value={o.id}>
@@ -101,9 +103,9 @@ export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | n
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-priority`}>Priority (lower comes first)</label>
+      <label htmlFor={`${id}-priority`}>{t('playbook.rules.priorityField')}</label>
       <input id={`${id}-priority`} type="number" min={0} max={10000} step={1} value={priority} onChange={(e) => setPriority(e.target.value)} />
-      <FormActions submitLabel={rule ? 'Save rule' : 'Add rule'} busy={data.busy} onCancel={onCancel} />
+      <FormActions submitLabel={rule ? t('playbook.rules.save') : t('playbook.rules.add')} busy={data.busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -114,21 +116,22 @@ export function RulesEditor({ data }: { data: PlaybookData }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const { playbook, taxonomy, run, setPlaybook, busy } = data;
-  if (!playbook || !taxonomy) return <p aria-busy="true">Loading the rules…</p>;
+  const { t } = useTranslation();
+  if (!playbook || !taxonomy) return <p aria-busy="true">{t('playbook.rules.loading')}</p>;
   const names = namesOfTaxonomy(taxonomy);
   const offerName = (offerId: string) => playbook.offers.find((o) => o.id === offerId)?.name ?? offerId;
   const ordered = [...playbook.rules].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
   return (
     <section aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Offer rules</h3>
+      <h3 id={`${id}-h`}>{t('playbook.rules.title')}</h3>
       <table>
-        <caption>Rules, in priority order</caption>
+        <caption>{t('playbook.rules.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Priority</th>
-            <th scope="col">When</th>
-            <th scope="col">Offer</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('playbook.rules.priority')}</th>
+            <th scope="col">{t('playbook.rules.when')}</th>
+            <th scope="col">{t('playbook.rules.offer')}</th>
+            <th scope="col">{t('playbook.rules.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -140,27 +143,27 @@ export function RulesEditor({ data }: { data: PlaybookData }) {
                     rule={r}
                     data={data}
                     onCancel={() => setEditing(null)}
-                    onSave={(input) => void run(() => api().call('playbook.saveRule', input), setPlaybook, 'Rule saved.').then((ok) => ok && setEditing(null))}
+                    onSave={(input) => void run(() => api().call('playbook.saveRule', input), setPlaybook, t('playbook.rules.saved')).then((ok) => ok && setEditing(null))}
                   />
                 </td>
               </tr>
             ) : (
               <tr key={r.id}>
-                <td>{r.priority}</td>
-                <td>{describeRule(ruleDefOf(r), names).replace(/^Proposed because /, 'When ').replace(/^Proposed for every customer\.$/, 'Always')}</td>
+                <td>{formatCount(r.priority)}</td>
+                <td>{ruleText(t, ruleDefOf(r), names)}</td>
                 <td>{offerName(r.offerId)}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => setEditing(r.id)} aria-label={`Edit the rule for ${offerName(r.offerId)} (${r.id})`}>
-                    Edit
+                  <button type="button" className="link" onClick={() => setEditing(r.id)} aria-label={t('playbook.rules.editNamed', { offer: offerName(r.offerId), id: r.id })}>
+                    {t('playbook.edit')}
                   </button>{' '}
                   <button
                     type="button"
                     className="link"
                     disabled={busy}
-                    aria-label={`Delete the rule for ${offerName(r.offerId)} (${r.id})`}
-                    onClick={() => void run(() => api().call('playbook.deleteRule', { id: r.id }), setPlaybook, 'Rule deleted.')}
+                    aria-label={t('playbook.rules.deleteNamed', { offer: offerName(r.offerId), id: r.id })}
+                    onClick={() => void run(() => api().call('playbook.deleteRule', { id: r.id }), setPlaybook, t('playbook.rules.deleted'))}
                   >
-                    Delete
+                    {t('playbook.rules.delete')}
                   </button>
                 </td>
               </tr>
@@ -172,7 +175,7 @@ export function RulesEditor({ data }: { data: PlaybookData }) {
         key={formKey}
         rule={null}
         data={data}
-        onSave={(input) => void run(() => api().call('playbook.saveRule', input), setPlaybook, 'Rule added.').then((ok) => ok && setFormKey((k) => k + 1))}
+        onSave={(input) => void run(() => api().call('playbook.saveRule', input), setPlaybook, t('playbook.rules.added')).then((ok) => ok && setFormKey((k) => k + 1))}
       />
     </section>
   );

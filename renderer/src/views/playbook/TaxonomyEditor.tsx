@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TaxonomyCategory } from '../../../../shared/api/call';
 import { api } from '../../api/client';
 import type { PlaybookData } from './usePlaybookData';
@@ -7,6 +8,7 @@ import { RetireToggle } from './EditorButtons';
 function RenameForm({ label, initial, onSave, onCancel, busy }: { label: string; initial: string; onSave: (name: string) => void; onCancel: () => void; busy: boolean }) {
   const id = useId();
   const [name, setName] = useState(initial);
+  const { t } = useTranslation();
   return (
     <form
       className="inline-form"
@@ -18,10 +20,10 @@ function RenameForm({ label, initial, onSave, onCancel, busy }: { label: string;
       <label htmlFor={id}>{label}</label>
       <input id={id} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
       <button type="submit" disabled={busy}>
-        Save name
+        {t('playbook.taxonomy.saveName')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('playbook.cancel')}
       </button>
     </form>
   );
@@ -32,9 +34,10 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
   const [renaming, setRenaming] = useState<string | null>(null);
   const [newReason, setNewReason] = useState('');
   const { run, setTaxonomy, busy } = data;
+  const { t } = useTranslation();
   const addReason = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api().call('taxonomy.saveReason', { categoryId: category.id, name: newReason }), setTaxonomy, `Added "${newReason.trim()}" to ${category.name}.`).then(
+    void run(() => api().call('taxonomy.saveReason', { categoryId: category.id, name: newReason }), setTaxonomy, t('playbook.taxonomy.reasonAdded', { name: newReason.trim(), category: category.name })).then(
       (ok) => ok && setNewReason(''),
     );
   };
@@ -42,7 +45,7 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
     <li className={category.retired ? 'retired' : ''}>
       {renaming === category.id ? (
         <RenameForm
-          label={`New name for ${category.name}`}
+          label={t('playbook.taxonomy.newName', { name: category.name })}
           initial={category.name}
           busy={busy}
           onCancel={() => setRenaming(null)}
@@ -50,23 +53,21 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
             void run(
               () => api().call('taxonomy.saveCategory', { id: category.id, name, approach: category.approach, recoverable: category.recoverable }),
               setTaxonomy,
-              `Renamed to "${name.trim()}"; earlier calls and reports follow the new name.`,
+              t('playbook.taxonomy.renamedEverywhere', { name: name.trim() }),
             ).then((ok) => ok && setRenaming(null))
           }
         />
       ) : (
         <h4>
           {category.name}
-          {category.retired && <span className="badge"> retired</span>}
-          {!category.recoverable && <span className="badge"> never called</span>}
+          {category.retired && <span className="badge">{t('playbook.retiredBadge')}</span>}
+          {!category.recoverable && <span className="badge">{t('playbook.taxonomy.neverCalled')}</span>}
         </h4>
       )}
-      <p className="muted">
-        Id {category.id}. {category.approach}
-      </p>
+      <p className="muted">{t('playbook.taxonomy.idAndApproach', { id: category.id, approach: category.approach })}</p>
       <div className="row-actions">
-        <button type="button" onClick={() => setRenaming(category.id)} aria-label={`Rename ${category.name}`}>
-          Rename
+        <button type="button" onClick={() => setRenaming(category.id)} aria-label={t('playbook.taxonomy.renameNamed', { name: category.name })}>
+          {t('playbook.taxonomy.rename')}
         </button>
         <RetireToggle
           name={category.name}
@@ -76,22 +77,22 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
             void run(
               () => api().call('taxonomy.retireCategory', { id: category.id, retired: !category.retired }),
               setTaxonomy,
-              category.retired ? `${category.name} is offered on calls again.` : `${category.name} is retired: kept in history and reports, no longer offered on calls.`,
+              category.retired ? t('playbook.taxonomy.offeredAgain', { name: category.name }) : t('playbook.taxonomy.retired', { name: category.name }),
             )
           }
         />
       </div>
-      <ul aria-label={`Reasons in ${category.name}`}>
+      <ul aria-label={t('playbook.taxonomy.reasonsIn', { name: category.name })}>
         {category.reasons.map((r) => (
           <li key={r.id} className={r.retired ? 'retired' : ''}>
             {renaming === r.id ? (
               <RenameForm
-                label={`New name for ${r.name}`}
+                label={t('playbook.taxonomy.newName', { name: r.name })}
                 initial={r.name}
                 busy={busy}
                 onCancel={() => setRenaming(null)}
                 onSave={(name) =>
-                  void run(() => api().call('taxonomy.saveReason', { id: r.id, categoryId: category.id, name }), setTaxonomy, `Renamed to "${name.trim()}".`).then(
+                  void run(() => api().call('taxonomy.saveReason', { id: r.id, categoryId: category.id, name }), setTaxonomy, t('playbook.taxonomy.renamed', { name: name.trim() })).then(
                     (ok) => ok && setRenaming(null),
                   )
                 }
@@ -99,9 +100,9 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
             ) : (
               <>
                 {r.name}
-                {r.retired && <span className="badge"> retired</span>}{' '}
-                <button type="button" className="link" onClick={() => setRenaming(r.id)} aria-label={`Rename ${r.name}`}>
-                  Rename
+                {r.retired && <span className="badge">{t('playbook.retiredBadge')}</span>}{' '}
+                <button type="button" className="link" onClick={() => setRenaming(r.id)} aria-label={t('playbook.taxonomy.renameNamed', { name: r.name })}>
+                  {t('playbook.taxonomy.rename')}
                 </button>{' '}
                 <RetireToggle
                   className="link"
@@ -112,7 +113,7 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
                     void run(
                       () => api().call('taxonomy.retireReason', { id: r.id, retired: !r.retired }),
                       setTaxonomy,
-                      r.retired ? `${r.name} is offered on calls again.` : `${r.name} is retired: kept in history and reports, no longer offered on calls.`,
+                      r.retired ? t('playbook.taxonomy.offeredAgain', { name: r.name }) : t('playbook.taxonomy.retired', { name: r.name }),
                     )
                   }
                 />
@@ -123,10 +124,10 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
       </ul>
       {!category.retired && (
         <form onSubmit={addReason} className="inline-form">
-          <label htmlFor={`${id}-new`}>New reason in {category.name}</label>
+          <label htmlFor={`${id}-new`}>{t('playbook.taxonomy.newReason', { name: category.name })}</label>
           <input id={`${id}-new`} value={newReason} maxLength={120} onChange={(e) => setNewReason(e.target.value)} />
           <button type="submit" disabled={busy}>
-            Add reason
+            {t('playbook.taxonomy.addReason')}
           </button>
         </form>
       )}
@@ -141,11 +142,12 @@ export function TaxonomyEditor({ data }: { data: PlaybookData }) {
   const [approach, setApproach] = useState('');
   const [recoverable, setRecoverable] = useState(true);
   const { taxonomy, run, setTaxonomy, busy } = data;
-  if (!taxonomy) return <p aria-busy="true">Loading the taxonomy…</p>;
+  const { t } = useTranslation();
+  if (!taxonomy) return <p aria-busy="true">{t('playbook.taxonomy.loading')}</p>;
   return (
     <section aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Reason taxonomy</h3>
-      <ul className="taxonomy" aria-label="Reason categories">
+      <h3 id={`${id}-h`}>{t('playbook.taxonomy.title')}</h3>
+      <ul className="taxonomy" aria-label={t('playbook.taxonomy.categories')}>
         {taxonomy.map((c) => (
           <CategoryBlock key={c.id} category={c} data={data} />
         ))}
@@ -154,7 +156,7 @@ export function TaxonomyEditor({ data }: { data: PlaybookData }) {
         className="stack-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => api().call('taxonomy.saveCategory', { name, approach, recoverable }), setTaxonomy, `Added the category "${name.trim()}".`).then((ok) => {
+          void run(() => api().call('taxonomy.saveCategory', { name, approach, recoverable }), setTaxonomy, t('playbook.taxonomy.categoryAdded', { name: name.trim() })).then((ok) => {
             if (ok) {
               setName('');
               setApproach('');
@@ -163,17 +165,17 @@ export function TaxonomyEditor({ data }: { data: PlaybookData }) {
           });
         }}
       >
-        <h4>Add a category</h4>
-        <label htmlFor={`${id}-name`}>Category name</label>
+        <h4>{t('playbook.taxonomy.addCategoryTitle')}</h4>
+        <label htmlFor={`${id}-name`}>{t('playbook.taxonomy.categoryName')}</label>
         <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor={`${id}-approach`}>What tends to work</label>
+        <label htmlFor={`${id}-approach`}>{t('playbook.taxonomy.approach')}</label>
         <input id={`${id}-approach`} value={approach} maxLength={1000} onChange={(e) => setApproach(e.target.value)} />
         <label className="checkbox">
           <input type="checkbox" checked={recoverable} onChange={(e) => setRecoverable(e.target.checked)} />
-          Customers who left for this reason may be called
+          {t('playbook.taxonomy.recoverable')}
         </label>
         <button type="submit" disabled={busy}>
-          Add category
+          {t('playbook.taxonomy.addCategory')}
         </button>
       </form>
     </section>

@@ -1,4 +1,11 @@
 // One file per area of the console: each area's strings change without touching another's.
 import common from './common.json';
+import care from './care.json';
+import issues from './issues.json';
+import feedback from './feedback.json';
+import board from './board.json';
+import outreach from './outreach.json';
+import getStarted from './getStarted.json';
+import playbook from './playbook.json';
 
-export const es = { ...common };
+export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook };
