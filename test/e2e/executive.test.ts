@@ -69,6 +69,6 @@ describe("an executive's handful in Chromium", () => {
     await screenshot(page, 'executive-card');
     await page.getByRole('radio', { name: 'No answer' }).check();
     await page.getByRole('button', { name: 'Complete call' }).click();
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
   });
 });
