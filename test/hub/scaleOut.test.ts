@@ -8,7 +8,7 @@ import { parseEvent, type EventEnvelope, type EventKind } from '../../shared/syn
 import type { Board } from '../../shared/sync/board';
 import type { ReasonsReport } from '../../shared/reports/reasons';
 import type { AssignedCustomer } from '../../shared/sync/hubApi';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { HubProcess, seeded } from './faultProxy';
 import { amended, completed, departed, enqueue } from './events';
 import { postgresAvailable, storeFixture } from './stores';
@@ -108,7 +108,7 @@ describe.skipIf(!postgresAvailable)('two hub instances on one PostgreSQL', () =>
       const b = testBackend(() => new Date());
       cleanups.push(() => b.dispose());
       consoles.push(b);
-      await call(b.dispatch, 'session.setup', { name: person, role: 'agent' });
+      await signIn(b.dispatch, { name: person, role: 'agent' });
       // Consoles 0 and 2 start on hub A, 1 and 3 on hub B: both instances take batches at once.
       const urls = c % 2 === 0 ? [urlA, urlB] : [urlB, urlA];
       await call(b.dispatch, 'hub.settings.set', { url: urls.join(', '), token: tokens.get(person) ?? '' });
