@@ -7,7 +7,9 @@ export interface SessionSlice {
   session: Session | null;
   sessionLoading: boolean;
   loadSession: () => Promise<void>;
-  setupSession: (name: string, role: Role) => Promise<boolean>;
+  setupSession: (name: string, role: Role, managerPassphrase?: string) => Promise<boolean>;
+  /** Hands the desk to another person; a role the desk has not been given needs the manager passphrase. */
+  switchPerson: (name: string, role: Role, passphrase?: string) => Promise<boolean>;
   loadDemo: () => Promise<boolean>;
 }
 
@@ -23,9 +25,21 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
       set({ sessionLoading: false });
     }
   },
-  setupSession: async (name, role) => {
+  setupSession: async (name, role, managerPassphrase) => {
     try {
-      set({ session: await api().call('session.setup', { name, role }) });
+      set({ session: await api().call('session.setup', managerPassphrase === undefined ? { name, role } : { name, role, managerPassphrase }) });
+      return true;
+    } catch (error) {
+      get().reportError(error);
+      return false;
+    }
+  },
+  switchPerson: async (name, role, passphrase) => {
+    try {
+      set({ session: await api().call('session.switch', passphrase === undefined ? { name, role } : { name, role, passphrase }) });
+      // What the last person saw is theirs: the new person starts from their own queue.
+      get().go('queue');
+      void get().loadQueue();
       return true;
     } catch (error) {
       get().reportError(error);
