@@ -23,6 +23,8 @@ export interface StoredBatch {
   inserted: Map<string, number>;
   /** The content hash the store already held for each row it did not insert, by event id. */
   held: Map<string, string>;
+  /** Rows refused because they would change a record another token owns (trust.ts), with the reason, by event id. */
+  refused: Map<string, string>;
 }
 
 /**

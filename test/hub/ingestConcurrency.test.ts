@@ -33,7 +33,7 @@ describe.skipIf(!postgresAvailable)('concurrent ingest on PostgreSQL without one
         if (k % 10 === 0) for (let j = 0; j < 1200; j += 1) batch.push(envelope('customer.departed', departed(`CC-${(j * 13 + k) % 50}`, { cycle: 'CC', monthlyRevenue: 10 })));
         batches.push(batch);
       }
-      const results = await Promise.all(batches.map((batch, i) => ingestBatch(i % 2 === 0 ? a : b, batch, 'Alex Agent', NOW)));
+      const results = await Promise.all(batches.map((batch, i) => ingestBatch(i % 2 === 0 ? a : b, batch, { name: 'Alex Agent', role: 'agent' }, NOW)));
       for (const r of results) expect(r.rejected).toEqual([]);
       const calls = await a.db.selectFrom('calls').select(['call_id', 'outcome', 'amendments']).where('cycle', '=', 'CC').execute();
       expect(calls).toHaveLength(600);

@@ -159,7 +159,7 @@ describe.skipIf(!postgresAvailable)('two hub instances on one PostgreSQL', () =>
         const rows = b.db.prepare('SELECT id, kind, payload, seq, created_at FROM outbox ORDER BY seq').all() as { id: string; kind: EventKind; payload: string; seq: number; created_at: string }[];
         const envelopes: EventEnvelope[] = rows.map((r) => ({ id: r.id, kind: r.kind, consoleId: `console-${c}`, seq: r.seq, occurredAt: r.created_at, payload: JSON.parse(r.payload) as unknown }));
         expect(envelopes.every((e) => parseEvent(e).ok)).toBe(true);
-        for (let i = 0; i < envelopes.length; i += 500) await ingestBatch(one, envelopes.slice(i, i + 500), PEOPLE[c] ?? '', new Date());
+        for (let i = 0; i < envelopes.length; i += 500) await ingestBatch(one, envelopes.slice(i, i + 500), { name: PEOPLE[c] ?? '', role: 'agent' }, new Date());
       }
       for (const by of ['stated', 'diagnosed'] as const) {
         const expected = await reasonsReport(one, { by, cycle: 'SO' });
