@@ -14,6 +14,7 @@ export function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
   const [role, setRole] = useState<Role>(user?.role === 'manager' ? 'agent' : (user?.role ?? 'agent'));
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
@@ -25,10 +26,12 @@ export function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     setError(null);
+    setRefused(null);
     setBusy(true);
     void switchPerson(name.trim(), role, needsPassphrase && passphrase !== '' ? passphrase : undefined)
-      .then((ok) => {
-        if (ok) onClose();
+      .then((message) => {
+        if (message === null) onClose();
+        else setRefused(message);
       })
       .finally(() => setBusy(false));
   };
@@ -90,6 +93,11 @@ export function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
               maxLength={200}
             />
           </>
+        )}
+        {refused && (
+          <p className="field-error" role="alert">
+            {refused}
+          </p>
         )}
         <div className="call-actions">
           <button type="submit" className="primary" disabled={busy}>

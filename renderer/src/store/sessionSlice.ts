@@ -8,8 +8,11 @@ export interface SessionSlice {
   sessionLoading: boolean;
   loadSession: () => Promise<void>;
   setupSession: (name: string, role: Role, managerPassphrase?: string) => Promise<boolean>;
-  /** Hands the desk to another person; a role the desk has not been given needs the manager passphrase. */
-  switchPerson: (name: string, role: Role, passphrase?: string) => Promise<boolean>;
+  /**
+   * Hands the desk to another person; a role the desk has not been given needs the manager
+   * passphrase. Resolves to null once switched, else to the console's message (the dialog shows it).
+   */
+  switchPerson: (name: string, role: Role, passphrase?: string) => Promise<string | null>;
   loadDemo: () => Promise<boolean>;
 }
 
@@ -40,10 +43,9 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
       // What the last person saw is theirs: the new person starts from their own queue.
       get().go('queue');
       void get().loadQueue();
-      return true;
+      return null;
     } catch (error) {
-      get().reportError(error);
-      return false;
+      return error instanceof Error ? error.message : String(error);
     }
   },
   loadDemo: async () => {
