@@ -19,7 +19,7 @@ export interface TestBackend extends Backend {
 /** The manager passphrase every test desk has (tests that prove the guard use a desk without one). */
 export const TEST_PASSPHRASE = 'test manager passphrase';
 /** Its scrypt hash, derived once (hashPassphrase) so that no test pays for the slow hash. */
-const TEST_PASSPHRASE_HASH = 'scrypt$32768$8$1$lWNAKcTweVhfH0YRyN6aTw==$fJmnCMdWAtSfd8Oqyx69czforoZsz0NgeR+zXGu9/cc=';
+export const TEST_PASSPHRASE_HASH = 'scrypt$32768$8$1$lWNAKcTweVhfH0YRyN6aTw==$fJmnCMdWAtSfd8Oqyx69czforoZsz0NgeR+zXGu9/cc=';
 
 /**
  * A real backend on a fresh database file in a temporary folder. Its desk has the manager
