@@ -64,14 +64,17 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sender: Bat
       const inserted = new Map<string, number>();
       const held = new Map<string, string>();
       const refused = new Map<string, string>();
+      const owners = new Map<string, OwnerRow>();
       const stored: StoredEvent[] = [];
       for (const r of rows) {
         if (claims(sender)) {
           const family = FAMILY_OF[r.kind];
-          let owner = s.ownerOf.get(family, r.subject) as OwnerRow | undefined;
-          if (!owner) {
-            s.claim.run(family, r.subject, sentBy, r.consoleId, receivedAt);
-            owner = { family, subject: r.subject, owner: sentBy, console_id: r.consoleId };
+          const key = `${family}\u0000${r.subject}`;
+          let owner = owners.get(key);
+          if (owner === undefined) {
+            // Most records are new: the claim alone settles them, one statement.
+            owner = s.claim.run(family, r.subject, sentBy, r.consoleId, receivedAt).changes === 1 ? { family, subject: r.subject, owner: sentBy, console_id: r.consoleId } : (s.ownerOf.get(family, r.subject) as OwnerRow);
+            owners.set(key, owner);
           }
           if (owner.owner !== sentBy) {
             const hash = s.heldHash.get(r.id) as string | undefined;

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
+import { PassphraseSection } from '../../renderer/src/views/admin/PassphraseSection';
 import { installFakeApi } from './fakeApi';
 import type { Session } from '../../shared/api/session';
 
@@ -44,5 +45,21 @@ describe('Switch person', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent("That is not this desk's manager passphrase.");
     expect(screen.getByText('Ann Agent · Recovery agent')).toBeInTheDocument();
     expect(calls).toContainEqual(['session.switch', { name: 'Eve', role: 'manager', passphrase: 'a wrong passphrase' }]);
+  });
+});
+
+describe("a desk's manager passphrase (Admin, This desk)", () => {
+  it('is set only when typed twice alike and long enough', async () => {
+    const { calls } = installFakeApi({ 'session.passphrase.set': () => ({ set: true }) });
+    render(<PassphraseSection />);
+    await userEvent.type(screen.getByLabelText('New manager passphrase'), 'a new passphrase');
+    await userEvent.type(screen.getByLabelText('The same again'), 'a new passphrasE');
+    await userEvent.click(screen.getByRole('button', { name: 'Set the passphrase' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('The two passphrases differ.');
+    await userEvent.clear(screen.getByLabelText('The same again'));
+    await userEvent.type(screen.getByLabelText('The same again'), 'a new passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Set the passphrase' }));
+    await expect.poll(() => calls).toContainEqual(['session.passphrase.set', { passphrase: 'a new passphrase' }]);
+    expect(calls.filter(([c]) => c === 'session.passphrase.set')).toHaveLength(1);
   });
 });
