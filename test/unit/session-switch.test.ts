@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/http/server';
 import { contract, type Channel } from '../../shared/api';
 import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { PASSPHRASE_LOCKOUT_MS, PASSPHRASE_TRIES } from '../../electron/backend/session/person';
 
 /** Every channel only a manager may call. */
 const MANAGER_ONLY = (Object.keys(contract) as Channel[]).filter((c) => {
@@ -102,7 +103,22 @@ describe('Switch person', () => {
     const everything = (desk.db.prepare('SELECT group_concat(value) FROM settings').pluck().get() as string) + (desk.db.prepare('SELECT group_concat(detail) FROM audit_log').pluck().get() as string);
     expect(everything).not.toContain(PASSPHRASE);
     const actions = desk.db.prepare('SELECT action FROM audit_log WHERE action LIKE ? ORDER BY id').pluck().all('session.%');
-    expect(actions).toEqual(['session.setup', 'session.switch', 'session.switch']);
+    expect(actions).toEqual(['session.setup', 'session.switch', 'session.passphrase.wrong', 'session.switch']);
+  });
+
+  it('takes no passphrase for five minutes after five wrong ones in a row, the right one included', async () => {
+    let clock = new Date('2026-11-16T15:00:00Z');
+    b = testBackend(() => clock, { passphrase: false });
+    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager', managerPassphrase: PASSPHRASE });
+    await call(b.dispatch, 'session.switch', { name: 'Ann Agent', role: 'agent' });
+    for (let i = 0; i < PASSPHRASE_TRIES; i += 1) {
+      expect(await callResult(b.dispatch, 'session.switch', { name: 'Mia Manager', role: 'manager', passphrase: `guess number ${i}` })).toMatchObject({ ok: false });
+    }
+    const locked = await callResult(b.dispatch, 'session.switch', { name: 'Mia Manager', role: 'manager', passphrase: PASSPHRASE });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Too many wrong manager passphrases on this desk: try again after 15:05 UTC.' } });
+    clock = new Date(clock.getTime() + PASSPHRASE_LOCKOUT_MS + 1000);
+    expect((await call(b.dispatch, 'session.switch', { name: 'Mia Manager', role: 'manager', passphrase: PASSPHRASE })).user?.role).toBe('manager');
+    expect(b.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'session.passphrase.wrong'").pluck().get()).toBe(PASSPHRASE_TRIES);
   });
 
   it('a desk set up as agent has the agent role only: executive needs a manager too', async () => {

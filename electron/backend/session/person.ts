@@ -81,12 +81,46 @@ export async function setupSession(deps: ServiceDeps, input: { name: string; rol
   return readSession(deps);
 }
 
+/** Wrong passphrases in a row before the desk stops trying them, and for how long. */
+export const PASSPHRASE_TRIES = 5;
+export const PASSPHRASE_LOCKOUT_MS = 5 * 60 * 1000;
+const FAILURES_KEY = 'session.passphraseFailures';
+
+interface Failures {
+  count: number;
+  lockedUntil: string | null;
+}
+
+/**
+ * Checks a passphrase, counting wrong ones: after PASSPHRASE_TRIES in a row the desk takes none for
+ * PASSPHRASE_LOCKOUT_MS, so guessing at the desk (or through a script on it) gets a handful of
+ * tries every few minutes, on top of scrypt's cost.
+ */
+async function passphraseAccepted(deps: ServiceDeps, passphrase: string, from: Person): Promise<boolean> {
+  const now = deps.now();
+  const failures = getSetting<Failures>(deps.db, FAILURES_KEY) ?? { count: 0, lockedUntil: null };
+  if (failures.lockedUntil !== null && failures.lockedUntil > now.toISOString()) {
+    throw new AppError('forbidden', `Too many wrong manager passphrases on this desk: try again after ${failures.lockedUntil.slice(11, 16)} UTC.`);
+  }
+  if (await managerPassphraseMatches(deps.db, passphrase)) {
+    setSetting(deps.db, FAILURES_KEY, { count: 0, lockedUntil: null });
+    return true;
+  }
+  const count = (failures.lockedUntil === null ? failures.count : 0) + 1;
+  const lockedUntil = count >= PASSPHRASE_TRIES ? new Date(now.getTime() + PASSPHRASE_LOCKOUT_MS).toISOString() : null;
+  deps.db.transaction(() => {
+    setSetting(deps.db, FAILURES_KEY, { count, lockedUntil });
+    audit(deps.db, { at: now.toISOString(), actorId: from.id, action: 'session.passphrase.wrong', entity: 'settings', detail: { count } });
+  })();
+  return false;
+}
+
 /** Why the desk may take `role` now, or null when nothing allows it. */
 async function authority(deps: ServiceDeps, role: Role, from: Person, passphrase: string | undefined): Promise<string | null> {
   // The manager role is never merely "given" to a desk: someone must prove it each time.
   if (role !== 'manager' && deskRoles(deps.db).includes(role)) return 'desk role';
   if (from.role === 'manager') return 'manager present';
-  if (passphrase !== undefined && (await managerPassphraseMatches(deps.db, passphrase))) return 'passphrase';
+  if (passphrase !== undefined && (await passphraseAccepted(deps, passphrase, from))) return 'passphrase';
   const hubRole = await hubTokenRole(deps);
   if (hubRole === 'manager' || hubRole === role) return 'hub token';
   return null;
