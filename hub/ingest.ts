@@ -3,7 +3,7 @@ import type { IngestResponse, RejectedEvent } from '../shared/sync/hubApi';
 import type { HubStore } from './store/connect';
 import { canonicalEnvelope, canonicalJson, sha256Hex } from './canonical';
 import type { BatchWriter, EventRow } from './store/batch';
-import type { BatchSender } from './store/trust';
+import { recordOf, type BatchSender } from './store/trust';
 
 /** Events checked at a time: a store that works in a process of its own stores one part while the next is checked. */
 const PART = 500;
@@ -71,13 +71,15 @@ export async function ingestBatch(store: HubStore, raw: readonly unknown[], send
         }
         inBatch.set(event.id, hash);
         indexOf.set(event.id, index);
+        const subject = subjectOf(event);
         part.push({
           id: event.id,
           kind: event.kind,
           consoleId: event.consoleId,
           seq: event.seq,
           occurredAt: event.occurredAt,
-          subject: subjectOf(event),
+          subject,
+          record: recordOf(event.kind, subject, event.payload),
           payloadText,
           hash,
           payload: event.payload,

@@ -10,6 +10,8 @@ export interface EventRow {
   seq: number;
   occurredAt: string;
   subject: string;
+  /** The record the event changes, for the binding to its token (trust.ts): the subject but for reviews, each its own record. */
+  record: string;
   /** The payload as canonical JSON: what the events table keeps. */
   payloadText: string;
   /** SHA-256 of the canonical envelope: a resend must match it to count as a duplicate. */

@@ -236,8 +236,8 @@ async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: 
   const keys = new Map<string, { family: string; subject: string; consoleId: string }>();
   for (const r of rows) {
     const family = FAMILY_OF[r.kind];
-    const key = `${family}\u0000${r.subject}`;
-    if (!keys.has(key)) keys.set(key, { family, subject: r.subject, consoleId: r.consoleId });
+    const key = `${family}\u0000${r.record}`;
+    if (!keys.has(key)) keys.set(key, { family, subject: r.record, consoleId: r.consoleId });
   }
   const list = [...keys.values()];
   const families = list.map((k) => k.family);
@@ -248,7 +248,7 @@ async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: 
   await claiming;
   const ownerOf = new Map(owners.rows.map((o) => [`${o.family}\u0000${o.subject}`, o]));
   const foreign = rows.filter((r) => {
-    const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.subject}`);
+    const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.record}`);
     return owner !== undefined && owner.owner !== state.sentBy;
   });
   if (foreign.length === 0) return [...rows];
@@ -266,7 +266,7 @@ async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: 
       continue;
     }
     if (r.kind === 'customer.departed' && describesSame(departureOf.get(r.subject), r.payload)) continue;
-    const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.subject}`);
+    const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.record}`);
     if (owner) state.refused.set(r.id, notYours(FAMILY_OF[r.kind], owner));
     refused.add(r.id);
   }

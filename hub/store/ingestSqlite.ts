@@ -69,11 +69,11 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sender: Bat
       for (const r of rows) {
         if (claims(sender)) {
           const family = FAMILY_OF[r.kind];
-          const key = `${family}\u0000${r.subject}`;
+          const key = `${family}\u0000${r.record}`;
           let owner = owners.get(key);
           if (owner === undefined) {
             // Most records are new: the claim alone settles them, one statement.
-            owner = s.claim.run(family, r.subject, sentBy, r.consoleId, receivedAt).changes === 1 ? { family, subject: r.subject, owner: sentBy, console_id: r.consoleId } : (s.ownerOf.get(family, r.subject) as OwnerRow);
+            owner = s.claim.run(family, r.record, sentBy, r.consoleId, receivedAt).changes === 1 ? { family, subject: r.record, owner: sentBy, console_id: r.consoleId } : (s.ownerOf.get(family, r.record) as OwnerRow);
             owners.set(key, owner);
           }
           if (owner.owner !== sentBy) {

@@ -188,6 +188,8 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
           .addPrimaryKeyConstraint('trust_owners_pk', ['family', 'subject'])
           .modifyEnd(strict(dialect))
           .execute();
+        // Each review is a record of its own (hub/store/trust.ts, recordOf).
+        const reviewId = dialect === 'sqlite' ? sql`json_extract(payload, '$.reviewId')` : sql`(payload::json ->> 'reviewId')`;
         await sql`
           INSERT INTO trust_owners (family, subject, owner, console_id, owned_at)
           SELECT family, subject, sent_by, console_id, received_at FROM (
@@ -203,7 +205,8 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
                        WHEN 'customer.relost' THEN 'relost'
                        ELSE 'pause'
                      END AS family,
-                     subject, sent_by, console_id, received_at, rid
+                     CASE WHEN kind = 'review.completed' THEN ${reviewId} ELSE subject END AS subject,
+                     sent_by, console_id, received_at, rid
               FROM events e
               WHERE NOT EXISTS (SELECT 1 FROM tokens t WHERE t.name = e.sent_by AND t.role = 'manager' AND t.revoked_at IS NULL)
             ) keyed

@@ -30,6 +30,14 @@ export const FAMILY_OF: Record<EventKind, string> = {
   'pause.recorded': 'pause',
 };
 
+/**
+ * The record an event is about within its family. Its subject, except for reviews: each review is a
+ * record of its own (a customer's care may pass to another desk, whose reviews are its own).
+ */
+export function recordOf(kind: EventKind, subject: string, payload: unknown): string {
+  return kind === 'review.completed' ? (payload as EventPayload<'review.completed'>).reviewId : subject;
+}
+
 export function claims(sender: BatchSender): boolean {
   return sender.role !== 'manager';
 }

@@ -93,6 +93,14 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect((await ingest(renewed, [envelope('call.amended', amended('tr4-call', { outcome: 'recovered' }), 'desk-dee')])).rejected).toEqual([]);
     });
 
+    it("each review is its own record: another desk's review of the same customer is kept, a review under another desk's review id is not", async () => {
+      const review = (reviewId: string, consoleId: string) =>
+        envelope('review.completed', { reviewId, externalId: 'TR6-A', reviewedAt: '2026-11-20T10:00:00.000Z', verdict: 'healthy', satisfaction: 4 }, consoleId);
+      expect((await ingest(alex, [review('tr6-review-1', 'desk-alex')])).rejected).toEqual([]);
+      expect((await ingest(sam, [review('tr6-review-2', 'desk-sam')])).rejected).toEqual([]);
+      expect((await ingest(sam, [review('tr6-review-1', 'desk-sam')])).rejected).toHaveLength(1);
+    });
+
     it('bounds values as the import does: a monthly revenue the import refuses is refused here too', async () => {
       const over = envelope('customer.departed', departed('TR5-A', { cycle: 'TR-5', monthlyRevenue: MAX_MONTHLY_REVENUE * 10 }), 'desk-alex');
       const longReason = envelope('customer.departed', departed('TR5-B', { cycle: 'TR-5', statedReasonText: 'x'.repeat(2001) }), 'desk-alex');
@@ -111,14 +119,14 @@ for (const { kind, available, why } of STORE_KINDS) {
         let store = await fixture.open();
         await createToken(store, { name: 'Pat Manager', role: 'manager' }, new Date());
         await createToken(store, { name: 'Alex Agent', role: 'agent' }, new Date());
-        const row = (n: number, kindOf: string, subject: string, sentBy: string) => ({
+        const row = (n: number, kindOf: string, subject: string, sentBy: string, payload = '{}') => ({
           id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
           kind: kindOf,
           console_id: `desk-${sentBy}`,
           seq: n,
           occurred_at: '2026-11-16T10:00:00.000Z',
           subject,
-          payload: '{}',
+          payload,
           content_hash: `h${n}`,
           sent_by: sentBy,
           received_at: `2026-11-16T10:00:0${n}.000Z`,
@@ -132,6 +140,8 @@ for (const { kind, available, why } of STORE_KINDS) {
             row(4, 'customer.departed', 'UP-cust', 'Sam Agent'),
             row(5, 'customer.departed', 'UP-cust', 'Alex Agent'),
             row(6, 'customer.relost', 'UP-cust', 'Alex Agent'),
+            row(7, 'review.completed', 'UP-cust', 'Sam Agent', '{"reviewId":"UP-review-1"}'),
+            row(8, 'review.completed', 'UP-cust', 'Alex Agent', '{"reviewId":"UP-review-2"}'),
           ])
           .execute();
         // As the store was before the step that binds records: no owners table, the step not run.
@@ -139,11 +149,13 @@ for (const { kind, available, why } of STORE_KINDS) {
         await sql`DELETE FROM kysely_migration WHERE name = 'trust_001_record_owners'`.execute(store.db);
         await store.close();
         store = await fixture.open();
-        const owners = await store.db.selectFrom('trust_owners').select(['family', 'subject', 'owner']).orderBy('family').execute();
+        const owners = await store.db.selectFrom('trust_owners').select(['family', 'subject', 'owner']).orderBy('family').orderBy('subject').execute();
         expect(owners).toEqual([
           { family: 'call', subject: 'UP-call', owner: 'Alex Agent' },
           { family: 'departure', subject: 'UP-cust', owner: 'Sam Agent' },
           { family: 'relost', subject: 'UP-cust', owner: 'Alex Agent' },
+          { family: 'review', subject: 'UP-review-1', owner: 'Sam Agent' },
+          { family: 'review', subject: 'UP-review-2', owner: 'Alex Agent' },
         ]);
         await store.close();
       } finally {
