@@ -244,8 +244,12 @@ async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: 
   const subjects = list.map((k) => k.subject);
   const claiming = client.query({ ...CLAIM_OWNERS, values: [families, subjects, list.map((k) => k.consoleId), state.sentBy, state.receivedAt] });
   claiming.catch(() => undefined);
-  const owners = await client.query<OwnerRow>({ ...OWNERS, values: [families, subjects] });
+  const reading = client.query<OwnerRow>({ ...OWNERS, values: [families, subjects] });
+  reading.catch(() => undefined);
+  // The claim's own failure (a deadlock between two batches claiming in different orders: the batch
+  // runs again) says why; the read queued behind it would only say the transaction was aborted.
   await claiming;
+  const owners = await reading;
   const ownerOf = new Map(owners.rows.map((o) => [`${o.family}\u0000${o.subject}`, o]));
   const foreign = rows.filter((r) => {
     const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.record}`);
