@@ -98,7 +98,7 @@ async function sameAsIngest(store: HubStore, databaseUrl: string, dataDir: strin
   try {
     const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
     const envelopes: EventEnvelope[] = rows.map((r, i) => ({ id: uuid(i + 1), kind: r.kind as EventKind, consoleId: 'bench', seq: i + 1, occurredAt: '2026-11-01T00:00:00.000Z', payload: JSON.parse(r.payload) as unknown }));
-    for (let i = 0; i < envelopes.length; i += 2000) await ingestBatch(other, envelopes.slice(i, i + 2000), 'bench', new Date());
+    for (let i = 0; i < envelopes.length; i += 2000) await ingestBatch(other, envelopes.slice(i, i + 2000), { name: 'bench', role: 'agent' }, new Date());
     for (const by of ['stated', 'diagnosed'] as const) {
       const [a, b] = await Promise.all([reasonsReport(store, { by }), reasonsReport(other, { by })]);
       if (JSON.stringify(a) !== JSON.stringify(b)) return false;

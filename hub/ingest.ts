@@ -3,6 +3,7 @@ import type { IngestResponse, RejectedEvent } from '../shared/sync/hubApi';
 import type { HubStore } from './store/connect';
 import { canonicalEnvelope, canonicalJson, sha256Hex } from './canonical';
 import type { BatchWriter, EventRow } from './store/batch';
+import { recordOf, type BatchSender } from './store/trust';
 
 /** Events checked at a time: a store that works in a process of its own stores one part while the next is checked. */
 const PART = 500;
@@ -33,13 +34,15 @@ function yieldToStore(): Promise<void> {
 }
 
 /**
- * Stores a console's batch. Idempotent on the event id: an event already held is a duplicate when
+ * Stores a console's batch, each event bound to the token that sent it (store/trust.ts: an event
+ * that would change a record another token owns is refused, unless the token is a manager's).
+ * Idempotent on the event id: an event already held is a duplicate when
  * its content is identical and is refused (never overwritten) when it differs. A bad event is
  * refused with its reason; the good ones of the same batch are kept. Everything the batch changes
  * commits together, so a hub killed mid-batch has either all of it or none of it, and this answers
  * only once that commit is durable.
  */
-export async function ingestBatch(store: HubStore, raw: readonly unknown[], sentBy: string, now: Date): Promise<IngestResponse> {
+export async function ingestBatch(store: HubStore, raw: readonly unknown[], sender: BatchSender, now: Date): Promise<IngestResponse> {
   const rejected: RejectedEvent[] = [];
   const duplicate: string[] = [];
   const rows: EventRow[] = [];
@@ -68,20 +71,22 @@ export async function ingestBatch(store: HubStore, raw: readonly unknown[], sent
         }
         inBatch.set(event.id, hash);
         indexOf.set(event.id, index);
+        const subject = subjectOf(event);
         part.push({
           id: event.id,
           kind: event.kind,
           consoleId: event.consoleId,
           seq: event.seq,
           occurredAt: event.occurredAt,
-          subject: subjectOf(event),
+          subject,
+          record: recordOf(event.kind, subject, event.payload),
           payloadText,
           hash,
           payload: event.payload,
         });
       }
       if (part.length === 0) continue;
-      writer ??= store.openBatchWriter(sentBy, now.toISOString());
+      writer ??= store.openBatchWriter(sender, now.toISOString());
       writer.write(part);
       rows.push(...part);
       if (start + PART < raw.length) await yieldToStore();
@@ -95,7 +100,9 @@ export async function ingestBatch(store: HubStore, raw: readonly unknown[], sent
   if (writer) {
     const stored = await writer.close(true);
     for (const row of rows) {
+      const refusal = stored.refused.get(row.id);
       if (stored.inserted.has(row.id)) accepted.push(row.id);
+      else if (refusal !== undefined) rejected.push({ id: row.id, index: indexOf.get(row.id) ?? -1, reason: refusal });
       else if (stored.held.get(row.id) === row.hash) duplicate.push(row.id);
       else {
         rejected.push({

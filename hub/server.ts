@@ -170,7 +170,7 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     const body = IngestRequest.safeParse(req.body);
     if (!body.success) return problem(reply, 400, 'bad_request', `The batch is not valid: ${firstIssue(body.error)}`);
     const caller = callerOf(req);
-    const result = await ingestBatch(store, body.data.events, caller.name, now());
+    const result = await ingestBatch(store, body.data.events, { name: caller.name, role: caller.role }, now());
     log.info('events received', { from: caller.name, accepted: result.accepted.length, duplicate: result.duplicate.length, rejected: result.rejected.length });
     return { ...result, maxEvents: MAX_EVENTS_PER_BATCH };
   });

@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { prepared } from '../statements';
+import { getSetting, SETTING_KEYS } from './settings';
 import type { Role } from '../../shared/domain/roles';
 import type { Person } from '../../shared/api/session';
 
@@ -34,4 +35,10 @@ export function listPeople(db: Db, role?: Role): Person[] {
       ? db.prepare('SELECT id, name, role FROM people ORDER BY name').all()
       : db.prepare('SELECT id, name, role FROM people WHERE role = ? ORDER BY name').all(role);
   return rows as PersonRow[];
+}
+
+/** The person using the desk now, or null before the first-run set-up. */
+export function currentUser(db: Db): Person | null {
+  const id = getSetting<string>(db, SETTING_KEYS.currentUser);
+  return (id && getPerson(db, id)) || null;
 }

@@ -10,6 +10,8 @@ export interface EventRow {
   seq: number;
   occurredAt: string;
   subject: string;
+  /** The record the event changes, for the binding to its token (trust.ts): the subject but for reviews, each its own record. */
+  record: string;
   /** The payload as canonical JSON: what the events table keeps. */
   payloadText: string;
   /** SHA-256 of the canonical envelope: a resend must match it to count as a duplicate. */
@@ -23,6 +25,8 @@ export interface StoredBatch {
   inserted: Map<string, number>;
   /** The content hash the store already held for each row it did not insert, by event id. */
   held: Map<string, string>;
+  /** Rows refused because they would change a record another token owns (trust.ts), with the reason, by event id. */
+  refused: Map<string, string>;
 }
 
 /**

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { HubDatabase } from './schema';
 import { migrateHub, type HubDialect } from './migrations';
 import type { BatchWriter } from './batch';
+import type { BatchSender } from './trust';
 import { sqliteBatchWriter } from './ingestSqlite';
 import { postgresBatchWriter, type IngestLockMode } from './ingestPostgres';
 
@@ -22,7 +23,7 @@ interface HubStoreBase {
   description: string;
   close: () => Promise<void>;
   /** One batch's transaction for ingest, written with this store's own prepared statements. */
-  openBatchWriter: (sentBy: string, receivedAt: string) => BatchWriter;
+  openBatchWriter: (sender: BatchSender, receivedAt: string) => BatchWriter;
 }
 
 /**
@@ -101,7 +102,7 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
         await volatile.destroy();
         await db.destroy();
       },
-      openBatchWriter: (sentBy, receivedAt) => postgresBatchWriter({ pool }, sentBy, receivedAt, ingestLock),
+      openBatchWriter: (sender, receivedAt) => postgresBatchWriter({ pool }, sender, receivedAt, ingestLock),
     };
   }
   const dir = resolve(options.dataDir);
@@ -129,6 +130,6 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
     volatile: db,
     description: `SQLite at ${file}`,
     close: () => db.destroy(),
-    openBatchWriter: (sentBy, receivedAt) => sqliteBatchWriter({ db, sqlite }, sentBy, receivedAt),
+    openBatchWriter: (sender, receivedAt) => sqliteBatchWriter({ db, sqlite }, sender, receivedAt),
   };
 }

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { BatchWriter, EventRow } from './batch';
-import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from './projections';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
 import { lockBuckets } from './ingestLocks';
+import { claims, describesSame, FAMILY_OF, notYours, type BatchSender, type OwnerRow } from './trust';
 /** What the PostgreSQL writer needs of the store: the driver's pool. */
 export interface PostgresHandles {
   pool: pg.Pool;
@@ -51,6 +52,25 @@ const HELD_HASHES: pg.QueryConfig = {
 const CALL_HISTORY: pg.QueryConfig = {
   name: 'hub_ingest_call_history_v1',
   text: `SELECT rid, kind, subject, payload FROM events WHERE subject = ANY($1::text[]) AND kind IN (${CALL_KINDS.map((k) => `'${k}'`).join(', ')})`,
+};
+
+const CLAIM_OWNERS: pg.QueryConfig = {
+  name: 'hub_ingest_claim_owners_v1',
+  text: `INSERT INTO trust_owners (family, subject, owner, console_id, owned_at)
+SELECT k.family, k.subject, $4, k.console_id, $5 FROM unnest($1::text[], $2::text[], $3::text[]) AS k(family, subject, console_id)
+ORDER BY k.family, k.subject
+ON CONFLICT DO NOTHING`,
+};
+
+const OWNERS: pg.QueryConfig = {
+  name: 'hub_ingest_owners_v1',
+  text: `SELECT o.family, o.subject, o.owner, o.console_id FROM trust_owners o
+JOIN unnest($1::text[], $2::text[]) AS k(family, subject) ON o.family = k.family AND o.subject = k.subject`,
+};
+
+const HELD_DEPARTURES: pg.QueryConfig = {
+  name: 'hub_ingest_held_departures_v1',
+  text: 'SELECT * FROM departures WHERE external_id = ANY($1::text[])',
 };
 
 const DEPARTURE_TYPES: Record<(typeof DEPARTURE_COLUMNS)[number], string> = {
@@ -104,6 +124,7 @@ function columnsOf<R>(rows: readonly R[], columns: readonly (keyof R)[]): unknow
 }
 
 interface BatchState {
+  sender: BatchSender;
   sentBy: string;
   receivedAt: string;
   mode: IngestLockMode;
@@ -111,6 +132,8 @@ interface BatchState {
   locked: Set<number>;
   inserted: Map<string, number>;
   held: Map<string, string>;
+  /** Rows refused as changes to another token's record (trust.ts), with the reason. */
+  refused: Map<string, string>;
   /** Parsed payloads of the rows inserted so far, by rid, for folding calls without parsing them again. */
   known: Map<number, unknown>;
 }
@@ -121,16 +144,27 @@ interface BatchState {
  * checks the next part; on one connection they run in the order they were queued, which keeps
  * the parts (and so the projections' "latest wins") in the batch's order.
  */
-async function writePart(client: pg.PoolClient, rows: readonly EventRow[], state: BatchState): Promise<void> {
+async function writePart(client: pg.PoolClient, allRows: readonly EventRow[], state: BatchState): Promise<void> {
   let locking: Promise<unknown> | null = null;
   if (state.mode === 'subjects') {
-    const needed = lockBuckets(rows).filter((b) => !state.locked.has(b));
+    const needed = lockBuckets(allRows).filter((b) => !state.locked.has(b));
     if (needed.length > 0) {
       for (const b of needed) state.locked.add(b);
       // Queued ahead of the insert on the same connection: the insert runs once the locks are held.
       locking = client.query({ ...LOCK_BUCKETS, values: [needed] });
       locking.catch(() => undefined);
     }
+  }
+  let rows = allRows;
+  if (claims(state.sender)) {
+    try {
+      rows = await ownRows(client, allRows, state);
+    } catch (error) {
+      // A failed lock (a deadlock) fails what follows it too: report the lock's failure, which says why.
+      if (locking) await locking;
+      throw error;
+    }
+    if (rows.length === 0) return;
   }
   const inserting = client.query<{ id: string; rid: number }>({
     ...INSERT_EVENTS,
@@ -191,6 +225,58 @@ async function writePart(client: pg.PoolClient, rows: readonly EventRow[], state
   await settleAll(statements);
 }
 
+/**
+ * The rows this sender may write (trust.ts): records nobody owns are claimed for it first (the
+ * claim waits for a concurrent claim of the same record, and the owners are read afterwards, so
+ * the earlier one wins); rows about another token's records are refused, resends of events the
+ * hub holds go on as duplicates, and a description of a departed customer that says what the hub
+ * holds already is kept.
+ */
+async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: BatchState): Promise<EventRow[]> {
+  const keys = new Map<string, { family: string; subject: string; consoleId: string }>();
+  for (const r of rows) {
+    const family = FAMILY_OF[r.kind];
+    const key = `${family}\u0000${r.record}`;
+    if (!keys.has(key)) keys.set(key, { family, subject: r.record, consoleId: r.consoleId });
+  }
+  const list = [...keys.values()];
+  const families = list.map((k) => k.family);
+  const subjects = list.map((k) => k.subject);
+  const claiming = client.query({ ...CLAIM_OWNERS, values: [families, subjects, list.map((k) => k.consoleId), state.sentBy, state.receivedAt] });
+  claiming.catch(() => undefined);
+  const reading = client.query<OwnerRow>({ ...OWNERS, values: [families, subjects] });
+  reading.catch(() => undefined);
+  // The claim's own failure (a deadlock between two batches claiming in different orders: the batch
+  // runs again) says why; the read queued behind it would only say the transaction was aborted.
+  await claiming;
+  const owners = await reading;
+  const ownerOf = new Map(owners.rows.map((o) => [`${o.family}\u0000${o.subject}`, o]));
+  const foreign = rows.filter((r) => {
+    const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.record}`);
+    return owner !== undefined && owner.owner !== state.sentBy;
+  });
+  if (foreign.length === 0) return [...rows];
+  const [held, departures] = await Promise.all([
+    client.query<{ id: string; content_hash: string }>({ ...HELD_HASHES, values: [foreign.map((r) => r.id)] }),
+    client.query<DepartureRow>({ ...HELD_DEPARTURES, values: [foreign.filter((r) => r.kind === 'customer.departed').map((r) => r.subject)] }),
+  ]);
+  const heldHash = new Map(held.rows.map((h) => [h.id, h.content_hash]));
+  const departureOf = new Map(departures.rows.map((d) => [d.external_id, d]));
+  const refused = new Set<string>();
+  for (const r of foreign) {
+    const hash = heldHash.get(r.id);
+    if (hash !== undefined) {
+      // A resend of an event the hub holds: the insert skips it and it counts as a duplicate or a clash, as for anyone.
+      continue;
+    }
+    if (r.kind === 'customer.departed' && describesSame(departureOf.get(r.subject), r.payload)) continue;
+    const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.record}`);
+    if (owner) state.refused.set(r.id, notYours(FAMILY_OF[r.kind], owner));
+    refused.add(r.id);
+  }
+  return rows.filter((r) => !refused.has(r.id));
+}
+
 /** Waits for every promise, then fails with the first failure (none is left unhandled). */
 async function settleAll(promises: readonly Promise<unknown>[]): Promise<void> {
   const results = await Promise.allSettled(promises);
@@ -210,8 +296,8 @@ function retryable(error: unknown): boolean {
  * operator turned that off). A batch that deadlocked against another runs again whole, with every
  * bucket it needs locked before anything else.
  */
-export function postgresBatchWriter(store: PostgresHandles, sentBy: string, receivedAt: string, mode: IngestLockMode = 'subjects'): BatchWriter {
-  const fresh = (): BatchState => ({ sentBy, receivedAt, mode, locked: new Set(), inserted: new Map(), held: new Map(), known: new Map() });
+export function postgresBatchWriter(store: PostgresHandles, sender: BatchSender, receivedAt: string, mode: IngestLockMode = 'subjects'): BatchWriter {
+  const fresh = (): BatchState => ({ sender, sentBy: sender.name, receivedAt, mode, locked: new Set(), inserted: new Map(), held: new Map(), refused: new Map(), known: new Map() });
   let state = fresh();
   const parts: EventRow[][] = [];
   let work: Promise<unknown>[] = [];
@@ -241,7 +327,7 @@ export function postgresBatchWriter(store: PostgresHandles, sentBy: string, rece
         client = await connected;
       } catch (error) {
         if (commit) throw error;
-        return { inserted: new Map(), held: new Map() };
+        return { inserted: new Map(), held: new Map(), refused: new Map() };
       }
       let broken: Error | undefined;
       try {
@@ -250,7 +336,7 @@ export function postgresBatchWriter(store: PostgresHandles, sentBy: string, rece
             await settleAll(work);
             if (!commit) throw new Error('ingest abandoned');
             await client.query('COMMIT');
-            return { inserted: state.inserted, held: state.held };
+            return { inserted: state.inserted, held: state.held, refused: state.refused };
           } catch (error) {
             if (!commit || !retryable(error) || attempt >= DEADLOCK_RETRIES) throw error;
             await client.query('ROLLBACK');
@@ -272,7 +358,7 @@ export function postgresBatchWriter(store: PostgresHandles, sentBy: string, rece
           () => undefined,
           (rollbackError: unknown) => (rollbackError instanceof Error ? rollbackError : new Error('ROLLBACK failed')),
         );
-        if (!commit) return { inserted: new Map(), held: new Map() };
+        if (!commit) return { inserted: new Map(), held: new Map(), refused: new Map() };
         throw error;
       } finally {
         client.release(broken);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BatchWriter, EventRow, StoredBatch } from './batch';
-import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type HeldCallEvent, type StoredEvent } from './projections';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
+import { claims, describesSame, FAMILY_OF, notYours, type BatchSender, type OwnerRow } from './trust';
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from './schema';
 
@@ -30,6 +31,9 @@ function statementsFor(sqlite: Database.Database) {
       `SELECT rid, kind, subject, payload FROM events WHERE subject = ? AND kind IN (${CALL_KINDS.map((k) => `'${k}'`).join(', ')})`,
     ),
     upsertDeparture: sqlite.prepare(upsert('departures', DEPARTURE_COLUMNS, 'external_id')),
+    ownerOf: sqlite.prepare('SELECT family, subject, owner, console_id FROM trust_owners WHERE family = ? AND subject = ?'),
+    claim: sqlite.prepare('INSERT INTO trust_owners (family, subject, owner, console_id, owned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    departureOf: sqlite.prepare('SELECT * FROM departures WHERE external_id = ?'),
     upsertCall: sqlite.prepare(upsert('calls', CALL_COLUMNS, 'call_id')),
   };
 }
@@ -50,7 +54,8 @@ function statements(sqlite: Database.Database): ReturnType<typeof statementsFor>
  * committed (synchronous=FULL: durably) when this returns. It holds Kysely's connection meanwhile,
  * so no other hub request has a transaction open on the same connection.
  */
-function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sentBy: string, receivedAt: string): Promise<StoredBatch> {
+function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sender: BatchSender, receivedAt: string): Promise<StoredBatch> {
+  const sentBy = sender.name;
   return store.db.connection().execute(() => {
     const { sqlite } = store;
     if (sqlite.inTransaction) throw new Error('The hub store has a transaction open on the ingest connection.');
@@ -58,8 +63,32 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sentBy: str
     const write = sqlite.transaction((): StoredBatch => {
       const inserted = new Map<string, number>();
       const held = new Map<string, string>();
+      const refused = new Map<string, string>();
+      const owners = new Map<string, OwnerRow>();
       const stored: StoredEvent[] = [];
       for (const r of rows) {
+        if (claims(sender)) {
+          const family = FAMILY_OF[r.kind];
+          const key = `${family}\u0000${r.record}`;
+          let owner = owners.get(key);
+          if (owner === undefined) {
+            // Most records are new: the claim alone settles them, one statement.
+            owner = s.claim.run(family, r.record, sentBy, r.consoleId, receivedAt).changes === 1 ? { family, subject: r.record, owner: sentBy, console_id: r.consoleId } : (s.ownerOf.get(family, r.record) as OwnerRow);
+            owners.set(key, owner);
+          }
+          if (owner.owner !== sentBy) {
+            const hash = s.heldHash.get(r.id) as string | undefined;
+            if (hash !== undefined) {
+              // A resend of an event the hub holds: a duplicate or a clash, as for anyone.
+              held.set(r.id, hash);
+              continue;
+            }
+            if (!(r.kind === 'customer.departed' && describesSame(s.departureOf.get(r.subject) as DepartureRow | undefined, r.payload))) {
+              refused.set(r.id, notYours(family, owner));
+              continue;
+            }
+          }
+        }
         const result = s.insertEvent.run(r.id, r.kind, r.consoleId, r.seq, r.occurredAt, r.subject, r.payloadText, r.hash, sentBy, receivedAt);
         if (result.changes === 1) {
           const rid = Number(result.lastInsertRowid);
@@ -77,19 +106,19 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sentBy: str
         const known = new Map(stored.map((e) => [e.rid, e.payload]));
         for (const c of callRows(callIds, history, known)) s.upsertCall.run(CALL_COLUMNS.map((k) => c[k]));
       }
-      return { inserted, held };
+      return { inserted, held, refused };
     });
     return Promise.resolve(write.immediate());
   });
 }
 
 /** SQLite runs in this process: the parts are gathered and written in one go when the batch closes. */
-export function sqliteBatchWriter(store: SqliteHandles, sentBy: string, receivedAt: string): BatchWriter {
+export function sqliteBatchWriter(store: SqliteHandles, sender: BatchSender, receivedAt: string): BatchWriter {
   const rows: EventRow[] = [];
   return {
     write: (part) => {
       rows.push(...part);
     },
-    close: (commit) => (commit ? storeBatch(store, rows, sentBy, receivedAt) : Promise.resolve({ inserted: new Map(), held: new Map() })),
+    close: (commit) => (commit ? storeBatch(store, rows, sender, receivedAt) : Promise.resolve({ inserted: new Map(), held: new Map(), refused: new Map() })),
   };
 }

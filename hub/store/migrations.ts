@@ -173,6 +173,48 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
         }
       },
     },
+    // Every record bound to the token that first sent it (hub/store/trust.ts). Records already held
+    // go to the first sender whose live token is not a manager's; a record only managers have
+    // touched is claimed by the next desk that sends it.
+    trust_001_record_owners: {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('trust_owners')
+          .addColumn('family', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .addColumn('console_id', 'text', (c) => c.notNull())
+          .addColumn('owned_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('trust_owners_pk', ['family', 'subject'])
+          .modifyEnd(strict(dialect))
+          .execute();
+        // Each review is a record of its own (hub/store/trust.ts, recordOf).
+        const reviewId = dialect === 'sqlite' ? sql`json_extract(payload, '$.reviewId')` : sql`(payload::json ->> 'reviewId')`;
+        await sql`
+          INSERT INTO trust_owners (family, subject, owner, console_id, owned_at)
+          SELECT family, subject, sent_by, console_id, received_at FROM (
+            SELECT family, subject, sent_by, console_id, received_at,
+                   row_number() OVER (PARTITION BY family, subject ORDER BY rid) AS n
+            FROM (
+              SELECT CASE kind
+                       WHEN 'customer.departed' THEN 'departure'
+                       WHEN 'call.completed' THEN 'call'
+                       WHEN 'call.amended' THEN 'call'
+                       WHEN 'feedback.recorded' THEN 'feedback'
+                       WHEN 'review.completed' THEN 'review'
+                       WHEN 'customer.relost' THEN 'relost'
+                       ELSE 'pause'
+                     END AS family,
+                     CASE WHEN kind = 'review.completed' THEN ${reviewId} ELSE subject END AS subject,
+                     sent_by, console_id, received_at, rid
+              FROM events e
+              WHERE NOT EXISTS (SELECT 1 FROM tokens t WHERE t.name = e.sent_by AND t.role = 'manager' AND t.revoked_at IS NULL)
+            ) keyed
+          ) ranked
+          WHERE n = 1
+        `.execute(db);
+      },
+    },
   };
 }
 

@@ -14,6 +14,7 @@ export interface HubDatabase {
   board_presence: BoardPresenceTable;
   board_request_counts: BoardRequestCountsTable;
   board_pause_reasons: BoardPauseReasonsTable;
+  trust_owners: TrustOwnersTable;
 }
 
 export interface TokensTable {
@@ -119,4 +120,13 @@ export interface BoardPauseReasonsTable {
   position: number;
   updated_at: string;
   updated_by: string;
+}
+
+/** Who may change each record: the first token (by name) other than a manager's that sent an event about it (hub/store/trust.ts). */
+export interface TrustOwnersTable {
+  family: string;
+  subject: string;
+  owner: string;
+  console_id: string;
+  owned_at: string;
 }

@@ -235,6 +235,11 @@ export const callChannels = {
     input: z.object({}).strict(),
     output: z.object({ customerId: customerId.nullable() }),
   }),
+  /** The call is left for later (or its window closes): its customer is free for others; the draft stays. */
+  'call.release': channel({
+    input: z.object({ customerId, callId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ released: z.boolean() }),
+  }),
   'call.saveDraft': channel({
     input: z.object({ state: CallStateSchema }).strict(),
     output: z.object({ savedAt: z.string() }),

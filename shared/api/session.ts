@@ -23,12 +23,28 @@ const personName = z
   .min(1, 'Enter a name.')
   .max(120, 'A name is at most 120 characters.');
 
+/** The desk's manager passphrase: long enough to resist guessing at a desk, short enough to type. */
+const passphrase = z
+  .string()
+  .min(10, 'A manager passphrase is at least 10 characters.')
+  .max(200, 'A manager passphrase is at most 200 characters.');
+
 export const sessionChannels = {
   'session.get': channel({ input: z.object({}).strict(), output: SessionSchema, setup: true }),
   'session.setup': channel({
-    input: z.object({ name: personName, role: z.enum(ROLES) }).strict(),
+    input: z.object({ name: personName, role: z.enum(ROLES), managerPassphrase: passphrase.optional() }).strict(),
     output: SessionSchema,
     setup: true,
+  }),
+  /** Hands the desk to another person; a role the desk has not been given needs a manager's proof. */
+  'session.switch': channel({
+    input: z.object({ name: personName, role: z.enum(ROLES), passphrase: z.string().max(200).optional() }).strict(),
+    output: SessionSchema,
+  }),
+  'session.passphrase.set': channel({
+    input: z.object({ passphrase }).strict(),
+    output: z.object({ set: z.literal(true) }),
+    roles: ['manager'],
   }),
   'people.list': channel({
     input: z.object({ role: z.enum(ROLES).optional() }).strict(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../domain/outcomes';
 import { ROLES } from '../domain/roles';
+import { IMPORT_TEXT_LIMITS, MAX_MONTHLY_REVENUE } from '../domain/importLimits';
 
 /**
  * The events a console sends to the hub. Written to the outbox in the same transaction as the
@@ -10,20 +11,21 @@ import { ROLES } from '../domain/roles';
  */
 const id = z.string().min(1).max(100);
 const text = z.string().max(10_000);
-const money = z.number().finite().min(0).max(1e9).nullable();
+const money = z.number().finite().min(0).max(MAX_MONTHLY_REVENUE).nullable();
+const limited = (max: number) => z.string().max(max);
 
 export const DepartedPayload = z.object({
   externalId: id,
   cycle: z.string().max(100).nullable(),
   departedAt: z.string().max(40).nullable(),
-  statedReasonText: text.nullable(),
+  statedReasonText: limited(IMPORT_TEXT_LIMITS.statedReason).nullable(),
   statedReasonId: id.nullable(),
   statedCategoryId: id.nullable(),
   monthlyRevenue: money,
-  segment: z.string().max(200).nullable(),
-  product: z.string().max(200).nullable(),
+  segment: limited(IMPORT_TEXT_LIMITS.segment).nullable(),
+  product: limited(IMPORT_TEXT_LIMITS.product).nullable(),
   /** The frontline team that served the customer, for the org-wide team filter. Optional: older consoles omit it. */
-  frontlineTeam: z.string().max(200).nullable().optional(),
+  frontlineTeam: limited(IMPORT_TEXT_LIMITS.frontlineTeam).nullable().optional(),
 });
 
 export const DiagnosedReason = z.object({ reasonId: id, categoryId: id, primary: z.boolean() });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { vi } from 'vitest';
 import { statSync } from 'node:fs';
-import { testBackend, call } from '../helpers/backend';
+import { testBackend, call, signIn } from '../helpers/backend';
 import { writeDepartedCsv } from '../helpers/departedCsv';
 import { runImport } from '../../electron/backend/import/run';
 import { refreshSelection } from '../../db/repos/selection';
@@ -33,7 +33,7 @@ try {
   const csv = join(b.dir, 'departed.csv');
   await time(`write a ${count.toLocaleString('en-US')}-row CSV`, () => writeDepartedCsv(csv, count));
   out(`file size ${(statSync(csv).size / 1024 / 1024).toFixed(1)} MB`);
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   const result = await time('import (read, validate, stage, one transaction)', () =>
     runImport(b.deps, { path: csv, fileName: 'departed.csv', dryRun: false, skipInvalid: false, actorId: null }),
   );
@@ -52,9 +52,9 @@ try {
   );
   await time('queue.list search by id', () => call(b.dispatch, 'queue.list', { limit: 100, search: 'C0123456' }), 10);
   await time('queue.list search by name (no match)', () => call(b.dispatch, 'queue.list', { limit: 100, search: 'Nobody' }), 10);
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   await time('queue.list first page (agent)', () => call(b.dispatch, 'queue.list', { limit: 100 }), 10);
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   await time('cycles.summary', () => call(b.dispatch, 'cycles.summary', { cycleId: '2026-10' }), 5);
   // The plans of the statements queue.list really runs (an agent, filtered by cycle and segment).
   const seen: string[] = [];
@@ -63,7 +63,7 @@ try {
     if (/FROM customers c/.test(sql) && /c\.selected = 1/.test(sql)) seen.push(sql);
     return prepare(sql);
   });
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   await call(b.dispatch, 'queue.list', { limit: 100, cycleId: '2026-10', segment: 'Two year' });
   spy.mockRestore();
   const params = { maxAttempts: 3, viewer: 'x', now: 'x', cycle: 'x', segment: 'x', limit: 1, offset: 0 };

@@ -36,6 +36,27 @@ describe('first run', () => {
     expect(screen.queryByRole('button', { name: 'Load the demo' })).toBeNull();
   });
 
+  it("a manager sets the desk's manager passphrase at set-up", async () => {
+    const { calls } = installFakeApi({
+      'session.get': () => base,
+      'session.setup': (i) => ({ ...base, user: { id: 'p1', name: i.name, role: i.role } }),
+      'queue.list': () => ({ items: [], total: 0 }),
+      'queue.filters': () => ({ segments: [], categories: [], cycles: [] }),
+      'sync.status': () => ({ hubConfigured: false, online: null, pending: 0, lastSyncAt: null, lastError: null }),
+    });
+    render(<App />);
+    await userEvent.type(await screen.findByLabelText('Your name'), 'Mia Manager');
+    await userEvent.click(screen.getByRole('radio', { name: 'Manager' }));
+    await userEvent.type(screen.getByLabelText('Manager passphrase'), 'short');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose a manager passphrase of at least 10 characters.');
+    expect(calls.map(([c]) => c)).not.toContain('session.setup');
+    await userEvent.type(screen.getByLabelText('Manager passphrase'), ' but now long enough');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(calls).toContainEqual(['session.setup', { name: 'Mia Manager', role: 'manager', managerPassphrase: 'short but now long enough' }]);
+  });
+
   it('shows a failed backend call as a specific message', async () => {
     installFakeApi({
       'session.get': () => base,

@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe("an executive's handful in Chromium", () => {
   it('a manager assigns the ten highest-value customers of the cycle to the executives', async () => {
-    await api('session.setup', { name: 'Mia Manager (e2e)', role: 'manager' });
+    await api('session.setup', { name: 'Mia Manager (e2e)', role: 'manager', managerPassphrase: 'e2e manager passphrase' });
     const cycles = await api<{ id: string; name: string }[]>('cycles.list', {});
     const cycle = cycles.find((c) => c.name === 'November 2026') ?? cycles[0];
     if (!cycle) throw new Error('the demo has no cycle');
@@ -50,8 +50,8 @@ describe("an executive's handful in Chromium", () => {
 
   it('shows the executive exactly their handful, and calls one from the script card', async () => {
     await page.goto(served.url);
-    // The console was set up by the manager above; the executive says who they are.
-    await api('session.setup', { name: 'Morgan Executive (demo)', role: 'executive' });
+    // The console was set up by the manager above, who hands the desk to the executive.
+    await api('session.switch', { name: 'Morgan Executive (demo)', role: 'executive' });
     await page.reload();
     const list = page.getByRole('listbox', { name: 'Customers to call' });
     await list.getByRole('option').first().waitFor();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
-import { setupSession } from '../../electron/backend/session/handlers';
+import { choosePerson } from '../../electron/backend/session/person';
 import { saveHubSettings } from '../../electron/backend/sync/settings';
 import { prepareCustomerUpsert } from '../../db/repos/customers';
 import { setSetting, SETTING_KEYS } from '../../db/repos/settings';
@@ -32,7 +32,7 @@ function console_(name: string, role: 'agent' | 'manager', token: string, custom
   return (dbPath: string) => {
     const b = createBackend({ dbPath, log: silentLogger });
     try {
-      setupSession(b.deps, { name, role });
+      b.db.transaction(() => choosePerson(b.deps, { name, role }, 'session.setup', null))();
       if (customers) {
         const upsert = prepareCustomerUpsert(b.db);
         upsert({ externalId: 'FLOOR-7', name: 'Ada Example', company: null, phone: '+1 555-0142', email: null, timezone: 'America/New_York', segment: 'Month-to-month', product: 'DSL', monthlyRevenue: 90, tenureMonths: 5, departedAt: '2026-11-02', lastActivityAt: null, statedReasonText: 'Price too high', statedReasonId: 'price.too-expensive', frontlineRep: null, frontlineTeam: 'Billing desk', notes: null, cycleId: null }, NOW);

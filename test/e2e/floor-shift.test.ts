@@ -53,11 +53,15 @@ async function controlsInView(): Promise<void> {
   }
 }
 
+const MANAGER_PASSPHRASE = 'floor shift manager passphrase';
+
 beforeAll(async () => {
   served = await serve((dbPath) => winback(['demo', '--db', dbPath]));
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await api('session.setup', { name: 'Kim Keyboard (e2e)', role: 'agent' });
+  // A manager sets the desk up, with the desk's manager passphrase, and hands it to the agent.
+  await api('session.setup', { name: 'Mia Manager (e2e)', role: 'manager', managerPassphrase: MANAGER_PASSPHRASE });
+  await api('session.switch', { name: 'Kim Keyboard (e2e)', role: 'agent' });
   await page.goto(served.url);
   await list().getByRole('option').first().waitFor();
 });
@@ -198,7 +202,7 @@ describe('axe on every view', () => {
   it("finds none on a manager's views either, every Admin section included", async () => {
     const found: string[] = [];
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await api('session.setup', { name: 'Mia Manager (e2e)', role: 'manager' });
+    await api('session.switch', { name: 'Mia Manager (e2e)', role: 'manager', passphrase: MANAGER_PASSPHRASE });
     await page.reload();
     await list().getByRole('option').first().waitFor();
     found.push(...(await violations(page, 'manager: Queue')));

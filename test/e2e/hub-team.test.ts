@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
-import { setupSession } from '../../electron/backend/session/handlers';
+import { choosePerson } from '../../electron/backend/session/person';
 import { saveHubSettings } from '../../electron/backend/sync/settings';
 import { enqueueEvent } from '../../db/repos/outbox';
 import { insertPerson } from '../../db/repos/people';
@@ -51,7 +51,7 @@ beforeAll(async () => {
     // The manager imported the cycle's departed customers and assigned them to Alex (other screens do this).
     const b = createBackend({ dbPath, log: silentLogger });
     try {
-      setupSession(b.deps, { name: 'Pat Manager', role: 'manager' });
+      b.db.transaction(() => choosePerson(b.deps, { name: 'Pat Manager', role: 'manager' }, 'session.setup', null))();
       b.db.transaction(() => {
         upsertCycle(b.db, { id: '2026-11', name: 'November 2026', kind: 'monthly', startsOn: '2026-11-01', endsOn: '2026-11-30' }, NOW);
         insertPerson(b.db, { id: 'alex-on-manager-console', name: 'Alex Agent', role: 'agent' }, NOW);
@@ -70,7 +70,7 @@ beforeAll(async () => {
   agent = await serve((dbPath) => {
     const b = createBackend({ dbPath, log: silentLogger });
     try {
-      setupSession(b.deps, { name: 'Alex Agent', role: 'agent' });
+      b.db.transaction(() => choosePerson(b.deps, { name: 'Alex Agent', role: 'agent' }, 'session.setup', null))();
     } finally {
       b.close();
     }

@@ -45,6 +45,7 @@ describe('a manager imports a file, an agent works the queue', () => {
     await page.goto(served.url);
     await page.getByLabel('Your name').fill('Mia Manager (e2e)');
     await page.getByRole('radio', { name: 'Manager' }).check();
+    await page.getByLabel('Manager passphrase').fill('import queue manager passphrase');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Import departed customers' }).waitFor();
@@ -100,10 +101,10 @@ describe('a manager imports a file, an agent works the queue', () => {
   });
 
   it('an agent sees the resulting queue, highest priority first', async () => {
-    // Hand the desk to an agent, the way first-run does.
+    // The manager hands the desk to an agent (Switch person).
     await page.evaluate(async () => {
       const key = sessionStorage.getItem('winback.key') ?? '';
-      await fetch('/api/session.setup', {
+      await fetch('/api/session.switch', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-winback-key': key },
         body: JSON.stringify({ name: 'Ann Agent (e2e)', role: 'agent' }),

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, serve, winback, type Served } from './harness';
 import { addMonths } from '../../shared/domain/care';
 import { todayIn } from '../../shared/domain/localTime';
+import Database from 'better-sqlite3';
+import { PASSPHRASE_KEY } from '../../electron/backend/session/passphrase';
+import { TEST_PASSPHRASE, TEST_PASSPHRASE_HASH } from '../helpers/backend';
 
 let server: Served;
 let browser: Browser;
@@ -37,7 +40,13 @@ const today = () => todayIn(new Date(), Intl.DateTimeFormat().resolvedOptions().
 let recoveredName = '';
 
 beforeAll(async () => {
-  server = await serve((dbPath) => winback(['demo', '--db', dbPath]));
+  server = await serve((dbPath) => {
+    winback(['demo', '--db', dbPath]);
+    // The desk's manager passphrase, as a manager would have set it, so a manager can take it over later.
+    const db = new Database(dbPath);
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(PASSPHRASE_KEY, JSON.stringify(TEST_PASSPHRASE_HASH));
+    db.close();
+  });
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   page = await context.newPage();
@@ -127,7 +136,7 @@ describe('intensive care in Chromium', () => {
   });
 
   it('lets a manager mark the customer as departed again: re-lost, linked to the recovery, counted in the trends', async () => {
-    await backend('session.setup', { name: 'Mia Manager (e2e)', role: 'manager' });
+    await backend('session.switch', { name: 'Mia Manager (e2e)', role: 'manager', passphrase: TEST_PASSPHRASE });
     await page.reload();
     await nav('Intensive care').click();
     await careTable().waitFor();

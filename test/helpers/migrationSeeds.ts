@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { migration016CallLeases } from '../../db/migrations/016_call_leases';
 
 /**
  * Representative rows as a console at an older schema version would hold them, for
@@ -232,6 +233,16 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
         VALUES ('seed-opening', 1, 'seed-agent', '${NOW}', 'Customer asked for an early call.');
         UPDATE customers SET next_attempt_at = '2026-10-02T16:30:00.000Z', timezone_source = 'phone',
           timezone_candidates = '["America/New_York","America/Chicago"]' WHERE id = 2;
+      `);
+    },
+  },
+  {
+    since: migration016CallLeases.version,
+    name: 'a customer leased by an open call',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO call_leases (customer_id, call_id, person_id, leased_at, expires_at)
+        VALUES (1, 'seed-lease-call', 'seed-agent', '${NOW}', '2026-10-01T16:30:00.000Z');
       `);
     },
   },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openHubStore } from '../../hub/store/connect';
 import { startHub } from '../../hub/server';
-import { call, tempDir, testBackend } from '../helpers/backend';
+import { call, tempDir, testBackend, signIn } from '../helpers/backend';
 import { departed, enqueue } from './events';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -130,7 +130,7 @@ describe('winback sync', () => {
     expect(JSON.parse(first.stdout)).toEqual({ sent: 3, pending: 0 });
 
     // With the hub saved in the console, no flags are needed.
-    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Alex Agent', role: 'agent' });
     await call(b.dispatch, 'hub.settings.set', { url: hub.url, token });
     enqueue(b.db, [{ kind: 'customer.departed', payload: departed('CLI-9') }]);
     expect(JSON.parse((await winbackAsync(['sync', '--db', b.dbPath])).stdout)).toEqual({ sent: 1, pending: 0 });

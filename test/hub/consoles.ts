@@ -1,4 +1,4 @@
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import type { Role } from '../../shared/domain/roles';
 import type { TestHub } from './hubHarness';
 
@@ -11,7 +11,7 @@ export interface TestConsole extends TestBackend {
 /** A console with its person set up and the hub configured with a token named after that person. */
 export async function hubConsole(hub: TestHub, person: { name: string; role: Role }, now?: () => Date): Promise<TestConsole> {
   const backend = testBackend(now);
-  await call(backend.dispatch, 'session.setup', person);
+  await signIn(backend.dispatch, person);
   const token = await hub.token(person.name, person.role);
   await call(backend.dispatch, 'hub.settings.set', { url: hub.url, token });
   return { ...backend, token, push: () => call(backend.dispatch, 'sync.now', {}) };

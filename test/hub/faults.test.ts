@@ -6,7 +6,7 @@ import { startHub } from '../../hub/server';
 import { reasonsReport } from '../../hub/trends';
 import type { EventKind, EventPayload } from '../../shared/sync/events';
 import type { Outcome } from '../../shared/domain/outcomes';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { FaultProxy, HubProcess, seeded, type Fault } from './faultProxy';
 import { STORE_KINDS, storeFixture } from './stores';
 import { amended, completed, departed, enqueue } from './events';
@@ -69,7 +69,7 @@ for (const { kind, available, why } of STORE_KINDS) {
 
       const agent = testBackend();
       cleanups.push(() => agent.dispose());
-      await call(agent.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+      await signIn(agent.dispatch, { name: 'Alex Agent', role: 'agent' });
       await call(agent.dispatch, 'hub.settings.set', { url: proxyUrl, token });
       const { events, outcomes } = script();
       enqueue(agent.db, events);
@@ -113,7 +113,7 @@ for (const { kind, available, why } of STORE_KINDS) {
 
       const agent = testBackend();
       cleanups.push(() => agent.dispose());
-      await call(agent.dispatch, 'session.setup', { name: 'Sam Agent', role: 'agent' });
+      await signIn(agent.dispatch, { name: 'Sam Agent', role: 'agent' });
       await call(agent.dispatch, 'hub.settings.set', { url: `http://127.0.0.1:${port}`, token });
       // A week of calls made while the hub was unreachable.
       enqueue(agent.db, Array.from({ length: 4000 }, (_, k) => ({ kind: 'call.completed' as const, payload: completed(`off-${k}`, `OFF-${k % 900}`, { cycle: 'OFF' }) })));

@@ -33,7 +33,7 @@ describe.skipIf(!postgresAvailable)('concurrent ingest on PostgreSQL without one
         if (k % 10 === 0) for (let j = 0; j < 1200; j += 1) batch.push(envelope('customer.departed', departed(`CC-${(j * 13 + k) % 50}`, { cycle: 'CC', monthlyRevenue: 10 })));
         batches.push(batch);
       }
-      const results = await Promise.all(batches.map((batch, i) => ingestBatch(i % 2 === 0 ? a : b, batch, 'Alex Agent', NOW)));
+      const results = await Promise.all(batches.map((batch, i) => ingestBatch(i % 2 === 0 ? a : b, batch, { name: 'Alex Agent', role: 'agent' }, NOW)));
       for (const r of results) expect(r.rejected).toEqual([]);
       const calls = await a.db.selectFrom('calls').select(['call_id', 'outcome', 'amendments']).where('cycle', '=', 'CC').execute();
       expect(calls).toHaveLength(600);
@@ -47,4 +47,39 @@ describe.skipIf(!postgresAvailable)('concurrent ingest on PostgreSQL without one
       await fixture.dispose();
     }
   });
+});
+
+describe.skipIf(!postgresAvailable)('two desks claiming the same records at once on PostgreSQL', () => {
+  it('in opposite orders, across parts: every event is stored or refused with its owner, each record has one owner, no batch fails', async () => {
+    const fixture = await storeFixture('postgres');
+    const a = await fixture.open();
+    const b = await openHubStore({ dataDir: fixture.dataDir, databaseUrl: fixture.databaseUrl, ingestLock: 'subjects' });
+    try {
+      // Each batch runs in three parts (500 events a part); the desks name the same 1,200 calls in opposite orders.
+      const calls = Array.from({ length: 1200 }, (_, i) => `claim-${i}`);
+      const batchOf = (order: string[], desk: string) => order.map((id) => envelope('call.completed', completed(id, `CL-${id}`, { cycle: 'CL' }), desk));
+      for (let round = 0; round < 3; round += 1) {
+        const ids = calls.map((c) => `${c}-${round}`);
+        const [alex, sam] = await Promise.all([
+          ingestBatch(a, batchOf(ids, 'desk-alex'), { name: 'Alex Agent', role: 'agent' }, NOW),
+          ingestBatch(b, batchOf([...ids].reverse(), 'desk-sam'), { name: 'Sam Agent', role: 'agent' }, NOW),
+        ]);
+        for (const answer of [alex, sam]) {
+          expect(answer.duplicate).toEqual([]);
+          expect(answer.rejected.every((r) => r.reason.includes('first sent by'))).toBe(true);
+        }
+        // Every call went to exactly one desk: stored for it, refused for the other.
+        expect(alex.accepted.length + sam.accepted.length).toBe(ids.length);
+        expect(alex.rejected.length + sam.rejected.length).toBe(ids.length);
+      }
+      const owners = await a.db.selectFrom('trust_owners').select((eb) => eb.fn.countAll<number>().as('n')).where('family', '=', 'call').executeTakeFirstOrThrow();
+      expect(Number(owners.n)).toBe(3 * calls.length);
+      const held = await a.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle', '=', 'CL').executeTakeFirstOrThrow();
+      expect(Number(held.n)).toBe(3 * calls.length);
+    } finally {
+      await b.close();
+      await a.close();
+      await fixture.dispose();
+    }
+  }, 120_000);
 });

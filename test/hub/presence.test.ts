@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPresenceSender } from '../../electron/backend/sync/presenceSender';
-import { call, callResult, testBackend } from '../helpers/backend';
+import { call, callResult, testBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { startTestHub, type TestHub } from './hubHarness';
 import { hubConsole, type TestConsole } from './consoles';
@@ -74,7 +74,7 @@ for (const { kind, available, why } of STORE_KINDS) {
     it('a desk without a hub sends nothing', async () => {
       const alone = testBackend();
       try {
-        await call(alone.dispatch, 'session.setup', { name: 'Sam Solo', role: 'agent' });
+        await signIn(alone.dispatch, { name: 'Sam Solo', role: 'agent' });
         const sender = startPresenceSender(alone.deps, { heartbeatMs: 60_000 });
         expect(await sender.flush()).toBe(false);
         await sender.stop();

@@ -8,7 +8,7 @@ import { parseEvent, type EventEnvelope, type EventKind } from '../../shared/syn
 import type { Board } from '../../shared/sync/board';
 import type { ReasonsReport } from '../../shared/reports/reasons';
 import type { AssignedCustomer } from '../../shared/sync/hubApi';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { HubProcess, seeded } from './faultProxy';
 import { amended, completed, departed, enqueue } from './events';
 import { postgresAvailable, storeFixture } from './stores';
@@ -108,7 +108,7 @@ describe.skipIf(!postgresAvailable)('two hub instances on one PostgreSQL', () =>
       const b = testBackend(() => new Date());
       cleanups.push(() => b.dispose());
       consoles.push(b);
-      await call(b.dispatch, 'session.setup', { name: person, role: 'agent' });
+      await signIn(b.dispatch, { name: person, role: 'agent' });
       // Consoles 0 and 2 start on hub A, 1 and 3 on hub B: both instances take batches at once.
       const urls = c % 2 === 0 ? [urlA, urlB] : [urlB, urlA];
       await call(b.dispatch, 'hub.settings.set', { url: urls.join(', '), token: tokens.get(person) ?? '' });
@@ -159,7 +159,7 @@ describe.skipIf(!postgresAvailable)('two hub instances on one PostgreSQL', () =>
         const rows = b.db.prepare('SELECT id, kind, payload, seq, created_at FROM outbox ORDER BY seq').all() as { id: string; kind: EventKind; payload: string; seq: number; created_at: string }[];
         const envelopes: EventEnvelope[] = rows.map((r) => ({ id: r.id, kind: r.kind, consoleId: `console-${c}`, seq: r.seq, occurredAt: r.created_at, payload: JSON.parse(r.payload) as unknown }));
         expect(envelopes.every((e) => parseEvent(e).ok)).toBe(true);
-        for (let i = 0; i < envelopes.length; i += 500) await ingestBatch(one, envelopes.slice(i, i + 500), PEOPLE[c] ?? '', new Date());
+        for (let i = 0; i < envelopes.length; i += 500) await ingestBatch(one, envelopes.slice(i, i + 500), { name: PEOPLE[c] ?? '', role: 'agent' }, new Date());
       }
       for (const by of ['stated', 'diagnosed'] as const) {
         const expected = await reasonsReport(one, { by, cycle: 'SO' });

@@ -9,7 +9,7 @@ import { createHubClient } from '../../electron/backend/sync/hubClient';
 import { pushOutbox } from '../../electron/backend/sync/sender';
 import { SYNC_KEYS } from '../../electron/backend/sync/settings';
 import { getSetting } from '../../db/repos/settings';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { startTestHub, type TestHub } from './hubHarness';
 import { hubConsole } from './consoles';
 import { amended, completed, departed, enqueue } from './events';
@@ -67,7 +67,7 @@ describe('hub settings on the console', () => {
   it('stores the token but never hands it back to the window', async () => {
     const h = await hub();
     const b = backend();
-    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Alex Agent', role: 'agent' });
     const token = await h.token('Alex Agent', 'agent');
     const saved = await call(b.dispatch, 'hub.settings.set', { url: h.url, token });
     expect(saved).toEqual({ url: `${h.url}/`, tokenConfigured: true, refusedEvents: 0, lastPullAt: null });
@@ -86,7 +86,7 @@ describe('hub settings on the console', () => {
 
   it('refuses a plain-http hub on another computer, a malformed address or token, and changes nothing', async () => {
     const b = backend();
-    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Alex Agent', role: 'agent' });
     const tries = [
       { url: 'http://hub.example.com', token: undefined, message: /Use https:\/\/ for a hub on another computer/ },
       { url: 'ftp://hub.example.com', token: undefined, message: /must start with https/ },
@@ -150,7 +150,7 @@ describe('the sender', () => {
         else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: [ids[0]], duplicate: [ids[1], 'not-from-this-batch'], rejected: [] }));
       });
     });
-    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Alex Agent', role: 'agent' });
     await call(b.dispatch, 'hub.settings.set', { url: fake.url, token: `wbh_${'a'.repeat(43)}` });
     const failed = await callResult(b.dispatch, 'sync.now', {});
     expect(failed).toMatchObject({ ok: false, error: { code: 'network', message: expect.stringContaining('had a problem (HTTP 500)') as string } });
@@ -249,7 +249,7 @@ describe('the sender', () => {
       /* accepts the request and never answers */
     });
     const b = backend();
-    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Alex Agent', role: 'agent' });
     await call(b.dispatch, 'hub.settings.set', { url: fake.url, token: `wbh_${'a'.repeat(43)}` });
     enqueue(b.db, [{ kind: 'customer.departed', payload: departed('HANG-1') }]);
     let settled = false;
@@ -268,7 +268,7 @@ describe('the sender', () => {
 
   it('survives a restart: what waited is sent by the next run, and backoff resumes', async () => {
     const b = backend();
-    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Alex Agent', role: 'agent' });
     const h = await hub();
     const token = await h.token('Alex Agent', 'agent');
     const port = h.running.port;
@@ -306,7 +306,7 @@ describe('stopping the sender', () => {
       /* accepts the request and never answers */
     });
     const b = backend();
-    await call(b.dispatch, 'session.setup', { name: 'Alex Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Alex Agent', role: 'agent' });
     await call(b.dispatch, 'hub.settings.set', { url: fake.url, token: `wbh_${'a'.repeat(43)}` });
     enqueue(b.db, [{ kind: 'customer.departed', payload: departed('STOP-1') }]);
     let requests = 0;

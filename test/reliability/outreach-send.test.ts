@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { sendDue } from '../../electron/backend/outreach/sender';
-import { call, testBackend } from '../helpers/backend';
+import { call, testBackend, signIn } from '../helpers/backend';
 import { addCustomer } from '../helpers/calls';
 import { PEOPLE } from '../helpers/scenario';
 import { startTestRelay, type ReceivedMail } from '../helpers/smtpServer';
@@ -68,7 +68,7 @@ describe('killing the outreach sender with SIGKILL mid-batch', () => {
       },
     });
     try {
-      await call(backend.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+      await signIn(backend.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
       await call(backend.dispatch, 'outreach.settings.set', {
         company: 'Northwind Telecom',
         fromAddress: 'care@northwind.example',

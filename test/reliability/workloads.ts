@@ -17,10 +17,11 @@ import { startCall } from '../../electron/backend/call/session';
 import { runImport } from '../../electron/backend/import/run';
 import { silentLogger } from '../../electron/backend/logger';
 import { loadDemo } from '../../electron/backend/session/demo';
-import { setupSession } from '../../electron/backend/session/handlers';
+import { choosePerson } from '../../electron/backend/session/person';
 import { CallStateSchema } from '../../shared/api/call';
 import type { Person } from '../../shared/api/session';
-import { CYCLE, customer, fullCall, initialCallState } from '../helpers/callFixtures';
+import { CYCLE, customer, fullCall, initialCallState, seedCustomers } from '../helpers/callFixtures';
+import { AppError } from '../../shared/api/result';
 
 /**
  * Durable work the crash test repeats through the real services while it is killed at random.
@@ -43,7 +44,8 @@ const one = <T>(db: Db, sql: string, ...params: unknown[]): T | undefined => db.
 
 const sessionSetup: Workload = {
   name: 'session setup',
-  run: (deps, i) => setupSession(deps, { name: `Crash Agent ${i}`, role: i % 5 === 0 ? 'manager' : 'agent' }).user?.id ?? null,
+  // The person written with its audit entry, as set-up and Switch person write it (the guard in front of them is tested elsewhere).
+  run: (deps, i) => deps.db.transaction(() => choosePerson(deps, { name: `Crash Agent ${i}`, role: i % 5 === 0 ? 'manager' : 'agent' }, 'session.setup', null).id)(),
   verify: (db, id) => {
     const person = one<{ name: string }>(db, 'SELECT name FROM people WHERE id = ?', id);
     if (!person) return `person ${id} is missing`;
@@ -230,6 +232,56 @@ const callDraft: Workload = {
   },
 };
 
+/** The two people of the lease workload: they share this one database, one call each in turn. */
+function leaseCaller(deps: ServiceDeps, i: number): Person {
+  const name = i % 2 === 0 ? 'Lease Caller A' : 'Lease Caller B';
+  const found = findPersonByName(deps.db, name, 'agent');
+  if (found) return found;
+  const person: Person = { id: randomUUID(), name, role: 'agent' };
+  insertPerson(deps.db, person, deps.now().toISOString());
+  return person;
+}
+
+/**
+ * "Next customer" and its lease, then the call completed: two people in turn. A kill between the
+ * start and the completion leaves the customer leased to a call that never ends (the lease runs
+ * out later); the invariant holds after any kill: no customer got two calls from "next", and no
+ * completed call still holds its lease (completion releases it in its own transaction).
+ */
+const nextCustomerLease: Workload = {
+  name: 'next customer lease',
+  run: (deps, i) => {
+    const person = leaseCaller(deps, i);
+    // A customer at the top of the queue for every run (calling hours off, as the call fixtures have them).
+    seedCustomers(deps.db, [customer({ externalId: `LEASE-${i}`, monthlyRevenue: 900_000 + i })]);
+    let session;
+    try {
+      session = startCall(deps, person, { next: true });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return null;
+      throw error;
+    }
+    return completeCall(deps, person, fullCall(session.state)).callId;
+  },
+  verify: (db, callId) => {
+    if (!one(db, 'SELECT 1 FROM calls WHERE id = ?', callId)) return `call ${callId} is missing`;
+    if (one(db, 'SELECT 1 FROM call_leases WHERE call_id = ?', callId)) return `completed call ${callId} still holds its customer`;
+    return null;
+  },
+  invariant: (db) => {
+    const twice = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT c.customer_id FROM calls c JOIN people p ON p.id = c.caller_id
+           WHERE p.name LIKE 'Lease Caller %' GROUP BY c.customer_id HAVING count(*) > 1)`,
+      )
+      .pluck()
+      .get() as number;
+    if (twice > 0) return `${twice} customers were given to "next customer" twice`;
+    const held = db.prepare('SELECT count(*) FROM call_leases l JOIN calls c ON c.id = l.call_id').pluck().get() as number;
+    return held === 0 ? null : `${held} completed calls still hold their customer`;
+  },
+};
+
 const IMPORT_ROWS = 20;
 const importFile = (i: number) => `crash-import-${i}.csv`;
 /** The number of the import an imported customer came from (their ids read IMP-<i>-<row>). */
@@ -367,6 +419,7 @@ export const WORKLOADS: Record<string, Workload> = {
   [callDraft.name]: callDraft,
   [departuresImport.name]: departuresImport,
   [readOnlyBackup.name]: readOnlyBackup,
+  [nextCustomerLease.name]: nextCustomerLease,
   [tornPair.name]: tornPair,
 };
 
@@ -378,6 +431,7 @@ export const DEFAULT_WORKLOADS = [
   callDraft.name,
   departuresImport.name,
   readOnlyBackup.name,
+  nextCustomerLease.name,
 ];
 export const TORN_PAIR = tornPair.name;
 

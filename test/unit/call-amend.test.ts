@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { parseEvent } from '../../shared/sync/events';
 
@@ -11,7 +11,7 @@ let callId: string;
 beforeEach(async () => {
   clock = new Date('2026-11-16T15:00:00Z');
   b = testBackend(() => clock);
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   ids = seedCustomers(b.db, [customer({ externalId: 'C-1', name: 'Ada Example' })]);
   const s = await call(b.dispatch, 'call.start', { customerId: ids['C-1'] ?? -1 });
   callId = s.state.callId;
@@ -112,12 +112,12 @@ describe('amending a completed call', () => {
   });
 
   it('lets only the caller or a manager correct a call', async () => {
-    await call(b.dispatch, 'session.setup', { name: 'Sam Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Sam Agent', role: 'agent' });
     expect(await callResult(b.dispatch, 'call.amend', { callId, note: 'x', outcome: 'recovered' })).toEqual({
       ok: false,
       error: { code: 'forbidden', message: 'Only the person who made the call or a manager can correct it.' },
     });
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     const detail = await call(b.dispatch, 'call.amend', { callId, note: 'Checked the recording', outcome: 'recovered' });
     expect(detail.amendments[0]?.by).toBe('Mia Manager');
     expect(detail.caller).toBe('Ann Agent');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { parseEvent } from '../../shared/sync/events';
 import type { CallState } from '../../shared/domain/callMachine';
@@ -12,7 +12,7 @@ let clock: Date;
 beforeEach(async () => {
   clock = new Date('2026-11-16T15:00:00Z');
   b = testBackend(() => clock);
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   ids = seedCustomers(b.db, [
     customer({ externalId: 'C-1', name: 'Ada Example', monthlyRevenue: 99.5 }),
     customer({ externalId: 'C-2', name: 'Bruno Sample', monthlyRevenue: 80, statedReasonText: 'Moved', statedReasonId: 'changed-needs.moved' }),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import type { CallState } from '../../shared/domain/callMachine';
 
@@ -20,7 +20,7 @@ const MORNING_BERLIN = new Date('2026-11-16T10:00:00Z');
 beforeEach(async () => {
   clock = EARLY_BERLIN;
   b = testBackend(() => clock);
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   ids = seedCustomers(b.db, [
     customer({ externalId: 'B-1', name: 'Berta Berlin', timezone: 'Europe/Berlin', monthlyRevenue: 120 }),
     customer({ externalId: 'B-2', name: 'Bodo Bonn', timezone: 'Europe/Berlin', monthlyRevenue: 60 }),
@@ -166,7 +166,7 @@ describe('the retry cadence after No answer', () => {
 describe('assignment by hand, previewed', () => {
   it("names whose customers an assignment would take, and how many each keeps of their handful", async () => {
     await asManager(async () => {
-      const exec = await call(b.dispatch, 'session.setup', { name: 'Morgan Executive', role: 'executive' });
+      const exec = await signIn(b.dispatch, { name: 'Morgan Executive', role: 'executive' });
       const morgan = exec.user?.id ?? '';
       b.db.prepare("UPDATE settings SET value = '\"m-1\"' WHERE key = 'console.currentUserId'").run();
       await call(b.dispatch, 'assignment.assign', { customerIds: [id('B-1'), id('B-2')], personId: morgan });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { completeCallWith, enrolments } from '../helpers/care';
 import { OUTCOMES } from '../../shared/domain/outcomes';
@@ -12,7 +12,7 @@ let agentId: string;
 beforeEach(async () => {
   clock = new Date('2026-08-31T15:00:00Z');
   b = testBackend(() => clock);
-  agentId = (await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' })).user?.id ?? '';
+  agentId = (await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' })).user?.id ?? '';
   ids = seedCustomers(
     b.db,
     ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6', 'C-7', 'C-8'].map((externalId) => customer({ externalId })),
@@ -70,7 +70,7 @@ describe('enrolment in intensive care', () => {
 
   it('applies a changed interval to the next scheduling and leaves dates already given alone', async () => {
     await completeCallWith(b, id('C-1'), 'recovered');
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     expect(await call(b.dispatch, 'care.getSettings', {})).toEqual({ reviewIntervalMonths: 6 });
     expect(await call(b.dispatch, 'care.setSettings', { reviewIntervalMonths: 3 })).toEqual({ reviewIntervalMonths: 3 });
 
@@ -95,7 +95,7 @@ describe('enrolment in intensive care', () => {
 
   it('refuses an interval outside 1 to 24 months, and only a manager may change it', async () => {
     expect(await callResult(b.dispatch, 'care.setSettings', { reviewIntervalMonths: 3 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     expect(await callResult(b.dispatch, 'care.setSettings', { reviewIntervalMonths: 0 })).toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'reviewIntervalMonths: The review interval is at least 1 month.' },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { careSnapshot, completeCallWith } from '../helpers/care';
 
@@ -9,7 +9,7 @@ let clock: Date;
 beforeEach(async () => {
   clock = new Date('2026-05-20T15:00:00Z');
   b = testBackend(() => clock);
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   const ids = seedCustomers(b.db, [
     customer({ externalId: '7590-VHVEG', name: 'Ada Example' }),
     customer({ externalId: '5575-GNVDE', name: 'Bruno Sample' }),
@@ -17,7 +17,7 @@ beforeEach(async () => {
   ]);
   await completeCallWith(b, ids['7590-VHVEG'] ?? -1, 'recovered');
   await completeCallWith(b, ids['5575-GNVDE'] ?? -1, 'recovered');
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   clock = new Date('2026-11-18T09:00:00Z');
 });
 afterEach(() => b.dispose());
@@ -109,7 +109,7 @@ describe('importing indicators from a CSV keyed by customer id', () => {
   });
 
   it('is for managers only', async () => {
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     expect(await callResult(b.dispatch, 'care.importIndicators', { fileName: 'x.csv', content: GOOD, dryRun: true })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

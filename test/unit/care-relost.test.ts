@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { careSnapshot, completeCallWith, enrolments, outboxOf } from '../helpers/care';
 import { prepareCustomerUpsert, type CustomerInput } from '../../db/repos/customers';
@@ -16,8 +16,8 @@ const departed = (ext: string, departedAt: string | null): CustomerInput => cust
 beforeEach(async () => {
   clock = new Date('2026-05-20T15:00:00Z');
   b = testBackend(() => clock);
-  mia = (await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' })).user?.id ?? '';
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  mia = (await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' })).user?.id ?? '';
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   ids = seedCustomers(b.db, [departed('C-1', '2026-05-01'), departed('C-2', '2026-05-01'), departed('C-3', '2026-05-01')]);
   await completeCallWith(b, ids['C-1'] ?? -1, 'recovered');
   await completeCallWith(b, ids['C-2'] ?? -1, 'recovered', {
@@ -92,7 +92,7 @@ describe('"Mark as departed again"', () => {
   it("is a manager's action, dated today unless told otherwise, and links the recovery", async () => {
     const enrolmentId = enrolments(b).find((e) => e.customer_id === ids['C-2'])?.id ?? '';
     expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     clock = new Date('2026-08-10T12:00:00Z');
     const before = careSnapshot(b);
     expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId, departedOn: '2026-08-11' })).toEqual({

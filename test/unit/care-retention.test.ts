@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { completeCallWith } from '../helpers/care';
 import type { CallState } from '../../shared/domain/callMachine';
@@ -33,7 +33,7 @@ const SCRIPT: { ext: string; revenue: number; recoveredOn: string; relostOn: str
 ];
 
 async function play(): Promise<void> {
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   const ids = seedCustomers(b.db, SCRIPT.map((s) => customer({ externalId: s.ext, monthlyRevenue: s.revenue })));
   const steps = SCRIPT.flatMap((s) => [
     { on: s.recoveredOn, run: async () => void (await completeCallWith(b, ids[s.ext] ?? -1, 'recovered', s.call)) },
@@ -90,7 +90,7 @@ describe('retention of recovered customers, on scripted data', () => {
   });
 
   it('has no shares before any recovery is six months old', async () => {
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     const ids = seedCustomers(b.db, [customer({ externalId: 'N1' })]);
     await completeCallWith(b, ids.N1 ?? -1, 'recovered');
     const r = await call(b.dispatch, 'care.retention', {});

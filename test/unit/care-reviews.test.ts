@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { careSnapshot, completeCallWith, outboxOf } from '../helpers/care';
 import { parseEvent } from '../../shared/sync/events';
@@ -15,9 +15,9 @@ let mia: string;
 beforeEach(async () => {
   clock = new Date('2026-05-20T15:00:00Z');
   b = testBackend(() => clock);
-  mia = (await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' })).user?.id ?? '';
-  bo = (await call(b.dispatch, 'session.setup', { name: 'Bo Agent', role: 'agent' })).user?.id ?? '';
-  ann = (await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' })).user?.id ?? '';
+  mia = (await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' })).user?.id ?? '';
+  bo = (await signIn(b.dispatch, { name: 'Bo Agent', role: 'agent' })).user?.id ?? '';
+  ann = (await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' })).user?.id ?? '';
   ids = seedCustomers(b.db, [customer({ externalId: 'C-1', name: 'Ada Example', monthlyRevenue: 99.5 }), customer({ externalId: 'C-2', name: 'Bruno Sample' })]);
   await completeCallWith(b, ids['C-1'] ?? -1, 'recovered');
   clock = new Date('2026-06-10T15:00:00Z');
@@ -25,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => b.dispose());
 
-const as = (name: string, role: 'agent' | 'manager') => call(b.dispatch, 'session.setup', { name, role });
+const as = (name: string, role: 'agent' | 'manager') => signIn(b.dispatch, { name, role });
 const enrolmentOf = async (ext: string) =>
   (await call(b.dispatch, 'care.list', { scope: 'all' })).items.find((i) => i.externalId === ext)?.enrolmentId ?? '';
 

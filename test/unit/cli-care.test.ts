@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 import { completeCallWith } from '../helpers/care';
 import { openDatabase } from '../../db/open';
@@ -23,7 +23,7 @@ const indicatorRows = () => {
 
 beforeAll(async () => {
   b = testBackend(() => new Date('2026-05-20T15:00:00Z'));
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   const ids = seedCustomers(b.db, [customer({ externalId: '7590-VHVEG' }), customer({ externalId: '5575-GNVDE' })]);
   await completeCallWith(b, ids['7590-VHVEG'] ?? -1, 'recovered');
   b.close();

@@ -5,7 +5,7 @@ import { isDialUrl, openDialUrl } from '../../electron/main/dial';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
 import type { DesktopShell } from '../../electron/backend/types';
-import { call, callResult, tempDir } from '../helpers/backend';
+import { call, callResult, tempDir, signIn } from '../helpers/backend';
 import { join } from 'node:path';
 
 const cleanups: (() => void)[] = [];
@@ -106,7 +106,7 @@ describe('the dial.open channel', () => {
   it('opens the number with the desk scheme and answers which one', async () => {
     const { desktop, opened } = recordingDesktop();
     const { dispatch } = desktopBackend(desktop);
-    await call(dispatch, 'session.setup', { name: 'Ann', role: 'agent' });
+    await signIn(dispatch, { name: 'Ann', role: 'agent' });
     expect(await call(dispatch, 'dial.open', { number: '+1 (555) 010-0100' })).toEqual({ scheme: 'tel' });
     await call(dispatch, 'preferences.set', { dialScheme: 'sip' });
     expect(await call(dispatch, 'dial.open', { number: '555-0100' })).toEqual({ scheme: 'sip' });
@@ -116,7 +116,7 @@ describe('the dial.open channel', () => {
   it('refuses a bad number with the reason and opens nothing', async () => {
     const { desktop, opened } = recordingDesktop();
     const { dispatch } = desktopBackend(desktop);
-    await call(dispatch, 'session.setup', { name: 'Ann', role: 'agent' });
+    await signIn(dispatch, { name: 'Ann', role: 'agent' });
     const r = await callResult(dispatch, 'dial.open', { number: '555;phone-context=x' });
     expect(r).toEqual({ ok: false, error: { code: 'invalid_input', message: 'number: A phone number may contain only digits, spaces, +, - and parentheses.' } });
     expect(opened).toEqual([]);
@@ -125,7 +125,7 @@ describe('the dial.open channel', () => {
   it('says plainly when no app answers the link', async () => {
     const { desktop } = recordingDesktop(true);
     const { dispatch } = desktopBackend(desktop);
-    await call(dispatch, 'session.setup', { name: 'Ann', role: 'agent' });
+    await signIn(dispatch, { name: 'Ann', role: 'agent' });
     expect(await callResult(dispatch, 'dial.open', { number: '555-0100' })).toMatchObject({
       ok: false,
       error: { code: 'internal', message: expect.stringMatching(/^No app on this computer answers tel: links/) as unknown },
@@ -134,7 +134,7 @@ describe('the dial.open channel', () => {
 
   it('is refused outside the desktop console, where the browser follows the tel: link itself', async () => {
     const { dispatch } = desktopBackend();
-    await call(dispatch, 'session.setup', { name: 'Ann', role: 'agent' });
+    await signIn(dispatch, { name: 'Ann', role: 'agent' });
     expect(await callResult(dispatch, 'dial.open', { number: '555-0100' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
 
 let b: TestBackend;
 beforeEach(async () => {
   b = testBackend();
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   await importFile(
     b,
     writeFixture(
@@ -79,7 +79,7 @@ describe('a recovery cycle', () => {
       ok: false,
       error: { code: 'not_found', message: 'There is no cycle 1999-01.' },
     });
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     expect(await callResult(b.dispatch, 'cycles.summary', { cycleId: '2026-10' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

@@ -39,11 +39,12 @@ describe('the API dispatcher', () => {
     expect(s).toMatchObject({ ok: true, value: { user: null } });
   });
 
-  it('sets up the person and returns them in the session', async () => {
+  it('sets up the person and returns them in the session, once', async () => {
     const r = await b.dispatch('session.setup', { name: 'Ann Agent', role: 'agent' });
     expect(r).toMatchObject({ ok: true, value: { user: { name: 'Ann Agent', role: 'agent' } } });
-    const again = await b.dispatch('session.setup', { name: 'Ann Agent', role: 'agent' });
-    expect(again.ok && again.value).toEqual(r.ok && r.value);
+    const again = await b.dispatch('session.setup', { name: 'Ann Agent', role: 'manager' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await b.dispatch('session.get', {})).toEqual(r);
   });
 
   it('turns an unexpected failure into a plain message without internals', async () => {

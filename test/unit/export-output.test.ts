@@ -7,7 +7,7 @@ import { fillCallHistory } from '../../bench/lib/callHistory';
 import { openDatabase } from '../../db/open';
 import { insertOffer } from '../../db/repos/offers';
 import { insertReason, renameReason } from '../../db/repos/reasons';
-import { call, tempDir, testBackend, type TestBackend } from '../helpers/backend';
+import { call, tempDir, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { addCustomer, addFeedback, insertCall } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { readExport, settledExport } from '../helpers/exports';
@@ -66,7 +66,7 @@ describe('exported files stay byte for byte the same', () => {
     b = testBackend(() => new Date((tick += 1000)));
     seedScenario(b.db);
     addAwkwardCalls(b);
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+    await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
     await call(b.dispatch, 'issues.create', { title: '=Competitors, "again"', owner: 'Pricing', reasonIds: ['competitor.better-offer', 'price.formula'], callIds: ['K6', 'K8'] });
     await call(b.dispatch, 'issues.create', { title: 'No calls yet', owner: 'Nobody', reasonIds: ['price.formula'], callIds: [] });
   });

@@ -12,7 +12,7 @@ import { shareOneSnapshot } from '../../electron/backend/exports/snapshot';
 import type { ExportThread } from '../../electron/backend/exports/threads';
 import { exportJobsFor } from '../../electron/backend/exports/jobs';
 import { silentLogger } from '../../electron/backend/logger';
-import { call, tempDir, testBackend, type TestBackend } from '../helpers/backend';
+import { call, tempDir, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { PEOPLE } from '../helpers/scenario';
 import { readExport, settledExport } from '../helpers/exports';
 
@@ -203,7 +203,7 @@ describe('export jobs of the console', () => {
   beforeEach(async () => {
     b = testBackend();
     fillCallHistory(b.db, 3000);
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+    await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
     // A dozen ranges, so the job is still reading and writing while the other calls are answered.
     exportJobsFor(b.db, silentLogger).rowsPerRange = 250;
   });
@@ -238,7 +238,7 @@ describe('a failed export job', () => {
   beforeEach(async () => {
     b = testBackend();
     fillCallHistory(b.db, 1000);
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+    await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
   });
   afterEach(() => b.dispose());
 

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { addFeedback } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { readExport, settledExport } from '../helpers/exports';
@@ -80,7 +80,7 @@ describe('exports from the console', () => {
     seedScenario(b.db);
     addFeedback(b.db, { id: 'F1', callId: 'K1', rep: 'Rep Avery', team: 'Support North', text: '=HYPERLINK("http://x.test")\nsecond line', createdAt: '2026-10-10T11:00:00.000Z' });
     b.db.prepare("UPDATE customers SET name = 'Дмитрий \"Dima\", Иванов' WHERE external_id = 'C4'").run();
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+    await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
   });
   afterEach(() => b.dispose());
 
@@ -124,7 +124,7 @@ describe('exports from the console', () => {
   it('refuses to read an unfinished or unknown export, and is for managers only', async () => {
     const unknown = await callResult(b.dispatch, 'exports.status', { jobId: '6b1f1d2e-8a0e-4a53-9f57-2f0a4f3f9c11' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', message: 'That export is no longer available; start it again.' } });
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.sam.name, role: 'agent' });
+    await signIn(b.dispatch, { name: PEOPLE.sam.name, role: 'agent' });
     expect(await callResult(b.dispatch, 'exports.start', { dataset: 'calls' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
@@ -141,7 +141,7 @@ describe('the report and export commands', () => {
     const json = winback(['report', 'reasons', '--by', 'diagnosed', '--db', b.dbPath]);
     expect(json.stderr).toBe('');
     const report = JSON.parse(json.stdout) as { rows: Record<string, unknown>[]; totals: Record<string, unknown> };
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+    await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
     expect(report).toEqual(await call(b.dispatch, 'reports.reasons', { by: 'diagnosed' }));
     for (const row of report.rows) {
       for (const key of ['category', 'reason', 'departed', 'revenue', 'calls', 'recovered', 'recoveryRate']) expect(row).toHaveProperty(key);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { addFeedback } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 
@@ -11,7 +11,7 @@ beforeEach(async () => {
   addFeedback(b.db, { id: 'F2', callId: 'K4', rep: 'Rep Avery', team: 'Support North', text: 'Felt rushed on the phone.', createdAt: '2026-11-03T11:00:00.000Z' });
   addFeedback(b.db, { id: 'F3', callId: 'K3', rep: 'Rep Blake', team: 'Billing desk', text: 'Renewal letter came too late.', createdAt: '2026-10-15T11:00:00.000Z' });
   addFeedback(b.db, { id: 'F4', callId: 'K5', rep: 'Rep Casey', team: 'Billing desk', text: 'Double charge not refunded.', createdAt: '2026-11-05T11:00:00.000Z', status: 'closed' });
-  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
 });
 afterEach(() => b.dispose());
 
@@ -63,7 +63,7 @@ describe('the frontline feedback queue', () => {
   });
 
   it('is for managers only', async () => {
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.morgan.name, role: 'executive' });
+    await signIn(b.dispatch, { name: PEOPLE.morgan.name, role: 'executive' });
     expect(await callResult(b.dispatch, 'feedback.queue', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

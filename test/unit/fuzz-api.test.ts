@@ -8,7 +8,7 @@ import { getSetting, setSetting, SETTING_KEYS } from '../../db/repos/settings';
 import { contract, isChannel, type Channel } from '../../shared/api';
 import type { ChannelDef } from '../../shared/api/channel';
 import { ERROR_CODES, type ApiResult } from '../../shared/api/result';
-import { call, tempDir } from '../helpers/backend';
+import { call, tempDir, signIn } from '../helpers/backend';
 import { damagePages } from '../helpers/damage';
 import { setReportWorkerEnabled } from '../../electron/backend/reports/runner';
 
@@ -183,10 +183,10 @@ beforeAll(async () => {
     const dbPath = join(t.dir, `${context.replace(/ /g, '-')}.db`);
     let backend = createBackend({ dbPath, log: capturingLogger(errors), now, recovery: true });
     if (context !== 'not set up') {
-      await call(backend.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+      await signIn(backend.dispatch, { name: 'Mia Manager', role: 'manager' });
       await call(backend.dispatch, 'demo.load', {});
     }
-    if (context === 'agent') await call(backend.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    if (context === 'agent') await signIn(backend.dispatch, { name: 'Ann Agent', role: 'agent' });
     if (context === 'damaged') {
       backend.close();
       damagePages(dbPath);

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { dumpDatabase } from '../helpers/importing';
 import { IMPORT_CHUNK_BYTES } from '../../shared/api/import';
 
 let b: TestBackend;
 beforeEach(async () => {
   b = testBackend();
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
 });
 afterEach(() => b.dispose());
 
@@ -132,7 +132,7 @@ describe('importing from the console', () => {
       error: { code: 'conflict' },
     });
     expect(existsSync(join(b.dir, 'import-uploads', `${uploadId}.csv`))).toBe(true);
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     expect(await callResult(b.dispatch, 'import.begin', { fileName: 'x.csv', size: 3 })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

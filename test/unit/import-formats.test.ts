@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
 import type { ImportMapping } from '../../shared/domain/importMapping';
 
@@ -148,7 +148,7 @@ describe('exports as they really come', () => {
 
 describe('stated reasons that map to no reason', () => {
   it('are kept as written, listed as unmapped, and once mapped the customers and the hub follow', async () => {
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     const path = writeFixture(
       b,
       'reasons.csv',

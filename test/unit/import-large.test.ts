@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { completeCallWith } from '../helpers/care';
 import { departureFile, departureRow, DEPARTURES_MAPPING, importFile, writeFixture } from '../helpers/importing';
 import { summaryDifferences } from '../helpers/reportSummaries';
@@ -19,7 +19,7 @@ let clock: Date;
 beforeEach(async () => {
   clock = new Date('2026-10-20T15:00:00Z');
   b = testBackend(() => clock);
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   // 2,500 customers, every third of the numbers 0..7499.
   const first = Array.from({ length: 2500 }, (_, i) => row(i * 3, `2026-10-${String(1 + (i % 19)).padStart(2, '0')}`));
   const result = await importFile(b, writeFixture(b, 'first.csv', departureFile(first)), { mapping: DEPARTURES_MAPPING });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { parseWorkerStreams, setParseWorkerEnabled } from '../../electron/backend/import/parseThread';
 import type { RunImportResult } from '../../electron/backend/import/run';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { completeCallWith } from '../helpers/care';
 import { departureFile, departureRow, DEPARTURES_MAPPING, dumpDatabase, importFile, writeFixture } from '../helpers/importing';
 
@@ -61,7 +61,7 @@ beforeEach(async () => {
   clock = new Date('2026-10-20T15:00:00Z');
   streamed = testBackend(() => clock);
   staged = testBackend(() => clock);
-  for (const b of [streamed, staged]) await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  for (const b of [streamed, staged]) await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
 });
 afterEach(() => {
   streamed.dispose();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { addCustomer, insertCall } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 
@@ -9,7 +9,7 @@ beforeEach(async () => {
   clock = new Date('2026-10-20T12:00:00.000Z');
   b = testBackend(() => clock);
   seedScenario(b.db);
-  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
 });
 afterEach(() => b.dispose());
 
@@ -104,7 +104,7 @@ describe('issues to fix', () => {
   });
 
   it('is for managers only', async () => {
-    await call(b.dispatch, 'session.setup', { name: PEOPLE.sam.name, role: 'agent' });
+    await signIn(b.dispatch, { name: PEOPLE.sam.name, role: 'agent' });
     expect(await callResult(b.dispatch, 'issues.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../electron/backend/create';
 import { createStderrLogger } from '../../electron/backend/logger';
 import { contract, type Channel } from '../../shared/api';
-import { call, tempDir } from '../helpers/backend';
+import { call, tempDir, signIn } from '../helpers/backend';
 import { join } from 'node:path';
 
 /**
@@ -30,7 +30,7 @@ describe('the log of a full working session', () => {
     cleanup.push(() => b.close());
     await b.database.dailyBackups()?.current();
 
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     await call(b.dispatch, 'demo.load', {});
     const customers = b.db.prepare('SELECT id, name, phone, external_id FROM customers ORDER BY id').all() as {
       id: number;
@@ -50,7 +50,7 @@ describe('the log of a full working session', () => {
     await b.dispatch('session.setup', { name: `${customers[0]?.name ?? ''} ${'x'.repeat(200)}`, role: 'agent' });
     for (const channel of Object.keys(contract) as Channel[]) await b.dispatch(channel, { phone: customers[1]?.phone });
     await b.dispatch('maintenance.restoreBackup', { file: `${customers[2]?.name ?? ''}.db` });
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     await call(b.dispatch, 'queue.list', { limit: 50 });
     await call(b.dispatch, 'maintenance.status', {});
 

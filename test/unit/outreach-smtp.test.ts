@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendDue } from '../../electron/backend/outreach/sender';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { addCustomer } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { startTestRelay, type TestRelay } from '../helpers/smtpServer';
@@ -13,7 +13,7 @@ beforeEach(async () => {
   clock = new Date('2026-11-20T12:00:00.000Z');
   b = testBackend(() => clock);
   seedScenario(b.db);
-  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
   relay = await startTestRelay({ user: 'console', password: 's3cret-relay-pass' });
 });
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseTemplate, renderParts } from '../../shared/domain/outreachTemplate';
 import { mayContact } from '../../electron/backend/outreach/mayContact';
 import { writeOutreachExport } from '../../electron/backend/outreach/export';
-import { call, callResult, tempDir, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, tempDir, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { addCustomer, customerId, insertCall } from '../helpers/calls';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 
@@ -16,7 +16,7 @@ beforeEach(async () => {
   clock = new Date('2026-11-20T12:00:00.000Z');
   b = testBackend(() => clock);
   seedScenario(b.db);
-  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
 });
 afterEach(() => {
   b.dispose();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { proposeOffers } from '../../shared/domain/offers';
 import { toRuleDef } from '../../electron/backend/playbook/offers';
@@ -8,7 +8,7 @@ let b: TestBackend;
 
 beforeEach(async () => {
   b = testBackend();
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
 });
 afterEach(() => b.dispose());
 
@@ -56,11 +56,11 @@ describe('the reason taxonomy', () => {
   });
 
   it('retires a reason: still listed and still on earlier calls, restorable', async () => {
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     const ids = seedCustomers(b.db, [customer({ externalId: 'C-1' })]);
     const s = await call(b.dispatch, 'call.start', { customerId: ids['C-1'] ?? -1 });
     const done = await call(b.dispatch, 'call.complete', { state: fullCall(s.state) });
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
 
     const tax = await call(b.dispatch, 'taxonomy.retireReason', { id: 'price.extra-charges', retired: true });
     expect(tax.find((c) => c.id === 'price')?.reasons.find((r) => r.id === 'price.extra-charges')).toEqual({ id: 'price.extra-charges', name: 'Extra charges', retired: true });
@@ -71,7 +71,7 @@ describe('the reason taxonomy', () => {
   });
 
   it('is for managers to change; everyone can read it', async () => {
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     expect(await callResult(b.dispatch, 'taxonomy.saveCategory', { name: 'Sneaky' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await callResult(b.dispatch, 'playbook.saveRule', { priority: 1, offerId: 'offer.pause' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await call(b.dispatch, 'taxonomy.list', {})).length).toBeGreaterThan(5);
@@ -91,7 +91,7 @@ describe('the offer playbook', () => {
       ['rule.service-e', 'offer.service-e'],
     ]);
 
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     const ids = seedCustomers(b.db, [customer({ externalId: 'C-A', product: 'Service A' }), customer({ externalId: 'C-B', product: 'Service B' })]);
     const a = await call(b.dispatch, 'call.start', { customerId: ids['C-A'] ?? -1 });
     const ctx = { categoryId: 'price', reasonId: 'price.too-expensive', product: a.customer.product, segment: a.customer.segment, monthlyRevenue: a.customer.monthlyRevenue };
@@ -147,17 +147,17 @@ describe('the offer playbook', () => {
   });
 
   it('stops proposing a retired offer, and keeps it on earlier calls', async () => {
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     const ids = seedCustomers(b.db, [customer({ externalId: 'C-1' }), customer({ externalId: 'C-2' })]);
     const s = await call(b.dispatch, 'call.start', { customerId: ids['C-1'] ?? -1 });
     await call(b.dispatch, 'call.saveDraft', { state: fullCall(s.state, { outcome: null }) });
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     await call(b.dispatch, 'playbook.retireOffer', { id: 'offer.loyalty-discount', retired: true });
     expect(await callResult(b.dispatch, 'playbook.saveRule', { priority: 1, offerId: 'offer.loyalty-discount' })).toMatchObject({
       ok: false,
       error: { message: '"15% off for 3 months" is retired; restore it before proposing it.' },
     });
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     const fresh = await call(b.dispatch, 'call.start', { customerId: ids['C-2'] ?? -1 });
     expect(fresh.rules.map((r) => r.offerId)).not.toContain('offer.loyalty-discount');
     expect(fresh.offers.map((o) => o.id)).not.toContain('offer.loyalty-discount');

@@ -5,7 +5,7 @@ import { silentLogger } from '../../electron/backend/logger';
 import type { Theme } from '../../shared/api/preferences';
 import { setSetting } from '../../db/repos/settings';
 import { PREFERENCE_SETTING_KEYS } from '../../electron/backend/preferences/handlers';
-import { call, callResult, tempDir } from '../helpers/backend';
+import { call, callResult, tempDir, signIn } from '../helpers/backend';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -36,7 +36,7 @@ describe('desk preferences', () => {
 
   it('are saved in the console settings, survive a restart, and reach the native theme', async () => {
     const b = backend();
-    await call(b.dispatch, 'session.setup', { name: 'Ann', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann', role: 'agent' });
     expect(await call(b.dispatch, 'preferences.set', { theme: 'dark' })).toEqual({ theme: 'dark', dialScheme: 'tel' });
     await call(b.dispatch, 'preferences.set', { dialScheme: 'callto' });
     expect(b.themes).toEqual(['dark']);
@@ -48,7 +48,7 @@ describe('desk preferences', () => {
 
   it('refuse unknown values and empty changes, changing nothing', async () => {
     const { dispatch } = backend();
-    await call(dispatch, 'session.setup', { name: 'Ann', role: 'agent' });
+    await signIn(dispatch, { name: 'Ann', role: 'agent' });
     expect(await callResult(dispatch, 'preferences.set', { theme: 'purple' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await callResult(dispatch, 'preferences.set', { dialScheme: 'javascript' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await callResult(dispatch, 'preferences.set', {})).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Say which preference to change.' } });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { presenceReport } from '../../electron/backend/sync/presenceSender';
 import { currentUser } from '../../electron/backend/session/handlers';
@@ -15,7 +15,7 @@ const tick = (ms: number) => {
 beforeEach(async () => {
   clock = new Date('2026-11-16T15:00:00Z');
   b = testBackend(() => clock);
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   ids = seedCustomers(b.db, [customer({ externalId: 'C-1', name: 'Ada Example', monthlyRevenue: 99.5 }), customer({ externalId: 'C-2', name: 'Bruno Sample', monthlyRevenue: 80 })]);
 });
 afterEach(() => b.dispose());
@@ -117,7 +117,7 @@ describe("the desk's presence", () => {
   it('a manager edits the pause reasons; without a hub they are kept on the desk; thresholds are the manager\'s', async () => {
     const m = testBackend(() => clock);
     try {
-      await call(m.dispatch, 'session.setup', { name: 'Pat Manager', role: 'manager' });
+      await signIn(m.dispatch, { name: 'Pat Manager', role: 'manager' });
       const saved = await call(m.dispatch, 'presence.reasons.save', { pauseReasons: [{ id: 'break', label: 'Break' }, { id: 'training', label: 'Training' }] });
       expect(saved).toEqual({ pauseReasons: [{ id: 'break', label: 'Break' }, { id: 'training', label: 'Training' }], publishedToHub: false });
       expect((await call(m.dispatch, 'presence.get', {})).pauseReasons.map((r) => r.label)).toEqual(['Break', 'Training']);

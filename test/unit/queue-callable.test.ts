@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 
 /** An agent narrows the queue to whom they may call now, or sorts those first. */
@@ -7,7 +7,7 @@ let b: TestBackend;
 beforeEach(async () => {
   // 10:00 in New York, 07:00 in Los Angeles, 16:00 in Berlin, 00:00 in Tokyo.
   b = testBackend(() => new Date('2026-11-16T15:00:00Z'));
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
   seedCustomers(
     b.db,
     [

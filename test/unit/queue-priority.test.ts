@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
 
 /** Priority reflects revenue the way a manager reads it: ten times the revenue weighs ten times as much. */
 let b: TestBackend;
 beforeEach(async () => {
   b = testBackend(() => new Date('2026-11-16T15:00:00Z'));
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
 });
 afterEach(() => b.dispose());
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
 import type { QueueQuery } from '../../shared/api/queue';
 
@@ -28,7 +28,7 @@ const counted = () =>
 
 beforeEach(async () => {
   b = testBackend(() => now);
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   await importFile(b, writeFixture(b, 'q.csv', CSV), {
     mapping: {
       columns: { externalId: 'id', name: 'name', phone: 'phone', segment: 'segment', monthlyRevenue: 'revenue', departedAt: 'left' },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
 import type { QueueItem } from '../../shared/api/queue';
 import type { Role } from '../../shared/domain/roles';
@@ -20,7 +20,7 @@ G,Greta Example,+1 555-0107,America/New_York,One year,30,2026-11-07,Don't know
 
 const people: Record<string, string> = {};
 async function as(name: string, role: Role): Promise<void> {
-  const s = await call(b.dispatch, 'session.setup', { name, role });
+  const s = await signIn(b.dispatch, { name, role });
   if (s.user) people[name] = s.user.id;
 }
 const idOf = (ext: string) => b.db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck().get(ext) as number;

@@ -7,7 +7,7 @@ import { createBackend, type Backend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
 import { DatabaseDamagedError } from '../../electron/backend/database';
 import { contract } from '../../shared/api';
-import { call, callResult, tempDir } from '../helpers/backend';
+import { call, callResult, tempDir, signIn } from '../helpers/backend';
 import { damageHeader, damagePages } from '../helpers/damage';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -32,7 +32,7 @@ async function damagedConsole(options: { newestBackupAlsoDamaged?: boolean; head
   cleanup.push(t.dispose);
   const dbPath = join(t.dir, 'winback.db');
   const b = createBackend({ dbPath, log: silentLogger });
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   await call(b.dispatch, 'demo.load', {});
   const folder = backupFolderFor(dbPath);
   const older = join(folder, backupFileName(new Date('2026-11-14T09:00:00Z'), 'daily'));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../shared/domain/importMapping';
 import type { CallState } from '../../shared/domain/callMachine';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { fullCall } from '../helpers/callFixtures';
 import { importFile, writeFixture } from '../helpers/importing';
 import { filterCombinations, reportsDifferingFromRaw, summaryDifferences } from '../helpers/reportSummaries';
@@ -40,7 +40,7 @@ let managerId: string;
 beforeEach(async () => {
   clock = new Date('2026-11-16T15:00:00Z');
   b = testBackend(() => clock);
-  managerId = (await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' })).user?.id ?? '';
+  managerId = (await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' })).user?.id ?? '';
   expect(managerId).not.toBe('');
   await importFile(b, writeFixture(b, 'first.csv', FIRST_IMPORT), { mapping: MAPPING });
 });

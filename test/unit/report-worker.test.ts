@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
 import { runReportTask, type ReportTask } from '../../electron/backend/reports/tasks';
@@ -10,7 +10,7 @@ beforeEach(async () => {
   setReportWorkerEnabled(true);
   b = testBackend();
   seedScenario(b.db);
-  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
 });
 afterEach(() => b.dispose());
 

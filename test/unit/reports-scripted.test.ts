@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { amendK4, PEOPLE, seedScenario } from '../helpers/scenario';
 
 /** Reports after scripted calls, against numbers worked out by hand (see test/helpers/scenario.ts). */
@@ -7,7 +7,7 @@ let b: TestBackend;
 beforeEach(async () => {
   b = testBackend();
   seedScenario(b.db, { amend: false });
-  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
 });
 afterEach(() => b.dispose());
 
@@ -125,7 +125,7 @@ describe('reports after scripted calls', () => {
     });
 
     it('shows an agent and an executive only their own calls, a manager everything', async () => {
-      await call(b.dispatch, 'session.setup', { name: PEOPLE.sam.name, role: 'agent' });
+      await signIn(b.dispatch, { name: PEOPLE.sam.name, role: 'agent' });
       expect((await call(b.dispatch, 'reports.options', {})).scope).toBe('own');
       const rec = await call(b.dispatch, 'reports.recovery', {});
       expect(rec.totals).toMatchObject({ calls: 3, recovered: 1, recoveredRevenue: 80 });
@@ -133,12 +133,12 @@ describe('reports after scripted calls', () => {
       const stated = await call(b.dispatch, 'reports.reasons', { by: 'stated' });
       expect(stated.totals).toMatchObject({ departed: 3, revenue: 210, calls: 3, recovered: 1 });
 
-      await call(b.dispatch, 'session.setup', { name: PEOPLE.morgan.name, role: 'executive' });
+      await signIn(b.dispatch, { name: PEOPLE.morgan.name, role: 'executive' });
       const exec = await call(b.dispatch, 'reports.recovery', {});
       expect(exec.totals).toMatchObject({ calls: 2, recovered: 1 });
       expect((await call(b.dispatch, 'reports.offerMatrix', {})).cells.map((c) => c.offerId).sort()).toEqual(['offer.differentiators', 'offer.loyalty-discount']);
 
-      await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+      await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
       expect((await call(b.dispatch, 'reports.options', {})).scope).toBe('all');
       expect((await call(b.dispatch, 'reports.recovery', {})).totals.calls).toBe(7);
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 
 /** The stated-reason report over the telecom sample, checked against the file itself. */
 const CSV = join(import.meta.dirname, '..', '..', 'data', 'telco-customer-churn.csv');
@@ -35,7 +35,7 @@ function fromTheFile(): { byReason: Map<string, Expected>; departed: number; rev
 let b: TestBackend;
 beforeAll(async () => {
   b = testBackend();
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   await call(b.dispatch, 'demo.load', {});
 });
 afterAll(() => b.dispose());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { pdfText } from '../helpers/pdfText';
 
@@ -7,7 +7,7 @@ let b: TestBackend;
 beforeEach(async () => {
   b = testBackend();
   seedScenario(b.db);
-  await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
 });
 afterEach(() => b.dispose());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
 
 /**
@@ -18,7 +18,7 @@ let now: Date;
 beforeEach(async () => {
   now = new Date('2026-11-16T06:15:00Z'); // 07:15 in Berlin, 01:15 in New York, 17:15 in Sydney
   b = testBackend(() => now);
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   b.db.prepare("INSERT INTO settings (key, value) VALUES ('contact.defaultTimezone', '\"UTC\"') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
   await importFile(b, writeFixture(b, 'no-zones.csv', CSV), {
     mapping: { columns: { externalId: 'id', name: 'name', phone: 'phone', monthlyRevenue: 'revenue', departedAt: 'left' } },

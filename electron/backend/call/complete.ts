@@ -28,6 +28,7 @@ import {
   type CallRow,
 } from '../../../db/repos/calls';
 import { deleteDraftOfCall } from '../../../db/repos/drafts';
+import { releaseLease } from '../../../db/repos/callLeases';
 import { getReason, type ReasonRow } from '../../../db/repos/reasons';
 import { listOffers, type OfferRow } from '../../../db/repos/offers';
 import { enqueueEvent } from '../../../db/repos/outbox';
@@ -178,6 +179,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
     // A recovered customer is followed from this moment: in intensive care, owned by whoever won them back.
     if (outcome === 'recovered') enrolOnRecovery(db, { customerId: customer.id, callId: state.callId, ownerId: caller.id, recoveredAt: now, now: nowIso });
     deleteDraftOfCall(db, customer.id, state.callId);
+    releaseLease(db, customer.id, { personId: caller.id, callId: state.callId });
 
     enqueueEvent(
       db,

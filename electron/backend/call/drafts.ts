@@ -4,6 +4,8 @@ import type { CallState } from '../../../shared/domain/callMachine';
 import { getCustomerRow } from '../../../db/repos/customers';
 import { getCallRow } from '../../../db/repos/calls';
 import { saveDraft } from '../../../db/repos/drafts';
+import { renewLease } from '../../../db/repos/callLeases';
+import { leaseExpiry } from './session';
 import type { ServiceDeps } from '../types';
 
 /**
@@ -17,5 +19,7 @@ export function saveCallDraft(deps: ServiceDeps, caller: Person, state: CallStat
   if (getCallRow(db, state.callId)) throw new AppError('conflict', 'This call is already completed; the draft was not saved.');
   const savedAt = deps.now().toISOString();
   saveDraft(db, { customerId: state.customerId, callerId: caller.id, state: JSON.stringify(state), updatedAt: savedAt });
+  // Work on the call keeps its customer leased.
+  renewLease(db, state.customerId, caller.id, leaseExpiry(deps.now()));
   return { savedAt };
 }

@@ -12,9 +12,21 @@ import { listTaxonomy } from '../playbook/taxonomy';
 import { activeRules, toOffer } from '../playbook/offers';
 import { buildBriefing } from './briefing';
 import { admitCallOpening, callableNow } from './contactRules';
+import { activeLease, leasedCustomerIds, releaseLease, takeLease } from '../../../db/repos/callLeases';
 
 /** How far down the queue "Next customer" looks for someone who may be dialled now. */
 const NEXT_CUSTOMER_LOOKAHEAD = 200;
+
+/**
+ * How long a call keeps its customer without a sign of life. Every draft save (within a second of
+ * each change) pushes it on, so only a window that died or was abandoned lets it run out, and the
+ * customer then goes back to the queue for everyone.
+ */
+export const CALL_LEASE_MS = 30 * 60 * 1000;
+
+export function leaseExpiry(now: Date): string {
+  return new Date(now.getTime() + CALL_LEASE_MS).toISOString();
+}
 
 /**
  * The first customer in the caller's own queue, by the queue's own order, who may be dialled now:
@@ -31,7 +43,11 @@ function nextInQueue(deps: ServiceDeps, user: Person): CustomerRow {
     assignedToOrUnassigned: user.role === 'agent' ? user.id : undefined,
   });
   if (rows.length === 0) throw new AppError('not_found', 'Nobody is left to call in your queue.');
-  const first = rows.find((r) => (r.callback_at === null || r.callback_at <= nowIso) && callableNow(deps.db, r, instant));
+  // A customer open in a call (another window, another person on this database) is never "next".
+  const leased = leasedCustomerIds(deps.db, nowIso);
+  const free = rows.filter((r) => !leased.has(r.id));
+  if (free.length === 0) throw new AppError('not_found', 'Everyone left at the top of your queue is being called right now, in another window or by someone else.');
+  const first = free.find((r) => (r.callback_at === null || r.callback_at <= nowIso) && callableNow(deps.db, r, instant));
   if (!first) {
     throw new AppError(
       'not_found',
@@ -71,6 +87,20 @@ function readDraft(deps: ServiceDeps, customerId: number): { state: CallState; u
   return { state: parsed.data, updatedAt: draft.updated_at };
 }
 
+/** Refuses a customer someone else has open, saying who and since when. */
+function assertNotOpenElsewhere(deps: ServiceDeps, caller: Person, row: CustomerRow, nowIso: string): void {
+  const lease = activeLease(deps.db, row.id, nowIso);
+  if (!lease || lease.person_id === caller.id) return;
+  const who = row.name ?? row.external_id;
+  const since = `${lease.leased_at.slice(0, 10)} ${lease.leased_at.slice(11, 16)} UTC`;
+  throw new AppError('conflict', `${who} is being called by ${lease.person_name ?? 'someone else'} (since ${since}). Pick another customer, or try again once that call ends.`);
+}
+
+/**
+ * Opens a call. Choosing the customer and leasing them happen in one transaction that takes the
+ * write lock first (immediate), so two windows, or two processes on this database, asking for
+ * "next" at the same moment get different customers.
+ */
 export function startCall(
   deps: ServiceDeps,
   caller: Person,
@@ -78,20 +108,29 @@ export function startCall(
   outsideHoursReason: string | null = null,
 ): CallSession {
   const { db } = deps;
-  const row = 'customerId' in input ? getCustomerRow(db, input.customerId) : nextInQueue(deps, caller);
-  if (!row) throw new AppError('not_found', `No customer with id ${'customerId' in input ? input.customerId : '?'}.`);
-  const draft = readDraft(deps, row.id);
-  if (!draft) assertCallable(deps, row);
-  const state =
-    draft?.state ??
-    initialCallState({
-      callId: randomUUID(),
-      customerId: row.id,
-      startedAt: deps.now().toISOString(),
-      frontlineRep: row.frontline_rep,
-      frontlineTeam: row.frontline_team,
-    });
-  admitCallOpening(deps, caller, row, state.callId, draft !== null, outsideHoursReason);
+  const { row, state, draft } = db
+    .transaction(() => {
+      const now = deps.now();
+      const nowIso = now.toISOString();
+      const chosen = 'customerId' in input ? getCustomerRow(db, input.customerId) : nextInQueue(deps, caller);
+      if (!chosen) throw new AppError('not_found', `No customer with id ${'customerId' in input ? input.customerId : '?'}.`);
+      assertNotOpenElsewhere(deps, caller, chosen, nowIso);
+      const saved = readDraft(deps, chosen.id);
+      if (!saved) assertCallable(deps, chosen);
+      const opened =
+        saved?.state ??
+        initialCallState({
+          callId: randomUUID(),
+          customerId: chosen.id,
+          startedAt: nowIso,
+          frontlineRep: chosen.frontline_rep,
+          frontlineTeam: chosen.frontline_team,
+        });
+      admitCallOpening(deps, caller, chosen, opened.callId, saved !== null, outsideHoursReason);
+      takeLease(db, { customerId: chosen.id, callId: opened.callId, personId: caller.id, now: nowIso, expiresAt: leaseExpiry(now) });
+      return { row: chosen, state: opened, draft: saved };
+    })
+    .immediate();
   const referenced = new Set(state.offer.answers.map((a) => a.offerId));
   return {
     customer: buildBriefing(db, row),
@@ -108,4 +147,9 @@ export function startCall(
 
 export function resumeCall(deps: ServiceDeps, caller: Person): { customerId: number | null } {
   return { customerId: latestDraftOf(deps.db, caller.id)?.customer_id ?? null };
+}
+
+/** The person leaves the call for later (or closes it): the customer is free for others again; the draft stays. */
+export function releaseCall(deps: ServiceDeps, caller: Person, input: { customerId: number; callId: string }): { released: boolean } {
+  return { released: releaseLease(deps.db, input.customerId, { personId: caller.id, callId: input.callId }) };
 }

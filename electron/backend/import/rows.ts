@@ -1,4 +1,5 @@
 import { IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
+import { IMPORT_TEXT_LIMITS, MAX_MONTHLY_REVENUE } from '../../../shared/domain/importLimits';
 import { isValidTimeZone } from '../../../shared/domain/callingHours';
 import { ImportFileError, type RowError } from './errors';
 import { addDays, parseDate, parseDecimal, parseText, parseWholeNumber, type Parsed } from './values';
@@ -28,22 +29,9 @@ export type RowOutcome =
   | { kind: 'skipped' }
   | { kind: 'invalid'; errors: RowError[] };
 
-/** Limits that keep every value within what the hub's events accept. */
-const TEXT_LIMITS: Record<Exclude<ImportField, 'monthlyRevenue' | 'tenureMonths' | 'departedAt' | 'lastActivityAt'>, number> = {
-  externalId: 100,
-  name: 200,
-  company: 200,
-  phone: 60,
-  email: 254,
-  timezone: 64,
-  segment: 200,
-  product: 200,
-  statedReason: 2000,
-  frontlineRep: 200,
-  frontlineTeam: 200,
-  notes: 10_000,
-};
-const MAX_REVENUE = 1e9;
+/** Limits that keep every value within what the hub's events accept (the same definition the hub checks). */
+const TEXT_LIMITS: Record<Exclude<ImportField, 'monthlyRevenue' | 'tenureMonths' | 'departedAt' | 'lastActivityAt'>, number> = IMPORT_TEXT_LIMITS;
+const MAX_REVENUE = MAX_MONTHLY_REVENUE;
 
 export interface RowMapper {
   headers: string[];

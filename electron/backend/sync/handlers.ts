@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../types';
 import { audit } from '../../../db/repos/audit';
 import { HubRequestError, type HubClient } from './hubClient';
 import { connectHub } from './failover';
-import { forgetHub, hasHubToken, normaliseHubUrls, readHubConfig, readHubUrl, saveHubSettings, SYNC_KEYS } from './settings';
+import { forgetHub, hasHubToken, normaliseHubUrls, readHubConfig, readHubUrl, recordHubSavedBy, saveHubSettings, SYNC_KEYS } from './settings';
 import { pullAssignments, publishAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
@@ -79,7 +79,10 @@ export const syncHandlers: HandlerGroup<
     } catch (error) {
       throw new AppError('invalid_input', error instanceof Error ? error.message : 'The hub address is not valid.');
     }
-    saveHubSettings(deps.db, { url, token: input.token });
+    deps.db.transaction(() => {
+      saveHubSettings(deps.db, { url, token: input.token });
+      recordHubSavedBy(deps.db, ctx.user.role);
+    })();
     // The address is not secret; the token is never written anywhere but the settings row.
     audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user.id, action: 'hub.settings.set', entity: 'settings', detail: { url, tokenChanged: input.token !== undefined } });
     nudgeSyncLoop(deps.db);
@@ -87,6 +90,7 @@ export const syncHandlers: HandlerGroup<
   },
   'hub.settings.clear': (deps, _input, ctx) => {
     forgetHub(deps.db);
+    recordHubSavedBy(deps.db, null);
     audit(deps.db, { at: deps.now().toISOString(), actorId: ctx.user.id, action: 'hub.settings.clear', entity: 'settings' });
     return hubSettings(deps);
   },

@@ -1,6 +1,6 @@
 import { setSetting, getSetting } from '../../../db/repos/settings';
 import type { ServiceDeps } from '../types';
-import { currentUser } from '../session/handlers';
+import { currentUser } from '../../../db/repos/people';
 import { HubRequestError } from './hubClient';
 import { connectHub } from './failover';
 import { pullAssignments } from './assignments';

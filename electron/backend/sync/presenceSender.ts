@@ -3,7 +3,7 @@ import { listPauseReasons, replacePauseReasons } from '../../../db/repos/pauses'
 import { PRESENCE_CHANGE_DELAY_MS, PRESENCE_HEARTBEAT_MS, type PauseReason, type PresenceReport } from '../../../shared/sync/board';
 import type { Person } from '../../../shared/api/session';
 import type { ServiceDeps } from '../types';
-import { currentUser } from '../session/handlers';
+import { currentUser } from '../../../db/repos/people';
 import { onPresenceChange } from '../presence/changes';
 import { customerExternalId, deskDay, readDeskPresence } from '../presence/desk';
 import { connectHub, type ConnectOptions } from './failover';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
 import { getSetting, setSetting } from '../../../db/repos/settings';
+import type { Role } from '../../../shared/domain/roles';
 
 /**
  * Where the console keeps its sync configuration and state: the settings table, so it survives a
@@ -19,7 +20,17 @@ export const SYNC_KEYS = {
   failures: 'sync.failures',
   refused: 'sync.refused',
   lastPullAt: 'sync.lastPullAt',
+  /** The role of the person who last saved the hub settings: a manager's hub token can then vouch for a role (Switch person). */
+  savedByRole: 'sync.savedByRole',
 } as const;
+
+export function recordHubSavedBy(db: Db, role: Role | null): void {
+  setSetting(db, SYNC_KEYS.savedByRole, role);
+}
+
+export function readHubSavedBy(db: Db): Role | null {
+  return getSetting<Role | null>(db, SYNC_KEYS.savedByRole) ?? null;
+}
 
 export interface HubConfig {
   url: string;

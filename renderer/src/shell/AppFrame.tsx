@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../store/index';
 import { MANAGER_VIEWS, VIEWS, VIEW_LABELS, type View } from '../store/navigationSlice';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
@@ -14,6 +14,7 @@ import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
 import { Notices } from '../components/Notices';
 import { FloorKeys } from './FloorKeys';
 import { ParkCallDialog } from './ParkCallDialog';
+import { SwitchPersonDialog } from './SwitchPersonDialog';
 
 function ViewContent({ view }: { view: View }) {
   switch (view) {
@@ -52,6 +53,7 @@ export function AppFrame() {
   }, [view]);
   const views = VIEWS.filter((v) => user?.role === 'manager' || !MANAGER_VIEWS.includes(v));
   const requestFocus = useAppStore((s) => s.requestFocus);
+  const [switching, setSwitching] = useState(false);
   // Calls started and not completed: the one on screen and those left for later.
   const inProgress = useAppStore((s) => {
     const ids = new Set(s.unfinishedCalls.map((u) => u.customerId));
@@ -100,6 +102,11 @@ export function AppFrame() {
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
         )}
+        {user && (
+          <button type="button" className="link-button" onClick={() => setSwitching(true)}>
+            Switch person
+          </button>
+        )}
         {user && <PresenceControl />}
         <ThemeSwitcher />
         {inProgress > 0 && (
@@ -125,6 +132,7 @@ export function AppFrame() {
       </footer>
       <FloorKeys />
       <ParkCallDialog />
+      {switching && <SwitchPersonDialog onClose={() => setSwitching(false)} />}
     </div>
   );
 }

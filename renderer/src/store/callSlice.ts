@@ -270,6 +270,8 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       await getSaver().flush();
       // The desk shows as idle on the floor board again (the hub hears it with the next presence report).
       if (current) void api().call('presence.leftCall', { callId: current.state.callId }).catch(() => undefined);
+      // The customer is free for "Next customer" elsewhere once the call is left (its lease would otherwise run out by itself).
+      if (current) await api().call('call.release', { customerId: current.session.customer.id, callId: current.state.callId }).catch(() => undefined);
       onScreenCall.write('none');
       set({ activeCall: null, callProblems: [], callMessage: null, confirmingDoNotContact: false, view: 'queue' });
       if (current) {

@@ -3,7 +3,7 @@ import { useAppStore } from '../store';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/roles';
 
 export interface WhoFormProps {
-  onSubmit: (name: string, role: Role) => void;
+  onSubmit: (name: string, role: Role, managerPassphrase?: string) => void;
   busy: boolean;
 }
 
@@ -11,7 +11,9 @@ export interface WhoFormProps {
 export function WhoForm({ onSubmit, busy }: WhoFormProps) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
+  const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [passphraseError, setPassphraseError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (name.trim() === '') {
@@ -19,7 +21,12 @@ export function WhoForm({ onSubmit, busy }: WhoFormProps) {
       return;
     }
     setError(null);
-    onSubmit(name.trim(), role);
+    if (role === 'manager' && passphrase.length < 10) {
+      setPassphraseError('Choose a manager passphrase of at least 10 characters.');
+      return;
+    }
+    setPassphraseError(null);
+    onSubmit(name.trim(), role, role === 'manager' ? passphrase : undefined);
   };
   return (
     <form onSubmit={submit} className="card first-run" aria-labelledby="first-run-title" noValidate>
@@ -49,6 +56,29 @@ export function WhoForm({ onSubmit, busy }: WhoFormProps) {
           </label>
         ))}
       </fieldset>
+      {role === 'manager' && (
+        <>
+          <label htmlFor="first-run-passphrase">Manager passphrase</label>
+          <p id="first-run-passphrase-hint" className="muted">
+            Needed later to take the manager role on this desk (Switch person). Keep it to yourself; it cannot be shown again.
+          </p>
+          <input
+            id="first-run-passphrase"
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="new-password"
+            aria-invalid={passphraseError !== null}
+            aria-describedby={passphraseError ? 'first-run-passphrase-error' : 'first-run-passphrase-hint'}
+            maxLength={200}
+          />
+          {passphraseError && (
+            <p id="first-run-passphrase-error" className="field-error" role="alert">
+              {passphraseError}
+            </p>
+          )}
+        </>
+      )}
       <button type="submit" className="primary" disabled={busy}>
         Continue
       </button>
@@ -63,9 +93,9 @@ export function FirstRunContainer() {
     <main className="centered">
       <WhoForm
         busy={busy}
-        onSubmit={(name, role) => {
+        onSubmit={(name, role, managerPassphrase) => {
           setBusy(true);
-          void setup(name, role).finally(() => setBusy(false));
+          void setup(name, role, managerPassphrase).finally(() => setBusy(false));
         }}
       />
     </main>

@@ -18,6 +18,8 @@ CREATE INDEX call_facts_reason_day ON call_facts(reason_id, day, cycle_id, outco
 CREATE INDEX call_facts_recovered_undiagnosed ON call_facts(cycle_id, segment, product, team, customer_id, revenue_micros)
   WHERE reason_id IS NULL AND outcome = 'recovered';
 
+CREATE INDEX call_leases_expiry ON call_leases(expires_at);
+
 CREATE INDEX call_offers_offer_answer ON call_offers(offer_id, answer);
 
 CREATE INDEX call_openings_customer ON call_openings(customer_id, opened_at);
@@ -149,6 +151,14 @@ CREATE TABLE call_facts (
   team TEXT,
   stated_reason_id TEXT
 , reason_prev_day TEXT, reason_prev_recovered_day TEXT, reason_cycle_prev_day TEXT, reason_cycle_prev_recovered_day TEXT, diagnosed_prev_day TEXT, diagnosed_prev_recovered_day TEXT, offers_made TEXT) STRICT;
+
+CREATE TABLE call_leases (
+  customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  call_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  leased_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE call_offers (
   call_id TEXT NOT NULL REFERENCES calls(id),

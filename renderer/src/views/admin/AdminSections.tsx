@@ -9,6 +9,7 @@ import { ContactRulesSection } from './ContactRulesSection';
 import { PlaybookSection } from '../playbook/PlaybookSection';
 import { TemplatesSection } from '../outreach/TemplatesSection';
 import { DeliverySettings } from '../outreach/DeliverySettings';
+import { PassphraseSection } from './PassphraseSection';
 import './admin.css';
 
 const SECTIONS = {
@@ -21,6 +22,7 @@ const SECTIONS = {
   playbook: { label: 'Playbook and reasons', render: () => <PlaybookSection /> },
   templates: { label: 'Message templates', render: () => <TemplatesSection /> },
   delivery: { label: 'Outreach delivery', render: () => <DeliverySettings /> },
+  desk: { label: 'This desk', render: () => <PassphraseSection /> },
 } as const;
 type SectionKey = keyof typeof SECTIONS;
 
