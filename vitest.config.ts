@@ -8,6 +8,9 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores (vitest's default there is one): most files wait on
+    // child processes, Chromium, PostgreSQL or the disk, so a second worker keeps the cores busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {
