@@ -12,6 +12,8 @@ export type MappedRow =
   /** `earlier`: the line of an earlier row with the same customer id, which makes this one invalid. */
   | { kind: 'departed'; line: number; customer: RowCustomer; earlier: number | null }
   | { kind: 'skipped'; line: number }
+  /** Left out: the status column says the customer is still active. */
+  | { kind: 'active'; line: number }
   /** `id` is the customer id the row names ('' when none can be trusted). */
   | { kind: 'invalid'; line: number; id: string; errors: RowError[]; earlier: number | null };
 
@@ -56,8 +58,8 @@ export class RecordMapper {
     for (let i = first; i < batch.length; i += 1) {
       const record = batch[i] as CsvRecord;
       const outcome = mapper.map(record.fields, record.line);
-      if (outcome.kind === 'skipped') {
-        out.push({ kind: 'skipped', line: record.line });
+      if (outcome.kind === 'skipped' || outcome.kind === 'active') {
+        out.push({ kind: outcome.kind, line: record.line });
         continue;
       }
       // A row with the wrong number of values has no trustworthy id to compare.
@@ -88,6 +90,7 @@ function idOf(fields: string[], headers: string[], mapping: ImportMapping): stri
 const DEPARTED = 0;
 const SKIPPED = 1;
 const INVALID = 2;
+const ACTIVE = 3;
 
 export function encodeRows(rows: readonly MappedRow[]): unknown[] {
   const out: unknown[] = [];
@@ -116,6 +119,7 @@ export function encodeRows(rows: readonly MappedRow[]): unknown[] {
         c.notes,
       );
     } else if (r.kind === 'skipped') out.push(SKIPPED, r.line);
+    else if (r.kind === 'active') out.push(ACTIVE, r.line);
     else out.push(INVALID, r.line, r.earlier, r.id, r.errors);
   }
   return out;
@@ -128,8 +132,8 @@ export function decodeRows(flat: readonly unknown[]): MappedRow[] {
   while (i < flat.length) {
     const tag = next();
     const line = next() as number;
-    if (tag === SKIPPED) {
-      rows.push({ kind: 'skipped', line });
+    if (tag === SKIPPED || tag === ACTIVE) {
+      rows.push({ kind: tag === SKIPPED ? 'skipped' : 'active', line });
       continue;
     }
     const earlier = next() as number | null;

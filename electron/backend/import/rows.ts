@@ -1,4 +1,4 @@
-import { IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
+import { ACTIVE_STATUS_VALUES, IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
 import { isValidTimeZone } from '../../../shared/domain/callingHours';
 import { ImportFileError, type RowError } from './errors';
 import { addDays, parseDate, parseDecimal, parseText, parseWholeNumber, type Parsed } from './values';
@@ -26,6 +26,8 @@ export interface RowCustomer {
 export type RowOutcome =
   | { kind: 'departed'; customer: RowCustomer }
   | { kind: 'skipped' }
+  /** The status column says the customer is still active, and the manager has not said to import them. */
+  | { kind: 'active' }
   | { kind: 'invalid'; errors: RowError[] };
 
 /** Limits that keep every value within what the hub's events accept. */
@@ -86,13 +88,19 @@ export function createRowMapper(
   }
   const departedColumn = mapping.departedWhen ? indexOf(mapping.departedWhen.column) : -1;
   const departedValue = mapping.departedWhen?.equals.trim().toLowerCase() ?? '';
+  // A status column used as the departure rule is that rule's to read.
+  const statusColumn =
+    mapping.statusColumn !== undefined && !mapping.importActive && mapping.statusColumn !== mapping.departedWhen?.column
+      ? indexOf(mapping.statusColumn)
+      : -1;
   const { decimalComma, today } = options;
+  const dateFormat = mapping.dateFormat;
   // An export repeats the same few hundred dates; each spelling is checked once.
   const dates = new Map<string, Parsed<string>>();
   const date = (raw: string): Parsed<string> => {
     let parsed = dates.get(raw);
     if (parsed === undefined) {
-      parsed = parseDate(raw);
+      parsed = parseDate(raw, dateFormat);
       if (dates.size < 10_000) dates.set(raw, parsed);
     }
     return parsed;
@@ -136,6 +144,7 @@ export function createRowMapper(
       };
     }
     errors = [];
+    if (statusColumn !== -1 && ACTIVE_STATUS_VALUES.has((fields[statusColumn] ?? '').trim().toLowerCase())) return { kind: 'active' };
 
     // Who departed: the flag column, the inactivity proxy, or (with neither) every row.
     const lastActivityAt = take('lastActivityAt', date(cell('lastActivityAt')));
@@ -201,7 +210,17 @@ export function createRowMapper(
         message: 'Tenure must be between 0 and 2000 months.',
       });
     }
-    const departedAt = take('departedAt', date(cell('departedAt'))) ?? inactiveSince;
+    const departedOn = take('departedAt', date(cell('departedAt')));
+    if (departedOn !== null && departedOn > today) {
+      // A departure not yet happened is no departure: it would open a cycle that has not begun.
+      errors.push({
+        line,
+        column: mapping.columns.departedAt ?? null,
+        value: cell('departedAt'),
+        message: `The departure date ${departedOn} is in the future (today is ${today}); import the customer once they have left.`,
+      });
+    }
+    const departedAt = departedOn ?? inactiveSince;
     const customer: RowCustomer = {
       externalId: externalId ?? '',
       name: text('name'),
