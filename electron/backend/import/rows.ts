@@ -1,6 +1,7 @@
 import { ACTIVE_STATUS_VALUES, IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
 import { isValidTimeZone } from '../../../shared/domain/callingHours';
 import { ImportFileError, type RowError } from './errors';
+import { inferZoneFromAddress, type AddressZoneSource } from '../customers/addressZone';
 import { addDays, parseDate, parseDecimal, parseText, parseWholeNumber, type Parsed } from './values';
 
 /** A departed customer as read from one row, before it meets the database. */
@@ -11,6 +12,9 @@ export interface RowCustomer {
   phone: string | null;
   email: string | null;
   timezone: string | null;
+  /** Without a zone: the zones the address columns point to, and which column settled them. */
+  zones: string[] | null;
+  zoneSource: AddressZoneSource | null;
   segment: string | null;
   product: string | null;
   monthlyRevenue: number | null;
@@ -38,6 +42,9 @@ const TEXT_LIMITS: Record<Exclude<ImportField, 'monthlyRevenue' | 'tenureMonths'
   phone: 60,
   email: 254,
   timezone: 64,
+  country: 100,
+  region: 100,
+  postalCode: 20,
   segment: 200,
   product: 200,
   statedReason: 2000,
@@ -95,6 +102,7 @@ export function createRowMapper(
       : -1;
   const { decimalComma, today } = options;
   const dateFormat = mapping.dateFormat;
+  const hasAddress = column.has('country') || column.has('region') || column.has('postalCode');
   // An export repeats the same few hundred dates; each spelling is checked once.
   const dates = new Map<string, Parsed<string>>();
   const date = (raw: string): Parsed<string> => {
@@ -189,6 +197,8 @@ export function createRowMapper(
         message: `"${timezone}" is not a time zone; use names such as Europe/Berlin or America/New_York.`,
       });
     }
+    // Only where the file gives no zone: a zone the file names always wins.
+    const address = timezone === null && hasAddress ? inferZoneFromAddress({ country: text('country'), region: text('region'), postalCode: text('postalCode'), phone }) : null;
     const monthlyRevenue = take('monthlyRevenue', parseDecimal(cell('monthlyRevenue'), decimalComma));
     if (monthlyRevenue !== null && (monthlyRevenue < 0 || monthlyRevenue > MAX_REVENUE)) {
       errors.push({
@@ -228,6 +238,8 @@ export function createRowMapper(
       phone,
       email,
       timezone,
+      zones: address?.zones ?? null,
+      zoneSource: address?.source ?? null,
       segment: text('segment'),
       product: text('product'),
       monthlyRevenue,
