@@ -52,6 +52,8 @@ describe('the Trends view', () => {
     fakeReports();
     const { container } = render(<TrendsView />);
     await screen.findByRole('heading', { name: /Where the revenue went/ });
+    // The panels under the headline chart follow in a render of their own.
+    await screen.findByRole('heading', { name: 'Trend across cycles: lost monthly revenue per category' });
     for (const title of ['Trend across cycles: lost monthly revenue per category', 'Recovery by diagnosed reason', 'Recovery by offer', 'Recovery by segment', 'Recovery by caller', 'Executives and the recovery team', 'Offer effectiveness: reason by offer', 'Stated versus diagnosed reasons']) {
       expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
     }
@@ -121,6 +123,21 @@ describe('the Trends view', () => {
     await waitFor(() => expect(within(totals).getByText('Customers diagnosed on calls')).toBeInTheDocument());
     expect(within(totals).queryByText('Departed customers')).toBeNull();
     expect(totals).toHaveAccessibleDescription(/count only the departed customers whose reason was diagnosed on a completed call/);
+  });
+
+  it('asks only for the reports when a filter changes, not again for what the filters offer', async () => {
+    const fake = fakeReports();
+    const user = userEvent.setup();
+    render(<TrendsView />);
+    await screen.findByRole('heading', { name: /Where the revenue went/ });
+    const asked = (channel: string) => fake.calls.filter(([c]) => c === channel).length;
+    expect(asked('reports.options')).toBe(1);
+    await user.selectOptions(screen.getByLabelText('Segment'), 'Two year');
+    await user.click(screen.getByRole('radio', { name: 'Diagnosed on calls' }));
+    await waitFor(() => expect(fake.calls).toContainEqual(['reports.reasons', { by: 'diagnosed', segment: 'Two year' }]));
+    expect(asked('reports.options')).toBe(1);
+    // The filters keep their choices while the new figures arrive.
+    expect(screen.getByLabelText('Segment')).toHaveValue('Two year');
   });
 
   it('saves the printable report as a PDF from the backend', async () => {

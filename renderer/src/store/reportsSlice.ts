@@ -20,7 +20,11 @@ export interface ReportsSlice {
   trendsOptions: ReportOptions | null;
   trendsData: TrendsData | null;
   trendsLoading: boolean;
-  loadTrends: () => Promise<void>;
+  /**
+   * Asks for every report of the view. What the filters offer (cycles, segments…) is asked too when
+   * the view opens (`withOptions`, the default), not on each change of a filter.
+   */
+  loadTrends: (withOptions?: boolean) => Promise<void>;
   setTrendsFilters: (patch: Partial<ReportFilters>) => void;
   setTrendsBy: (by: ReasonBasis) => void;
 }
@@ -43,15 +47,16 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
   trendsOptions: null,
   trendsData: null,
   trendsLoading: false,
-  loadTrends: async () => {
+  loadTrends: async (withOptions = true) => {
     const seq = ++loadSeq;
     set({ trendsLoading: true });
     const filters = cleanFilters(get().trendsFilters);
     const by = get().trendsBy;
     try {
       const client = api();
+      const known = get().trendsOptions;
       const [options, reasons, byCycle, recovery, matrix, agreement] = await Promise.all([
-        client.call('reports.options', {}),
+        withOptions || known === null ? client.call('reports.options', {}) : known,
         client.call('reports.reasons', { ...filters, by }),
         client.call('reports.reasons', { ...filters, cycle: undefined, by, group: 'cycle' }),
         client.call('reports.recovery', filters),
@@ -68,10 +73,10 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
   },
   setTrendsFilters: (patch) => {
     set((s) => ({ trendsFilters: { ...s.trendsFilters, ...patch } }));
-    void get().loadTrends();
+    void get().loadTrends(false);
   },
   setTrendsBy: (by) => {
     set({ trendsBy: by });
-    void get().loadTrends();
+    void get().loadTrends(false);
   },
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../lib/download';
 import { useAppStore } from '../store';
@@ -70,6 +70,10 @@ export function TrendsView() {
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const [pdfBusy, setPdfBusy] = useState(false);
+  // The totals and the Pareto chart (what fills the first screen) are drawn with the new figures at
+  // once; the panels below follow in a render of their own that React can interrupt, so a click or a
+  // filter paints the headline chart without waiting for nine more charts and their tables.
+  const below = useDeferredValue(data, null);
 
   useEffect(() => {
     void load();
@@ -113,15 +117,21 @@ export function TrendsView() {
         <>
           <Totals data={data} by={by} />
           <ParetoPanel rows={data.reasons.rows} by={by} onMakeIssue={isManager ? (reasonId) => startIssue([reasonId]) : undefined} />
-          {isManager && hubConfigured && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
-          <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />
-          <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={data.recovery.byReason} colorIndex={2} />
-          <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={data.recovery.byOffer} colorIndex={1} />
-          <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={data.recovery.bySegment} colorIndex={5} />
-          <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={data.recovery.byAgent} colorIndex={4} />
-          <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={data.recovery.byCallerGroup} colorIndex={0} />
-          <OfferMatrixPanel cells={data.matrix.cells} />
-          <AgreementPanel agreement={data.agreement} />
+          <div className="trends-below" aria-busy={below !== data}>
+            {below && (
+              <>
+                {isManager && hubConfigured && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
+                <TrendPanel rows={below.byCycle.rows} cycles={oldestFirst(options)} />
+                <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={below.recovery.byReason} colorIndex={2} />
+                <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={below.recovery.byOffer} colorIndex={1} />
+                <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={below.recovery.bySegment} colorIndex={5} />
+                <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={below.recovery.byAgent} colorIndex={4} />
+                <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={below.recovery.byCallerGroup} colorIndex={0} />
+                <OfferMatrixPanel cells={below.matrix.cells} />
+                <AgreementPanel agreement={below.agreement} />
+              </>
+            )}
+          </div>
           {isManager && <ExportsPanel />}
         </>
       )}
