@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { TrendsView } from '../../renderer/src/views/Trends';
+import { loadViews, TrendsView as LazyTrendsView } from '../../renderer/src/views/lazyViews';
 import { Notices } from '../../renderer/src/components/Notices';
 import { useAppStore } from '../../renderer/src/store';
 import type { Role } from '../../shared/domain/roles';
@@ -138,6 +139,15 @@ describe('the Trends view', () => {
     expect(asked('reports.options')).toBe(1);
     // The filters keep their choices while the new figures arrive.
     expect(screen.getByLabelText('Segment')).toHaveValue('Two year');
+  });
+
+  it('opens at once, with no loading step, once the views have been fetched in the background', async () => {
+    fakeReports();
+    await loadViews();
+    render(<LazyTrendsView />);
+    // React showed its loading fallback for at least 300 ms even when the script was already there.
+    expect(screen.getByRole('heading', { name: 'Trends', level: 1 })).toBeInTheDocument();
+    await screen.findByRole('heading', { name: /Where the revenue went/ });
   });
 
   it('saves the printable report as a PDF from the backend', async () => {

@@ -1,9 +1,9 @@
-import { useDeferredValue, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../lib/download';
 import { useAppStore } from '../store';
 import { cleanFilters, type TrendsData } from '../store/reportsSlice';
-import type { ReportOptions } from '../../../shared/api/reports';
+import type { ReportFilters, ReportOptions } from '../../../shared/api/reports';
 import { ParetoPanel } from './trends/ParetoPanel';
 import { TrendPanel } from './trends/TrendPanel';
 import { RecoveryPanel } from './trends/RecoveryPanel';
@@ -53,6 +53,35 @@ function Totals({ data, by }: { data: TrendsData; by: 'stated' | 'diagnosed' }) 
 
 /** Cycles oldest first, for the trend lines. */
 const oldestFirst = (options: ReportOptions | null) => [...(options?.cycles ?? [])].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+
+interface PanelsBelowProps {
+  data: TrendsData;
+  options: ReportOptions | null;
+  filters: ReportFilters;
+  by: 'stated' | 'diagnosed';
+  orgWide: boolean;
+}
+
+/**
+ * Every panel under the Pareto chart. Memoised: while their deferred figures are the old ones, the
+ * urgent render that draws the new headline chart skips them instead of drawing them again.
+ */
+const PanelsBelow = memo(function PanelsBelow({ data, options, filters, by, orgWide }: PanelsBelowProps) {
+  return (
+    <>
+      {orgWide && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
+      <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />
+      <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={data.recovery.byReason} colorIndex={2} />
+      <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={data.recovery.byOffer} colorIndex={1} />
+      <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={data.recovery.bySegment} colorIndex={5} />
+      <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={data.recovery.byAgent} colorIndex={4} />
+      <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={data.recovery.byCallerGroup} colorIndex={0} />
+      <OfferMatrixPanel cells={data.matrix.cells} />
+      <AgreementPanel agreement={data.agreement} />
+    </>
+  );
+});
+
 
 /** Reason trends weighted by lost revenue: charts first, each with its numbers beside it. */
 export function TrendsView() {
@@ -118,19 +147,7 @@ export function TrendsView() {
           <Totals data={data} by={by} />
           <ParetoPanel rows={data.reasons.rows} by={by} onMakeIssue={isManager ? (reasonId) => startIssue([reasonId]) : undefined} />
           <div className="trends-below" aria-busy={below !== data}>
-            {below && (
-              <>
-                {isManager && hubConfigured && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
-                <TrendPanel rows={below.byCycle.rows} cycles={oldestFirst(options)} />
-                <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={below.recovery.byReason} colorIndex={2} />
-                <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={below.recovery.byOffer} colorIndex={1} />
-                <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={below.recovery.bySegment} colorIndex={5} />
-                <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={below.recovery.byAgent} colorIndex={4} />
-                <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={below.recovery.byCallerGroup} colorIndex={0} />
-                <OfferMatrixPanel cells={below.matrix.cells} />
-                <AgreementPanel agreement={below.agreement} />
-              </>
-            )}
+            {below && <PanelsBelow data={below} options={options} filters={filters} by={by} orgWide={isManager && hubConfigured} />}
           </div>
           {isManager && <ExportsPanel />}
         </>
