@@ -9,7 +9,7 @@ import { silentLogger } from '../electron/backend/logger';
 import { fillDeparted } from './lib/fixtures';
 import { judged, type Benchmark } from './types';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NOW = new Date('2026-11-16T15:00:00Z');
 const ROW = 'ul[aria-label="Customers to call"] li.queue-row';
 
@@ -39,12 +39,14 @@ fetch('/api/queue.list', { method: 'POST', headers: { 'content-type': 'applicati
 </script></body></html>`;
 }
 
-interface Served {
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export interface Served {
   url: string;
   child: ChildProcess;
 }
 
-async function serveConsole(dbPath: string): Promise<Served> {
+export async function serveConsole(dbPath: string): Promise<Served> {
   const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'winback.mjs'), 'serve', '--port', '0', '--db', dbPath], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -72,7 +74,7 @@ async function firstRowPaint(page: Page, url: string): Promise<{ ms: number; row
   );
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /**
  * The console in Chromium (Debian's, through playwright-core): from the start of navigation to the
@@ -108,7 +110,7 @@ export const chromiumBenchmark: Benchmark = {
     try {
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: CHROMIUM_ARGS,
       });
       const origin = new URL(served.url).origin;
       const key = new URL(served.url).searchParams.get('key') ?? '';

@@ -7,6 +7,7 @@ import { importBenchmark } from './import';
 import { exportBenchmark } from './export';
 import { syncBenchmark } from './sync';
 import { chromiumBenchmark } from './chromium';
+import { trendsChromiumBenchmark } from './trends-chromium';
 import { outreachBenchmark } from './outreach';
 import { hubScaleBenchmark } from './hub-scale';
 
@@ -15,7 +16,7 @@ import { hubScaleBenchmark } from './hub-scale';
  * Benchmark and list it here: completing a call, the reasons report over 1,000,000 calls, importing
  * 100,000 rows beside the sqlite3 shell's .import, exporting 1,000,000 calls, syncing to the hub,
  * outreach (building over 200,000 customers, 10,000 .eml files, 1,000 emails sent), the Queue
- * view's first paint in Chromium.
+ * view's first paint in Chromium, the Trends view from a click and from a filter in Chromium.
  */
 export const BENCHMARKS: Benchmark[] = [
   durableInsertBenchmark,
@@ -28,4 +29,5 @@ export const BENCHMARKS: Benchmark[] = [
   outreachBenchmark,
   hubScaleBenchmark,
   chromiumBenchmark,
+  trendsChromiumBenchmark,
 ];

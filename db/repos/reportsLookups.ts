@@ -56,12 +56,24 @@ export function peopleById(db: Db): Map<string, { name: string; role: 'agent' | 
   return new Map(rows.map((r) => [r.id, { name: r.name, role: r.role }]));
 }
 
-/** The values a report can be filtered by, as they occur among departed customers. */
-export function distinctCustomerValues(db: Db, column: 'segment' | 'product' | 'frontline_team'): string[] {
-  return db
-    .prepare(`SELECT DISTINCT ${column} FROM customers WHERE ${column} IS NOT NULL AND ${column} <> '' ORDER BY 1`)
-    .pluck()
-    .all() as string[];
+/**
+ * The segments, products and frontline teams a report can be filtered by, as they occur among
+ * departed customers: read from the stated-reason summary (a cell per distinct combination, which
+ * its triggers keep in step with every customer) rather than the customers table, whose three
+ * DISTINCT scans over 100,000 wide rows took 0.3 to 0.8 s on the main thread each time Trends opened.
+ */
+export function customerFilterValues(db: Db): { segments: string[]; products: string[]; teams: string[] } {
+  const rows = db.prepare('SELECT DISTINCT segment, product, team FROM stated_reason_cells').all() as {
+    segment: string;
+    product: string;
+    team: string;
+  }[];
+  const sorted = (values: Set<string>) => [...values].filter((v) => v !== '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    segments: sorted(new Set(rows.map((r) => r.segment))),
+    products: sorted(new Set(rows.map((r) => r.product))),
+    teams: sorted(new Set(rows.map((r) => r.team))),
+  };
 }
 
 /** A cycle by its id or its name, as a person types it on the command line. */

@@ -15,3 +15,12 @@ export function recordInferredZones(db: Db, rows: readonly { id: number; zones: 
   const update = db.prepare('UPDATE customers SET timezone_candidates = ?, timezone_source = ? WHERE id = ?');
   for (const r of rows) update.run(JSON.stringify(r.zones), r.source, r.id);
 }
+
+/**
+ * Records the zones an import's address columns gave, by customer id: they replace a zone inferred
+ * earlier (an address is narrower than a phone's country code) but never a zone the record names.
+ */
+export function recordAddressZones(db: Db, rows: readonly { externalId: string; zones: string[]; source: string }[]): void {
+  const update = db.prepare('UPDATE customers SET timezone_candidates = ?, timezone_source = ? WHERE external_id = ? AND timezone IS NULL');
+  for (const r of rows) update.run(JSON.stringify(r.zones), r.source, r.externalId);
+}

@@ -22,16 +22,25 @@ export const ImportPreviewSchema = z.object({
   newCount: z.number().int(),
   updatedCount: z.number().int(),
   skipped: z.number().int(),
+  /** Of the skipped rows, those whose status column says the customer is still active. */
+  active: z.number().int(),
   invalid: z.number().int(),
   noContact: z.number().int(),
   unmapped: z.array(z.object({ text: z.string(), customers: z.number().int() })),
+  /** How dates written with slashes (03/04/2026) are read; format null with slashed true: the manager must choose. */
+  dates: z.object({
+    slashed: z.boolean(),
+    format: z.enum(['dmy', 'mdy']).nullable(),
+    chosen: z.boolean(),
+    example: z.object({ line: z.number().int(), column: z.string(), value: z.string() }).nullable(),
+  }),
+  /** What the manager should know before writing (no revenue column, active rows left out, revenue such as "1.234" that reads two ways); nothing is refused for it. */
+  warnings: z.array(z.string()),
   /** The first errors; `invalid` counts every invalid row. */
   errors: z.array(RowErrorSchema),
   cycles: z.array(z.object({ id: z.string(), name: z.string(), customers: z.number().int() })),
   /** A problem with the file as a whole; nothing can be imported while it is set. */
   fileError: z.string().nullable(),
-  /** What to check before importing (revenue such as "1.234" that reads two ways); nothing is refused for it. */
-  warnings: z.array(z.string()),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

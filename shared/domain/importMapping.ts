@@ -12,6 +12,9 @@ export const IMPORT_FIELDS = [
   'phone',
   'email',
   'timezone',
+  'country',
+  'region',
+  'postalCode',
   'segment',
   'product',
   'monthlyRevenue',
@@ -32,6 +35,9 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   phone: 'Phone',
   email: 'Email',
   timezone: 'Time zone',
+  country: 'Country',
+  region: 'State or province',
+  postalCode: 'Postal code',
   segment: 'Segment',
   product: 'Product',
   monthlyRevenue: 'Monthly revenue',
@@ -58,6 +64,15 @@ export const ImportMappingSchema = z
       .strict()
       .optional(),
     inactiveDays: z.number().int().min(1).max(36_500).optional(),
+    /**
+     * How dates written with slashes read (03/04/2026): day first or month first. Without it the
+     * import works it out from the date columns and asks only when every date there fits both.
+     */
+    dateFormat: z.enum(['dmy', 'mdy']).optional(),
+    /** A column that says whether the customer is still active ("Status"): active rows are left out... */
+    statusColumn: header.optional(),
+    /** ...unless the manager says to import them as departed anyway. */
+    importActive: z.boolean().optional(),
   })
   .strict()
   .refine((m) => m.inactiveDays === undefined || m.columns.lastActivityAt !== undefined, {
@@ -96,6 +111,9 @@ const SYNONYMS: Record<ImportField, string[]> = {
   ],
   email: ['email', 'emailaddress', 'mail', 'mailaddress'],
   timezone: ['timezone', 'tz', 'customertimezone'],
+  country: ['country', 'countrycode', 'countryname', 'nation'],
+  region: ['state', 'province', 'stateprovince', 'stateorprovince', 'region', 'statecode'],
+  postalCode: ['postalcode', 'postcode', 'zip', 'zipcode', 'plz', 'postal'],
   segment: ['segment', 'customersegment', 'contract', 'contracttype', 'tier'],
   product: ['product', 'productname', 'internetservice', 'service', 'plan', 'planname'],
   monthlyRevenue: [
@@ -153,6 +171,24 @@ const SYNONYMS: Record<ImportField, string[]> = {
   notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
 };
 
+/** Headers of a column that tells an active customer from a departed one. */
+const STATUS_HEADERS = ['status', 'customerstatus', 'accountstatus', 'subscriptionstatus', 'contractstatus', 'clientstatus'];
+
+/** Status values that mean the customer has not left, compared lower-cased and trimmed. */
+export const ACTIVE_STATUS_VALUES: ReadonlySet<string> = new Set([
+  'active',
+  'current',
+  'live',
+  'open',
+  'subscribed',
+  'ongoing',
+  'aktiv',
+  'actif',
+  'active customer',
+  'activo',
+  'attivo',
+]);
+
 /** Headers that say whether a row departed; the first one present wins. */
 const DEPARTED_FLAG_HEADERS = ['churnlabel', 'churn', 'churned', 'departed', 'haschurned', 'lost', 'churnvalue'];
 const YES_VALUES = ['Yes', 'yes', 'YES', 'Y', 'True', 'true', 'TRUE', '1', 'Churned', 'churned'];
@@ -193,6 +229,8 @@ export function proposeMapping(headers: readonly string[], sampleRows: readonly 
     mapping.departedWhen = { column, equals };
     break;
   }
+  const status = STATUS_HEADERS.map((h) => byKey.get(h)).find((h) => h !== undefined && !taken.has(h));
+  if (status !== undefined) mapping.statusColumn = status;
   return mapping;
 }
 
@@ -204,5 +242,6 @@ export function mappedHeaders(mapping: ImportMapping): { header: string; role: s
     if (h !== undefined) out.push({ header: h, role: IMPORT_FIELD_LABELS[field] });
   }
   if (mapping.departedWhen) out.push({ header: mapping.departedWhen.column, role: 'departedWhen' });
+  if (mapping.statusColumn) out.push({ header: mapping.statusColumn, role: 'the customer status' });
   return out;
 }

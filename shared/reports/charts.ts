@@ -90,3 +90,16 @@ export function trendByCategory(
 }
 
 export const percent = (share: number, digits = 1): string => `${(share * 100).toFixed(digits)}%`;
+
+/**
+ * A value axis of round ticks from 0: the step is 1, 2, 2.5 or 5 times a power of ten, chosen so
+ * that `count` steps cover `max` (873 gives 0, 250, 500, 750, 1,000, not 0, 218, 437, 655, 873).
+ */
+export function niceScale(max: number, count = 4): { max: number; step: number; ticks: number[] } {
+  const top = max > 0 && Number.isFinite(max) ? max : 1;
+  const rough = top / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s * count >= top - 1e-9) ?? 10 * power);
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1e9) / 1e9);
+  return { max: ticks[count] ?? top, step, ticks };
+}

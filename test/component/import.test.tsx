@@ -14,13 +14,15 @@ const preview = (over: Partial<ImportPreview> = {}): ImportPreview => ({
   newCount: 1,
   updatedCount: 0,
   skipped: 0,
+  active: 0,
   invalid: 1,
   noContact: 0,
   unmapped: [],
+  dates: { slashed: false, format: null, chosen: false, example: null },
+  warnings: [],
   errors: [{ line: 3, column: 'MRR', value: 'x', message: '"x" is not a number.' }],
   cycles: [{ id: '2026-11', name: 'November 2026', customers: 1 }],
   fileError: null,
-  warnings: [],
   ...over,
 });
 
@@ -137,7 +139,8 @@ describe('importing from Admin', () => {
     render(<ImportSection />);
     await chooseFile();
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    expect(await screen.findByRole('status')).toHaveTextContent(`Check: ${warning}`);
+    const warnings = await screen.findByRole('list', { name: 'Before you import' });
+    expect(within(warnings).getByRole('listitem')).toHaveTextContent(warning);
   });
 
   it('a changed mapping needs a new preview', async () => {
@@ -148,5 +151,47 @@ describe('importing from Admin', () => {
     expect(await screen.findByRole('button', { name: 'Import 1 customers' })).toBeEnabled();
     await userEvent.selectOptions(within(columns).getByLabelText('Monthly revenue'), 'MRR');
     expect(screen.queryByRole('button', { name: 'Import 1 customers' })).not.toBeInTheDocument();
+  });
+
+  it('asks how dates with slashes read when the file cannot tell, and previews again with the answer', async () => {
+    const { calls } = fakeBackend(
+      preview({
+        dates: { slashed: true, format: null, chosen: false, example: null },
+        errors: [{ line: 2, column: 'Left', value: '03/04/2026', message: '"03/04/2026" could be read day first or month first.' }],
+      }),
+    );
+    render(<ImportSection />);
+    await chooseFile();
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const dates = await screen.findByRole('radiogroup', { name: /Dates such as 03\/04\/2026 are written/ });
+    expect(dates).toHaveTextContent(/Every date in the file fits both readings/);
+    await userEvent.click(within(dates).getByRole('radio', { name: 'Day first (DD/MM/YYYY)' }));
+    await screen.findByRole('heading', { name: 'Preview' });
+    const previews = calls.filter(([c]) => c === 'import.preview');
+    expect(previews).toHaveLength(2);
+    expect(previews[1]?.[1]).toMatchObject({ mapping: { dateFormat: 'dmy' } });
+  });
+
+  it('shows the warnings, and imports active rows only when the manager says so', async () => {
+    const { calls } = fakeBackend(
+      preview({
+        invalid: 0,
+        errors: [],
+        skipped: 2,
+        active: 2,
+        warnings: ['No column is mapped to Monthly revenue: every customer will count as no revenue lost.', '2 rows say in “Status” that the customer is still active: they are left out.'],
+      }),
+    );
+    render(<ImportSection />);
+    await chooseFile();
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const warnings = await screen.findByRole('list', { name: 'Before you import' });
+    expect(within(warnings).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^No column is mapped to Monthly revenue/) as unknown,
+      expect.stringMatching(/still active/) as unknown,
+    ]);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Import the 2 active rows as departed anyway' }));
+    await screen.findByRole('heading', { name: 'Preview' });
+    expect(calls.filter(([c]) => c === 'import.preview')[1]?.[1]).toMatchObject({ mapping: { importActive: true } });
   });
 });

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { TrendsView } from '../../renderer/src/views/Trends';
+import { loadViews, TrendsView as LazyTrendsView } from '../../renderer/src/views/lazyViews';
 import { Notices } from '../../renderer/src/components/Notices';
 import { useAppStore } from '../../renderer/src/store';
 import type { Role } from '../../shared/domain/roles';
@@ -52,6 +53,8 @@ describe('the Trends view', () => {
     fakeReports();
     const { container } = render(<TrendsView />);
     await screen.findByRole('heading', { name: /Where the revenue went/ });
+    // The panels under the headline chart follow in a render of their own.
+    await screen.findByRole('heading', { name: 'Trend across cycles: lost monthly revenue per category' });
     for (const title of ['Trend across cycles: lost monthly revenue per category', 'Recovery by diagnosed reason', 'Recovery by offer', 'Recovery by segment', 'Recovery by caller', 'Executives and the recovery team', 'Offer effectiveness: reason by offer', 'Stated versus diagnosed reasons']) {
       expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
     }
@@ -121,6 +124,30 @@ describe('the Trends view', () => {
     await waitFor(() => expect(within(totals).getByText('Customers diagnosed on calls')).toBeInTheDocument());
     expect(within(totals).queryByText('Departed customers')).toBeNull();
     expect(totals).toHaveAccessibleDescription(/count only the departed customers whose reason was diagnosed on a completed call/);
+  });
+
+  it('asks only for the reports when a filter changes, not again for what the filters offer', async () => {
+    const fake = fakeReports();
+    const user = userEvent.setup();
+    render(<TrendsView />);
+    await screen.findByRole('heading', { name: /Where the revenue went/ });
+    const asked = (channel: string) => fake.calls.filter(([c]) => c === channel).length;
+    expect(asked('reports.options')).toBe(1);
+    await user.selectOptions(screen.getByLabelText('Segment'), 'Two year');
+    await user.click(screen.getByRole('radio', { name: 'Diagnosed on calls' }));
+    await waitFor(() => expect(fake.calls).toContainEqual(['reports.reasons', { by: 'diagnosed', segment: 'Two year' }]));
+    expect(asked('reports.options')).toBe(1);
+    // The filters keep their choices while the new figures arrive.
+    expect(screen.getByLabelText('Segment')).toHaveValue('Two year');
+  });
+
+  it('opens at once, with no loading step, once the views have been fetched in the background', async () => {
+    fakeReports();
+    await loadViews();
+    render(<LazyTrendsView />);
+    // React showed its loading fallback for at least 300 ms even when the script was already there.
+    expect(screen.getByRole('heading', { name: 'Trends', level: 1 })).toBeInTheDocument();
+    await screen.findByRole('heading', { name: /Where the revenue went/ });
   });
 
   it('saves the printable report as a PDF from the backend', async () => {

@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The text of every page of a PDF, extracted the way a reader (or a screen reader) would. */
-export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string }> {
+export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: string; pageTexts: string[] }> {
   const task = getDocument({ data, useSystemFonts: false });
   const doc = await task.promise;
   const parts: string[] = [];
@@ -12,5 +12,5 @@ export async function pdfText(data: Uint8Array): Promise<{ pages: number; text: 
   }
   const pages = doc.numPages;
   await task.destroy();
-  return { pages, text: parts.join('\n') };
+  return { pages, text: parts.join('\n'), pageTexts: parts };
 }

@@ -112,14 +112,14 @@ describe('exports as they really come', () => {
 
   it('counts attempts per cycle: a customer who departs again in a later cycle starts it with none', async () => {
     const columns = { externalId: 'id', phone: 'phone', departedAt: 'left' };
-    await importFile(b, writeFixture(b, 'nov.csv', 'id,phone,left\n1,555-0101,2026-11-03\n'), { mapping: { columns } });
+    await importFile(b, writeFixture(b, 'oct.csv', 'id,phone,left\n1,555-0101,2026-10-03\n'), { mapping: { columns } });
     b.db.prepare("UPDATE customers SET attempts = 3 WHERE external_id = '1'").run();
     // The same departure again: the same cycle, the attempts so far stand.
-    await importFile(b, writeFixture(b, 'nov-again.csv', 'id,phone,left\n1,555-0101,2026-11-03\n'), { mapping: { columns } });
-    expect(customer('1')).toMatchObject({ cycle_id: '2026-11', attempts: 3 });
-    // Departed again in December: a new cycle, a new count.
-    await importFile(b, writeFixture(b, 'dec.csv', 'id,phone,left\n1,555-0101,2026-12-02\n'), { mapping: { columns } });
-    expect(customer('1')).toMatchObject({ cycle_id: '2026-12', attempts: 0 });
+    await importFile(b, writeFixture(b, 'oct-again.csv', 'id,phone,left\n1,555-0101,2026-10-03\n'), { mapping: { columns } });
+    expect(customer('1')).toMatchObject({ cycle_id: '2026-10', attempts: 3 });
+    // Departed again in November: a new cycle, a new count.
+    await importFile(b, writeFixture(b, 'nov.csv', 'id,phone,left\n1,555-0101,2026-11-02\n'), { mapping: { columns } });
+    expect(customer('1')).toMatchObject({ cycle_id: '2026-11', attempts: 0 });
   });
 
   it('refuses dates it would have to guess, unknown time zones and bad emails, naming each', async () => {
@@ -133,7 +133,7 @@ describe('exports as they really come', () => {
     });
     expect(result.plan.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([
       '2 tz: "Mars/Olympus" is not a time zone; use names such as Europe/Berlin or America/New_York.',
-      '2 left: "03/04/2026" is not a date; write dates as YYYY-MM-DD (or DD.MM.YYYY).',
+      '2 left: "03/04/2026" could be read day first or month first: choose whether dates are day first (DD/MM/YYYY) or month first (MM/DD/YYYY) in the preview.',
       '3 email: "nobody" is not an email address.',
       '3 left: "2026-02-30" is not a date; write dates as YYYY-MM-DD (or DD.MM.YYYY).',
     ]);

@@ -14,7 +14,8 @@ import { departureFile, departureRow, DEPARTURES_MAPPING, dumpDatabase, importFi
 
 const row = (n: number, left: string) => departureRow(n, left, n % 2 ? 'One year' : 'Month-to-month');
 /** Enough rows to span several chunks of the file (the worker sends one batch per 256 KiB read). */
-const first = Array.from({ length: 9000 }, (_, i) => row(i * 2, `2026-${String(8 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`));
+const first = Array.from({ length: 9000 }, (_, i) => row(i * 2, `2026-${String(8 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 19)).padStart(2, '0')}`));
+// (Days up to the 19th: the clock starts on 20 October, and a departure in the future is refused.)
 /** Known and new customers mixed, some without a departure date, a duplicate and two invalid rows. */
 const second = [
   ...Array.from({ length: 6000 }, (_, i) => row(i * 3, i % 10 === 0 ? '' : '2026-10-05')),

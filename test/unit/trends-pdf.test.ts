@@ -44,4 +44,16 @@ describe('the printable trends report', () => {
     const stated = await call(b.dispatch, 'reports.trendsPdf', { by: 'stated' });
     expect(squash((await pdfText(new Uint8Array(Buffer.from(stated.base64, 'base64')))).text)).toContain('Пропал интернет');
   });
+
+  it('counts calls one way on every page, and says what each figure counts', async () => {
+    // Diagnosed reasons over all cycles: the reasons report sees 6 calls behind the diagnosed
+    // customers, the recovery report 7 completed calls. The PDF said "6 calls" on page 1 and "7" later.
+    const { base64 } = await call(b.dispatch, 'reports.trendsPdf', { by: 'diagnosed' });
+    const flat = squash((await pdfText(new Uint8Array(Buffer.from(base64, 'base64')))).text);
+    expect(flat).toContain('5 customers diagnosed on calls, $280.00 of their monthly revenue lost.');
+    expect(flat.match(/7 calls, 3 recovered \(42\.9%\)/g)).toHaveLength(2);
+    expect(flat).not.toMatch(/\b6 calls\b/);
+    expect(flat).toContain('Calls count completed calls in these filters, each call once (corrections included)');
+  });
 });
+

@@ -67,3 +67,56 @@ describe('time zones inferred from the phone', () => {
     expect((await call(b.dispatch, 'contactPolicy.status', { customerId: idOf('DE-1') })).zoneNote).toBeNull();
   });
 });
+
+/**
+ * The country, state and postal code columns narrow what the phone cannot: a national number with a
+ * country column, +1 numbers with a state or a ZIP code, a Canadian postal code, an Australian postcode.
+ */
+describe('time zones inferred from the address columns', () => {
+  const ADDRESSES = `id,name,phone,country,state,zip
+DE-2,Dora Deutsch,030 7654321,Germany,,
+US-2,Tex Ranger,+1 214 555 0100,US,TX,
+US-3,Cal Coast,+1 415 555 0100,,California,
+US-4,Nia York,(555) 010-0100,USA,,10001
+CA-1,Van Couver,+1 604 555 0100,CA,,V6B 1A1
+AU-2,Pia Perth,+61 8 9000 0000,Australia,,6000
+XX-1,Nora Narnia,555 0100,Narnia,,
+`;
+  const zoneOf = async (ext: string) => {
+    const status = await call(b.dispatch, 'contactPolicy.status', { customerId: idOf(ext) });
+    return status.zoneNote;
+  };
+
+  beforeEach(async () => {
+    await importFile(b, writeFixture(b, 'addresses.csv', ADDRESSES), {
+      mapping: { columns: { externalId: 'id', name: 'name', phone: 'phone', country: 'country', region: 'state', postalCode: 'zip' } },
+    });
+  });
+
+  it('proposes the address columns from their headers', async () => {
+    const { proposeMapping } = await import('../../shared/domain/importMapping');
+    expect(proposeMapping(['id', 'Country', 'State', 'ZIP code']).columns).toMatchObject({ country: 'Country', region: 'State', postalCode: 'ZIP code' });
+  });
+
+  it('reads the country column where the number names no country', async () => {
+    expect(await item('DE-2')).toMatchObject({ timezone: 'Europe/Berlin', localTime: '07:15' });
+    expect(await zoneOf('DE-2')).toBe('Time zone Europe/Berlin, inferred from the country column.');
+  });
+
+  it('narrows a country of several zones by state, and keeps the most restrictive reading for a state of two', async () => {
+    expect(await zoneOf('US-3')).toBe('Time zone America/Los_Angeles, inferred from the state or province column.');
+    expect(await zoneOf('US-2')).toBe(
+      'Time zone not known: the state or province column points to an area of several zones (America/Chicago, America/Denver). Calls wait until it is within calling hours in all of them.',
+    );
+  });
+
+  it('narrows by postal code', async () => {
+    expect(await zoneOf('US-4')).toBe('Time zone America/New_York, inferred from the postal code.');
+    expect(await zoneOf('CA-1')).toBe('Time zone America/Vancouver, inferred from the postal code.');
+    expect(await zoneOf('AU-2')).toBe('Time zone Australia/Perth, inferred from the postal code.');
+  });
+
+  it('claims nothing for a country it does not know', async () => {
+    expect(await zoneOf('XX-1')).toBeNull();
+  });
+});

@@ -123,7 +123,8 @@ export function zoneNote(row: { timezone: string | null; timezone_source?: strin
   const origin = source ? (from[source] ?? source) : null;
   if (!candidates || !origin) return null;
   if (candidates.length === 1) return `Time zone ${candidates[0] ?? ''}, inferred from ${origin}.`;
-  return `Time zone not known: ${origin} points to a country of several zones (${candidates.join(', ')}). Calls wait until it is within calling hours in all of them.`;
+  const area = source === 'state' || source === 'postal' ? 'an area of several zones' : 'a country of several zones';
+  return `Time zone not known: ${origin} points to ${area} (${candidates.join(', ')}). Calls wait until it is within calling hours in all of them.`;
 }
 
 /** Why a customer is not in any queue, in words; null when they are (calling hours aside). */

@@ -10,6 +10,7 @@ import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { recordImport } from '../../../db/repos/importMappings';
 import { refreshSelection } from '../../../db/repos/selection';
 import { inferMissingTimeZones } from '../customers/zoneInference';
+import { recordAddressZones } from '../../../db/repos/zoneInference';
 import { audit } from '../../../db/repos/audit';
 import { normalizeReasonText } from '../../../shared/domain/taxonomy';
 import type { ImportField } from '../../../shared/domain/importMapping';
@@ -47,7 +48,10 @@ interface ExistingRow {
   notes: string | null;
 }
 
-const EXISTING: Record<Exclude<ImportField, 'externalId'>, keyof ExistingRow> = {
+/** The address columns are not kept: they only feed the zone (rows.ts). */
+type StoredField = Exclude<ImportField, 'externalId' | 'country' | 'region' | 'postalCode'>;
+
+const EXISTING: Record<StoredField, keyof ExistingRow> = {
   name: 'name',
   company: 'company',
   phone: 'phone',
@@ -66,7 +70,7 @@ const EXISTING: Record<Exclude<ImportField, 'externalId'>, keyof ExistingRow> = 
 };
 
 /** The field of a written customer each import field fills. */
-const INPUT: Record<Exclude<ImportField, 'externalId'>, Exclude<keyof CustomerInput, 'externalId'>> = {
+const INPUT: Record<StoredField, Exclude<keyof CustomerInput, 'externalId'>> = {
   name: 'name',
   company: 'company',
   phone: 'phone',
@@ -151,6 +155,9 @@ export class ImportWriter {
   private readonly phrases: Map<string, string>;
   private readonly reasonIds = new Map<string, string | null>();
   private readonly categoryOf: Map<string, string>;
+  /** Zones the address columns gave, written once the customers are. */
+  private readonly addressZones: { externalId: string; zones: string[]; source: string }[] = [];
+  private readonly addressMapped: boolean;
   /** The fields a re-import leaves as they were: those its mapping does not carry. */
   private readonly kept: (keyof typeof EXISTING)[];
 
@@ -177,6 +184,7 @@ export class ImportWriter {
       ]),
     );
     const mapped = new Set<ImportField>(mappedFields);
+    this.addressMapped = mapped.has('country') || mapped.has('region') || mapped.has('postalCode');
     this.kept = (Object.keys(EXISTING) as (keyof typeof EXISTING)[]).filter((field) => !mapped.has(field));
   }
 
@@ -216,6 +224,8 @@ export class ImportWriter {
     const { now, actorId, fileName } = { now: this.now, actorId: this.ctx.actorId, fileName: this.ctx.fileName };
     recordImport(this.db, { id: randomUUID(), fileName, at: now, actorId, ...counts });
     audit(this.db, { at: now, actorId, action: 'import', entity: 'customers', detail: { fileName, ...counts } });
+    // An address's zone first; the phone's country code then fills in for the customers still without one.
+    if (this.addressMapped) recordAddressZones(this.db, this.addressZones);
     inferMissingTimeZones(this.db);
     refreshSelection(this.db, now.slice(0, 10));
     return counts;
@@ -266,6 +276,9 @@ export class ImportWriter {
     } else {
       this.writes.insert(customer, now);
       this.counts.imported += 1;
+    }
+    if (customer.timezone === null && row.zones !== null && row.zoneSource !== null) {
+      this.addressZones.push({ externalId: row.externalId, zones: row.zones, source: row.zoneSource });
     }
     if (customer.phone === null && customer.email === null) this.counts.noContact += 1;
     if (statedReasonText !== null && statedReasonId === null) this.counts.unmapped += 1;

@@ -13,6 +13,8 @@ export type MappedRow =
   /** `earlier`: the line of an earlier row with the same customer id, which makes this one invalid. */
   | { kind: 'departed'; line: number; customer: RowCustomer; earlier: number | null }
   | { kind: 'skipped'; line: number }
+  /** Left out: the status column says the customer is still active. */
+  | { kind: 'active'; line: number }
   /** `id` is the customer id the row names ('' when none can be trusted). */
   | { kind: 'invalid'; line: number; id: string; errors: RowError[]; earlier: number | null };
 
@@ -66,8 +68,8 @@ export class RecordMapper {
       const record = batch[i] as CsvRecord;
       if (this.revenueColumn !== -1) this.noteAmbiguous(record.fields[this.revenueColumn], record.line);
       const outcome = mapper.map(record.fields, record.line);
-      if (outcome.kind === 'skipped') {
-        out.push({ kind: 'skipped', line: record.line });
+      if (outcome.kind === 'skipped' || outcome.kind === 'active') {
+        out.push({ kind: outcome.kind, line: record.line });
         continue;
       }
       // A row with the wrong number of values has no trustworthy id to compare.
@@ -138,6 +140,7 @@ function idOf(fields: string[], headers: string[], mapping: ImportMapping): stri
 const DEPARTED = 0;
 const SKIPPED = 1;
 const INVALID = 2;
+const ACTIVE = 3;
 
 export function encodeRows(rows: readonly MappedRow[]): unknown[] {
   const out: unknown[] = [];
@@ -154,6 +157,8 @@ export function encodeRows(rows: readonly MappedRow[]): unknown[] {
         c.phone,
         c.email,
         c.timezone,
+        c.zones,
+        c.zoneSource,
         c.segment,
         c.product,
         c.monthlyRevenue,
@@ -166,6 +171,7 @@ export function encodeRows(rows: readonly MappedRow[]): unknown[] {
         c.notes,
       );
     } else if (r.kind === 'skipped') out.push(SKIPPED, r.line);
+    else if (r.kind === 'active') out.push(ACTIVE, r.line);
     else out.push(INVALID, r.line, r.earlier, r.id, r.errors);
   }
   return out;
@@ -178,8 +184,8 @@ export function decodeRows(flat: readonly unknown[]): MappedRow[] {
   while (i < flat.length) {
     const tag = next();
     const line = next() as number;
-    if (tag === SKIPPED) {
-      rows.push({ kind: 'skipped', line });
+    if (tag === SKIPPED || tag === ACTIVE) {
+      rows.push({ kind: tag === SKIPPED ? 'skipped' : 'active', line });
       continue;
     }
     const earlier = next() as number | null;
@@ -195,6 +201,8 @@ export function decodeRows(flat: readonly unknown[]): MappedRow[] {
           phone: next() as string | null,
           email: next() as string | null,
           timezone: next() as string | null,
+          zones: next() as string[] | null,
+          zoneSource: next() as RowCustomer['zoneSource'],
           segment: next() as string | null,
           product: next() as string | null,
           monthlyRevenue: next() as number | null,

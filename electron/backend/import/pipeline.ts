@@ -5,6 +5,8 @@ import { sniffFile } from './encoding';
 import { openRowStream, warmParseWorker } from './parseThread';
 import { everyRowInvalid, PlanBuilder, type ImportPlan, type PlanOptions } from './plan';
 import { readSeparator } from './reader';
+import { readDateFormat } from './dateFormat';
+import { withDateFormat } from './stage';
 
 export interface PipelineOptions extends PlanOptions {
   today: string;
@@ -38,11 +40,13 @@ export async function importPipelined(
   warmParseWorker();
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
-  const job = { path, sniffed, separator, mapping: options.mapping, today: options.today, stagingPath: options.stagingPath };
+  const dates = await readDateFormat(path, sniffed, separator, options.mapping);
+  const job = { path, sniffed, separator, mapping: withDateFormat(options.mapping, dates), today: options.today, stagingPath: options.stagingPath };
   const rows = await openRowStream(job, log);
   if (rows === null) return null;
   try {
     const builder = new PlanBuilder(db, sniffed, separator, options);
+    builder.plan.dates = dates;
     let written: ImportCounts | null = null;
     try {
       options.onWriting?.();

@@ -8,6 +8,8 @@ import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../sh
 import type { Sniffed } from './encoding';
 import { ImportFileError, type RowError } from './errors';
 import type { MappedRow } from './mappedRows';
+import { NO_SLASHED_DATES, type DateReading } from './dateFormat';
+import { slashedParts } from './values';
 import type { RowCustomer } from './rows';
 
 /** A departed customer ready to be written, with the cycle they belong to. */
@@ -24,8 +26,10 @@ export interface ImportPlan {
   newCount: number;
   /** Departed customers already in the console (matched by customer id). */
   updatedCount: number;
-  /** Rows that did not depart. */
+  /** Rows that did not depart (the active ones among them). */
   skipped: number;
+  /** Rows left out because their status column says the customer is still active. */
+  active: number;
   /** Rows with at least one error. */
   invalid: number;
   /** Valid departed customers without phone or email: imported and counted, never queued. */
@@ -36,7 +40,9 @@ export interface ImportPlan {
   errors: RowError[];
   cycles: (CyclePeriod & { customers: number })[];
   mappedFields: ImportField[];
-  /** Things the person should check before importing (values that read two ways); nothing is refused for them. */
+  /** How dates written with slashes were read. */
+  dates: DateReading;
+  /** What the manager should know before writing, though nothing stops the import. */
   warnings: string[];
 }
 
@@ -53,20 +59,39 @@ export function everyRowInvalid(plan: ImportPlan): boolean {
 /** A plan with nothing in it: where counting starts, and what a file that cannot be read shows. */
 export function emptyPlan(): ImportPlan {
   return {
-    warnings: [],
     encoding: 'utf8',
     bom: false,
     separator: ',',
     newCount: 0,
     updatedCount: 0,
     skipped: 0,
+    active: 0,
     invalid: 0,
     noContact: 0,
     unmapped: [],
     errors: [],
     cycles: [],
     mappedFields: [],
+    dates: NO_SLASHED_DATES,
+    warnings: [],
   };
+}
+
+/** The preview's warnings: what would go unnoticed until the reports looked wrong. */
+export function planWarnings(plan: Pick<ImportPlan, 'mappedFields' | 'active'>, mapping: ImportMapping): string[] {
+  const warnings: string[] = [];
+  if (!plan.mappedFields.includes('monthlyRevenue')) {
+    warnings.push(
+      'No column is mapped to Monthly revenue: every customer will count as no revenue lost, so Trends cannot weigh reasons by revenue and the queue cannot put the most valuable customers first. Map the revenue column if the file has one.',
+    );
+  }
+  if (plan.active > 0) {
+    const rows = plan.active === 1 ? '1 row says' : `${plan.active.toLocaleString('en-US')} rows say`;
+    warnings.push(
+      `${rows} in “${mapping.statusColumn ?? 'status'}” that the customer is still active: they are left out. Import them as departed only if they have left all the same.`,
+    );
+  }
+  return warnings;
 }
 
 export interface PlanOptions {
@@ -122,8 +147,9 @@ export class PlanBuilder {
     const lines: number[] = [];
     const departed: RowCustomer[] = [];
     for (const row of rows) {
-      if (row.kind === 'skipped') {
+      if (row.kind === 'skipped' || row.kind === 'active') {
         plan.skipped += 1;
+        if (row.kind === 'active') plan.active += 1;
         continue;
       }
       const earlier = row.earlier;
@@ -186,6 +212,12 @@ export class PlanBuilder {
     }
     plan.unmapped = [...this.unmapped.values()].sort((a, b) => b.customers - a.customers || a.text.localeCompare(b.text));
     plan.cycles = [...this.cycles.values()].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+    plan.warnings = planWarnings(plan, this.options.mapping);
+    // Slashed dates the first rows did not show: the manager is asked all the same.
+    const dateColumns = [this.options.mapping.columns.departedAt, this.options.mapping.columns.lastActivityAt];
+    if (!plan.dates.slashed && plan.errors.some((e) => e.value !== null && dateColumns.includes(e.column ?? undefined) && slashedParts(e.value) !== null)) {
+      plan.dates = { ...plan.dates, slashed: true };
+    }
     return plan;
   }
 

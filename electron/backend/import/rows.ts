@@ -1,7 +1,8 @@
-import { IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
+import { ACTIVE_STATUS_VALUES, IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
 import { IMPORT_TEXT_LIMITS, MAX_MONTHLY_REVENUE } from '../../../shared/domain/importLimits';
 import { isValidTimeZone } from '../../../shared/domain/callingHours';
 import { ImportFileError, type RowError } from './errors';
+import { inferZoneFromAddress, type AddressZoneSource } from '../customers/addressZone';
 import { addDays, parseDate, parseDecimal, parseText, parseWholeNumber, type Parsed } from './values';
 
 /** A departed customer as read from one row, before it meets the database. */
@@ -12,6 +13,9 @@ export interface RowCustomer {
   phone: string | null;
   email: string | null;
   timezone: string | null;
+  /** Without a zone: the zones the address columns point to, and which column settled them. */
+  zones: string[] | null;
+  zoneSource: AddressZoneSource | null;
   segment: string | null;
   product: string | null;
   monthlyRevenue: number | null;
@@ -27,6 +31,8 @@ export interface RowCustomer {
 export type RowOutcome =
   | { kind: 'departed'; customer: RowCustomer }
   | { kind: 'skipped' }
+  /** The status column says the customer is still active, and the manager has not said to import them. */
+  | { kind: 'active' }
   | { kind: 'invalid'; errors: RowError[] };
 
 /** Limits that keep every value within what the hub's events accept (the same definition the hub checks). */
@@ -93,13 +99,20 @@ export function createRowMapper(
   }
   const departedColumn = mapping.departedWhen ? indexOf(mapping.departedWhen.column) : -1;
   const departedValue = mapping.departedWhen?.equals.trim().toLowerCase() ?? '';
+  // A status column used as the departure rule is that rule's to read.
+  const statusColumn =
+    mapping.statusColumn !== undefined && !mapping.importActive && mapping.statusColumn !== mapping.departedWhen?.column
+      ? indexOf(mapping.statusColumn)
+      : -1;
   const { decimalComma, today } = options;
+  const dateFormat = mapping.dateFormat;
+  const hasAddress = column.has('country') || column.has('region') || column.has('postalCode');
   // An export repeats the same few hundred dates; each spelling is checked once.
   const dates = new Map<string, Parsed<string>>();
   const date = (raw: string): Parsed<string> => {
     let parsed = dates.get(raw);
     if (parsed === undefined) {
-      parsed = parseDate(raw);
+      parsed = parseDate(raw, dateFormat);
       if (dates.size < 10_000) dates.set(raw, parsed);
     }
     return parsed;
@@ -143,6 +156,7 @@ export function createRowMapper(
       };
     }
     errors = [];
+    if (statusColumn !== -1 && ACTIVE_STATUS_VALUES.has((fields[statusColumn] ?? '').trim().toLowerCase())) return { kind: 'active' };
 
     // Who departed: the flag column, the inactivity proxy, or (with neither) every row.
     const lastActivityAt = take('lastActivityAt', date(cell('lastActivityAt')));
@@ -187,6 +201,8 @@ export function createRowMapper(
         message: `"${timezone}" is not a time zone; use names such as Europe/Berlin or America/New_York.`,
       });
     }
+    // Only where the file gives no zone: a zone the file names always wins.
+    const address = timezone === null && hasAddress ? inferZoneFromAddress({ country: text('country'), region: text('region'), postalCode: text('postalCode'), phone }) : null;
     const monthlyRevenue = take('monthlyRevenue', parseDecimal(cell('monthlyRevenue'), decimalComma));
     if (monthlyRevenue !== null && (monthlyRevenue < 0 || monthlyRevenue > MAX_REVENUE)) {
       errors.push({
@@ -208,7 +224,17 @@ export function createRowMapper(
         message: 'Tenure must be between 0 and 2000 months.',
       });
     }
-    const departedAt = take('departedAt', date(cell('departedAt'))) ?? inactiveSince;
+    const departedOn = take('departedAt', date(cell('departedAt')));
+    if (departedOn !== null && departedOn > today) {
+      // A departure not yet happened is no departure: it would open a cycle that has not begun.
+      errors.push({
+        line,
+        column: mapping.columns.departedAt ?? null,
+        value: cell('departedAt'),
+        message: `The departure date ${departedOn} is in the future (today is ${today}); import the customer once they have left.`,
+      });
+    }
+    const departedAt = departedOn ?? inactiveSince;
     const customer: RowCustomer = {
       externalId: externalId ?? '',
       name: text('name'),
@@ -216,6 +242,8 @@ export function createRowMapper(
       phone,
       email,
       timezone,
+      zones: address?.zones ?? null,
+      zoneSource: address?.source ?? null,
       segment: text('segment'),
       product: text('product'),
       monthlyRevenue,

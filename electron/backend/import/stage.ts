@@ -7,6 +7,7 @@ import { ImportFileError } from './errors';
 import { ambiguousNumbersWarning, RecordMapper } from './mappedRows';
 import { PlanBuilder, type ImportPlan } from './plan';
 import { readCsvBatches, readSeparator } from './reader';
+import { readDateFormat, type DateReading } from './dateFormat';
 
 export { MAX_ERRORS, type ImportPlan, type StagedCustomer } from './plan';
 
@@ -43,6 +44,11 @@ export async function readHead(path: string, sampleRows = 5): Promise<FileHead> 
   return { sniffed, separator, headers, sample };
 }
 
+/** The mapping with the date format the file's columns showed, when the manager chose none. */
+export function withDateFormat(mapping: ImportMapping, dates: DateReading): ImportMapping {
+  return dates.format !== null && mapping.dateFormat === undefined ? { ...mapping, dateFormat: dates.format } : mapping;
+}
+
 /**
  * Reads the whole file once, streaming, on the calling thread: validates every row, finds
  * duplicates, maps stated reasons, and stages the departed customers. Nothing is written to the
@@ -51,8 +57,11 @@ export async function readHead(path: string, sampleRows = 5): Promise<FileHead> 
 export async function stageImport(db: Db, path: string, staging: Staging, options: StageOptions): Promise<ImportPlan> {
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
+  const dates = await readDateFormat(path, sniffed, separator, options.mapping);
+  const mapping = withDateFormat(options.mapping, dates);
   const builder = new PlanBuilder(db, sniffed, separator, options);
-  const mapper = new RecordMapper({ mapping: options.mapping, decimalComma: separator === ';', today: options.today }, (id, line) =>
+  builder.plan.dates = dates;
+  const mapper = new RecordMapper({ mapping, decimalComma: separator === ';', today: options.today }, (id, line) =>
     staging.claimId(id, line),
   );
   const progress = options.onProgress && ((bytes: number) => options.onProgress?.(bytes, sniffed.size));

@@ -138,13 +138,15 @@ function toPreview(plan: ImportPlan): ImportPreview {
     newCount: plan.newCount,
     updatedCount: plan.updatedCount,
     skipped: plan.skipped,
+    active: plan.active,
     invalid: plan.invalid,
     noContact: plan.noContact,
     unmapped: plan.unmapped,
+    dates: plan.dates,
+    warnings: plan.warnings,
     errors: plan.errors.slice(0, 100),
     cycles: plan.cycles.map((c) => ({ id: c.id, name: c.name, customers: c.customers })),
     fileError: null,
-    warnings: plan.warnings,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Cell values as real exports write them: decimal commas, thousands separators, currency signs,
- * blank cells, dates in a few unambiguous spellings. Each parser returns the value, null for a
+ * blank cells, dates in a few spellings (slashed ones read as the file's format says). Each parser returns the value, null for a
  * blank cell, or an error message.
  */
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string };
@@ -57,18 +57,40 @@ function isoDate(y: number, m: number, d: number): string | null {
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const SLASHED_ISO = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const SLASHED = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
+
+export type DateFormat = 'dmy' | 'mdy';
+const FORMAT_WORDS: Record<DateFormat, string> = { dmy: 'day first (DD/MM/YYYY)', mdy: 'month first (MM/DD/YYYY)' };
+
+/** The two numbers before the year of a date written with slashes (03/04/2026), or null for any other spelling. */
+export function slashedParts(raw: string): [number, number] | null {
+  const m = SLASHED.exec(raw.trim());
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
 
 /**
- * A calendar date as YYYY-MM-DD. Day-first and month-first slashes (03/04/2025) are refused rather
- * than guessed: a wrong guess would put customers in the wrong cycle without anyone noticing.
+ * A calendar date as YYYY-MM-DD. Dates with slashes (03/04/2026) are read as `format` says; without
+ * one they are refused rather than guessed: a wrong guess would put customers in the wrong cycle
+ * without anyone noticing. (The import works the format out from the whole column: dateFormat.ts.)
  */
-export function parseDate(raw: string): Parsed<string> {
+export function parseDate(raw: string, format?: DateFormat): Parsed<string> {
   const s = raw.trim();
   if (s === '') return { ok: true, value: null };
   let m = ISO.exec(s) ?? SLASHED_ISO.exec(s);
   let date: string | null = null;
   if (m) date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   else if ((m = DOTTED.exec(s))) date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  else if ((m = SLASHED.exec(s))) {
+    if (format === undefined) {
+      return {
+        ok: false,
+        message: `"${s}" could be read day first or month first: choose whether dates are day first (DD/MM/YYYY) or month first (MM/DD/YYYY) in the preview.`,
+      };
+    }
+    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    date = format === 'dmy' ? isoDate(y, b, a) : isoDate(y, a, b);
+    if (date === null) return { ok: false, message: `"${s}" is not a date written ${FORMAT_WORDS[format]}, as this file's dates are read.` };
+  }
   if (date === null) return { ok: false, message: `"${s}" is not a date; write dates as YYYY-MM-DD (or DD.MM.YYYY).` };
   return { ok: true, value: date };
 }

@@ -2,7 +2,7 @@ import type { ReportOptions } from '../../../shared/api/reports';
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
 import { listCycles } from '../../../db/repos/cycles';
-import { distinctCustomerValues, listReasonLabels } from '../../../db/repos/reportsLookups';
+import { customerFilterValues, listReasonLabels } from '../../../db/repos/reportsLookups';
 import { scopeOf } from './scope';
 
 /** What the Trends filters offer, and whether the person sees everything or their own calls. */
@@ -19,9 +19,7 @@ export function buildReportOptions(db: Db, user: Person | null): ReportOptions {
   return {
     scope: scopeOf(user),
     cycles: listCycles(db).map((c) => ({ id: c.id, name: c.name, startsOn: c.startsOn })),
-    segments: distinctCustomerValues(db, 'segment'),
-    products: distinctCustomerValues(db, 'product'),
-    teams: distinctCustomerValues(db, 'frontline_team'),
+    ...customerFilterValues(db),
     categories,
   };
 }

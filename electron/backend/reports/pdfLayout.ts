@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { niceScale } from '../../../shared/reports/charts';
 
 /**
  * Drawing helpers for the printed trends report: headings, tables that break across pages,
@@ -34,6 +35,7 @@ export function createDoc(info: { title: string; subject: string }): Doc {
 }
 
 export function toBuffer(doc: Doc): Promise<Buffer> {
+  ensureRoom(doc, 0);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -47,20 +49,43 @@ const left = (doc: Doc) => doc.page.margins.left;
 const usableWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 
-/** Starts a new page unless `height` more points fit on this one. */
-export function ensureRoom(doc: Doc, height: number): void {
-  if (doc.y + height > bottom(doc)) doc.addPage();
+/** A heading waiting for what it heads: drawn with it, so it never stands alone at a page's foot. */
+const pendingHeadings = new WeakMap<Doc, { text: string; size: number }>();
+
+function headingHeight(doc: Doc, h: { text: string; size: number }): number {
+  doc.font('bold').fontSize(h.size);
+  const height = doc.heightOfString(h.text, { width: usableWidth(doc) }) + doc.currentLineHeight() * 0.9;
+  doc.font('body').fontSize(9);
+  return height;
 }
 
+/**
+ * Starts a new page unless `height` more points fit on this one. A heading waiting above is drawn
+ * first, on whichever page takes both: every block (chart, table, paragraph) asks here first.
+ */
+export function ensureRoom(doc: Doc, height: number): void {
+  const pending = pendingHeadings.get(doc);
+  const above = pending ? headingHeight(doc, pending) : 0;
+  if (doc.y + above + height > bottom(doc)) doc.addPage();
+  if (pending) {
+    pendingHeadings.delete(doc);
+    doc.moveDown(0.6);
+    doc.font('bold').fontSize(pending.size).fillColor(INK).text(pending.text, left(doc), doc.y, { width: usableWidth(doc) });
+    doc.moveDown(0.3);
+    doc.font('body').fontSize(9);
+  }
+}
+
+/** A heading, kept with the first part of what follows it (its chart, its table's first rows, two lines). */
 export function heading(doc: Doc, text: string, size = 14): void {
-  ensureRoom(doc, size * 4);
-  doc.moveDown(0.6);
-  doc.font('bold').fontSize(size).fillColor(INK).text(text, left(doc), doc.y, { width: usableWidth(doc) });
-  doc.moveDown(0.3);
-  doc.font('body').fontSize(9);
+  ensureRoom(doc, 0);
+  pendingHeadings.set(doc, { text, size });
 }
 
 export function paragraph(doc: Doc, text: string, color = INK, size = 9): void {
+  // At least two lines under a heading (or the whole paragraph, when shorter).
+  doc.font('body').fontSize(size);
+  ensureRoom(doc, Math.min(doc.heightOfString(text, { width: usableWidth(doc) }), doc.currentLineHeight(true) * 2));
   doc.font('body').fontSize(size).fillColor(color).text(text, left(doc), doc.y, { width: usableWidth(doc) });
   doc.fillColor(INK);
 }
@@ -165,13 +190,15 @@ export function lineChart(
   const x0 = left(doc) + 50;
   const y0 = doc.y + 6;
   const width = usableWidth(doc) - 60;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  // Round ticks (0, 250, 500…) up to the first one past the largest value.
+  const scale = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
+  const max = scale.max;
   doc.lineWidth(0.5).strokeColor(RULE);
-  for (let i = 0; i <= 4; i += 1) {
-    const y = y0 + height - (height * i) / 4;
+  scale.ticks.forEach((tick) => {
+    const y = y0 + height - (height * tick) / max;
     doc.moveTo(x0, y).lineTo(x0 + width, y).stroke();
-    doc.font('body').fontSize(7).fillColor(MUTED).text(formatValue((max * i) / 4), left(doc), y - 4, { width: 46, align: 'right', lineBreak: false });
-  }
+    doc.font('body').fontSize(7).fillColor(MUTED).text(formatValue(tick), left(doc), y - 4, { width: 46, align: 'right', lineBreak: false });
+  });
   const xAt = (i: number) => (periods.length <= 1 ? x0 + width / 2 : x0 + (width * i) / (periods.length - 1));
   periods.forEach((p, i) => {
     doc.font('body').fontSize(7).fillColor(MUTED).text(p, xAt(i) - 40, y0 + height + 4, { width: 80, align: 'center', lineBreak: false });
@@ -206,6 +233,7 @@ export function lineChart(
 
 /** Page numbers and the report's name on every page, written once all pages exist. */
 export function footers(doc: Doc, text: string): void {
+  ensureRoom(doc, 0);
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);

@@ -87,11 +87,24 @@ export async function renderTrendsPdf(data: TrendsReportData): Promise<Buffer> {
   if (data.scope === 'own') paragraph(doc, 'Scope: your own calls and the customers behind them.');
   note(doc, `Generated ${data.generatedAt.replace('T', ' ').slice(0, 16)} UTC`);
   const t = data.reasons.totals;
+  const r = data.recovery;
   doc.moveDown(0.5);
+  // One definition of calls on every page: the recovery report's (completed calls in the filters).
+  // The reasons report also counts calls, but only those behind the customers it counts, so the two
+  // differed ("6 calls" here, "7 calls" under Recovery) for the same filters.
+  const callsLine = `${whole(r.totals.calls)} calls, ${whole(r.totals.recovered)} recovered (${percent(r.totals.recoveryRate)}), ${money(r.totals.recoveredRevenue)} monthly revenue won back.`;
   paragraph(
     doc,
-    `${whole(t.departed)} departed customers, ${money(t.revenue)} monthly revenue lost. ` +
-      `${whole(t.calls)} calls, ${whole(t.recovered)} recovered (${percent(t.recoveryRate)}), ${money(t.recoveredRevenue)} monthly revenue won back.`,
+    data.by === 'diagnosed'
+      ? `${whole(t.departed)} customers diagnosed on calls, ${money(t.revenue)} of their monthly revenue lost. ${callsLine}`
+      : `${whole(t.departed)} departed customers, ${money(t.revenue)} monthly revenue lost. ${callsLine}`,
+  );
+  note(
+    doc,
+    (data.by === 'diagnosed'
+      ? 'Customers and revenue count the departed customers whose reason was diagnosed on a completed call. '
+      : 'Customers and revenue count every departed customer, by the reason they stated when they left. ') +
+      'Calls count completed calls in these filters, each call once (corrections included); recovered and the rate count the same calls, here and under Recovery.',
   );
 
   const pareto = paretoByRevenue(data.reasons.rows);
@@ -136,8 +149,7 @@ export async function renderTrendsPdf(data: TrendsReportData): Promise<Buffer> {
   }
 
   heading(doc, 'Recovery');
-  const r = data.recovery;
-  paragraph(doc, `${whole(r.totals.calls)} calls, ${whole(r.totals.recovered)} recovered (${percent(r.totals.recoveryRate)}), ${money(r.totals.recoveredRevenue)} monthly revenue won back.`);
+  paragraph(doc, callsLine);
   barChart(
     doc,
     r.byReason.map((row) => ({ label: row.label, value: row.recoveryRate, text: `${percent(row.recoveryRate)} of ${whole(row.calls)}` })),

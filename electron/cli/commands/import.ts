@@ -61,6 +61,16 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
       ? `Imported ${n(imported)} new departed customers and updated ${n(updated)}; skipped ${n(plan.skipped)} rows that did not depart; ${n(plan.invalid)} invalid rows.`
       : `${verb} ${n(imported)} new departed customers and update ${n(updated)}; ${n(plan.skipped)} rows did not depart; ${n(plan.invalid)} invalid rows.`,
   );
+  if (plan.dates.slashed && plan.dates.format !== null && !plan.dates.chosen) {
+    const example = plan.dates.example;
+    lines.push(
+      `Dates read ${plan.dates.format === 'dmy' ? 'day first (DD/MM/YYYY)' : 'month first (MM/DD/YYYY)'}` +
+        (example ? `: "${example.value}" on line ${example.line} can only be read so.` : '.'),
+    );
+  } else if (plan.dates.slashed && plan.dates.format === null) {
+    lines.push('Every date with slashes fits both day first and month first: say which with "dateFormat": "dmy" or "mdy" in the --mapping file.');
+  }
+  for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
   if (plan.noContact > 0) lines.push(`${n(plan.noContact)} have no phone or email: imported and counted, but not queued.`);
   for (const w of plan.warnings) lines.push(`Check: ${w}`);
   if (plan.unmapped.length > 0) {

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../lib/download';
 import { useAppStore } from '../store';
-import { cleanFilters, type TrendsData } from '../store/reportsSlice';
-import type { ReportOptions } from '../../../shared/api/reports';
+import { cleanFilters, type TrendsData, type TrendsHeadline } from '../store/reportsSlice';
+import type { ReportFilters, ReportOptions } from '../../../shared/api/reports';
 import { ParetoPanel } from './trends/ParetoPanel';
 import { TrendPanel } from './trends/TrendPanel';
 import { RecoveryPanel } from './trends/RecoveryPanel';
@@ -19,7 +19,7 @@ import { formatCount, formatPercent, formatRevenue } from './trends/format';
  * departed customer by the reason stated when they left, or only those whose reason was diagnosed
  * on a call (switching basis changed "1,869" to "350" with nothing to say why).
  */
-function Totals({ data, by }: { data: TrendsData; by: 'stated' | 'diagnosed' }) {
+function Totals({ data, by }: { data: TrendsHeadline; by: 'stated' | 'diagnosed' }) {
   const t = data.reasons.totals;
   const r = data.recovery.totals;
   const who = by === 'diagnosed' ? 'Customers diagnosed on calls' : 'Departed customers';
@@ -54,9 +54,40 @@ function Totals({ data, by }: { data: TrendsData; by: 'stated' | 'diagnosed' }) 
 /** Cycles oldest first, for the trend lines. */
 const oldestFirst = (options: ReportOptions | null) => [...(options?.cycles ?? [])].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
 
+interface PanelsBelowProps {
+  data: TrendsData;
+  options: ReportOptions | null;
+  filters: ReportFilters;
+  by: 'stated' | 'diagnosed';
+  orgWide: boolean;
+}
+
+/**
+ * Every panel under the Pareto chart. Memoised: while their deferred figures are the old ones, the
+ * urgent render that draws the new headline chart skips them instead of drawing them again.
+ */
+const PanelsBelow = memo(function PanelsBelow({ data, options, filters, by, orgWide }: PanelsBelowProps) {
+  return (
+    <>
+      {orgWide && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
+      <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />
+      <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={data.recovery.byReason} colorIndex={2} />
+      <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={data.recovery.byOffer} colorIndex={1} />
+      <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={data.recovery.bySegment} colorIndex={5} />
+      <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={data.recovery.byAgent} colorIndex={4} />
+      <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={data.recovery.byCallerGroup} colorIndex={0} />
+      <OfferMatrixPanel cells={data.matrix.cells} />
+      <AgreementPanel agreement={data.agreement} />
+    </>
+  );
+});
+
+
 /** Reason trends weighted by lost revenue: charts first, each with its numbers beside it. */
 export function TrendsView() {
+  const headline = useAppStore((s) => s.trendsHeadline);
   const data = useAppStore((s) => s.trendsData);
+  const belowLoading = useAppStore((s) => s.trendsBelowLoading);
   const options = useAppStore((s) => s.trendsOptions);
   const loading = useAppStore((s) => s.trendsLoading);
   const filters = useAppStore((s) => s.trendsFilters);
@@ -70,6 +101,10 @@ export function TrendsView() {
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const [pdfBusy, setPdfBusy] = useState(false);
+  // The totals and the Pareto chart (what fills the first screen) are drawn as soon as their figures
+  // arrive; the panels below follow when theirs have, in a render of their own that React can
+  // interrupt, so a click or a filter paints the headline chart without waiting for nine more charts.
+  const below = useDeferredValue(data, null);
 
   useEffect(() => {
     void load();
@@ -94,10 +129,10 @@ export function TrendsView() {
       <header className="trends-head">
         <h1 id="trends-title">Trends</h1>
         <div className="trends-actions no-print">
-          <button type="button" onClick={() => void savePdf()} disabled={pdfBusy || !data}>
+          <button type="button" onClick={() => void savePdf()} disabled={pdfBusy || !headline}>
             {pdfBusy ? 'Preparing PDF…' : 'Save as PDF'}
           </button>
-          <button type="button" onClick={() => window.print()} disabled={!data}>
+          <button type="button" onClick={() => window.print()} disabled={!data || belowLoading}>
             Print
           </button>
         </div>
@@ -107,21 +142,15 @@ export function TrendsView() {
         {options?.scope === 'own' && ' · Your own calls and the customers behind them'}
       </p>
       <TrendsFilters options={options} filters={filters} by={by} onFilters={setFilters} onBy={setBy} />
-      {!data ? (
+      {!headline ? (
         <p aria-live="polite">{loading ? 'Loading the reports…' : 'No report yet.'}</p>
       ) : (
         <>
-          <Totals data={data} by={by} />
-          <ParetoPanel rows={data.reasons.rows} by={by} onMakeIssue={isManager ? (reasonId) => startIssue([reasonId]) : undefined} />
-          {isManager && hubConfigured && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
-          <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />
-          <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={data.recovery.byReason} colorIndex={2} />
-          <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={data.recovery.byOffer} colorIndex={1} />
-          <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={data.recovery.bySegment} colorIndex={5} />
-          <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={data.recovery.byAgent} colorIndex={4} />
-          <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={data.recovery.byCallerGroup} colorIndex={0} />
-          <OfferMatrixPanel cells={data.matrix.cells} />
-          <AgreementPanel agreement={data.agreement} />
+          <Totals data={headline} by={by} />
+          <ParetoPanel rows={headline.reasons.rows} by={by} onMakeIssue={isManager ? (reasonId) => startIssue([reasonId]) : undefined} />
+          <div className="trends-below" aria-busy={belowLoading || below !== data}>
+            {below && <PanelsBelow data={below} options={options} filters={filters} by={by} orgWide={isManager && hubConfigured} />}
+          </div>
           {isManager && <ExportsPanel />}
         </>
       )}

@@ -133,7 +133,17 @@ export function ImportSection() {
 
       {preview && phase !== 'done' && (
         <>
-          <ImportPreviewView preview={preview} />
+          <ImportPreviewView
+            preview={preview}
+            mapping={mapping}
+            onMappingChange={(change) => {
+              if (!mapping) return;
+              const next = { ...mapping, ...change };
+              if (next.importActive === undefined) delete next.importActive;
+              setMapping(next);
+              void runPreview();
+            }}
+          />
           {writable && (
             <div className="row">
               {preview.invalid > 0 && (

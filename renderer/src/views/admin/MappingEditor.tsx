@@ -111,6 +111,27 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
         <p id="inactive-help" className="muted">
           Needs a “Last activity on” column. A customer counts as departed that many days after their last activity.
         </p>
+        <Field label="Status column (rows that say “Active” are left out)">
+          {(id) => (
+            <select
+              id={id}
+              value={mapping.statusColumn ?? NOT_IN_FILE}
+              onChange={(e) => {
+                const next = { ...mapping };
+                if (e.target.value === NOT_IN_FILE) delete next.statusColumn;
+                else next.statusColumn = e.target.value;
+                onChange(next);
+              }}
+            >
+              <option value={NOT_IN_FILE}>— none —</option>
+              {headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </fieldset>
     </fieldset>
   );
