@@ -33,6 +33,7 @@ import { listOffers, type OfferRow } from '../../../db/repos/offers';
 import { enqueueEvent } from '../../../db/repos/outbox';
 import type { ServiceDeps } from '../types';
 import { activeRules, toRuleDef } from '../playbook/offers';
+import { rulesForCustomer } from '../effect/experiments';
 import { customerTimeZone, recordZone } from '../customers/timeZone';
 import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { enrolOnRecovery } from '../care/enrol';
@@ -124,7 +125,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
   const answers = new Map<string, OfferAnswer>(state.offer.answers.map((a) => [a.offerId, a.answer]));
   const primary = reasons[0];
   if (isOfferOpen(state)) {
-    const proposed = proposeOffers(activeRules(db, offerRows).map(toRuleDef), {
+    const proposed = proposeOffers(rulesForCustomer(db, activeRules(db, offerRows), customer.external_id).map(toRuleDef), {
       categoryId: primary?.category_id ?? null,
       reasonId: primary?.id ?? null,
       otherReasons: reasons.slice(1).map((r) => ({ categoryId: r.category_id, reasonId: r.id })),

@@ -10,6 +10,7 @@ import { listOffers } from '../../../db/repos/offers';
 import type { ServiceDeps } from '../types';
 import { listTaxonomy } from '../playbook/taxonomy';
 import { activeRules, toOffer } from '../playbook/offers';
+import { rulesForCustomer } from '../effect/experiments';
 import { buildBriefing } from './briefing';
 import { admitCallOpening, callableNow } from './contactRules';
 
@@ -51,6 +52,8 @@ export function assertCallable(deps: ServiceDeps, row: CustomerRow): void {
     if (c && c.recoverable === 0) throw new AppError('conflict', `${who} left for a reason that is never called (${row.stated_reason_name ?? c.name}).`);
   }
   if (row.phone === null && row.email === null) throw new AppError('conflict', `${who} has no contact details: no phone and no email.`);
+  // The control group measures what happens without a call: one call spoils the comparison.
+  if (row.control_group === 1) throw new AppError('conflict', `${who} is in the control group: not to be called this cycle.`);
 }
 
 /** A saved draft, if it is still a valid call of this customer; a damaged one is left in place, not used. */
@@ -100,7 +103,7 @@ export function startCall(
     offers: listOffers(db)
       .map(toOffer)
       .filter((o) => !o.retired || referenced.has(o.id)),
-    rules: activeRules(db),
+    rules: rulesForCustomer(db, activeRules(db), row.external_id),
     state,
     restoredFrom: draft?.updatedAt ?? null,
   };
