@@ -35,7 +35,8 @@ export function importReturns(deps: ServiceDeps, input: { fileName: string; text
   const separator = detectSeparator(text);
   let records: string[][];
   try {
-    records = parse<string[]>(text, { delimiter: separator, relax_column_count: true, skip_empty_lines: true, trim: true });
+    const parsed: unknown = parse(text, { delimiter: separator, relax_column_count: true, skip_empty_lines: true, trim: true });
+    records = parsed as string[][];
   } catch (error) {
     throw new AppError('invalid_input', `${input.fileName} is not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`);
   }
