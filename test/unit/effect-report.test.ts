@@ -1,37 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
-import { inControlGroup } from '../../shared/domain/effect';
+import { newcombeSplit, reasonOf, segmentOf } from '../helpers/effectFixture';
 import { parseEvent } from '../../shared/sync/events';
 
-/**
- * "Did the calls work", through the real dispatcher. The fixture is built so the answer is a
- * worked example from the literature: 70 customers to be called of whom 56 come back, 80 held out
- * of whom 48 come back (Newcombe 1998, Statistics in Medicine 17:873, example (a)): 80% against
- * 60%, a difference of 20 points with the 95% interval 5.24 to 33.39 points.
- */
+/** "Did the calls work", through the real dispatcher, on the worked example of test/helpers/effectFixture.ts. */
 let b: TestBackend;
 let clock: Date;
-
-/** The first 70 ids the hash leaves to be called and the first 80 it holds out, at a 50% share in November 2026. */
-function splitIds(): { toCall: string[]; control: string[] } {
-  const toCall: string[] = [];
-  const control: string[] = [];
-  for (let i = 1; toCall.length < 70 || control.length < 80; i++) {
-    const id = `C${String(i).padStart(4, '0')}`;
-    if (inControlGroup('2026-11', id, 50)) {
-      if (control.length < 80) control.push(id);
-    } else if (toCall.length < 70) toCall.push(id);
-  }
-  return { toCall, control };
-}
-
-const { toCall, control } = splitIds();
-// Every second customer left over price, the others for a competitor.
-const reasonOf = (id: string) => (Number(id.slice(1)) % 2 === 0 ? 'price.too-expensive' : 'competitor.better-offer');
-// Returns: the first 56 to be called and the first 48 held out.
-const returnedToCall = toCall.slice(0, 56);
-const returnedControl = control.slice(0, 48);
+const { toCall, control, returnedToCall, returnedControl } = newcombeSplit();
 
 beforeEach(async () => {
   clock = new Date('2026-11-16T15:00:00Z');
@@ -40,7 +16,7 @@ beforeEach(async () => {
   seedCustomers(
     b.db,
     [...toCall, ...control].map((id) =>
-      customer({ externalId: id, statedReasonId: reasonOf(id), statedReasonText: reasonOf(id), segment: Number(id.slice(1)) % 3 === 0 ? 'One year' : 'Month-to-month' }),
+      customer({ externalId: id, statedReasonId: reasonOf(id), statedReasonText: reasonOf(id), segment: segmentOf(id) }),
     ),
   );
 });

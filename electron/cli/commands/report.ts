@@ -1,6 +1,3 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { ReasonsReportFilters, type ReasonsReport } from '../../../shared/reports/reasons';
 import { reasonsCsvColumns } from '../../../shared/reports/reasonsCsv';
@@ -11,8 +8,8 @@ import { buildReasonsReport } from '../../backend/reports/reasons';
 import { setReportWorkerEnabled } from '../../backend/reports/runner';
 import { CliError } from './errors';
 import { fetchHubReasonsReport } from '../../backend/sync/hubClient';
-import { addDbOption, existingDbPath, isClosedPipe } from './options';
-import { finish } from '../../backend/exports/stream';
+import { addDbOption, existingDbPath, writeOutput } from './options';
+import { registerEffectReports } from './reportEffect';
 
 interface ReportOptions {
   db?: string;
@@ -31,17 +28,6 @@ interface ReportOptions {
   token?: string;
 }
 
-/** Writes the text to --out (or standard output), waiting until it is all written. */
-export async function writeOutput(text: string, out: string | undefined): Promise<void> {
-  const stream: Writable = out ? createWriteStream(out) : process.stdout;
-  try {
-    if (!stream.write(text)) await once(stream, 'drain');
-    if (out) await finish(stream);
-  } catch (error) {
-    if (!isClosedPipe(error)) throw error;
-  }
-}
-
 function render(report: ReasonsReport, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   return toCsv(reasonsCsvColumns(options.group !== undefined), report.rows, { bom: options.bom });
@@ -49,6 +35,7 @@ function render(report: ReasonsReport, options: ReportOptions): string {
 
 export function registerReportCommand(program: Command): void {
   const report = program.command('report').description('Reports from the console database.');
+  registerEffectReports(report);
   addDbOption(
     report
       .command('reasons')
