@@ -11,6 +11,7 @@ import { OfferMatrixPanel } from './trends/OfferMatrixPanel';
 import { AgreementPanel } from './trends/AgreementPanel';
 import { ExportsPanel } from './trends/ExportsPanel';
 import { OrgWidePanel } from './trends/OrgWidePanel';
+import { EffectContainer } from './trends/EffectPanel';
 import { describeFilters, TrendsFilters } from './trends/TrendsFilters';
 import { formatCount, formatPercent, formatRevenue } from './trends/format';
 
@@ -122,6 +123,7 @@ export function TrendsView() {
           <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={data.recovery.byCallerGroup} colorIndex={0} />
           <OfferMatrixPanel cells={data.matrix.cells} />
           <AgreementPanel agreement={data.agreement} />
+          {isManager && <EffectContainer cycle={cleanFilters(filters).cycle} cycles={oldestFirst(options).reverse()} />}
           {isManager && <ExportsPanel />}
         </>
       )}
