@@ -144,9 +144,13 @@ export function wonBackCents(monthlyCents: number, months: number, model: CostMo
   const revenueCents = monthlyCents * months;
   let costCents = 0;
   switch (model.kind) {
-    case 'discount':
-      costCents = Math.round((monthlyCents * model.percent * Math.min(model.months, months)) / 100);
+    case 'discount': {
+      // In basis points and whole cents, rounded half up once per customer: integer arithmetic, so
+      // 15% of $29.99 is $4.50 exactly (449.85 cents as a float may round either way).
+      const basisPoints = Math.round(model.percent * 100);
+      costCents = Math.floor((monthlyCents * basisPoints * Math.min(model.months, months) + 5000) / 10000);
       break;
+    }
     case 'free_months':
       costCents = monthlyCents * Math.min(model.months, months);
       break;
