@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/api/result';
 import type { CompletedCall } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
 import {
+  callTimings,
   completionProblems,
   isOfferOpen,
   isReasonConfirmed,
@@ -31,6 +32,7 @@ import { deleteDraftOfCall } from '../../../db/repos/drafts';
 import { getReason, type ReasonRow } from '../../../db/repos/reasons';
 import { listOffers, type OfferRow } from '../../../db/repos/offers';
 import { enqueueEvent } from '../../../db/repos/outbox';
+import { insertCallTimings } from '../../../db/repos/callTimings';
 import type { ServiceDeps } from '../types';
 import { activeRules, toRuleDef } from '../playbook/offers';
 import { rulesForCustomer } from '../effect/experiments';
@@ -179,6 +181,8 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
     // A recovered customer is followed from this moment: in intensive care, owned by whoever won them back.
     if (outcome === 'recovered') enrolOnRecovery(db, { customerId: customer.id, callId: state.callId, ownerId: caller.id, recoveredAt: now, now: nowIso });
     deleteDraftOfCall(db, customer.id, state.callId);
+    const timings = callTimings(state, nowIso);
+    if (timings) insertCallTimings(db, state.callId, timings);
 
     enqueueEvent(
       db,
@@ -201,6 +205,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
         product: clip(customer.product, 200),
         statedReasonId: customer.stated_reason_id,
         frontlineTeam: clip(customer.frontline_team, 200),
+        timings,
       },
       nowIso,
     );

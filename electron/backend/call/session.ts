@@ -74,6 +74,21 @@ function readDraft(deps: ServiceDeps, customerId: number): { state: CallState; u
   return { state: parsed.data, updatedAt: draft.updated_at };
 }
 
+/**
+ * A restored call's clock: the stage it was on keeps its time up to the last save, and the time
+ * since (parked, or the app closed) counts for no stage and no wrap.
+ */
+function resumedClock(state: CallState, savedAt: string, now: string): CallState {
+  const c = state.clock;
+  if (!c) return state;
+  const away = Math.max(0, Date.parse(now) - Date.parse(savedAt));
+  if (c.outcomeAt === null) {
+    const stageMs = { ...c.stageMs, [state.stage]: c.stageMs[state.stage] + Math.max(0, Date.parse(savedAt) - Date.parse(c.stageSince)) };
+    return { ...state, clock: { ...c, stageMs, stageSince: now } };
+  }
+  return { ...state, clock: { ...c, outcomeAt: new Date(Date.parse(c.outcomeAt) + away).toISOString() } };
+}
+
 export function startCall(
   deps: ServiceDeps,
   caller: Person,
@@ -86,7 +101,7 @@ export function startCall(
   const draft = readDraft(deps, row.id);
   if (!draft) assertCallable(deps, row);
   const state =
-    draft?.state ??
+    (draft && resumedClock(draft.state, draft.updatedAt, deps.now().toISOString())) ??
     initialCallState({
       callId: randomUUID(),
       customerId: row.id,
