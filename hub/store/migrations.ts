@@ -159,6 +159,12 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The called-vs-control report reads the latest control, group and return event of each subject (hub/effect.ts).
+    'effect_001_event_kinds': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('events_kind_subject').on('events').columns(['kind', 'subject', 'rid']).execute();
+      },
+    },
     // Ingest locks per group of subjects instead of one lock for every batch (hub/store/ingestLocks.ts).
     'board_002_ingest_locks': {
       async up(db: Kysely<unknown>) {

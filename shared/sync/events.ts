@@ -110,6 +110,8 @@ export const PauseRecordedPayload = z.object({
 /** A cycle's control share: who is held out follows from it and the hash of each customer's id (shared/domain/effect.ts). */
 export const CycleControlPayload = z.object({
   cycle: id,
+  /** The cycle's name: departures and calls name their cycle by it. */
+  cycleName: z.string().max(100),
   sharePercent: z.number().finite().min(0).max(50),
   setAt: z.string().max(40),
 });

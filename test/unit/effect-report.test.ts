@@ -55,7 +55,7 @@ describe('a control group', () => {
 
     // The share travels to the hub, and where the pass put each customer with it.
     const kinds = b.db.prepare("SELECT kind, payload FROM outbox WHERE kind IN ('cycle.control', 'customer.grouped') ORDER BY seq").all() as { kind: string; payload: string }[];
-    expect(kinds[0]).toEqual({ kind: 'cycle.control', payload: JSON.stringify({ cycle: '2026-11', sharePercent: 50, setAt: '2026-11-16T15:00:00.000Z' }) });
+    expect(kinds[0]).toEqual({ kind: 'cycle.control', payload: JSON.stringify({ cycle: '2026-11', cycleName: 'November 2026', sharePercent: 50, setAt: '2026-11-16T15:00:00.000Z' }) });
     const grouped = kinds.filter((k) => k.kind === 'customer.grouped').map((k) => JSON.parse(k.payload) as { externalId: string; group: string });
     expect(grouped.filter((g) => g.group === 'control').map((g) => g.externalId).sort()).toEqual([...control].sort());
     expect(grouped.filter((g) => g.group === 'to_call')).toHaveLength(70);

@@ -32,7 +32,7 @@ export function setControl(deps: ServiceDeps, input: { cycleId: string; sharePer
       );
     }
     setControlShare(db, cycle.id, input.sharePercent, actorId, now);
-    enqueueEvent(db, 'cycle.control', { cycle: cycle.id, sharePercent: input.sharePercent, setAt: now }, now);
+    enqueueEvent(db, 'cycle.control', { cycle: cycle.id, cycleName: cycle.name, sharePercent: input.sharePercent, setAt: now }, now);
     refreshSelection(db, now.slice(0, 10));
     audit(db, { at: now, actorId, action: 'effect.setControl', entity: 'cycle', entityId: cycle.id, detail: { sharePercent: input.sharePercent } });
   })();
