@@ -9,6 +9,7 @@ import { syncBenchmark } from './sync';
 import { chromiumBenchmark } from './chromium';
 import { outreachBenchmark } from './outreach';
 import { hubScaleBenchmark } from './hub-scale';
+import { effectBenchmark } from './effect';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -23,6 +24,7 @@ export const BENCHMARKS: Benchmark[] = [
   completeCallBenchmark,
   importBenchmark,
   reportsBenchmark,
+  effectBenchmark,
   exportBenchmark,
   syncBenchmark,
   outreachBenchmark,

@@ -90,9 +90,10 @@ export function offersMadeCells(db: Db, cycleId: string | null): OffersMadeCell[
     `SELECT oc.offer_id AS offerId, f.name AS offer, nullif(oc.reason_id, '') AS reasonId, r.name AS reason,
        nullif(oc.segment, '') AS segment, sum(oc.offered) AS calls
      FROM offer_cells oc JOIN offers f ON f.id = oc.offer_id LEFT JOIN reasons r ON r.id = nullif(oc.reason_id, '')
-     WHERE (@cycleId IS NULL AND oc.period_kind = 'all') OR (oc.period_kind = 'cycle' AND oc.period = @cycleId)
+     WHERE oc.period_kind = @kind AND oc.period = @period
      GROUP BY oc.offer_id, oc.reason_id, oc.segment HAVING sum(oc.offered) > 0`,
-  ).all({ cycleId }) as OffersMadeCell[];
+    // One period of the cells' key at a time, so the primary key's prefix finds it.
+  ).all(cycleId === null ? { kind: 'all', period: '' } : { kind: 'cycle', period: cycleId }) as OffersMadeCell[];
 }
 
 export function handleTimeCells(db: Db, cycleId: string | null): { cells: HandleTimeCell[]; untimed: number } {
