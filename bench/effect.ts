@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackend } from '../electron/backend/create';
@@ -22,20 +23,27 @@ const NOW = new Date('2027-01-15T12:00:00Z');
  * - offers: calls made per offer, reason and segment from call_offers joined to calls and
  *   customers, and the won-back customers from the same tables.
  * Both check their numbers against the report's.
+ *
+ * WINBACK_BENCH_EFFECT_DB=path reuses (and keeps) a database an earlier run built and prepared there.
  */
 export const effectBenchmark: Benchmark = {
   name: 'effect',
   run: async (ctx) => {
     const calls = ctx.quick ? 20_000 : 1_000_000;
     const customers = ctx.quick ? 4_000 : 200_000;
-    const dbPath = join(ctx.dir, 'effect.db');
-    const fixture = fillCalls(dbPath, calls, 7, customers);
-    ctx.log(`effect: ${calls.toLocaleString('en-US')} calls to ${customers.toLocaleString('en-US')} customers in ${(fixture.writeSeconds + fixture.migrateSeconds).toFixed(1)} s`);
+    const kept = process.env.WINBACK_BENCH_EFFECT_DB;
+    const dbPath = kept ?? join(ctx.dir, 'effect.db');
+    const reuse = kept !== undefined && existsSync(kept);
+    if (reuse) ctx.log(`effect: reusing ${dbPath}`);
+    else {
+      const fixture = fillCalls(dbPath, calls, 7, customers);
+      ctx.log(`effect: ${calls.toLocaleString('en-US')} calls to ${customers.toLocaleString('en-US')} customers in ${(fixture.writeSeconds + fixture.migrateSeconds).toFixed(1)} s`);
+    }
 
     const backend = createBackend({ dbPath, log: silentLogger, now: () => NOW });
     const { db } = backend;
     const preparing = performance.now();
-    db.transaction(() => {
+    if (!reuse) db.transaction(() => {
       db.prepare("INSERT INTO cycle_controls (cycle_id, share_percent, set_at) SELECT id, 10, '2026-01-01T00:00:00Z' FROM cycles").run();
       db.prepare("UPDATE customers SET returned_on = substr(departed_at, 1, 8) || '28', returned_revenue = round(monthly_revenue * 0.9, 2) WHERE id % 7 = 0").run();
       db.prepare("UPDATE customers SET attempts = (SELECT count(*) FROM calls WHERE customer_id = customers.id)").run();

@@ -20,6 +20,9 @@ export const migration017Effect: Migration = {
   version: 17,
   name: 'control groups, returns, offer costs, experiments and handle time',
   up: `
+-- Offer economics looks up each won-back customer's re-loss: without it, a scan per customer.
+CREATE INDEX care_enrolments_relost ON care_enrolments(customer_id, relost_on) WHERE status = 'relost';
+
 CREATE TABLE cycle_controls (
   cycle_id TEXT PRIMARY KEY REFERENCES cycles(id),
   share_percent REAL NOT NULL CHECK (share_percent >= 0 AND share_percent <= 50),

@@ -40,6 +40,8 @@ CREATE UNIQUE INDEX care_enrolments_one_active ON care_enrolments(customer_id) W
 
 CREATE INDEX care_enrolments_owner ON care_enrolments(owner_id, next_review_on) WHERE status = 'active';
 
+CREATE INDEX care_enrolments_relost ON care_enrolments(customer_id, relost_on) WHERE status = 'relost';
+
 CREATE INDEX care_reviews_enrolment ON care_reviews(enrolment_id, reviewed_at);
 
 CREATE INDEX customer_facts_departed ON customer_facts(departed_at);
