@@ -10,6 +10,7 @@ import { chromiumBenchmark } from './chromium';
 import { trendsChromiumBenchmark } from './trends-chromium';
 import { outreachBenchmark } from './outreach';
 import { hubScaleBenchmark } from './hub-scale';
+import { effectBenchmark } from './effect';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -24,6 +25,7 @@ export const BENCHMARKS: Benchmark[] = [
   completeCallBenchmark,
   importBenchmark,
   reportsBenchmark,
+  effectBenchmark,
   exportBenchmark,
   syncBenchmark,
   outreachBenchmark,

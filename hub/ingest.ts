@@ -19,6 +19,9 @@ export function subjectOf(event: EventEnvelope): string {
     'review.completed': 'externalId',
     'customer.relost': 'externalId',
     'pause.recorded': 'pauseId',
+    'cycle.control': 'cycle',
+    'customer.grouped': 'externalId',
+    'customer.returned': 'externalId',
   };
   return String(p[key[event.kind]]);
 }

@@ -8,6 +8,8 @@ import type { HubStore } from './store/connect';
 import { authenticate, hashToken, type Caller } from './tokens';
 import { ingestBatch } from './ingest';
 import { reasonsReport } from './trends';
+import { effectReportOrgWide } from './effect';
+import { EffectFilters } from '../shared/reports/effect';
 import { csvHeader, csvRowWriter } from '../shared/csv/write';
 import { reasonsCsvColumns } from '../shared/reports/reasonsCsv';
 import { assignmentsFor, publishAssignments } from './assignments';
@@ -181,6 +183,14 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     const filters = filtersFrom(req.query);
     if (!filters.success) return problem(reply, 400, 'bad_request', `The filters are not valid: ${firstIssue(filters.error)}`);
     return reasonsReport(store, filters.data);
+  });
+
+  app.get('/v1/effect', { config: { roles: ['manager'] } }, async (req, reply) => {
+    const filters = EffectFilters.safeParse(req.query ?? {});
+    if (!filters.success) return problem(reply, 400, 'bad_request', `The filters are not valid: ${firstIssue(filters.error)}`);
+    const report = await effectReportOrgWide(store, filters.data);
+    if ('notFound' in report) return problem(reply, 404, 'not_found', report.notFound);
+    return report;
   });
 
   app.get('/v1/export', { config: { roles: ['manager'] } }, async (req, reply) => {

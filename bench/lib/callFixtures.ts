@@ -25,7 +25,7 @@ const OUTCOMES = ['recovered', 'recovered', 'declined', 'declined', 'declined', 
  * know. Written straight into the tables at schema 6, in one transaction, then upgraded the way a
  * console is: migration 7 builds the report summaries from these rows. Deterministic for a seed.
  */
-export function fillCalls(path: string, calls: number, seed = 7): CallsFixture {
+export function fillCalls(path: string, calls: number, seed = 7, customerCount?: number): CallsFixture {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   migrate(db, MIGRATIONS.slice(0, 6));
@@ -36,7 +36,7 @@ export function fillCalls(path: string, calls: number, seed = 7): CallsFixture {
   const cycles = Array.from({ length: 12 }, (_, i) => cycleFor(new Date(Date.UTC(2026, i, 1)), 'monthly'));
   const agentIds = Array.from({ length: 20 }, (_, i) => `bench-agent-${i}`);
   const executiveIds = Array.from({ length: 3 }, (_, i) => `bench-exec-${i}`);
-  const customers = Math.max(100, Math.round(calls / 3));
+  const customers = customerCount ?? Math.max(100, Math.round(calls / 3));
   const now = '2026-12-31T12:00:00.000Z';
 
   const started = performance.now();

@@ -5,11 +5,9 @@ import type { Migration } from './types';
  * window, or another person on the same database, never gets the same one. A lease names the call
  * and the person, and has an expiry (renewed while the call is worked on) so a window that died
  * does not keep the customer forever; completing or leaving the call releases it.
- *
- * The version is the next free one on this branch; the file's number was assigned for the merge.
  */
 export const migration016CallLeases: Migration = {
-  version: 15,
+  version: 16,
   name: 'leases on the customers being called',
   up: `
 CREATE TABLE call_leases (

@@ -13,7 +13,9 @@ import { migration011PortableTriggers } from './011_portable_triggers';
 import { migration012Outreach } from './012_outreach';
 import { migration013PresencePauses } from './013_presence_pauses';
 import { migration014FloorRules } from './014_floor_rules';
+import { migration015Reserved } from './015_016_reserved';
 import { migration016CallLeases } from './016_call_leases';
+import { migration017Effect } from './017_effect';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,5 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012Outreach,
   migration013PresencePauses,
   migration014FloorRules,
+  migration015Reserved,
   migration016CallLeases,
+  migration017Effect,
 ];

@@ -163,6 +163,8 @@ export interface CustomerRow {
   callback_at: string | null;
   last_outcome: string | null;
   selected: number;
+  /** Held out of this cycle's calls as the control group (the selection pass sets it). */
+  control_group: number;
   /** After an unanswered call: the retry cadence's earliest next try. */
   next_attempt_at: string | null;
   /** Where an inferred zone came from ('phone', 'country', 'state', 'postal'); null when the file gave it. */

@@ -10,6 +10,18 @@ import {
   type SelectionSettings,
   type ValueBand,
 } from '../../shared/domain/selection';
+import { inControlGroup } from '../../shared/domain/effect';
+import { prepareEnqueueEvent } from './outbox';
+
+/**
+ * The control-group hash as a SQL function, so the selection pass holds customers out in the same
+ * statement that selects them. Registered per connection; registering again replaces it.
+ */
+export function registerControlFunction(db: Db): void {
+  db.function('winback_in_control', { deterministic: true }, (cycleId: unknown, externalId: unknown, share: unknown) =>
+    typeof cycleId === 'string' && typeof externalId === 'string' && typeof share === 'number' && inControlGroup(cycleId, externalId, share) ? 1 : 0,
+  );
+}
 
 interface RuleRow {
   name: string;
@@ -87,6 +99,7 @@ function ruleSql(rule: SelectionRule, ruleIndex: number, params: Record<string, 
  * recency. `today` is YYYY-MM-DD.
  */
 export function refreshSelection(db: Db, today: string): { selected: number } {
+  registerControlFunction(db);
   const settings = readSelectionSettings(db);
   const params: Record<string, unknown> = { today };
   const bands = [...settings.valueBands].sort((a, b) => b.minRevenue - a.minRevenue);
@@ -139,18 +152,24 @@ export function refreshSelection(db: Db, today: string): { selected: number } {
          julianday(@today) - julianday(coalesce(c.departed_at, cy.starts_on)) AS days_since,
          ${bandName} AS band,
          ${bandPoints} AS band_points,
-         coalesce(sp.points, 0) AS segment_points
+         coalesce(sp.points, 0) AS segment_points,
+         coalesce(ctl.share_percent, 0) AS control_share
        FROM customers c
        LEFT JOIN reasons r ON r.id = c.stated_reason_id
        LEFT JOIN reason_categories rc ON rc.id = r.category_id
        LEFT JOIN cycles cy ON cy.id = c.cycle_id
        LEFT JOIN segment_points sp ON sp.segment = c.segment
-     ), y AS (
+       LEFT JOIN cycle_controls ctl ON ctl.cycle_id = c.cycle_id
+     ), e AS (
        SELECT x.*, ${ruleName} AS rule_name,
-         CASE WHEN x.recoverable = 1 AND (c.phone IS NOT NULL OR c.email IS NOT NULL) AND ${anyRule} THEN 1 ELSE 0 END AS now_selected
+         CASE WHEN x.recoverable = 1 AND (c.phone IS NOT NULL OR c.email IS NOT NULL) AND ${anyRule} THEN 1 ELSE 0 END AS eligible,
+         CASE WHEN x.control_share > 0 THEN winback_in_control(c.cycle_id, c.external_id, x.control_share) ELSE 0 END AS held_out
        FROM x JOIN customers c ON c.id = x.id
+     ), y AS (
+       -- An eligible customer the hash holds out is in the control group and in no queue.
+       SELECT e.*, e.eligible AND NOT e.held_out AS now_selected, e.eligible AND e.held_out AS now_control FROM e
      ), z AS (
-       SELECT y.id, y.band, y.rule_name, y.now_selected,
+       SELECT y.id, y.band, y.rule_name, y.now_selected, y.now_control,
          ${revenue} + ${recency} + y.band_points + y.segment_points AS base,
          json_object('revenue', round(${revenue}, 1), 'revenueTop', y.revenue_top, 'recency', round(${recency}, 1),
            'band', y.band_points, 'segment', y.segment_points) AS detail
@@ -159,16 +178,39 @@ export function refreshSelection(db: Db, today: string): { selected: number } {
        FROM y ORDER BY y.id
      )
      UPDATE customers AS t SET
-       value_band = z.band, selected_by = z.rule_name, selected = z.now_selected,
+       value_band = z.band, selected_by = z.rule_name, selected = z.now_selected, control_group = z.now_control,
        priority_base = z.base, priority_detail = z.detail
      FROM z
      -- Rows that would not change are not written: a rule that touches a few customers costs a few writes.
-     WHERE z.id = t.id AND (t.selected IS NOT z.now_selected OR t.selected_by IS NOT z.rule_name
+     WHERE z.id = t.id AND (t.selected IS NOT z.now_selected OR t.control_group IS NOT z.now_control OR t.selected_by IS NOT z.rule_name
        OR t.value_band IS NOT z.band OR t.priority_base IS NOT z.base OR t.priority_detail IS NOT z.detail)`,
   ).run(params);
+  sendGroupChanges(db, today);
   setSetting(db, QUEUE_SETTING_KEYS.stale, false);
   const selected = db.prepare('SELECT count(*) FROM customers WHERE selected = 1').pluck().get() as number;
   return { selected };
+}
+
+/**
+ * Tells the hub where the pass put each customer of a cycle with a control group, when that
+ * changed since it was last told: the hub then counts the same groups as this console.
+ */
+function sendGroupChanges(db: Db, today: string): void {
+  const changed = db
+    .prepare(
+      `SELECT c.id, c.external_id AS externalId, c.cycle_id AS cycle,
+         CASE WHEN c.control_group = 1 THEN 'control' WHEN c.selected = 1 THEN 'to_call' ELSE 'none' END AS grp
+       FROM cycle_controls ctl JOIN customers c ON c.cycle_id = ctl.cycle_id
+       WHERE coalesce(c.effect_group, 'none') <> CASE WHEN c.control_group = 1 THEN 'control' WHEN c.selected = 1 THEN 'to_call' ELSE 'none' END`,
+    )
+    .all() as { id: number; externalId: string; cycle: string; grp: 'to_call' | 'control' | 'none' }[];
+  if (changed.length === 0) return;
+  const enqueue = prepareEnqueueEvent(db);
+  const mark = db.prepare('UPDATE customers SET effect_group = ? WHERE id = ?');
+  for (const c of changed) {
+    enqueue('customer.grouped', { externalId: c.externalId, cycle: c.cycle, group: c.grp }, `${today}T00:00:00.000Z`);
+    mark.run(c.grp, c.id);
+  }
 }
 
 /**

@@ -159,6 +159,12 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The called-vs-control report reads the latest control, group and return event of each subject (hub/effect.ts).
+    'effect_001_event_kinds': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('events_kind_subject').on('events').columns(['kind', 'subject', 'rid']).execute();
+      },
+    },
     // Ingest locks per group of subjects instead of one lock for every batch (hub/store/ingestLocks.ts).
     'board_002_ingest_locks': {
       async up(db: Kysely<unknown>) {
@@ -225,7 +231,9 @@ export async function migrateHub(db: Kysely<unknown>, dialect: HubDialect): Prom
   // holding other hubs (another schema each), it would find theirs and never create this one's.
   const migrationTableSchema =
     dialect === 'postgres' ? ((await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined) : undefined;
-  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  // Each area's steps carry its own prefix (board_, outreach_, trust_, effect_, ...) and never depend
+  // on another area's, so a hub that ran a later-sorting area's step first still takes a new one.
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown step';
     const why = error instanceof Error ? error.message : 'unknown error';

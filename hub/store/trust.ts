@@ -28,6 +28,10 @@ export const FAMILY_OF: Record<EventKind, string> = {
   'review.completed': 'review',
   'customer.relost': 'relost',
   'pause.recorded': 'pause',
+  // A cycle's control share, a customer's group and their return: the desk that first told the hub.
+  'cycle.control': 'control share',
+  'customer.grouped': 'group',
+  'customer.returned': 'return',
 };
 
 /**

@@ -10,6 +10,8 @@ const customerId = z.number().int().positive();
 const refId = z.string().min(1).max(100);
 const note = z.string().max(10_000, 'A note is at most 10,000 characters.');
 
+const stageMs = z.number().int().min(0).max(7 * 24 * 3_600_000);
+
 /** The open call as the renderer saves it; mirrors CallState in shared/domain/callMachine.ts. */
 export const CallStateSchema = z
   .object({
@@ -44,6 +46,14 @@ export const CallStateSchema = z
     callbackLocal: z.string().max(16).nullable(),
     feedback: z.object({ text: note, rep: z.string().max(200), team: z.string().max(200) }).strict(),
     summary: z.string().max(500, 'The summary is one line: at most 500 characters.'),
+    clock: z
+      .object({
+        stageSince: z.string().max(40),
+        stageMs: z.object({ apologize: stageMs, listen: stageMs, diagnose: stageMs, assist: stageMs, offer: stageMs }).strict(),
+        outcomeAt: z.string().max(40).nullable(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 // A compile error here means the schema and the domain type have drifted apart.

@@ -33,6 +33,8 @@ export const CustomerCardSchema = z.object({
   notes: z.string().nullable(),
   cycle: z.string().nullable(),
   doNotContact: z.boolean(),
+  /** Held out of this cycle's calls, to measure what the calls win. */
+  controlGroup: z.boolean(),
   calls: z.array(CallSummarySchema),
 });
 export type CustomerCard = z.infer<typeof CustomerCardSchema>;

@@ -73,6 +73,56 @@ export interface CallState {
   feedback: { text: string; rep: string; team: string };
   /** One line for the record; executives write it after their call. */
   summary: string;
+  /** The call's clock, for handle time; absent in drafts saved before it was kept. */
+  clock?: CallClock;
+}
+
+/**
+ * Time spent on each stage until the outcome was chosen (talk), and when that was (wrap runs from
+ * then to completion). Kept in the draft, so a call parked or restored after a crash keeps it.
+ */
+export interface CallClock {
+  /** When the current stage's time began to count. */
+  stageSince: string;
+  stageMs: Record<Stage, number>;
+  /** When an outcome was first chosen; null while the call is still talking. */
+  outcomeAt: string | null;
+}
+
+const elapsed = (from: string, to: string) => Math.max(0, Date.parse(to) - Date.parse(from));
+
+/** The clock after a change of the call: a stage left or an outcome chosen closes the time on the stage. */
+export function tickClock(prev: CallState, next: CallState, now: string): CallState {
+  const clock = prev.clock;
+  if (!clock) return next;
+  const stageChanged = next.stage !== prev.stage;
+  const outcomeSet = prev.outcome === null && next.outcome !== null;
+  const outcomeCleared = prev.outcome !== null && next.outcome === null;
+  if (!stageChanged && !outcomeSet && !outcomeCleared) return next;
+  const stageMs = { ...clock.stageMs };
+  let { stageSince, outcomeAt } = clock;
+  if (outcomeAt === null && (stageChanged || outcomeSet)) {
+    stageMs[prev.stage] += elapsed(stageSince, now);
+    stageSince = now;
+  }
+  if (outcomeSet && outcomeAt === null) outcomeAt = now;
+  if (outcomeCleared) {
+    outcomeAt = null;
+    stageSince = now;
+  }
+  return { ...next, clock: { stageSince, stageMs, outcomeAt } };
+}
+
+/** Talk, wrap and per-stage time of a call completed at `completedAt`; null for a call without a clock. */
+export function callTimings(s: CallState, completedAt: string): { talkMs: number; wrapMs: number; stageMs: Record<Stage, number> } | null {
+  const clock = s.clock;
+  if (!clock) return null;
+  const stageMs = { ...clock.stageMs };
+  if (clock.outcomeAt === null) stageMs[s.stage] += elapsed(clock.stageSince, completedAt);
+  const outcomeAt = clock.outcomeAt ?? completedAt;
+  // Talk is the time on the stages, so time parked (or with the app closed) is not talk.
+  const talkMs = stageMs.apologize + stageMs.listen + stageMs.diagnose + stageMs.assist + stageMs.offer;
+  return { talkMs, wrapMs: elapsed(outcomeAt, completedAt), stageMs };
 }
 
 export function initialCallState(input: {
@@ -100,6 +150,7 @@ export function initialCallState(input: {
     callbackLocal: null,
     feedback: { text: '', rep: input.frontlineRep ?? '', team: input.frontlineTeam ?? '' },
     summary: '',
+    clock: { stageSince: input.startedAt, stageMs: { apologize: 0, listen: 0, diagnose: 0, assist: 0, offer: 0 }, outcomeAt: null },
   };
 }
 

@@ -34,6 +34,13 @@ export const OfferAnswer = z.object({
   answer: z.enum(['accepted', 'considering', 'declined', 'not_offered']),
 });
 
+const ms = z.number().int().min(0).max(7 * 24 * 3_600_000);
+export const CallTimings = z.object({
+  talkMs: ms,
+  wrapMs: ms,
+  stageMs: z.object({ apologize: ms, listen: ms, diagnose: ms, assist: ms, offer: ms }),
+});
+
 export const CallCompletedPayload = z.object({
   callId: id,
   externalId: id,
@@ -52,6 +59,8 @@ export const CallCompletedPayload = z.object({
   statedReasonId: id.nullable(),
   /** The frontline team that served the customer, for the org-wide team filter. Optional: older consoles omit it. */
   frontlineTeam: z.string().max(200).nullable().optional(),
+  /** Talk, wrap and per-stage time in milliseconds, from the guided call's clock. Optional: older consoles omit it. */
+  timings: CallTimings.nullable().optional(),
 });
 
 /** A correction of a completed call: the fields given replace the earlier ones. */
@@ -100,6 +109,32 @@ export const PauseRecordedPayload = z.object({
   endedAt: z.string().max(40),
 });
 
+/** A cycle's control share: who is held out follows from it and the hash of each customer's id (shared/domain/effect.ts). */
+export const CycleControlPayload = z.object({
+  cycle: id,
+  /** The cycle's name: departures and calls name their cycle by it. */
+  cycleName: z.string().max(100),
+  sharePercent: z.number().finite().min(0).max(50),
+  setAt: z.string().max(40),
+});
+
+/**
+ * Where the selection pass put a customer of a cycle with a control group: to be called, held out,
+ * or neither (not eligible). Sent when it changes, so the hub counts the same groups as the console.
+ */
+export const CustomerGroupedPayload = z.object({
+  externalId: id,
+  cycle: id,
+  group: z.enum(['to_call', 'control', 'none']),
+});
+
+/** The returns import: the customer came back (returnedOn set) or, on a later file, did not (null). */
+export const ReturnedPayload = z.object({
+  externalId: id,
+  returnedOn: z.string().max(40).nullable(),
+  monthlyRevenue: money,
+});
+
 export const EVENT_PAYLOADS = {
   'customer.departed': DepartedPayload,
   'call.completed': CallCompletedPayload,
@@ -108,6 +143,9 @@ export const EVENT_PAYLOADS = {
   'review.completed': ReviewPayload,
   'customer.relost': RelostPayload,
   'pause.recorded': PauseRecordedPayload,
+  'cycle.control': CycleControlPayload,
+  'customer.grouped': CustomerGroupedPayload,
+  'customer.returned': ReturnedPayload,
 } as const;
 export type EventKind = keyof typeof EVENT_PAYLOADS;
 export const EVENT_KINDS = Object.keys(EVENT_PAYLOADS) as EventKind[];

@@ -2,6 +2,9 @@ import { vi } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/api';
 import type { ApiError } from '../../shared/api/result';
 import { ApiCallError, setApiClient } from '../../renderer/src/api/client';
+import { buildEffectReport } from '../../shared/reports/effect';
+import { buildOfferEconomics } from '../../shared/reports/offerEconomics';
+import { buildHandleTimeReport } from '../../shared/reports/handleTime';
 
 type Answers = { [C in Channel]?: (input: ChannelInput<C>) => ChannelOutput<C> | ApiError };
 
@@ -25,6 +28,11 @@ const AMBIENT: Answers = {
     overrideAllowed: false,
     openedOutsideHoursBecause: null,
   }),
+  // Trends shows a manager whether the calls worked: empty unless a test gives its own.
+  'effect.report': () => buildEffectReport([], [], [], null),
+  'effect.offers': () => buildOfferEconomics([], [], null),
+  'effect.handleTime': () => buildHandleTimeReport([], 0, null),
+  'effect.controls': () => [],
 };
 
 /** Installs an API client that answers from the given functions; an ApiError answer fails the call. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migration016CallLeases } from '../../db/migrations/016_call_leases';
+import { migration017Effect } from '../../db/migrations/017_effect';
 
 /**
  * Representative rows as a console at an older schema version would hold them, for
@@ -243,6 +244,21 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
       db.exec(`
         INSERT INTO call_leases (customer_id, call_id, person_id, leased_at, expires_at)
         VALUES (1, 'seed-lease-call', 'seed-agent', '${NOW}', '2026-10-01T16:30:00.000Z');
+      `);
+    },
+  },
+  {
+    since: migration017Effect.version,
+    name: 'a cycle with a 10% control group, a returned customer, a costed offer, an experiment and a timed call',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO cycle_controls (cycle_id, share_percent, set_at, set_by) VALUES ('2026-10', 10, '${NOW}', 'seed-manager');
+        UPDATE customers SET returned_on = '2026-10-20', returned_revenue = 79.95 WHERE id = 1;
+        UPDATE offers SET cost_model = 'discount', cost_percent = 20, cost_months = 3 WHERE id = 'seed-offer';
+        INSERT INTO experiments (id, name, base_offer_id, started_at, started_by) VALUES ('seed-experiment', 'Seeded discount or not', 'seed-offer', '${NOW}', 'seed-manager');
+        INSERT INTO experiment_variants (experiment_id, offer_id, weight) VALUES ('seed-experiment', 'seed-offer', 1);
+        INSERT INTO call_timings (call_id, talk_ms, wrap_ms, apologize_ms, listen_ms, diagnose_ms, assist_ms, offer_ms)
+        VALUES ('seed-call', 1080000, 120000, 60000, 480000, 240000, 180000, 120000);
       `);
     },
   },

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/api/result';
 import type { CompletedCall } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
 import {
+  callTimings,
   completionProblems,
   isOfferOpen,
   isReasonConfirmed,
@@ -32,8 +33,10 @@ import { releaseLease } from '../../../db/repos/callLeases';
 import { getReason, type ReasonRow } from '../../../db/repos/reasons';
 import { listOffers, type OfferRow } from '../../../db/repos/offers';
 import { enqueueEvent } from '../../../db/repos/outbox';
+import { insertCallTimings } from '../../../db/repos/callTimings';
 import type { ServiceDeps } from '../types';
 import { activeRules, toRuleDef } from '../playbook/offers';
+import { rulesForCustomer } from '../effect/experiments';
 import { customerTimeZone, recordZone } from '../customers/timeZone';
 import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { enrolOnRecovery } from '../care/enrol';
@@ -125,7 +128,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
   const answers = new Map<string, OfferAnswer>(state.offer.answers.map((a) => [a.offerId, a.answer]));
   const primary = reasons[0];
   if (isOfferOpen(state)) {
-    const proposed = proposeOffers(activeRules(db, offerRows).map(toRuleDef), {
+    const proposed = proposeOffers(rulesForCustomer(db, activeRules(db, offerRows), customer.external_id).map(toRuleDef), {
       categoryId: primary?.category_id ?? null,
       reasonId: primary?.id ?? null,
       otherReasons: reasons.slice(1).map((r) => ({ categoryId: r.category_id, reasonId: r.id })),
@@ -180,6 +183,8 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
     if (outcome === 'recovered') enrolOnRecovery(db, { customerId: customer.id, callId: state.callId, ownerId: caller.id, recoveredAt: now, now: nowIso });
     deleteDraftOfCall(db, customer.id, state.callId);
     releaseLease(db, customer.id, { personId: caller.id, callId: state.callId });
+    const timings = callTimings(state, nowIso);
+    if (timings) insertCallTimings(db, state.callId, timings);
 
     enqueueEvent(
       db,
@@ -202,6 +207,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
         product: clip(customer.product, 200),
         statedReasonId: customer.stated_reason_id,
         frontlineTeam: clip(customer.frontline_team, 200),
+        timings,
       },
       nowIso,
     );

@@ -127,6 +127,9 @@ export function zoneNote(row: { timezone: string | null; timezone_source?: strin
   return `Time zone not known: ${origin} points to ${area} (${candidates.join(', ')}). Calls wait until it is within calling hours in all of them.`;
 }
 
+/** What the card says of a customer held out of the cycle's calls. */
+export const CONTROL_GROUP_WHY = 'In the control group: not to be called this cycle.';
+
 /** Why a customer is not in any queue, in words; null when they are (calling hours aside). */
 export function outOfQueueWhy(db: Db, row: CustomerRow): string | null {
   if (row.do_not_contact === 1) return 'Do not contact: this customer must not be called.';
@@ -138,6 +141,7 @@ export function outOfQueueWhy(db: Db, row: CustomerRow): string | null {
   };
   if (row.last_outcome && closed[row.last_outcome]) return closed[row.last_outcome] ?? null;
   if (row.phone === null && row.email === null) return 'No contact details to call.';
+  if (row.control_group === 1) return CONTROL_GROUP_WHY;
   if (row.selected === 0) return 'Not selected for calling: the selection rules or the stated reason keep them out of the queue.';
   const max = readQueueSettings(db).maxAttempts;
   if (row.attempts >= max && row.callback_at === null) return `Reached the limit of ${max} attempts this cycle.`;

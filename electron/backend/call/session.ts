@@ -10,6 +10,7 @@ import { listOffers } from '../../../db/repos/offers';
 import type { ServiceDeps } from '../types';
 import { listTaxonomy } from '../playbook/taxonomy';
 import { activeRules, toOffer } from '../playbook/offers';
+import { rulesForCustomer } from '../effect/experiments';
 import { buildBriefing } from './briefing';
 import { admitCallOpening, callableNow } from './contactRules';
 import { activeLease, leasedCustomerIds, releaseLease, takeLease } from '../../../db/repos/callLeases';
@@ -67,6 +68,8 @@ export function assertCallable(deps: ServiceDeps, row: CustomerRow): void {
     if (c && c.recoverable === 0) throw new AppError('conflict', `${who} left for a reason that is never called (${row.stated_reason_name ?? c.name}).`);
   }
   if (row.phone === null && row.email === null) throw new AppError('conflict', `${who} has no contact details: no phone and no email.`);
+  // The control group measures what happens without a call: one call spoils the comparison.
+  if (row.control_group === 1) throw new AppError('conflict', `${who} is in the control group: not to be called this cycle.`);
 }
 
 /** A saved draft, if it is still a valid call of this customer; a damaged one is left in place, not used. */
@@ -86,6 +89,22 @@ function readDraft(deps: ServiceDeps, customerId: number): { state: CallState; u
   }
   return { state: parsed.data, updatedAt: draft.updated_at };
 }
+
+/**
+ * A restored call's clock: the stage it was on keeps its time up to the last save, and the time
+ * since (parked, or the app closed) counts for no stage and no wrap.
+ */
+function resumedClock(state: CallState, savedAt: string, now: string): CallState {
+  const c = state.clock;
+  if (!c) return state;
+  const away = Math.max(0, Date.parse(now) - Date.parse(savedAt));
+  if (c.outcomeAt === null) {
+    const stageMs = { ...c.stageMs, [state.stage]: c.stageMs[state.stage] + Math.max(0, Date.parse(savedAt) - Date.parse(c.stageSince)) };
+    return { ...state, clock: { ...c, stageMs, stageSince: now } };
+  }
+  return { ...state, clock: { ...c, outcomeAt: new Date(Date.parse(c.outcomeAt) + away).toISOString() } };
+}
+
 
 /** Refuses a customer someone else has open, saying who and since when. */
 function assertNotOpenElsewhere(deps: ServiceDeps, caller: Person, row: CustomerRow, nowIso: string): void {
@@ -118,7 +137,7 @@ export function startCall(
       const saved = readDraft(deps, chosen.id);
       if (!saved) assertCallable(deps, chosen);
       const opened =
-        saved?.state ??
+        (saved && resumedClock(saved.state, saved.updatedAt, nowIso)) ??
         initialCallState({
           callId: randomUUID(),
           customerId: chosen.id,
@@ -139,7 +158,7 @@ export function startCall(
     offers: listOffers(db)
       .map(toOffer)
       .filter((o) => !o.retired || referenced.has(o.id)),
-    rules: activeRules(db),
+    rules: rulesForCustomer(db, activeRules(db), row.external_id),
     state,
     restoredFrom: draft?.updatedAt ?? null,
   };

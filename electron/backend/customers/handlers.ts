@@ -18,6 +18,7 @@ export const customerHandlers: HandlerGroup<'customers.get'> = {
       reasonCategory: row.category_name,
       cycle: row.cycle_name,
       doNotContact: row.do_not_contact === 1,
+      controlGroup: row.control_group === 1,
       calls: listCallsOfCustomer(deps.db, row.id).map((c) => ({
         id: c.id,
         at: c.completed_at,

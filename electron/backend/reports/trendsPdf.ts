@@ -8,6 +8,10 @@ import { listCycles } from '../../../db/repos/cycles';
 import { buildReasonsReport } from './reasons';
 import { buildAgreement, buildOfferMatrix, buildRecoveryReport } from './recovery';
 import { scopeOf, type ReportFilterInput } from './scope';
+import type { EffectReport } from '../../../shared/reports/effect';
+import { verdictText } from '../../../shared/reports/effect';
+import type { OfferEconomicsReport, OfferEconomicsRow } from '../../../shared/reports/offerEconomics';
+import { effectReport, offerEconomicsReport } from '../effect/reports';
 import { barChart, createDoc, footers, heading, lineChart, note, paragraph, table, toBuffer, type TableColumn } from './pdfLayout';
 
 export interface TrendsReportData {
@@ -24,6 +28,9 @@ export interface TrendsReportData {
   recovery: RecoveryReport;
   matrix: OfferMatrix;
   agreement: AgreementReport;
+  /** Managers only: whether the calls worked, and what the offers earned after their cost. */
+  effect: EffectReport | null;
+  offers: OfferEconomicsReport | null;
 }
 
 const PALETTE_RECOVERY = '#009E73';
@@ -52,7 +59,10 @@ export async function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Pe
     buildOfferMatrix(db, filters, user, log),
     buildAgreement(db, filters, user, log),
   ]);
+  const managerView = scopeOf(user) === 'all';
   return {
+    effect: managerView ? effectReport(db, { cycle: chosen?.id }) : null,
+    offers: managerView ? offerEconomicsReport(db, { cycle: chosen?.id }) : null,
     by,
     scope: scopeOf(user),
     cycleName: chosen?.name ?? 'All cycles',
@@ -200,6 +210,61 @@ export async function renderTrendsPdf(data: TrendsReportData): Promise<Buffer> {
     'No differences.',
   );
 
+  if (data.effect) effectSection(doc, data.effect);
+  if (data.offers) offersSection(doc, data.offers);
+
   footers(doc, title);
   return toBuffer(doc);
+}
+
+type PdfDoc = ReturnType<typeof createDoc>;
+const points = (v: number | null) => (v === null ? '-' : `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} pts`);
+const cents = (v: number | null) => (v === null ? '-' : `${v < 0 ? '-' : ''}${money(Math.abs(v) / 100)}`);
+
+function effectSection(doc: PdfDoc, e: EffectReport): void {
+  heading(doc, 'Did the calls work: called against the control group');
+  if (e.controls.length === 0) {
+    paragraph(doc, 'No cycle has a control group yet.');
+    return;
+  }
+  const o = e.overall;
+  paragraph(
+    doc,
+    `${verdictText(o)} To be called: ${whole(o.toCall.returned)} of ${whole(o.toCall.customers)} came back (${percent(o.toCall.rate ?? 0)}); ` +
+      `control, not called: ${whole(o.control.returned)} of ${whole(o.control.customers)} (${percent(o.control.rate ?? 0)}). ` +
+      `Difference ${points(o.difference)}, 95% interval ${points(o.low)} to ${points(o.high)}.`,
+  );
+  table(
+    doc,
+    [
+      { header: 'Cycle', width: 3, value: (r) => r.label },
+      { header: 'To call', width: 1.2, align: 'right', value: (r) => whole(r.toCall.customers) },
+      { header: 'Back', width: 1, align: 'right', value: (r) => whole(r.toCall.returned) },
+      { header: 'Control', width: 1.2, align: 'right', value: (r) => whole(r.control.customers) },
+      { header: 'Back', width: 1, align: 'right', value: (r) => whole(r.control.returned) },
+      { header: 'Difference', width: 1.5, align: 'right', value: (r) => points(r.difference) },
+      { header: '95% interval', width: 2.6, align: 'right', value: (r) => `${points(r.low)} to ${points(r.high)}` },
+    ],
+    e.byCycle,
+    'No cycle with a control group.',
+  );
+}
+
+function offersSection(doc: PdfDoc, r: OfferEconomicsReport): void {
+  heading(doc, 'Offer economics: net revenue won back');
+  const t = r.totals;
+  paragraph(
+    doc,
+    `${whole(t.wonBack)} customers won back through offers: ${cents(t.revenueCents)} revenue over up to 12 months, ${cents(t.costCents)} in offer costs, ${cents(t.netCents)} net, from ${whole(t.callsMade)} calls with an offer.`,
+  );
+  const columns: TableColumn<OfferEconomicsRow>[] = [
+    { header: 'Offer', width: 3.4, value: (x) => (x.flagged ? `${x.offer} (costs more than it keeps)` : x.offer) },
+    { header: 'Calls', width: 1, align: 'right', value: (x) => whole(x.callsMade) },
+    { header: 'Won back', width: 1.2, align: 'right', value: (x) => whole(x.wonBack) },
+    { header: 'Revenue', width: 1.6, align: 'right', value: (x) => cents(x.revenueCents) },
+    { header: 'Cost', width: 1.4, align: 'right', value: (x) => cents(x.costCents) },
+    { header: 'Net', width: 1.6, align: 'right', value: (x) => cents(x.netCents) },
+    { header: 'Net per call', width: 1.5, align: 'right', value: (x) => cents(x.netPerCallCents) },
+  ];
+  table(doc, columns, r.byOffer, 'No offers made yet.');
 }

@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finish } from '../../backend/exports/stream';
 import type { Command } from 'commander';
 import { defaultDataDir, resolveDbPath } from '../../backend/paths';
 import { CliError } from './errors';
@@ -21,3 +24,14 @@ export function existingDbPath(options: { db?: string }): string {
 }
 
 export const isClosedPipe = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'EPIPE';
+
+/** Writes the text to --out (or standard output), waiting until it is all written. */
+export async function writeOutput(text: string, out: string | undefined): Promise<void> {
+  const stream: Writable = out ? createWriteStream(out) : process.stdout;
+  try {
+    if (!stream.write(text)) await once(stream, 'drain');
+    if (out) await finish(stream);
+  } catch (error) {
+    if (!isClosedPipe(error)) throw error;
+  }
+}

@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { ReasonsReportFilters, type ReasonsReport } from '../../../shared/reports/reasons';
 import { reasonsCsvColumns } from '../../../shared/reports/reasonsCsv';
@@ -11,8 +9,8 @@ import { buildReasonsReport } from '../../backend/reports/reasons';
 import { setReportWorkerEnabled } from '../../backend/reports/runner';
 import { CliError } from './errors';
 import { fetchHubReasonsReport } from '../../backend/sync/hubClient';
-import { addDbOption, existingDbPath, isClosedPipe } from './options';
-import { writeFileAtomically } from '../../backend/exports/toFile';
+import { addDbOption, existingDbPath, writeOutput } from './options';
+import { registerEffectReports } from './reportEffect';
 
 interface ReportOptions {
   db?: string;
@@ -31,19 +29,6 @@ interface ReportOptions {
   token?: string;
 }
 
-/** Writes the text to --out (whole or not at all) or to standard output, waiting until it is all written. */
-export async function writeOutput(text: string, out: string | undefined): Promise<void> {
-  const put = async (stream: Writable) => {
-    if (!stream.write(text)) await once(stream, 'drain');
-  };
-  try {
-    if (out) await writeFileAtomically(out, put);
-    else await put(process.stdout);
-  } catch (error) {
-    if (!isClosedPipe(error)) throw error;
-  }
-}
-
 function render(report: ReasonsReport, options: ReportOptions): string {
   if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   return toCsv(reasonsCsvColumns(options.group !== undefined), report.rows, { bom: options.bom });
@@ -51,6 +36,7 @@ function render(report: ReasonsReport, options: ReportOptions): string {
 
 export function registerReportCommand(program: Command): void {
   const report = program.command('report').description('Reports from the console database.');
+  registerEffectReports(report);
   addDbOption(
     report
       .command('reasons')

@@ -1,6 +1,6 @@
 import type { CallSession, CompletedCall } from '../../../shared/api/call';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
-import { completionProblems, type CallState, type Move } from '../../../shared/domain/callMachine';
+import { completionProblems, tickClock, type CallState, type Move } from '../../../shared/domain/callMachine';
 import { todayIn } from '../../../shared/domain/localTime';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { api, ApiCallError } from '../api/client';
@@ -224,8 +224,10 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
     updateCall: (change) => {
       const current = get().activeCall;
       if (!current) return;
-      const state = change(current.state);
-      if (state === current.state) return;
+      const changed = change(current.state);
+      if (changed === current.state) return;
+      // Handle time: leaving a stage or choosing the outcome stops that stage's clock.
+      const state = tickClock(current.state, changed, new Date().toISOString());
       set({ activeCall: { ...current, state }, callProblems: [] });
       getSaver().schedule(state);
     },

@@ -38,6 +38,7 @@ export interface CustomerCardViewProps {
 export function cannotCall(card: CustomerCard): string | null {
   if (card.doNotContact) return 'Do not contact: this customer must not be called.';
   if (card.phone === null && card.email === null) return 'No contact details to call.';
+  if (card.controlGroup) return 'In the control group: not to be called this cycle.';
   return null;
 }
 

@@ -11,6 +11,7 @@ import { OfferMatrixPanel } from './trends/OfferMatrixPanel';
 import { AgreementPanel } from './trends/AgreementPanel';
 import { ExportsPanel } from './trends/ExportsPanel';
 import { OrgWidePanel } from './trends/OrgWidePanel';
+import { EffectContainer } from './trends/EffectPanel';
 import { describeFilters, TrendsFilters } from './trends/TrendsFilters';
 import { formatCount, formatPercent, formatRevenue } from './trends/format';
 
@@ -151,6 +152,7 @@ export function TrendsView() {
           <div className="trends-below" aria-busy={belowLoading || below !== data}>
             {below && <PanelsBelow data={below} options={options} filters={filters} by={by} orgWide={isManager && hubConfigured} />}
           </div>
+          {isManager && <EffectContainer cycle={cleanFilters(filters).cycle} cycles={oldestFirst(options).reverse()} />}
           {isManager && <ExportsPanel />}
         </>
       )}

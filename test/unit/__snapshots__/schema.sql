@@ -42,6 +42,8 @@ CREATE UNIQUE INDEX care_enrolments_one_active ON care_enrolments(customer_id) W
 
 CREATE INDEX care_enrolments_owner ON care_enrolments(owner_id, next_review_on) WHERE status = 'active';
 
+CREATE INDEX care_enrolments_relost ON care_enrolments(customer_id, relost_on) WHERE status = 'relost';
+
 CREATE INDEX care_reviews_enrolment ON care_reviews(enrolment_id, reviewed_at);
 
 CREATE INDEX customer_facts_departed ON customer_facts(departed_at);
@@ -54,15 +56,21 @@ CREATE INDEX customers_cycle ON customers(cycle_id);
 
 CREATE INDEX customers_departed ON customers(departed_at);
 
+CREATE INDEX customers_effect ON customers(cycle_id, control_group, selected, stated_reason_id, segment, returned_on, attempts);
+
 CREATE INDEX customers_queue ON customers(priority DESC, attempts, callback_at, assigned_to, cycle_id,
   segment, stated_reason_id, external_id, name, phone)
   WHERE selected = 1 AND do_not_contact = 0
     AND (last_outcome IS NULL OR last_outcome IN ('callback', 'no_answer', 'considering'));
 
+CREATE INDEX customers_returned ON customers(returned_on) WHERE returned_on IS NOT NULL;
+
 CREATE INDEX customers_stated_reason ON customers(stated_reason_id);
 
 CREATE INDEX customers_unmapped_reason ON customers(stated_reason_text)
   WHERE stated_reason_id IS NULL AND stated_reason_text IS NOT NULL;
+
+CREATE UNIQUE INDEX experiments_one_running ON experiments(base_offer_id) WHERE ended_at IS NULL;
 
 CREATE INDEX feedback_call ON feedback(call_id);
 
@@ -191,6 +199,17 @@ CREATE TABLE call_stages (
   PRIMARY KEY (call_id, stage)
 ) STRICT;
 
+CREATE TABLE call_timings (
+  call_id TEXT PRIMARY KEY REFERENCES calls(id),
+  talk_ms INTEGER NOT NULL CHECK (talk_ms >= 0),
+  wrap_ms INTEGER NOT NULL CHECK (wrap_ms >= 0),
+  apologize_ms INTEGER NOT NULL DEFAULT 0 CHECK (apologize_ms >= 0),
+  listen_ms INTEGER NOT NULL DEFAULT 0 CHECK (listen_ms >= 0),
+  diagnose_ms INTEGER NOT NULL DEFAULT 0 CHECK (diagnose_ms >= 0),
+  assist_ms INTEGER NOT NULL DEFAULT 0 CHECK (assist_ms >= 0),
+  offer_ms INTEGER NOT NULL DEFAULT 0 CHECK (offer_ms >= 0)
+) STRICT;
+
 CREATE TABLE calls (
   id TEXT PRIMARY KEY,
   customer_id INTEGER NOT NULL REFERENCES customers(id),
@@ -303,7 +322,14 @@ CREATE TABLE customers (
   callback_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL, next_attempt_at TEXT, timezone_source TEXT, timezone_candidates TEXT) STRICT;
+, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL, next_attempt_at TEXT, timezone_source TEXT, timezone_candidates TEXT, control_group INTEGER NOT NULL DEFAULT 0 CHECK (control_group IN (0, 1)), effect_group TEXT CHECK (effect_group IS NULL OR effect_group IN ('to_call', 'control', 'none')), returned_on TEXT, returned_revenue REAL CHECK (returned_revenue IS NULL OR returned_revenue >= 0)) STRICT;
+
+CREATE TABLE cycle_controls (
+  cycle_id TEXT PRIMARY KEY REFERENCES cycles(id),
+  share_percent REAL NOT NULL CHECK (share_percent >= 0 AND share_percent <= 50),
+  set_at TEXT NOT NULL,
+  set_by TEXT REFERENCES people(id)
+) STRICT;
 
 CREATE TABLE cycles (
   id TEXT PRIMARY KEY,
@@ -349,6 +375,27 @@ CREATE TABLE diagnosed_reason_cells (
   recovered_revenue_micros INTEGER NOT NULL,
   PRIMARY KEY (period_kind, period, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
+
+CREATE TABLE experiment_variants (
+  experiment_id TEXT NOT NULL REFERENCES experiments(id),
+  offer_id TEXT NOT NULL REFERENCES offers(id),
+  weight REAL NOT NULL CHECK (weight > 0),
+  PRIMARY KEY (experiment_id, offer_id)
+) STRICT;
+
+CREATE TABLE experiments (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  -- The offer the rules propose; while the experiment runs, each customer sees their variant instead.
+  base_offer_id TEXT NOT NULL REFERENCES offers(id),
+  started_at TEXT NOT NULL,
+  started_by TEXT REFERENCES people(id),
+  ended_at TEXT,
+  ended_by TEXT REFERENCES people(id),
+  winner_offer_id TEXT REFERENCES offers(id),
+  decision_note TEXT NOT NULL DEFAULT '',
+  CHECK ((ended_at IS NULL) = (winner_offer_id IS NULL))
+) STRICT;
 
 CREATE TABLE feedback (
   id TEXT PRIMARY KEY,
@@ -450,7 +497,7 @@ CREATE TABLE offers (
   duration_months INTEGER,
   generates_code INTEGER NOT NULL DEFAULT 0 CHECK (generates_code IN (0, 1)),
   retired_at TEXT
-, product TEXT) STRICT;
+, product TEXT, cost_model TEXT CHECK (cost_model IS NULL OR cost_model IN ('none', 'discount', 'free_months', 'fixed')), cost_percent REAL CHECK (cost_percent IS NULL OR (cost_percent >= 0 AND cost_percent <= 100)), cost_months INTEGER CHECK (cost_months IS NULL OR cost_months >= 0), cost_amount REAL CHECK (cost_amount IS NULL OR cost_amount >= 0)) STRICT;
 
 CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
