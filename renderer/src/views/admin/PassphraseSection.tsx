@@ -35,7 +35,7 @@ export function PassphraseSection() {
   };
   return (
     <form aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
-      <h3 id={`${id}-title`}>Manager passphrase of this desk</h3>
+      <h2 id={`${id}-title`}>Manager passphrase of this desk</h2>
       <p className="muted">
         Switch person asks for it before anyone at this desk takes the manager role. Only a slow hash of it is kept.
       </p>
