@@ -13,6 +13,7 @@ import { migration011PortableTriggers } from './011_portable_triggers';
 import { migration012Outreach } from './012_outreach';
 import { migration013PresencePauses } from './013_presence_pauses';
 import { migration014FloorRules } from './014_floor_rules';
+import { migration015Permissions } from './015_permissions';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012Outreach,
   migration013PresencePauses,
   migration014FloorRules,
+  migration015Permissions,
 ];

@@ -21,6 +21,7 @@ import { boardHandlers } from './sync/boardHandlers';
 import { contactPolicyHandlers } from './contactPolicy/handlers';
 import { callsInProgressHandlers } from './call/unfinished';
 import { assignmentPreviewHandlers } from './queue/assignmentPreview';
+import { permissionsHandlers } from './permissions/handlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -46,4 +47,5 @@ export const handlers: Handlers = {
   ...contactPolicyHandlers,
   ...callsInProgressHandlers,
   ...assignmentPreviewHandlers,
+  ...permissionsHandlers,
 };

@@ -20,6 +20,7 @@ import { presenceChannels } from './presence';
 import { contactPolicyChannels } from './contactPolicy';
 import { callsInProgressChannels } from './callsInProgress';
 import { assignmentPreviewChannels } from './assignmentPreview';
+import { permissionsChannels } from './permissions';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -44,6 +45,7 @@ export const contract = {
   ...contactPolicyChannels,
   ...callsInProgressChannels,
   ...assignmentPreviewChannels,
+  ...permissionsChannels,
 };
 
 export type Contract = typeof contract;

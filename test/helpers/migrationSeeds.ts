@@ -235,4 +235,20 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
       `);
     },
   },
+  {
+    since: 15,
+    name: 'a ledger with a manager entry, an expired one, an imported list and a change waiting for the hub',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO permission_entries (id, uid, kind, value, scope, source, note, added_at, added_by, expires_at, expired_at, expired_by) VALUES
+          (1, 'seed-entry-1', 'phone', '+15550102', 'call', 'manager', 'Asked by letter', '${NOW}', 'Seed Manager', NULL, NULL, NULL),
+          (2, 'seed-entry-2', 'customer', 'SEED-1', 'email', 'customer', NULL, '${NOW}', 'Seed Agent', NULL, '${NOW}', 'Seed Manager');
+        INSERT INTO permission_lists (id, uid, name, scope, registry, size, added_at, added_by) VALUES
+          (1, 'seed-list', 'Registry extract', 'call', 1, 1, '${NOW}', 'Seed Manager');
+        INSERT INTO permission_list_values (value, list_id) VALUES ('+15550199', 1);
+        INSERT INTO permission_outbox (seq, uid, change) VALUES (1, 'seed-change', '{"type":"entry"}');
+        UPDATE customers SET phone_key = '+15550102', call_blocked = 1 WHERE id = 2;
+      `);
+    },
+  },
 ];

@@ -1,4 +1,6 @@
 import { AppError } from '../../../shared/api/result';
+import { customerBlock } from '../permissions/ledger';
+import { blockedLabel } from '../../../shared/domain/permissions';
 import type { Person } from '../../../shared/api/session';
 import type { CallState } from '../../../shared/domain/callMachine';
 import { retryWaitMinutes, type ContactPolicy } from '../../../shared/domain/contactPolicy';
@@ -127,8 +129,10 @@ export function zoneNote(row: { timezone: string | null; timezone_source?: strin
 }
 
 /** Why a customer is not in any queue, in words; null when they are (calling hours aside). */
-export function outOfQueueWhy(db: Db, row: CustomerRow): string | null {
+export function outOfQueueWhy(db: Db, row: CustomerRow, now: Date): string | null {
   if (row.do_not_contact === 1) return 'Do not contact: this customer must not be called.';
+  const block = customerBlock(db, row, 'call', now);
+  if (block) return `${blockedLabel(block, 'call', (iso) => iso.slice(0, 10))}: on the contact-permission ledger.`;
   const closed: Record<string, string> = {
     recovered: 'Recovered on their last call: nothing left to call about.',
     declined: 'Declined on their last call: not called again this cycle.',
@@ -146,7 +150,7 @@ export function outOfQueueWhy(db: Db, row: CustomerRow): string | null {
 export function callingStatus(deps: ServiceDeps, row: CustomerRow, callId?: string) {
   const now = deps.now();
   const hours = customerCallability(deps.db, row, now);
-  const retry = outOfQueueWhy(deps.db, row) ?? retryWaitWhy(row, now, hours.zones[0] ?? 'UTC');
+  const retry = outOfQueueWhy(deps.db, row, now) ?? retryWaitWhy(row, now, hours.zones[0] ?? 'UTC');
   const opening = callId ? getCallOpening(deps.db, callId) : undefined;
   const policy = readContactPolicy(deps.db);
   const next = row.next_attempt_at !== null && row.next_attempt_at > now.toISOString() ? row.next_attempt_at : null;

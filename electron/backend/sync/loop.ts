@@ -6,6 +6,7 @@ import { connectHub } from './failover';
 import { pullAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { readHubConfig, SYNC_KEYS } from './settings';
+import { syncLedger } from '../permissions/hubSync';
 
 export interface SyncLoopOptions {
   /** Pause between rounds while there is nothing to send (a round then only checks the hub answers). */
@@ -82,6 +83,8 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
       pending = push.pending;
       failure = push.error;
       if (!failure && push.sent === 0 && push.refused === 0) await client.me();
+      // The contact-permission ledger every round: an entry made on another desk blocks here after this desk's next round.
+      if (!failure) await syncLedger(db, client, deps.now);
       const pullEvery = options.pullEveryMs ?? SYNC_DEFAULTS.pullEveryMs;
       const lastPull = getSetting<string>(db, SYNC_KEYS.lastPullAt);
       const user = currentUser(db);

@@ -61,6 +61,7 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
       : `${verb} ${n(imported)} new departed customers and update ${n(updated)}; ${n(plan.skipped)} rows did not depart; ${n(plan.invalid)} invalid rows.`,
   );
   if (plan.noContact > 0) lines.push(`${n(plan.noContact)} have no phone or email: imported and counted, but not queued.`);
+  if (written && written.suppressed > 0) lines.push(`${n(written.suppressed)} are on the contact-permission ledger: imported and counted, but not queued.`);
   if (plan.unmapped.length > 0) {
     const list = plan.unmapped
       .slice(0, 10)
