@@ -19,6 +19,7 @@ const COMMANDS = new Map<string, () => Promise<Register>>([
   ['import', async () => (await import('./commands/import')).registerImportCommand],
   ['backup', async () => (await import('./commands/backup')).registerBackupCommands],
   ['outreach', async () => (await import('./commands/outreach')).registerOutreachCommand],
+  ['suppress', async () => (await import('./commands/suppress')).registerSuppressCommand],
 ]);
 /** Commands registered by a module under another name. */
 const MODULE_OF = new Map([['restore', 'backup']]);
