@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { OUTCOMES } from '../domain/outcomes';
+import { ContactBlockSchema } from './permissions';
 
 const id = z.number().int().positive();
 
@@ -33,6 +34,8 @@ export const CustomerCardSchema = z.object({
   notes: z.string().nullable(),
   cycle: z.string().nullable(),
   doNotContact: z.boolean(),
+  /** What the contact-permission ledger says against calling them; null when nothing. */
+  callBlock: ContactBlockSchema.nullable(),
   calls: z.array(CallSummarySchema),
 });
 export type CustomerCard = z.infer<typeof CustomerCardSchema>;

@@ -122,6 +122,7 @@ export function card(over: Partial<CustomerCard> = {}): CustomerCard {
     notes: null,
     cycle: 'November 2026',
     doNotContact: false,
+    callBlock: null,
     calls: [],
     ...over,
   };

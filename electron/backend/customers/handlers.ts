@@ -4,6 +4,7 @@ import { getCustomerRow } from '../../../db/repos/customers';
 import { listCallsOfCustomer } from '../../../db/repos/calls';
 import type { HandlerGroup } from '../types';
 import { customerProfile } from './profile';
+import { customerBlock } from '../permissions/ledger';
 
 export const customerHandlers: HandlerGroup<'customers.get'> = {
   'customers.get': (deps, input): CustomerCard => {
@@ -18,6 +19,7 @@ export const customerHandlers: HandlerGroup<'customers.get'> = {
       reasonCategory: row.category_name,
       cycle: row.cycle_name,
       doNotContact: row.do_not_contact === 1,
+      callBlock: customerBlock(deps.db, row, 'call', deps.now()),
       calls: listCallsOfCustomer(deps.db, row.id).map((c) => ({
         id: c.id,
         at: c.completed_at,

@@ -4,6 +4,7 @@ import type { CallingStatus } from '../../../shared/api/contactPolicy';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { STAGE_LABELS } from '../../../shared/domain/stages';
+import { blockedLabel } from '../../../shared/domain/permissions';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 import { formatDate, formatMoney } from '../lib/format';
@@ -37,6 +38,7 @@ export interface CustomerCardViewProps {
 /** Why a customer must not be called from the card, in words; null when they may be. */
 export function cannotCall(card: CustomerCard): string | null {
   if (card.doNotContact) return 'Do not contact: this customer must not be called.';
+  if (card.callBlock) return `${blockedLabel(card.callBlock, 'call', formatDate)}: on the contact-permission ledger.`;
   if (card.phone === null && card.email === null) return 'No contact details to call.';
   return null;
 }
@@ -48,7 +50,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
   const { card, status, why, onStartCall, unfinished, onScreen, openCallId, onToggleCall, renderCall } = props;
   const rows: [string, ReactNode][] = [
     ['Customer id', card.externalId],
-    ['Phone', <PhoneLink key="phone" number={card.phone} />],
+    ['Phone', <PhoneLink key="phone" number={card.phone} customerId={card.id} block={card.callBlock} />],
     ['Email', card.email ?? 'no email'],
     ['Monthly revenue', formatMoney(card.monthlyRevenue)],
     ['Tenure', card.tenureMonths === null ? '—' : `${card.tenureMonths} months`],
