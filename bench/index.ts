@@ -9,6 +9,7 @@ import { syncBenchmark } from './sync';
 import { chromiumBenchmark } from './chromium';
 import { outreachBenchmark } from './outreach';
 import { hubScaleBenchmark } from './hub-scale';
+import { permissionsBenchmark } from './permissions';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -27,5 +28,6 @@ export const BENCHMARKS: Benchmark[] = [
   syncBenchmark,
   outreachBenchmark,
   hubScaleBenchmark,
+  permissionsBenchmark,
   chromiumBenchmark,
 ];

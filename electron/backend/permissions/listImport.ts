@@ -9,6 +9,7 @@ import { emailKey, type PermissionScope } from '../../../shared/domain/permissio
 import { toE164 } from '../../../shared/domain/phoneE164';
 import { MAX_LIST_VALUES_PER_CHANGE } from '../../../shared/sync/permissionsHubApi';
 import { CsvParser } from '../import/csvParser';
+import { inImportTransaction } from '../import/commit';
 import { sniffFile } from '../import/encoding';
 import { detectSeparator } from '../import/separator';
 import { applyLedger, deskCountry } from './ledger';
@@ -33,71 +34,98 @@ const MAX_ERRORS_LISTED = 50;
 const COLUMN_NAMES = /^(phone|phone ?number|number|telephone|tel|mobile|msisdn|e-?mail|email address)$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** One value of the list and the line it is on. */
+interface ListLine {
+  line: number;
+  raw: string;
+}
+
+/**
+ * The values of the file with their lines. A file of one value a line (no separator, no quote on
+ * its first line) is split on line breaks, at a tenth of the cost of reading it as CSV; anything
+ * else is CSV, one column of which holds the values.
+ */
+function listLines(text: string, column: string | null): ListLine[] {
+  const firstBreak = text.indexOf('\n');
+  const firstLine = (firstBreak < 0 ? text : text.slice(0, firstBreak)).replace(/\r$/, '');
+  if (column === null && !/[,;"]/.test(firstLine)) {
+    const raw = text.split('\n');
+    const out: ListLine[] = [];
+    // A first line without a digit is a header ("Phone").
+    const start = /\d/.test(firstLine) || firstLine.includes('@') ? 0 : 1;
+    for (let i = start; i < raw.length; i += 1) {
+      const value = (raw[i] ?? '').trim();
+      if (value !== '') out.push({ line: i + 1, raw: value });
+    }
+    return out;
+  }
+  const parser = new CsvParser(detectSeparator(text));
+  const records = parser.push(text);
+  parser.end(records);
+  const first = records.find((r) => r.fields.some((f) => f.trim() !== ''));
+  if (!first) return [];
+  const names = first.fields.map((f) => f.trim());
+  const index = column !== null ? names.findIndex((n) => n.toLowerCase() === column.trim().toLowerCase()) : names.findIndex((n) => COLUMN_NAMES.test(n));
+  if (index < 0) {
+    throw new AppError(
+      'invalid_file',
+      column !== null ? `The file has no column "${column}". Its columns: ${names.join(', ')}.` : `Which column holds the numbers? Name it (the file's columns: ${names.join(', ')}).`,
+    );
+  }
+  const out: ListLine[] = [];
+  for (let i = records.indexOf(first) + 1; i < records.length; i += 1) {
+    const r = records[i];
+    if (!r || r.fields.every((f) => f.trim() === '')) continue;
+    out.push({ line: r.line, raw: (r.fields[index] ?? '').trim() });
+  }
+  return out;
+}
+
 /**
  * Reads a suppression list: one number (or email address) a line, or a column of a CSV file named
  * by `column` (or found by its header: Phone, Number, Email ...). Numbers are read into E.164 with
- * the desk's country; emails are kept in lower case. Duplicates count once.
+ * the desk's country; emails are kept in lower case. Duplicates count once; the values come back
+ * sorted, the order their b-tree is written fastest in.
+ *
+ * Numbers are kept as numbers until the end (E.164 is at most 15 digits, below 2^53, and never
+ * starts with 0): sorting a million of them in a Float64Array takes a twentieth of sorting strings.
  */
 export function parseSuppressionList(text: string, o: { column: string | null; country: string | null }): ParsedList {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parser = new CsvParser(detectSeparator(body));
-  const records = parser.push(body);
-  parser.end(records);
+  const lines = listLines(body, o.column);
+  if (lines.length === 0) throw new AppError('invalid_file', 'The list is empty: there is not one number in it.');
   const errors: ListLineError[] = [];
   let invalid = 0;
   const fail = (line: number, message: string) => {
     invalid += 1;
     if (errors.length < MAX_ERRORS_LISTED) errors.push({ line, message });
   };
-  let index = 0;
-  let start = 0;
-  const first = records.find((r) => r.fields.some((f) => f.trim() !== ''));
-  if (!first) throw new AppError('invalid_file', 'The list is empty: there is not one number in it.');
-  const headerLike = first.fields.length > 1 || o.column !== null || !/\d/.test(first.fields[0] ?? '');
-  if (headerLike) {
-    const names = first.fields.map((f) => f.trim());
-    index = o.column !== null ? names.findIndex((n) => n.toLowerCase() === (o.column ?? '').trim().toLowerCase()) : names.findIndex((n) => COLUMN_NAMES.test(n));
-    if (index < 0) {
-      throw new AppError(
-        'invalid_file',
-        o.column !== null
-          ? `The file has no column "${o.column}". Its columns: ${names.join(', ')}.`
-          : `Which column holds the numbers? Name it (the file's columns: ${names.join(', ')}).`,
-      );
-    }
-    start = records.indexOf(first) + 1;
-  }
-  const seen = new Set<string>();
-  let lines = 0;
-  for (let i = start; i < records.length; i += 1) {
-    const r = records[i];
-    if (!r) continue;
-    const raw = (r.fields[index] ?? '').trim();
-    if (raw === '' && r.fields.every((f) => f.trim() === '')) continue;
-    lines += 1;
+  const phones = new Float64Array(lines.length);
+  let phoneCount = 0;
+  const emails = new Set<string>();
+  for (const { line, raw } of lines) {
     if (raw === '') {
-      fail(r.line, 'No number on this line.');
+      fail(line, 'No number on this line.');
       continue;
     }
-    let value: string;
     if (raw.includes('@')) {
-      if (!EMAIL.test(raw) || raw.length > 320) {
-        fail(r.line, 'This is not an email address.');
-        continue;
-      }
-      value = emailKey(raw);
-    } else {
-      const e = toE164(raw, o.country);
-      if (!e.ok) {
-        fail(r.line, e.reason);
-        continue;
-      }
-      value = e.e164;
+      if (!EMAIL.test(raw) || raw.length > 320) fail(line, 'This is not an email address.');
+      else emails.add(emailKey(raw));
+      continue;
     }
-    seen.add(value);
+    const e = toE164(raw, o.country);
+    if (!e.ok) fail(line, e.reason);
+    else phones[phoneCount++] = Number(e.e164.slice(1));
   }
-  const values = [...seen].sort();
-  return { values, lines, duplicates: lines - invalid - values.length, errors, invalid };
+  const sorted = phones.subarray(0, phoneCount).sort();
+  const values: string[] = [];
+  let previous = -1;
+  for (const n of sorted) {
+    if (n !== previous) values.push(`+${n}`);
+    previous = n;
+  }
+  values.push(...[...emails].sort());
+  return { values, lines: lines.length, duplicates: lines.length - invalid - values.length, errors, invalid };
 }
 
 export interface ImportListInput {
@@ -142,7 +170,8 @@ export function importSuppressionList(db: Db, actor: { id: string; name: string 
   const iso = now.toISOString();
   if (input.expiresAt !== null && input.expiresAt <= iso) throw new AppError('invalid_input', 'The expiry is in the past: choose a later date, or none.');
   const uid = randomUUID();
-  return db.transaction(() => {
+  // The customer import's page cache and checkpoint on a worker: a million values are 30 MB of b-tree.
+  return inImportTransaction(db, () => {
     const before = db.prepare('SELECT count(*) FROM customers WHERE call_blocked = 1').pluck().get() as number;
     const listId = insertList(db, {
       uid,
@@ -174,7 +203,7 @@ export function importSuppressionList(db: Db, actor: { id: string; name: string 
     applyLedger(db, now);
     const after = db.prepare('SELECT count(*) FROM customers WHERE call_blocked = 1').pluck().get() as number;
     return { listId: uid, numbers: parsed.values.length, duplicates: parsed.duplicates, customersBlocked: Math.max(0, after - before) };
-  })();
+  });
 }
 
 /** A list file as text: UTF-8 (with or without a byte-order mark) or Windows-1252, as the customer import reads them. */
