@@ -14,6 +14,8 @@ import type { Migration } from './types';
  *   out, '' when it cannot be); a trigger clears it when the number changes.
  * - `customers.call_blocked`: 1 while an active entry keeps the customer from being called; the
  *   queue and the assignment pass read it, so they stay one indexed walk.
+ * - `consents`: what the customer answered on a call, per channel (shared/domain/consent.ts), with
+ *   the exact question read, the time and the agent; append only, the latest answer wins.
  */
 export const migration015Permissions: Migration = {
   version: 15,
@@ -60,6 +62,19 @@ CREATE TABLE permission_outbox (
   uid TEXT NOT NULL UNIQUE,
   change TEXT NOT NULL
 ) STRICT;
+
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  call_id TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'post')),
+  answer TEXT NOT NULL CHECK (answer IN ('no_answer', 'yes', 'no')),
+  wording TEXT NOT NULL,
+  asked_at TEXT NOT NULL,
+  agent_id TEXT NOT NULL,
+  agent_name TEXT NOT NULL
+) STRICT;
+CREATE INDEX consents_customer ON consents(customer_id, channel, asked_at);
 
 ALTER TABLE customers ADD COLUMN phone_key TEXT;
 ALTER TABLE customers ADD COLUMN call_blocked INTEGER NOT NULL DEFAULT 0;

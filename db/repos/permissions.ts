@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { expectOneRow, prepared } from '../statements';
-import type { ContactBlock, PermissionKind, PermissionScope } from '../../shared/domain/permissions';
+import { emailKey, type ContactBlock, type PermissionKind, type PermissionScope } from '../../shared/domain/permissions';
 import type { PermissionChange } from '../../shared/sync/permissionsHubApi';
 import { toE164 } from '../../shared/domain/phoneE164';
 import { getSetting, setSetting } from './settings';
@@ -282,5 +282,30 @@ export function applyLedger(db: Db, now: Date): { changed: number } {
 export function ensureLedgerFresh(db: Db, now: Date): void {
   const next = getSetting<string | null>(db, PERMISSION_KEYS.nextExpiry) ?? null;
   if (next !== null && next <= now.toISOString()) db.transaction(() => applyLedger(db, now))();
+}
+
+
+export interface CustomerContact {
+  external_id: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/** What stops this customer being called (or emailed) now, read from the ledger itself. */
+export function customerBlock(db: Db, customer: CustomerContact, channel: 'call' | 'email', now: Date): ContactBlock | null {
+  const phone = customer.phone === null ? null : toE164(customer.phone, deskCountry(db));
+  return activeBlock(
+    db,
+    { phone: phone?.ok ? phone.e164 : null, email: customer.email === null ? null : emailKey(customer.email), externalId: customer.external_id },
+    channel,
+    now.toISOString(),
+  );
+}
+
+/** What stops this number being dialled, whoever it belongs to. */
+export function numberBlock(db: Db, number: string, now: Date): ContactBlock | null {
+  const phone = toE164(number, deskCountry(db));
+  if (!phone.ok) return null;
+  return activeBlock(db, { phone: phone.e164, email: null, externalId: null }, 'call', now.toISOString());
 }
 

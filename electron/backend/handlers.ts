@@ -22,6 +22,7 @@ import { contactPolicyHandlers } from './contactPolicy/handlers';
 import { callsInProgressHandlers } from './call/unfinished';
 import { assignmentPreviewHandlers } from './queue/assignmentPreview';
 import { permissionsHandlers } from './permissions/handlers';
+import { consentHandlers } from './consent/handlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...callsInProgressHandlers,
   ...assignmentPreviewHandlers,
   ...permissionsHandlers,
+  ...consentHandlers,
 };

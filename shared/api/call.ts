@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConsentLatestSchema } from './consent';
 import { channel } from './channel';
 import { STAGES } from '../domain/stages';
 import { OUTCOMES } from '../domain/outcomes';
@@ -87,6 +88,8 @@ export const CallCustomerSchema = z.object({
   cycle: z.string().nullable(),
   attempts: z.number().int(),
   history: z.array(BriefingCallSchema),
+  /** The latest answer per channel to the consent question, asked again on this call. */
+  consent: ConsentLatestSchema,
 });
 export type CallCustomer = z.infer<typeof CallCustomerSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { OUTCOMES } from '../domain/outcomes';
 import { ContactBlockSchema } from './permissions';
+import { ConsentLatestSchema } from './consent';
 
 const id = z.number().int().positive();
 
@@ -36,6 +37,8 @@ export const CustomerCardSchema = z.object({
   doNotContact: z.boolean(),
   /** What the contact-permission ledger says against calling them; null when nothing. */
   callBlock: ContactBlockSchema.nullable(),
+  /** The latest answer per channel to the consent question. */
+  consent: ConsentLatestSchema,
   calls: z.array(CallSummarySchema),
 });
 export type CustomerCard = z.infer<typeof CustomerCardSchema>;

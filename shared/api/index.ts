@@ -21,6 +21,7 @@ import { contactPolicyChannels } from './contactPolicy';
 import { callsInProgressChannels } from './callsInProgress';
 import { assignmentPreviewChannels } from './assignmentPreview';
 import { permissionsChannels } from './permissions';
+import { consentChannels } from './consent';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -46,6 +47,7 @@ export const contract = {
   ...callsInProgressChannels,
   ...assignmentPreviewChannels,
   ...permissionsChannels,
+  ...consentChannels,
 };
 
 export type Contract = typeof contract;

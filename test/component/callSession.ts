@@ -72,6 +72,7 @@ export function callSession(role: Role = 'agent', over: Partial<CallSession> = {
       notes: null,
       cycle: 'November 2026',
       attempts: 1,
+      consent: { phone: null, email: null, post: null },
       history: [
         {
           callId: 'k0',
@@ -123,6 +124,7 @@ export function card(over: Partial<CustomerCard> = {}): CustomerCard {
     cycle: 'November 2026',
     doNotContact: false,
     callBlock: null,
+    consent: { phone: null, email: null, post: null },
     calls: [],
     ...over,
   };

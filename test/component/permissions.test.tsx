@@ -92,3 +92,31 @@ describe('Contact permissions in Admin', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('line 2: This is not a possible phone number for its country.');
   });
 });
+
+describe('the consent question on the call', () => {
+  it('reads the question word for word and records the answer at once', async () => {
+    const { ConsentQuestions } = await import('../../renderer/src/views/call/ConsentQuestions');
+    const { CONSENT_WORDING } = await import('../../shared/domain/consent');
+    const callId = '00000000-0000-4000-8000-000000000009';
+    const { calls } = installFakeApi({
+      'consent.record': (i) => {
+        const input = i as { channel: 'email'; answer: 'no'; wording: string };
+        return { phone: null, post: null, email: { channel: input.channel, answer: input.answer, wording: input.wording, at: '2026-11-16T15:00:00.000Z', by: 'Ann Agent', callId } };
+      },
+    });
+    render(
+      <ConsentQuestions
+        customerId={7}
+        callId={callId}
+        latest={{ phone: { channel: 'phone', answer: 'yes', wording: CONSENT_WORDING.phone, at: '2026-10-01T10:00:00.000Z', by: 'Sam Agent', callId: 'earlier' }, email: null, post: null }}
+      />,
+    );
+    const phone = screen.getByRole('group', { name: `Calls: “${CONSENT_WORDING.phone}”` });
+    expect(within(phone).getByText(/^Last answer: yes, .+, to Sam Agent\.$/)).toBeInTheDocument();
+    const emails = screen.getByRole('group', { name: `Emails: “${CONSENT_WORDING.email}”` });
+    await userEvent.click(within(emails).getByRole('radio', { name: 'No' }));
+    expect(calls).toEqual([['consent.record', { customerId: 7, callId, channel: 'email', answer: 'no', wording: CONSENT_WORDING.email }]]);
+    expect(await within(emails).findByText('Recorded: no emails from now on.')).toBeInTheDocument();
+    expect(within(emails).getByRole('radio', { name: 'No' })).toBeChecked();
+  });
+});

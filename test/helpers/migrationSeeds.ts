@@ -237,7 +237,7 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
   },
   {
     since: 15,
-    name: 'a ledger with a manager entry, an expired one, an imported list and a change waiting for the hub',
+    name: 'a ledger with a manager entry, an expired one, an imported list and a change waiting for the hub; a consent given on a call',
     seed: (db) => {
       db.exec(`
         INSERT INTO permission_entries (id, uid, kind, value, scope, source, note, added_at, added_by, expires_at, expired_at, expired_by) VALUES
@@ -247,6 +247,8 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
           (1, 'seed-list', 'Registry extract', 'call', 1, 1, '${NOW}', 'Seed Manager');
         INSERT INTO permission_list_values (value, list_id) VALUES ('+15550199', 1);
         INSERT INTO permission_outbox (seq, uid, change) VALUES (1, 'seed-change', '{"type":"entry"}');
+        INSERT INTO consents (customer_id, call_id, channel, answer, wording, asked_at, agent_id, agent_name)
+        VALUES (1, 'seed-call', 'email', 'yes', 'May we email you about our services and offers?', '${NOW}', 'seed-agent', 'Seed Agent');
         UPDATE customers SET phone_key = '+15550102', call_blocked = 1 WHERE id = 2;
       `);
     },

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/open';
 import { customerFacts, hasObjection, type CustomerFactsRow } from '../../../db/repos/outreachFacts';
 import { customerBlock } from '../permissions/ledger';
+import { latestConsents } from '../../../db/repos/consents';
 
 export type ContactChannel = 'phone' | 'email' | 'post';
 
@@ -43,6 +44,7 @@ export function mayContact(db: Db, customerId: number, channel: ContactChannel, 
     case 'post':
       // Post is contact too: an entry for everything (or for the customer) keeps letters away.
       if (customerBlock(db, c, 'email', now)?.scope === 'all') return { ok: false, why: 'On the do-not-contact ledger' };
+      if (latestConsents(db, c.id).get('post')?.answer === 'no') return { ok: false, why: 'Said no to letters' };
       return { ok: true };
   }
 }

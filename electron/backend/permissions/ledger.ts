@@ -3,7 +3,6 @@ import type { Db } from '../../../db/open';
 import { AppError } from '../../../shared/api/result';
 import { audit } from '../../../db/repos/audit';
 import {
-  activeBlock,
   applyLedger,
   deskCountry,
   enqueuePermissionChange,
@@ -14,8 +13,9 @@ import {
   insertEntry,
   type EntryRow,
 } from '../../../db/repos/permissions';
-export { applyLedger, deskCountry, ensureLedgerFresh, PERMISSION_KEYS } from '../../../db/repos/permissions';
-import { emailKey, type ContactBlock, type PermissionKind, type PermissionScope } from '../../../shared/domain/permissions';
+export { applyLedger, customerBlock, deskCountry, ensureLedgerFresh, numberBlock, PERMISSION_KEYS, type CustomerContact } from '../../../db/repos/permissions';
+import type { CustomerContact } from '../../../db/repos/permissions';
+import { emailKey, type PermissionKind, type PermissionScope } from '../../../shared/domain/permissions';
 import { toE164 } from '../../../shared/domain/phoneE164';
 
 /** A value as the ledger keys it, or a message saying why it cannot be one. */
@@ -32,30 +32,6 @@ export function ledgerValue(db: Db, kind: PermissionKind, raw: string, country =
     case 'customer':
       return text.length <= 100 ? { ok: true, value: text } : { ok: false, reason: 'A customer id is at most 100 characters.' };
   }
-}
-
-export interface CustomerContact {
-  external_id: string;
-  phone: string | null;
-  email: string | null;
-}
-
-/** What stops this customer being called (or emailed) now, read from the ledger itself. */
-export function customerBlock(db: Db, customer: CustomerContact, channel: 'call' | 'email', now: Date): ContactBlock | null {
-  const phone = customer.phone === null ? null : toE164(customer.phone, deskCountry(db));
-  return activeBlock(
-    db,
-    { phone: phone?.ok ? phone.e164 : null, email: customer.email === null ? null : emailKey(customer.email), externalId: customer.external_id },
-    channel,
-    now.toISOString(),
-  );
-}
-
-/** What stops this number being dialled, whoever it belongs to. */
-export function numberBlock(db: Db, number: string, now: Date): ContactBlock | null {
-  const phone = toE164(number, deskCountry(db));
-  if (!phone.ok) return null;
-  return activeBlock(db, { phone: phone.e164, email: null, externalId: null }, 'call', now.toISOString());
 }
 
 export interface NewEntryInput {

@@ -5,6 +5,7 @@ import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { STAGE_LABELS } from '../../../shared/domain/stages';
 import { blockedLabel } from '../../../shared/domain/permissions';
+import { CONSENT_ANSWER_LABELS, CONSENT_CHANNEL_LABELS, CONSENT_CHANNELS } from '../../../shared/domain/consent';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 import { formatDate, formatMoney } from '../lib/format';
@@ -43,6 +44,14 @@ export function cannotCall(card: CustomerCard): string | null {
   return null;
 }
 
+/** "Calls: yes (12 Nov 2026, Ann Agent); Emails: no (…); Letters: not asked". */
+export function consentText(card: CustomerCard): string {
+  return CONSENT_CHANNELS.map((c) => {
+    const a = card.consent[c];
+    return `${CONSENT_CHANNEL_LABELS[c]}: ${a ? `${CONSENT_ANSWER_LABELS[a.answer].toLowerCase()} (${formatDate(a.at)}, ${a.by})` : 'not asked'}`;
+  }).join('; ');
+}
+
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Everything an agent needs at a glance before dialling, and the one action that comes next. */
@@ -52,6 +61,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
     ['Customer id', card.externalId],
     ['Phone', <PhoneLink key="phone" number={card.phone} customerId={card.id} block={card.callBlock} />],
     ['Email', card.email ?? 'no email'],
+    ['Consent', consentText(card)],
     ['Monthly revenue', formatMoney(card.monthlyRevenue)],
     ['Tenure', card.tenureMonths === null ? '—' : `${card.tenureMonths} months`],
     ['Product', card.product ?? '—'],

@@ -42,6 +42,8 @@ CREATE INDEX care_enrolments_owner ON care_enrolments(owner_id, next_review_on) 
 
 CREATE INDEX care_reviews_enrolment ON care_reviews(enrolment_id, reviewed_at);
 
+CREATE INDEX consents_customer ON consents(customer_id, channel, asked_at);
+
 CREATE INDEX customer_facts_departed ON customer_facts(departed_at);
 
 CREATE INDEX customers_assigned ON customers(assigned_to);
@@ -250,6 +252,18 @@ CREATE TABLE care_reviews (
   outreach TEXT NOT NULL CHECK (outreach IN ('phone_call', 'email', 'visit', 'message', 'offer', 'none')),
   outreach_note TEXT NOT NULL DEFAULT '',
   next_review_on TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  call_id TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'post')),
+  answer TEXT NOT NULL CHECK (answer IN ('no_answer', 'yes', 'no')),
+  wording TEXT NOT NULL,
+  asked_at TEXT NOT NULL,
+  agent_id TEXT NOT NULL,
+  agent_name TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE customer_facts (

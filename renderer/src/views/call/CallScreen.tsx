@@ -20,6 +20,7 @@ import { useCallShortcuts } from './shortcuts';
 import { StageSection, type StageStatus } from './StageSection';
 import type { ChangeCall } from './types';
 import { CallingHoursNotice } from './CallingHoursNotice';
+import { ConsentQuestions } from './ConsentQuestions';
 
 export interface CallScreenProps {
   session: CallSession;
@@ -157,6 +158,7 @@ export function CallScreen(props: CallScreenProps) {
           <div className="call-side-scroll">
           <OutcomeGroup state={state} timeZone={session.customer.timezone} today={today} onOutcome={chooseOutcome} onChange={onChange} />
           <FrontlineFeedback state={state} onChange={onChange} />
+          <ConsentQuestions key={state.callId} customerId={session.customer.id} callId={state.callId} latest={session.customer.consent} />
           {executive && (
             <div>
               <label htmlFor="call-summary">One-line summary</label>
