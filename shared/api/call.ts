@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConsentLatestSchema } from './consent';
+import { ContactBlockSchema } from './permissions';
 import { channel } from './channel';
 import { STAGES } from '../domain/stages';
 import { OUTCOMES } from '../domain/outcomes';
@@ -90,6 +91,8 @@ export const CallCustomerSchema = z.object({
   history: z.array(BriefingCallSchema),
   /** The latest answer per channel to the consent question, asked again on this call. */
   consent: ConsentLatestSchema,
+  /** What the contact-permission ledger says against calling them; null when nothing. */
+  callBlock: ContactBlockSchema.nullable(),
 });
 export type CallCustomer = z.infer<typeof CallCustomerSchema>;
 

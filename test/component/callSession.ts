@@ -73,6 +73,7 @@ export function callSession(role: Role = 'agent', over: Partial<CallSession> = {
       cycle: 'November 2026',
       attempts: 1,
       consent: { phone: null, email: null, post: null },
+      callBlock: null,
       history: [
         {
           callId: 'k0',

@@ -18,6 +18,8 @@ export interface ConsentQuestionsProps {
   callId: string;
   /** The answers given before this call (the latest per channel). */
   latest: ConsentLatest;
+  /** Told of every answer saved, with the latest answers it left. */
+  onRecorded?: (latest: ConsentLatest) => void;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ConsentQuestionsProps {
  * question as written and records the answer, which is saved at once with the words, the time and
  * the agent. A "no" goes on the contact-permission ledger straight away.
  */
-export function ConsentQuestions({ customerId, callId, latest: initial }: ConsentQuestionsProps) {
+export function ConsentQuestions({ customerId, callId, latest: initial, onRecorded }: ConsentQuestionsProps) {
   const id = useId();
   const reportError = useAppStore((s) => s.reportError);
   const [latest, setLatest] = useState(initial);
@@ -34,7 +36,10 @@ export function ConsentQuestions({ customerId, callId, latest: initial }: Consen
     setBusy(channel);
     api()
       .call('consent.record', { customerId, callId, channel, answer, wording: CONSENT_WORDING[channel] })
-      .then(setLatest)
+      .then((saved) => {
+        setLatest(saved);
+        onRecorded?.(saved);
+      })
       .catch((error: unknown) => reportError(error, 'consent'))
       .finally(() => setBusy(null));
   };
