@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../open';
 import { expectOneRow, prepared } from '../statements';
 import { emailKey, type ContactBlock, type PermissionKind, type PermissionScope } from '../../shared/domain/permissions';
 import type { PermissionChange } from '../../shared/sync/permissionsHubApi';
 import { toE164 } from '../../shared/domain/phoneE164';
 import { getSetting, setSetting } from './settings';
+
+/**
+ * An erased customer's number, email or id as the ledger keeps it: one-way, so it can be matched
+ * (the number is never called again) but never read back.
+ */
+export function hashedKey(value: string): string {
+  return `sha256:${createHash('sha256').update(`winback.erased.v1:${value}`).digest('hex')}`;
+}
 
 /** Active: not expired by a manager, and not past its own expiry. `@now` is an ISO instant. */
 const ACTIVE = '(expired_at IS NULL AND (expires_at IS NULL OR expires_at > @now))';
@@ -130,10 +139,13 @@ export function activeBlock(db: Db, keys: ContactKeys, channel: 'call' | 'email'
      WHERE v.value = @value AND l.scope IN (@a, @b) AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)
      ORDER BY l.added_at LIMIT 1`,
   );
+  const hashed = hasHashedEntries(db);
   const look = (kind: PermissionKind, value: string | null) => {
     if (value === null || value === '') return;
     const e = entry.get({ ...scopes, kind, value }) as BlockRow | undefined;
     if (e) found.push(e);
+    const h = hashed ? (entry.get({ ...scopes, kind, value: hashedKey(value) }) as BlockRow | undefined) : undefined;
+    if (h) found.push(h);
     if (kind !== 'customer') {
       const l = list.get({ ...scopes, value }) as BlockRow | undefined;
       if (l) found.push(l);
@@ -274,6 +286,7 @@ export function applyLedger(db: Db, now: Date): { changed: number } {
   setPhoneKeys(db, keys);
   const iso = now.toISOString();
   const result = refreshCallBlocks(db, iso);
+  if (hasHashedEntries(db)) result.changed += blockHashedMatches(db, iso);
   setSetting(db, PERMISSION_KEYS.nextExpiry, nextExpiry(db, iso));
   return result;
 }
@@ -309,3 +322,34 @@ export function numberBlock(db: Db, number: string, now: Date): ContactBlock | n
   return activeBlock(db, { phone: phone.e164, email: null, externalId: null }, 'call', now.toISOString());
 }
 
+
+function hasHashedEntries(db: Db): boolean {
+  return prepared(db, "SELECT EXISTS (SELECT 1 FROM permission_entries WHERE value >= 'sha256:' AND value < 'sha256;')").pluck().get() === 1;
+}
+
+/**
+ * Customers whose number, email or id matches an erased customer's hashed entry: SQL cannot hash,
+ * so they are found here. Only run when an erasure has left a hashed entry.
+ */
+function blockHashedMatches(db: Db, now: string): number {
+  const active = new Set(
+    db
+      .prepare(
+        `SELECT kind || ' ' || value FROM permission_entries WHERE value >= 'sha256:' AND value < 'sha256;' AND scope IN ('call', 'all')
+         AND expired_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`,
+      )
+      .pluck()
+      .all(now) as string[],
+  );
+  const set = prepared(db, 'UPDATE customers SET call_blocked = 1 WHERE id = ?');
+  let changed = 0;
+  const rows = db.prepare('SELECT id, phone_key, email, external_id FROM customers WHERE call_blocked = 0').all() as { id: number; phone_key: string | null; email: string | null; external_id: string }[];
+  for (const r of rows) {
+    const hit =
+      (r.phone_key && active.has(`phone ${hashedKey(r.phone_key)}`)) ||
+      (r.email && active.has(`email ${hashedKey(emailKey(r.email))}`)) ||
+      active.has(`customer ${hashedKey(r.external_id)}`);
+    if (hit) changed += set.run(r.id).changes;
+  }
+  return changed;
+}

@@ -23,6 +23,7 @@ import { callsInProgressHandlers } from './call/unfinished';
 import { assignmentPreviewHandlers } from './queue/assignmentPreview';
 import { permissionsHandlers } from './permissions/handlers';
 import { consentHandlers } from './consent/handlers';
+import { privacyHandlers } from './privacy/handlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -50,4 +51,5 @@ export const handlers: Handlers = {
   ...assignmentPreviewHandlers,
   ...permissionsHandlers,
   ...consentHandlers,
+  ...privacyHandlers,
 };

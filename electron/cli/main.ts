@@ -20,6 +20,7 @@ const COMMANDS = new Map<string, () => Promise<Register>>([
   ['backup', async () => (await import('./commands/backup')).registerBackupCommands],
   ['outreach', async () => (await import('./commands/outreach')).registerOutreachCommand],
   ['suppress', async () => (await import('./commands/suppress')).registerSuppressCommand],
+  ['erase', async () => (await import('./commands/erase')).registerEraseCommand],
 ]);
 /** Commands registered by a module under another name. */
 const MODULE_OF = new Map([['restore', 'backup']]);

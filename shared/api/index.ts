@@ -22,6 +22,7 @@ import { callsInProgressChannels } from './callsInProgress';
 import { assignmentPreviewChannels } from './assignmentPreview';
 import { permissionsChannels } from './permissions';
 import { consentChannels } from './consent';
+import { privacyChannels } from './privacy';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -48,6 +49,7 @@ export const contract = {
   ...assignmentPreviewChannels,
   ...permissionsChannels,
   ...consentChannels,
+  ...privacyChannels,
 };
 
 export type Contract = typeof contract;

@@ -68,3 +68,33 @@ describe('winback suppress import', () => {
     expect(ledgerSize(t.dbPath)).toBe(0);
   });
 });
+
+describe('winback erase', () => {
+  it("erases a customer by their id as the console's manager, and refuses an unknown id with a non-zero exit", async () => {
+    const t = await console('manager');
+    const unknown = winback(['erase', '--customer', 'NOPE', '--db', t.dbPath]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe('winback: There is no customer with the id NOPE. Nothing was erased.\n');
+    const r = winback(['erase', '--customer', 'C-1', '--db', t.dbPath, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { calls: number; erasedAs: string };
+    expect(out.calls).toBe(0);
+    expect(out.erasedAs).toMatch(/^erased-[0-9a-f]{16}$/);
+    const d = new Database(t.dbPath, { readonly: true });
+    try {
+      expect(d.prepare("SELECT count(*) FROM customers WHERE external_id = 'C-1' OR phone = '+1 415 555 0101'").pluck().get()).toBe(0);
+    } finally {
+      d.close();
+    }
+    const again = winback(['erase', '--customer', 'C-1', '--db', t.dbPath]);
+    expect(again.status).toBe(1);
+  });
+
+  it('refuses on a console set up for an agent', async () => {
+    const t = await console('agent');
+    const r = winback(['erase', '--customer', 'C-1', '--db', t.dbPath]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('winback: Only a manager erases customers; this console is set up for Ann Agent (agent). Nothing was erased.\n');
+  });
+});
