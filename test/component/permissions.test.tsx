@@ -120,3 +120,19 @@ describe('the consent question on the call', () => {
     expect(within(emails).getByRole('radio', { name: 'No' })).toBeChecked();
   });
 });
+
+describe('Erase this customer', () => {
+  it('erases only once the customer id is typed exactly', async () => {
+    const { EraseCustomer } = await import('../../renderer/src/views/EraseCustomer');
+    const erased: string[] = [];
+    render(<EraseCustomer externalId="Z-1" busy={false} onErase={(c) => erased.push(c)} />);
+    await userEvent.click(screen.getByText('Erase this customer'));
+    const form = screen.getByRole('form', { name: 'Erase this customer' });
+    const button = within(form).getByRole('button', { name: 'Erase Z-1' });
+    await userEvent.type(within(form).getByLabelText('Type the customer id (Z-1) to confirm'), 'Z-');
+    expect(button).toBeDisabled();
+    await userEvent.type(within(form).getByLabelText('Type the customer id (Z-1) to confirm'), '1');
+    await userEvent.click(button);
+    expect(erased).toEqual(['Z-1']);
+  });
+});

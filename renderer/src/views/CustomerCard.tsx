@@ -12,6 +12,7 @@ import { formatDate, formatMoney } from '../lib/format';
 import { PhoneLink } from '../components/PhoneLink';
 import { CallRecordContainer } from './call/CallRecord';
 import { OutsideHoursStart } from './queue/OutsideHoursStart';
+import { EraseCustomer } from './EraseCustomer';
 
 export interface CustomerCardViewProps {
   card: CustomerCard;
@@ -34,6 +35,9 @@ export interface CustomerCardViewProps {
   openCallId?: string | null | undefined;
   onToggleCall?: ((callId: string) => void) | undefined;
   renderCall?: ((callId: string) => ReactNode) | undefined;
+  /** Managers only: erase the customer's personal data, the id typed to confirm. */
+  onErase?: ((confirm: string) => void) | undefined;
+  erasing?: boolean | undefined;
 }
 
 /** Why a customer must not be called from the card, in words; null when they may be. */
@@ -142,6 +146,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
           ))}
         </ul>
       )}
+      {props.onErase && !card.externalId.startsWith('erased-') && <EraseCustomer externalId={card.externalId} busy={props.erasing === true} onErase={props.onErase} />}
     </article>
   );
 }
@@ -157,6 +162,10 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: string | 
   const unfinished = useAppStore((s) => s.unfinishedCalls.find((u) => u.customerId === id) ?? null);
   const lastCompleted = useAppStore((s) => s.lastCompleted);
   const focusRequest = useAppStore((s) => s.focusRequest);
+  const isManager = useAppStore((s) => s.session?.user?.role === 'manager');
+  const notify = useAppStore((s) => s.notify);
+  const loadQueue = useAppStore((s) => s.loadQueue);
+  const [erasing, setErasing] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
@@ -203,6 +212,23 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: string | 
         openCallId={openCallId}
         onToggleCall={(callId) => setOpenCallId((open) => (open === callId ? null : callId))}
         renderCall={(callId) => <CallRecordContainer callId={callId} onChanged={refresh} />}
+        erasing={erasing}
+        onErase={
+          isManager
+            ? (confirm) => {
+                setErasing(true);
+                api()
+                  .call('privacy.erase', { customerId: card.id, confirm })
+                  .then(() => {
+                    notify('info', 'The customer was erased: their personal data is gone from this console.', 'privacy');
+                    refresh();
+                    void loadQueue();
+                  })
+                  .catch((error: unknown) => reportError(error, 'privacy'))
+                  .finally(() => setErasing(false));
+              }
+            : undefined
+        }
       />
     </div>
   );
