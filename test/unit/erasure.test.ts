@@ -73,6 +73,11 @@ describe('erasing a customer on request', () => {
     expect(await callResult(b.dispatch, 'call.start', { customerId: ids['C-2'] ?? 0 })).toMatchObject({ ok: true });
     const ledger = await call(b.dispatch, 'permissions.ledger', {});
     expect(ledger.entries.every((e) => e.value.startsWith('sha256:'))).toBe(true);
-    expect(b.db.prepare("SELECT action, detail FROM audit_log WHERE action = 'privacy.erase'").all()).toEqual([{ action: 'privacy.erase', detail: JSON.stringify({ calls: 1, count: 1 }) }]);
+    const audit = await call(b.dispatch, 'privacy.audit', {});
+    expect(audit.map((r) => `${r.who}: ${r.what} ${r.kind} x${r.count}`)).toEqual([
+      "Mia Manager: desk's country set  x1",
+      'Mia Manager: customer erased  x1',
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('0177');
   });
 });

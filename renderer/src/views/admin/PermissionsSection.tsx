@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { Ledger, LedgerEntry, LedgerList } from '../../../../shared/api/permissions';
 import { PERMISSION_KINDS, PERMISSION_SCOPES, SCOPE_LABELS, SOURCE_LABELS, type PermissionKind, type PermissionScope } from '../../../../shared/domain/permissions';
 import { api } from '../../api/client';
+import { csvFileName, saveCsv } from '../../lib/download';
+import { PRIVACY_AUDIT_CSV } from '../../../../shared/api/privacy';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { useAppStore } from '../../store';
 
@@ -31,6 +33,7 @@ export interface LedgerViewProps {
   onExpire: (id: string, what: string) => void;
   onImport: (list: NewList) => void;
   onCountry: (country: string | null) => void;
+  onDownloadAudit: () => void;
 }
 
 function status(e: { expiredAt: string | null; expiredBy: string | null; expiresAt: string | null }): string {
@@ -86,7 +89,7 @@ function ListRow({ l, busy, matching, onExpire }: { l: LedgerList; busy: boolean
 }
 
 /** The contact-permission ledger for managers: what blocks whom, since when, on whose word, and its history. */
-export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, onCountry }: LedgerViewProps) {
+export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, onCountry, onDownloadAudit }: LedgerViewProps) {
   const id = useId();
   const [search, setSearch] = useState('');
   const [includeExpired, setIncludeExpired] = useState(false);
@@ -258,6 +261,12 @@ export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, 
           Import the list
         </button>
       </form>
+
+      <h3>Audit log</h3>
+      <p className="hint">Erasures and permission changes: who, when, what kind and how many, with no personal data.</p>
+      <button type="button" onClick={onDownloadAudit}>
+        Download the audit log (CSV)
+      </button>
     </section>
   );
 }
@@ -298,6 +307,12 @@ export function PermissionsSection() {
       ledger={ledger}
       busy={busy}
       onSearch={(search, includeExpired) => setQuery({ search, includeExpired })}
+      onDownloadAudit={() => {
+        api()
+          .call('privacy.audit', {})
+          .then((rows) => saveCsv(csvFileName('privacy audit'), PRIVACY_AUDIT_CSV, rows))
+          .catch((error: unknown) => reportError(error, 'permissions'));
+      }}
       onCountry={(country) => act(async () => (await api().call('permissions.settings.set', { country }), country ? `National numbers are read as ${country}.` : 'No desk country set.'))}
       onAdd={(e) =>
         act(async () => {
