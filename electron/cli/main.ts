@@ -21,6 +21,7 @@ const COMMANDS = new Map<string, () => Promise<Register>>([
   ['outreach', async () => (await import('./commands/outreach')).registerOutreachCommand],
   ['suppress', async () => (await import('./commands/suppress')).registerSuppressCommand],
   ['erase', async () => (await import('./commands/erase')).registerEraseCommand],
+  ['retention', async () => (await import('./commands/retention')).registerRetentionCommand],
 ]);
 /** Commands registered by a module under another name. */
 const MODULE_OF = new Map([['restore', 'backup']]);

@@ -98,3 +98,21 @@ describe('winback erase', () => {
     expect(r.stderr).toBe('winback: Only a manager erases customers; this console is set up for Ann Agent (agent). Nothing was erased.\n');
   });
 });
+
+describe('winback retention', () => {
+  it('counts on --dry-run and changes nothing; refuses without --dry-run or --apply', async () => {
+    const t = await console('manager');
+    const dry = winback(['retention', '--months', '1', '--dry-run', '--json', '--db', t.dbPath]);
+    expect(dry.stderr).toBe('');
+    expect(JSON.parse(dry.stdout)).toEqual({ wouldErase: 2 });
+    const d = new Database(t.dbPath, { readonly: true });
+    try {
+      expect(d.prepare("SELECT count(*) FROM customers WHERE external_id LIKE 'erased-%'").pluck().get()).toBe(0);
+    } finally {
+      d.close();
+    }
+    const neither = winback(['retention', '--months', '1', '--db', t.dbPath]);
+    expect(neither.status).toBe(1);
+    expect(neither.stderr).toBe('winback: Say --dry-run to count, or --apply to remove.\n');
+  });
+});

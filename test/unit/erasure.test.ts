@@ -81,3 +81,18 @@ describe('erasing a customer on request', () => {
     expect(JSON.stringify(audit)).not.toContain('0177');
   });
 });
+
+describe('retention by age', () => {
+  it('counts on a dry run, then removes the personal data of those departed long ago and not called since', async () => {
+    const { applyRetention, retentionCandidates } = await import('../../electron/backend/privacy/retention');
+    seedCustomers(b.db, [customer({ externalId: 'OLD-1', name: 'Olga Oldtimer', departedAt: '2024-01-15', monthlyRevenue: 5 })]);
+    const now = new Date('2026-11-16T15:00:00Z');
+    expect(retentionCandidates(b.db, 24, now).length).toBe(1);
+    expect(b.db.prepare("SELECT count(*) FROM customers WHERE name = 'Olga Oldtimer'").pluck().get()).toBe(1);
+    expect(applyRetention(b.db, { id: 'm', name: 'Mia Manager' }, 24, now)).toEqual({ erased: 1 });
+    expect(occurrences(bytesOnDisk(), 'Olga Oldtimer')).toBe(0);
+    expect(retentionCandidates(b.db, 24, now)).toEqual([]);
+    // Those departed this year stay.
+    expect(b.db.prepare("SELECT count(*) FROM customers WHERE external_id IN ('Z-1', 'C-2')").pluck().get()).toBe(2);
+  });
+});
