@@ -4,6 +4,7 @@ import { customer, seedCustomers } from '../helpers/callFixtures';
 import { startTestHub, type TestHub } from './hubHarness';
 import { hubConsole, type TestConsole } from './consoles';
 import { STORE_KINDS } from './stores';
+import { syncRound } from '../../electron/backend/sync/loop';
 
 let hub: TestHub | undefined;
 let consoles: TestConsole[] = [];
@@ -88,7 +89,8 @@ for (const { kind, available, why } of STORE_KINDS) {
       const posted = await hub.post('/v1/permissions/changes', manager, { changes: [entry] });
       expect(await posted.json()).toEqual({ accepted: 1, duplicate: 0 });
       expect(await (await hub.post('/v1/permissions/changes', manager, { changes: [entry] })).json()).toEqual({ accepted: 0, duplicate: 1 });
-      await b.push();
+      // The background round brings it, as it brings assignments.
+      expect(await syncRound(b.deps, {})).toMatchObject({ ok: true });
       expect(await queued(b)).toEqual(['C-1', 'C-2']);
       expect(await call(b.dispatch, 'permissions.customer', { customerId: idOf(b, 'C-3') })).toMatchObject({ call: { by: 'Head Office', scope: 'all' } });
     });
