@@ -106,10 +106,11 @@ interface BlockRow {
   since: string;
   by: string;
   expires_at: string | null;
+  registry?: number;
 }
 
 function toBlock(r: BlockRow): ContactBlock {
-  return { scope: r.scope, source: r.source, since: r.since, by: r.by, expiresAt: r.expires_at };
+  return { scope: r.scope, source: r.source, since: r.since, by: r.by, expiresAt: r.expires_at, ...(r.registry === 1 ? { registry: true } : {}) };
 }
 
 export interface ContactKeys {
@@ -118,6 +119,8 @@ export interface ContactKeys {
   /** As keyed (lower case), or null. */
   email: string | null;
   externalId: string | null;
+  /** The customer's departure day: a registry list spares them while the relationship window lasts. */
+  departedAt?: string | null;
 }
 
 /**
@@ -125,6 +128,7 @@ export interface ContactKeys {
  * indexed lookup: the dial button asks this before it opens anything.
  */
 export function activeBlock(db: Db, keys: ContactKeys, channel: 'call' | 'email', now: string): ContactBlock | null {
+  const cutoff = relationshipCutoff(db, new Date(now));
   const scopes = { a: channel, b: 'all', now };
   const found: BlockRow[] = [];
   const entry = prepared(
@@ -134,9 +138,10 @@ export function activeBlock(db: Db, keys: ContactKeys, channel: 'call' | 'email'
   );
   const list = prepared(
     db,
-    `SELECT l.scope, 'list' AS source, l.added_at AS since, l.added_by || ' (list "' || l.name || '")' AS by, l.expires_at
+    `SELECT l.scope, 'list' AS source, l.added_at AS since, l.added_by || ' (list "' || l.name || '")' AS by, l.expires_at, l.registry
      FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
      WHERE v.value = @value AND l.scope IN (@a, @b) AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)
+       AND (l.registry = 0 OR @cutoff IS NULL OR @departed IS NULL OR @departed < @cutoff)
      ORDER BY l.added_at LIMIT 1`,
   );
   const hashed = hasHashedEntries(db);
@@ -147,7 +152,7 @@ export function activeBlock(db: Db, keys: ContactKeys, channel: 'call' | 'email'
     const h = hashed ? (entry.get({ ...scopes, kind, value: hashedKey(value) }) as BlockRow | undefined) : undefined;
     if (h) found.push(h);
     if (kind !== 'customer') {
-      const l = list.get({ ...scopes, value }) as BlockRow | undefined;
+      const l = list.get({ ...scopes, value, cutoff, departed: keys.departedAt ?? null }) as BlockRow | undefined;
       if (l) found.push(l);
     }
   };
@@ -177,7 +182,8 @@ const CALL_BLOCKED = `(
   OR (c.email IS NOT NULL AND EXISTS (SELECT 1 FROM permission_entries e WHERE e.value = lower(trim(c.email)) AND e.kind = 'email'
     AND e.scope = 'all' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)))
   OR EXISTS (SELECT 1 FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
-    WHERE v.value = c.phone_key AND l.scope IN ('call', 'all') AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now))
+    WHERE v.value = c.phone_key AND l.scope IN ('call', 'all') AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)
+      AND (l.registry = 0 OR @cutoff IS NULL OR c.departed_at IS NULL OR c.departed_at < @cutoff))
   OR (c.email IS NOT NULL AND EXISTS (SELECT 1 FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
     WHERE v.value = lower(trim(c.email)) AND l.scope = 'all' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)))
 )`;
@@ -193,7 +199,7 @@ export function refreshCallBlocks(db: Db, now: string): { changed: number } {
        FROM (SELECT c.id, ${CALL_BLOCKED} AS b FROM customers c) AS x
        WHERE x.id = t.id AND t.call_blocked IS NOT x.b`,
     )
-    .run({ now });
+    .run({ now, cutoff: relationshipCutoff(db, new Date(now)) });
   return { changed: result.changes };
 }
 
@@ -266,6 +272,12 @@ export const PERMISSION_KEYS = {
   cursor: 'permissions.hubCursor',
   /** When the ledger last heard from the hub. */
   syncedAt: 'permissions.syncedAt',
+  /**
+   * The established-relationship window in months, or null (off, the default): while it is on, a
+   * number on a do-not-call registry list may still be called until the customer's departure is
+   * this old (US rules allow 18 months after the last transaction).
+   */
+  relationshipMonths: 'permissions.relationshipMonths',
 } as const;
 
 export function deskCountry(db: Db): string | null {
@@ -302,6 +314,7 @@ export interface CustomerContact {
   external_id: string;
   phone: string | null;
   email: string | null;
+  departed_at?: string | null;
 }
 
 /** What stops this customer being called (or emailed) now, read from the ledger itself. */
@@ -309,7 +322,12 @@ export function customerBlock(db: Db, customer: CustomerContact, channel: 'call'
   const phone = customer.phone === null ? null : toE164(customer.phone, deskCountry(db));
   return activeBlock(
     db,
-    { phone: phone?.ok ? phone.e164 : null, email: customer.email === null ? null : emailKey(customer.email), externalId: customer.external_id },
+    {
+      phone: phone?.ok ? phone.e164 : null,
+      email: customer.email === null ? null : emailKey(customer.email),
+      externalId: customer.external_id,
+      departedAt: customer.departed_at ?? null,
+    },
     channel,
     now.toISOString(),
   );
@@ -352,4 +370,13 @@ function blockHashedMatches(db: Db, now: string): number {
     if (hit) changed += set.run(r.id).changes;
   }
   return changed;
+}
+
+/** The day before which a departure is past the relationship window, or null when the window is off. */
+export function relationshipCutoff(db: Db, now: Date): string | null {
+  const months = getSetting<number | null>(db, PERMISSION_KEYS.relationshipMonths) ?? null;
+  if (months === null) return null;
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  return cutoff.toISOString().slice(0, 10);
 }

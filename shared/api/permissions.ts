@@ -50,6 +50,8 @@ export const LedgerSchema = z.object({
   counts: z.object({ active: z.number().int(), expired: z.number().int(), lists: z.number().int(), listValues: z.number().int() }),
   /** The desk's country, for national numbers. */
   country: z.string().nullable(),
+  /** The established-relationship window for registry lists, in months; null when off. */
+  relationshipMonths: z.number().int().nullable(),
   /** When the ledger last heard from the hub; null when never (or no hub). */
   syncedAt: z.string().nullable(),
   /** Changes made here that the hub has not acknowledged yet. */
@@ -111,8 +113,14 @@ export const permissionsChannels = {
     roles: manager,
   }),
   'permissions.settings.set': channel({
-    input: z.object({ country: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. US or GB.').nullable() }).strict(),
-    output: z.object({ country: z.string().nullable() }),
+    input: z
+      .object({
+        country: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. US or GB.').nullable(),
+        /** The established-relationship window for registry lists, in months; null turns it off. */
+        relationshipMonths: z.number().int().min(1, 'At least one month.').max(120, 'At most 120 months.').nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ country: z.string().nullable(), relationshipMonths: z.number().int().nullable() }),
     roles: manager,
   }),
   /** What keeps this customer from being called or emailed, from the ledger; null where nothing does. */

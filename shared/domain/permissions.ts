@@ -41,6 +41,8 @@ export interface ContactBlock {
   by: string;
   /** When it ends by itself, if ever. */
   expiresAt: string | null;
+  /** Set when a do-not-call registry list is what blocks. */
+  registry?: boolean;
 }
 
 /** "Blocked: do not call, since 12 Nov 2026, by Mia Manager". */

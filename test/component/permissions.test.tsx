@@ -44,6 +44,7 @@ const ledger = (over: Partial<Ledger> = {}): Ledger => ({
   listsMatching: [],
   counts: { active: 1, expired: 0, lists: 0, listValues: 0 },
   country: 'US',
+  relationshipMonths: null,
   syncedAt: null,
   pending: 1,
   ...over,

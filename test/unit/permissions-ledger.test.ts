@@ -177,3 +177,21 @@ describe('importing customers against the ledger', () => {
     expect(customers.items).toEqual([]);
   });
 });
+
+describe('the established-relationship window', () => {
+  it('lets a recent customer on a registry list be called while it is on, and keeps older ones out with the reason', async () => {
+    seedCustomers(b.db, [customer({ externalId: 'OLD-1', phone: '+1 415 555 0161', departedAt: '2024-06-01', monthlyRevenue: 5 })]);
+    await call(b.dispatch, 'permissions.importList', { name: 'National registry', scope: 'call', registry: true, text: '+1 415 555 0101\n+1 415 555 0161\n' });
+    await call(b.dispatch, 'permissions.importList', { name: 'Company list', scope: 'call', text: '+1 415 555 0103\n' });
+    // Off (the default): the registry keeps both out.
+    expect(await queued()).toEqual(['C-2']);
+    await call(b.dispatch, 'permissions.settings.set', { country: 'US', relationshipMonths: 18 });
+    // On: C-1 departed this month and may be called; OLD-1 left 29 months ago; the company's own list still holds C-3.
+    expect(await queued()).toEqual(['C-1', 'C-2']);
+    const old = await call(b.dispatch, 'contactPolicy.status', { customerId: b.db.prepare("SELECT id FROM customers WHERE external_id = 'OLD-1'").pluck().get() as number });
+    expect(old.why).toBe('Blocked: do not call, since 2026-11-16, by Mia Manager (list "National registry"): relationship window passed.');
+    expect(await callResult(b.dispatch, 'call.start', { customerId: ids['C-1'] ?? 0 })).toMatchObject({ ok: true });
+    await call(b.dispatch, 'permissions.settings.set', { country: 'US', relationshipMonths: null });
+    expect(await queued()).toEqual(['C-2']);
+  });
+});

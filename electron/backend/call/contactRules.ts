@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api/result';
 import { customerBlock } from '../permissions/ledger';
+import { relationshipCutoff } from '../../../db/repos/permissions';
 import { blockedLabel } from '../../../shared/domain/permissions';
 import type { Person } from '../../../shared/api/session';
 import type { CallState } from '../../../shared/domain/callMachine';
@@ -132,7 +133,10 @@ export function zoneNote(row: { timezone: string | null; timezone_source?: strin
 export function outOfQueueWhy(db: Db, row: CustomerRow, now: Date): string | null {
   if (row.do_not_contact === 1) return 'Do not contact: this customer must not be called.';
   const block = customerBlock(db, row, 'call', now);
-  if (block) return `${blockedLabel(block, 'call', (iso) => iso.slice(0, 10))}: on the contact-permission ledger.`;
+  if (block) {
+    const label = blockedLabel(block, 'call', (iso) => iso.slice(0, 10));
+    return block.registry && relationshipCutoff(db, now) !== null ? `${label}: relationship window passed.` : `${label}: on the contact-permission ledger.`;
+  }
   const closed: Record<string, string> = {
     recovered: 'Recovered on their last call: nothing left to call about.',
     declined: 'Declined on their last call: not called again this cycle.',

@@ -33,11 +33,12 @@ export async function openDial(deps: ServiceDeps, number: string, customerId?: n
 /** The ledger's word on this number, and on the customer it is dialled for: a block opens nothing. */
 function assertDialAllowed(deps: ServiceDeps, number: string, customerId: number | undefined): void {
   const now = deps.now();
-  let block = numberBlock(deps.db, number, now);
-  if (!block && customerId !== undefined) {
+  let block = customerId === undefined ? numberBlock(deps.db, number, now) : null;
+  if (customerId !== undefined) {
     const row = getCustomerRow(deps.db, customerId);
     if (!row) throw new AppError('not_found', `No customer with id ${customerId}.`);
-    block = customerBlock(deps.db, row, 'call', now);
+    // The customer's own number is what is dialled; a different number typed for them is checked too.
+    block = customerBlock(deps.db, row, 'call', now) ?? (row.phone !== null && row.phone.replace(/\D/g, '') === number.replace(/\D/g, '') ? null : numberBlock(deps.db, number, now));
   }
   if (block) {
     deps.log.info('dial refused by the ledger', { source: block.source });

@@ -63,6 +63,7 @@ export const permissionsHandlers: HandlerGroup<
       listsMatching: search === null ? [] : listsHolding(deps.db, search),
       counts: countEntries(deps.db, now),
       country: deskCountry(deps.db),
+      relationshipMonths: getSetting<number | null>(deps.db, PERMISSION_KEYS.relationshipMonths) ?? null,
       syncedAt: getSetting<string>(deps.db, PERMISSION_KEYS.syncedAt) ?? null,
       pending: countPendingPermissionChanges(deps.db),
     };
@@ -105,12 +106,13 @@ export const permissionsHandlers: HandlerGroup<
     const now = deps.now();
     deps.db.transaction(() => {
       setSetting(deps.db, PERMISSION_KEYS.country, input.country);
+      if (input.relationshipMonths !== undefined) setSetting(deps.db, PERMISSION_KEYS.relationshipMonths, input.relationshipMonths);
       // Every number is read again with the new country.
       deps.db.prepare('UPDATE customers SET phone_key = NULL WHERE phone_key IS NOT NULL').run();
       applyLedger(deps.db, now);
-      audit(deps.db, { at: now.toISOString(), actorId: ctx.user.id, action: 'permissions.settings', entity: 'settings', detail: { country: input.country } });
+      audit(deps.db, { at: now.toISOString(), actorId: ctx.user.id, action: 'permissions.settings', entity: 'settings', detail: { country: input.country, relationshipMonths: input.relationshipMonths ?? null } });
     })();
-    return { country: deskCountry(deps.db) };
+    return { country: deskCountry(deps.db), relationshipMonths: getSetting<number | null>(deps.db, PERMISSION_KEYS.relationshipMonths) ?? null };
   },
   'permissions.customer': (deps, input) => {
     const row = getCustomerRow(deps.db, input.customerId);

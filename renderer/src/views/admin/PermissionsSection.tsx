@@ -32,7 +32,7 @@ export interface LedgerViewProps {
   onAdd: (entry: NewEntry) => void;
   onExpire: (id: string, what: string) => void;
   onImport: (list: NewList) => void;
-  onCountry: (country: string | null) => void;
+  onCountry: (country: string | null, relationshipMonths: number | null) => void;
   onDownloadAudit: () => void;
 }
 
@@ -96,6 +96,7 @@ export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, 
   const [entry, setEntry] = useState<NewEntry>({ kind: 'phone', value: '', scope: 'call', note: '', expiresOn: '' });
   const [list, setList] = useState<NewList>({ name: '', scope: 'call', registry: false, column: '', text: '' });
   const [country, setCountry] = useState(ledger.country ?? '');
+  const [months, setMonths] = useState(ledger.relationshipMonths === null ? '' : String(ledger.relationshipMonths));
   return (
     <section aria-labelledby={`${id}-title`} className="admin-section">
       <h2 id={`${id}-title`}>Contact permissions</h2>
@@ -107,16 +108,22 @@ export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, 
       </p>
 
       <form
-        aria-label="Desk country"
+        aria-label="Desk country and relationship window"
         onSubmit={(e) => {
           e.preventDefault();
-          onCountry(country.trim() === '' ? null : country.trim().toUpperCase());
+          onCountry(country.trim() === '' ? null : country.trim().toUpperCase(), months.trim() === '' ? null : Number(months));
         }}
       >
         <label htmlFor={`${id}-country`}>Country of national numbers (two letters, e.g. US)</label>
         <input id={`${id}-country`} value={country} maxLength={2} onChange={(e) => setCountry(e.target.value)} />
+        <label htmlFor={`${id}-months`}>Established-relationship window for registry lists, in months (empty: off)</label>
+        <input id={`${id}-months`} type="number" min={1} max={120} value={months} onChange={(e) => setMonths(e.target.value)} />
+        <p className="hint">
+          While it is on, a number on a do-not-call registry list may still be called until the customer&apos;s departure is this old (US
+          rules allow 18 months); older ones are kept out with the reason &quot;relationship window passed&quot;.
+        </p>
         <button type="submit" disabled={busy}>
-          Save country
+          Save
         </button>
       </form>
 
@@ -303,7 +310,7 @@ export function PermissionsSection() {
   if (!ledger) return <p aria-busy="true">Loading…</p>;
   return (
     <LedgerView
-      key={ledger.country ?? ''}
+      key={`${ledger.country ?? ''}-${ledger.relationshipMonths ?? ''}`}
       ledger={ledger}
       busy={busy}
       onSearch={(search, includeExpired) => setQuery({ search, includeExpired })}
@@ -313,7 +320,12 @@ export function PermissionsSection() {
           .then((rows) => saveCsv(csvFileName('privacy audit'), PRIVACY_AUDIT_CSV, rows))
           .catch((error: unknown) => reportError(error, 'permissions'));
       }}
-      onCountry={(country) => act(async () => (await api().call('permissions.settings.set', { country }), country ? `National numbers are read as ${country}.` : 'No desk country set.'))}
+      onCountry={(country, relationshipMonths) =>
+        act(async () => {
+          await api().call('permissions.settings.set', { country, relationshipMonths });
+          return `${country ? `National numbers are read as ${country}` : 'No desk country set'}; relationship window ${relationshipMonths === null ? 'off' : `${relationshipMonths} months`}.`;
+        })
+      }
       onAdd={(e) =>
         act(async () => {
           const added = await api().call('permissions.add', {
