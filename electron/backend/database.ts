@@ -86,7 +86,8 @@ export function openCheckedDatabase(path: string, now: () => Date = () => new Da
     const found = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
     if (found.length !== 1 || found[0] !== 'ok') {
       db.close();
-      return { problem: `quick_check: ${found.slice(0, 3).join('; ')}` };
+      // One line: SQLite may put several findings, with their own line breaks, in one answer.
+      return { problem: `quick_check: ${found.slice(0, 3).join('; ').split(/\s*\n\s*/).join('; ')}` };
     }
     migrate(db, undefined, (from) => backupBeforeMigration(db, from, now()));
     return { db };

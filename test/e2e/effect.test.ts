@@ -33,6 +33,7 @@ beforeAll(async () => {
   await page.goto(served.url);
   await page.getByLabel('Your name').fill('Mia Manager (e2e)');
   await page.getByRole('radio', { name: 'Manager' }).check();
+  await page.getByLabel('Manager passphrase').fill('effect test manager passphrase');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Trends' }).click();
 });

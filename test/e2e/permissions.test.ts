@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
-import { setupSession } from '../../electron/backend/session/handlers';
+import { choosePerson } from '../../electron/backend/session/person';
 import { prepareCustomerUpsert } from '../../db/repos/customers';
 import { setSetting, SETTING_KEYS } from '../../db/repos/settings';
 import { launchBrowser, screenshot, serve, type Served } from './harness';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   served = await serve((dbPath) => {
     const b = createBackend({ dbPath, log: silentLogger });
     try {
-      setupSession(b.deps, { name: 'Alex Agent', role: 'agent' });
+      b.db.transaction(() => choosePerson(b.deps, { name: 'Alex Agent', role: 'agent' }, 'session.setup', null))();
       const upsert = prepareCustomerUpsert(b.db);
       upsert({ externalId: 'E2E-1', name: 'Ada Example', company: null, phone: '+1 415 555 0142', email: 'ada@example.test', timezone: 'America/New_York', segment: 'Month-to-month', product: 'DSL', monthlyRevenue: 90, tenureMonths: 5, departedAt: '2026-11-02', lastActivityAt: null, statedReasonText: 'Price too high', statedReasonId: 'price.too-expensive', frontlineRep: null, frontlineTeam: 'Billing desk', notes: null, cycleId: null }, NOW);
       // The call may be started whatever the hour this test runs at.
