@@ -11,7 +11,7 @@ import { judged, type Benchmark } from './types';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NOW = new Date('2026-11-16T15:00:00Z');
-const ROW = 'ul[aria-label="Customers to call"] li.queue-row';
+const ROW = '[role="listbox"][aria-label="Customers to call"] .queue-row';
 
 /**
  * Set before any script of the page runs: the time (from the start of navigation) of the first
