@@ -4,6 +4,7 @@ import { MANAGER_VIEWS, VIEWS, VIEW_LABELS, type View } from '../store/navigatio
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { StatusArea } from '../components/StatusArea';
 import { ThemeSwitcher } from '../components/ThemeSwitcher';
+import { LanguageSwitcher } from '../components/LanguageSelect';
 import { useAppliedTheme } from '../components/useTheme';
 import { useMenuCommands } from '../components/useMenuCommands';
 import { ViewBoundary } from '../components/ViewBoundary';
@@ -108,6 +109,7 @@ export function AppFrame() {
           </button>
         )}
         {user && <PresenceControl />}
+        <LanguageSwitcher />
         <ThemeSwitcher />
         {inProgress > 0 && (
           <span id="calls-in-progress" className="sr-only">
