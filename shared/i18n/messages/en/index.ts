@@ -8,5 +8,6 @@ import outreach from './outreach.json';
 import getStarted from './getStarted.json';
 import playbook from './playbook.json';
 import firstRun from './firstRun.json';
+import shell from './shell.json';
 
-export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun };
+export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell };
