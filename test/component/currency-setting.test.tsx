@@ -60,3 +60,23 @@ describe("the organisation's currency in Admin", () => {
     expect(screen.getByRole('button', { name: 'Währung speichern' })).toBeDisabled();
   });
 });
+
+describe('after the first import', () => {
+  it('amounts switch to the currency its signs named, without a restart', async () => {
+    let stored: Locale = { language: null, currency: 'USD', currencySource: 'system' };
+    installFakeApi({
+      'import.commit': () => {
+        // The backend kept the file's "1.234,56 EUR" as the organisation's currency.
+        stored = { language: null, currency: 'EUR', currencySource: 'setting' };
+        return { imported: 2, updated: 0, skipped: 0, invalid: 0, noContact: 0, unmapped: 0, selected: 2 };
+      },
+      'locale.get': () => stored,
+      'queue.list': () => ({ items: [], total: 0 }),
+    });
+    manager();
+    useAppStore.setState({ importUploadId: '00000000-0000-4000-8000-000000000001' });
+    await useAppStore.getState().commitImport(false);
+    await waitFor(() => expect(useAppStore.getState().currency).toBe('EUR'));
+    expect(formatMoney(1234.56)).toBe('€1,234.56');
+  });
+});
