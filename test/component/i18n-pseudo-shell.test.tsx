@@ -6,6 +6,7 @@ import { useAppStore } from '../../renderer/src/store';
 import { AppFrame } from '../../renderer/src/shell/AppFrame';
 import { FirstRunContainer } from '../../renderer/src/views/FirstRun';
 import { CurrencySection } from '../../renderer/src/views/admin/CurrencySection';
+import { SwitchPersonDialog } from '../../renderer/src/shell/SwitchPersonDialog';
 import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../shared/i18n/pseudo';
 import { LANGUAGE_NAMES } from '../../shared/i18n/languages';
 import { installFakeApi } from './fakeApi';
@@ -68,6 +69,16 @@ describe('in the pseudo-language, no text of these areas bypasses the catalogue'
     expect(untranslated(header, ['Mia Manager', ...LANGUAGE_DATA])).toEqual([]);
     expect(untranslated(container.querySelector('.notices') as Element, ['Saved'])).toEqual([]);
     expect(untranslated(container.querySelector('footer') as Element, ['refused', dates])).toEqual([]);
+  });
+
+  it('Switch person, with the manager passphrase and a mistake', async () => {
+    useAppStore.setState({ session: { user: { id: 'p1', name: 'Ann', role: 'agent' }, demo: false, callingHoursEnforced: true, appVersion: '0.1.0' } });
+    const { container } = render(<SwitchPersonDialog onClose={() => undefined} />);
+    await userEvent.click(container.querySelector('input[value="manager"]') as HTMLElement);
+    await userEvent.click(container.querySelector('button[type="submit"]') as HTMLElement);
+    expect(container.querySelector('#switch-person-passphrase')).not.toBeNull();
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    expect(untranslated(container, [])).toEqual([]);
   });
 
   it("Admin's currency", () => {

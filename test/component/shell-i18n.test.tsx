@@ -39,6 +39,11 @@ describe('the console’s frame in the person’s language', () => {
       'Eigenständig: kein Hub eingerichtet. Alles wird an diesem Arbeitsplatz gespeichert; nichts wird synchronisiert.',
     );
     expect(screen.getByRole('main', { name: 'Warteschlange' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Person wechseln' }));
+    const dialog = screen.getByRole('dialog', { name: 'Person wechseln' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Wechseln' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Geben Sie den Namen der Person ein, die den Arbeitsplatz übernimmt.');
+    expect(within(dialog).getByRole('radio', { name: 'Key-Account-Manager' })).toBeInTheDocument();
   });
 
   it('Spanish: a notice is dismissed in Spanish', async () => {
