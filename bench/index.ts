@@ -11,6 +11,7 @@ import { trendsChromiumBenchmark } from './trends-chromium';
 import { outreachBenchmark } from './outreach';
 import { hubScaleBenchmark } from './hub-scale';
 import { effectBenchmark } from './effect';
+import { permissionsBenchmark } from './permissions';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -30,6 +31,7 @@ export const BENCHMARKS: Benchmark[] = [
   syncBenchmark,
   outreachBenchmark,
   hubScaleBenchmark,
+  permissionsBenchmark,
   chromiumBenchmark,
   trendsChromiumBenchmark,
 ];

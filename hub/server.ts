@@ -19,6 +19,7 @@ import { DEFAULT_AUTH_FAILURE_LIMIT, pruneCounters, recordAuthFailure, sharedRat
 import type { HubRouteContext } from './routeKit';
 import { boardRoutes } from './boardRoutes';
 import { healthRoutes } from './healthRoutes';
+import { permissionsRoutes } from './permissions';
 
 export interface HubServerOptions {
   store: HubStore;
@@ -215,6 +216,7 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
 
   boardRoutes(app, routes);
   healthRoutes(app, routes);
+  permissionsRoutes(app, routes);
 
   app.post('/v1/assignments', { config: { roles: ['manager'] } }, async (req, reply) => {
     const body = PublishAssignmentsRequest.safeParse(req.body);

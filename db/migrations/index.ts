@@ -13,7 +13,7 @@ import { migration011PortableTriggers } from './011_portable_triggers';
 import { migration012Outreach } from './012_outreach';
 import { migration013PresencePauses } from './013_presence_pauses';
 import { migration014FloorRules } from './014_floor_rules';
-import { migration015Reserved } from './015_016_reserved';
+import { migration015Permissions } from './015_permissions';
 import { migration016CallLeases } from './016_call_leases';
 import { migration017Effect } from './017_effect';
 
@@ -33,7 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012Outreach,
   migration013PresencePauses,
   migration014FloorRules,
-  migration015Reserved,
+  migration015Permissions,
   migration016CallLeases,
   migration017Effect,
 ];

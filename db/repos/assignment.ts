@@ -32,7 +32,7 @@ export function topUnassigned(db: Db, cycleId: string, maxAttempts: number, limi
   return db
     .prepare(
       `SELECT id FROM customers
-       WHERE selected = 1 AND cycle_id = @cycleId AND assigned_to IS NULL AND do_not_contact = 0
+       WHERE selected = 1 AND cycle_id = @cycleId AND assigned_to IS NULL AND do_not_contact = 0 AND call_blocked = 0
          AND (last_outcome IS NULL OR last_outcome IN ('callback', 'no_answer', 'considering'))
          AND (attempts < @maxAttempts OR callback_at IS NOT NULL)
        ORDER BY monthly_revenue DESC NULLS LAST, priority DESC, id LIMIT @limit`,

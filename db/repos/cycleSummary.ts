@@ -50,7 +50,7 @@ export function cycleSummary(db: Db, cycleId: string, maxAttempts: number): Cycl
       `SELECT count(*) AS departed, coalesce(sum(monthly_revenue), 0) AS revenue,
          coalesce(sum(phone IS NULL AND email IS NULL), 0) AS noContact,
          coalesce(sum(stated_reason_id IS NULL AND stated_reason_text IS NOT NULL), 0) AS unmapped,
-         coalesce(sum(selected = 1 AND do_not_contact = 0
+         coalesce(sum(selected = 1 AND do_not_contact = 0 AND call_blocked = 0
            AND (last_outcome IS NULL OR last_outcome IN ('callback', 'no_answer', 'considering'))
            AND (attempts < @maxAttempts OR callback_at IS NOT NULL)), 0) AS queued
        FROM customers WHERE cycle_id = @cycleId`,

@@ -34,7 +34,10 @@ function keyRange(key: string, from: boolean, to: boolean): string {
 const CUSTOMERS_SELECT = (where: string) => `SELECT c.external_id, c.name, c.company, c.phone, c.email, c.segment, c.product, c.monthly_revenue,
       c.tenure_months, c.departed_at, cy.name AS cycle, c.stated_reason_text, r.name AS stated_reason,
       rc.name AS stated_category, c.frontline_team, c.frontline_rep, p.name AS assigned_to, c.attempts,
-      c.last_outcome AS outcome, c.do_not_contact
+      c.last_outcome AS outcome, c.do_not_contact, c.call_blocked,
+      (SELECT answer || ' ' || substr(asked_at, 1, 10) FROM consents WHERE customer_id = c.id AND channel = 'phone' ORDER BY asked_at DESC, id DESC LIMIT 1) AS consent_phone,
+      (SELECT answer || ' ' || substr(asked_at, 1, 10) FROM consents WHERE customer_id = c.id AND channel = 'email' ORDER BY asked_at DESC, id DESC LIMIT 1) AS consent_email,
+      (SELECT answer || ' ' || substr(asked_at, 1, 10) FROM consents WHERE customer_id = c.id AND channel = 'post' ORDER BY asked_at DESC, id DESC LIMIT 1) AS consent_post
     FROM customers c
     LEFT JOIN reasons r ON r.id = c.stated_reason_id
     LEFT JOIN reason_categories rc ON rc.id = r.category_id

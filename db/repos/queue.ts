@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { prepared, preparedValue } from '../statements';
 import type { Role } from '../../shared/domain/roles';
 import { callableNowSql, type CallableNowRule } from './queueCallable';
+import { ensureLedgerFresh } from './permissions';
 
 /** Outcomes after which a customer is still worth another call. */
 const OPEN_OUTCOMES = "('callback', 'no_answer', 'considering')";
@@ -88,6 +89,8 @@ function whereClause(f: QueuePageFilter, callable: { sql: string; params: Record
     `(c.last_outcome IS NULL OR c.last_outcome IN ${OPEN_OUTCOMES})`,
     // A callback the customer asked for is kept even after the last allowed attempt.
     '(c.attempts < @maxAttempts OR c.callback_at IS NOT NULL)',
+    // The contact-permission ledger: a number, email or customer id it holds is never called.
+    'c.call_blocked = 0',
   ];
   const params: Record<string, unknown> = { maxAttempts: f.maxAttempts };
   if (f.viewer.role === 'executive') {
@@ -192,6 +195,7 @@ const PAGE = 'LIMIT +@limit OFFSET +@offset';
  * priority. Two ordered queries instead of one ORDER BY on "is due", so each walks an index.
  */
 export function queryQueuePage(db: Db, f: QueuePageFilter): { rows: QueueRow[]; total: number } {
+  ensureLedgerFresh(db, new Date(f.now));
   const callable = f.callable && (f.onlyCallable || f.sort === 'callable') ? callableNowSql(db, f.callable) : null;
   const { sql, params } = whereClause(f, callable);
   if (f.sort === 'revenue' || (f.sort === 'callable' && callable)) {

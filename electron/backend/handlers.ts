@@ -22,6 +22,9 @@ import { contactPolicyHandlers } from './contactPolicy/handlers';
 import { callsInProgressHandlers } from './call/unfinished';
 import { assignmentPreviewHandlers } from './queue/assignmentPreview';
 import { effectHandlers } from './effect/handlers';
+import { permissionsHandlers } from './permissions/handlers';
+import { consentHandlers } from './consent/handlers';
+import { privacyHandlers } from './privacy/handlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -48,4 +51,7 @@ export const handlers: Handlers = {
   ...callsInProgressHandlers,
   ...assignmentPreviewHandlers,
   ...effectHandlers,
+  ...permissionsHandlers,
+  ...consentHandlers,
+  ...privacyHandlers,
 };

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { outreachMigrations } from './outreachMigrations';
+import { permissionsMigrations } from './permissionsMigrations';
 import { INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -209,7 +210,11 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
                        WHEN 'feedback.recorded' THEN 'feedback'
                        WHEN 'review.completed' THEN 'review'
                        WHEN 'customer.relost' THEN 'relost'
-                       ELSE 'pause'
+                       WHEN 'pause.recorded' THEN 'pause'
+                       WHEN 'cycle.control' THEN 'control share'
+                       WHEN 'customer.grouped' THEN 'group'
+                       WHEN 'customer.returned' THEN 'return'
+                       ELSE kind
                      END AS family,
                      CASE WHEN kind = 'review.completed' THEN ${reviewId} ELSE subject END AS subject,
                      sent_by, console_id, received_at, rid
@@ -221,6 +226,8 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
         `.execute(db);
       },
     },
+    // The contact-permission ledger's changes, relayed to every desk (hub/permissions.ts).
+    ...permissionsMigrations(dialect),
   };
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ConsentLatestSchema } from './consent';
+import { ContactBlockSchema } from './permissions';
 import { channel } from './channel';
 import { STAGES } from '../domain/stages';
 import { OUTCOMES } from '../domain/outcomes';
@@ -97,6 +99,10 @@ export const CallCustomerSchema = z.object({
   cycle: z.string().nullable(),
   attempts: z.number().int(),
   history: z.array(BriefingCallSchema),
+  /** The latest answer per channel to the consent question, asked again on this call. */
+  consent: ConsentLatestSchema,
+  /** What the contact-permission ledger says against calling them; null when nothing. */
+  callBlock: ContactBlockSchema.nullable(),
 });
 export type CallCustomer = z.infer<typeof CallCustomerSchema>;
 

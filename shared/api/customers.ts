@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { OUTCOMES } from '../domain/outcomes';
+import { ContactBlockSchema } from './permissions';
+import { ConsentLatestSchema } from './consent';
 
 const id = z.number().int().positive();
 
@@ -35,6 +37,10 @@ export const CustomerCardSchema = z.object({
   doNotContact: z.boolean(),
   /** Held out of this cycle's calls, to measure what the calls win. */
   controlGroup: z.boolean(),
+  /** What the contact-permission ledger says against calling them; null when nothing. */
+  callBlock: ContactBlockSchema.nullable(),
+  /** The latest answer per channel to the consent question. */
+  consent: ConsentLatestSchema,
   calls: z.array(CallSummarySchema),
 });
 export type CustomerCard = z.infer<typeof CustomerCardSchema>;

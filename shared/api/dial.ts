@@ -11,9 +11,12 @@ const PhoneNumberSchema = z
   });
 
 export const dialChannels = {
-  /** Hands a customer's number to the desk's phone app (desktop console only). */
+  /**
+   * Hands a customer's number to the desk's phone app (desktop console only), unless the
+   * contact-permission ledger blocks the number or the customer: then it opens nothing.
+   */
   'dial.open': channel({
-    input: z.object({ number: PhoneNumberSchema }).strict(),
+    input: z.object({ number: PhoneNumberSchema, customerId: z.number().int().positive().optional() }).strict(),
     output: z.object({ scheme: z.enum(DIAL_SCHEMES) }),
   }),
 };

@@ -51,6 +51,8 @@ export const ImportResultSchema = z.object({
   invalid: z.number().int(),
   noContact: z.number().int(),
   unmapped: z.number().int(),
+  /** Imported and counted, but kept out of every queue by the contact-permission ledger. */
+  suppressed: z.number().int(),
   selected: z.number().int(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -21,6 +21,9 @@ import { contactPolicyChannels } from './contactPolicy';
 import { callsInProgressChannels } from './callsInProgress';
 import { assignmentPreviewChannels } from './assignmentPreview';
 import { effectChannels } from './effect';
+import { permissionsChannels } from './permissions';
+import { consentChannels } from './consent';
+import { privacyChannels } from './privacy';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -46,6 +49,9 @@ export const contract = {
   ...callsInProgressChannels,
   ...assignmentPreviewChannels,
   ...effectChannels,
+  ...permissionsChannels,
+  ...consentChannels,
+  ...privacyChannels,
 };
 
 export type Contract = typeof contract;

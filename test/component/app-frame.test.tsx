@@ -28,7 +28,7 @@ function signedIn(items: QueueItem[], demo = false) {
       id: i.id, externalId: `C-${i.id}`, name: 'Ada Example', company: null, phone: '+1 555-0100', email: null, timezone: null,
       segment: 'Month-to-month', product: 'DSL', monthlyRevenue: 99.5, tenureMonths: 12, departedAt: null, statedReason: 'Price too high',
       statedReasonMapped: 'Too expensive', reasonCategory: 'Price / value for money', frontlineRep: 'Rep Avery', frontlineTeam: 'Billing',
-      notes: null, cycle: 'November 2026', doNotContact: false, controlGroup: false, calls: [],
+      notes: null, cycle: 'November 2026', doNotContact: false, controlGroup: false, callBlock: null, consent: { phone: null, email: null, post: null }, calls: [],
     }),
   });
 }

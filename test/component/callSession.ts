@@ -72,6 +72,8 @@ export function callSession(role: Role = 'agent', over: Partial<CallSession> = {
       notes: null,
       cycle: 'November 2026',
       attempts: 1,
+      consent: { phone: null, email: null, post: null },
+      callBlock: null,
       history: [
         {
           callId: 'k0',
@@ -123,6 +125,8 @@ export function card(over: Partial<CustomerCard> = {}): CustomerCard {
     cycle: 'November 2026',
     doNotContact: false,
     controlGroup: false,
+    callBlock: null,
+    consent: { phone: null, email: null, post: null },
     calls: [],
     ...over,
   };

@@ -51,6 +51,7 @@ function fakeBackend(answer: ImportPreview = preview()) {
       skipped: 0,
       invalid: i.skipInvalid ? 1 : 0,
       noContact: 0,
+      suppressed: 0,
       unmapped: 0,
       selected: 1,
     }),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { migration015Permissions } from '../../db/migrations/015_permissions';
 import { migration016CallLeases } from '../../db/migrations/016_call_leases';
 import { migration017Effect } from '../../db/migrations/017_effect';
 
@@ -234,6 +235,24 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
         VALUES ('seed-opening', 1, 'seed-agent', '${NOW}', 'Customer asked for an early call.');
         UPDATE customers SET next_attempt_at = '2026-10-02T16:30:00.000Z', timezone_source = 'phone',
           timezone_candidates = '["America/New_York","America/Chicago"]' WHERE id = 2;
+      `);
+    },
+  },
+  {
+    since: migration015Permissions.version,
+    name: 'a ledger with a manager entry, an expired one, an imported list and a change waiting for the hub; a consent given on a call',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO permission_entries (id, uid, kind, value, scope, source, note, added_at, added_by, expires_at, expired_at, expired_by) VALUES
+          (1, 'seed-entry-1', 'phone', '+15550102', 'call', 'manager', 'Asked by letter', '${NOW}', 'Seed Manager', NULL, NULL, NULL),
+          (2, 'seed-entry-2', 'customer', 'SEED-1', 'email', 'customer', NULL, '${NOW}', 'Seed Agent', NULL, '${NOW}', 'Seed Manager');
+        INSERT INTO permission_lists (id, uid, name, scope, registry, size, added_at, added_by) VALUES
+          (1, 'seed-list', 'Registry extract', 'call', 1, 1, '${NOW}', 'Seed Manager');
+        INSERT INTO permission_list_values (value, list_id) VALUES ('+15550199', 1);
+        INSERT INTO permission_outbox (seq, uid, change) VALUES (1, 'seed-change', '{"type":"entry"}');
+        INSERT INTO consents (customer_id, call_id, channel, answer, wording, asked_at, agent_id, agent_name)
+        VALUES (1, 'seed-call', 'email', 'yes', 'May we email you about our services and offers?', '${NOW}', 'seed-agent', 'Seed Agent');
+        UPDATE customers SET phone_key = '+15550102', call_blocked = 1 WHERE id = 2;
       `);
     },
   },

@@ -15,6 +15,7 @@ import { completeCall } from '../../electron/backend/call/complete';
 import { saveCallDraft } from '../../electron/backend/call/drafts';
 import { startCall } from '../../electron/backend/call/session';
 import { runImport } from '../../electron/backend/import/run';
+import { importSuppressionList } from '../../electron/backend/permissions/listImport';
 import { silentLogger } from '../../electron/backend/logger';
 import { loadDemo } from '../../electron/backend/session/demo';
 import { choosePerson } from '../../electron/backend/session/person';
@@ -392,6 +393,39 @@ const readOnlyBackup: Workload = {
 };
 
 /**
+ * A suppression list of 12,000 numbers (three chunks for the hub) imported into the ledger: after
+ * any kill each list is whole (every value and its audit entry), or absent.
+ */
+const LIST_SIZE = 12_000;
+const suppressionList: Workload = {
+  name: 'suppression list import',
+  run: (deps, i) => {
+    const lines: string[] = [];
+    for (let n = 0; n < LIST_SIZE; n += 1) lines.push(`+1 415 ${String(2_000_000 + ((i * LIST_SIZE + n) % 7_000_000))}`);
+    const manager = { id: 'crash-manager', name: 'Crash Manager' };
+    const r = importSuppressionList(deps.db, manager, lines.join('\n'), { name: `Crash list ${i}`, scope: 'call', registry: false, column: null, country: null, expiresAt: null }, deps.now());
+    return r.listId;
+  },
+  verify: (db, id) => {
+    const list = one<{ id: number; size: number }>(db, 'SELECT id, size FROM permission_lists WHERE uid = ?', id);
+    if (!list) return `list ${id} is missing`;
+    const values = db.prepare('SELECT count(*) FROM permission_list_values WHERE list_id = ?').pluck().get(list.id) as number;
+    return values === LIST_SIZE && list.size === LIST_SIZE ? null : `list ${id} holds ${values} of ${LIST_SIZE} numbers`;
+  },
+  invariant: (db) => {
+    const torn = db
+      .prepare(
+        `SELECT count(*) FROM permission_lists l
+         WHERE l.size <> (SELECT count(*) FROM permission_list_values v WHERE v.list_id = l.id)
+            OR NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'permissions.importList' AND a.entity_id = l.uid)`,
+      )
+      .pluck()
+      .get() as number;
+    return torn === 0 ? null : `${torn} suppression lists were written in part`;
+  },
+};
+
+/**
  * Deliberately wrong, to prove the harness notices: the event and its change as two separate
  * commits with a pause between. Never in DEFAULT_WORKLOADS; crash.test.ts expects it to be caught.
  */
@@ -420,6 +454,7 @@ export const WORKLOADS: Record<string, Workload> = {
   [departuresImport.name]: departuresImport,
   [readOnlyBackup.name]: readOnlyBackup,
   [nextCustomerLease.name]: nextCustomerLease,
+  [suppressionList.name]: suppressionList,
   [tornPair.name]: tornPair,
 };
 
@@ -432,6 +467,7 @@ export const DEFAULT_WORKLOADS = [
   departuresImport.name,
   readOnlyBackup.name,
   nextCustomerLease.name,
+  suppressionList.name,
 ];
 export const TORN_PAIR = tornPair.name;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend } from '../helpers/backend';
+import { call, signIn, testBackend, type TestBackend } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { goToStage, setOutcome, tickClock, type CallState, type Move } from '../../shared/domain/callMachine';
 import type { Stage } from '../../shared/domain/stages';
@@ -27,9 +27,9 @@ let ids: Record<string, number>;
 beforeEach(async () => {
   server = new Date('2026-11-16T10:00:00.000Z');
   b = testBackend(() => server);
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   ids = seedCustomers(b.db, [customer({ externalId: 'C-1' }), customer({ externalId: 'C-2' })]);
-  await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+  await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
 });
 afterEach(() => b.dispose());
 
@@ -72,7 +72,7 @@ describe('handle time', () => {
     await call(b.dispatch, 'call.complete', { state: t });
 
     // A correction afterwards changes the outcome, not the times.
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     await call(b.dispatch, 'call.amend', { callId: t.callId, note: 'Rang back: considering after all', outcome: 'considering', reactivationUntil: '2026-12-16' });
 
     const r = await call(b.dispatch, 'effect.handleTime', {});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callResult, testBackend, type TestBackend } from '../helpers/backend';
+import { call, callResult, signIn, testBackend, type TestBackend } from '../helpers/backend';
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { newcombeSplit, reasonOf, segmentOf } from '../helpers/effectFixture';
 import { parseEvent } from '../../shared/sync/events';
@@ -12,7 +12,7 @@ const { toCall, control, returnedToCall, returnedControl } = newcombeSplit();
 beforeEach(async () => {
   clock = new Date('2026-11-16T15:00:00Z');
   b = testBackend(() => clock);
-  await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+  await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   seedCustomers(
     b.db,
     [...toCall, ...control].map((id) =>
@@ -63,10 +63,10 @@ describe('a control group', () => {
 
   it('is fixed once the cycle has calls', async () => {
     await call(b.dispatch, 'effect.setControl', { cycleId: '2026-11', sharePercent: 50 });
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     const s = await call(b.dispatch, 'call.start', { customerId: idOf(toCall[0] ?? '') });
     await call(b.dispatch, 'call.complete', { state: fullCall(s.state) });
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     const r = await callResult(b.dispatch, 'effect.setControl', { cycleId: '2026-11', sharePercent: 10 });
     expect(r.ok ? null : r.error.message).toBe(
       "The control group of November 2026 is fixed: 1 of its customers have already been called. Set the share before a cycle's first call.",
@@ -80,12 +80,12 @@ describe('did the calls work', () => {
   beforeEach(async () => {
     await call(b.dispatch, 'effect.setControl', { cycleId: '2026-11', sharePercent: 50 });
     // Two of the customers to be called are called (the others are not reached this cycle).
-    await call(b.dispatch, 'session.setup', { name: 'Ann Agent', role: 'agent' });
+    await signIn(b.dispatch, { name: 'Ann Agent', role: 'agent' });
     for (const id of toCall.slice(0, 2)) {
       const s = await call(b.dispatch, 'call.start', { customerId: idOf(id) });
       await call(b.dispatch, 'call.complete', { state: fullCall(s.state) });
     }
-    await call(b.dispatch, 'session.setup', { name: 'Mia Manager', role: 'manager' });
+    await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
   });
 
   it('compares the returns of both groups with the difference and its 95% interval, overall and by reason', async () => {

@@ -55,7 +55,7 @@ describe('importing from the console', () => {
 
     await call(b.dispatch, 'import.mappings.save', { name: 'CRM export', mapping });
     const result = await call(b.dispatch, 'import.commit', { uploadId, skipInvalid: false });
-    expect(result).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: 0, noContact: 1, unmapped: 1, selected: 2 });
+    expect(result).toEqual({ imported: 3, updated: 0, skipped: 0, invalid: 0, noContact: 1, unmapped: 1, suppressed: 0, selected: 2 });
     expect(b.db.prepare("SELECT monthly_revenue FROM customers WHERE external_id = 'N-1'").pluck().get()).toBe(80.5);
     // The upload is gone once written.
     expect(await callResult(b.dispatch, 'import.progress', { uploadId })).toMatchObject({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { recordDoNotContact } from '../permissions/ledger';
 import { AppError } from '../../../shared/api/result';
 import type { CallDetail } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
@@ -150,6 +151,7 @@ export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput):
     } else if (outcome === 'do_not_contact') {
       markDoNotContact(db, customer.id, nowIso);
     }
+    if (outcome === 'do_not_contact' && before.outcome !== 'do_not_contact') recordDoNotContact(db, person, customer, new Date(nowIso));
 
     // Intensive care follows the corrected outcome: a recovery taken back ends the follow-up, a recovery given enrols.
     if (after.outcome === 'recovered') {

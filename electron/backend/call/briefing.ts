@@ -1,4 +1,6 @@
 import type { CallCustomer } from '../../../shared/api/call';
+import { consentOf } from '../../../db/repos/consents';
+import { customerBlock } from '../../../db/repos/permissions';
 import { ASSIST_ACTIONS, type AssistAction } from '../../../shared/domain/callMachine';
 import type { Db } from '../../../db/open';
 import type { CustomerRow } from '../../../db/repos/customers';
@@ -31,6 +33,8 @@ export function buildBriefing(db: Db, row: CustomerRow): CallCustomer {
     statedCategoryName: row.category_name,
     cycle: row.cycle_name,
     attempts: row.attempts,
+    consent: consentOf(db, row.id),
+    callBlock: customerBlock(db, row, 'call', new Date()),
     history: listCallHistory(db, row.id).map((h) => ({
       callId: h.id,
       at: h.completed_at,

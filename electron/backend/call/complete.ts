@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { recordDoNotContact } from '../permissions/ledger';
 import { AppError } from '../../../shared/api/result';
 import type { CompletedCall } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
@@ -178,6 +179,8 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
       });
     }
     applyCallToCustomer(db, customer.id, { outcome, callbackAt, now: nowIso });
+    // The customer's own word goes on the ledger with the call, and reaches every desk through the hub.
+    if (outcome === 'do_not_contact') recordDoNotContact(db, caller, customer, now);
     scheduleRetry(db, customer.id, outcome, customer.attempts + 1, nowIso);
     // A recovered customer is followed from this moment: in intensive care, owned by whoever won them back.
     if (outcome === 'recovered') enrolOnRecovery(db, { customerId: customer.id, callId: state.callId, ownerId: caller.id, recoveredAt: now, now: nowIso });

@@ -1,4 +1,7 @@
 import { AppError } from '../../../shared/api/result';
+import { customerBlock } from '../permissions/ledger';
+import { relationshipCutoff } from '../../../db/repos/permissions';
+import { blockedLabel } from '../../../shared/domain/permissions';
 import type { Person } from '../../../shared/api/session';
 import type { CallState } from '../../../shared/domain/callMachine';
 import { retryWaitMinutes, type ContactPolicy } from '../../../shared/domain/contactPolicy';
@@ -131,8 +134,13 @@ export function zoneNote(row: { timezone: string | null; timezone_source?: strin
 export const CONTROL_GROUP_WHY = 'In the control group: not to be called this cycle.';
 
 /** Why a customer is not in any queue, in words; null when they are (calling hours aside). */
-export function outOfQueueWhy(db: Db, row: CustomerRow): string | null {
+export function outOfQueueWhy(db: Db, row: CustomerRow, now: Date): string | null {
   if (row.do_not_contact === 1) return 'Do not contact: this customer must not be called.';
+  const block = customerBlock(db, row, 'call', now);
+  if (block) {
+    const label = blockedLabel(block, 'call', (iso) => iso.slice(0, 10));
+    return block.registry && relationshipCutoff(db, now) !== null ? `${label}: relationship window passed.` : `${label}: on the contact-permission ledger.`;
+  }
   const closed: Record<string, string> = {
     recovered: 'Recovered on their last call: nothing left to call about.',
     declined: 'Declined on their last call: not called again this cycle.',
@@ -151,7 +159,7 @@ export function outOfQueueWhy(db: Db, row: CustomerRow): string | null {
 export function callingStatus(deps: ServiceDeps, row: CustomerRow, callId?: string) {
   const now = deps.now();
   const hours = customerCallability(deps.db, row, now);
-  const retry = outOfQueueWhy(deps.db, row) ?? retryWaitWhy(row, now, hours.zones[0] ?? 'UTC');
+  const retry = outOfQueueWhy(deps.db, row, now) ?? retryWaitWhy(row, now, hours.zones[0] ?? 'UTC');
   const opening = callId ? getCallOpening(deps.db, callId) : undefined;
   const policy = readContactPolicy(deps.db);
   const next = row.next_attempt_at !== null && row.next_attempt_at > now.toISOString() ? row.next_attempt_at : null;

@@ -14,6 +14,8 @@ import { rulesForCustomer } from '../effect/experiments';
 import { buildBriefing } from './briefing';
 import { admitCallOpening, callableNow } from './contactRules';
 import { activeLease, leasedCustomerIds, releaseLease, takeLease } from '../../../db/repos/callLeases';
+import { customerBlock } from '../permissions/ledger';
+import { blockedLabel } from '../../../shared/domain/permissions';
 
 /** How far down the queue "Next customer" looks for someone who may be dialled now. */
 const NEXT_CUSTOMER_LOOKAHEAD = 200;
@@ -62,6 +64,8 @@ function nextInQueue(deps: ServiceDeps, user: Person): CustomerRow {
 export function assertCallable(deps: ServiceDeps, row: CustomerRow): void {
   const who = row.name ?? row.external_id;
   if (row.do_not_contact === 1) throw new AppError('conflict', `${who} is marked do not contact and must not be called.`);
+  const block = customerBlock(deps.db, row, 'call', deps.now());
+  if (block) throw new AppError('conflict', `${who} must not be called: ${blockedLabel(block, 'call', (iso) => iso.slice(0, 10))}.`);
   if (row.stated_reason_id) {
     const reason = getReason(deps.db, row.stated_reason_id);
     const c = reason ? getCategory(deps.db, reason.category_id) : undefined;

@@ -4,6 +4,8 @@ import { getCustomerRow } from '../../../db/repos/customers';
 import { listCallsOfCustomer } from '../../../db/repos/calls';
 import type { HandlerGroup } from '../types';
 import { customerProfile } from './profile';
+import { customerBlock } from '../../../db/repos/permissions';
+import { consentOf } from '../../../db/repos/consents';
 
 export const customerHandlers: HandlerGroup<'customers.get'> = {
   'customers.get': (deps, input): CustomerCard => {
@@ -19,6 +21,8 @@ export const customerHandlers: HandlerGroup<'customers.get'> = {
       cycle: row.cycle_name,
       doNotContact: row.do_not_contact === 1,
       controlGroup: row.control_group === 1,
+      callBlock: customerBlock(deps.db, row, 'call', deps.now()),
+      consent: consentOf(deps.db, row.id),
       calls: listCallsOfCustomer(deps.db, row.id).map((c) => ({
         id: c.id,
         at: c.completed_at,

@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../../db/open';
 import type { ExportDataset } from '../../../shared/api/exports';
 import { OUTCOME_LABELS, type Outcome } from '../../../shared/domain/outcomes';
+import { CONSENT_ANSWER_LABELS, type ConsentAnswer } from '../../../shared/domain/consent';
 import { ISSUE_STATUS_LABELS, type IssueStatus } from '../../../shared/domain/issueStatus';
 
 /** Reads one column of the query's rows; its position is found once, when the export opens. */
@@ -73,6 +74,16 @@ const offerList = (field: Field, offers: ReadonlyMap<string, string>) =>
     return parts.length > 0 ? parts.join('; ') : null;
   });
 
+/** The latest consent answer and its day ("no 2026-11-16"), in words; empty when never asked. */
+const consent = (field: Field): ColumnBody => ({
+  value: (r) => {
+    const v = field(r);
+    if (v === null) return null;
+    const [answer = '', day = ''] = String(v).split(' ');
+    return `${CONSENT_ANSWER_LABELS[answer as ConsentAnswer] ?? answer} (${day})`;
+  },
+});
+
 /** A text column with few distinct values (a segment, a team): each one's cell is made once per export. */
 const repeating = (field: Field): ColumnBody => ({ value: field, repeats: true });
 
@@ -99,6 +110,10 @@ const customers: Dataset = {
     { header: 'Attempts', value: f('attempts') },
     { header: 'Last outcome', ...outcome(f('outcome')) },
     { header: 'Do not contact', ...yesNo(f('do_not_contact')) },
+    { header: 'On the do-not-call ledger', ...yesNo(f('call_blocked')) },
+    { header: 'Consent to calls', ...consent(f('consent_phone')) },
+    { header: 'Consent to emails', ...consent(f('consent_email')) },
+    { header: 'Consent to letters', ...consent(f('consent_post')) },
   ],
 };
 

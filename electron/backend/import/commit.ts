@@ -18,6 +18,7 @@ import type { CyclePeriod } from '../../../shared/domain/cycles';
 import type { ImportPlan, StagedCustomer } from './stage';
 import { markRelostIfRecovered } from '../care/relost';
 import { adoptImportedCurrency } from '../locale/settings';
+import { applyLedger } from '../../../db/repos/permissions';
 
 export interface ImportCounts {
   imported: number;
@@ -26,6 +27,8 @@ export interface ImportCounts {
   invalid: number;
   noContact: number;
   unmapped: number;
+  /** Imported or updated, counted, and kept out of every queue by the contact-permission ledger. */
+  suppressed: number;
 }
 
 /** Columns of an existing customer, for the fields this import's mapping does not carry. */
@@ -219,6 +222,7 @@ export class ImportWriter {
       invalid: plan.invalid,
       noContact: this.counts.noContact,
       unmapped: this.counts.unmapped,
+      suppressed: 0,
     };
     this.events.flush();
     this.reportFacts.finish();
@@ -233,6 +237,9 @@ export class ImportWriter {
     if (this.addressMapped) recordAddressZones(this.db, this.addressZones);
     inferMissingTimeZones(this.db);
     refreshSelection(this.db, now.slice(0, 10));
+    // The ledger keeps suppressed customers out of every queue from this transaction on.
+    applyLedger(this.db, this.ctx.now);
+    counts.suppressed = this.db.prepare('SELECT count(*) FROM customers WHERE call_blocked = 1 AND updated_at = ?').pluck().get(now) as number;
     return counts;
   }
 

@@ -59,5 +59,7 @@ export function connectHub(config: HubConfig, options: ConnectOptions = {}): Hub
     board: () => attempt((c) => c.board()),
     publishPauseReasons: (list) => attempt((c) => c.publishPauseReasons(list)),
     pauseReport: (filters) => attempt((c) => c.pauseReport(filters)),
+    pushPermissions: (request) => attempt((c) => c.pushPermissions(request)),
+    pullPermissions: (after) => attempt((c) => c.pullPermissions(after)),
   };
 }

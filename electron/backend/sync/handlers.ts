@@ -10,6 +10,7 @@ import { connectHub } from './failover';
 import { forgetHub, hasHubToken, normaliseHubUrls, readHubConfig, readHubUrl, recordHubSavedBy, saveHubSettings, SYNC_KEYS } from './settings';
 import { pullAssignments, publishAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
+import { syncLedger } from '../permissions/hubSync';
 import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
 
 function hubSettings(deps: ServiceDeps): HubSettings {
@@ -100,6 +101,7 @@ export const syncHandlers: HandlerGroup<
       withSyncLock(deps.db, async () => {
         const pushed = await pushOutbox(deps.db, client, { now: deps.now });
         if (pushed.error) throw pushed.error;
+        await syncLedger(deps.db, client, deps.now);
         return { sent: pushed.sent, refused: pushed.refused, pending: pushed.pending };
       }),
     );

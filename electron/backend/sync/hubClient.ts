@@ -1,3 +1,4 @@
+import { PullPermissionsResponse, PushPermissionsResponse, type PushPermissionsRequest } from '../../../shared/sync/permissionsHubApi';
 import type { z } from 'zod';
 import { ReasonsReport, ReasonsReportFilters } from '../../../shared/reports/reasons';
 import {
@@ -66,6 +67,8 @@ export interface HubClient {
   board: () => Promise<Board>;
   publishPauseReasons: (pauseReasons: readonly PauseReason[]) => Promise<PauseReasonsResponse>;
   pauseReport: (filters: PauseReportFilters) => Promise<PauseReport>;
+  pushPermissions: (request: PushPermissionsRequest) => Promise<PushPermissionsResponse>;
+  pullPermissions: (after: number) => Promise<PullPermissionsResponse>;
 }
 
 /** The hub's base address with a trailing slash, so a hub behind a proxy path keeps its prefix. */
@@ -174,6 +177,8 @@ export function createHubClient(options: HubClientOptions): HubClient {
     board: () => request('GET', 'v1/board', Board),
     publishPauseReasons: (pauseReasons) => request('PUT', 'v1/pause-reasons', PauseReasonsResponse, { pauseReasons }),
     pauseReport: (filters) => request('GET', `v1/reports/pauses?${new URLSearchParams({ from: filters.from, to: filters.to }).toString()}`, PauseReport),
+    pushPermissions: (body) => request('POST', 'v1/permissions/changes', PushPermissionsResponse, body),
+    pullPermissions: (after) => request('GET', `v1/permissions/changes?after=${after}`, PullPermissionsResponse),
   };
 }
 

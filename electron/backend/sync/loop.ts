@@ -6,6 +6,8 @@ import { connectHub } from './failover';
 import { pullAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { readHubConfig, SYNC_KEYS } from './settings';
+import { pushLedger, syncLedger } from '../permissions/hubSync';
+import { countPendingPermissionChanges } from '../../../db/repos/permissions';
 
 export interface SyncLoopOptions {
   /** Pause between rounds while there is nothing to send (a round then only checks the hub answers). */
@@ -87,6 +89,11 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
       const user = currentUser(db);
       const pullDue = pullEvery > 0 && (!lastPull || deps.now().getTime() - Date.parse(lastPull) >= pullEvery);
       if (!failure && pullDue && user) await pullAssignments(deps, client, user);
+      // The contact-permission ledger, pulled when assignments are (and sent whenever this desk has changes waiting).
+      if (!failure && (pullDue || countPendingPermissionChanges(db) > 0)) {
+        if (pullDue) await syncLedger(db, client, deps.now);
+        else await pushLedger(db, client);
+      }
     } catch (error) {
       failure = error;
       if (!(error instanceof HubRequestError)) deps.log.error('sync round failed', { error: error instanceof Error ? error.name : 'unknown' });

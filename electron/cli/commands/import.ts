@@ -73,6 +73,7 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
   for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
   if (plan.noContact > 0) lines.push(`${n(plan.noContact)} have no phone or email: imported and counted, but not queued.`);
   for (const w of plan.warnings) lines.push(`Check: ${w}`);
+  if (written && written.suppressed > 0) lines.push(`${n(written.suppressed)} are on the contact-permission ledger: imported and counted, but not queued.`);
   if (plan.unmapped.length > 0) {
     const list = plan.unmapped
       .slice(0, 10)

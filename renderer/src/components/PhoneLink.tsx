@@ -1,4 +1,6 @@
 import { checkPhoneNumber, dialUrl } from '../../../shared/domain/phone';
+import { blockedLabel, type ContactBlock } from '../../../shared/domain/permissions';
+import { formatDate } from '../lib/format';
 import { api } from '../api/client';
 import { isDesktop } from '../api/desktop';
 import { useAppStore } from '../store';
@@ -7,6 +9,10 @@ export interface PhoneLinkProps {
   number: string | null;
   /** The key that dials it where there is one (Alt+D in a call). */
   shortcut?: string;
+  /** The customer it is dialled for: the backend checks the ledger for them too. */
+  customerId?: number;
+  /** What the contact-permission ledger says against calling: the button says so and opens nothing. */
+  block?: ContactBlock | null;
 }
 
 /**
@@ -14,9 +20,17 @@ export interface PhoneLinkProps {
  * the desk's phone app (tel:, sip: or callto:, as set in the File menu); in a browser it is a plain
  * tel: link. A number that is not plainly a phone number stays text and says why.
  */
-export function PhoneLink({ number, shortcut }: PhoneLinkProps) {
+export function PhoneLink({ number, shortcut, customerId, block }: PhoneLinkProps) {
   const reportError = useAppStore((s) => s.reportError);
   if (number === null || number.trim() === '') return <span className="muted">no phone</span>;
+  if (block) {
+    // Disabled, not hidden: the agent sees the number is known and why it is not dialled.
+    return (
+      <button type="button" className="phone-link phone-blocked" disabled>
+        {blockedLabel(block, 'call', formatDate)}
+      </button>
+    );
+  }
   const check = checkPhoneNumber(number);
   if (!check.ok) {
     return (
@@ -29,7 +43,7 @@ export function PhoneLink({ number, shortcut }: PhoneLinkProps) {
   if (isDesktop()) {
     const dial = () => {
       api()
-        .call('dial.open', { number })
+        .call('dial.open', { number, ...(customerId !== undefined ? { customerId } : {}) })
         .catch(reportError);
     };
     return (

@@ -4,12 +4,15 @@ import type { CallingStatus } from '../../../shared/api/contactPolicy';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
 import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { STAGE_LABELS } from '../../../shared/domain/stages';
+import { blockedLabel } from '../../../shared/domain/permissions';
+import { CONSENT_ANSWER_LABELS, CONSENT_CHANNEL_LABELS, CONSENT_CHANNELS } from '../../../shared/domain/consent';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 import { formatDate, formatMoney } from '../lib/format';
 import { PhoneLink } from '../components/PhoneLink';
 import { CallRecordContainer } from './call/CallRecord';
 import { OutsideHoursStart } from './queue/OutsideHoursStart';
+import { EraseCustomer } from './EraseCustomer';
 
 export interface CustomerCardViewProps {
   card: CustomerCard;
@@ -32,14 +35,26 @@ export interface CustomerCardViewProps {
   openCallId?: string | null | undefined;
   onToggleCall?: ((callId: string) => void) | undefined;
   renderCall?: ((callId: string) => ReactNode) | undefined;
+  /** Managers only: erase the customer's personal data, the id typed to confirm. */
+  onErase?: ((confirm: string) => void) | undefined;
+  erasing?: boolean | undefined;
 }
 
 /** Why a customer must not be called from the card, in words; null when they may be. */
 export function cannotCall(card: CustomerCard): string | null {
   if (card.doNotContact) return 'Do not contact: this customer must not be called.';
+  if (card.callBlock) return `${blockedLabel(card.callBlock, 'call', formatDate)}: on the contact-permission ledger.`;
   if (card.phone === null && card.email === null) return 'No contact details to call.';
   if (card.controlGroup) return 'In the control group: not to be called this cycle.';
   return null;
+}
+
+/** "Calls: yes (12 Nov 2026, Ann Agent); Emails: no (…); Letters: not asked". */
+export function consentText(card: CustomerCard): string {
+  return CONSENT_CHANNELS.map((c) => {
+    const a = card.consent[c];
+    return `${CONSENT_CHANNEL_LABELS[c]}: ${a ? `${CONSENT_ANSWER_LABELS[a.answer].toLowerCase()} (${formatDate(a.at)}, ${a.by})` : 'not asked'}`;
+  }).join('; ');
 }
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -49,8 +64,9 @@ export function CustomerCardView(props: CustomerCardViewProps) {
   const { card, status, why, onStartCall, unfinished, onScreen, openCallId, onToggleCall, renderCall } = props;
   const rows: [string, ReactNode][] = [
     ['Customer id', card.externalId],
-    ['Phone', <PhoneLink key="phone" number={card.phone} />],
+    ['Phone', <PhoneLink key="phone" number={card.phone} customerId={card.id} block={card.callBlock} />],
     ['Email', card.email ?? 'no email'],
+    ['Consent', consentText(card)],
     ['Monthly revenue', formatMoney(card.monthlyRevenue)],
     ['Tenure', card.tenureMonths === null ? '—' : `${card.tenureMonths} months`],
     ['Product', card.product ?? '—'],
@@ -131,6 +147,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
           ))}
         </ul>
       )}
+      {props.onErase && !card.externalId.startsWith('erased-') && <EraseCustomer externalId={card.externalId} busy={props.erasing === true} onErase={props.onErase} />}
     </article>
   );
 }
@@ -146,6 +163,10 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: string | 
   const unfinished = useAppStore((s) => s.unfinishedCalls.find((u) => u.customerId === id) ?? null);
   const lastCompleted = useAppStore((s) => s.lastCompleted);
   const focusRequest = useAppStore((s) => s.focusRequest);
+  const isManager = useAppStore((s) => s.session?.user?.role === 'manager');
+  const notify = useAppStore((s) => s.notify);
+  const loadQueue = useAppStore((s) => s.loadQueue);
+  const [erasing, setErasing] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
@@ -192,6 +213,23 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: string | 
         openCallId={openCallId}
         onToggleCall={(callId) => setOpenCallId((open) => (open === callId ? null : callId))}
         renderCall={(callId) => <CallRecordContainer callId={callId} onChanged={refresh} />}
+        erasing={erasing}
+        onErase={
+          isManager
+            ? (confirm) => {
+                setErasing(true);
+                api()
+                  .call('privacy.erase', { customerId: card.id, confirm })
+                  .then(() => {
+                    notify('info', 'The customer was erased: their personal data is gone from this console.', 'privacy');
+                    refresh();
+                    void loadQueue();
+                  })
+                  .catch((error: unknown) => reportError(error, 'privacy'))
+                  .finally(() => setErasing(false));
+              }
+            : undefined
+        }
       />
     </div>
   );

@@ -46,6 +46,8 @@ CREATE INDEX care_enrolments_relost ON care_enrolments(customer_id, relost_on) W
 
 CREATE INDEX care_reviews_enrolment ON care_reviews(enrolment_id, reviewed_at);
 
+CREATE INDEX consents_customer ON consents(customer_id, channel, asked_at);
+
 CREATE INDEX customer_facts_departed ON customer_facts(departed_at);
 
 CREATE INDEX customers_assigned ON customers(assigned_to);
@@ -99,6 +101,8 @@ CREATE INDEX outreaches_issue ON outreaches(issue_id, created_at);
 CREATE UNIQUE INDEX pauses_open_per_person ON pauses(person_id) WHERE ended_at IS NULL;
 
 CREATE INDEX pauses_started ON pauses(started_at);
+
+CREATE INDEX permission_entries_value ON permission_entries(value, kind);
 
 CREATE TABLE agreement_cells (
   period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
@@ -279,6 +283,18 @@ CREATE TABLE care_reviews (
   next_review_on TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  call_id TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'post')),
+  answer TEXT NOT NULL CHECK (answer IN ('no_answer', 'yes', 'no')),
+  wording TEXT NOT NULL,
+  asked_at TEXT NOT NULL,
+  agent_id TEXT NOT NULL,
+  agent_name TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE customer_facts (
   customer_id INTEGER PRIMARY KEY,
   revenue_micros INTEGER NOT NULL,
@@ -322,7 +338,7 @@ CREATE TABLE customers (
   callback_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL, next_attempt_at TEXT, timezone_source TEXT, timezone_candidates TEXT, control_group INTEGER NOT NULL DEFAULT 0 CHECK (control_group IN (0, 1)), effect_group TEXT CHECK (effect_group IS NULL OR effect_group IN ('to_call', 'control', 'none')), returned_on TEXT, returned_revenue REAL CHECK (returned_revenue IS NULL OR returned_revenue >= 0)) STRICT;
+, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL, next_attempt_at TEXT, timezone_source TEXT, timezone_candidates TEXT, phone_key TEXT, call_blocked INTEGER NOT NULL DEFAULT 0, control_group INTEGER NOT NULL DEFAULT 0 CHECK (control_group IN (0, 1)), effect_group TEXT CHECK (effect_group IS NULL OR effect_group IN ('to_call', 'control', 'none')), returned_on TEXT, returned_revenue REAL CHECK (returned_revenue IS NULL OR returned_revenue >= 0)) STRICT;
 
 CREATE TABLE cycle_controls (
   cycle_id TEXT PRIMARY KEY REFERENCES cycles(id),
@@ -599,6 +615,47 @@ CREATE TABLE people (
   created_at TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE permission_entries (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'customer')),
+  value TEXT NOT NULL,
+  scope TEXT NOT NULL CHECK (scope IN ('call', 'email', 'all')),
+  source TEXT NOT NULL CHECK (source IN ('customer', 'manager')),
+  note TEXT,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  expires_at TEXT,
+  expired_at TEXT,
+  expired_by TEXT
+) STRICT;
+
+CREATE TABLE permission_list_values (
+  value TEXT NOT NULL,
+  list_id INTEGER NOT NULL REFERENCES permission_lists(id),
+  PRIMARY KEY (value, list_id)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE permission_lists (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  scope TEXT NOT NULL CHECK (scope IN ('call', 'email', 'all')),
+  registry INTEGER NOT NULL DEFAULT 0 CHECK (registry IN (0, 1)),
+  size INTEGER NOT NULL,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  expires_at TEXT,
+  expired_at TEXT,
+  expired_by TEXT
+) STRICT;
+
+CREATE TABLE permission_outbox (
+  seq INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  change TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE reason_categories (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -703,6 +760,12 @@ CREATE TRIGGER call_primary_reason_update AFTER UPDATE OF call_id, reason_id, is
 WHEN old.is_primary = 1 OR new.is_primary = 1
 BEGIN
   UPDATE calls SET primary_reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = calls.id AND cr.is_primary = 1) WHERE id IN (old.call_id, new.call_id);
+END;
+
+CREATE TRIGGER customers_phone_key_reset AFTER UPDATE OF phone ON customers
+WHEN NEW.phone IS NOT OLD.phone
+BEGIN
+  UPDATE customers SET phone_key = NULL WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER customers_selection_stale_insert AFTER INSERT ON customers

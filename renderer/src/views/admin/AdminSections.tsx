@@ -8,6 +8,7 @@ import { CyclesSection } from './CyclesSection';
 import { SelectionSection } from './SelectionSection';
 import { AssignmentSection } from './AssignmentSection';
 import { ContactRulesSection } from './ContactRulesSection';
+import { PermissionsSection } from './PermissionsSection';
 import { PlaybookSection } from '../playbook/PlaybookSection';
 import { TemplatesSection } from '../outreach/TemplatesSection';
 import { DeliverySettings } from '../outreach/DeliverySettings';
@@ -22,6 +23,7 @@ const SECTIONS = {
   selection: { label: 'Whom to call', render: () => <SelectionSection /> },
   assignment: { label: 'Assignment', render: () => <AssignmentSection /> },
   contact: { label: 'Contact rules', render: () => <ContactRulesSection /> },
+  permissions: { label: 'Contact permissions', render: () => <PermissionsSection /> },
   playbook: { label: 'Playbook and reasons', render: () => <PlaybookSection /> },
   templates: { label: 'Message templates', render: () => <TemplatesSection /> },
   delivery: { label: 'Outreach delivery', render: () => <DeliverySettings /> },

@@ -176,6 +176,9 @@ export function ImportSection() {
             {result.noContact.toLocaleString()} without contact details (not queued); {result.unmapped.toLocaleString()} with an
             unmapped stated reason. {result.selected.toLocaleString()} customers are in the queue now.
           </p>
+          {result.suppressed > 0 && (
+            <p>{result.suppressed.toLocaleString()} are on the contact-permission ledger: imported and counted, but not queued.</p>
+          )}
           <button type="button" onClick={() => void reset()}>
             Import another file
           </button>

@@ -5,6 +5,7 @@ import { OUTCOME_LABELS } from '../../../../shared/domain/outcomes';
 import { ROLE_LABELS } from '../../../../shared/domain/roles';
 import { formatDate, formatMoney } from '../../lib/format';
 import { PhoneLink } from '../../components/PhoneLink';
+import type { ContactBlock } from '../../../../shared/domain/permissions';
 
 export function tenureText(months: number | null): string {
   if (months === null) return 'tenure unknown';
@@ -12,7 +13,7 @@ export function tenureText(months: number | null): string {
 }
 
 /** The facts an agent glances at while dialling: one line under the call's title. */
-export function CallFacts({ customer }: { customer: CallCustomer }) {
+export function CallFacts({ customer, block }: { customer: CallCustomer; block?: ContactBlock | null }) {
   const facts = [
     customer.phone === null ? (customer.email ?? 'no contact details') : null,
     `${formatMoney(customer.monthlyRevenue)}/month`,
@@ -25,7 +26,7 @@ export function CallFacts({ customer }: { customer: CallCustomer }) {
     <p className="call-facts">
       {customer.phone !== null && (
         <>
-          <PhoneLink number={customer.phone} shortcut="Alt+D" />
+          <PhoneLink number={customer.phone} shortcut="Alt+D" customerId={customer.id} block={block ?? customer.callBlock} />
           {' · '}
         </>
       )}

@@ -20,6 +20,9 @@ import { useCallShortcuts } from './shortcuts';
 import { StageSection, type StageStatus } from './StageSection';
 import type { ChangeCall } from './types';
 import { CallingHoursNotice } from './CallingHoursNotice';
+import { ConsentQuestions } from './ConsentQuestions';
+import type { ConsentLatest } from '../../../../shared/api/consent';
+import type { ContactBlock } from '../../../../shared/domain/permissions';
 
 export interface CallScreenProps {
   session: CallSession;
@@ -57,6 +60,12 @@ export function CallScreen(props: CallScreenProps) {
   const offers = offersOnCall(session, state, names);
   const today = todayIn(new Date(), session.customer.timezone);
   const [help, setHelp] = useState(false);
+  // A "no" to calls blocks the dial button at once, as the ledger does on every desk.
+  const [phoneBlock, setPhoneBlock] = useState<ContactBlock | null>(session.customer.callBlock);
+  const onConsent = (latest: ConsentLatest) => {
+    const phone = latest.phone;
+    if (phone?.answer === 'no' && phone.callId === state.callId) setPhoneBlock({ scope: 'call', source: 'customer', since: phone.at, by: phone.by, expiresAt: null });
+  };
   const rootRef = useRef<HTMLDivElement>(null);
 
   // Moving to a stage puts the cursor in its first field, so the agent can keep typing.
@@ -115,7 +124,7 @@ export function CallScreen(props: CallScreenProps) {
     <div ref={rootRef} className={executive ? 'call exec-card' : 'call'}>
       <header className="call-head">
         <h1>Call with {who}</h1>
-        <CallFacts customer={session.customer} />
+        <CallFacts customer={session.customer} block={phoneBlock} />
         {!executive && <StatedReason customer={session.customer} />}
         <DraftStatusLine status={props.draftStatus} savedAt={props.draftSavedAt} />
         <RestoredNotice restoredFrom={props.restoredFrom} />
@@ -157,6 +166,7 @@ export function CallScreen(props: CallScreenProps) {
           <div className="call-side-scroll">
           <OutcomeGroup state={state} timeZone={session.customer.timezone} today={today} onOutcome={chooseOutcome} onChange={onChange} />
           <FrontlineFeedback state={state} onChange={onChange} />
+          <ConsentQuestions key={state.callId} customerId={session.customer.id} callId={state.callId} latest={session.customer.consent} onRecorded={onConsent} />
           {executive && (
             <div>
               <label htmlFor="call-summary">One-line summary</label>

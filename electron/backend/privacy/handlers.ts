@@ -1,0 +1,37 @@
+import type { HandlerGroup } from '../types';
+import { AppError } from '../../../shared/api/result';
+import { getCustomerRow } from '../../../db/repos/customers';
+import { eraseCustomer } from './erase';
+
+const WHAT: Record<string, string> = {
+  'permissions.add': 'ledger entry added',
+  'permissions.expire': 'ledger entry expired',
+  'permissions.importList': 'suppression list imported',
+  'permissions.settings': "desk's country set",
+  'consent.record': 'consent recorded',
+  'privacy.erase': 'customer erased',
+};
+
+export const privacyHandlers: HandlerGroup<'privacy.erase' | 'privacy.audit'> = {
+  'privacy.audit': (deps, input) => {
+    const rows = deps.db
+      .prepare(
+        `SELECT a.at, coalesce(p.name, 'the command line') AS who, a.action, a.detail FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id
+         WHERE a.action IN (${Object.keys(WHAT).map(() => '?').join(', ')}) ORDER BY a.at DESC, a.id DESC LIMIT ?`,
+      )
+      .all(...Object.keys(WHAT), input.limit) as { at: string; who: string; action: string; detail: string }[];
+    return rows.map((r) => {
+      const d = JSON.parse(r.detail) as { kind?: string; scope?: string; channel?: string; answer?: string; count?: number };
+      const kind = [d.kind, d.scope, d.channel, d.answer].filter((x): x is string => typeof x === 'string').join(' ');
+      return { at: r.at, who: r.who, what: WHAT[r.action] ?? r.action, kind, count: typeof d.count === 'number' ? d.count : 1 };
+    });
+  },
+  'privacy.erase': (deps, input, ctx) => {
+    const row = getCustomerRow(deps.db, input.customerId);
+    if (!row) throw new AppError('not_found', `No customer with id ${input.customerId}.`);
+    if (input.confirm !== row.external_id) throw new AppError('invalid_input', "The confirmation does not match: type the customer's id exactly. Nothing was erased.");
+    const result = eraseCustomer(deps.db, ctx.user, row.id, deps.now());
+    deps.log.info('customer erased', { calls: result.calls });
+    return result;
+  },
+};

@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import type { ConsentLatest } from '../../../../shared/api/consent';
+import {
+  CONSENT_ANSWER_LABELS,
+  CONSENT_ANSWERS,
+  CONSENT_CHANNEL_LABELS,
+  CONSENT_CHANNELS,
+  CONSENT_WORDING,
+  type ConsentAnswer,
+  type ConsentChannel,
+} from '../../../../shared/domain/consent';
+import { api } from '../../api/client';
+import { formatDate } from '../../lib/format';
+import { useAppStore } from '../../store';
+
+export interface ConsentQuestionsProps {
+  customerId: number;
+  callId: string;
+  /** The answers given before this call (the latest per channel). */
+  latest: ConsentLatest;
+  /** Told of every answer saved, with the latest answers it left. */
+  onRecorded?: (latest: ConsentLatest) => void;
+}
+
+/**
+ * Whether the customer agrees to hear from the company again, per channel: the agent reads the
+ * question as written and records the answer, which is saved at once with the words, the time and
+ * the agent. A "no" goes on the contact-permission ledger straight away.
+ */
+export function ConsentQuestions({ customerId, callId, latest: initial, onRecorded }: ConsentQuestionsProps) {
+  const id = useId();
+  const reportError = useAppStore((s) => s.reportError);
+  const [latest, setLatest] = useState(initial);
+  const [busy, setBusy] = useState<ConsentChannel | null>(null);
+  const record = (channel: ConsentChannel, answer: ConsentAnswer) => {
+    setBusy(channel);
+    api()
+      .call('consent.record', { customerId, callId, channel, answer, wording: CONSENT_WORDING[channel] })
+      .then((saved) => {
+        setLatest(saved);
+        onRecorded?.(saved);
+      })
+      .catch((error: unknown) => reportError(error, 'consent'))
+      .finally(() => setBusy(null));
+  };
+  return (
+    <section aria-labelledby={`${id}-title`} className="consent">
+      <h2 id={`${id}-title`}>May we contact them again?</h2>
+      {CONSENT_CHANNELS.map((channel) => {
+        const now = latest[channel];
+        return (
+          <fieldset key={channel} disabled={busy === channel}>
+            <legend>
+              {CONSENT_CHANNEL_LABELS[channel]}: “{CONSENT_WORDING[channel]}”
+            </legend>
+            {CONSENT_ANSWERS.map((answer) => (
+              <label key={answer} className="radio">
+                <input
+                  type="radio"
+                  name={`${id}-${channel}`}
+                  checked={now?.callId === callId && now.answer === answer}
+                  onChange={() => record(channel, answer)}
+                />
+                {CONSENT_ANSWER_LABELS[answer]}
+              </label>
+            ))}
+            {now && now.callId !== callId && (
+              <p className="muted">
+                Last answer: {CONSENT_ANSWER_LABELS[now.answer].toLowerCase()}, {formatDate(now.at)}, to {now.by}.
+              </p>
+            )}
+            {now?.callId === callId && now.answer === 'no' && (
+              <p className="muted">Recorded: no {channel === 'post' ? 'letters' : channel === 'phone' ? 'calls' : 'emails'} from now on.</p>
+            )}
+          </fieldset>
+        );
+      })}
+    </section>
+  );
+}

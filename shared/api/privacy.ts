@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import type { CsvColumn } from '../csv/write';
+
+export const PrivacyAuditRowSchema = z.object({
+  at: z.string(),
+  /** The person's name, or "the command line" for a command run without one. */
+  who: z.string(),
+  /** What was done: an entry added or expired, a list imported, a consent answer, an erasure. */
+  what: z.string(),
+  /** The kind, scope or channel, where there is one. */
+  kind: z.string(),
+  count: z.number().int(),
+});
+export type PrivacyAuditRow = z.infer<typeof PrivacyAuditRowSchema>;
+
+/** The audit log as CSV: no personal data in it, only who, when, what kind and how many. */
+export const PRIVACY_AUDIT_CSV: CsvColumn<PrivacyAuditRow>[] = [
+  { header: 'When', value: (r) => r.at },
+  { header: 'Who', value: (r) => r.who },
+  { header: 'What', value: (r) => r.what },
+  { header: 'Kind', value: (r) => r.kind },
+  { header: 'How many', value: (r) => r.count },
+];
+
+/** Personal data on request: a manager erases a customer, typing the customer's id to confirm. */
+export const privacyChannels = {
+  'privacy.erase': channel({
+    input: z
+      .object({
+        customerId: z.number().int().positive(),
+        /** The customer's id, typed by the manager: an erasure cannot be undone. */
+        confirm: z.string().trim().min(1, "Type the customer's id to confirm.").max(100),
+      })
+      .strict(),
+    output: z.object({ erasedAs: z.string(), calls: z.number().int() }),
+    roles: ['manager'],
+  }),
+  /** Erasures and permission changes, newest first: who, when, what kind, how many. */
+  'privacy.audit': channel({
+    input: z.object({ limit: z.number().int().min(1).max(100_000).default(1000) }).strict(),
+    output: z.array(PrivacyAuditRowSchema),
+    roles: ['manager'],
+  }),
+};
