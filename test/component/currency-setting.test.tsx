@@ -68,7 +68,7 @@ describe('after the first import', () => {
       'import.commit': () => {
         // The backend kept the file's "1.234,56 EUR" as the organisation's currency.
         stored = { language: null, currency: 'EUR', currencySource: 'setting' };
-        return { imported: 2, updated: 0, skipped: 0, invalid: 0, noContact: 0, unmapped: 0, selected: 2 };
+        return { imported: 2, updated: 0, skipped: 0, invalid: 0, noContact: 0, unmapped: 0, suppressed: 0, selected: 2 };
       },
       'locale.get': () => stored,
       'queue.list': () => ({ items: [], total: 0 }),
