@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { describeSync } from '../../renderer/src/components/StatusArea';
+import { i18next } from '../../renderer/src/i18n';
 import { installFakeApi } from './fakeApi';
 import type { QueueItem } from '../../shared/api/queue';
 
@@ -71,14 +72,14 @@ describe('the app frame', () => {
 
 describe('describeSync', () => {
   it('does not count events waiting for a hub there is none of', () => {
-    const text = describeSync({ hubConfigured: false, online: null, pending: 100_001, lastSyncAt: null, lastError: null }, false);
+    const text = describeSync({ hubConfigured: false, online: null, pending: 100_001, lastSyncAt: null, lastError: null }, false, i18next.t);
     expect(text).toBe('Standalone: no hub configured. Everything is saved on this desk; nothing is synced.');
     expect(text).not.toMatch(/waiting/);
   });
 
   it('says offline with the waiting events and the last problem', () => {
-    const text = describeSync({ hubConfigured: true, online: false, pending: 3, lastSyncAt: null, lastError: 'The hub refused the token.' }, false);
+    const text = describeSync({ hubConfigured: true, online: false, pending: 3, lastSyncAt: null, lastError: 'The hub refused the token.' }, false, i18next.t);
     expect(text).toBe('Offline: 3 events waiting to sync, not synced yet. Last problem: The hub refused the token.');
-    expect(describeSync(null, true)).toMatch(/^Offline: the console backend is not answering/);
+    expect(describeSync(null, true, i18next.t)).toMatch(/^Offline: the console backend is not answering/);
   });
 });

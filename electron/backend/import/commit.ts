@@ -17,6 +17,7 @@ import type { ImportField } from '../../../shared/domain/importMapping';
 import type { CyclePeriod } from '../../../shared/domain/cycles';
 import type { ImportPlan, StagedCustomer } from './stage';
 import { markRelostIfRecovered } from '../care/relost';
+import { adoptImportedCurrency } from '../locale/settings';
 import { applyLedger } from '../../../db/repos/permissions';
 
 export interface ImportCounts {
@@ -212,7 +213,7 @@ export class ImportWriter {
   }
 
   /** The events, report facts, import record, audit entry and selection pass; the counts written. */
-  finish(plan: Pick<ImportPlan, 'skipped' | 'invalid'>): ImportCounts {
+  finish(plan: Pick<ImportPlan, 'skipped' | 'invalid' | 'currency'>): ImportCounts {
     // In the order the import record and the audit entry have always listed them.
     const counts: ImportCounts = {
       imported: this.counts.imported,
@@ -228,6 +229,10 @@ export class ImportWriter {
     const { now, actorId, fileName } = { now: this.now, actorId: this.ctx.actorId, fileName: this.ctx.fileName };
     recordImport(this.db, { id: randomUUID(), fileName, at: now, actorId, ...counts });
     audit(this.db, { at: now, actorId, action: 'import', entity: 'customers', detail: { fileName, ...counts } });
+    // The first import's currency signs name the organisation's currency, unless someone chose one.
+    if (plan.currency !== null && adoptImportedCurrency(this.db, plan.currency)) {
+      audit(this.db, { at: now, actorId, action: 'locale.adoptImportedCurrency', entity: 'settings', detail: { currency: plan.currency, fileName } });
+    }
     // An address's zone first; the phone's country code then fills in for the customers still without one.
     if (this.addressMapped) recordAddressZones(this.db, this.addressZones);
     inferMissingTimeZones(this.db);

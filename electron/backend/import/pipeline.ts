@@ -6,6 +6,7 @@ import { openRowStream, warmParseWorker } from './parseThread';
 import { everyRowInvalid, PlanBuilder, type ImportPlan, type PlanOptions } from './plan';
 import { readSeparator } from './reader';
 import { readDateFormat } from './dateFormat';
+import { readImportCurrency } from './currencySigns';
 import { withDateFormat } from './stage';
 
 export interface PipelineOptions extends PlanOptions {
@@ -41,12 +42,14 @@ export async function importPipelined(
   const sniffed = await sniffFile(path);
   const separator = await readSeparator(path, sniffed);
   const dates = await readDateFormat(path, sniffed, separator, options.mapping);
+  const currency = await readImportCurrency(path, sniffed, separator, options.mapping);
   const job = { path, sniffed, separator, mapping: withDateFormat(options.mapping, dates), today: options.today, stagingPath: options.stagingPath };
   const rows = await openRowStream(job, log);
   if (rows === null) return null;
   try {
     const builder = new PlanBuilder(db, sniffed, separator, options);
     builder.plan.dates = dates;
+    builder.plan.currency = currency;
     let written: ImportCounts | null = null;
     try {
       options.onWriting?.();

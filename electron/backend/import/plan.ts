@@ -44,6 +44,11 @@ export interface ImportPlan {
   dates: DateReading;
   /** What the manager should know before writing, though nothing stops the import. */
   warnings: string[];
+  /**
+   * The currency the file's amounts name by their signs ("1.234,56 EUR"), or null: the organisation's
+   * once written, when nobody chose one yet.
+   */
+  currency: string | null;
 }
 
 export const MAX_ERRORS = 1000;
@@ -74,6 +79,7 @@ export function emptyPlan(): ImportPlan {
     mappedFields: [],
     dates: NO_SLASHED_DATES,
     warnings: [],
+    currency: null,
   };
 }
 

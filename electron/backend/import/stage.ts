@@ -8,6 +8,7 @@ import { ambiguousNumbersWarning, RecordMapper } from './mappedRows';
 import { PlanBuilder, type ImportPlan } from './plan';
 import { readCsvBatches, readSeparator } from './reader';
 import { readDateFormat, type DateReading } from './dateFormat';
+import { readImportCurrency } from './currencySigns';
 
 export { MAX_ERRORS, type ImportPlan, type StagedCustomer } from './plan';
 
@@ -61,6 +62,7 @@ export async function stageImport(db: Db, path: string, staging: Staging, option
   const mapping = withDateFormat(options.mapping, dates);
   const builder = new PlanBuilder(db, sniffed, separator, options);
   builder.plan.dates = dates;
+  builder.plan.currency = await readImportCurrency(path, sniffed, separator, mapping);
   const mapper = new RecordMapper({ mapping, decimalComma: separator === ';', today: options.today }, (id, line) =>
     staging.claimId(id, line),
   );

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { INFO_NOTICE_MS, type Notice } from '../store/noticeSlice';
 
@@ -9,10 +10,11 @@ function NoticeLine({ notice, dismiss }: { notice: Notice; dismiss: (id: number)
     return () => clearTimeout(timer);
   }, [notice.kind, notice.id, dismiss]);
   const onDismiss = () => dismiss(notice.id);
+  const { t } = useTranslation();
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.text}</span>
-      <button type="button" onClick={onDismiss} aria-label={`Dismiss: ${notice.text}`}>
+      <button type="button" onClick={onDismiss} aria-label={t('shell.notices.dismiss', { text: notice.text })}>
         ×
       </button>
     </div>
@@ -27,9 +29,10 @@ function NoticeLine({ notice, dismiss }: { notice: Notice; dismiss: (id: number)
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
+  const { t } = useTranslation();
   if (notices.length === 0) return null;
   return (
-    <div className="notices" role="region" aria-label="Notices">
+    <div className="notices" role="region" aria-label={t('shell.notices.label')}>
       {notices.map((n) => (
         <NoticeLine key={n.id} notice={n} dismiss={dismiss} />
       ))}

@@ -1,26 +1,31 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useAppStore } from '../store';
 import type { SyncStatus } from '../../../shared/api/sync';
+import { formatDateTime } from '../lib/format';
 
 const POLL_MS = 5000;
 
 /** Describes sync in words a person understands: standalone, online, offline, waiting events. */
-export function describeSync(status: SyncStatus | null, backendUnreachable: boolean): string {
-  if (backendUnreachable) return 'Offline: the console backend is not answering. Your work is kept on this desk.';
-  if (!status) return 'Checking sync…';
+export function describeSync(status: SyncStatus | null, backendUnreachable: boolean, t: TFunction): string {
+  if (backendUnreachable) return t('shell.sync.unreachable');
+  if (!status) return t('shell.sync.checking');
   // Without a hub nothing waits for anything: counting "events waiting to sync" there only alarmed people.
-  if (!status.hubConfigured) return 'Standalone: no hub configured. Everything is saved on this desk; nothing is synced.';
-  const waiting = `${status.pending.toLocaleString('en')} event${status.pending === 1 ? '' : 's'} waiting to sync`;
-  const last = status.lastSyncAt ? `last sync ${new Date(status.lastSyncAt).toLocaleString()}` : 'not synced yet';
-  const state = status.online ? 'Online' : 'Offline';
-  const error = status.lastError ? ` Last problem: ${status.lastError}` : '';
-  return `${state}: ${waiting}, ${last}.${error}`;
+  if (!status.hubConfigured) return t('shell.sync.standalone');
+  const words = {
+    waiting: t('shell.sync.waiting', { count: status.pending }),
+    last: status.lastSyncAt ? t('shell.sync.lastSync', { at: formatDateTime(status.lastSyncAt) }) : t('shell.sync.neverSynced'),
+  };
+  const state = status.online ? t('shell.sync.online', words) : t('shell.sync.offline', words);
+  return status.lastError ? `${state} ${t('shell.sync.lastProblem', { problem: status.lastError })}` : state;
 }
 
 export function StatusArea() {
   const status = useAppStore((s) => s.syncStatus);
   const unreachable = useAppStore((s) => s.backendUnreachable);
   const refresh = useAppStore((s) => s.refreshSync);
+  const { t } = useTranslation();
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), POLL_MS);
@@ -28,9 +33,9 @@ export function StatusArea() {
   }, [refresh]);
   const offline = unreachable || (status?.hubConfigured === true && status.online === false);
   return (
-    <div role="status" aria-label="Sync status" className={`status-area ${offline ? 'status-offline' : ''}`}>
+    <div role="status" aria-label={t('shell.sync.label')} className={`status-area ${offline ? 'status-offline' : ''}`}>
       <span className="status-dot" aria-hidden="true" />
-      {describeSync(status, unreachable)}
+      {describeSync(status, unreachable, t)}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { THEME_LABELS, THEMES, type Theme } from '../../../shared/domain/preferences';
+import { useTranslation } from 'react-i18next';
+import { THEMES, type Theme } from '../../../shared/domain/preferences';
 import { useAppStore } from '../store';
 
 export interface ThemeSelectProps {
@@ -8,13 +9,14 @@ export interface ThemeSelectProps {
 
 /** System, light or dark, for this desk. */
 export function ThemeSelect({ theme, onChange }: ThemeSelectProps) {
+  const { t } = useTranslation();
   return (
     <label className="theme-select">
-      Theme{' '}
+      {t('shell.theme.label')}{' '}
       <select value={theme} onChange={(e) => onChange(e.target.value as Theme)}>
-        {THEMES.map((t) => (
-          <option key={t} value={t}>
-            {THEME_LABELS[t]}
+        {THEMES.map((th) => (
+          <option key={th} value={th}>
+            {t(`shell.theme.${th}`)}
           </option>
         ))}
       </select>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/index';
-import { MANAGER_VIEWS, VIEWS, VIEW_LABELS, type View } from '../store/navigationSlice';
-import { ROLE_LABELS } from '../../../shared/domain/roles';
+import { MANAGER_VIEWS, VIEWS, type View } from '../store/navigationSlice';
 import { StatusArea } from '../components/StatusArea';
 import { ThemeSwitcher } from '../components/ThemeSwitcher';
+import { LanguageSwitcher } from '../components/LanguageSelect';
 import { useAppliedTheme } from '../components/useTheme';
 import { useMenuCommands } from '../components/useMenuCommands';
 import { ViewBoundary } from '../components/ViewBoundary';
@@ -54,6 +55,7 @@ export function AppFrame() {
   const views = VIEWS.filter((v) => user?.role === 'manager' || !MANAGER_VIEWS.includes(v));
   const requestFocus = useAppStore((s) => s.requestFocus);
   const [switching, setSwitching] = useState(false);
+  const { t } = useTranslation();
   // Calls started and not completed: the one on screen and those left for later.
   const inProgress = useAppStore((s) => {
     const ids = new Set(s.unfinishedCalls.map((u) => u.customerId));
@@ -72,10 +74,10 @@ export function AppFrame() {
             else document.getElementById('main-content')?.focus();
           }}
         >
-          {view === 'queue' ? 'Skip to the customers to call' : 'Skip to the content'}
+          {view === 'queue' ? t('shell.skipToQueue') : t('shell.skipToContent')}
         </a>
-        <span className="brand">Winback Console</span>
-        <nav aria-label="Main">
+        <span className="brand">{t('shell.brand')}</span>
+        <nav aria-label={t('shell.mainNav')}>
           <ul className="nav-list">
             {views.map((v) => (
               <li key={v}>
@@ -86,7 +88,7 @@ export function AppFrame() {
                   onClick={() => go(v)}
                   aria-describedby={v === 'call' && inProgress > 0 ? 'calls-in-progress' : undefined}
                 >
-                  {VIEW_LABELS[v]}
+                  {t(`shell.view.${v}`)}
                   {v === 'call' && inProgress > 0 && (
                     <span className="nav-badge" aria-hidden="true">
                       {inProgress}
@@ -99,30 +101,30 @@ export function AppFrame() {
         </nav>
         {user && (
           <span className="whoami">
-            {user.name} · {ROLE_LABELS[user.role]}
+            {t('shell.whoami', { name: user.name, role: t(`role.${user.role}`) })}
           </span>
         )}
         {user && (
           <button type="button" className="link-button" onClick={() => setSwitching(true)}>
-            Switch person
+            {t('shell.switchPerson')}
           </button>
         )}
         {user && <PresenceControl />}
+        <LanguageSwitcher />
         <ThemeSwitcher />
         {inProgress > 0 && (
           <span id="calls-in-progress" className="sr-only">
-            {inProgress} call{inProgress === 1 ? '' : 's'} in progress
+            {t('shell.callsInProgress', { count: inProgress })}
           </span>
         )}
         {session?.demo && !session.callingHoursEnforced && (
           <p className="banner" role="note">
-            Demo data: the calling-hours rule is off so the demo can be tried at any hour. Names and phone
-            numbers are fictional.
+            {t('shell.demoBanner')}
           </p>
         )}
       </header>
       <Notices />
-      <main id="main-content" tabIndex={-1} className="content" aria-label={VIEW_LABELS[view]}>
+      <main id="main-content" tabIndex={-1} className="content" aria-label={t(`shell.view.${view}`)}>
         <ViewBoundary view={view}>
           <ViewContent view={view} />
         </ViewBoundary>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/roles';
+import { ROLES, type Role } from '../../../shared/domain/roles';
 
 /**
  * Switch person: hands the desk to someone else. The console decides what the desk may become: a
@@ -16,13 +17,14 @@ export function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
   const needsPassphrase = role !== user?.role && user?.role !== 'manager';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (name.trim() === '') {
-      setError('Enter the name of the person taking the desk.');
+      setError(t('shell.switch.nameMissing'));
       return;
     }
     setError(null);
@@ -51,9 +53,9 @@ export function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
           }
         }}
       >
-        <h2 id="switch-person-title">Switch person</h2>
-        <p>Who takes this desk now? Calls they make carry their name.</p>
-        <label htmlFor="switch-person-name">Name</label>
+        <h2 id="switch-person-title">{t('shell.switchPerson')}</h2>
+        <p>{t('shell.switch.intro')}</p>
+        <label htmlFor="switch-person-name">{t('shell.switch.name')}</label>
         <input
           id="switch-person-name"
           ref={nameRef}
@@ -69,19 +71,19 @@ export function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
         <fieldset>
-          <legend>Role</legend>
+          <legend>{t('firstRun.role')}</legend>
           {ROLES.map((r) => (
             <label key={r} className="radio">
               <input type="radio" name="switch-person-role" value={r} checked={role === r} onChange={() => setRole(r)} />
-              {ROLE_LABELS[r]}
+              {t(`role.${r}`)}
             </label>
           ))}
         </fieldset>
         {needsPassphrase && (
           <>
-            <label htmlFor="switch-person-passphrase">Manager passphrase</label>
+            <label htmlFor="switch-person-passphrase">{t('firstRun.passphrase')}</label>
             <p id="switch-person-passphrase-hint" className="muted">
-              A manager gives this desk a new role. Not needed where the desk&apos;s hub token already has the role.
+              {t('shell.switch.passphraseHint')}
             </p>
             <input
               id="switch-person-passphrase"
@@ -101,10 +103,10 @@ export function SwitchPersonDialog({ onClose }: { onClose: () => void }) {
         )}
         <div className="call-actions">
           <button type="submit" className="primary" disabled={busy}>
-            Switch
+            {t('shell.switch.submit')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('shell.switch.cancel')}
           </button>
         </div>
       </form>

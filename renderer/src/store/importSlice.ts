@@ -139,6 +139,8 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
       get().notify('info', `Imported ${result.imported} new departed customers and updated ${result.updated}.`);
       void get().loadQueue();
       void get().loadQueueFilters();
+      // The first import's currency signs may have named the organisation's currency: amounts follow at once.
+      if (get().currencySource === 'system') void get().loadLocale();
     } catch (error) {
       get().reportError(error);
       set({ importPhase: 'previewed' });

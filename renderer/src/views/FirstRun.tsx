@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/roles';
+import { ROLES, type Role } from '../../../shared/domain/roles';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 export interface WhoFormProps {
   onSubmit: (name: string, role: Role, managerPassphrase?: string) => void;
@@ -14,15 +16,16 @@ export function WhoForm({ onSubmit, busy }: WhoFormProps) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [passphraseError, setPassphraseError] = useState<string | null>(null);
+  const { t } = useTranslation();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (name.trim() === '') {
-      setError('Enter your name.');
+      setError(t('firstRun.nameMissing'));
       return;
     }
     setError(null);
     if (role === 'manager' && passphrase.length < 10) {
-      setPassphraseError('Choose a manager passphrase of at least 10 characters.');
+      setPassphraseError(t('firstRun.passphraseShort'));
       return;
     }
     setPassphraseError(null);
@@ -30,9 +33,9 @@ export function WhoForm({ onSubmit, busy }: WhoFormProps) {
   };
   return (
     <form onSubmit={submit} className="card first-run" aria-labelledby="first-run-title" noValidate>
-      <h1 id="first-run-title">Welcome to Winback Console</h1>
-      <p>Who is using this console? Your name goes on the calls you make.</p>
-      <label htmlFor="first-run-name">Your name</label>
+      <h1 id="first-run-title">{t('firstRun.title')}</h1>
+      <p>{t('firstRun.intro')}</p>
+      <label htmlFor="first-run-name">{t('firstRun.name')}</label>
       <input
         id="first-run-name"
         value={name}
@@ -48,19 +51,19 @@ export function WhoForm({ onSubmit, busy }: WhoFormProps) {
         </p>
       )}
       <fieldset>
-        <legend>Role</legend>
+        <legend>{t('firstRun.role')}</legend>
         {ROLES.map((r) => (
           <label key={r} className="radio">
             <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
-            {ROLE_LABELS[r]}
+            {t(`role.${r}`)}
           </label>
         ))}
       </fieldset>
       {role === 'manager' && (
         <>
-          <label htmlFor="first-run-passphrase">Manager passphrase</label>
+          <label htmlFor="first-run-passphrase">{t('firstRun.passphrase')}</label>
           <p id="first-run-passphrase-hint" className="muted">
-            Needed later to take the manager role on this desk (Switch person). Keep it to yourself; it cannot be shown again.
+            {t('firstRun.passphraseHint')}
           </p>
           <input
             id="first-run-passphrase"
@@ -80,22 +83,36 @@ export function WhoForm({ onSubmit, busy }: WhoFormProps) {
         </>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        Continue
+        {t('firstRun.continue')}
       </button>
     </form>
   );
 }
 
+/**
+ * First run: the language first, on the system's until someone chooses. The choice shows at once and
+ * is kept for the desk (nobody is signed in yet), then for the person once they are set up.
+ */
 export function FirstRunContainer() {
   const setup = useAppStore((s) => s.setupSession);
+  const chosen = useAppStore((s) => s.chosenLanguage);
+  const setLanguage = useAppStore((s) => s.setLanguage);
   const [busy, setBusy] = useState(false);
   return (
-    <main className="centered">
+    <main className="centered first-run-page">
+      <LanguageSelect className="language-select first-run-language" language={chosen} onChange={(l) => void setLanguage(l)} />
       <WhoForm
         busy={busy}
         onSubmit={(name, role, managerPassphrase) => {
           setBusy(true);
-          void setup(name, role, managerPassphrase).finally(() => setBusy(false));
+          void setup(name, role, managerPassphrase)
+            .then(() => {
+              // Now someone is signed in: the language they read the first screen in becomes theirs.
+              const state = useAppStore.getState();
+              if (state.session?.user && chosen !== null) return state.setLanguage(chosen);
+              return undefined;
+            })
+            .finally(() => setBusy(false));
         }}
       />
     </main>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useAppStore } from '../../store';
 import { ImportSection } from './ImportSection';
 import { UnmappedReasonsSection } from './UnmappedReasonsSection';
@@ -11,6 +13,7 @@ import { PlaybookSection } from '../playbook/PlaybookSection';
 import { TemplatesSection } from '../outreach/TemplatesSection';
 import { DeliverySettings } from '../outreach/DeliverySettings';
 import { PassphraseSection } from './PassphraseSection';
+import { CurrencySection } from './CurrencySection';
 import './admin.css';
 
 const SECTIONS = {
@@ -24,14 +27,21 @@ const SECTIONS = {
   playbook: { label: 'Playbook and reasons', render: () => <PlaybookSection /> },
   templates: { label: 'Message templates', render: () => <TemplatesSection /> },
   delivery: { label: 'Outreach delivery', render: () => <DeliverySettings /> },
+  // Named from the catalogue (the other sections' names move there with the rest of Admin).
+  currency: { label: (t: TFunction) => t('currency.label'), render: () => <CurrencySection /> },
   desk: { label: 'This desk', render: () => <PassphraseSection /> },
 } as const;
 type SectionKey = keyof typeof SECTIONS;
+
+function labelOf(label: string | ((t: TFunction) => string), t: TFunction): string {
+  return typeof label === 'function' ? label(t) : label;
+}
 
 /** The manager's part of Admin, one section at a time. Other roles do not see it. */
 export function AdminSections() {
   const role = useAppStore((s) => s.session?.user?.role);
   const [open, setOpen] = useState<SectionKey>('import');
+  const { t } = useTranslation();
   if (role !== 'manager') return null;
   return (
     <div className="admin-sections">
@@ -45,7 +55,7 @@ export function AdminSections() {
                 aria-current={open === key ? 'true' : undefined}
                 onClick={() => setOpen(key)}
               >
-                {SECTIONS[key].label}
+                {labelOf(SECTIONS[key].label, t)}
               </button>
             </li>
           ))}

@@ -7,5 +7,7 @@ import board from './board.json';
 import outreach from './outreach.json';
 import getStarted from './getStarted.json';
 import playbook from './playbook.json';
+import firstRun from './firstRun.json';
+import shell from './shell.json';
 
-export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook };
+export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell };
