@@ -34,7 +34,9 @@ for (const bench of chosen) {
   const dir = mkdtempSync(join(tmpdir(), `winback-bench-${bench.name.replace(/\W+/g, '-')}-`));
   try {
     log(`running ${bench.name}${quick ? ' (quick)' : ''}…`);
+    const benchStarted = performance.now();
     results.push(...(await bench.run({ quick, dir, log })));
+    log(`${bench.name}: ${((performance.now() - benchStarted) / 1000).toFixed(1)} s`);
   } catch (error) {
     broken = true;
     log(`${bench.name} broke: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

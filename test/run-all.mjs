@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, the security scan, the quick benchmarks, then every vitest
-// suite (unit, component, reliability, end-to-end).
+// `npm test`: typecheck, lint, build, the security scan, the quick benchmarks, then the vitest
+// suites unit, component, hub and end-to-end. The crash test (`npm run test:reliability`) and the
+// packaging check (`npm run test:packaging`) are longer and run on their own.
 // Ends with one line "N passed, N failed, N skipped" counting test cases across all suites, a test
 // file that failed to load and a failed step each as one failed (test/run-all-counts.mjs).
 import { spawnSync } from 'node:child_process';
@@ -51,6 +52,10 @@ const extra = process.argv.slice(2);
 const testsOk = step('unit, component and end-to-end tests', [
   bin('vitest', 'vitest.mjs'),
   'run',
+  '--project=unit',
+  '--project=component',
+  '--project=hub',
+  '--project=e2e',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${results}`,

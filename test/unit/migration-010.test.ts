@@ -86,8 +86,8 @@ describe('migration 10: offer answers and primary reason kept on each call', () 
           db.close();
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
-    // 150 fresh databases: about 10 s alone, three times that on a busy two-core machine.
+    // 80 fresh databases: about 6 s alone, three times that on a busy two-core machine.
   }, 120_000);
 });
