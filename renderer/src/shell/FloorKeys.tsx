@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store';
 import { SHORTCUTS } from '../views/call/shortcuts';
+import { ShortcutTable, type Shortcut } from '../components/ShortcutTable';
 
 /** Keys that work on every view (the call adds its own, listed with them). */
-export const GLOBAL_SHORTCUTS: { keys: string; action: string }[] = [
+export const GLOBAL_SHORTCUTS: Shortcut[] = [
   { keys: '?', action: 'Show these shortcuts (outside text fields)' },
   { keys: '/', action: 'Search the queue' },
   { keys: 'Tab, then Enter', action: 'From the top of the page: skip to the customers to call' },
   { keys: 'Ctrl+1 … Ctrl+5 (desktop)', action: 'Queue, Call, Trends, Intensive care, Admin' },
 ];
 
-export const QUEUE_SHORTCUTS: { keys: string; action: string }[] = [
+export const QUEUE_SHORTCUTS: Shortcut[] = [
   { keys: '↑ / ↓, Home / End, Page Up / Page Down', action: 'Move through the customers; the card follows' },
   { keys: 'Enter', action: 'Open the card: the cursor goes to Start call' },
   { keys: 'Enter (on Start call)', action: 'Start the call' },
@@ -30,7 +31,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     closeRef.current?.focus();
     return () => before?.focus();
   }, []);
-  const groups: [string, { keys: string; action: string }[]][] = [
+  const groups: [string, Shortcut[]][] = [
     ['Everywhere', GLOBAL_SHORTCUTS],
     ['Queue', QUEUE_SHORTCUTS],
     ['In a call', SHORTCUTS.filter((s) => !s.keys.startsWith('?'))],
@@ -55,25 +56,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       >
         <h2 id="global-shortcuts-title">Keyboard shortcuts</h2>
         {groups.map(([title, list]) => (
-          <table key={title} className="shortcut-table">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Keys</th>
-                <th scope="col">What it does</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.keys}>
-                  <td>
-                    <kbd>{s.keys}</kbd>
-                  </td>
-                  <td>{s.action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ShortcutTable key={title} className="shortcut-table" caption={title} shortcuts={list} />
         ))}
         <button ref={closeRef} type="button" onClick={onClose}>
           Close

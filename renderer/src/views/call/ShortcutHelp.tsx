@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
+import { ShortcutTable } from '../../components/ShortcutTable';
 
 /** The list of shortcuts as a modal dialog; Escape or Close returns focus to where it was. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
@@ -30,25 +31,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2 id="shortcut-title">Keyboard shortcuts</h2>
-        <table>
-          <caption className="sr-only">Keyboard shortcuts of the call</caption>
-          <thead>
-            <tr>
-              <th scope="col">Keys</th>
-              <th scope="col">What it does</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.keys}>
-                <td>
-                  <kbd>{s.keys}</kbd>
-                </td>
-                <td>{s.action}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable caption="Keyboard shortcuts of the call" captionHidden shortcuts={SHORTCUTS} />
         <button ref={closeRef} type="button" onClick={onClose}>
           Close
         </button>

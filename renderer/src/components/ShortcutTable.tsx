@@ -1,0 +1,30 @@
+/** A key and what it does, as the shortcut lists show them. */
+export interface Shortcut {
+  keys: string;
+  action: string;
+}
+
+/** One table of shortcuts: the call's help and the floor's help list them the same way. */
+export function ShortcutTable({ caption, captionHidden = false, shortcuts, className }: { caption: string; captionHidden?: boolean; shortcuts: readonly Shortcut[]; className?: string }) {
+  return (
+    <table className={className}>
+      <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Keys</th>
+          <th scope="col">What it does</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shortcuts.map((s) => (
+          <tr key={s.keys}>
+            <td>
+              <kbd>{s.keys}</kbd>
+            </td>
+            <td>{s.action}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
