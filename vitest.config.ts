@@ -60,8 +60,8 @@ export default defineConfig({
           include: ['test/hub/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          // One file at a time: hub stores on the shared PostgreSQL server migrate without racing.
-          fileParallelism: false,
+          // Two files at a time like the rest: each PostgreSQL fixture migrates a schema of its own
+          // (test/hub/stores.ts), and every hub listens on a port of its own.
         },
       },
       {
@@ -71,7 +71,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time like the rest: each file serves its own console on port 0 in a
+          // temporary folder with its own Chromium, so files share nothing.
         },
       },
     ],
