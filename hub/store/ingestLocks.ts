@@ -33,13 +33,32 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** The buckets a set of events needs locked, ascending. Calls and customers hash apart by their kind prefix. */
-export function lockBuckets(rows: readonly { kind: EventKind; subject: string }[]): number[] {
+/**
+ * The bucket of a customer. The report's cells hold what each customer contributes, from their
+ * departure and all their calls (cells.ts), so a batch that writes a customer's departure or any
+ * of their calls locks the customer too: two batches about one customer's calls then add to the
+ * cells one after the other, each seeing what the other did.
+ */
+export function customerBucket(externalId: string): number {
+  return fnv1a(`d:${externalId}`) % INGEST_LOCK_BUCKETS;
+}
+
+/**
+ * The buckets a set of events needs locked, ascending. Calls and customers hash apart by their
+ * kind prefix; a completed call locks its customer as well. (An amendment's customer is known only
+ * from the calls table: ingestPostgres.ts locks it once it has read it.)
+ */
+export function lockBuckets(rows: readonly { kind: EventKind; subject: string; payload?: unknown }[]): number[] {
   const buckets = new Set<number>();
   for (const r of rows) {
     if (!PROJECTED.has(r.kind)) continue;
-    const family = r.kind === 'customer.departed' ? 'd' : 'c';
-    buckets.add(fnv1a(`${family}:${r.subject}`) % INGEST_LOCK_BUCKETS);
+    if (r.kind === 'customer.departed') {
+      buckets.add(customerBucket(r.subject));
+      continue;
+    }
+    buckets.add(fnv1a(`c:${r.subject}`) % INGEST_LOCK_BUCKETS);
+    const customer = r.kind === 'call.completed' ? (r.payload as { externalId?: unknown } | undefined)?.externalId : undefined;
+    if (typeof customer === 'string') buckets.add(customerBucket(customer));
   }
   return [...buckets].sort((a, b) => a - b);
 }

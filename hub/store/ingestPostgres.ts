@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { BatchWriter, EventRow } from './batch';
-import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
-import { lockBuckets } from './ingestLocks';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
+import { customerBucket, lockBuckets } from './ingestLocks';
+import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer, type DiagnosedCell, type StatedCell } from './cells';
 import { claims, describesSame, FAMILY_OF, notYours, type BatchSender, type OwnerRow } from './trust';
 /** What the PostgreSQL writer needs of the store: the driver's pool. */
 export interface PostgresHandles {
@@ -73,6 +74,21 @@ const HELD_DEPARTURES: pg.QueryConfig = {
   text: 'SELECT * FROM departures WHERE external_id = ANY($1::text[])',
 };
 
+const CUSTOMERS_OF_CALLS: pg.QueryConfig = {
+  name: 'hub_ingest_customers_of_calls_v1',
+  text: 'SELECT DISTINCT external_id FROM calls WHERE call_id = ANY($1::text[])',
+};
+
+const CUSTOMER_DEPARTURES: pg.QueryConfig = {
+  name: 'hub_ingest_customer_departures_v1',
+  text: 'SELECT * FROM departures WHERE external_id = ANY($1::text[])',
+};
+
+const CUSTOMER_CALLS: pg.QueryConfig = {
+  name: 'hub_ingest_customer_calls_v1',
+  text: 'SELECT * FROM calls WHERE external_id = ANY($1::text[])',
+};
+
 const DEPARTURE_TYPES: Record<(typeof DEPARTURE_COLUMNS)[number], string> = {
   external_id: 'text',
   cycle: 'text',
@@ -115,6 +131,56 @@ ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}`,
   };
 }
 
+const STATED_CELL_TYPES: Record<(typeof STATED_CELL_COLUMNS)[number], string> = {
+  cell: 'text',
+  side: 'text',
+  cycle: 'text',
+  day: 'text',
+  segment: 'text',
+  product: 'text',
+  team: 'text',
+  reason_id: 'text',
+  category_id: 'text',
+  reason_text: 'text',
+  departed: 'bigint',
+  revenue: 'bigint',
+  calls: 'bigint',
+  recovered: 'bigint',
+  recovered_revenue: 'bigint',
+};
+
+const DIAGNOSED_CELL_TYPES: Record<(typeof DIAGNOSED_CELL_COLUMNS)[number], string> = {
+  cell: 'text',
+  cycle: 'text',
+  month: 'text',
+  segment: 'text',
+  product: 'text',
+  team: 'text',
+  reason_id: 'text',
+  category_id: 'text',
+  firsts: 'bigint',
+  customers: 'bigint',
+  revenue: 'bigint',
+  calls: 'bigint',
+  recovered: 'bigint',
+  recovered_revenue: 'bigint',
+};
+
+/** Adds to cells in the order given (sorted by cell: concurrent batches lock shared cells in one order). */
+function addToCells<C extends string>(name: string, table: 'cells_stated' | 'cells_diagnosed', columns: readonly C[], types: Record<C, string>): pg.QueryConfig {
+  return {
+    name,
+    text: `INSERT INTO ${table} (${columns.join(', ')})
+SELECT ${columns.map((c) => `u.${c}`).join(', ')} FROM unnest(${columns.map((c, i) => `$${i + 1}::${types[c]}[]`).join(', ')})
+  WITH ORDINALITY AS u(${columns.join(', ')}, n)
+ORDER BY u.n
+${addingOnConflict(table)}`,
+  };
+}
+
+const ADD_STATED_CELLS = addToCells('hub_ingest_cells_stated_v1', 'cells_stated', STATED_CELL_COLUMNS, STATED_CELL_TYPES);
+const ADD_DIAGNOSED_CELLS = addToCells('hub_ingest_cells_diagnosed_v1', 'cells_diagnosed', DIAGNOSED_CELL_COLUMNS, DIAGNOSED_CELL_TYPES);
+
 const UPSERT_DEPARTURES = upsertFromArrays('hub_ingest_departures_v1', 'departures', DEPARTURE_COLUMNS, DEPARTURE_TYPES, 'external_id');
 const UPSERT_CALLS = upsertFromArrays('hub_ingest_calls_v1', 'calls', CALL_COLUMNS, CALL_TYPES, 'call_id');
 
@@ -136,6 +202,8 @@ interface BatchState {
   refused: Map<string, string>;
   /** Parsed payloads of the rows inserted so far, by rid, for folding calls without parsing them again. */
   known: Map<number, unknown>;
+  /** The last part's projections and cells being written. */
+  projecting: Promise<unknown>;
 }
 
 /**
@@ -212,17 +280,67 @@ async function writePart(client: pg.PoolClient, allRows: readonly EventRow[], st
     );
   }
   const departures = departureRows(stored);
-  if (departures.length > 0) statements.push(client.query({ ...UPSERT_DEPARTURES, values: columnsOf(departures, DEPARTURE_COLUMNS) }));
   const callIds = callIdsOf(stored);
-  if (callIds.length > 0) {
-    statements.push(
-      client.query<HeldCallEvent>({ ...CALL_HISTORY, values: [callIds] }).then(async (history) => {
-        const calls = callRows(callIds, history.rows, state.known);
-        if (calls.length > 0) await client.query({ ...UPSERT_CALLS, values: columnsOf(calls, CALL_COLUMNS) });
-      }),
-    );
+  if (departures.length > 0 || callIds.length > 0) {
+    // Parts run side by side, but each part's projections start once the previous part's are
+    // written: what a customer contributed before this part must include the earlier parts.
+    const projecting = state.projecting.then(() => writeProjections(client, departures, callIds, state));
+    state.projecting = projecting.catch(() => undefined);
+    statements.push(projecting);
   }
   await settleAll(statements);
+}
+
+/**
+ * The projections' rows and the report's cells (cells.ts): each touched customer's contribution
+ * is read before the rows are written and worked out after, and the difference added to the
+ * cells, all in the batch's transaction. The customers are locked first (ingestLocks.ts): those of
+ * completed calls and departures were locked with the batch's subjects; an amended call's customer,
+ * and the one a call completed again leaves, are known only now, from the calls table.
+ */
+async function writeProjections(client: pg.PoolClient, departures: readonly DepartureRow[], callIds: readonly string[], state: BatchState): Promise<void> {
+  let calls: CallRow[] = [];
+  const customers = new Set(departures.map((d) => d.external_id));
+  if (callIds.length > 0) {
+    const history = client.query<HeldCallEvent>({ ...CALL_HISTORY, values: [callIds] });
+    const heldCustomers = client.query<{ external_id: string }>({ ...CUSTOMERS_OF_CALLS, values: [callIds] });
+    heldCustomers.catch(() => undefined);
+    calls = callRows(callIds, (await history).rows, state.known);
+    for (const c of calls) customers.add(c.external_id);
+    for (const h of (await heldCustomers).rows) customers.add(h.external_id);
+  }
+  if (departures.length === 0 && calls.length === 0) return;
+  const ids = [...customers];
+  let locking: Promise<unknown> | null = null;
+  if (state.mode === 'subjects') {
+    const needed = [...new Set(ids.map(customerBucket))].filter((b) => !state.locked.has(b)).sort((a, b) => a - b);
+    if (needed.length > 0) {
+      for (const b of needed) state.locked.add(b);
+      locking = client.query({ ...LOCK_BUCKETS, values: [needed] });
+      locking.catch(() => undefined);
+    }
+  }
+  const reading = Promise.all([
+    client.query<DepartureRow>({ ...CUSTOMER_DEPARTURES, values: [ids] }),
+    client.query<CallRow>({ ...CUSTOMER_CALLS, values: [ids] }),
+  ]);
+  let heldDepartures: pg.QueryResult<DepartureRow>;
+  let heldCalls: pg.QueryResult<CallRow>;
+  try {
+    [heldDepartures, heldCalls] = await reading;
+  } catch (error) {
+    // A failed lock (a deadlock: the batch runs again) fails the reads behind it too: report the lock's failure.
+    if (locking) await locking;
+    throw error;
+  }
+  const before = factsByCustomer(ids, heldDepartures.rows, heldCalls.rows);
+  const changed = cellChanges(before, factsAfter(before, departures, calls)).changed();
+  const writes: Promise<unknown>[] = [];
+  if (departures.length > 0) writes.push(client.query({ ...UPSERT_DEPARTURES, values: columnsOf(departures, DEPARTURE_COLUMNS) }));
+  if (calls.length > 0) writes.push(client.query({ ...UPSERT_CALLS, values: columnsOf(calls, CALL_COLUMNS) }));
+  if (changed.stated.length > 0) writes.push(client.query({ ...ADD_STATED_CELLS, values: columnsOf<StatedCell>(changed.stated, STATED_CELL_COLUMNS) }));
+  if (changed.diagnosed.length > 0) writes.push(client.query({ ...ADD_DIAGNOSED_CELLS, values: columnsOf<DiagnosedCell>(changed.diagnosed, DIAGNOSED_CELL_COLUMNS) }));
+  await settleAll(writes);
 }
 
 /**
@@ -297,7 +415,7 @@ function retryable(error: unknown): boolean {
  * bucket it needs locked before anything else.
  */
 export function postgresBatchWriter(store: PostgresHandles, sender: BatchSender, receivedAt: string, mode: IngestLockMode = 'subjects'): BatchWriter {
-  const fresh = (): BatchState => ({ sender, sentBy: sender.name, receivedAt, mode, locked: new Set(), inserted: new Map(), held: new Map(), refused: new Map(), known: new Map() });
+  const fresh = (): BatchState => ({ sender, sentBy: sender.name, receivedAt, mode, locked: new Set(), inserted: new Map(), held: new Map(), refused: new Map(), known: new Map(), projecting: Promise.resolve() });
   let state = fresh();
   const parts: EventRow[][] = [];
   let work: Promise<unknown>[] = [];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BatchWriter, EventRow, StoredBatch } from './batch';
-import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
+import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
+import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer } from './cells';
 import { claims, describesSame, FAMILY_OF, notYours, type BatchSender, type OwnerRow } from './trust';
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from './schema';
@@ -35,6 +36,14 @@ function statementsFor(sqlite: Database.Database) {
     claim: sqlite.prepare('INSERT INTO trust_owners (family, subject, owner, console_id, owned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
     departureOf: sqlite.prepare('SELECT * FROM departures WHERE external_id = ?'),
     upsertCall: sqlite.prepare(upsert('calls', CALL_COLUMNS, 'call_id')),
+    customerOfCall: sqlite.prepare('SELECT external_id FROM calls WHERE call_id = ?').pluck(),
+    callsOf: sqlite.prepare('SELECT * FROM calls WHERE external_id = ?'),
+    addStated: sqlite.prepare(
+      `INSERT INTO cells_stated (${STATED_CELL_COLUMNS.join(', ')}) VALUES (${STATED_CELL_COLUMNS.map(() => '?').join(', ')}) ${addingOnConflict('cells_stated')}`,
+    ),
+    addDiagnosed: sqlite.prepare(
+      `INSERT INTO cells_diagnosed (${DIAGNOSED_CELL_COLUMNS.join(', ')}) VALUES (${DIAGNOSED_CELL_COLUMNS.map(() => '?').join(', ')}) ${addingOnConflict('cells_diagnosed')}`,
+    ),
   };
 }
 
@@ -98,13 +107,36 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sender: Bat
           held.set(r.id, s.heldHash.get(r.id) as string);
         }
       }
-      for (const d of departureRows(stored)) s.upsertDeparture.run(DEPARTURE_COLUMNS.map((c) => d[c]));
+      const departures = departureRows(stored);
       const callIds = callIdsOf(stored);
+      let calls: CallRow[] = [];
       if (callIds.length > 0) {
         const history: HeldCallEvent[] = [];
         for (const id of callIds) for (const h of s.callHistory.all(id) as HeldCallEvent[]) history.push(h);
         const known = new Map(stored.map((e) => [e.rid, e.payload]));
-        for (const c of callRows(callIds, history, known)) s.upsertCall.run(CALL_COLUMNS.map((k) => c[k]));
+        calls = callRows(callIds, history, known);
+      }
+      if (departures.length > 0 || calls.length > 0) {
+        // The customers these rows touch, including the one a call completed again leaves: what they
+        // contribute to the report's cells before and after the rows are written (cells.ts).
+        const customers = new Set([...departures.map((d) => d.external_id), ...calls.map((c) => c.external_id)]);
+        for (const c of calls) {
+          const was = s.customerOfCall.get(c.call_id) as string | undefined;
+          if (was !== undefined) customers.add(was);
+        }
+        const heldDepartures: DepartureRow[] = [];
+        const heldCalls: CallRow[] = [];
+        for (const id of customers) {
+          const d = s.departureOf.get(id) as DepartureRow | undefined;
+          if (d) heldDepartures.push(d);
+          for (const c of s.callsOf.all(id) as CallRow[]) heldCalls.push(c);
+        }
+        const before = factsByCustomer(customers, heldDepartures, heldCalls);
+        for (const d of departures) s.upsertDeparture.run(DEPARTURE_COLUMNS.map((c) => d[c]));
+        for (const c of calls) s.upsertCall.run(CALL_COLUMNS.map((k) => c[k]));
+        const changed = cellChanges(before, factsAfter(before, departures, calls)).changed();
+        for (const cell of changed.stated) s.addStated.run(STATED_CELL_COLUMNS.map((k) => cell[k]));
+        for (const cell of changed.diagnosed) s.addDiagnosed.run(DIAGNOSED_CELL_COLUMNS.map((k) => cell[k]));
       }
       return { inserted, held, refused };
     });

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { outreachMigrations } from './outreachMigrations';
 import { permissionsMigrations } from './permissionsMigrations';
+import { cellsMigrations } from './cellsMigrations';
 import { INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -228,6 +229,8 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
     },
     // The contact-permission ledger's changes, relayed to every desk (hub/permissions.ts).
     ...permissionsMigrations(dialect),
+    // The reasons report's cells, built from the projections already held (hub/store/cells.ts).
+    ...cellsMigrations(dialect),
   };
 }
 

@@ -15,6 +15,8 @@ export interface HubDatabase {
   board_request_counts: BoardRequestCountsTable;
   board_pause_reasons: BoardPauseReasonsTable;
   trust_owners: TrustOwnersTable;
+  cells_stated: CellsStatedTable;
+  cells_diagnosed: CellsDiagnosedTable;
 }
 
 export interface TokensTable {
@@ -129,4 +131,41 @@ export interface TrustOwnersTable {
   owner: string;
   console_id: string;
   owned_at: string;
+}
+
+/** The reasons report by stated reason, summed per cell (hub/store/cells.ts). Money in millionths. */
+export interface CellsStatedTable {
+  cell: string;
+  side: 'd' | 'c';
+  cycle: string | null;
+  day: string | null;
+  segment: string | null;
+  product: string | null;
+  team: string | null;
+  reason_id: string | null;
+  category_id: string | null;
+  reason_text: string | null;
+  departed: number;
+  revenue: number;
+  calls: number;
+  recovered: number;
+  recovered_revenue: number;
+}
+
+/** The reasons report by diagnosed reason, summed per cell and scope (hub/store/cells.ts). Money in millionths. */
+export interface CellsDiagnosedTable {
+  cell: string;
+  cycle: string | null;
+  month: string;
+  segment: string | null;
+  product: string | null;
+  team: string | null;
+  reason_id: string;
+  category_id: string | null;
+  firsts: number;
+  customers: number;
+  revenue: number;
+  calls: number;
+  recovered: number;
+  recovered_revenue: number;
 }

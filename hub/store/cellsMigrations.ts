@@ -1,0 +1,59 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import { rebuildReasonCells } from './cellsBackfill';
+
+/**
+ * The reasons report's cells (cells.ts): created, then built from the departures and calls the
+ * store already holds, in the migration's transaction. Appended after the hub's own steps
+ * (hub/store/migrations.ts).
+ */
+export function cellsMigrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
+  const strict = dialect === 'sqlite' ? sql`strict` : sql``;
+  const bigint = dialect === 'sqlite' ? 'integer' : 'bigint';
+  return {
+    cells_001_reasons: {
+      async up(db: Kysely<unknown>) {
+        // One row per cell; `cell` names its key (JSON of the key's columns), which may hold nulls
+        // that a unique index over the columns themselves would not treat as equal.
+        await db.schema
+          .createTable('cells_stated')
+          .addColumn('cell', 'text', (c) => c.primaryKey())
+          .addColumn('side', 'text', (c) => c.notNull().check(sql`side in ('d', 'c')`))
+          .addColumn('cycle', 'text')
+          .addColumn('day', 'text')
+          .addColumn('segment', 'text')
+          .addColumn('product', 'text')
+          .addColumn('team', 'text')
+          .addColumn('reason_id', 'text')
+          .addColumn('category_id', 'text')
+          .addColumn('reason_text', 'text')
+          .addColumn('departed', bigint, (c) => c.notNull())
+          .addColumn('revenue', bigint, (c) => c.notNull())
+          .addColumn('calls', bigint, (c) => c.notNull())
+          .addColumn('recovered', bigint, (c) => c.notNull())
+          .addColumn('recovered_revenue', bigint, (c) => c.notNull())
+          .modifyEnd(strict)
+          .execute();
+        await db.schema
+          .createTable('cells_diagnosed')
+          .addColumn('cell', 'text', (c) => c.primaryKey())
+          .addColumn('cycle', 'text')
+          .addColumn('month', 'text', (c) => c.notNull())
+          .addColumn('segment', 'text')
+          .addColumn('product', 'text')
+          .addColumn('team', 'text')
+          .addColumn('reason_id', 'text', (c) => c.notNull())
+          .addColumn('category_id', 'text')
+          .addColumn('firsts', bigint, (c) => c.notNull())
+          .addColumn('customers', bigint, (c) => c.notNull())
+          .addColumn('revenue', bigint, (c) => c.notNull())
+          .addColumn('calls', bigint, (c) => c.notNull())
+          .addColumn('recovered', bigint, (c) => c.notNull())
+          .addColumn('recovered_revenue', bigint, (c) => c.notNull())
+          .modifyEnd(strict)
+          .execute();
+        await rebuildReasonCells(db);
+      },
+    },
+  };
+}
