@@ -345,7 +345,13 @@ export interface RestoreResult extends DatabaseSummary {
  * beside the database with SQLite's backup API and checked again there, then renamed over the
  * database in one step. The file it replaces stays beside it as `<name>.replaced-<time>`.
  */
-export async function restoreDatabase(source: string, target: string, at: Date = new Date()): Promise<RestoreResult> {
+export async function restoreDatabase(
+  source: string,
+  target: string,
+  at: Date = new Date(),
+  /** Runs on the checked copy before it replaces the database (the console replays its erasure log there). */
+  beforeSwap?: (copy: string) => void,
+): Promise<RestoreResult> {
   const from = resolve(source);
   const to = resolve(target);
   if (from === to) throw new BackupError('That file is the database itself; name a backup file to restore.');
@@ -361,6 +367,10 @@ export async function restoreDatabase(source: string, target: string, at: Date =
       src.close();
     }
     makeSelfContained(tmp);
+    if (beforeSwap) {
+      beforeSwap(tmp);
+      makeSelfContained(tmp);
+    }
     const summary = checkDatabaseFile(tmp);
     fsyncPath(tmp);
 

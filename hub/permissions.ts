@@ -10,6 +10,7 @@ import {
 } from '../shared/sync/permissionsHubApi';
 import type { HubStore } from './store/connect';
 import { callerOf, firstIssue, problem, type HubRouteContext } from './routeKit';
+import { storeErasures } from './erasure';
 
 type PermissionTables = {
   permissions_changes: { rid: Generated<number>; uid: string; type: string; body: string; sent_by: string; received_at: string };
@@ -36,6 +37,7 @@ export function permissionsRoutes(app: FastifyInstance, { store, now, log }: Hub
     let accepted = 0;
     // One at a time in the desk's order, so a list always comes before its values.
     for (const change of body.data.changes) {
+      if (change.type === 'erasure') continue;
       const result = await tables(store)
         .insertInto('permissions_changes')
         .values({ uid: change.uid, type: change.type, body: JSON.stringify(change), sent_by: caller.name, received_at: receivedAt })
@@ -43,6 +45,11 @@ export function permissionsRoutes(app: FastifyInstance, { store, now, log }: Hub
         .executeTakeFirst();
       accepted += Number(result.numInsertedOrUpdatedRows ?? 0n);
     }
+    // Erasures after the desk's other changes (its hashed entries come first): stored and applied in one transaction.
+    const erasures = body.data.changes.filter((c): c is Extract<PermissionChange, { type: 'erasure' }> => c.type === 'erasure');
+    const erased = await storeErasures(store, erasures, caller.name, receivedAt);
+    accepted += erased.accepted;
+    if (erasures.length > 0) log.info('erasures received', { from: caller.name, accepted: erased.accepted, customersHeld: erased.erased });
     log.info('ledger changes received', { from: caller.name, accepted, duplicate: body.data.changes.length - accepted });
     return { accepted, duplicate: body.data.changes.length - accepted };
   });

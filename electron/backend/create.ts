@@ -26,7 +26,7 @@ export interface BackendOptions {
    * in recovery mode, which offers the newest good backup. Commands instead fail with one line.
    */
   recovery?: boolean;
-  /** Take a backup each day the console runs (checked at start and every few hours). */
+  /** Take a backup each day the console runs (checked at start and every few hours), and apply the retention setting daily. */
   dailyBackups?: boolean;
   /** What only the desktop shell can do; absent under `winback serve` and the CLI. */
   desktop?: DesktopShell;

@@ -10,6 +10,8 @@ import type { Logger } from './types';
 import { unknownChannelMessage } from './unknownChannel';
 import { scheduleDailyBackups, type DailyBackups } from './maintenance/backup';
 import { healthyStatus, newestGoodBackup, toBackupInfo } from './maintenance/status';
+import { applyErasureLog, replayErasuresBeforeRestore } from './privacy/erase';
+import { scheduleDailyRetention, type DailyRetention } from './privacy/retention';
 
 /**
  * The console's database over its lifetime: opened only after SQLite's check, and while damaged, a
@@ -90,6 +92,8 @@ export function openCheckedDatabase(path: string, now: () => Date = () => new Da
       return { problem: `quick_check: ${found.slice(0, 3).join('; ').split(/\s*\n\s*/).join('; ')}` };
     }
     migrate(db, undefined, (from) => backupBeforeMigration(db, from, now()));
+    // An older backup put in place by hand still holds customers erased since: they go before anything reads it.
+    if (path !== ':memory:') applyErasureLog(db, now());
     return { db };
   } catch (error) {
     db.close();
@@ -129,6 +133,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
   let db: Db | null = null;
   let problem: string | null = null;
   let backups: DailyBackups | null = null;
+  let retention: DailyRetention | null = null;
   let restoring = false;
   let closed = false;
   let newestGood: (GoodBackup & { path: string }) | null | undefined;
@@ -136,7 +141,13 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
   const becomeHealthy = (opened: Db) => {
     db = opened;
     problem = null;
-    if (options.dailyBackups) backups = scheduleDailyBackups({ db: () => opened, now, log });
+    if (options.dailyBackups) {
+      backups?.stop();
+      retention?.stop();
+      backups = scheduleDailyBackups({ db: () => opened, now, log });
+      // The retention setting (privacy/retention.ts) runs as daily background work beside the backup.
+      retention = scheduleDailyRetention({ db: () => opened, now, log });
+    }
   };
 
   const opened = openCheckedDatabase(path, now);
@@ -174,7 +185,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
     if (!backup) throw new AppError('not_found', `There is no backup named ${JSON.stringify(file)} in ${folder}.`);
     restoring = true;
     try {
-      const result = await restoreDatabase(backup.path, path, now());
+      const result = await restoreDatabase(backup.path, path, now(), replayErasuresBeforeRestore(path, now()));
       log.info('backup restored', { file: backup.file, keptAs: result.keptAs ?? '' });
     } catch (error) {
       if (error instanceof BackupError) throw new AppError('invalid_file', error.message);
@@ -235,6 +246,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
     dailyBackups: () => backups,
     close: () => {
       backups?.stop();
+      retention?.stop();
       db?.close();
       db = null;
       closed = true;

@@ -23,5 +23,11 @@ export function permissionsMigrations(dialect: 'sqlite' | 'postgres'): Record<st
           .execute();
       },
     },
+    // What the hub's erasures need to remember (hub/erasure.ts): whether a SQLite store has been vacuumed once.
+    erasure_001_state: {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('erasure_state').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).modifyEnd(strict).execute();
+      },
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSION_KINDS, PERMISSION_SCOPES } from '../domain/permissions';
+import { HASHED_KEY_PATTERN } from '../domain/erasure';
 
 /**
  * The contact-permission ledger between desks and the hub: each desk sends its ledger's changes
@@ -16,6 +17,7 @@ const at = z.string().min(10).max(40);
 const who = z.string().min(1).max(200);
 /** E.164, an email address as keyed, or a customer id. */
 const value = z.string().min(1).max(320);
+const hashed = z.string().regex(HASHED_KEY_PATTERN, 'a hashed key: sha256: and 64 hexadecimal characters');
 
 export const PermissionChange = z.discriminatedUnion('type', [
   z
@@ -48,10 +50,26 @@ export const PermissionChange = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('list.values'), uid, listUid: uid, values: z.array(value).min(1).max(MAX_LIST_VALUES_PER_CHANGE) }).strict(),
   z.object({ type: z.literal('list.expired'), uid, listUid: uid, expiredAt: at, expiredBy: who }).strict(),
+  /**
+   * A customer erased on a desk (by hand or by retention): only one-way hashes of their id, number
+   * and email travel. The hub removes what it holds of them, and every desk that pulls this erases
+   * them too if it holds them (shared/domain/erasure.ts).
+   */
+  z
+    .object({
+      type: z.literal('erasure'),
+      uid,
+      idHash: hashed,
+      phoneHash: hashed.nullable(),
+      emailHash: hashed.nullable(),
+      erasedAt: at,
+      erasedBy: who,
+    })
+    .strict(),
 ]);
 export type PermissionChange = z.infer<typeof PermissionChange>;
 
-/** Changes only a manager's token may send: everything but an entry the customer asked for on a call. */
+/** Changes only a manager's token may send: everything but an entry the customer asked for on a call (an erasure included). */
 export function needsManager(change: PermissionChange): boolean {
   return !(change.type === 'entry' && change.source === 'customer');
 }

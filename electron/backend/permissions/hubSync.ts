@@ -24,6 +24,8 @@ export interface LedgerHub {
   pullPermissions: (after: number) => Promise<PullPermissionsResponse>;
 }
 import { applyLedger, PERMISSION_KEYS } from './ledger';
+import { applyErasureNotices } from '../privacy/erase';
+import type { ErasureNotice } from '../privacy/erasureLog';
 
 /** Sends the ledger's changes waiting for the hub, in order; each acknowledged batch leaves the outbox. */
 export async function pushLedger(db: Db, client: LedgerHub): Promise<{ sent: number }> {
@@ -77,7 +79,26 @@ function applyChange(db: Db, change: PermissionChange): void {
     }
     case 'list.expired':
       expireList(db, change.listUid, change.expiredAt, change.expiredBy);
+      return;
+    case 'erasure':
+      // Applied before the page (applyErasures): an erasure needs its own transaction and checkpoint.
+      return;
   }
+}
+
+/**
+ * Erasures made on other desks: the customer is erased here too if this desk holds them, before
+ * the page's cursor moves (a desk stopped in between applies them again, which changes nothing).
+ */
+function applyErasures(db: Db, changes: readonly PermissionChange[], now: Date): void {
+  const byWho = new Map<string, ErasureNotice[]>();
+  for (const c of changes) {
+    if (c.type !== 'erasure') continue;
+    const list = byWho.get(c.erasedBy) ?? [];
+    list.push({ uid: c.uid, idHash: c.idHash, phoneHash: c.phoneHash, emailHash: c.emailHash, erasedAt: c.erasedAt });
+    byWho.set(c.erasedBy, list);
+  }
+  for (const [by, notices] of byWho) applyErasureNotices(db, notices, by, now, { relay: false, alreadyLogged: false, action: 'privacy.erase.relayed' });
 }
 
 /**
@@ -90,6 +111,7 @@ export async function pullLedger(db: Db, client: LedgerHub, now: () => Date): Pr
   for (;;) {
     const after = getSetting<number>(db, PERMISSION_KEYS.cursor) ?? 0;
     const page = await client.pullPermissions(after);
+    applyErasures(db, page.changes.map((c) => c.change), now());
     db.transaction(() => {
       for (const { change } of page.changes) applyChange(db, change);
       setSetting(db, PERMISSION_KEYS.cursor, Math.max(after, page.next));

@@ -10,6 +10,10 @@ const WHAT: Record<string, string> = {
   'permissions.settings': "desk's country set",
   'consent.record': 'consent recorded',
   'privacy.erase': 'customer erased',
+  'privacy.erase.relayed': 'customer erased on another desk',
+  'privacy.erase.replayed': 'erasure applied again to a restored backup',
+  'privacy.retention': 'retention applied',
+  'privacy.retention.setting': 'daily retention set',
 };
 
 export const privacyHandlers: HandlerGroup<'privacy.erase' | 'privacy.audit'> = {

@@ -1,10 +1,25 @@
 import type { Db } from '../../../db/open';
-import { eraseCustomer } from './erase';
+import { getSetting, setSetting } from '../../../db/repos/settings';
+import type { Logger } from '../types';
+import { eraseCustomers, type Actor } from './erase';
+
+export const RETENTION_KEYS = {
+  /**
+   * Remove the personal data of customers departed more than this many months ago and not called
+   * since, every day; null (the default) is off.
+   */
+  months: 'privacy.retentionMonths',
+  /** When the daily run last finished (ISO instant). */
+  lastRunAt: 'privacy.retentionLastRunAt',
+} as const;
+
+/** Erasures per transaction: one flush of the erasure log and one commit for each, not one per customer. */
+const CHUNK = 500;
 
 /**
  * Retention by age: customers who departed more than `months` months ago and have had no call in
- * that time lose their personal data the way an erasure removes it (eraseCustomer), one at a time.
- * The dry run only counts them.
+ * that time lose their personal data the way an erasure removes it (eraseCustomers). The dry run
+ * only counts them.
  */
 export function retentionCandidates(db: Db, months: number, now: Date): number[] {
   const cutoff = new Date(now);
@@ -22,8 +37,88 @@ export function retentionCandidates(db: Db, months: number, now: Date): number[]
     .all({ day }) as number[];
 }
 
-export function applyRetention(db: Db, actor: { id: string; name: string }, months: number, now: Date): { erased: number } {
+export function applyRetention(db: Db, actor: Actor, months: number, now: Date): { erased: number } {
   const ids = retentionCandidates(db, months, now);
-  for (const id of ids) eraseCustomer(db, actor, id, now);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    eraseCustomers(
+      db,
+      actor,
+      ids.slice(i, i + CHUNK).map((id) => ({ id })),
+      now,
+      { audit: { action: 'privacy.retention' } },
+    );
+  }
   return { erased: ids.length };
+}
+
+export function retentionMonths(db: Db): number | null {
+  return getSetting<number | null>(db, RETENTION_KEYS.months) ?? null;
+}
+
+export function setRetentionMonths(db: Db, months: number | null): void {
+  setSetting(db, RETENTION_KEYS.months, months);
+}
+
+/** How often a running console looks whether today's retention run is due. */
+export const RETENTION_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface DailyRetentionDeps {
+  db: () => Db;
+  now: () => Date;
+  log: Logger;
+}
+
+/** Who the daily run acts as in the audit log and on the ledger's hashed entries: no person pressed anything. */
+export const RETENTION_ACTOR: Actor = { id: null, name: 'daily retention' };
+
+/**
+ * Runs retention when the setting is on and a day has passed since the last run; returns how many
+ * customers it erased, or null when it was off or not due.
+ */
+export function runDailyRetention(deps: DailyRetentionDeps): { erased: number } | null {
+  const db = deps.db();
+  const months = retentionMonths(db);
+  if (months === null) return null;
+  const now = deps.now();
+  const last = getSetting<string>(db, RETENTION_KEYS.lastRunAt) ?? null;
+  if (last !== null && now.getTime() - new Date(last).getTime() < DAY_MS) return null;
+  const result = applyRetention(db, RETENTION_ACTOR, months, now);
+  setSetting(db, RETENTION_KEYS.lastRunAt, now.toISOString());
+  deps.log.info('daily retention applied', { erased: result.erased, months });
+  return result;
+}
+
+export interface DailyRetention {
+  stop: () => void;
+}
+
+/**
+ * At start and every 24 hours while the console runs (beside the daily backup). A failed run is
+ * logged and tried again at the next check; it never stops the console.
+ */
+export function scheduleDailyRetention(deps: DailyRetentionDeps, intervalMs = RETENTION_CHECK_INTERVAL_MS): DailyRetention {
+  let stopped = false;
+  const check = () => {
+    if (stopped) return;
+    try {
+      runDailyRetention(deps);
+    } catch (error) {
+      deps.log.error('daily retention failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  // After start-up has finished, so the window opens first.
+  const first = setTimeout(check, 0);
+  const timer = setInterval(check, intervalMs);
+  // A pending check must never keep a command or a test process alive.
+  first.unref();
+  timer.unref();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { DatabaseTooNewError, assertNotNewer } from '../../../db/migrate';
 import { isWritable } from '../../../db/readOnly';
 import { CliError } from './errors';
 import { addDbOption, dbPathFrom } from './options';
+import { replayErasuresBeforeRestore } from '../../backend/privacy/erase';
 
 function summary(s: DatabaseSummary): string {
   return `schema ${s.schemaVersion}: ${s.customers} customers, ${s.calls} calls`;
@@ -51,7 +52,7 @@ export function registerBackupCommands(program: Command): void {
   ).action(async (file: string, options: { db?: string }) => {
     const dbPath = dbPathFrom(options);
     try {
-      const result = await restoreDatabase(file, dbPath);
+      const result = await restoreDatabase(file, dbPath, new Date(), replayErasuresBeforeRestore(dbPath, new Date()));
       process.stdout.write(
         `Restored ${resolve(file)} into ${dbPath} (${summary(result)}).` +
           (result.keptAs ? ` The previous file is kept as ${result.keptAs}.` : '') +
