@@ -33,7 +33,7 @@ export function OfferMatrixPanel({ cells }: { cells: readonly OfferMatrixCell[] 
   const data = [...byOffer.values()].sort((a, b) => b.offered - a.offered);
   const best = [...cells].filter((c) => c.offered > 0).sort((a, b) => cellRate(b) - cellRate(a) || b.offered - a.offered)[0];
   const summary = best
-    ? t('trends.offers.summary', { count: data.length, offer: best.offer, reason: best.reason, rate: formatPercent(cellRate(best)), offered: formatCount(best.offered) })
+    ? t('trends.offers.summary', { offers: formatCount(data.length), offer: best.offer, reason: best.reason, rate: formatPercent(cellRate(best)), offered: formatCount(best.offered) })
     : t('trends.offers.summaryEmpty');
   return (
     <ChartPanel

@@ -35,7 +35,7 @@ export function ParetoPanel({ rows, by, onMakeIssue }: ParetoPanelProps) {
   const top = points[0];
   const vital = points.findIndex((p) => p.cumulativeShare >= 0.8) + 1;
   const summary = top
-    ? t('trends.pareto.summary', { count: points.length, reason: top.reason, revenue: formatRevenue(top.revenue), share: formatPercent(top.share), vital: formatCount(vital) })
+    ? t('trends.pareto.summary', { reasons: formatCount(points.length), reason: top.reason, revenue: formatRevenue(top.revenue), share: formatPercent(top.share), vital: formatCount(vital) })
     : t('trends.pareto.summaryEmpty');
   const cumulativeName = t('trends.pareto.cumulativeSeries');
   const height = Math.max(160, shown.length * 28 + 60);
