@@ -61,7 +61,7 @@ describe('Did the calls work', () => {
     expect(experiment).toHaveTextContent('The data cannot tell the variants apart yet');
     expect(screen.getByRole('table', { name: 'Offer economics by offer' })).toHaveTextContent('Gift card ⚠ costs more than it keeps');
     expect(within(screen.getByRole('table', { name: 'Offer economics by offer' })).getByText('-$95.00')).toBeInTheDocument();
-    expect(screen.getByText(/2 timed calls: 6:00 average handle time \(5:00 talk, 1:00 wrap\)\. 1 calls from before/)).toBeInTheDocument();
+    expect(screen.getByText(/2 timed calls: 6:00 average handle time \(5:00 talk, 1:00 wrap\)\. 1 call from before timings were kept is left out/)).toBeInTheDocument();
 
     await userEvent.clear(screen.getByLabelText('Control share (%)'));
     await userEvent.type(screen.getByLabelText('Control share (%)'), '10');

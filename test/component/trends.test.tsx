@@ -95,7 +95,7 @@ describe('the Trends view', () => {
     expect(file?.name).toMatch(/^winback-reasons-by-lost-monthly-revenue-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(file?.blob.type).toBe('text/csv;charset=utf-8');
     const rows = parse<Record<string, string>>(await (file?.blob.text() ?? Promise.resolve('')), { columns: true, bom: true });
-    expect(rows.map((r) => [r.Reason, r.Departed, r['Revenue lost'], r.Cumulative])).toEqual([
+    expect(rows.map((r) => [r.Reason, r.Departed, r['Revenue lost (USD)'], r.Cumulative])).toEqual([
       ['Too expensive', '2', '120', '0.4286'],
       ['Attitude of support person', '1', '80', '0.7143'],
       ['Competitor made a better offer', '1', '50', '0.8929'],

@@ -4,6 +4,7 @@
  * built once per setting, not per cell.
  */
 let locale = 'en';
+let currencyCode = 'USD';
 let money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
 let wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 let compactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
@@ -15,6 +16,7 @@ let day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC'
 
 export function setFormatting(nextLocale: string, currency: string): void {
   locale = nextLocale;
+  currencyCode = currency;
   money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
   compactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
@@ -28,6 +30,26 @@ export function setFormatting(nextLocale: string, currency: string): void {
 /** The locale numbers and dates are formatted in now (for a library that takes one, e.g. a chart). */
 export function formattingLocaleNow(): string {
   return locale;
+}
+
+/** The organisation's currency now (ISO 4217), for a CSV header that names the unit of its amounts. */
+export function formattingCurrencyNow(): string {
+  return currencyCode;
+}
+
+/** A difference of two shares in percentage points, signed ("+4.2", "−1,5"): the words around it are the catalogue's. */
+export function formatSignedPoints(share: number): string {
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share * 100);
+}
+
+/** A whole percentage (10 → "10%", "10 %"): a share a person chose in whole percent. */
+export function formatWholePercent(percentValue: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percentValue / 100);
+}
+
+/** A rate with one decimal ("4.5", "4,5"): calls per hour. */
+export function formatOneDecimal(value: number): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 export function formatMoney(value: number | null): string {

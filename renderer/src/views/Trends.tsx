@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../lib/download';
 import { useAppStore } from '../store';
@@ -21,20 +22,21 @@ import { formatCount, formatPercent, formatRevenue } from './trends/format';
  * on a call (switching basis changed "1,869" to "350" with nothing to say why).
  */
 function Totals({ data, by }: { data: TrendsHeadline; by: 'stated' | 'diagnosed' }) {
-  const t = data.reasons.totals;
+  const { t } = useTranslation();
+  const totals = data.reasons.totals;
   const r = data.recovery.totals;
-  const who = by === 'diagnosed' ? 'Customers diagnosed on calls' : 'Departed customers';
+  const diagnosed = by === 'diagnosed';
   const facts: [string, string][] = [
-    [who, formatCount(t.departed)],
-    [by === 'diagnosed' ? 'Their monthly revenue lost' : 'Monthly revenue lost', formatRevenue(t.revenue)],
-    ['Calls', formatCount(r.calls)],
-    ['Recovered', formatCount(r.recovered)],
-    ['Recovery rate', formatPercent(r.recoveryRate)],
-    ['Monthly revenue won back', formatRevenue(r.recoveredRevenue)],
+    [diagnosed ? t('trends.totals.diagnosed') : t('trends.totals.departed'), formatCount(totals.departed)],
+    [diagnosed ? t('trends.totals.theirRevenueLost') : t('trends.totals.revenueLost'), formatRevenue(totals.revenue)],
+    [t('trends.totals.calls'), formatCount(r.calls)],
+    [t('trends.totals.recovered'), formatCount(r.recovered)],
+    [t('trends.totals.recoveryRate'), formatPercent(r.recoveryRate)],
+    [t('trends.totals.wonBack'), formatRevenue(r.recoveredRevenue)],
   ];
   return (
     <>
-      <dl className="totals" aria-label="Totals" aria-describedby="totals-basis">
+      <dl className="totals" aria-label={t('trends.totals.label')} aria-describedby="totals-basis">
         {facts.map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
@@ -43,10 +45,7 @@ function Totals({ data, by }: { data: TrendsHeadline; by: 'stated' | 'diagnosed'
         ))}
       </dl>
       <p id="totals-basis" className="muted report-scope">
-        {by === 'diagnosed'
-          ? 'Customers and revenue count only the departed customers whose reason was diagnosed on a completed call; '
-          : 'Customers and revenue count every departed customer, by the reason they stated when they left; '}
-        calls, recoveries and the rate count completed calls (each call once, corrections included).
+        {diagnosed ? t('trends.totals.basisDiagnosed') : t('trends.totals.basisStated')}
       </p>
     </>
   );
@@ -68,15 +67,16 @@ interface PanelsBelowProps {
  * urgent render that draws the new headline chart skips them instead of drawing them again.
  */
 const PanelsBelow = memo(function PanelsBelow({ data, options, filters, by, orgWide }: PanelsBelowProps) {
+  const { t } = useTranslation();
   return (
     <>
       {orgWide && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
       <TrendPanel rows={data.byCycle.rows} cycles={oldestFirst(options)} />
-      <RecoveryPanel id="recovery-reason" title="Recovery by diagnosed reason" dimension="Diagnosed reason" rows={data.recovery.byReason} colorIndex={2} />
-      <RecoveryPanel id="recovery-offer" title="Recovery by offer" dimension="Offer made" rows={data.recovery.byOffer} colorIndex={1} />
-      <RecoveryPanel id="recovery-segment" title="Recovery by segment" dimension="Segment" rows={data.recovery.bySegment} colorIndex={5} />
-      <RecoveryPanel id="recovery-agent" title="Recovery by caller" dimension="Caller" rows={data.recovery.byAgent} colorIndex={4} />
-      <RecoveryPanel id="recovery-group" title="Executives and the recovery team" dimension="Who called" rows={data.recovery.byCallerGroup} colorIndex={0} />
+      <RecoveryPanel id="recovery-reason" title={t('trends.recovery.byReason')} dimension={t('trends.recovery.dimensionReason')} rows={data.recovery.byReason} colorIndex={2} />
+      <RecoveryPanel id="recovery-offer" title={t('trends.recovery.byOffer')} dimension={t('trends.recovery.dimensionOffer')} rows={data.recovery.byOffer} colorIndex={1} />
+      <RecoveryPanel id="recovery-segment" title={t('trends.recovery.bySegment')} dimension={t('trends.recovery.dimensionSegment')} rows={data.recovery.bySegment} colorIndex={5} />
+      <RecoveryPanel id="recovery-agent" title={t('trends.recovery.byCaller')} dimension={t('trends.recovery.dimensionCaller')} rows={data.recovery.byAgent} colorIndex={4} />
+      <RecoveryPanel id="recovery-group" title={t('trends.recovery.byGroup')} dimension={t('trends.recovery.dimensionGroup')} rows={data.recovery.byCallerGroup} colorIndex={0} />
       <OfferMatrixPanel cells={data.matrix.cells} />
       <AgreementPanel agreement={data.agreement} />
     </>
@@ -86,6 +86,7 @@ const PanelsBelow = memo(function PanelsBelow({ data, options, filters, by, orgW
 
 /** Reason trends weighted by lost revenue: charts first, each with its numbers beside it. */
 export function TrendsView() {
+  const { t } = useTranslation();
   const headline = useAppStore((s) => s.trendsHeadline);
   const data = useAppStore((s) => s.trendsData);
   const belowLoading = useAppStore((s) => s.trendsBelowLoading);
@@ -116,7 +117,7 @@ export function TrendsView() {
     try {
       const { fileName, base64 } = await api().call('reports.trendsPdf', { by, filters: cleanFilters(filters) });
       saveBlob(fileName, new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
-      notify('info', `Saved the trends report as ${fileName}.`);
+      notify('info', t('trends.pdfSaved', { fileName }));
     } catch (error) {
       reportError(error);
     } finally {
@@ -124,27 +125,27 @@ export function TrendsView() {
     }
   };
 
-  const described = describeFilters(options, filters, by);
+  const described = describeFilters(options, filters, by, t);
   return (
     <div className="trends" aria-busy={loading}>
       <header className="trends-head">
-        <h1 id="trends-title">Trends</h1>
+        <h1 id="trends-title">{t('trends.title')}</h1>
         <div className="trends-actions no-print">
           <button type="button" onClick={() => void savePdf()} disabled={pdfBusy || !headline}>
-            {pdfBusy ? 'Preparing PDF…' : 'Save as PDF'}
+            {pdfBusy ? t('trends.preparingPdf') : t('trends.savePdf')}
           </button>
           <button type="button" onClick={() => window.print()} disabled={!data || belowLoading}>
-            Print
+            {t('trends.print')}
           </button>
         </div>
       </header>
       <p className="report-scope">
-        <strong>Cycle: {described.cycle}</strong> · {described.rest.join(' · ')}
-        {options?.scope === 'own' && ' · Your own calls and the customers behind them'}
+        <strong>{t('trends.cycleLine', { cycle: described.cycle })}</strong> · {described.rest.join(' · ')}
+        {options?.scope === 'own' && ` · ${t('trends.ownScope')}`}
       </p>
       <TrendsFilters options={options} filters={filters} by={by} onFilters={setFilters} onBy={setBy} />
       {!headline ? (
-        <p aria-live="polite">{loading ? 'Loading the reports…' : 'No report yet.'}</p>
+        <p aria-live="polite">{loading ? t('trends.loading') : t('trends.noReport')}</p>
       ) : (
         <>
           <Totals data={headline} by={by} />

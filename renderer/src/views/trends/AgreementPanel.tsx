@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Cell, Legend, Pie, PieChart, Tooltip } from 'recharts';
 import type { AgreementReport } from '../../../../shared/api/reports';
 import { ChartPanel } from './ChartPanel';
@@ -6,33 +8,34 @@ import { seriesColor, useChartTheme } from './chartTheme';
 import { formatCount, formatPercent } from './format';
 
 type Mismatch = AgreementReport['mismatches'][number];
-const columns: Column<Mismatch>[] = [
-  { header: 'Stated at departure', csv: (m) => m.stated },
-  { header: 'Diagnosed on the call', csv: (m) => m.diagnosed },
-  { header: 'Calls', csv: (m) => m.calls, cell: (m) => formatCount(m.calls), numeric: true },
+const columnsFor = (t: TFunction): Column<Mismatch>[] => [
+  { header: t('trends.columns.statedAtDeparture'), csv: (m) => m.stated },
+  { header: t('trends.columns.diagnosedOnCall'), csv: (m) => m.diagnosed },
+  { header: t('trends.columns.calls'), csv: (m) => m.calls, cell: (m) => formatCount(m.calls), numeric: true },
 ];
 
 /** How often the reason verified on the call is the one stated when the customer left. */
 export function AgreementPanel({ agreement }: { agreement: AgreementReport }) {
+  const { t } = useTranslation();
   const theme = useChartTheme();
   const parts = [
-    { name: 'Same reason', value: agreement.agreed },
-    { name: 'Same category, other reason', value: agreement.categoryAgreed - agreement.agreed },
-    { name: 'Different category', value: agreement.compared - agreement.categoryAgreed },
+    { name: t('trends.agreement.same'), value: agreement.agreed },
+    { name: t('trends.agreement.sameCategory'), value: agreement.categoryAgreed - agreement.agreed },
+    { name: t('trends.agreement.otherCategory'), value: agreement.compared - agreement.categoryAgreed },
   ];
   const words =
     agreement.compared === 0
-      ? 'No diagnosed call can be compared with a stated reason yet.'
-      : `On ${formatCount(agreement.compared)} calls the diagnosed reason matched the stated one ${formatPercent(agreement.rate)} of the time (${formatPercent(agreement.categoryRate)} within the same category).`;
+      ? t('trends.agreement.none')
+      : t('trends.agreement.words', { calls: formatCount(agreement.compared), rate: formatPercent(agreement.rate), categoryRate: formatPercent(agreement.categoryRate) });
   return (
     <ChartPanel
       id="agreement"
-      title="Stated versus diagnosed reasons"
-      summary={`Donut chart. ${words}`}
+      title={t('trends.agreement.title')}
+      summary={t('trends.agreement.summary', { words })}
       note={
         <p>
           {words}
-          {agreement.notComparable > 0 && ` ${formatCount(agreement.notComparable)} diagnosed calls had no mapped stated reason.`}
+          {agreement.notComparable > 0 && ` ${t('trends.agreement.notComparable', { count: agreement.notComparable })}`}
         </p>
       }
       chart={
@@ -46,7 +49,7 @@ export function AgreementPanel({ agreement }: { agreement: AgreementReport }) {
           <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
         </PieChart>
       }
-      table={<DataTable caption="Where the diagnosed reason differs from the stated one" columns={columns} rows={agreement.mismatches} rowKey={(m) => `${m.statedReasonId}|${m.diagnosedReasonId}`} empty="No differences yet." />}
+      table={<DataTable caption={t('trends.agreement.caption')} columns={columnsFor(t)} rows={agreement.mismatches} rowKey={(m) => `${m.statedReasonId}|${m.diagnosedReasonId}`} empty={t('trends.agreement.empty')} />}
     />
   );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CsvValue } from '../../../../shared/csv/write';
 import { csvFileName, saveCsv } from '../../lib/download';
+import { formattingCurrencyNow } from '../../lib/format';
 
 export interface Column<T> {
   header: string;
@@ -9,6 +11,11 @@ export interface Column<T> {
   /** What the table shows; the CSV value as text when omitted. */
   cell?: (row: T) => ReactNode;
   numeric?: boolean;
+  /**
+   * An amount in the organisation's currency: the CSV's header names the currency ("Revenue lost
+   * (EUR)"), since its cells are bare numbers a spreadsheet can sum.
+   */
+  money?: boolean;
 }
 
 export interface DataTableProps<T> {
@@ -24,17 +31,18 @@ export interface DataTableProps<T> {
 
 /** The numbers behind a chart, with a CSV download of exactly these rows and columns. */
 export function DataTable<T>({ caption, columns, rows, rowKey, fileName, empty, actions }: DataTableProps<T>) {
+  const { t } = useTranslation();
   const download = () =>
     saveCsv(
       fileName ?? csvFileName(caption),
-      columns.map((c) => ({ header: c.header, value: c.csv })),
+      columns.map((c) => ({ header: c.money ? t('trends.table.amountHeader', { header: c.header, currency: formattingCurrencyNow() }) : c.header, value: c.csv })),
       rows,
     );
   return (
     <div className="data-table">
       <div className="table-tools no-print">
-        <button type="button" onClick={download} aria-label={`Download CSV: ${caption}`} disabled={rows.length === 0}>
-          Download CSV
+        <button type="button" onClick={download} aria-label={t('trends.table.downloadLabel', { caption })} disabled={rows.length === 0}>
+          {t('trends.table.download')}
         </button>
       </div>
       {/* Focusable so a keyboard can scroll a long table. */}
@@ -59,7 +67,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, fileName, empty, 
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={columns.length + (actions ? 1 : 0)} className="muted">
-                  {empty ?? 'Nothing to show yet.'}
+                  {empty ?? t('trends.table.empty')}
                 </td>
               </tr>
             ) : (

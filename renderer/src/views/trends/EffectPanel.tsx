@@ -1,75 +1,91 @@
 import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EffectReport, EffectRow, ExperimentResult } from '../../../../shared/reports/effect';
 import type { OfferEconomicsReport, OfferEconomicsRow } from '../../../../shared/reports/offerEconomics';
 import type { HandleTimeReport, HandleTimeRow } from '../../../../shared/reports/handleTime';
 import type { ControlSetting, ReturnsImportResult } from '../../../../shared/api/effect';
-import { STAGES, STAGE_LABELS } from '../../../../shared/domain/stages';
+import { STAGES } from '../../../../shared/domain/stages';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../lib/format';
+import { formatMoney, formatOneDecimal, formatSignedPoints, formatWholePercent } from '../../lib/format';
 import { DataTable, type Column } from './DataTable';
 import { formatCount, formatPercent } from './format';
 
-const points = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} pts`);
+const points = (v: number | null, t: TFunction) => (v === null ? '—' : t('trends.effect.points', { value: formatSignedPoints(v) }));
 const rate = (v: number | null) => (v === null ? '—' : formatPercent(v));
 const cents = (v: number | null) => (v === null ? '—' : formatMoney(v / 100));
 const money2 = (v: number | null) => (v === null ? '' : (v / 100).toFixed(2));
 const minutes = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.round((ms % 60000) / 1000)).padStart(2, '0')}`;
 
-const VERDICT: Record<EffectRow['verdict'], string> = {
-  calls_helped: 'The calls won back more customers than not calling.',
-  control_did_better: 'Customers not called came back more often.',
-  cannot_tell: 'Cannot tell yet: the interval includes no difference.',
-  no_data: 'No customers in one group yet.',
-};
+const verdict = (v: EffectRow['verdict'], t: TFunction): string => t(`trends.effect.verdict.${v}`);
 
-const effectColumns = (dimension: string): Column<EffectRow>[] => [
+const effectColumns = (dimension: string, t: TFunction): Column<EffectRow>[] => [
   { header: dimension, csv: (r) => r.label },
-  { header: 'To call', csv: (r) => r.toCall.customers, cell: (r) => formatCount(r.toCall.customers), numeric: true },
-  { header: 'Called', csv: (r) => r.toCall.called, cell: (r) => formatCount(r.toCall.called), numeric: true },
-  { header: 'Returned (to call)', csv: (r) => r.toCall.returned, cell: (r) => `${formatCount(r.toCall.returned)} (${rate(r.toCall.rate)})`, numeric: true },
-  { header: 'Control', csv: (r) => r.control.customers, cell: (r) => formatCount(r.control.customers), numeric: true },
-  { header: 'Returned (control)', csv: (r) => r.control.returned, cell: (r) => `${formatCount(r.control.returned)} (${rate(r.control.rate)})`, numeric: true },
-  { header: 'Difference', csv: (r) => r.difference, cell: (r) => points(r.difference), numeric: true },
-  { header: '95% interval', csv: (r) => (r.low === null || r.high === null ? '' : `${r.low} to ${r.high}`), cell: (r) => (r.low === null || r.high === null ? '—' : `${points(r.low)} to ${points(r.high)}`) },
-  { header: 'What it says', csv: (r) => VERDICT[r.verdict] },
+  { header: t('trends.effect.columns.toCall'), csv: (r) => r.toCall.customers, cell: (r) => formatCount(r.toCall.customers), numeric: true },
+  { header: t('trends.effect.columns.called'), csv: (r) => r.toCall.called, cell: (r) => formatCount(r.toCall.called), numeric: true },
+  { header: t('trends.effect.columns.returnedToCall'), csv: (r) => r.toCall.returned, cell: (r) => t('trends.effect.withRate', { count: formatCount(r.toCall.returned), rate: rate(r.toCall.rate) }), numeric: true },
+  { header: t('trends.effect.columns.control'), csv: (r) => r.control.customers, cell: (r) => formatCount(r.control.customers), numeric: true },
+  { header: t('trends.effect.columns.returnedControl'), csv: (r) => r.control.returned, cell: (r) => t('trends.effect.withRate', { count: formatCount(r.control.returned), rate: rate(r.control.rate) }), numeric: true },
+  { header: t('trends.effect.columns.difference'), csv: (r) => r.difference, cell: (r) => points(r.difference, t), numeric: true },
+  {
+    header: t('trends.effect.columns.interval'),
+    // Machine-readable in the CSV: the two bounds as plain numbers, whatever the language.
+    csv: (r) => (r.low === null || r.high === null ? '' : `${r.low} .. ${r.high}`),
+    cell: (r) => (r.low === null || r.high === null ? '—' : t('trends.effect.range', { low: points(r.low, t), high: points(r.high, t) })),
+  },
+  { header: t('trends.effect.columns.says'), csv: (r) => verdict(r.verdict, t) },
 ];
 
-const offerColumns: Column<OfferEconomicsRow>[] = [
-  { header: 'Offer', csv: (r) => r.offer, cell: (r) => (r.flagged ? `${r.offer} ⚠ costs more than it keeps` : r.offer) },
-  { header: 'Diagnosed reason', csv: (r) => r.reason },
-  { header: 'Segment', csv: (r) => r.segment ?? '', cell: (r) => r.segment ?? '—' },
-  { header: 'Calls made', csv: (r) => r.callsMade, cell: (r) => formatCount(r.callsMade), numeric: true },
-  { header: 'Won back', csv: (r) => r.wonBack, cell: (r) => formatCount(r.wonBack), numeric: true },
-  { header: 'Revenue won back', csv: (r) => money2(r.revenueCents), cell: (r) => cents(r.revenueCents), numeric: true },
-  { header: 'Offer cost', csv: (r) => money2(r.costCents), cell: (r) => cents(r.costCents), numeric: true },
-  { header: 'Net', csv: (r) => money2(r.netCents), cell: (r) => cents(r.netCents), numeric: true },
-  { header: 'Net per call', csv: (r) => money2(r.netPerCallCents), cell: (r) => cents(r.netPerCallCents), numeric: true },
+const offerColumns = (t: TFunction): Column<OfferEconomicsRow>[] => [
+  { header: t('trends.economics.columns.offer'), csv: (r) => r.offer, cell: (r) => (r.flagged ? t('trends.economics.flagged', { offer: r.offer }) : r.offer) },
+  { header: t('trends.economics.columns.reason'), csv: (r) => r.reason },
+  { header: t('trends.economics.columns.segment'), csv: (r) => r.segment ?? '', cell: (r) => r.segment ?? '—' },
+  { header: t('trends.economics.columns.callsMade'), csv: (r) => r.callsMade, cell: (r) => formatCount(r.callsMade), numeric: true },
+  { header: t('trends.economics.columns.wonBack'), csv: (r) => r.wonBack, cell: (r) => formatCount(r.wonBack), numeric: true },
+  { header: t('trends.economics.columns.revenue'), csv: (r) => money2(r.revenueCents), cell: (r) => cents(r.revenueCents), numeric: true, money: true },
+  { header: t('trends.economics.columns.cost'), csv: (r) => money2(r.costCents), cell: (r) => cents(r.costCents), numeric: true, money: true },
+  { header: t('trends.economics.columns.net'), csv: (r) => money2(r.netCents), cell: (r) => cents(r.netCents), numeric: true, money: true },
+  { header: t('trends.economics.columns.netPerCall'), csv: (r) => money2(r.netPerCallCents), cell: (r) => cents(r.netPerCallCents), numeric: true, money: true },
 ];
 
-const handleColumns = (dimension: string): Column<HandleTimeRow>[] => [
+const handleColumns = (dimension: string, t: TFunction): Column<HandleTimeRow>[] => [
   { header: dimension, csv: (r) => r.label },
-  { header: 'Calls', csv: (r) => r.calls, cell: (r) => formatCount(r.calls), numeric: true },
-  { header: 'Average handle', csv: (r) => Math.round(r.avgHandleMs / 1000), cell: (r) => minutes(r.avgHandleMs), numeric: true },
-  { header: 'Talk', csv: (r) => Math.round(r.avgTalkMs / 1000), cell: (r) => minutes(r.avgTalkMs), numeric: true },
-  { header: 'Wrap', csv: (r) => Math.round(r.avgWrapMs / 1000), cell: (r) => minutes(r.avgWrapMs), numeric: true },
-  ...STAGES.map((s): Column<HandleTimeRow> => ({ header: STAGE_LABELS[s], csv: (r) => Math.round(r.avgStageMs[s] / 1000), cell: (r) => minutes(r.avgStageMs[s]), numeric: true })),
-  { header: 'Calls per hour', csv: (r) => (r.callsPerHour === null ? '' : Math.round(r.callsPerHour * 100) / 100), cell: (r) => (r.callsPerHour === null ? '—' : r.callsPerHour.toFixed(1)), numeric: true },
+  { header: t('trends.handle.columns.calls'), csv: (r) => r.calls, cell: (r) => formatCount(r.calls), numeric: true },
+  { header: t('trends.handle.columns.handle'), csv: (r) => Math.round(r.avgHandleMs / 1000), cell: (r) => minutes(r.avgHandleMs), numeric: true },
+  { header: t('trends.handle.columns.talk'), csv: (r) => Math.round(r.avgTalkMs / 1000), cell: (r) => minutes(r.avgTalkMs), numeric: true },
+  { header: t('trends.handle.columns.wrap'), csv: (r) => Math.round(r.avgWrapMs / 1000), cell: (r) => minutes(r.avgWrapMs), numeric: true },
+  ...STAGES.map((s): Column<HandleTimeRow> => ({ header: t(`trends.handle.stage.${s}`), csv: (r) => Math.round(r.avgStageMs[s] / 1000), cell: (r) => minutes(r.avgStageMs[s]), numeric: true })),
+  {
+    header: t('trends.handle.columns.perHour'),
+    csv: (r) => (r.callsPerHour === null ? '' : Math.round(r.callsPerHour * 100) / 100),
+    cell: (r) => (r.callsPerHour === null ? '—' : formatOneDecimal(r.callsPerHour)),
+    numeric: true,
+  },
 ];
 
 function Headline({ row, controls }: { row: EffectRow; controls: EffectReport['controls'] }) {
+  const { t } = useTranslation();
   if (controls.length === 0) {
-    return <p>No cycle has a control group yet. Set one below, before the cycle&apos;s first call, to measure what the calls win.</p>;
+    return <p>{t('trends.effect.noControl')}</p>;
   }
   return (
-    <div role="group" aria-label="Did the calls work: the answer">
+    <div role="group" aria-label={t('trends.effect.answer')}>
       <p className="effect-headline">
-        <strong>{VERDICT[row.verdict]}</strong>
+        <strong>{verdict(row.verdict, t)}</strong>
       </p>
       <p>
-        Customers to be called came back at {rate(row.toCall.rate)} ({formatCount(row.toCall.returned)} of {formatCount(row.toCall.customers)}); the
-        control group, not called, at {rate(row.control.rate)} ({formatCount(row.control.returned)} of {formatCount(row.control.customers)}). Difference{' '}
-        {points(row.difference)}, 95% interval {points(row.low)} to {points(row.high)}.
+        {t('trends.effect.headline', {
+          toCallRate: rate(row.toCall.rate),
+          toCallReturned: formatCount(row.toCall.returned),
+          toCallCustomers: formatCount(row.toCall.customers),
+          controlRate: rate(row.control.rate),
+          controlReturned: formatCount(row.control.returned),
+          controlCustomers: formatCount(row.control.customers),
+          difference: points(row.difference, t),
+          low: points(row.low, t),
+          high: points(row.high, t),
+        })}
       </p>
     </div>
   );
@@ -78,24 +94,34 @@ function Headline({ row, controls }: { row: EffectRow; controls: EffectReport['c
 function Experiment({ e, onEnd }: { e: ExperimentResult; onEnd?: ((id: string, winnerOfferId: string, note: string) => void) | undefined }) {
   const [winner, setWinner] = useState(e.variants[0]?.offerId ?? '');
   const [note, setNote] = useState('');
+  const { t } = useTranslation();
   return (
-    <section aria-label={`Experiment ${e.name}`} className="effect-experiment">
+    <section aria-label={t('trends.effect.experiment', { name: e.name })} className="effect-experiment">
       <h4>
-        {e.name} {e.running ? '(running)' : `(ended: ${e.variants.find((v) => v.offerId === e.winnerOfferId)?.offer ?? '?'} kept)`}
+        {e.running
+          ? t('trends.effect.running', { name: e.name })
+          : t('trends.effect.ended', { name: e.name, winner: e.variants.find((v) => v.offerId === e.winnerOfferId)?.offer ?? '?' })}
       </h4>
       <ul>
         {e.variants.map((v) => (
           <li key={v.offerId}>
-            {v.offer}: {formatCount(v.recovered)} of {formatCount(v.customers)} won back ({rate(v.rate)}, 95% interval {rate(v.low)} to {rate(v.high)})
+            {t('trends.effect.variant', {
+              offer: v.offer,
+              recovered: formatCount(v.recovered),
+              customers: formatCount(v.customers),
+              rate: rate(v.rate),
+              low: rate(v.low),
+              high: rate(v.high),
+            })}
           </li>
         ))}
       </ul>
       <p>{e.statement}</p>
-      {!e.running && e.decisionNote && <p className="muted">Decision: {e.decisionNote}</p>}
+      {!e.running && e.decisionNote && <p className="muted">{t('trends.effect.decision', { note: e.decisionNote })}</p>}
       {e.running && onEnd && (
         <div className="no-print">
           <label>
-            Winner{' '}
+            {t('trends.effect.winner')}{' '}
             <select value={winner} onChange={(ev) => setWinner(ev.target.value)}>
               {e.variants.map((v) => (
                 <option key={v.offerId} value={v.offerId}>
@@ -105,10 +131,10 @@ function Experiment({ e, onEnd }: { e: ExperimentResult; onEnd?: ((id: string, w
             </select>
           </label>{' '}
           <label>
-            Why <input value={note} onChange={(ev) => setNote(ev.target.value)} />
+            {t('trends.effect.why')} <input value={note} onChange={(ev) => setNote(ev.target.value)} />
           </label>{' '}
           <button type="button" onClick={() => onEnd(e.id, winner, note)}>
-            End experiment
+            {t('trends.effect.endExperiment')}
           </button>
         </div>
       )}
@@ -139,39 +165,44 @@ export function EffectView(props: EffectViewProps) {
     const onImport = props.onImportReturns;
     void file.text().then((text) => onImport(file.name, text));
   };
-  const t = offers.totals;
+  const { t } = useTranslation();
+  const totals = offers.totals;
+  const offerCols = offerColumns(t);
   return (
     <section className="card effect" aria-labelledby="effect-title">
-      <h2 id="effect-title">Did the calls work</h2>
+      <h2 id="effect-title">{t('trends.effect.title')}</h2>
       <Headline row={effect.overall} controls={effect.controls} />
-      <p className="muted">
-        The interval is the range of differences these customers are consistent with, 95 times in 100: when it lies wholly above zero, the calls won customers back who
-        would not have come back on their own; when it spans zero, there is not yet enough data to tell.
-      </p>
-      <DataTable caption="Called against control, by cycle" columns={effectColumns('Cycle')} rows={effect.byCycle} rowKey={(r, i) => `${r.key ?? ''}-${i}`} empty="No cycle with a control group." />
-      <DataTable caption="Called against control, by stated reason" columns={effectColumns('Stated reason')} rows={effect.byReason} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
-      <DataTable caption="Called against control, by segment" columns={effectColumns('Segment')} rows={effect.bySegment} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
+      <p className="muted">{t('trends.effect.explain')}</p>
+      <DataTable
+        caption={t('trends.effect.byCycle')}
+        columns={effectColumns(t('trends.effect.columns.cycle'), t)}
+        rows={effect.byCycle}
+        rowKey={(r, i) => `${r.key ?? ''}-${i}`}
+        empty={t('trends.effect.noControlCycle')}
+      />
+      <DataTable caption={t('trends.effect.byReason')} columns={effectColumns(t('trends.effect.columns.statedReason'), t)} rows={effect.byReason} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
+      <DataTable caption={t('trends.effect.bySegment')} columns={effectColumns(t('trends.effect.columns.segment'), t)} rows={effect.bySegment} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
       {effect.experiments.length > 0 && (
         <>
-          <h3>Experiments</h3>
+          <h3>{t('trends.effect.experiments')}</h3>
           {effect.experiments.map((e) => (
             <Experiment key={e.id} e={e} onEnd={props.onEndExperiment} />
           ))}
         </>
       )}
 
-      <h3>Control groups</h3>
+      <h3>{t('trends.effect.controls')}</h3>
       <ul>
         {controls.map((c) => (
           <li key={c.cycleId}>
-            {c.cycle}: {c.sharePercent}% held out ({formatCount(c.control)} customers not called, {formatCount(c.toCall)} to call)
+            {t('trends.effect.controlLine', { cycle: c.cycle, share: formatWholePercent(c.sharePercent), control: formatCount(c.control), toCall: formatCount(c.toCall) })}
           </li>
         ))}
       </ul>
       {props.onSetControl && (
         <div className="no-print effect-controls">
           <label>
-            Cycle to hold customers out of{' '}
+            {t('trends.effect.holdOutOf')}{' '}
             <select value={cycleId} onChange={(ev) => setCycleId(ev.target.value)}>
               {cycles.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -181,52 +212,71 @@ export function EffectView(props: EffectViewProps) {
             </select>
           </label>{' '}
           <label>
-            Control share (%) <input type="number" min={0} max={50} step={1} value={share} onChange={(ev) => setShare(ev.target.value)} />
+            {t('trends.effect.controlShare')} <input type="number" min={0} max={50} step={1} value={share} onChange={(ev) => setShare(ev.target.value)} />
           </label>{' '}
           <button type="button" disabled={!cycleId} onClick={() => props.onSetControl?.(cycleId, Number(share))}>
-            Set control group
+            {t('trends.effect.setControl')}
           </button>
         </div>
       )}
       {props.onImportReturns && (
         <p className="no-print">
           <label>
-            Import returns (a file of current customers, or with a &quot;returned&quot; column){' '}
+            {t('trends.effect.importReturns')}{' '}
             <input type="file" accept=".csv,text/csv" onChange={readFile} />
           </label>
         </p>
       )}
       {props.lastImport && (
         <p role="status">
-          Read {formatCount(props.lastImport.rows)} rows: {formatCount(props.lastImport.returned)} returned, {formatCount(props.lastImport.notReturned)} not returned,{' '}
-          {formatCount(props.lastImport.unknown)} unknown customer ids, {formatCount(props.lastImport.invalid.length)} rows with problems.
+          {t('trends.effect.readRows', {
+            rows: formatCount(props.lastImport.rows),
+            returned: formatCount(props.lastImport.returned),
+            notReturned: formatCount(props.lastImport.notReturned),
+            unknown: formatCount(props.lastImport.unknown),
+            invalid: formatCount(props.lastImport.invalid.length),
+          })}
         </p>
       )}
 
-      <h2 id="offers-title">Offer economics</h2>
+      <h2 id="offers-title">{t('trends.economics.title')}</h2>
       <p>
-        {formatCount(t.wonBack)} customers won back through offers: {cents(t.revenueCents)} revenue over up to 12 months, {cents(t.costCents)} in offer costs,{' '}
-        <strong>{cents(t.netCents)} net</strong> from {formatCount(t.callsMade)} calls on which an offer was made.
+        <Trans
+          i18nKey="trends.economics.summary"
+          values={{
+            wonBack: formatCount(totals.wonBack),
+            revenue: cents(totals.revenueCents),
+            cost: cents(totals.costCents),
+            net: cents(totals.netCents),
+            calls: formatCount(totals.callsMade),
+          }}
+          components={{ 1: <strong /> }}
+        />
       </p>
-      <DataTable caption="Offer economics by offer" columns={offerColumns} rows={offers.byOffer} rowKey={(r) => r.offerId} empty="No offers made yet." />
-      <DataTable caption="Offer economics by offer, reason and segment" columns={offerColumns} rows={offers.rows} rowKey={(r, i) => `${r.offerId}-${i}`} empty="No offers made yet." />
+      <DataTable caption={t('trends.economics.byOffer')} columns={offerCols} rows={offers.byOffer} rowKey={(r) => r.offerId} empty={t('trends.economics.empty')} />
+      <DataTable caption={t('trends.economics.byOfferReasonSegment')} columns={offerCols} rows={offers.rows} rowKey={(r, i) => `${r.offerId}-${i}`} empty={t('trends.economics.empty')} />
 
-      <h2 id="handle-title">Handle time</h2>
+      <h2 id="handle-title">{t('trends.handle.title')}</h2>
       <p>
-        {formatCount(handleTime.overall.calls)} timed calls: {minutes(handleTime.overall.avgHandleMs)} average handle time ({minutes(handleTime.overall.avgTalkMs)} talk,{' '}
-        {minutes(handleTime.overall.avgWrapMs)} wrap).
-        {handleTime.untimedCalls > 0 && ` ${formatCount(handleTime.untimedCalls)} calls from before timings were kept are left out.`}
+        {t('trends.handle.summary', {
+          calls: formatCount(handleTime.overall.calls),
+          handle: minutes(handleTime.overall.avgHandleMs),
+          talk: minutes(handleTime.overall.avgTalkMs),
+          wrap: minutes(handleTime.overall.avgWrapMs),
+        })}
+        {handleTime.untimedCalls > 0 && ` ${t('trends.handle.untimed', { count: handleTime.untimedCalls })}`}
       </p>
-      <DataTable caption="Handle time by caller" columns={handleColumns('Caller')} rows={handleTime.byCaller} rowKey={(r) => r.key} empty="No timed calls yet." />
-      <DataTable caption="Handle time, executives and the recovery team" columns={handleColumns('Who called')} rows={handleTime.byGroup} rowKey={(r) => r.key} />
-      <DataTable caption="Handle time by cycle" columns={handleColumns('Cycle')} rows={handleTime.byCycle} rowKey={(r) => r.key} />
-      <DataTable caption="Handle time by outcome" columns={handleColumns('Outcome')} rows={handleTime.byOutcome} rowKey={(r) => r.key} />
+      <DataTable caption={t('trends.handle.byCaller')} columns={handleColumns(t('trends.handle.columns.caller'), t)} rows={handleTime.byCaller} rowKey={(r) => r.key} empty={t('trends.handle.empty')} />
+      <DataTable caption={t('trends.handle.byGroup')} columns={handleColumns(t('trends.handle.columns.group'), t)} rows={handleTime.byGroup} rowKey={(r) => r.key} />
+      <DataTable caption={t('trends.handle.byCycle')} columns={handleColumns(t('trends.handle.columns.cycle'), t)} rows={handleTime.byCycle} rowKey={(r) => r.key} />
+      <DataTable caption={t('trends.handle.byOutcome')} columns={handleColumns(t('trends.handle.columns.outcome'), t)} rows={handleTime.byOutcome} rowKey={(r) => r.key} />
     </section>
   );
 }
 
 /** Loads the three reports for the Trends filters' cycle and carries out the manager's actions. */
 export function EffectContainer({ cycle, cycles }: { cycle: string | undefined; cycles: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const [data, setData] = useState<{ effect: EffectReport; offers: OfferEconomicsReport; handleTime: HandleTimeReport; controls: ControlSetting[] } | null>(null);
@@ -260,7 +310,7 @@ export function EffectContainer({ cycle, cycles }: { cycle: string | undefined; 
     }
   };
 
-  if (!data) return <p aria-live="polite">Loading whether the calls worked…</p>;
+  if (!data) return <p aria-live="polite">{t('trends.effect.loading')}</p>;
   return (
     <EffectView
       {...data}
@@ -269,20 +319,20 @@ export function EffectContainer({ cycle, cycles }: { cycle: string | undefined; 
       onSetControl={(cycleId, sharePercent) =>
         void act(async () => {
           const s = await api().call('effect.setControl', { cycleId, sharePercent });
-          return `${s.cycle}: ${s.sharePercent}% held out, ${s.control.toLocaleString()} customers will not be called.`;
+          return t('trends.effect.controlSet', { cycle: s.cycle, share: formatWholePercent(s.sharePercent), count: s.control });
         })
       }
       onImportReturns={(fileName, text) =>
         void act(async () => {
           const r = await api().call('effect.importReturns', { fileName, text });
           setLastImport(r);
-          return `Imported returns from ${fileName}: ${r.returned.toLocaleString()} customers came back.`;
+          return t('trends.effect.imported', { fileName, count: r.returned });
         })
       }
       onEndExperiment={(id, winnerOfferId, note) =>
         void act(async () => {
           const r = await api().call('effect.endExperiment', { id, winnerOfferId, note });
-          return `Experiment ended; ${r.rulesChanged} offer rules now propose the winner.`;
+          return t('trends.effect.experimentEnded', { count: r.rulesChanged });
         })
       }
     />

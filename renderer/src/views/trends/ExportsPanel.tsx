@@ -1,17 +1,20 @@
-import { EXPORT_DATASETS, EXPORT_DATASET_LABELS, type ExportDataset } from '../../../../shared/api/exports';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_DATASETS, type ExportDataset } from '../../../../shared/api/exports';
 import { useAppStore } from '../../store';
 import type { ExportProgress } from '../../store/exportsSlice';
+import { formatCount } from '../../lib/format';
 
-function describe(p: ExportProgress): string {
+function describe(p: ExportProgress, t: TFunction): string {
   switch (p.phase) {
     case 'writing':
-      return `Writing ${p.rows.toLocaleString()} of ${p.total.toLocaleString()} rows…`;
+      return t('trends.exports.writing', { rows: formatCount(p.rows), total: formatCount(p.total) });
     case 'downloading':
-      return `Saving ${Math.round(p.received / 1024).toLocaleString()} of ${Math.round(p.bytes / 1024).toLocaleString()} KB…`;
+      return t('trends.exports.downloading', { received: formatCount(Math.round(p.received / 1024)), bytes: formatCount(Math.round(p.bytes / 1024)) });
     case 'saved':
-      return `Saved ${p.rows.toLocaleString()} rows as ${p.fileName}.`;
+      return t('trends.exports.saved', { count: p.rows, fileName: p.fileName });
     case 'failed':
-      return 'The export did not finish.';
+      return t('trends.exports.failed');
   }
 }
 
@@ -23,18 +26,19 @@ function fraction(p: ExportProgress): number {
 }
 
 export function ExportRow({ dataset, progress, onStart }: { dataset: ExportDataset; progress: ExportProgress | undefined; onStart: () => void }) {
-  const label = EXPORT_DATASET_LABELS[dataset];
+  const { t } = useTranslation();
+  const label = t(`trends.exports.dataset.${dataset}`);
   const busy = progress?.phase === 'writing' || progress?.phase === 'downloading';
   return (
     <li className="export-row">
       <button type="button" onClick={onStart} disabled={busy}>
-        Export {label.toLowerCase()} (CSV)
+        {t('trends.exports.button', { dataset: label })}
       </button>
       {progress && (
         <>
-          <progress max={1} value={fraction(progress)} aria-label={`Export of ${label.toLowerCase()}`} />
+          <progress max={1} value={fraction(progress)} aria-label={t('trends.exports.progress', { dataset: label })} />
           <span className="muted" aria-live="polite">
-            {describe(progress)}
+            {describe(progress, t)}
           </span>
         </>
       )}
@@ -44,12 +48,13 @@ export function ExportRow({ dataset, progress, onStart }: { dataset: ExportDatas
 
 /** Whole tables out of the console: streamed by the backend, so a million calls stay fast. */
 export function ExportsPanel() {
+  const { t } = useTranslation();
   const progress = useAppStore((s) => s.exportsProgress);
   const runExport = useAppStore((s) => s.runExport);
   return (
     <section className="chart-panel no-print" aria-labelledby="exports-title">
-      <h2 id="exports-title">Exports</h2>
-      <p className="muted">Whole tables as CSV for Excel or LibreOffice: UTF-8, and no cell can run as a formula.</p>
+      <h2 id="exports-title">{t('trends.exports.title')}</h2>
+      <p className="muted">{t('trends.exports.hint')}</p>
       <ul className="export-list">
         {EXPORT_DATASETS.map((d) => (
           <ExportRow key={d} dataset={d} progress={progress[d]} onStart={() => void runExport(d)} />

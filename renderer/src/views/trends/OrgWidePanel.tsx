@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonsReport, ReasonsReportRow } from '../../../../shared/reports/reasons';
 import type { ReportFilters, ReportOptions } from '../../../../shared/api/reports';
@@ -10,14 +12,14 @@ import { formatCompactMoney, formatCount, formatPercent, formatRevenue } from '.
 
 const SHOWN = 10;
 
-const columns: Column<ReasonsReportRow>[] = [
-  { header: 'Category', csv: (r) => r.category },
-  { header: 'Reason', csv: (r) => r.reason },
-  { header: 'Departed', csv: (r) => r.departed, cell: (r) => formatCount(r.departed), numeric: true },
-  { header: 'Revenue lost', csv: (r) => r.revenue, cell: (r) => formatRevenue(r.revenue), numeric: true },
-  { header: 'Calls', csv: (r) => r.calls, cell: (r) => formatCount(r.calls), numeric: true },
-  { header: 'Recovered', csv: (r) => r.recovered, cell: (r) => formatCount(r.recovered), numeric: true },
-  { header: 'Recovery rate', csv: (r) => r.recoveryRate, cell: (r) => formatPercent(r.recoveryRate), numeric: true },
+const columnsFor = (t: TFunction): Column<ReasonsReportRow>[] => [
+  { header: t('trends.columns.category'), csv: (r) => r.category },
+  { header: t('trends.columns.reason'), csv: (r) => r.reason },
+  { header: t('trends.columns.departed'), csv: (r) => r.departed, cell: (r) => formatCount(r.departed), numeric: true },
+  { header: t('trends.columns.revenueLost'), csv: (r) => r.revenue, cell: (r) => formatRevenue(r.revenue), numeric: true, money: true },
+  { header: t('trends.columns.calls'), csv: (r) => r.calls, cell: (r) => formatCount(r.calls), numeric: true },
+  { header: t('trends.columns.recovered'), csv: (r) => r.recovered, cell: (r) => formatCount(r.recovered), numeric: true },
+  { header: t('trends.columns.recoveryRate'), csv: (r) => r.recoveryRate, cell: (r) => formatPercent(r.recoveryRate), numeric: true },
 ];
 
 export interface OrgWidePanelProps {
@@ -31,6 +33,7 @@ export interface OrgWidePanelProps {
  * console's own. Consoles name cycles in their events as people do, so the cycle filter is sent by name.
  */
 export function OrgWidePanel({ by, filters, options }: OrgWidePanelProps) {
+  const { t } = useTranslation();
   const theme = useChartTheme();
   const [report, setReport] = useState<ReasonsReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,23 +55,28 @@ export function OrgWidePanel({ by, filters, options }: OrgWidePanelProps) {
   if (problem) {
     return (
       <section className="chart-panel" aria-labelledby="org-wide-title">
-        <h2 id="org-wide-title">Org-wide, from the hub</h2>
-        <p role="alert">The hub's report could not be read: {problem}</p>
+        <h2 id="org-wide-title">{t('trends.orgWide.heading')}</h2>
+        <p role="alert">{t('trends.orgWide.failed', { problem })}</p>
       </section>
     );
   }
-  if (!report) return <p aria-live="polite">Reading the org-wide report from the hub…</p>;
+  if (!report) return <p aria-live="polite">{t('trends.orgWide.loading')}</p>;
   const rows = [...report.rows].sort((a, b) => b.revenue - a.revenue);
-  const t = report.totals;
+  const totals = report.totals;
   return (
     <ChartPanel
       id="org-wide"
-      title={`Org-wide, from the hub: ${by} reasons by lost monthly revenue`}
-      summary={`Across every console: ${formatCount(t.departed)} departed customers, ${formatRevenue(t.revenue)} monthly revenue lost, ${formatCount(t.recovered)} recovered of ${formatCount(t.calls)} calls.`}
+      title={by === 'stated' ? t('trends.orgWide.titleStated') : t('trends.orgWide.titleDiagnosed')}
+      summary={t('trends.orgWide.summary', { departed: formatCount(totals.departed), revenue: formatRevenue(totals.revenue), recovered: formatCount(totals.recovered), calls: formatCount(totals.calls) })}
       note={
         <p className="muted">
-          Every console: {formatCount(t.departed)} departed · {formatRevenue(t.revenue)} lost per month · {formatCount(t.calls)} calls ·{' '}
-          {formatCount(t.recovered)} recovered ({formatPercent(t.recoveryRate)})
+          {t('trends.orgWide.note', {
+            departed: formatCount(totals.departed),
+            revenue: formatRevenue(totals.revenue),
+            calls: formatCount(totals.calls),
+            recovered: formatCount(totals.recovered),
+            rate: formatPercent(totals.recoveryRate),
+          })}
         </p>
       }
       chart={
@@ -77,10 +85,10 @@ export function OrgWidePanel({ by, filters, options }: OrgWidePanelProps) {
           <XAxis type="number" tickFormatter={formatCompactMoney} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis type="category" dataKey="reason" width={180} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
           <Tooltip formatter={(value) => formatRevenue(Number(value))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
-          <Bar dataKey="revenue" name="Revenue lost" fill={seriesColor(theme, 3)} isAnimationActive={false} />
+          <Bar dataKey="revenue" name={t('trends.pareto.revenueSeries')} fill={seriesColor(theme, 3)} isAnimationActive={false} />
         </BarChart>
       }
-      table={<DataTable caption="Org-wide reasons, from the hub" columns={columns} rows={rows} rowKey={(r) => `${r.categoryId ?? ''}:${r.reasonId ?? r.reason}`} empty="The hub has no departures for these filters yet." />}
+      table={<DataTable caption={t('trends.orgWide.caption')} columns={columnsFor(t)} rows={rows} rowKey={(r) => `${r.categoryId ?? ''}:${r.reasonId ?? r.reason}`} empty={t('trends.orgWide.empty')} />}
     />
   );
 }

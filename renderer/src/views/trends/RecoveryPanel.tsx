@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RecoveryRow } from '../../../../shared/api/reports';
 import { ChartPanel } from './ChartPanel';
@@ -14,12 +16,12 @@ export interface RecoveryPanelProps {
   colorIndex: number;
 }
 
-const columnsFor = (dimension: string): Column<RecoveryRow>[] => [
+const columnsFor = (dimension: string, t: TFunction): Column<RecoveryRow>[] => [
   { header: dimension, csv: (r) => r.label },
-  { header: 'Calls', csv: (r) => r.calls, cell: (r) => formatCount(r.calls), numeric: true },
-  { header: 'Recovered', csv: (r) => r.recovered, cell: (r) => formatCount(r.recovered), numeric: true },
-  { header: 'Recovery rate', csv: (r) => Math.round(r.recoveryRate * 10000) / 10000, cell: (r) => formatPercent(r.recoveryRate), numeric: true },
-  { header: 'Recovered revenue', csv: (r) => r.recoveredRevenue, cell: (r) => formatRevenue(r.recoveredRevenue), numeric: true },
+  { header: t('trends.columns.calls'), csv: (r) => r.calls, cell: (r) => formatCount(r.calls), numeric: true },
+  { header: t('trends.columns.recovered'), csv: (r) => r.recovered, cell: (r) => formatCount(r.recovered), numeric: true },
+  { header: t('trends.columns.recoveryRate'), csv: (r) => Math.round(r.recoveryRate * 10000) / 10000, cell: (r) => formatPercent(r.recoveryRate), numeric: true },
+  { header: t('trends.columns.recoveredRevenue'), csv: (r) => r.recoveredRevenue, cell: (r) => formatRevenue(r.recoveredRevenue), numeric: true, money: true },
 ];
 
 /**
@@ -28,11 +30,12 @@ const columnsFor = (dimension: string): Column<RecoveryRow>[] => [
  * field such as a caller's `role` would become an (invalid) ARIA role.
  */
 export function RecoveryPanel({ id, title, dimension, rows, colorIndex }: RecoveryPanelProps) {
+  const { t } = useTranslation();
   const theme = useChartTheme();
   const best = [...rows].sort((a, b) => b.recoveryRate - a.recoveryRate)[0];
   const summary = best
-    ? `Bar chart of the recovery rate by ${dimension.toLowerCase()} for ${rows.length} rows; the highest is ${best.label} at ${formatPercent(best.recoveryRate)} of ${formatCount(best.calls)} calls.`
-    : `Bar chart of the recovery rate by ${dimension.toLowerCase()}: no calls yet.`;
+    ? t('trends.recovery.summary', { dimension, rows: formatCount(rows.length), best: best.label, rate: formatPercent(best.recoveryRate), calls: formatCount(best.calls) })
+    : t('trends.recovery.summaryEmpty', { dimension });
   return (
     <ChartPanel
       id={id}
@@ -44,10 +47,10 @@ export function RecoveryPanel({ id, title, dimension, rows, colorIndex }: Recove
           <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={170} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
           <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
-          <Bar dataKey="recoveryRate" name="Recovery rate" fill={seriesColor(theme, colorIndex)} isAnimationActive={false} />
+          <Bar dataKey="recoveryRate" name={t('trends.recovery.rateSeries')} fill={seriesColor(theme, colorIndex)} isAnimationActive={false} />
         </BarChart>
       }
-      table={<DataTable caption={title} columns={columnsFor(dimension)} rows={rows} rowKey={(r, i) => `${r.key ?? 'none'}-${i}`} empty="No calls for these filters yet." />}
+      table={<DataTable caption={title} columns={columnsFor(dimension, t)} rows={rows} rowKey={(r, i) => `${r.key ?? 'none'}-${i}`} empty={t('trends.recovery.empty')} />}
     />
   );
 }

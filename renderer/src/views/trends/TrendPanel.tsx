@@ -1,10 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonsReportRow } from '../../../../shared/reports/reasons';
 import { trendByCategory } from '../../../../shared/reports/charts';
 import { ChartPanel } from './ChartPanel';
 import { DataTable, type Column } from './DataTable';
 import { seriesColor, useChartTheme } from './chartTheme';
-import { formatCompactMoney, formatRevenue } from './format';
+import { formatCompactMoney, formatCount, formatRevenue } from './format';
 
 export interface TrendPanelProps {
   rows: readonly ReasonsReportRow[];
@@ -14,29 +15,31 @@ export interface TrendPanelProps {
 
 /** Lost monthly revenue per category across recovery cycles. */
 export function TrendPanel({ rows, cycles }: TrendPanelProps) {
+  const { t } = useTranslation();
   const theme = useChartTheme();
   const order = cycles.map((c) => c.id);
-  const label = (period: string) => cycles.find((c) => c.id === period)?.name ?? (period === 'none' ? 'No cycle' : period);
+  const label = (period: string) => cycles.find((c) => c.id === period)?.name ?? (period === 'none' ? t('trends.trend.noCycle') : period);
   const trend = trendByCategory(rows, 'revenue', order);
   const data = trend.points.map((p) => ({ period: label(p.period), values: p.values }));
   type Row = { category: string };
   const columns: Column<Row>[] = [
-    { header: 'Category', csv: (r) => r.category },
+    { header: t('trends.columns.category'), csv: (r) => r.category },
     ...trend.points.map((p) => ({
       header: label(p.period),
       csv: (r: Row) => p.values[r.category] ?? 0,
       cell: (r: Row) => formatRevenue(p.values[r.category] ?? 0),
       numeric: true,
+      money: true,
     })),
   ];
   const summary =
     trend.periods.length === 0
-      ? 'Trend chart: no departed customers to trend.'
-      : `Line chart of lost monthly revenue per category across ${trend.periods.length} cycle${trend.periods.length === 1 ? '' : 's'}, ${trend.categories.length} categories; the largest overall is ${trend.categories[0] ?? ''}.`;
+      ? t('trends.trend.summaryEmpty')
+      : t('trends.trend.summary', { count: trend.periods.length, categories: formatCount(trend.categories.length), largest: trend.categories[0] ?? '' });
   return (
     <ChartPanel
       id="trend"
-      title="Trend across cycles: lost monthly revenue per category"
+      title={t('trends.trend.title')}
       summary={summary}
       chart={
         <LineChart width={560} height={300} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
@@ -58,7 +61,7 @@ export function TrendPanel({ rows, cycles }: TrendPanelProps) {
           ))}
         </LineChart>
       }
-      table={<DataTable caption="Lost monthly revenue per category and cycle" columns={columns} rows={trend.categories.map((category) => ({ category }))} rowKey={(r) => r.category} />}
+      table={<DataTable caption={t('trends.trend.caption')} columns={columns} rows={trend.categories.map((category) => ({ category }))} rowKey={(r) => r.category} />}
     />
   );
 }

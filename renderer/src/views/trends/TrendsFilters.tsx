@@ -1,4 +1,7 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ReportFilters, ReportOptions } from '../../../../shared/api/reports';
+import { formatDay } from '../../lib/format';
 import type { ReasonBasis } from '../../store/reportsSlice';
 
 export interface TrendsFiltersProps {
@@ -29,29 +32,30 @@ const plain = (values: readonly string[]) => values.map((v) => ({ value: v, labe
 
 /** Which reasons, and which customers: by cycle, segment, product, frontline team and dates. */
 export function TrendsFilters({ options, filters, by, onFilters, onBy }: TrendsFiltersProps) {
+  const { t } = useTranslation();
   return (
-    <form className="filters no-print" aria-label="Trends filters" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters no-print" aria-label={t('trends.filters.label')} onSubmit={(e) => e.preventDefault()}>
       <fieldset className="filter">
-        <legend>Reasons</legend>
+        <legend>{t('trends.filters.reasons')}</legend>
         <label className="radio">
           <input type="radio" name="trends-by" checked={by === 'stated'} onChange={() => onBy('stated')} />
-          Stated at departure
+          {t('trends.filters.stated')}
         </label>
         <label className="radio">
           <input type="radio" name="trends-by" checked={by === 'diagnosed'} onChange={() => onBy('diagnosed')} />
-          Diagnosed on calls
+          {t('trends.filters.diagnosed')}
         </label>
       </fieldset>
-      <Choice id="trends-cycle" label="Cycle" all="All cycles" values={(options?.cycles ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filters.cycle} onChange={(v) => onFilters({ cycle: v })} />
-      <Choice id="trends-segment" label="Segment" all="All segments" values={plain(options?.segments ?? [])} value={filters.segment} onChange={(v) => onFilters({ segment: v })} />
-      <Choice id="trends-product" label="Product" all="All products" values={plain(options?.products ?? [])} value={filters.product} onChange={(v) => onFilters({ product: v })} />
-      <Choice id="trends-team" label="Frontline team" all="All teams" values={plain(options?.teams ?? [])} value={filters.team} onChange={(v) => onFilters({ team: v })} />
+      <Choice id="trends-cycle" label={t('trends.filters.cycle')} all={t('trends.filters.allCycles')} values={(options?.cycles ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filters.cycle} onChange={(v) => onFilters({ cycle: v })} />
+      <Choice id="trends-segment" label={t('trends.filters.segment')} all={t('trends.filters.allSegments')} values={plain(options?.segments ?? [])} value={filters.segment} onChange={(v) => onFilters({ segment: v })} />
+      <Choice id="trends-product" label={t('trends.filters.product')} all={t('trends.filters.allProducts')} values={plain(options?.products ?? [])} value={filters.product} onChange={(v) => onFilters({ product: v })} />
+      <Choice id="trends-team" label={t('trends.filters.team')} all={t('trends.filters.allTeams')} values={plain(options?.teams ?? [])} value={filters.team} onChange={(v) => onFilters({ team: v })} />
       <div className="filter">
-        <label htmlFor="trends-from">From</label>
+        <label htmlFor="trends-from">{t('trends.filters.from')}</label>
         <input id="trends-from" type="date" value={filters.from ?? ''} onChange={(e) => onFilters({ from: e.target.value || undefined })} />
       </div>
       <div className="filter">
-        <label htmlFor="trends-to">To</label>
+        <label htmlFor="trends-to">{t('trends.filters.to')}</label>
         <input id="trends-to" type="date" value={filters.to ?? ''} onChange={(e) => onFilters({ to: e.target.value || undefined })} />
       </div>
     </form>
@@ -59,14 +63,19 @@ export function TrendsFilters({ options, filters, by, onFilters, onBy }: TrendsF
 }
 
 /** The filters in words, for the top of the page and of the printed report. */
-export function describeFilters(options: ReportOptions | null, filters: ReportFilters, by: ReasonBasis): { cycle: string; rest: string[] } {
-  const cycle = filters.cycle ? (options?.cycles.find((c) => c.id === filters.cycle)?.name ?? filters.cycle) : 'All cycles';
+export function describeFilters(options: ReportOptions | null, filters: ReportFilters, by: ReasonBasis, t: TFunction): { cycle: string; rest: string[] } {
+  const cycle = filters.cycle ? (options?.cycles.find((c) => c.id === filters.cycle)?.name ?? filters.cycle) : t('trends.filters.allCycles');
   const rest = [
-    by === 'stated' ? 'Reasons stated at departure' : 'Reasons diagnosed on calls',
-    filters.segment ? `Segment: ${filters.segment}` : null,
-    filters.product ? `Product: ${filters.product}` : null,
-    filters.team ? `Frontline team: ${filters.team}` : null,
-    filters.from || filters.to ? `Dates: ${filters.from ?? 'start'} to ${filters.to ?? 'today'}` : null,
+    by === 'stated' ? t('trends.filters.describedStated') : t('trends.filters.describedDiagnosed'),
+    filters.segment ? t('trends.filters.describedSegment', { value: filters.segment }) : null,
+    filters.product ? t('trends.filters.describedProduct', { value: filters.product }) : null,
+    filters.team ? t('trends.filters.describedTeam', { value: filters.team }) : null,
+    filters.from || filters.to
+      ? t('trends.filters.describedDates', {
+          from: filters.from ? formatDay(filters.from) : t('trends.filters.start'),
+          to: filters.to ? formatDay(filters.to) : t('trends.filters.today'),
+        })
+      : null,
   ].filter((x): x is string => x !== null);
   return { cycle, rest };
 }

@@ -1,8 +1,5 @@
-import { formatMoney } from '../../lib/format';
-
-export const formatPercent = (share: number): string => `${(share * 100).toFixed(1)}%`;
-export const formatCount = (n: number): string => n.toLocaleString();
-export const formatRevenue = (value: number): string => formatMoney(value);
-/** Axis ticks: $1.2k rather than $1,234.56. */
-export const formatCompactMoney = (value: number): string =>
-  value >= 1000 ? `$${(value / 1000).toFixed(value >= 10_000 ? 0 : 1)}k` : `$${Math.round(value)}`;
+/**
+ * The Trends view's figures in the person's locale and the organisation's currency: the console's
+ * formatters (renderer/src/lib/format.ts), under the names the panels have always used.
+ */
+export { formatCompactMoney, formatCount, formatPercent, formatSignedPoints, formatMoney as formatRevenue } from '../../lib/format';

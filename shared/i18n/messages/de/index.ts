@@ -9,5 +9,8 @@ import getStarted from './getStarted.json';
 import playbook from './playbook.json';
 import firstRun from './firstRun.json';
 import shell from './shell.json';
+import trends from './trends.json';
+import exportFiles from './exports.json';
+import errors from './errors.json';
 
-export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell };
+export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors };
