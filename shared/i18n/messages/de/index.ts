@@ -9,5 +9,7 @@ import getStarted from './getStarted.json';
 import playbook from './playbook.json';
 import firstRun from './firstRun.json';
 import shell from './shell.json';
+import call from './call.json';
+import content from './content.json';
 
-export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell };
+export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...call, ...content };
