@@ -169,29 +169,86 @@ export function isOfferOpen(s: CallState): boolean {
   return (isReasonConfirmed(s) && isAssistRecorded(s)) || s.offer.skippedBecause.trim() !== '';
 }
 
-/** Why the Offer stage is closed, in words for the agent; null when it is open. */
-export function offerClosedBecause(s: CallState): string | null {
-  if (isOfferOpen(s)) return null;
-  const missing: string[] = [];
-  if (!isReasonConfirmed(s)) missing.push('the customer has confirmed the reason');
-  if (!isAssistRecorded(s)) missing.push('Assist is recorded');
-  return `The Offer stage opens once ${missing.join(' and ')}, or when you record why you skip them.`;
+/**
+ * Why a move or the completion is refused, as data: the window says it in the person's language
+ * (`call.problems.*`), the core and the tests in English (`problemInEnglish`).
+ */
+export type CallProblem =
+  | { code: 'offer_closed'; reason: boolean; assist: boolean }
+  | { code: 'go_through_first'; stage: Stage }
+  | { code: 'last_stage' }
+  | { code: 'first_stage' }
+  | { code: 'outcome_needs_offer'; outcome: Outcome; closed: CallProblem | null }
+  | { code: 'choose_outcome' }
+  | { code: 'reactivation_missing' }
+  | { code: 'reactivation_invalid' }
+  | { code: 'reactivation_past' }
+  | { code: 'callback_missing' }
+  | { code: 'callback_invalid' }
+  | { code: 'confirmed_without_reason' }
+  | { code: 'others_without_primary' };
+
+export function problemInEnglish(p: CallProblem): string {
+  switch (p.code) {
+    case 'offer_closed': {
+      const missing = [p.reason ? 'the customer has confirmed the reason' : null, p.assist ? 'Assist is recorded' : null].filter(Boolean);
+      return `The Offer stage opens once ${missing.join(' and ')}, or when you record why you skip them.`;
+    }
+    case 'go_through_first':
+      return `Go through ${STAGE_LABELS[p.stage]} first.`;
+    case 'last_stage':
+      return 'Offer is the last stage: record the outcome and complete the call.';
+    case 'first_stage':
+      return 'Apologize is the first stage.';
+    case 'outcome_needs_offer':
+      return `${OUTCOME_LABELS[p.outcome]} needs the Offer stage. ${p.closed ? problemInEnglish(p.closed) : ''}`.trim();
+    case 'choose_outcome':
+      return 'Choose an outcome.';
+    case 'reactivation_missing':
+      return 'Considering needs the end of the reactivation period.';
+    case 'reactivation_invalid':
+      return 'The end of the reactivation period is not a real date.';
+    case 'reactivation_past':
+      return 'The end of the reactivation period is in the past.';
+    case 'callback_missing':
+      return "Callback needs a date and time in the customer's local time.";
+    case 'callback_invalid':
+      return 'The callback time is not a real date and time.';
+    case 'confirmed_without_reason':
+      return 'Choose the specific reason the customer confirmed.';
+    case 'others_without_primary':
+      return 'Choose the primary reason before other reasons.';
+  }
 }
 
-export type Move = { ok: true; state: CallState } | { ok: false; why: string };
+/** Why the Offer stage is closed; null when it is open. */
+export function offerClosedProblem(s: CallState): CallProblem | null {
+  if (isOfferOpen(s)) return null;
+  return { code: 'offer_closed', reason: !isReasonConfirmed(s), assist: !isAssistRecorded(s) };
+}
+
+/** Why the Offer stage is closed, in words for the agent; null when it is open. */
+export function offerClosedBecause(s: CallState): string | null {
+  const problem = offerClosedProblem(s);
+  return problem ? problemInEnglish(problem) : null;
+}
+
+const refused = (problem: CallProblem) => ({ ok: false as const, why: problemInEnglish(problem), problem });
+
+export type Move = { ok: true; state: CallState } | { ok: false; why: string; problem: CallProblem };
 
 /** Whether a stage can be entered now: earlier and already reached stages always; Offer only when open. */
-export function canEnter(s: CallState, target: Stage): { ok: true } | { ok: false; why: string } {
+export function canEnter(s: CallState, target: Stage): { ok: true } | { ok: false; why: string; problem: CallProblem } {
   const t = stageIndex(target);
   // With a recorded reason to skip, the agent goes straight to the offer: the customer asked for it.
   if (target === 'offer' && s.offer.skippedBecause.trim() !== '') return { ok: true };
   const furthest = Math.max(stageIndex(s.reached), stageIndex(s.stage));
   if (t > furthest + 1) {
-    return { ok: false, why: `Go through ${STAGE_LABELS[STAGES[furthest + 1] ?? target]} first.` };
+    return refused({ code: 'go_through_first', stage: STAGES[furthest + 1] ?? target });
   }
   if (target === 'offer') {
-    const closed = offerClosedBecause(s);
-    if (closed) return { ok: false, why: closed };
+    const closed = offerClosedProblem(s);
+    if (closed) return refused(closed);
   }
   return { ok: true };
 }
@@ -206,13 +263,13 @@ export function goToStage(s: CallState, target: Stage): Move {
 
 export function nextStage(s: CallState): Move {
   const next = STAGES[stageIndex(s.stage) + 1];
-  if (!next) return { ok: false, why: 'Offer is the last stage: record the outcome and complete the call.' };
+  if (!next) return refused({ code: 'last_stage' });
   return goToStage(s, next);
 }
 
 export function previousStage(s: CallState): Move {
   const prev = STAGES[stageIndex(s.stage) - 1];
-  if (!prev) return { ok: false, why: 'Apologize is the first stage.' };
+  if (!prev) return refused({ code: 'first_stage' });
   return goToStage(s, prev);
 }
 
@@ -271,10 +328,10 @@ export function answerFor(s: CallState, offerId: string): OfferAnswer {
  * customer's own request and are honoured at any stage too. Recovered, Considering and Declined
  * are answers to the way back, so they need the Offer stage open.
  */
-export function outcomeAllowed(s: CallState, outcome: Outcome): { ok: true } | { ok: false; why: string } {
+export function outcomeAllowed(s: CallState, outcome: Outcome): { ok: true } | { ok: false; why: string; problem: CallProblem } {
   if (EARLY_OUTCOMES.includes(outcome) || outcome === 'callback' || outcome === 'do_not_contact') return { ok: true };
   if (isOfferOpen(s)) return { ok: true };
-  return { ok: false, why: `${OUTCOME_LABELS[outcome]} needs the Offer stage. ${offerClosedBecause(s) ?? ''}`.trim() };
+  return refused({ code: 'outcome_needs_offer', outcome, closed: offerClosedProblem(s) });
 }
 
 export function setOutcome(s: CallState, outcome: Outcome | null): Move {
@@ -285,27 +342,32 @@ export function setOutcome(s: CallState, outcome: Outcome | null): Move {
   return { ok: true, state: { ...s, outcome } };
 }
 
-/** Everything that stops the call from being completed, each in words for the agent; [] when it can be. */
-export function completionProblems(s: CallState, today: string): string[] {
-  const problems: string[] = [];
+/** Everything that stops the call from being completed, as data; [] when it can be. */
+export function completionProblemList(s: CallState, today: string): CallProblem[] {
+  const problems: CallProblem[] = [];
   if (s.outcome === null) {
-    problems.push('Choose an outcome.');
+    problems.push({ code: 'choose_outcome' });
     return problems;
   }
   const allowed = outcomeAllowed(s, s.outcome);
-  if (!allowed.ok) problems.push(allowed.why);
+  if (!allowed.ok) problems.push(allowed.problem);
   if (s.outcome === 'considering') {
-    if (!s.reactivationUntil) problems.push('Considering needs the end of the reactivation period.');
-    else if (!isValidLocalDate(s.reactivationUntil)) problems.push('The end of the reactivation period is not a real date.');
-    else if (s.reactivationUntil < today) problems.push('The end of the reactivation period is in the past.');
+    if (!s.reactivationUntil) problems.push({ code: 'reactivation_missing' });
+    else if (!isValidLocalDate(s.reactivationUntil)) problems.push({ code: 'reactivation_invalid' });
+    else if (s.reactivationUntil < today) problems.push({ code: 'reactivation_past' });
   }
   if (s.outcome === 'callback') {
-    if (!s.callbackLocal) problems.push("Callback needs a date and time in the customer's local time.");
-    else if (!isValidLocalDateTime(s.callbackLocal)) problems.push('The callback time is not a real date and time.');
+    if (!s.callbackLocal) problems.push({ code: 'callback_missing' });
+    else if (!isValidLocalDateTime(s.callbackLocal)) problems.push({ code: 'callback_invalid' });
   }
-  if (s.diagnose.confirmed && s.diagnose.primaryReasonId === null) problems.push('Choose the specific reason the customer confirmed.');
-  if (s.diagnose.primaryReasonId === null && s.diagnose.otherReasonIds.length > 0) problems.push('Choose the primary reason before other reasons.');
+  if (s.diagnose.confirmed && s.diagnose.primaryReasonId === null) problems.push({ code: 'confirmed_without_reason' });
+  if (s.diagnose.primaryReasonId === null && s.diagnose.otherReasonIds.length > 0) problems.push({ code: 'others_without_primary' });
   return problems;
+}
+
+/** Everything that stops the call from being completed, each in words for the agent; [] when it can be. */
+export function completionProblems(s: CallState, today: string): string[] {
+  return completionProblemList(s, today).map(problemInEnglish);
 }
 
 /** What is saved for each stage: the stages the agent opened, or that hold something the agent wrote. */

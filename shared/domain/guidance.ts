@@ -3,7 +3,12 @@
  * who calls. Agents get the full wording; executives a condensed line per stage, because their
  * card must fit one screen. The call is not a sales pitch: the wording apologises, listens and
  * helps before any offer.
+ *
+ * The words are the catalogue's (`content.guidance.*`), so an agent reads the script aloud in their
+ * own language: the window passes its translator as `say`; without one the script is English, read
+ * from the English catalogue itself so there is one English wording, not two.
  */
+import english from '../i18n/messages/en/content.json';
 import type { Role } from './roles';
 import type { Stage } from './stages';
 
@@ -22,67 +27,74 @@ export interface GuidanceFacts {
   diagnosedReasonName: string | null;
 }
 
+/** A guidance message by its key under `content.guidance`, filled in; plural keys take `count`. */
+export type Say = (key: string, params?: Record<string, string | number>) => string;
+
+type Tree = { [key: string]: string | Tree };
+
+/** English from the catalogue: the same {{placeholders}} and `_one`/`_other` plurals i18next reads. */
+export const sayInEnglish: Say = (key, params = {}) => {
+  const count = params.count;
+  const plural = typeof count === 'number' ? `${key}_${new Intl.PluralRules('en').select(count)}` : null;
+  const find = (path: string): string | undefined => {
+    let node: string | Tree | undefined = english.content.guidance;
+    for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    return typeof node === 'string' ? node : undefined;
+  };
+  const template = (plural !== null ? find(plural) : undefined) ?? find(key);
+  if (template === undefined) throw new Error(`No guidance wording ${key}.`);
+  return template.replace(/\{\{\s*(\w+)(?:\s*,\s*number)?\s*\}\}/g, (_, name: string) => {
+    const value = params[name];
+    return typeof value === 'number' ? new Intl.NumberFormat('en').format(value) : (value ?? '');
+  });
+};
+
 /** Monthly revenue from which a customer counts as high value in the wording. */
 export const HIGH_VALUE_MONTHLY = 80;
 
-export function tenurePhrase(months: number | null): string | null {
+export function tenurePhrase(months: number | null, say: Say = sayInEnglish): string | null {
   if (months === null || months < 0) return null;
-  if (months < 6) return 'so soon after you joined us';
-  if (months < 24) return `after ${months} months with us`;
-  const years = Math.floor(months / 12);
-  return `after ${years} years with us`;
+  if (months < 6) return say('tenureSoon');
+  if (months < 24) return say('tenureMonths', { count: months });
+  return say('tenureYears', { count: Math.floor(months / 12) });
 }
 
-function firstName(name: string | null): string {
-  return name?.trim().split(/\s+/)[0] ?? 'there';
+function firstName(name: string | null, say: Say): string {
+  return name?.trim().split(/\s+/)[0] ?? say('there');
 }
 
-export function callGuidance(f: GuidanceFacts): Record<Stage, string> {
+export function callGuidance(f: GuidanceFacts, say: Say = sayInEnglish): Record<Stage, string> {
   const exec = f.callerRole === 'executive';
-  const tenure = tenurePhrase(f.tenureMonths);
+  const tenure = tenurePhrase(f.tenureMonths, say);
   const highValue = f.monthlyRevenue !== null && f.monthlyRevenue >= HIGH_VALUE_MONTHLY;
-  const stated = f.statedReasonText ? `"${f.statedReasonText}"` : null;
-  const who = exec ? `${f.callerName}; I lead part of the company and I wanted to call you myself` : `${f.callerName}`;
+  const stated = f.statedReasonText ? say('quoted', { text: f.statedReasonText }) : null;
+  const hello = { name: firstName(f.customerName, say), caller: f.callerName, ...(tenure ? { tenure } : {}) };
+  const sentences = (...parts: (string | null | false)[]) => parts.filter(Boolean).join(' ');
 
   const apologize = exec
-    ? `"Hello ${firstName(f.customerName)}, this is ${who}. I'm sorry you left us${tenure ? ` ${tenure}` : ''}, and I'd like to understand why."`
-    : [
-        `"Hello ${firstName(f.customerName)}, this is ${who}. I'm calling because you left us${tenure ? ` ${tenure}` : ''}, and I'm sorry we let you down.`,
-        `I'm not calling to sell you anything; I'd like to hear what happened."`,
-        tenure && (f.tenureMonths ?? 0) >= 24 ? 'A long relationship: thank them for the years with you.' : null,
-        highValue ? 'A high-value customer: take your time, nothing is rushed.' : null,
-      ]
-        .filter(Boolean)
-        .join(' ');
+    ? say(tenure ? 'apologize.execTenure' : 'apologize.exec', hello)
+    : sentences(
+        say(tenure ? 'apologize.agentTenure' : 'apologize.agent', hello),
+        say('apologize.notSelling'),
+        tenure !== null && (f.tenureMonths ?? 0) >= 24 && say('apologize.longRelationship'),
+        highValue && say('apologize.highValue'),
+      );
 
   const listen = exec
-    ? `Let them tell it.${stated ? ` They said at departure: ${stated}.` : ''} Note their words.`
-    : [
-        'Ask what happened and let them finish without interrupting. Type their words as they say them.',
-        stated
-          ? `At departure they said ${stated}; ask about it openly, without putting words in their mouth.`
-          : 'There is no stated reason on record: the call is how the company finds out.',
-      ].join(' ');
+    ? stated
+      ? say('listen.execStated', { stated })
+      : say('listen.exec')
+    : sentences(say('listen.agent'), stated ? say('listen.agentStated', { stated }) : say('listen.agentNoStated'));
 
-  const readBack = f.diagnosedReasonName
-    ? `"If I understood you, the main reason you left was: ${f.diagnosedReasonName}. Is that right?"`
-    : '"If I understood you, the main reason you left was … Is that right?"';
+  const readBack = f.diagnosedReasonName ? say('diagnose.readBack', { reason: f.diagnosedReasonName }) : say('diagnose.readBackBlank');
   const diagnose = exec
-    ? `Name the reason back: ${readBack}`
-    : `Pick the reason that fits their words, then read it back: ${readBack} Tick "Customer confirmed the reason" only when they say yes.${
-        stated ? ` It may differ from what they stated at departure (${stated}); the call's answer is the one that counts.` : ''
-      }`;
+    ? say('diagnose.exec', { readBack })
+    : sentences(say('diagnose.agent', { readBack }), stated && say('diagnose.agentStated', { stated }));
 
-  const approach = f.approach ? ` What tends to help: ${f.approach}` : '';
-  const assist = exec
-    ? `Fix what you can now, or say who will and by when.${approach}`
-    : `Help first: fix what can be fixed now (billing, a ticket, an escalation, a walkthrough), and say exactly what you did.${approach}`;
+  const approach = f.approach ? say('assist.approach', { approach: f.approach }) : null;
+  const assist = sentences(say(exec ? 'assist.exec' : 'assist.agent'), approach);
 
-  const offer = exec
-    ? 'An offer is a way back, not a pitch: one that fits the reason, and a no is fine.'
-    : `An offer is a way back, not a pitch. Propose one that fits the reason they confirmed, explain it plainly, and accept a no gracefully.${
-        highValue ? ' For a customer of this value, the best offer on the list is appropriate.' : ''
-      }`;
+  const offer = exec ? say('offer.exec') : sentences(say('offer.agent'), highValue && say('offer.agentHighValue'));
 
   return { apologize, listen, diagnose, assist, offer };
 }

@@ -136,6 +136,8 @@ export interface ProposedOffer {
   priority: number;
   /** Why the playbook proposes it, in words, for the Offer stage. */
   why: string;
+  /** Which reason the rule matched: the window words `why` again in the person's language from it. */
+  source: 'diagnosed' | 'stated' | 'other';
 }
 
 /**
@@ -158,7 +160,8 @@ export function proposeOffers(rules: readonly OfferRuleDef[], ctx: OfferContext,
   for (const { rule, viaOther } of matched) {
     if (seen.has(rule.offerId)) continue;
     seen.add(rule.offerId);
-    out.push({ offerId: rule.offerId, ruleId: rule.id, priority: rule.priority, why: describeRule(rule, names, viaOther ? 'other' : (ctx.reasonSource ?? 'diagnosed')) });
+    const source = viaOther ? 'other' : (ctx.reasonSource ?? 'diagnosed');
+    out.push({ offerId: rule.offerId, ruleId: rule.id, priority: rule.priority, why: describeRule(rule, names, source), source });
   }
   return out;
 }

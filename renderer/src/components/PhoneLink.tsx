@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { checkPhoneNumber, dialUrl } from '../../../shared/domain/phone';
 import { blockedLabel, type ContactBlock } from '../../../shared/domain/permissions';
 import { formatDate } from '../lib/format';
@@ -21,8 +22,9 @@ export interface PhoneLinkProps {
  * tel: link. A number that is not plainly a phone number stays text and says why.
  */
 export function PhoneLink({ number, shortcut, customerId, block }: PhoneLinkProps) {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
-  if (number === null || number.trim() === '') return <span className="muted">no phone</span>;
+  if (number === null || number.trim() === '') return <span className="muted">{t('call.phone.none')}</span>;
   if (block) {
     // Disabled, not hidden: the agent sees the number is known and why it is not dialled.
     return (
@@ -35,11 +37,11 @@ export function PhoneLink({ number, shortcut, customerId, block }: PhoneLinkProp
   if (!check.ok) {
     return (
       <span className="phone-invalid">
-        {number} <span className="muted">(cannot dial: {check.reason})</span>
+        {number} <span className="muted">{t('call.phone.cannotDial', { reason: check.reason })}</span>
       </span>
     );
   }
-  const label = `Call ${number}`;
+  const label = t('call.phone.call', { number });
   if (isDesktop()) {
     const dial = () => {
       api()

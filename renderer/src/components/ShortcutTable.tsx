@@ -1,18 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
 /** A key and what it does, as the shortcut lists show them. */
 export interface Shortcut {
   keys: string;
   action: string;
+  /** Names a row whose keys are words in the person's language ("? or F1"). */
+  id?: string;
 }
 
 /** One table of shortcuts: the call's help and the floor's help list them the same way. */
 export function ShortcutTable({ caption, captionHidden = false, shortcuts, className }: { caption: string; captionHidden?: boolean; shortcuts: readonly Shortcut[]; className?: string }) {
+  const { t } = useTranslation();
   return (
     <table className={className}>
       <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Keys</th>
-          <th scope="col">What it does</th>
+          <th scope="col">{t('call.shortcuts.keys')}</th>
+          <th scope="col">{t('call.shortcuts.action')}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { SHORTCUTS } from '../views/call/shortcuts';
+import { callShortcuts } from '../views/call/shortcuts';
 import { ShortcutTable, type Shortcut } from '../components/ShortcutTable';
 
 /** Keys that work on every view (the call adds its own, listed with them). */
@@ -25,6 +26,7 @@ function typingInto(target: EventTarget | null): boolean {
 
 /** Every shortcut, grouped, in a modal dialog; Escape or Close returns focus to where it was. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -34,7 +36,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const groups: [string, Shortcut[]][] = [
     ['Everywhere', GLOBAL_SHORTCUTS],
     ['Queue', QUEUE_SHORTCUTS],
-    ['In a call', SHORTCUTS.filter((s) => !s.keys.startsWith('?'))],
+    ['In a call', callShortcuts(t).filter((s) => s.id !== 'help')],
   ];
   return (
     <div className="overlay">

@@ -1,9 +1,10 @@
 import type { CallSession, CompletedCall } from '../../../shared/api/call';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
-import { completionProblems, tickClock, type CallState, type Move } from '../../../shared/domain/callMachine';
+import i18next from 'i18next';
+import { completionProblemList, tickClock, type CallProblem, type CallState, type Move } from '../../../shared/domain/callMachine';
 import { todayIn } from '../../../shared/domain/localTime';
-import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
 import { api, ApiCallError } from '../api/client';
+import { offerText } from '../i18n/content';
 import { createDraftSaver, localCopy, type DraftSaver, type DraftStatus } from './draftSaver';
 import { onScreenCall } from './onScreenCall';
 import type { Slice } from './types';
@@ -20,10 +21,10 @@ export interface CallSlice {
   callBusy: boolean;
   draftStatus: DraftStatus;
   draftSavedAt: string | null;
-  /** What stops completion, shown next to "Complete call". */
-  callProblems: string[];
+  /** What stops completion, shown next to "Complete call": found here as data (said in the person's language), or the core's words. */
+  callProblems: (string | CallProblem)[];
   /** Why the last stage move or outcome was refused, announced politely. */
-  callMessage: string | null;
+  callMessage: string | CallProblem | null;
   lastCompleted: (CompletedCall & { customer: string }) | null;
   /** The person's calls started and not completed (drafts), latest first. */
   unfinishedCalls: UnfinishedCall[];
@@ -97,7 +98,7 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       onScreenCall.write(session.customer.id);
       get().clearNotices('call.start');
       if (useLocal) getSaver().schedule(state);
-      if (restoredFrom) get().notify('info', `Restored your unfinished call with ${nameOf(session)}, exactly where it was.`, 'call.restored');
+      if (restoredFrom) get().notify('info', i18next.t('call.notices.restored', { name: nameOf(session) }), 'call.restored');
       void get().loadUnfinishedCalls();
       return true;
     } catch (error) {
@@ -139,8 +140,13 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       getSaver().stop();
       localCopy.clear(current.session.customer.id);
       onScreenCall.write('none');
-      const codes = done.codes.map((c) => `${c.offerName}: code ${c.code}`).join('; ');
-      get().notify('info', `Call with ${nameOf(current.session)} saved: ${OUTCOME_LABELS[done.outcome]}.${codes ? ` ${codes}.` : ''}`, 'call.completed');
+      const codes = done.codes.map((c) => i18next.t('call.notices.code', { offer: offerText(i18next.t, c.offerName), code: c.code })).join('; ');
+      const outcome = i18next.t(`call.outcomes.${done.outcome}`);
+      get().notify(
+        'info',
+        codes ? i18next.t('call.notices.completedCodes', { name: nameOf(current.session), outcome, codes }) : i18next.t('call.notices.completed', { name: nameOf(current.session), outcome }),
+        'call.completed',
+      );
       set({
         activeCall: null,
         lastCompleted: { ...done, customer: nameOf(current.session) },
@@ -236,7 +242,7 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       if (!current) return false;
       const result = move(current.state);
       if (!result.ok) {
-        set({ callMessage: result.why });
+        set({ callMessage: result.problem });
         return false;
       }
       set({ callMessage: null });
@@ -246,7 +252,7 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
     completeCall: async () => {
       const current = get().activeCall;
       if (!current || get().callBusy) return false;
-      const problems = completionProblems(current.state, todayIn(new Date(), current.session.customer.timezone));
+      const problems = completionProblemList(current.state, todayIn(new Date(), current.session.customer.timezone));
       if (problems.length > 0) {
         set({ callProblems: problems });
         return false;
@@ -277,7 +283,7 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       onScreenCall.write('none');
       set({ activeCall: null, callProblems: [], callMessage: null, confirmingDoNotContact: false, view: 'queue' });
       if (current) {
-        get().notify('info', `Your call with ${nameOf(current.session)} is left for later: it is under Unfinished calls in Call.`, 'call.left');
+        get().notify('info', i18next.t('call.notices.left', { name: nameOf(current.session) }), 'call.left');
         set({ selectedCustomerId: current.session.customer.id });
       }
       await get().loadUnfinishedCalls();

@@ -1,11 +1,10 @@
 import './call/call.css';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
-import { STAGE_LABELS } from '../../../shared/domain/stages';
+import { formatDateTime } from '../lib/format';
 import { useAppStore } from '../store';
 import { CallScreen } from './call/CallScreen';
-
-const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
 /** No call open: the calls left for later, the next customer in the queue, or the Queue itself. */
 export function NoCall({
@@ -21,33 +20,32 @@ export function NoCall({
   unfinished?: UnfinishedCall[];
   onContinue?: (customerId: number) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="call-title">
-      <h1 id="call-title">Call</h1>
+      <h1 id="call-title">{t('call.title')}</h1>
       {unfinished.length > 0 && (
         <>
-          <h2>Unfinished calls</h2>
-          <ul aria-label="Unfinished calls" className="unfinished-calls">
+          <h2>{t('call.noCall.unfinished')}</h2>
+          <ul aria-label={t('call.noCall.unfinished')} className="unfinished-calls">
             {unfinished.map((u) => (
               <li key={u.callId}>
                 <button type="button" onClick={() => onContinue?.(u.customerId)} disabled={busy}>
-                  Continue the call with {u.customer}
+                  {t('call.noCall.continue', { name: u.customer })}
                 </button>{' '}
-                <span className="muted">
-                  at {STAGE_LABELS[u.stage]}, saved {when(u.savedAt)}
-                </span>
+                <span className="muted">{t('call.noCall.savedAt', { stage: t(`call.stages.${u.stage}`), when: formatDateTime(u.savedAt) })}</span>
               </li>
             ))}
           </ul>
         </>
       )}
-      <p>No call on screen. Take the next customer in your queue, or choose one in the Queue and press &quot;Start call&quot;.</p>
+      <p>{t('call.noCall.empty')}</p>
       <div className="call-actions">
         <button type="button" className="primary" onClick={onNext} disabled={busy}>
-          Next customer
+          {t('call.noCall.next')}
         </button>
         <button type="button" onClick={onQueue}>
-          Go to the Queue
+          {t('call.noCall.queue')}
         </button>
       </div>
     </section>
@@ -56,6 +54,7 @@ export function NoCall({
 
 /** "Do not contact" closes the customer for good: it is saved only once the caller confirms it. */
 export function ConfirmDoNotContact({ customer, onConfirm, onCancel }: { customer: string; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -79,17 +78,14 @@ export function ConfirmDoNotContact({ customer, onConfirm, onCancel }: { custome
           }
         }}
       >
-        <h2 id="dnc-title">Mark {customer} do not contact?</h2>
-        <p id="dnc-text">
-          They will never be called again from any queue, and the call is saved with the outcome Do not contact. Only do this when
-          the customer asked not to be called.
-        </p>
+        <h2 id="dnc-title">{t('call.dnc.title', { name: customer })}</h2>
+        <p id="dnc-text">{t('call.dnc.text')}</p>
         <div className="call-actions">
           <button type="button" className="danger" onClick={onConfirm}>
-            Yes, never call {customer} again
+            {t('call.dnc.confirm', { name: customer })}
           </button>
           <button ref={cancelRef} type="button" onClick={onCancel}>
-            Cancel, back to the call
+            {t('call.dnc.cancel')}
           </button>
         </div>
       </div>

@@ -1,57 +1,62 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallAmendmentInput, CallDetail, TaxonomyCategory } from '../../../../shared/api/call';
-import { ASSIST_ACTION_LABELS, OFFER_ANSWERS, OFFER_ANSWER_LABELS, type OfferAnswer } from '../../../../shared/domain/callMachine';
-import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../../shared/domain/outcomes';
-import { STAGE_LABELS } from '../../../../shared/domain/stages';
+import { OFFER_ANSWERS, type OfferAnswer } from '../../../../shared/domain/callMachine';
+import { OUTCOMES, type Outcome } from '../../../../shared/domain/outcomes';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatDate } from '../../lib/format';
-
-const when = (iso: string) => new Date(iso).toLocaleString();
+import { formatDate, formatDateTime } from '../../lib/format';
+import { localiseCallDetail, localiseTaxonomy } from '../../i18n/content';
 
 /** A completed call as recorded, with every correction made to it since. */
-export function CallRecordView({ call }: { call: CallDetail }) {
+export function CallRecordView({ call: recorded }: { call: CallDetail }) {
+  const { t } = useTranslation();
+  const call = localiseCallDetail(t, recorded);
   const primary = call.reasons.find((r) => r.primary);
   const others = call.reasons.filter((r) => !r.primary);
   return (
     <div className="call-record">
       <p>
-        {when(call.completedAt)} by {call.caller}: <strong>{OUTCOME_LABELS[call.outcome]}</strong>
-        {call.callbackLocal ? `, callback ${call.callbackLocal.replace('T', ' ')} customer's time` : ''}
-        {call.reactivationUntil ? `, reactivation period until ${formatDate(call.reactivationUntil)}` : ''}
+        {t('call.record.summary', { when: formatDateTime(call.completedAt), caller: call.caller })}
+        <strong>{t(`call.outcomes.${call.outcome}`)}</strong>
+        {call.callbackLocal ? t('call.record.callback', { time: call.callbackLocal.replace('T', ' ') }) : ''}
+        {call.reactivationUntil ? t('call.record.until', { date: formatDate(call.reactivationUntil) }) : ''}
       </p>
       {call.customerWords && (
-        <blockquote aria-label="Customer's words">{call.customerWords}</blockquote>
+        <blockquote aria-label={t('call.record.words')}>{call.customerWords}</blockquote>
       )}
       <p>
-        Reason: {primary ? `${primary.name} (${primary.category})` : 'not diagnosed'}
-        {others.length > 0 ? `; also ${others.map((r) => r.name).join(', ')}` : ''}
-        {call.reasonConfirmed ? ', confirmed by the customer' : ''}
+        {primary ? t('call.record.reason', { reason: primary.name, category: primary.category }) : t('call.record.notDiagnosed')}
+        {others.length > 0 ? t('call.record.also', { reasons: others.map((r) => r.name).join(', ') }) : ''}
+        {call.reasonConfirmed ? t('call.record.confirmed') : ''}
       </p>
       {call.stages
         .filter((s) => s.note || s.assistActions.length > 0)
         .map((s) => (
           <p key={s.stage}>
-            {STAGE_LABELS[s.stage]}: {[s.assistActions.map((a) => ASSIST_ACTION_LABELS[a]).join(', '), s.note].filter(Boolean).join('. ')}
+            {t('call.record.stage', {
+              stage: t(`call.stages.${s.stage}`),
+              text: [s.assistActions.map((a) => t(`call.assistActions.${a}`)).join(', '), s.note].filter(Boolean).join('. '),
+            })}
           </p>
         ))}
       {call.offers.length > 0 && (
-        <ul aria-label="Offers on this call">
+        <ul aria-label={t('call.record.offers')}>
           {call.offers.map((o) => (
             <li key={o.offerId}>
-              {o.name}: {OFFER_ANSWER_LABELS[o.answer]}
-              {o.code ? `, code ${o.code}` : ''}
+              {t('call.record.offer', { name: o.name, answer: t(`call.offerAnswers.${o.answer}`) })}
+              {o.code ? t('call.record.code', { code: o.code }) : ''}
             </li>
           ))}
         </ul>
       )}
       {call.amendments.length > 0 && (
         <>
-          <h4>Corrections</h4>
-          <ul aria-label="Corrections">
+          <h4>{t('call.record.corrections')}</h4>
+          <ul aria-label={t('call.record.corrections')}>
             {call.amendments.map((a) => (
               <li key={a.id}>
-                {when(a.at)} by {a.by}: {a.note}
+                {t('call.record.correction', { when: formatDateTime(a.at), by: a.by, note: a.note })}
                 <ul>
                   {a.changes.map((c) => (
                     <li key={c}>{c}</li>
@@ -74,7 +79,10 @@ export interface AmendFormProps {
 }
 
 /** A correction: only the fields that differ from the record are sent, with why. */
-export function AmendForm({ call, taxonomy, onSubmit, busy }: AmendFormProps) {
+export function AmendForm({ call: recorded, taxonomy: stored, onSubmit, busy }: AmendFormProps) {
+  const { t } = useTranslation();
+  const call = useMemo(() => localiseCallDetail(t, recorded), [t, recorded]);
+  const taxonomy = useMemo(() => localiseTaxonomy(t, stored), [t, stored]);
   const id = useId();
   const [outcome, setOutcome] = useState<Outcome>(call.outcome);
   const [until, setUntil] = useState(call.reactivationUntil ?? '');
@@ -88,7 +96,7 @@ export function AmendForm({ call, taxonomy, onSubmit, busy }: AmendFormProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (note.trim() === '') {
-      setError('Say why the call is corrected.');
+      setError(t('call.record.whyMissing'));
       return;
     }
     const input: CallAmendmentInput = { callId: call.id, note: note.trim() };
@@ -109,30 +117,30 @@ export function AmendForm({ call, taxonomy, onSubmit, busy }: AmendFormProps) {
 
   return (
     <form onSubmit={submit} className="amend-form" aria-labelledby={`${id}-h`} noValidate>
-      <h4 id={`${id}-h`}>Correct this call</h4>
-      <label htmlFor={`${id}-outcome`}>Corrected outcome</label>
+      <h4 id={`${id}-h`}>{t('call.record.correct')}</h4>
+      <label htmlFor={`${id}-outcome`}>{t('call.record.outcome')}</label>
       <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
         {OUTCOMES.map((o) => (
           <option key={o} value={o}>
-            {OUTCOME_LABELS[o]}
+            {t(`call.outcomes.${o}`)}
           </option>
         ))}
       </select>
       {outcome === 'considering' && (
         <>
-          <label htmlFor={`${id}-until`}>End of reactivation period</label>
+          <label htmlFor={`${id}-until`}>{t('call.outcome.until')}</label>
           <input id={`${id}-until`} type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
         </>
       )}
       {outcome === 'callback' && (
         <>
-          <label htmlFor={`${id}-callback`}>Callback date and time (customer&apos;s local time)</label>
+          <label htmlFor={`${id}-callback`}>{t('call.outcome.callback')}</label>
           <input id={`${id}-callback`} type="datetime-local" value={callback} onChange={(e) => setCallback(e.target.value.slice(0, 16))} />
         </>
       )}
-      <label htmlFor={`${id}-reason`}>Corrected primary reason</label>
+      <label htmlFor={`${id}-reason`}>{t('call.record.primary')}</label>
       <select id={`${id}-reason`} value={primary} onChange={(e) => setPrimary(e.target.value)}>
-        <option value="">{currentPrimary ? 'Keep as recorded' : 'Not diagnosed'}</option>
+        <option value="">{currentPrimary ? t('call.record.keep') : t('call.record.notDiagnosedOption')}</option>
         {taxonomy
           .filter((c) => !c.retired || c.reasons.some((r) => r.id === currentPrimary))
           .map((c) => (
@@ -149,17 +157,17 @@ export function AmendForm({ call, taxonomy, onSubmit, busy }: AmendFormProps) {
       </select>
       {call.offers.map((o) => (
         <div key={o.offerId}>
-          <label htmlFor={`${id}-${o.offerId}`}>Answer to {o.name}</label>
+          <label htmlFor={`${id}-${o.offerId}`}>{t('call.offer.answerTo', { name: o.name })}</label>
           <select id={`${id}-${o.offerId}`} value={answers[o.offerId] ?? o.answer} onChange={(e) => setAnswers({ ...answers, [o.offerId]: e.target.value as OfferAnswer })}>
             {OFFER_ANSWERS.map((a) => (
               <option key={a} value={a}>
-                {OFFER_ANSWER_LABELS[a]}
+                {t(`call.offerAnswers.${a}`)}
               </option>
             ))}
           </select>
         </div>
       ))}
-      <label htmlFor={`${id}-note`}>Why it is corrected</label>
+      <label htmlFor={`${id}-note`}>{t('call.record.why')}</label>
       <textarea
         id={`${id}-note`}
         rows={2}
@@ -174,7 +182,7 @@ export function AmendForm({ call, taxonomy, onSubmit, busy }: AmendFormProps) {
         </p>
       )}
       <button type="submit" disabled={busy}>
-        Save correction
+        {t('call.record.save')}
       </button>
     </form>
   );
@@ -182,6 +190,7 @@ export function AmendForm({ call, taxonomy, onSubmit, busy }: AmendFormProps) {
 
 /** Opens a call's record and lets its caller or a manager correct it. */
 export function CallRecordContainer({ callId, onChanged }: { callId: string; onChanged: () => void }) {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const [call, setCall] = useState<CallDetail | null>(null);
@@ -201,7 +210,7 @@ export function CallRecordContainer({ callId, onChanged }: { callId: string; onC
       live = false;
     };
   }, [callId, reportError]);
-  if (!call) return <p aria-busy="true">Loading the call…</p>;
+  if (!call) return <p aria-busy="true">{t('call.record.loading')}</p>;
   return (
     <div>
       <CallRecordView call={call} />
@@ -217,7 +226,7 @@ export function CallRecordContainer({ callId, onChanged }: { callId: string; onC
               .then((updated) => {
                 setCall(updated);
                 setCorrecting(false);
-                notify('info', 'Correction saved, with who made it and why.');
+                notify('info', t('call.record.saved'));
                 onChanged();
               })
               .catch(reportError)
@@ -226,7 +235,7 @@ export function CallRecordContainer({ callId, onChanged }: { callId: string; onC
         />
       ) : (
         <button type="button" onClick={() => setCorrecting(true)}>
-          Correct this call
+          {t('call.record.correct')}
         </button>
       )}
     </div>

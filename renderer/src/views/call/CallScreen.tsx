@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../../shared/api/call';
-import { isOfferOpen, nextStage, previousStage, goToStage, setOutcome, type CallState, type Move } from '../../../../shared/domain/callMachine';
+import { isOfferOpen, nextStage, previousStage, goToStage, setOutcome, type CallProblem, type CallState, type Move } from '../../../../shared/domain/callMachine';
 import { todayIn } from '../../../../shared/domain/localTime';
 import type { Outcome } from '../../../../shared/domain/outcomes';
 import { STAGES, type Stage } from '../../../../shared/domain/stages';
@@ -23,6 +24,8 @@ import { CallingHoursNotice } from './CallingHoursNotice';
 import { ConsentQuestions } from './ConsentQuestions';
 import type { ConsentLatest } from '../../../../shared/api/consent';
 import type { ContactBlock } from '../../../../shared/domain/permissions';
+import { localiseSession } from '../../i18n/content';
+import { problemInWords } from './words';
 
 export interface CallScreenProps {
   session: CallSession;
@@ -30,8 +33,9 @@ export interface CallScreenProps {
   restoredFrom: string | null;
   draftStatus: DraftStatus;
   draftSavedAt: string | null;
-  problems: string[];
-  message: string | null;
+  /** Problems found on this window are data, said in the person's language; the core's arrive in words. */
+  problems: (string | CallProblem)[];
+  message: string | CallProblem | null;
   busy: boolean;
   onChange: ChangeCall;
   onMove: (move: (s: CallState) => Move) => boolean;
@@ -53,11 +57,14 @@ const FIELDS = 'textarea, input:not([type=hidden]):not(:disabled), select:not(:d
  * shortcuts.
  */
 export function CallScreen(props: CallScreenProps) {
-  const { session, state, onChange, onMove } = props;
+  const { state, onChange, onMove } = props;
+  const { t } = useTranslation();
+  // The shipped reasons and offers in the person's language; ids, and a manager's own names, untouched.
+  const session = useMemo(() => localiseSession(t, props.session), [t, props.session]);
   const executive = session.caller.role === 'executive';
   const names = useMemo(() => namesOf(session), [session]);
-  const guidance = guidanceFor(session, state, names);
-  const offers = offersOnCall(session, state, names);
+  const guidance = guidanceFor(session, state, names, t);
+  const offers = offersOnCall(session, state, names, t);
   const today = todayIn(new Date(), session.customer.timezone);
   const [help, setHelp] = useState(false);
   // A "no" to calls blocks the dial button at once, as the ledger does on every desk.
@@ -88,7 +95,9 @@ export function CallScreen(props: CallScreenProps) {
 
   // A refusal that names the date of the outcome (reactivation period, callback) brings that field into view with the cursor in it.
   useEffect(() => {
-    if (!props.problems.some((p) => /reactivation period|Callback needs|callback time/i.test(p))) return;
+    const aboutTheDate = (p: string | CallProblem) =>
+      typeof p === 'string' ? /reactivation period|Callback needs|callback time/i.test(p) : ['reactivation_missing', 'reactivation_invalid', 'reactivation_past', 'callback_missing', 'callback_invalid'].includes(p.code);
+    if (!props.problems.some(aboutTheDate)) return;
     const date = rootRef.current?.querySelector<HTMLElement>('.outcome input[type=date], .outcome input[type=datetime-local]');
     date?.scrollIntoView?.({ block: 'center' });
     date?.focus();
@@ -123,7 +132,7 @@ export function CallScreen(props: CallScreenProps) {
   return (
     <div ref={rootRef} className={executive ? 'call exec-card' : 'call'}>
       <header className="call-head">
-        <h1>Call with {who}</h1>
+        <h1>{t('call.withCustomer', { name: who })}</h1>
         <CallFacts customer={session.customer} block={phoneBlock} />
         {!executive && <StatedReason customer={session.customer} />}
         <DraftStatusLine status={props.draftStatus} savedAt={props.draftSavedAt} />
@@ -147,21 +156,21 @@ export function CallScreen(props: CallScreenProps) {
             </StageSection>
           ))}
           <p role="status" className="call-message">
-            {props.message}
+            {props.message === null ? null : problemInWords(t, props.message)}
           </p>
           {!executive && (
             <div className="call-nav">
               <button type="button" onClick={() => onMove(previousStage)} disabled={state.stage === 'apologize'} aria-keyshortcuts="Alt+P">
-                Previous stage
+                {t('call.screen.previous')}
               </button>
               <button type="button" onClick={() => onMove(nextStage)} disabled={state.stage === 'offer'} aria-keyshortcuts="Alt+N">
-                Next stage
+                {t('call.screen.next')}
               </button>
             </div>
           )}
         </div>
 
-        <aside className="call-side" aria-label="Outcome and feedback">
+        <aside className="call-side" aria-label={t('call.screen.side')}>
           {/* The outcome and feedback scroll; Complete call stays in view below them at every stage. */}
           <div className="call-side-scroll">
           <OutcomeGroup state={state} timeZone={session.customer.timezone} today={today} onOutcome={chooseOutcome} onChange={onChange} />
@@ -169,7 +178,7 @@ export function CallScreen(props: CallScreenProps) {
           <ConsentQuestions key={state.callId} customerId={session.customer.id} callId={state.callId} latest={session.customer.consent} onRecorded={onConsent} />
           {executive && (
             <div>
-              <label htmlFor="call-summary">One-line summary</label>
+              <label htmlFor="call-summary">{t('call.screen.summary')}</label>
               <input
                 id="call-summary"
                 type="text"
@@ -184,9 +193,9 @@ export function CallScreen(props: CallScreenProps) {
           )}
           {props.problems.length > 0 && (
             <div role="alert" className="problems">
-              <p>The call cannot be completed yet:</p>
+              <p>{t('call.screen.cannotComplete')}</p>
               <ul>
-                {props.problems.map((p) => (
+                {props.problems.map((p) => problemInWords(t, p)).map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </ul>
@@ -195,13 +204,13 @@ export function CallScreen(props: CallScreenProps) {
           </div>
           <div className="call-actions">
             <button type="button" className="primary" onClick={props.onComplete} disabled={props.busy} aria-keyshortcuts="Control+Enter">
-              Complete call
+              {t('call.screen.complete')}
             </button>
             <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="F1">
-              Keyboard shortcuts
+              {t('call.screen.shortcuts')}
             </button>
             <button type="button" onClick={props.onLeave} disabled={props.busy}>
-              Leave for later
+              {t('call.screen.leave')}
             </button>
           </div>
         </aside>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallingStatus } from '../../../../shared/api/contactPolicy';
 import { api } from '../../api/client';
 
@@ -11,6 +12,7 @@ const RECHECK_MS = 60_000;
  * Quiet inside calling hours.
  */
 export function CallingHoursNotice({ customerId, callId }: { customerId: number; callId: string }) {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<CallingStatus | null>(null);
   useEffect(() => {
     let live = true;
@@ -33,14 +35,15 @@ export function CallingHoursNotice({ customerId, callId }: { customerId: number;
   if (status.openedOutsideHoursBecause !== null) {
     return (
       <p className="calling-hours-warning" role="status">
-        Outside calling hours ({status.localTime} their time): started with the reason “{status.openedOutsideHoursBecause}”.
+        {t('call.hours.startedOutside', { time: status.localTime, reason: status.openedOutsideHoursBecause })}
       </p>
     );
   }
+  // The core's reason names the calling window in English; the notice says it from the facts instead.
   if (!status.callableNow && status.why?.startsWith('Outside calling hours')) {
     return (
       <p className="calling-hours-warning" role="status">
-        Calling hours have ended for the customer: {status.why} Finish this call; no new one can start until they open again.
+        {t('call.hours.ended', { time: status.localTime, zone: status.timeZone })}
       </p>
     );
   }

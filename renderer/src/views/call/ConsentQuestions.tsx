@@ -1,14 +1,7 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConsentLatest } from '../../../../shared/api/consent';
-import {
-  CONSENT_ANSWER_LABELS,
-  CONSENT_ANSWERS,
-  CONSENT_CHANNEL_LABELS,
-  CONSENT_CHANNELS,
-  CONSENT_WORDING,
-  type ConsentAnswer,
-  type ConsentChannel,
-} from '../../../../shared/domain/consent';
+import { CONSENT_ANSWERS, CONSENT_CHANNELS, type ConsentAnswer, type ConsentChannel } from '../../../../shared/domain/consent';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useAppStore } from '../../store';
@@ -28,6 +21,7 @@ export interface ConsentQuestionsProps {
  * the agent. A "no" goes on the contact-permission ledger straight away.
  */
 export function ConsentQuestions({ customerId, callId, latest: initial, onRecorded }: ConsentQuestionsProps) {
+  const { t } = useTranslation();
   const id = useId();
   const reportError = useAppStore((s) => s.reportError);
   const [latest, setLatest] = useState(initial);
@@ -35,7 +29,8 @@ export function ConsentQuestions({ customerId, callId, latest: initial, onRecord
   const record = (channel: ConsentChannel, answer: ConsentAnswer) => {
     setBusy(channel);
     api()
-      .call('consent.record', { customerId, callId, channel, answer, wording: CONSENT_WORDING[channel] })
+      // The question as the agent read it aloud, in their language: the words the answer is kept with.
+      .call('consent.record', { customerId, callId, channel, answer, wording: t(`content.consent.${channel}`) })
       .then((saved) => {
         setLatest(saved);
         onRecorded?.(saved);
@@ -45,13 +40,13 @@ export function ConsentQuestions({ customerId, callId, latest: initial, onRecord
   };
   return (
     <section aria-labelledby={`${id}-title`} className="consent">
-      <h2 id={`${id}-title`}>May we contact them again?</h2>
+      <h2 id={`${id}-title`}>{t('call.consent.title')}</h2>
       {CONSENT_CHANNELS.map((channel) => {
         const now = latest[channel];
         return (
           <fieldset key={channel} disabled={busy === channel}>
             <legend>
-              {CONSENT_CHANNEL_LABELS[channel]}: “{CONSENT_WORDING[channel]}”
+              {t('call.consent.question', { channel: t(`call.consent.channels.${channel}`), wording: t(`content.consent.${channel}`) })}
             </legend>
             {CONSENT_ANSWERS.map((answer) => (
               <label key={answer} className="radio">
@@ -61,16 +56,16 @@ export function ConsentQuestions({ customerId, callId, latest: initial, onRecord
                   checked={now?.callId === callId && now.answer === answer}
                   onChange={() => record(channel, answer)}
                 />
-                {CONSENT_ANSWER_LABELS[answer]}
+                {t(`call.consent.answers.${answer}`)}
               </label>
             ))}
             {now && now.callId !== callId && (
               <p className="muted">
-                Last answer: {CONSENT_ANSWER_LABELS[now.answer].toLowerCase()}, {formatDate(now.at)}, to {now.by}.
+                {t('call.consent.last', { answer: t(`call.consent.answersInline.${now.answer}`), date: formatDate(now.at), by: now.by })}
               </p>
             )}
             {now?.callId === callId && now.answer === 'no' && (
-              <p className="muted">Recorded: no {channel === 'post' ? 'letters' : channel === 'phone' ? 'calls' : 'emails'} from now on.</p>
+              <p className="muted">{t(`call.consent.refused.${channel}`)}</p>
             )}
           </fieldset>
         );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallCustomer, TaxonomyCategory } from '../../../../shared/api/call';
 import { choosePrimaryReason, setConfirmed, toggleOtherReason, type CallState } from '../../../../shared/domain/callMachine';
 import type { CallNames } from './model';
@@ -20,15 +21,17 @@ const offered = <T extends { id: string; retired: boolean }>(items: T[], keep: (
 
 /** The reason on record from when they left. A paragraph, not a landmark: it appears in the header and, for executives, at Diagnose. */
 export function StatedReason({ customer }: { customer: CallCustomer }) {
+  const { t } = useTranslation();
   return (
     <p className="stated-reason">
-      <span className="muted">Stated when they left: </span>
-      {customer.statedReason ? <q>{customer.statedReason}</q> : <span>nothing on record</span>}
+      <span className="muted">{t('call.stated.label')}</span>
+      {customer.statedReason ? <q>{customer.statedReason}</q> : <span>{t('call.stated.nothing')}</span>}
       {customer.statedReasonName && (
         <span className="muted">
           {' '}
-          (recorded as {customer.statedReasonName}
-          {customer.statedCategoryName ? `, ${customer.statedCategoryName}` : ''})
+          {customer.statedCategoryName
+            ? t('call.stated.recordedAsIn', { reason: customer.statedReasonName, category: customer.statedCategoryName })
+            : t('call.stated.recordedAs', { reason: customer.statedReasonName })}
         </span>
       )}
     </p>
@@ -37,15 +40,17 @@ export function StatedReason({ customer }: { customer: CallCustomer }) {
 
 /** At Diagnose the reason is named back in the customer's words: they stay in view, read-only. */
 export function TheirWords({ words }: { words: string }) {
+  const { t } = useTranslation();
   return (
     <figure className="their-words">
-      <figcaption className="muted">In their words (from Listen)</figcaption>
-      {words.trim() === '' ? <p className="muted">Nothing was typed at Listen.</p> : <blockquote>{words}</blockquote>}
+      <figcaption className="muted">{t('call.diagnose.theirWords')}</figcaption>
+      {words.trim() === '' ? <p className="muted">{t('call.diagnose.nothingTyped')}</p> : <blockquote>{words}</blockquote>}
     </figure>
   );
 }
 
 export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onChange, showStatedReason = false }: DiagnoseStageProps) {
+  const { t } = useTranslation();
   const id = useId();
   const d = state.diagnose;
   const categories = offered(taxonomy, [d.categoryId]);
@@ -61,7 +66,7 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
       {showStatedReason && <StatedReason customer={customer} />}
       <div className="field-row">
         <div>
-          <label htmlFor={`${id}-cat`}>Reason category</label>
+          <label htmlFor={`${id}-cat`}>{t('call.diagnose.category')}</label>
           <select
             id={`${id}-cat`}
             value={d.categoryId ?? ''}
@@ -70,7 +75,7 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
               onChange((s) => choosePrimaryReason(s, categoryId, null));
             }}
           >
-            <option value="">Choose a category…</option>
+            <option value="">{t('call.diagnose.chooseCategory')}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -79,7 +84,7 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-reason`}>Specific reason</label>
+          <label htmlFor={`${id}-reason`}>{t('call.diagnose.reason')}</label>
           <select
             id={`${id}-reason`}
             value={d.primaryReasonId ?? ''}
@@ -90,7 +95,7 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
               onChange((s) => choosePrimaryReason(s, s.diagnose.categoryId, reasonId));
             }}
           >
-            <option value="">{category ? 'Choose the reason…' : 'Choose a category first'}</option>
+            <option value="">{category ? t('call.diagnose.chooseReason') : t('call.diagnose.categoryFirst')}</option>
             {reasons.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -98,13 +103,13 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
             ))}
           </select>
           <span id={`${id}-primary-hint`} className="hint">
-            The primary reason: the one that made them leave.
+            {t('call.diagnose.primaryHint')}
           </span>
         </div>
       </div>
 
       <div className="other-reasons">
-        <label htmlFor={`${id}-other`}>Other reasons (optional)</label>
+        <label htmlFor={`${id}-other`}>{t('call.diagnose.others')}</label>
         <select
           id={`${id}-other`}
           value=""
@@ -114,7 +119,7 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
             if (reasonId) onChange((s) => toggleOtherReason(s, reasonId));
           }}
         >
-          <option value="">{d.primaryReasonId === null ? 'Choose the primary reason first' : 'Add another reason…'}</option>
+          <option value="">{d.primaryReasonId === null ? t('call.diagnose.primaryFirst') : t('call.diagnose.addOther')}</option>
           {others.map((c) => (
             <optgroup key={c.id} label={c.name}>
               {c.reasons.map((r) => (
@@ -126,11 +131,11 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
           ))}
         </select>
         {d.otherReasonIds.length > 0 && (
-          <ul aria-label="Other reasons" className="chips">
+          <ul aria-label={t('call.diagnose.othersList')} className="chips">
             {d.otherReasonIds.map((r) => (
               <li key={r}>
                 {names.reasons[r] ?? r}{' '}
-                <button type="button" aria-label={`Remove ${names.reasons[r] ?? r}`} onClick={() => onChange((s) => toggleOtherReason(s, r))}>
+                <button type="button" aria-label={t('call.diagnose.remove', { name: names.reasons[r] ?? r })} onClick={() => onChange((s) => toggleOtherReason(s, r))}>
                   ×
                 </button>
               </li>
@@ -150,10 +155,10 @@ export function DiagnoseStage({ state, guidance, taxonomy, customer, names, onCh
             onChange((s) => setConfirmed(s, confirmed));
           }}
         />
-        Customer confirmed the reason
+        {t('call.diagnose.confirmed')}
       </label>
 
-      <label htmlFor={`${id}-note`}>Diagnosis note</label>
+      <label htmlFor={`${id}-note`}>{t('call.diagnose.note')}</label>
       <textarea
         id={`${id}-note`}
         rows={2}

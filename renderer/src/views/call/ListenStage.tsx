@@ -1,13 +1,15 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallState } from '../../../../shared/domain/callMachine';
 import type { ChangeCall } from './types';
 
 export function ListenStage({ state, guidance, onChange, rows = 10 }: { state: CallState; guidance: string; onChange: ChangeCall; rows?: number }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <>
       <p className="guidance">{guidance}</p>
-      <label htmlFor={id}>Customer&apos;s words</label>
+      <label htmlFor={id}>{t('call.listen.words')}</label>
       <textarea
         id={id}
         className="words"

@@ -1,25 +1,29 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../../../shared/api/call';
-import { answerFor, offerClosedBecause, OFFER_ANSWER_LABELS, setOfferAnswer, type CallState, type OfferAnswer } from '../../../../shared/domain/callMachine';
-import { offerTerms, type OfferOnCall } from './model';
+import { answerFor, offerClosedProblem, setOfferAnswer, type CallState, type OfferAnswer } from '../../../../shared/domain/callMachine';
+import type { OfferOnCall } from './model';
+import { offerTermsText } from '../playbook/playbookWords';
+import { problemInWords } from './words';
 import type { ChangeCall } from './types';
 import { WhatChangedNote } from '../outreach/WhatChangedNote';
 
 /** While the Offer stage is closed: why, and where to record a reason to skip straight to it. */
 export function OfferGate({ state, onChange }: { state: CallState; onChange: ChangeCall }) {
+  const { t } = useTranslation();
   const id = useId();
-  const closed = offerClosedBecause(state);
+  const closed = offerClosedProblem(state);
   const skipping = state.offer.skippedBecause !== '';
   if (!closed && !skipping) return null;
   return (
     <div className="offer-gate">
-      {closed && <p className="muted">{closed}</p>}
-      <label htmlFor={id}>Reason for skipping to the offer</label>
+      {closed && <p className="muted">{problemInWords(t, closed)}</p>}
+      <label htmlFor={id}>{t('call.offer.skipReason')}</label>
       <input
         id={id}
         type="text"
         value={state.offer.skippedBecause}
-        placeholder="For example: the customer asked straight away what we could offer"
+        placeholder={t('call.offer.skipPlaceholder')}
         onChange={(e) => {
           const skippedBecause = e.target.value;
           onChange((s) => ({ ...s, offer: { ...s.offer, skippedBecause } }));
@@ -41,6 +45,7 @@ export interface OfferStageProps {
 }
 
 export function OfferStage({ state, guidance, offers, playbook, onChange }: OfferStageProps) {
+  const { t } = useTranslation();
   const id = useId();
   const more = playbook.filter((o) => !o.retired && !offers.some((l) => l.offer.id === o.id));
   return (
@@ -48,21 +53,21 @@ export function OfferStage({ state, guidance, offers, playbook, onChange }: Offe
       <WhatChangedNote customerId={state.customerId} />
       <p className="guidance way-back">{guidance}</p>
       {offers.length === 0 ? (
-        <p className="muted">The playbook proposes no offer for this reason and customer. Listen for what would bring them back.</p>
+        <p className="muted">{t('call.offer.none')}</p>
       ) : (
-        <ol aria-label="Proposed offers, best first" className="offers">
+        <ol aria-label={t('call.offer.list')} className="offers">
           {offers.map(({ offer, why }) => (
             <li key={offer.id} className="offer">
               <h3>{offer.name}</h3>
               <p className="offer-terms">
-                {offerTerms(offer)}
-                {offer.generatesCode ? ' · a single-use code is issued when accepted or considered' : ''}
-                {offer.retired ? ' · retired' : ''}
+                {offerTermsText(t, offer)}
+                {offer.generatesCode ? t('call.offer.code') : ''}
+                {offer.retired ? t('call.offer.retired') : ''}
               </p>
               {offer.talkingPoints && <p>{offer.talkingPoints}</p>}
               <p className="why">{why}</p>
               <fieldset className="answers">
-                <legend>Answer to {offer.name}</legend>
+                <legend>{t('call.offer.answerTo', { name: offer.name })}</legend>
                 {ANSWER_ORDER.map((a) => (
                   <label key={a} className="radio">
                     <input
@@ -71,7 +76,7 @@ export function OfferStage({ state, guidance, offers, playbook, onChange }: Offe
                       checked={answerFor(state, offer.id) === a}
                       onChange={() => onChange((s) => setOfferAnswer(s, offer.id, a))}
                     />
-                    {OFFER_ANSWER_LABELS[a]}
+                    {t(`call.offerAnswers.${a}`)}
                   </label>
                 ))}
               </fieldset>
@@ -81,7 +86,7 @@ export function OfferStage({ state, guidance, offers, playbook, onChange }: Offe
       )}
       {more.length > 0 && (
         <div>
-          <label htmlFor={`${id}-more`}>Another offer from the playbook</label>
+          <label htmlFor={`${id}-more`}>{t('call.offer.another')}</label>
           <select
             id={`${id}-more`}
             value=""
@@ -90,7 +95,7 @@ export function OfferStage({ state, guidance, offers, playbook, onChange }: Offe
               if (offerId) onChange((s) => setOfferAnswer(s, offerId, 'not_offered'));
             }}
           >
-            <option value="">Add an offer…</option>
+            <option value="">{t('call.offer.add')}</option>
             {more.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -99,7 +104,7 @@ export function OfferStage({ state, guidance, offers, playbook, onChange }: Offe
           </select>
         </div>
       )}
-      <label htmlFor={`${id}-note`}>Offer note</label>
+      <label htmlFor={`${id}-note`}>{t('call.offer.note')}</label>
       <textarea
         id={`${id}-note`}
         rows={2}

@@ -1,7 +1,9 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { outcomeAllowed, type CallState } from '../../../../shared/domain/callMachine';
-import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../../shared/domain/outcomes';
+import { OUTCOMES, type Outcome } from '../../../../shared/domain/outcomes';
 import type { ChangeCall } from './types';
+import { formattingLocaleNow } from '../../lib/format';
 
 export interface OutcomeGroupProps {
   state: CallState;
@@ -13,11 +15,12 @@ export interface OutcomeGroupProps {
 
 /** How the call ended. No answer and Wrong number are always there; the answers to an offer open with it. */
 export function OutcomeGroup({ state, timeZone, today, onOutcome, onChange }: OutcomeGroupProps) {
+  const { t } = useTranslation();
   const id = useId();
   const locked = OUTCOMES.filter((o) => !outcomeAllowed(state, o).ok);
   return (
     <fieldset className="outcome">
-      <legend>Outcome</legend>
+      <legend>{t('call.outcome.legend')}</legend>
       {OUTCOMES.map((o, i) => {
         const allowed = outcomeAllowed(state, o).ok;
         return (
@@ -32,19 +35,19 @@ export function OutcomeGroup({ state, timeZone, today, onOutcome, onChange }: Ou
               aria-describedby={allowed ? undefined : `${id}-locked`}
               onChange={() => onOutcome(o)}
             />
-            {OUTCOME_LABELS[o]}
+            {t(`call.outcomes.${o}`)}
             <kbd aria-hidden="true">Alt+{i + 1}</kbd>
           </label>
         );
       })}
       {locked.length > 0 && (
         <p id={`${id}-locked`} className="hint">
-          {locked.map((o) => OUTCOME_LABELS[o]).join(', ')} open with the Offer stage.
+          {t('call.outcome.locked', { outcomes: new Intl.ListFormat(formattingLocaleNow(), { type: 'conjunction' }).format(locked.map((o) => t(`call.outcomes.${o}`))) })}
         </p>
       )}
       {state.outcome === 'considering' && (
         <div>
-          <label htmlFor={`${id}-until`}>End of reactivation period</label>
+          <label htmlFor={`${id}-until`}>{t('call.outcome.until')}</label>
           <input
             id={`${id}-until`}
             type="date"
@@ -59,7 +62,7 @@ export function OutcomeGroup({ state, timeZone, today, onOutcome, onChange }: Ou
       )}
       {state.outcome === 'callback' && (
         <div>
-          <label htmlFor={`${id}-callback`}>Callback date and time (customer&apos;s local time)</label>
+          <label htmlFor={`${id}-callback`}>{t('call.outcome.callback')}</label>
           <input
             id={`${id}-callback`}
             type="datetime-local"
@@ -72,7 +75,7 @@ export function OutcomeGroup({ state, timeZone, today, onOutcome, onChange }: Ou
             }}
           />
           <span id={`${id}-tz`} className="hint">
-            In {timeZone}, as agreed with the customer.
+            {t('call.outcome.timeZone', { zone: timeZone })}
           </span>
         </div>
       )}

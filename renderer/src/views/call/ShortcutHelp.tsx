@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './shortcuts';
+import { useTranslation } from 'react-i18next';
+import { callShortcuts } from './shortcuts';
 import { ShortcutTable } from '../../components/ShortcutTable';
 
 /** The list of shortcuts as a modal dialog; Escape or Close returns focus to where it was. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -30,10 +32,10 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
           }
         }}
       >
-        <h2 id="shortcut-title">Keyboard shortcuts</h2>
-        <ShortcutTable caption="Keyboard shortcuts of the call" captionHidden shortcuts={SHORTCUTS} />
+        <h2 id="shortcut-title">{t('call.shortcuts.title')}</h2>
+        <ShortcutTable caption={t('call.shortcuts.caption')} captionHidden shortcuts={callShortcuts(t)} />
         <button ref={closeRef} type="button" onClick={onClose}>
-          Close
+          {t('call.shortcuts.close')}
         </button>
       </div>
     </div>

@@ -1,14 +1,8 @@
 import { useId, type ReactNode } from 'react';
-import { STAGES, STAGE_LABELS, type Stage } from '../../../../shared/domain/stages';
+import { useTranslation } from 'react-i18next';
+import { STAGES, type Stage } from '../../../../shared/domain/stages';
 
 export type StageStatus = 'current' | 'done' | 'ahead' | 'locked';
-
-const STATUS_WORDS: Record<StageStatus, string> = {
-  current: 'current stage',
-  done: 'done; open it again to revisit',
-  ahead: 'not reached yet',
-  locked: 'closed for now',
-};
 
 export interface StageSectionProps {
   stage: Stage;
@@ -23,7 +17,9 @@ export interface StageSectionProps {
 
 /** One stage of the call: a heading with the stage's name, and its body while it is the current stage. */
 export function StageSection({ stage, status, collapsible, onOpen, children, always }: StageSectionProps) {
+  const { t } = useTranslation();
   const id = useId();
+  const label = t(`call.stages.${stage}`);
   const open = !collapsible || status === 'current';
   return (
     <section aria-labelledby={`${id}-h`} className={`stage stage-${status}`} data-stage={stage}>
@@ -38,15 +34,15 @@ export function StageSection({ stage, status, collapsible, onOpen, children, alw
               aria-describedby={`${id}-s`}
               onClick={onOpen}
             >
-              {STAGE_LABELS[stage]}
+              {label}
             </button>
           ) : (
-            STAGE_LABELS[stage]
+            label
           )}
         </h2>
         {collapsible && (
           <span id={`${id}-s`} className="stage-status">
-            Step {STAGES.indexOf(stage) + 1} of {STAGES.length}, {STATUS_WORDS[status]}
+            {t('call.stageStatus.step', { number: STAGES.indexOf(stage) + 1, total: STAGES.length, status: t(`call.stageStatus.${status}`) })}
           </span>
         )}
       </div>

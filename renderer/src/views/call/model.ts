@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next';
 import { ruleDefOf, type CallSession, type Offer } from '../../../../shared/api/call';
 import type { CallState } from '../../../../shared/domain/callMachine';
 import { callGuidance } from '../../../../shared/domain/guidance';
 import { proposeOffers } from '../../../../shared/domain/offers';
 import type { Stage } from '../../../../shared/domain/stages';
+import { offerWhy, sayWith } from './words';
 
 /** What the call screen derives from the session and the open call; pure, so every stage reads the same. */
 export interface CallNames {
@@ -36,15 +38,16 @@ export interface OfferOnCall {
  * The Offer stage's list: what the playbook proposes for the diagnosed reason (or, before any
  * diagnosis, the stated one), best first, then any other offer the agent chose from the playbook.
  */
-export function offersOnCall(session: CallSession, state: CallState, names: CallNames): OfferOnCall[] {
+export function offersOnCall(session: CallSession, state: CallState, names: CallNames, t?: TFunction): OfferOnCall[] {
   const byId = new Map(session.offers.map((o) => [o.id, o]));
   const diagnosed = state.diagnose.primaryReasonId;
   let focus: { categoryId: string | null; reasonId: string | null; source: 'diagnosed' | 'stated' };
   if (diagnosed) focus = { categoryId: names.reasonCategory[diagnosed] ?? null, reasonId: diagnosed, source: 'diagnosed' };
   else if (state.diagnose.categoryId) focus = { categoryId: state.diagnose.categoryId, reasonId: null, source: 'diagnosed' };
   else focus = { categoryId: session.customer.statedCategoryId, reasonId: session.customer.statedReasonId, source: 'stated' };
+  const rules = session.rules.map(ruleDefOf);
   const proposed = proposeOffers(
-    session.rules.map(ruleDefOf),
+    rules,
     {
       categoryId: focus.categoryId,
       reasonId: focus.reasonId,
@@ -59,37 +62,19 @@ export function offersOnCall(session: CallSession, state: CallState, names: Call
   const list: OfferOnCall[] = [];
   for (const p of proposed) {
     const offer = byId.get(p.offerId);
-    if (offer) list.push({ offer, why: p.why, proposed: true });
+    const rule = rules.find((r) => r.id === p.ruleId);
+    // Without a translator (the core, a test of the model alone) the playbook's English explanation.
+    if (offer) list.push({ offer, why: t && rule ? offerWhy(t, rule, p.source, names) : p.why, proposed: true });
   }
   for (const a of state.offer.answers) {
     const offer = byId.get(a.offerId);
-    if (offer && !list.some((l) => l.offer.id === a.offerId)) list.push({ offer, why: 'Chosen by you from the playbook.', proposed: false });
+    if (offer && !list.some((l) => l.offer.id === a.offerId)) list.push({ offer, why: t ? t('call.offer.chosen') : 'Chosen by you from the playbook.', proposed: false });
   }
   return list;
 }
 
-/** What the offer is, in one line: "15% off for 3 months", "Alternative product: Service D". */
-export function offerTerms(o: Offer): string {
-  const months = (n: number | null) => (n === null ? '' : ` for ${n} month${n === 1 ? '' : 's'}`);
-  switch (o.type) {
-    case 'discount':
-      return `Discount: ${o.percent ?? '?'}%${months(o.durationMonths)}`;
-    case 'plan_change':
-      return o.product ? `Plan change to ${o.product}` : 'Plan change';
-    case 'alternative_product':
-      return `Alternative product: ${o.product ?? '—'}`;
-    case 'pause':
-      return `Pause${months(o.durationMonths)}`;
-    case 'reactivation_period':
-      return `Reactivation period${months(o.durationMonths)}`;
-    case 'walkthrough':
-      return 'Walkthrough';
-    case 'custom':
-      return 'Custom offer';
-  }
-}
-
-export function guidanceFor(session: CallSession, state: CallState, names: CallNames): Record<Stage, string> {
+/** The script of each stage; in the person's language when the window's translator is given. */
+export function guidanceFor(session: CallSession, state: CallState, names: CallNames, t?: TFunction): Record<Stage, string> {
   const diagnosed = state.diagnose.primaryReasonId;
   const category = diagnosed ? names.reasonCategory[diagnosed] : (state.diagnose.categoryId ?? session.customer.statedCategoryId);
   return callGuidance({
@@ -102,5 +87,5 @@ export function guidanceFor(session: CallSession, state: CallState, names: CallN
     statedCategoryName: session.customer.statedCategoryName,
     approach: category ? (names.approaches[category] ?? null) : null,
     diagnosedReasonName: diagnosed ? (names.reasons[diagnosed] ?? null) : null,
-  });
+  }, t ? sayWith(t) : undefined);
 }

@@ -1,19 +1,23 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
-import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../../shared/domain/outcomes';
+import { OUTCOMES, type Outcome } from '../../../../shared/domain/outcomes';
+import type { Shortcut } from '../../components/ShortcutTable';
 
 /**
  * The call's keyboard shortcuts. Alt+letter and Alt+digit work while typing in any field, so the
  * agent never has to look away from the customer's words to move on.
  */
-export const SHORTCUTS: { keys: string; action: string }[] = [
-  { keys: 'Alt+N', action: 'Next stage' },
-  { keys: 'Alt+P', action: 'Previous stage' },
-  ...OUTCOMES.map((o, i) => ({ keys: `Alt+${i + 1}`, action: `Outcome: ${OUTCOME_LABELS[o]}` })),
-  { keys: 'Alt+D', action: "Dial the customer's phone" },
-  { keys: 'Ctrl+Enter', action: 'Complete call' },
-  { keys: '? or F1', action: 'Show these shortcuts (? only outside text fields)' },
-  { keys: 'Escape', action: 'Close the shortcut list' },
-];
+export function callShortcuts(t: TFunction): Shortcut[] {
+  return [
+    { keys: 'Alt+N', action: t('call.shortcuts.next') },
+    { keys: 'Alt+P', action: t('call.shortcuts.previous') },
+    ...OUTCOMES.map((o, i) => ({ keys: `Alt+${i + 1}`, action: t('call.shortcuts.outcome', { outcome: t(`call.outcomes.${o}`) }) })),
+    { keys: 'Alt+D', action: t('call.shortcuts.dial') },
+    { keys: 'Ctrl+Enter', action: t('call.shortcuts.complete') },
+    { keys: t('call.shortcuts.helpKeys'), action: t('call.shortcuts.help'), id: 'help' },
+    { keys: 'Escape', action: t('call.shortcuts.escape') },
+  ];
+}
 
 export interface CallShortcutHandlers {
   next: () => void;

@@ -12,5 +12,7 @@ import shell from './shell.json';
 import trends from './trends.json';
 import exportFiles from './exports.json';
 import errors from './errors.json';
+import call from './call.json';
+import content from './content.json';
 
-export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors };
+export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors, ...call, ...content };
