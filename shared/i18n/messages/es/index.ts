@@ -9,5 +9,9 @@ import getStarted from './getStarted.json';
 import playbook from './playbook.json';
 import firstRun from './firstRun.json';
 import shell from './shell.json';
+import queue from './queue.json';
+import card from './card.json';
+import components from './components.json';
+import admin from './admin.json';
 
-export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell };
+export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...queue, ...card, ...components, ...admin };
