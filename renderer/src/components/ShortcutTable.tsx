@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** A key and what it does, as the shortcut lists show them. */
 export interface Shortcut {
   keys: string;
@@ -6,13 +8,14 @@ export interface Shortcut {
 
 /** One table of shortcuts: the call's help and the floor's help list them the same way. */
 export function ShortcutTable({ caption, captionHidden = false, shortcuts, className }: { caption: string; captionHidden?: boolean; shortcuts: readonly Shortcut[]; className?: string }) {
+  const { t } = useTranslation();
   return (
     <table className={className}>
       <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Keys</th>
-          <th scope="col">What it does</th>
+          <th scope="col">{t('components.keys.keys')}</th>
+          <th scope="col">{t('components.keys.action')}</th>
         </tr>
       </thead>
       <tbody>
