@@ -14,26 +14,29 @@ export const DIAL_SCHEME_LABELS: Record<DialScheme, string> = {
 
 export const PHONE_MAX_LENGTH = 32;
 /** E.164 allows 15 digits; an international prefix such as 00 adds two. */
-const MIN_DIGITS = 3;
-const MAX_DIGITS = 17;
+export const MIN_DIGITS = 3;
+export const MAX_DIGITS = 17;
 
-export type PhoneCheck = { ok: true; dialable: string } | { ok: false; reason: string };
+/** What is wrong with a number, by name: the window says it in the person's language. */
+export type PhoneProblem = 'empty' | 'tooLong' | 'characters' | 'plus' | 'parentheses' | 'digits';
+
+export type PhoneCheck = { ok: true; dialable: string } | { ok: false; reason: string; problem: PhoneProblem };
 
 /** Checks a number as typed or imported and gives its dialable form: an optional + and the digits. */
 export function checkPhoneNumber(raw: string): PhoneCheck {
   const text = raw.trim();
-  if (text.length === 0) return { ok: false, reason: 'There is no phone number.' };
+  if (text.length === 0) return { ok: false, problem: 'empty', reason: 'There is no phone number.' };
   if (text.length > PHONE_MAX_LENGTH) {
-    return { ok: false, reason: `A phone number is at most ${PHONE_MAX_LENGTH} characters.` };
+    return { ok: false, problem: 'tooLong', reason: `A phone number is at most ${PHONE_MAX_LENGTH} characters.` };
   }
   if (!/^[0-9 ()+-]+$/.test(text)) {
-    return { ok: false, reason: 'A phone number may contain only digits, spaces, +, - and parentheses.' };
+    return { ok: false, problem: 'characters', reason: 'A phone number may contain only digits, spaces, +, - and parentheses.' };
   }
-  if (text.lastIndexOf('+') > 0) return { ok: false, reason: 'A + may only begin a phone number.' };
-  if (!parenthesesBalanced(text)) return { ok: false, reason: 'The parentheses in this phone number do not match.' };
+  if (text.lastIndexOf('+') > 0) return { ok: false, problem: 'plus', reason: 'A + may only begin a phone number.' };
+  if (!parenthesesBalanced(text)) return { ok: false, problem: 'parentheses', reason: 'The parentheses in this phone number do not match.' };
   const digits = text.replace(/\D/g, '');
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) {
-    return { ok: false, reason: `A phone number has between ${MIN_DIGITS} and ${MAX_DIGITS} digits.` };
+    return { ok: false, problem: 'digits', reason: `A phone number has between ${MIN_DIGITS} and ${MAX_DIGITS} digits.` };
   }
   return { ok: true, dialable: `${text.startsWith('+') ? '+' : ''}${digits}` };
 }

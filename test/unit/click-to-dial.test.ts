@@ -55,7 +55,7 @@ describe('phone number validation', () => {
       '123456789012345678': 'A phone number has between 3 and 17 digits.',
       '1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7': 'A phone number is at most 32 characters.',
     };
-    for (const [raw, reason] of Object.entries(reasons)) expect(checkPhoneNumber(raw)).toEqual({ ok: false, reason });
+    for (const [raw, reason] of Object.entries(reasons)) expect(checkPhoneNumber(raw)).toMatchObject({ ok: false, reason });
   });
 
   it('builds only URLs the main-process allow-list accepts, whatever the input', () => {

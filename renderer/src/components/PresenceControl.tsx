@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useAppStore } from '../store';
-import { STAGE_LABELS } from '../../../shared/domain/stages';
 import type { DeskPresence } from '../../../shared/api/presence';
 import { formatDuration } from '../lib/duration';
 import './presence.css';
 
 const POLL_MS = 5_000;
 
-export function describePresence(p: DeskPresence): string {
+export function describePresence(t: TFunction, p: DeskPresence): string {
   switch (p.state) {
     case 'in_call':
-      return `In a call, stage ${p.stage ? STAGE_LABELS[p.stage] : ''}`;
+      return p.stage ? t('components.presence.inCallStage', { stage: t(`card.stage.${p.stage}`) }) : t('components.presence.inCall');
     case 'wrap_up':
-      return 'Wrap-up';
+      return t('components.presence.wrapUp');
     case 'paused':
-      return `Paused: ${p.pauseReason ?? ''}`;
+      return t('components.presence.paused', { reason: p.pauseReason ?? '' });
     case 'idle':
-      return 'Ready';
+      return t('components.presence.ready');
   }
 }
 
@@ -25,6 +26,7 @@ export function describePresence(p: DeskPresence): string {
  * and the pause control (a reason from the manager's list, then Resume).
  */
 export function PresenceControl() {
+  const { t } = useTranslation();
   const presence = useAppStore((s) => s.presence);
   const readAt = useAppStore((s) => s.presenceReadAt);
   const load = useAppStore((s) => s.loadPresence);
@@ -51,21 +53,21 @@ export function PresenceControl() {
   const paused = presence.state === 'paused';
   const busy = presence.state === 'in_call' || presence.state === 'wrap_up';
   return (
-    <div className={`presence presence-${presence.state}`} role="group" aria-label="My state on the floor">
+    <div className={`presence presence-${presence.state}`} role="group" aria-label={t('components.presence.label')}>
       <span className="presence-state" role="status" aria-live="polite">
-        {describePresence(presence)} <span className="presence-time">· {formatDuration(seconds)}</span>
+        {describePresence(t, presence)} <span className="presence-time">· {formatDuration(seconds)}</span>
       </span>
       {paused ? (
         <button type="button" onClick={() => void resume()}>
-          Resume
+          {t('components.presence.resume')}
         </button>
       ) : (
         <>
           <label className="sr-only" htmlFor="pause-reason">
-            Pause reason
+            {t('components.presence.reason')}
           </label>
-          <select id="pause-reason" value={reason} disabled={busy} onChange={(e) => setReason(e.target.value)} title={busy ? 'Finish or leave the call to pause' : undefined}>
-            <option value="">Pause for…</option>
+          <select id="pause-reason" value={reason} disabled={busy} onChange={(e) => setReason(e.target.value)} title={busy ? t('components.presence.busy') : undefined}>
+            <option value="">{t('components.presence.pauseFor')}</option>
             {presence.pauseReasons.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}
@@ -80,7 +82,7 @@ export function PresenceControl() {
               setReason('');
             }}
           >
-            Pause
+            {t('components.presence.pause')}
           </button>
         </>
       )}

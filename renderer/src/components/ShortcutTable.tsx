@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 export interface Shortcut {
   keys: string;
   action: string;
-  /** Names a row whose keys are words in the person's language ("? or F1"). */
-  id?: string;
 }
 
 /** One table of shortcuts: the call's help and the floor's help list them the same way. */
@@ -16,8 +14,8 @@ export function ShortcutTable({ caption, captionHidden = false, shortcuts, class
       <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('call.shortcuts.keys')}</th>
-          <th scope="col">{t('call.shortcuts.action')}</th>
+          <th scope="col">{t('components.keys.keys')}</th>
+          <th scope="col">{t('components.keys.action')}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,4 +1,5 @@
 import { Component, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** Which view this is: choosing another view clears a failure, so the others stay usable. */
@@ -9,6 +10,22 @@ interface Props {
 interface State {
   view: string;
   failure: string | null;
+}
+
+function ViewFailed({ failure }: { failure: string }) {
+  const { t } = useTranslation();
+  return (
+    <section role="alert" className="view-failed">
+      <h2>{t('components.view.failed')}</h2>
+      <p>{failure}</p>
+      <p>{t('components.view.saved')}</p>
+    </section>
+  );
+}
+
+function ViewLoading() {
+  const { t } = useTranslation();
+  return <p aria-busy="true">{t('common.loading')}</p>;
 }
 
 /**
@@ -29,14 +46,8 @@ export class ViewBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (this.state.failure !== null) {
-      return (
-        <section role="alert" className="view-failed">
-          <h2>This view could not be shown</h2>
-          <p>{this.state.failure}</p>
-          <p>Your work is saved. Choose another view, or reload the console to try again.</p>
-        </section>
-      );
+      return <ViewFailed failure={this.state.failure} />;
     }
-    return <Suspense fallback={<p aria-busy="true">Loading…</p>}>{this.props.children}</Suspense>;
+    return <Suspense fallback={<ViewLoading />}>{this.props.children}</Suspense>;
   }
 }

@@ -1,22 +1,30 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useAppStore } from '../store';
 import { callShortcuts } from '../views/call/shortcuts';
 import { ShortcutTable, type Shortcut } from '../components/ShortcutTable';
 
-/** Keys that work on every view (the call adds its own, listed with them). */
-export const GLOBAL_SHORTCUTS: Shortcut[] = [
-  { keys: '?', action: 'Show these shortcuts (outside text fields)' },
-  { keys: '/', action: 'Search the queue' },
-  { keys: 'Tab, then Enter', action: 'From the top of the page: skip to the customers to call' },
-  { keys: 'Ctrl+1 … Ctrl+5 (desktop)', action: 'Queue, Call, Trends, Intensive care, Admin' },
-];
+/**
+ * Keys that work on every view (the call adds its own, listed with them). The key names are the
+ * keyboard's own words, translated too: "Entrée", "Eingabe", "Intro" are what the keys say there.
+ */
+export function globalShortcuts(t: TFunction): Shortcut[] {
+  return [
+    { keys: '?', action: t('components.keys.help') },
+    { keys: '/', action: t('components.keys.search') },
+    { keys: t('components.keys.skipKeys'), action: t('components.keys.skip') },
+    { keys: t('components.keys.viewsKeys'), action: t('components.keys.views') },
+  ];
+}
 
-export const QUEUE_SHORTCUTS: Shortcut[] = [
-  { keys: '↑ / ↓, Home / End, Page Up / Page Down', action: 'Move through the customers; the card follows' },
-  { keys: 'Enter', action: 'Open the card: the cursor goes to Start call' },
-  { keys: 'Enter (on Start call)', action: 'Start the call' },
-];
+export function queueShortcuts(t: TFunction): Shortcut[] {
+  return [
+    { keys: t('components.keys.moveKeys'), action: t('components.keys.move') },
+    { keys: t('components.keys.openKeys'), action: t('components.keys.open') },
+    { keys: t('components.keys.startKeys'), action: t('components.keys.start') },
+  ];
+}
 
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -34,9 +42,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     return () => before?.focus();
   }, []);
   const groups: [string, Shortcut[]][] = [
-    ['Everywhere', GLOBAL_SHORTCUTS],
-    ['Queue', QUEUE_SHORTCUTS],
-    ['In a call', callShortcuts(t).filter((s) => s.id !== 'help')],
+    [t('components.keys.everywhere'), globalShortcuts(t)],
+    [t('components.keys.queue'), queueShortcuts(t)],
+    [t('components.keys.inCall'), callShortcuts(t).filter((s) => s.id !== 'help')],
   ];
   return (
     <div className="overlay">
@@ -56,12 +64,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           }
         }}
       >
-        <h2 id="global-shortcuts-title">Keyboard shortcuts</h2>
+        <h2 id="global-shortcuts-title">{t('components.keys.title')}</h2>
         {groups.map(([title, list]) => (
           <ShortcutTable key={title} className="shortcut-table" caption={title} shortcuts={list} />
         ))}
         <button ref={closeRef} type="button" onClick={onClose}>
-          Close
+          {t('components.keys.close')}
         </button>
       </div>
     </div>

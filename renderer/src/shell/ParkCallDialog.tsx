@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 
 /** Another call asked for while one is open: nothing is parked without the person saying so. */
 export function ParkCallDialog() {
+  const { t } = useTranslation();
   const request = useAppStore((s) => s.parkRequest);
   const confirm = useAppStore((s) => s.confirmPark);
   const cancel = useAppStore((s) => s.cancelPark);
@@ -26,17 +28,14 @@ export function ParkCallDialog() {
           }
         }}
       >
-        <h2 id="park-title">A call is in progress</h2>
-        <p id="park-text">
-          Your call with {request.from} is not completed. Leave it for later (everything typed is kept, under Unfinished calls)
-          and call {request.to}?
-        </p>
+        <h2 id="park-title">{t('components.park.title')}</h2>
+        <p id="park-text">{t('components.park.text', { from: request.from, to: request.to })}</p>
         <div className="call-actions">
           <button type="button" className="primary" onClick={() => void confirm()}>
-            Leave it for later and call {request.to}
+            {t('components.park.confirm', { to: request.to })}
           </button>
           <button ref={stayRef} type="button" onClick={cancel}>
-            Back to the call with {request.from}
+            {t('components.park.stay', { from: request.from })}
           </button>
         </div>
       </div>

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CustomerCard } from '../../../shared/api/customers';
 import type { CallingStatus } from '../../../shared/api/contactPolicy';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
-import { OUTCOME_LABELS } from '../../../shared/domain/outcomes';
-import { STAGE_LABELS } from '../../../shared/domain/stages';
-import { blockedLabel } from '../../../shared/domain/permissions';
-import { CONSENT_ANSWER_LABELS, CONSENT_CHANNEL_LABELS, CONSENT_CHANNELS } from '../../../shared/domain/consent';
+import { CONSENT_CHANNELS } from '../../../shared/domain/consent';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 import { formatDate, formatMoney } from '../lib/format';
-import { PhoneLink } from '../components/PhoneLink';
+import { timeOfDay } from '../lib/customerTime';
+import { PhoneLink, blockedWords } from '../components/PhoneLink';
 import { CallRecordContainer } from './call/CallRecord';
 import { OutsideHoursStart } from './queue/OutsideHoursStart';
 import { EraseCustomer } from './EraseCustomer';
@@ -41,43 +41,48 @@ export interface CustomerCardViewProps {
 }
 
 /** Why a customer must not be called from the card, in words; null when they may be. */
-export function cannotCall(card: CustomerCard): string | null {
-  if (card.doNotContact) return 'Do not contact: this customer must not be called.';
-  if (card.callBlock) return `${blockedLabel(card.callBlock, 'call', formatDate)}: on the contact-permission ledger.`;
-  if (card.phone === null && card.email === null) return 'No contact details to call.';
-  if (card.controlGroup) return 'In the control group: not to be called this cycle.';
+export function cannotCall(t: TFunction, card: CustomerCard): string | null {
+  if (card.doNotContact) return t('card.cannotCall.doNotContact');
+  if (card.callBlock) return t('card.cannotCall.onLedger', { blocked: blockedWords(t, card.callBlock, 'call') });
+  if (card.phone === null && card.email === null) return t('card.cannotCall.noContact');
+  if (card.controlGroup) return t('card.cannotCall.controlGroup');
   return null;
 }
 
 /** "Calls: yes (12 Nov 2026, Ann Agent); Emails: no (…); Letters: not asked". */
-export function consentText(card: CustomerCard): string {
+export function consentText(t: TFunction, card: CustomerCard): string {
   return CONSENT_CHANNELS.map((c) => {
     const a = card.consent[c];
-    return `${CONSENT_CHANNEL_LABELS[c]}: ${a ? `${CONSENT_ANSWER_LABELS[a.answer].toLowerCase()} (${formatDate(a.at)}, ${a.by})` : 'not asked'}`;
+    const channel = t(`card.consent.channel.${c}`);
+    return a
+      ? t('card.consent.answered', { channel, answer: t(`card.consent.answer.${a.answer}`), date: formatDate(a.at), by: a.by })
+      : t('card.consent.notAsked', { channel });
   }).join('; ');
 }
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Everything an agent needs at a glance before dialling, and the one action that comes next. */
 export function CustomerCardView(props: CustomerCardViewProps) {
   const { card, status, why, onStartCall, unfinished, onScreen, openCallId, onToggleCall, renderCall } = props;
+  const { t } = useTranslation();
   const rows: [string, ReactNode][] = [
-    ['Customer id', card.externalId],
-    ['Phone', <PhoneLink key="phone" number={card.phone} customerId={card.id} block={card.callBlock} />],
-    ['Email', card.email ?? 'no email'],
-    ['Consent', consentText(card)],
-    ['Monthly revenue', formatMoney(card.monthlyRevenue)],
-    ['Tenure', card.tenureMonths === null ? '—' : `${card.tenureMonths} months`],
-    ['Product', card.product ?? '—'],
-    ['Segment', card.segment ?? '—'],
-    ['Stated reason', card.statedReason ?? '—'],
-    ['Reason category', card.reasonCategory ?? 'unmapped'],
-    ['Served by', [card.frontlineRep, card.frontlineTeam].filter(Boolean).join(', ') || '—'],
-    ['Cycle', card.cycle ?? '—'],
-    ['Time zone', status ? `${status.timeZone}, ${status.localTime} now` : (card.timezone ?? 'the console’s')],
+    [t('card.facts.customerId'), card.externalId],
+    [t('card.facts.phone'), <PhoneLink key="phone" number={card.phone} customerId={card.id} block={card.callBlock} />],
+    [t('card.facts.email'), card.email ?? t('card.facts.noEmail')],
+    [t('card.facts.consent'), consentText(t, card)],
+    [t('card.facts.monthlyRevenue'), formatMoney(card.monthlyRevenue)],
+    [t('card.facts.tenure'), card.tenureMonths === null ? '—' : t('card.facts.months', { count: card.tenureMonths })],
+    [t('card.facts.product'), card.product ?? '—'],
+    [t('card.facts.segment'), card.segment ?? '—'],
+    [t('card.facts.statedReason'), card.statedReason ?? '—'],
+    [t('card.facts.reasonCategory'), card.reasonCategory ?? t('card.facts.unmapped')],
+    [t('card.facts.servedBy'), [card.frontlineRep, card.frontlineTeam].filter(Boolean).join(', ') || '—'],
+    [t('card.facts.cycle'), card.cycle ?? '—'],
+    [
+      t('card.facts.timeZone'),
+      status ? t('card.facts.zoneNow', { zone: status.timeZone, time: status.localTime }) : (card.timezone ?? t('card.facts.consoleZone')),
+    ],
   ];
-  const startLabel = onScreen ? 'Back to the call' : unfinished ? 'Continue the call' : 'Start call';
+  const startLabel = onScreen ? t('card.start.back') : unfinished ? t('card.start.continue') : t('card.start.start');
   return (
     <article aria-labelledby="card-title" className="customer-card">
       <h2 id="card-title" tabIndex={-1}>
@@ -90,7 +95,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
       )}
       {status && (
         <p className={`card-callable ${status.callableNow ? 'card-callable-yes' : 'card-callable-no'}`}>
-          {status.callableNow ? `Callable now: ${status.localTime} their time.` : `Not callable now. ${status.why ?? ''}`}
+          {status.callableNow ? t('card.callableNow', { time: status.localTime }) : t('card.notCallableNow', { why: status.why ?? '' })}
         </p>
       )}
       {status?.zoneNote && <p className="hint">{status.zoneNote}</p>}
@@ -107,7 +112,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
       </div>
       {why && (
         <>
-          <h3>Why queued</h3>
+          <h3>{t('card.whyQueued')}</h3>
           <p className="card-why">{why}</p>
         </>
       )}
@@ -119,26 +124,25 @@ export function CustomerCardView(props: CustomerCardViewProps) {
           </div>
         ))}
       </dl>
-      <h3>Calls</h3>
+      <h3>{t('card.calls')}</h3>
       {unfinished && (
         <p className="card-in-progress">
-          {onScreen ? 'Call in progress, open in Call' : 'Call in progress, left for later'} · at {STAGE_LABELS[unfinished.stage]} · saved{' '}
-          {time(unfinished.savedAt)}
+          {t(onScreen ? 'card.inProgress.onScreen' : 'card.inProgress.parked', { stage: t(`card.stage.${unfinished.stage}`), time: timeOfDay(unfinished.savedAt) })}
         </p>
       )}
       {card.calls.length === 0 ? (
-        !unfinished && <p className="muted">No calls yet.</p>
+        !unfinished && <p className="muted">{t('card.noCalls')}</p>
       ) : (
-        <ul aria-label="Earlier calls">
+        <ul aria-label={t('card.earlierCalls')}>
           {card.calls.map((c) => (
             <li key={c.id}>
-              {formatDate(c.at)} · {c.caller} · {c.outcome ? OUTCOME_LABELS[c.outcome] : '—'}
+              {formatDate(c.at)} · {c.caller} · {c.outcome ? t(`card.outcome.${c.outcome}`) : '—'}
               {c.diagnosedReason ? ` · ${c.diagnosedReason}` : ''}
               {onToggleCall && (
                 <>
                   {' '}
                   <button type="button" className="link" aria-expanded={openCallId === c.id} onClick={() => onToggleCall(c.id)}>
-                    {openCallId === c.id ? 'Hide details' : 'Details'}
+                    {openCallId === c.id ? t('card.hideDetails') : t('card.details')}
                   </button>
                   {openCallId === c.id && renderCall?.(c.id)}
                 </>
@@ -153,6 +157,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
 }
 
 export function CustomerCardContainer({ id, why }: { id: number; why?: string | null }) {
+  const { t } = useTranslation();
   const [card, setCard] = useState<CustomerCard | null>(null);
   const [status, setStatus] = useState<CallingStatus | null>(null);
   const [openCallId, setOpenCallId] = useState<string | null>(null);
@@ -194,10 +199,10 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: string | 
     (root?.querySelector<HTMLElement>('#card-primary') ?? root?.querySelector<HTMLElement>('.card-actions button, #card-title'))?.focus();
   }, [focusN, card]);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  if (!card) return <p aria-busy="true">Loading card…</p>;
+  if (!card) return <p aria-busy="true">{t('card.loading')}</p>;
   const onScreen = activeCustomer === card.id;
-  const mayStart = onScreen || unfinished !== null || (cannotCall(card) === null && (status?.callableNow ?? true));
-  const done = lastCompleted?.customerId === card.id ? `Call saved: ${OUTCOME_LABELS[lastCompleted.outcome]}.` : null;
+  const mayStart = onScreen || unfinished !== null || (cannotCall(t, card) === null && (status?.callableNow ?? true));
+  const done = lastCompleted?.customerId === card.id ? t('card.callSaved', { outcome: t(`card.outcome.${lastCompleted.outcome}`) }) : null;
   return (
     <div ref={rootRef}>
       <CustomerCardView
@@ -207,7 +212,7 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: string | 
         unfinished={unfinished}
         onScreen={onScreen}
         justCompleted={done}
-        cannotCallBecause={cannotCall(card)}
+        cannotCallBecause={cannotCall(t, card)}
         onStartCall={mayStart ? () => void startCall(card.id) : undefined}
         onStartOutsideHours={status?.overrideAllowed ? (reason) => void startCall(card.id, reason) : undefined}
         openCallId={openCallId}
@@ -221,7 +226,7 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: string | 
                 api()
                   .call('privacy.erase', { customerId: card.id, confirm })
                   .then(() => {
-                    notify('info', 'The customer was erased: their personal data is gone from this console.', 'privacy');
+                    notify('info', t('card.erase.done'), 'privacy');
                     refresh();
                     void loadQueue();
                   })

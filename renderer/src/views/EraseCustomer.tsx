@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface EraseCustomerProps {
   externalId: string;
@@ -11,27 +12,24 @@ export interface EraseCustomerProps {
  * be undone. Closed until asked for, so it is never pressed by accident.
  */
 export function EraseCustomer({ externalId, busy, onErase }: EraseCustomerProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [confirm, setConfirm] = useState('');
   return (
     <details className="erase-customer">
-      <summary>Erase this customer</summary>
+      <summary>{t('card.erase.title')}</summary>
       <form
-        aria-label="Erase this customer"
+        aria-label={t('card.erase.title')}
         onSubmit={(e) => {
           e.preventDefault();
           onErase(confirm);
         }}
       >
-        <p>
-          Removes their name, number, email, notes, their words and every free text of their calls from this console, on their
-          request. Reports keep counting them anonymously; their number and email stay on the ledger, hashed, and are never contacted
-          again. This cannot be undone, and files already exported are not reached.
-        </p>
-        <label htmlFor={`${id}-confirm`}>Type the customer id ({externalId}) to confirm</label>
+        <p>{t('card.erase.explain')}</p>
+        <label htmlFor={`${id}-confirm`}>{t('card.erase.confirm', { id: externalId })}</label>
         <input id={`${id}-confirm`} value={confirm} autoComplete="off" onChange={(e) => setConfirm(e.target.value)} />
         <button type="submit" className="danger" disabled={busy || confirm.trim() !== externalId}>
-          Erase {externalId}
+          {t('card.erase.submit', { id: externalId })}
         </button>
       </form>
     </details>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import type { QueueQuery } from '../../../shared/api/queue';
 import type { QueueFilterOptions } from '../store/queueSlice';
@@ -7,6 +8,7 @@ import { GetStarted } from './GetStarted';
 import { DueReviews } from './care/DueReviews';
 import { Field } from '../components/Field';
 import { preloadViews } from './lazyViews';
+import { formatCount } from '../lib/format';
 import { QueueList } from './queue/QueueList';
 import './queue.css';
 
@@ -20,23 +22,24 @@ export interface QueueFiltersProps {
 
 /** Search, the filters an agent narrows the queue with, and the order. "/" puts the cursor in the search. */
 export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
+  const { t } = useTranslation();
   return (
-    <div className="queue-filters" role="search" aria-label="Queue filters">
+    <div className="queue-filters" role="search" aria-label={t('queue.filters.label')}>
       <label htmlFor="queue-search" className="sr-only">
-        Search queue
+        {t('queue.filters.search')}
       </label>
       <input
         id="queue-search"
         type="search"
-        placeholder="Search by name, phone or id"
+        placeholder={t('queue.filters.searchPlaceholder')}
         aria-keyshortcuts="/"
         value={query.search ?? ''}
         onChange={(e) => onChange({ search: e.target.value || undefined })}
       />
-      <Field label="Segment">
+      <Field label={t('queue.filters.segment')}>
         {(id) => (
           <select id={id} value={query.segment ?? ''} onChange={(e) => onChange({ segment: e.target.value || undefined })}>
-            <option value="">All segments</option>
+            <option value="">{t('queue.filters.allSegments')}</option>
             {options?.segments.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -45,27 +48,27 @@ export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
           </select>
         )}
       </Field>
-      <Field label="Reason">
+      <Field label={t('queue.filters.reason')}>
         {(id) => (
           <select
             id={id}
             value={query.reasonCategory ?? ''}
             onChange={(e) => onChange({ reasonCategory: e.target.value || undefined })}
           >
-            <option value="">All reasons</option>
+            <option value="">{t('queue.filters.allReasons')}</option>
             {options?.categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
-            <option value="unmapped">Unmapped stated reasons</option>
+            <option value="unmapped">{t('queue.filters.unmapped')}</option>
           </select>
         )}
       </Field>
-      <Field label="Cycle">
+      <Field label={t('queue.filters.cycle')}>
         {(id) => (
           <select id={id} value={query.cycleId ?? ''} onChange={(e) => onChange({ cycleId: e.target.value || undefined })}>
-            <option value="">All cycles</option>
+            <option value="">{t('queue.filters.allCycles')}</option>
             {options?.cycles.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -74,24 +77,25 @@ export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
           </select>
         )}
       </Field>
-      <Field label="Order">
+      <Field label={t('queue.filters.order')}>
         {(id) => (
           <select id={id} value={query.sort ?? 'priority'} onChange={(e) => onChange({ sort: e.target.value as QueueQuery['sort'] })}>
-            <option value="priority">Priority</option>
-            <option value="callable">Callable now first</option>
-            <option value="revenue">Revenue</option>
+            <option value="priority">{t('queue.filters.byPriority')}</option>
+            <option value="callable">{t('queue.filters.callableFirst')}</option>
+            <option value="revenue">{t('queue.filters.byRevenue')}</option>
           </select>
         )}
       </Field>
       <label className="checkbox queue-callable-filter">
         <input type="checkbox" checked={query.callableNow === true} onChange={(e) => onChange({ callableNow: e.target.checked || undefined })} />
-        Callable now only
+        {t('queue.filters.callableOnly')}
       </label>
     </div>
   );
 }
 
 export function QueueContainer() {
+  const { t } = useTranslation();
   const items = useAppStore((s) => s.queueItems);
   const total = useAppStore((s) => s.queueTotal);
   const loading = useAppStore((s) => s.queueLoading);
@@ -122,9 +126,9 @@ export function QueueContainer() {
     <div className="queue-layout">
       <section className="queue-pane" aria-labelledby="queue-title">
         <div className="queue-head">
-          <h1 id="queue-title">Queue</h1>
+          <h1 id="queue-title">{t('queue.title')}</h1>
           <p className="muted" aria-live="polite">
-            {loading ? 'Loading…' : `${total.toLocaleString()} customer${total === 1 ? '' : 's'} to call`}
+            {loading ? t('common.loading') : t('queue.toCall', { count: total, total: formatCount(total) })}
           </p>
         </div>
         {/* Intensive-care reviews that are due come back to their owner like callbacks. */}
@@ -145,11 +149,11 @@ export function QueueContainer() {
           />
         )}
       </section>
-      <aside className="card-pane" aria-label="Customer card">
+      <aside className="card-pane" aria-label={t('queue.cardPane')}>
         {selectedId !== null ? (
           <CustomerCardContainer id={selectedId} why={selected?.why ?? null} />
         ) : (
-          <p className="muted">Choose a customer to see their card: arrow keys in the list, then Enter.</p>
+          <p className="muted">{t('queue.chooseCustomer')}</p>
         )}
       </aside>
     </div>

@@ -1,5 +1,7 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { MaintenanceStatus } from '../../../shared/api/maintenance';
 import { useAppStore } from '../store';
+import { formatCount, formattingLocaleNow } from '../lib/format';
 
 export interface RecoveryScreenProps {
   status: MaintenanceStatus;
@@ -8,7 +10,7 @@ export interface RecoveryScreenProps {
 }
 
 function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
+  return new Intl.DateTimeFormat(formattingLocaleNow(), { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /**
@@ -17,22 +19,20 @@ function when(iso: string): string {
  * The console never quietly starts over with an empty database.
  */
 export function RecoveryScreen({ status, restoring, onRestore }: RecoveryScreenProps) {
+  const { t } = useTranslation();
   const good = status.newestGoodBackup;
   return (
     <main className="centered" aria-labelledby="recovery-title">
       <section className="card recovery">
-        <h1 id="recovery-title">The console&apos;s data is damaged</h1>
-        <p>
-          When the console started, its database failed SQLite&apos;s integrity check, so it was not opened. Nothing
-          has been deleted or changed.
-        </p>
+        <h1 id="recovery-title">{t('recovery.title')}</h1>
+        <p>{t('recovery.explain')}</p>
         <dl className="recovery-facts">
           <div>
-            <dt>What was found</dt>
+            <dt>{t('recovery.found')}</dt>
             <dd>{status.problem}</dd>
           </div>
           <div>
-            <dt>Database file</dt>
+            <dt>{t('recovery.file')}</dt>
             <dd>
               <code>{status.databasePath}</code>
             </dd>
@@ -40,25 +40,32 @@ export function RecoveryScreen({ status, restoring, onRestore }: RecoveryScreenP
         </dl>
         {good ? (
           <>
-            <h2>Restore the newest good backup</h2>
+            <h2>{t('recovery.restoreTitle')}</h2>
             <p>
-              The newest backup that passes the full integrity check was taken on <strong>{when(good.takenAt)}</strong>. It
-              holds {good.customers.toLocaleString()} customers and {good.calls.toLocaleString()} calls. Calls saved after
-              that moment are not in it. The damaged file is kept beside the restored one for support.
+              <Trans
+                i18nKey="recovery.newest"
+                values={{
+                  when: when(good.takenAt),
+                  customers: t('recovery.customers', { count: good.customers, formatted: formatCount(good.customers) }),
+                  calls: t('recovery.calls', { count: good.calls, formatted: formatCount(good.calls) }),
+                }}
+                components={{ 1: <strong /> }}
+              />
             </p>
             <button type="button" className="primary" disabled={restoring} onClick={() => onRestore(good.file)}>
-              {restoring ? 'Restoring…' : `Restore the backup of ${when(good.takenAt)}`}
+              {restoring ? t('recovery.restoring') : t('recovery.restore', { when: when(good.takenAt) })}
             </button>
           </>
         ) : (
           <>
-            <h2>No good backup was found</h2>
+            <h2>{t('recovery.noneTitle')}</h2>
             <p>
-              {status.backups.length === 0
-                ? 'There are no backups in '
-                : `None of the ${status.backups.length} backups passes the integrity check in `}
-              <code>{status.backupsFolder}</code>. Do not start over with an empty console: ask your administrator,
-              who can restore a backup kept elsewhere with <code>npx winback restore FILE</code>.
+              <Trans
+                i18nKey={status.backups.length === 0 ? 'recovery.noBackups' : 'recovery.noneGood'}
+                count={status.backups.length}
+                values={{ folder: status.backupsFolder, command: 'npx winback restore FILE', total: formatCount(status.backups.length) }}
+                components={{ 1: <code />, 2: <code /> }}
+              />
             </p>
           </>
         )}

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A call outside the customer's calling hours, where the manager's policy allows one: it asks why,
  * and the reason is recorded with the call (who, when, why).
  */
 export function OutsideHoursStart({ onStart }: { onStart: (reason: string) => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -12,7 +14,7 @@ export function OutsideHoursStart({ onStart }: { onStart: (reason: string) => vo
   if (!open) {
     return (
       <button type="button" id="card-primary" onClick={() => setOpen(true)}>
-        Call outside hours…
+        {t('queue.outsideHours.open')}
       </button>
     );
   }
@@ -22,13 +24,13 @@ export function OutsideHoursStart({ onStart }: { onStart: (reason: string) => vo
       onSubmit={(e) => {
         e.preventDefault();
         if (reason.trim().length < 3) {
-          setProblem('Say why this customer is called outside their calling hours.');
+          setProblem(t('queue.outsideHours.reasonMissing'));
           return;
         }
         onStart(reason.trim());
       }}
     >
-      <label htmlFor={`${id}-reason`}>Why call outside their calling hours?</label>
+      <label htmlFor={`${id}-reason`}>{t('queue.outsideHours.reason')}</label>
       <input
         id={`${id}-reason`}
         type="text"
@@ -49,10 +51,10 @@ export function OutsideHoursStart({ onStart }: { onStart: (reason: string) => vo
       )}
       <div className="card-actions">
         <button type="submit" className="primary">
-          Start call outside hours
+          {t('queue.outsideHours.start')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          Cancel
+          {t('queue.outsideHours.cancel')}
         </button>
       </div>
     </form>

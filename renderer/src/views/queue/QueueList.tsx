@@ -1,7 +1,10 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { QueueItem } from '../../../../shared/api/queue';
-import { formatMoney } from '../../lib/format';
+import { formatCount, formatMoney } from '../../lib/format';
+import { inTheirZone } from '../../lib/customerTime';
 
 /** Two lines a row: about twelve customers on screen at 1366x768 (four lines a row showed five). */
 export const ROW_HEIGHT = 50;
@@ -16,13 +19,17 @@ export interface QueueListProps {
   focusSignal?: number | undefined;
 }
 
-/** Whether the customer may be dialled now, in a few words for the row; the card says why in full. */
-export function callableWords(item: QueueItem): string {
-  if (item.callableNow) return `Callable now · ${item.localTime} their time`;
-  const why = item.notCallableBecause ?? '';
-  if (why.startsWith('Callback booked')) return why.replace(/; call then\.$/, '');
-  if (why.startsWith('No answer last time')) return why.replace(/^No answer last time: the retry cadence allows the next try /, 'Retry ').replace(/\.$/, '');
-  return `Not now · ${item.localTime} their time`;
+/**
+ * Whether the customer may be dialled now, in a few words for the row; the card says why in full.
+ * Built from the row's facts (not from the core's sentence), so it reads in the agent's language;
+ * times are the customer's own wall clock, since calling hours are theirs.
+ */
+export function callableWords(t: TFunction, item: QueueItem, now = new Date()): string {
+  if (item.callableNow) return t('queue.row.callableNow', { time: item.localTime });
+  if (item.callbackAt !== null && Date.parse(item.callbackAt) > now.getTime()) {
+    return t('queue.row.callbackBooked', { time: inTheirZone(item.callbackAt, item.timezone) });
+  }
+  return t('queue.row.notNow', { time: item.localTime });
 }
 
 /**
@@ -31,6 +38,7 @@ export function callableWords(item: QueueItem): string {
  * always rendered because the list scrolls to it, and focus never walks the rows one by one.
  */
 export function QueueList({ items, selectedId, onSelect, onOpen, focusSignal }: QueueListProps) {
+  const { t } = useTranslation();
   const parentRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -81,7 +89,7 @@ export function QueueList({ items, selectedId, onSelect, onOpen, focusSignal }: 
         ref={listRef}
         id="queue-listbox"
         role="listbox"
-        aria-label="Customers to call"
+        aria-label={t('queue.list')}
         tabIndex={0}
         className="queue-list"
         style={{ height: virtualizer.getTotalSize() }}
@@ -111,15 +119,15 @@ export function QueueList({ items, selectedId, onSelect, onOpen, focusSignal }: 
               <span className="queue-line">
                 <span className="queue-customer">{item.name ?? item.externalId}</span>
                 <span className="queue-id">{item.externalId}</span>
-                <span className="queue-revenue">{formatMoney(item.monthlyRevenue)}/mo</span>
-                <span className="queue-priority">P {Math.round(item.priority)}</span>
+                <span className="queue-revenue">{t('queue.row.perMonth', { amount: formatMoney(item.monthlyRevenue) })}</span>
+                <span className="queue-priority" title={t('queue.row.priorityTitle')}>{t('queue.row.priority', { value: formatCount(Math.round(item.priority)) })}</span>
               </span>
               <span className="queue-line queue-sub">
-                <span className={`queue-callable ${item.callableNow ? 'queue-callable-yes' : 'queue-callable-no'}`}>{callableWords(item)}</span>
+                <span className={`queue-callable ${item.callableNow ? 'queue-callable-yes' : 'queue-callable-no'}`}>{callableWords(t, item)}</span>
                 <span className="queue-reason">
-                  {item.statedReason ?? 'no stated reason'}
+                  {item.statedReason ?? t('queue.row.noStatedReason')}
                   {item.assignedTo ? ` · ${item.assignedTo}` : ''}
-                  {item.attempts > 0 ? ` · ${item.attempts} attempt${item.attempts === 1 ? '' : 's'}` : ''}
+                  {item.attempts > 0 ? ` · ${t('queue.row.attempts', { count: item.attempts })}` : ''}
                 </span>
               </span>
             </div>

@@ -14,5 +14,9 @@ import exportFiles from './exports.json';
 import errors from './errors.json';
 import call from './call.json';
 import content from './content.json';
+import queue from './queue.json';
+import card from './card.json';
+import components from './components.json';
+import admin from './admin.json';
 
-export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors, ...call, ...content };
+export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors, ...call, ...content, ...queue, ...card, ...components, ...admin };
