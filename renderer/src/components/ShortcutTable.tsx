@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 export interface Shortcut {
   keys: string;
   action: string;
+  /** Names a row whose keys are words in the person's language ("? or F1"). */
+  id?: string;
 }
 
 /** One table of shortcuts: the call's help and the floor's help list them the same way. */
