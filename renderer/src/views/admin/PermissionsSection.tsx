@@ -5,10 +5,22 @@ import type { Ledger, LedgerEntry, LedgerList } from '../../../../shared/api/per
 import { PERMISSION_KINDS, PERMISSION_SCOPES, type PermissionKind, type PermissionScope } from '../../../../shared/domain/permissions';
 import { api } from '../../api/client';
 import { csvFileName, saveCsv } from '../../lib/download';
-import { PRIVACY_AUDIT_CSV } from '../../../../shared/api/privacy';
+import type { PrivacyAuditRow } from '../../../../shared/api/privacy';
+import type { CsvColumn } from '../../../../shared/csv/write';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { useAppStore } from '../../store';
 
+
+/** The audit log's columns, headed in the person's language (the rows are the core's, as recorded). */
+function auditColumns(t: TFunction): CsvColumn<PrivacyAuditRow>[] {
+  return [
+    { header: t('admin.permissions.auditCsv.when'), value: (r) => r.at },
+    { header: t('admin.permissions.auditCsv.who'), value: (r) => r.who },
+    { header: t('admin.permissions.auditCsv.what'), value: (r) => r.what },
+    { header: t('admin.permissions.auditCsv.kind'), value: (r) => r.kind },
+    { header: t('admin.permissions.auditCsv.count'), value: (r) => r.count },
+  ];
+}
 
 export interface NewEntry {
   kind: PermissionKind;
@@ -322,7 +334,7 @@ export function PermissionsSection() {
       onDownloadAudit={() => {
         api()
           .call('privacy.audit', {})
-          .then((rows) => saveCsv(csvFileName('privacy audit'), PRIVACY_AUDIT_CSV, rows))
+          .then((rows) => saveCsv(csvFileName(t('admin.permissions.auditFile')), auditColumns(t), rows))
           .catch((error: unknown) => reportError(error, 'permissions'));
       }}
       onCountry={(country, relationshipMonths) =>
