@@ -36,22 +36,36 @@ export function describeWait(minutes: number): string {
   return `${minutes} min`;
 }
 
-/** "2 h, 1 day, 3 days" as minutes; null with why when a part is not a wait. */
-export function parseCadence(text: string): { ok: true; minutes: number[] } | { ok: false; why: string } {
+/** What is wrong with a cadence, by name, for the window to say in the person's language. */
+export type CadenceProblem = { kind: 'empty' } | { kind: 'notAWait'; part: string } | { kind: 'outOfRange'; part: string };
+
+/**
+ * Units as a manager types them in the shipped languages: English, Spanish (hora, día), German
+ * (Std., Stunde, Tag) and French (heure, jour, j). Minutes are "min" everywhere.
+ */
+const UNIT = /^(\d+(?:[.,]\d+)?)\s*(m|min|mins|minutes?|minutos?|minuten?|h|hrs?|hours?|horas?|heures?|std\.?|stunden?|d|days?|d[ií]as?|tage?n?|t|jours?|j)$/i;
+
+function unitMinutes(unit: string): number {
+  const u = unit.toLowerCase();
+  if (/^(d|t|j)/.test(u)) return 1440;
+  if (/^(h|std|stund)/.test(u)) return 60;
+  return 1;
+}
+
+/** "2 h, 1 day, 3 days" (or "2 Std., 1 Tag", "2 h, 1 día", "2 h, 1 jour") as minutes; null with why when a part is not a wait. */
+export function parseCadence(text: string): { ok: true; minutes: number[] } | { ok: false; why: string; problem: CadenceProblem } {
   const parts = text
-    .split(/[,;]|\bthen\b/i)
+    .split(/[;]|,(?!\d)|(?<!\d),|\bthen\b|\bdann\b|\bluego\b|\bpuis\b/i)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  if (parts.length === 0) return { ok: false, why: 'Write at least one wait, e.g. "2 h, 1 day, 3 days".' };
+  if (parts.length === 0) return { ok: false, problem: { kind: 'empty' }, why: 'Write at least one wait, e.g. "2 h, 1 day, 3 days".' };
   const minutes: number[] = [];
   for (const part of parts) {
-    const m = /^(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?)$/i.exec(part);
-    if (!m) return { ok: false, why: `"${part}" is not a wait: write a number and min, h or days, e.g. "2 h".` };
-    const n = Number(m[1]);
-    const unit = (m[2] ?? '').toLowerCase();
-    const factor = unit.startsWith('d') ? 1440 : unit.startsWith('h') ? 60 : 1;
-    const value = Math.round(n * factor);
-    if (value < 5 || value > 60 * 1440) return { ok: false, why: `"${part}": a wait is between 5 minutes and 60 days.` };
+    const m = UNIT.exec(part);
+    if (!m) return { ok: false, problem: { kind: 'notAWait', part }, why: `"${part}" is not a wait: write a number and min, h or days, e.g. "2 h".` };
+    const n = Number((m[1] ?? '').replace(',', '.'));
+    const value = Math.round(n * unitMinutes(m[2] ?? ''));
+    if (value < 5 || value > 60 * 1440) return { ok: false, problem: { kind: 'outOfRange', part }, why: `"${part}": a wait is between 5 minutes and 60 days.` };
     minutes.push(value);
   }
   return { ok: true, minutes };

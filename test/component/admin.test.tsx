@@ -169,7 +169,7 @@ describe('the selection editor', () => {
     await userEvent.selectOptions(screen.getByLabelText('Rule 1 condition 2: comparison'), 'is not');
     await userEvent.selectOptions(screen.getByLabelText('Rule 1 condition 2: value'), 'Not recoverable');
     expect(
-      screen.getByText('Queues customers whose monthly revenue >= 50 and stated reason category is not not-recoverable.'),
+      screen.getByText('Queues customers whose monthly revenue >= 50 and stated reason category is not Not recoverable.'),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add value band' }));
     await userEvent.type(within(screen.getByRole('group', { name: 'Value band 1' })).getByLabelText('Name'), 'High');

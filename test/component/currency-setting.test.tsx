@@ -52,7 +52,7 @@ describe("the organisation's currency in Admin", () => {
     manager();
     useAppStore.setState({ language: 'de', currency: 'EUR', currencySource: 'setting' });
     render(<AdminContainer />);
-    await userEvent.click(within(await screen.findByRole('navigation', { name: 'Admin sections' })).getByRole('button', { name: 'Währung' }));
+    await userEvent.click(within(await screen.findByRole('navigation', { name: 'Bereiche der Verwaltung' })).getByRole('button', { name: 'Währung' }));
     const picker = screen.getByRole('combobox', { name: 'Währung der Organisation' });
     expect(picker).toHaveDisplayValue('EUR · Euro');
     expect(within(picker).getByRole('option', { name: 'CHF · Schweizer Franken' })).toBeInTheDocument();

@@ -68,6 +68,6 @@ describe('the hub settings in Admin', () => {
     const hub = await openAdmin();
     expect(within(hub).getByRole('button', { name: 'Publish assignments' })).toBeInTheDocument();
     await userEvent.click(within(hub).getByRole('button', { name: 'Test connection' }));
-    expect(await within(hub).findByRole('status', { name: 'Hub result' })).toHaveTextContent("this console's token belongs to Alex Agent (manager)");
+    expect(await within(hub).findByRole('status', { name: 'Hub result' })).toHaveTextContent("this console's token belongs to Alex Agent (Manager)");
   });
 });

@@ -92,9 +92,9 @@ describe('importing from Admin', () => {
     expect(within(problems).getByRole('row', { name: /3 MRR x "x" is not a number\./ })).toBeInTheDocument();
 
     // Invalid rows block the import until the manager chooses to skip them.
-    const importButton = screen.getByRole('button', { name: 'Import 1 customers' });
+    const importButton = screen.getByRole('button', { name: 'Import 1 customer' });
     expect(importButton).toBeDisabled();
-    await userEvent.click(screen.getByRole('checkbox', { name: /Skip the 1 invalid rows/ }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /Skip the invalid row and import the rest/ }));
     await userEvent.click(importButton);
     expect(await screen.findByText(/Imported 1 new departed customers and updated 0/)).toBeInTheDocument();
     expect(calls.find(([c]) => c === 'import.commit')?.[1]).toEqual({
@@ -149,9 +149,9 @@ describe('importing from Admin', () => {
     render(<ImportSection />);
     const columns = await chooseFile();
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    expect(await screen.findByRole('button', { name: 'Import 1 customers' })).toBeEnabled();
+    expect(await screen.findByRole('button', { name: 'Import 1 customer' })).toBeEnabled();
     await userEvent.selectOptions(within(columns).getByLabelText('Monthly revenue'), 'MRR');
-    expect(screen.queryByRole('button', { name: 'Import 1 customers' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import 1 customer' })).not.toBeInTheDocument();
   });
 
   it('asks how dates with slashes read when the file cannot tell, and previews again with the answer', async () => {

@@ -62,7 +62,7 @@ describe('Contact permissions in Admin', () => {
     const table = await screen.findByRole('table', { name: 'Entries' });
     expect(within(table).getByText('+14155550101')).toBeInTheDocument();
     expect(within(table).getByText(/by Ann Agent \(the customer, on a call\)/)).toBeInTheDocument();
-    expect(screen.getByText(/Not synced with a hub yet: this desk enforces what it holds. 1 changes wait to reach the hub./)).toBeInTheDocument();
+    expect(screen.getByText(/Not synced with a hub yet: this desk enforces what it holds. 1 change waits to reach the hub./)).toBeInTheDocument();
 
     const add = screen.getByRole('form', { name: 'Add an entry' });
     await userEvent.type(within(add).getByLabelText('Value'), '415 555 0199');

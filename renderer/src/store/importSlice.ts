@@ -8,7 +8,8 @@ export type ImportPhase = 'idle' | 'uploading' | 'mapping' | 'previewing' | 'pre
 export type ImportInspection = ChannelOutput<'import.inspect'>;
 
 export interface ImportProgressView {
-  label: string;
+  /** Which step the import is at; the window says it in the person's language. */
+  label: 'sending' | 'reading' | 'writing';
   done: number;
   total: number;
 }
@@ -72,7 +73,7 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
     set({
       importPhase: 'uploading',
       importFileName: file.name,
-      importProgress: { label: 'Sending the file', done: 0, total: file.size },
+      importProgress: { label: 'sending', done: 0, total: file.size },
     });
     try {
       const { uploadId, chunkBytes } = await api().call('import.begin', { fileName: file.name, size: file.size });
@@ -80,7 +81,7 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
       for (let offset = 0; offset < file.size; offset += chunkBytes) {
         const bytes = await readPart(file, offset, Math.min(file.size, offset + chunkBytes));
         await api().call('import.chunk', { uploadId, offset, data: toBase64(bytes) });
-        set({ importProgress: { label: 'Sending the file', done: offset + bytes.length, total: file.size } });
+        set({ importProgress: { label: 'sending', done: offset + bytes.length, total: file.size } });
       }
       const inspection = await api().call('import.inspect', { uploadId });
       set({ importPhase: 'mapping', importInspection: inspection, importMapping: inspection.proposed, importProgress: null });
@@ -104,14 +105,14 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
     set({
       importPhase: 'previewing',
       importPreview: null,
-      importProgress: { label: 'Reading and checking every row', done: 0, total: 1 },
+      importProgress: { label: 'reading', done: 0, total: 1 },
     });
     const timer = setInterval(() => {
       api()
         .call('import.progress', { uploadId })
         .then((p) => {
           if (get().importPhase === 'previewing' && p.phase === 'reading') {
-            set({ importProgress: { label: 'Reading and checking every row', done: p.bytesDone, total: p.bytesTotal } });
+            set({ importProgress: { label: 'reading', done: p.bytesDone, total: p.bytesTotal } });
           }
         })
         .catch(() => {
@@ -132,7 +133,7 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
   commitImport: async (skipInvalid) => {
     const uploadId = get().importUploadId;
     if (!uploadId) return;
-    set({ importPhase: 'writing', importProgress: { label: 'Writing in one transaction', done: 0, total: 0 } });
+    set({ importPhase: 'writing', importProgress: { label: 'writing', done: 0, total: 0 } });
     try {
       const result = await api().call('import.commit', { uploadId, skipInvalid });
       set({ importPhase: 'done', importResult: result, importUploadId: null });

@@ -1,26 +1,27 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/api/session';
-import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
 import { AdminSections } from './admin/AdminSections';
 import { HubSettingsContainer } from './admin/HubSettings';
 
 export function PeopleTable({ people }: { people: Person[] }) {
+  const { t } = useTranslation();
   return (
     <table>
-      <caption>People on this console</caption>
+      <caption>{t('admin.people.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
+          <th scope="col">{t('admin.people.name')}</th>
+          <th scope="col">{t('admin.people.role')}</th>
         </tr>
       </thead>
       <tbody>
         {people.map((p) => (
           <tr key={p.id}>
             <td>{p.name}</td>
-            <td>{ROLE_LABELS[p.role]}</td>
+            <td>{t(`role.${p.role}`)}</td>
           </tr>
         ))}
       </tbody>
@@ -29,6 +30,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
 }
 
 export function AdminContainer() {
+  const { t } = useTranslation();
   const session = useAppStore((s) => s.session);
   const reportError = useAppStore((s) => s.reportError);
   const [people, setPeople] = useState<Person[]>([]);
@@ -37,9 +39,9 @@ export function AdminContainer() {
   }, [reportError]);
   return (
     <section className="card admin-page" aria-labelledby="admin-title">
-      <h1 id="admin-title">Admin</h1>
+      <h1 id="admin-title">{t('admin.title')}</h1>
       <p>
-        Console version {session?.appVersion}. {session?.demo ? 'This console holds the demo data.' : ''}
+        {t('admin.version', { version: session?.appVersion ?? '' })} {session?.demo ? t('admin.demo') : ''}
       </p>
       <PeopleTable people={people} />
       <AdminSections />

@@ -17,25 +17,20 @@ import { CurrencySection } from './CurrencySection';
 import './admin.css';
 
 const SECTIONS = {
-  import: { label: 'Import', render: () => <ImportSection /> },
-  unmapped: { label: 'Unmapped reasons', render: () => <UnmappedReasonsSection /> },
-  cycles: { label: 'Cycles', render: () => <CyclesSection /> },
-  selection: { label: 'Whom to call', render: () => <SelectionSection /> },
-  assignment: { label: 'Assignment', render: () => <AssignmentSection /> },
-  contact: { label: 'Contact rules', render: () => <ContactRulesSection /> },
-  permissions: { label: 'Contact permissions', render: () => <PermissionsSection /> },
-  playbook: { label: 'Playbook and reasons', render: () => <PlaybookSection /> },
-  templates: { label: 'Message templates', render: () => <TemplatesSection /> },
-  delivery: { label: 'Outreach delivery', render: () => <DeliverySettings /> },
-  // Named from the catalogue (the other sections' names move there with the rest of Admin).
+  import: { label: (t: TFunction) => t('admin.sections.import'), render: () => <ImportSection /> },
+  unmapped: { label: (t: TFunction) => t('admin.sections.unmapped'), render: () => <UnmappedReasonsSection /> },
+  cycles: { label: (t: TFunction) => t('admin.sections.cycles'), render: () => <CyclesSection /> },
+  selection: { label: (t: TFunction) => t('admin.sections.selection'), render: () => <SelectionSection /> },
+  assignment: { label: (t: TFunction) => t('admin.sections.assignment'), render: () => <AssignmentSection /> },
+  contact: { label: (t: TFunction) => t('admin.sections.contact'), render: () => <ContactRulesSection /> },
+  permissions: { label: (t: TFunction) => t('admin.sections.permissions'), render: () => <PermissionsSection /> },
+  playbook: { label: (t: TFunction) => t('admin.sections.playbook'), render: () => <PlaybookSection /> },
+  templates: { label: (t: TFunction) => t('admin.sections.templates'), render: () => <TemplatesSection /> },
+  delivery: { label: (t: TFunction) => t('admin.sections.delivery'), render: () => <DeliverySettings /> },
   currency: { label: (t: TFunction) => t('currency.label'), render: () => <CurrencySection /> },
-  desk: { label: 'This desk', render: () => <PassphraseSection /> },
+  desk: { label: (t: TFunction) => t('admin.sections.desk'), render: () => <PassphraseSection /> },
 } as const;
 type SectionKey = keyof typeof SECTIONS;
-
-function labelOf(label: string | ((t: TFunction) => string), t: TFunction): string {
-  return typeof label === 'function' ? label(t) : label;
-}
 
 /** The manager's part of Admin, one section at a time. Other roles do not see it. */
 export function AdminSections() {
@@ -45,7 +40,7 @@ export function AdminSections() {
   if (role !== 'manager') return null;
   return (
     <div className="admin-sections">
-      <nav aria-label="Admin sections">
+      <nav aria-label={t('admin.sections.label')}>
         <ul className="nav-list">
           {(Object.keys(SECTIONS) as SectionKey[]).map((key) => (
             <li key={key}>
@@ -55,7 +50,7 @@ export function AdminSections() {
                 aria-current={open === key ? 'true' : undefined}
                 onClick={() => setOpen(key)}
               >
-                {labelOf(SECTIONS[key].label, t)}
+                {SECTIONS[key].label(t)}
               </button>
             </li>
           ))}

@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
 import { HandAssignment } from './HandAssignment';
+import { formatCount } from '../../lib/format';
 
 type Load = ChannelOutput<'assignment.overview'>;
 
 /** Manager: who has which customers this cycle, by rule or by hand. Executives' handfuls are capped. */
 export function AssignmentSection() {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const [cycles, setCycles] = useState<{ id: string; name: string }[]>([]);
@@ -44,12 +47,12 @@ export function AssignmentSection() {
 
   return (
     <section aria-labelledby="assignment-title" className="admin-section">
-      <h2 id="assignment-title">Assignment</h2>
+      <h2 id="assignment-title">{t('admin.sections.assignment')}</h2>
       {cycles.length === 0 ? (
-        <p>No cycles yet: import departed customers first.</p>
+        <p>{t('admin.noCycles')}</p>
       ) : (
         <>
-          <Field label="Cycle">
+          <Field label={t('admin.cycle')}>
             {(id) => (
               <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
                 {cycles.map((c) => (
@@ -61,37 +64,37 @@ export function AssignmentSection() {
             )}
           </Field>
           <table>
-            <caption>Assigned this cycle</caption>
+            <caption>{t('admin.assignment.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
-                <th scope="col">Customers</th>
+                <th scope="col">{t('admin.assignment.person')}</th>
+                <th scope="col">{t('admin.people.role')}</th>
+                <th scope="col">{t('admin.customers')}</th>
               </tr>
             </thead>
             <tbody>
               {load.map((p) => (
                 <tr key={p.personId}>
                   <td>{p.name}</td>
-                  <td>{p.role === 'executive' ? 'Executive' : 'Recovery agent'}</td>
-                  <td>{p.cap === null ? p.assigned : `${p.assigned} of ${p.cap}`}</td>
+                  <td>{t(`role.${p.role === 'executive' ? 'executive' : 'agent'}`)}</td>
+                  <td>{p.cap === null ? formatCount(p.assigned) : t('admin.assignment.ofCap', { assigned: formatCount(p.assigned), cap: formatCount(p.cap) })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <form
             className="row"
-            aria-label="Assign by rule"
+            aria-label={t('admin.assignment.byRule')}
             onSubmit={(e) => {
               e.preventDefault();
               run(
                 api()
                   .call('assignment.byRule', { cycleId, role, count })
-                  .then((r) => `Assigned ${r.assigned} customers.${r.shortBecause ? ` ${r.shortBecause}` : ''}`),
+                  .then((r) => `${t('admin.assignment.assigned', { count: r.assigned, total: formatCount(r.assigned) })}${r.shortBecause ? ` ${r.shortBecause}` : ''}`),
               );
             }}
           >
-            <Field label="Assign the highest-value unassigned customers">
+            <Field label={t('admin.assignment.highest')}>
               {(id) => (
                 <input
                   id={id}
@@ -103,16 +106,16 @@ export function AssignmentSection() {
                 />
               )}
             </Field>
-            <Field label="to the">
+            <Field label={t('admin.assignment.toThe')}>
               {(id) => (
                 <select id={id} value={role} onChange={(e) => setRole(e.target.value as 'executive' | 'agent')}>
-                  <option value="executive">executives</option>
-                  <option value="agent">recovery agents</option>
+                  <option value="executive">{t('admin.assignment.executives')}</option>
+                  <option value="agent">{t('admin.assignment.agents')}</option>
                 </select>
               )}
             </Field>
             <button type="submit" className="primary" disabled={busy}>
-              Assign by rule
+              {t('admin.assignment.byRule')}
             </button>
           </form>
           <HandAssignment cycleId={cycleId} people={load} onAssigned={refresh} />

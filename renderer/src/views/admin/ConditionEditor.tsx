@@ -1,15 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatCount } from '../../lib/format';
 import type { SelectionView } from '../../../../shared/api/queue';
 import {
   NUMBER_FIELDS,
   NUMBER_OPS,
-  RULE_FIELD_LABELS,
   TEXT_FIELDS,
   TEXT_OPS,
   type RuleCondition,
   type RuleField,
+  type SelectionRule,
 } from '../../../../shared/domain/selection';
 
 const isNumberField = (f: RuleField): f is (typeof NUMBER_FIELDS)[number] => (NUMBER_FIELDS as readonly string[]).includes(f);
+
+/**
+ * A comparison as a person reads it: a number's symbol (>=, <) is the same in every language; a
+ * text's "is" / "is not" is said in the person's.
+ */
+export function opWords(t: TFunction, op: string): string {
+  if (op === 'is') return t('admin.condition.op.is');
+  if (op === 'is not') return t('admin.condition.op.isNot');
+  return op;
+}
+
+/** "monthly revenue >= 50 and segment is Two year", in the person's language. */
+export function ruleWords(t: TFunction, rule: SelectionRule, categories: { id: string; name: string }[]): string {
+  return rule.conditions
+    .map((c) => {
+      const value = typeof c.value === 'number' ? formatCount(c.value) : c.field === 'reasonCategory' ? (categories.find((k) => k.id === c.value)?.name ?? c.value) : c.value;
+      return t('admin.condition.words', { field: t(`admin.condition.fields.${c.field}`), op: opWords(t, c.op), value });
+    })
+    .join(t('admin.condition.and'));
+}
 
 export function blankCondition(field: RuleField): RuleCondition {
   return isNumberField(field) ? { field, op: '>=', value: 0 } : { field, op: 'is', value: '' };
@@ -27,15 +50,16 @@ function ComparisonSelect({
   condition: RuleCondition;
   onChange: (c: RuleCondition) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <select
-      aria-label={`${label}: comparison`}
+      aria-label={t('admin.condition.comparison', { label })}
       value={condition.op}
       onChange={(e) => onChange({ ...condition, op: e.target.value } as RuleCondition)}
     >
       {ops.map((op) => (
         <option key={op} value={op}>
-          {op}
+          {opWords(t, op)}
         </option>
       ))}
     </select>
@@ -53,6 +77,7 @@ interface ConditionEditorProps {
 
 /** One condition of a selection rule: a field, a comparison and a value fitting the field. */
 export function ConditionEditor({ condition, label, choices, bandNames, onChange, onRemove }: ConditionEditorProps) {
+  const { t } = useTranslation();
   const values: { value: string; label: string }[] =
     condition.field === 'segment'
       ? choices.segments.map((s) => ({ value: s, label: s }))
@@ -64,13 +89,13 @@ export function ConditionEditor({ condition, label, choices, bandNames, onChange
   return (
     <div className="condition" role="group" aria-label={label}>
       <select
-        aria-label={`${label}: field`}
+        aria-label={t('admin.condition.field', { label })}
         value={condition.field}
         onChange={(e) => onChange(blankCondition(e.target.value as RuleField))}
       >
         {[...NUMBER_FIELDS, ...TEXT_FIELDS].map((f) => (
           <option key={f} value={f}>
-            {RULE_FIELD_LABELS[f]}
+            {t(`admin.condition.fields.${f}`)}
           </option>
         ))}
       </select>
@@ -78,7 +103,7 @@ export function ConditionEditor({ condition, label, choices, bandNames, onChange
         <>
           <ComparisonSelect label={label} ops={NUMBER_OPS} condition={condition} onChange={onChange} />
           <input
-            aria-label={`${label}: value`}
+            aria-label={t('admin.condition.value', { label })}
             type="number"
             value={condition.value}
             onChange={(e) => onChange({ ...condition, value: Number(e.target.value) } as RuleCondition)}
@@ -88,11 +113,11 @@ export function ConditionEditor({ condition, label, choices, bandNames, onChange
         <>
           <ComparisonSelect label={label} ops={TEXT_OPS} condition={condition} onChange={onChange} />
           <select
-            aria-label={`${label}: value`}
+            aria-label={t('admin.condition.value', { label })}
             value={condition.value}
             onChange={(e) => onChange({ ...condition, value: e.target.value } as RuleCondition)}
           >
-            <option value="">— choose —</option>
+            <option value="">{t('admin.choose')}</option>
             {values.map((v) => (
               <option key={v.value} value={v.value}>
                 {v.label}
@@ -101,8 +126,8 @@ export function ConditionEditor({ condition, label, choices, bandNames, onChange
           </select>
         </>
       )}
-      <button type="button" onClick={onRemove} aria-label={`Remove ${label.toLowerCase()}`}>
-        Remove
+      <button type="button" onClick={onRemove} aria-label={t('admin.condition.removeLabel', { label })}>
+        {t('admin.condition.remove')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QueueSettingsInput } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
@@ -15,6 +16,7 @@ export interface ContactRulesFormProps {
 
 /** Cycles, calling hours in the customer's time, attempts per cycle and the executives' handful. */
 export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormProps) {
+  const { t } = useTranslation();
   const [s, setS] = useState(settings);
   return (
     <form
@@ -23,15 +25,15 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
         onSave(s);
       }}
     >
-      <Field label="Recovery cycles are">
+      <Field label={t('admin.contact.cycles')}>
         {(id) => (
           <select
             id={id}
             value={s.cycleKind}
             onChange={(e) => setS({ ...s, cycleKind: e.target.value as QueueSettingsInput['cycleKind'] })}
           >
-            <option value="monthly">monthly</option>
-            <option value="quarterly">quarterly</option>
+            <option value="monthly">{t('admin.contact.monthly')}</option>
+            <option value="quarterly">{t('admin.contact.quarterly')}</option>
           </select>
         )}
       </Field>
@@ -41,10 +43,10 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
           checked={s.callingHoursEnforced}
           onChange={(e) => setS({ ...s, callingHoursEnforced: e.target.checked })}
         />
-        Only dial customers within calling hours, in their own time zone
+        {t('admin.contact.enforce')}
       </label>
       <div className="row">
-        <Field label="Calling hours from">
+        <Field label={t('admin.contact.from')}>
           {(id) => (
             <input
               id={id}
@@ -54,7 +56,7 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
             />
           )}
         </Field>
-        <Field label="until">
+        <Field label={t('admin.contact.until')}>
           {(id) => (
             <input
               id={id}
@@ -65,7 +67,7 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
           )}
         </Field>
       </div>
-      <Field label="Time zone for customers without one">
+      <Field label={t('admin.contact.defaultZone')}>
         {(id) => (
           <>
             <input
@@ -83,7 +85,7 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
         )}
       </Field>
       <div className="row">
-        <Field label="Attempts per customer per cycle">
+        <Field label={t('admin.contact.attempts')}>
           {(id) => (
             <input
               id={id}
@@ -95,7 +97,7 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
             />
           )}
         </Field>
-        <Field label="Customers per executive per cycle">
+        <Field label={t('admin.contact.executiveCap')}>
           {(id) => (
             <input
               id={id}
@@ -109,13 +111,14 @@ export function ContactRulesForm({ settings, busy, onSave }: ContactRulesFormPro
         </Field>
       </div>
       <button type="submit" className="primary" disabled={busy}>
-        Save contact rules
+        {t('admin.contact.save')}
       </button>
     </form>
   );
 }
 
 export function ContactRulesSection() {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const loadSession = useAppStore((s) => s.loadSession);
@@ -127,7 +130,7 @@ export function ContactRulesSection() {
   }, [reportError]);
   return (
     <section aria-labelledby="contact-title" className="admin-section">
-      <h2 id="contact-title">Contact rules</h2>
+      <h2 id="contact-title">{t('admin.sections.contact')}</h2>
       {settings ? (
         <ContactRulesForm
           settings={settings}
@@ -138,7 +141,7 @@ export function ContactRulesSection() {
               .call('queue.settings.save', next)
               .then((saved) => {
                 setSettings(saved);
-                notify('info', 'Contact rules saved.');
+                notify('info', t('admin.contact.saved'));
                 void loadSession();
                 void loadQueue();
               })
@@ -147,7 +150,7 @@ export function ContactRulesSection() {
           }}
         />
       ) : (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       )}
       <RetryPolicySection />
     </section>

@@ -1,29 +1,31 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/api';
 import type { CycleSummary } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../lib/format';
+import { formatCount, formatMoney } from '../../lib/format';
 import { Field } from '../../components/Field';
 
 type CycleList = ChannelOutput<'cycles.list'>;
 
 function GroupTable({ caption, rows, labelHead }: { caption: string; labelHead: string; rows: CycleSummary['bySegment'] }) {
+  const { t } = useTranslation();
   return (
     <table>
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{labelHead}</th>
-          <th scope="col">Customers</th>
-          <th scope="col">Monthly revenue</th>
+          <th scope="col">{t('admin.customers')}</th>
+          <th scope="col">{t('admin.monthlyRevenue')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.label}>
             <td>{r.label || '—'}</td>
-            <td>{r.customers.toLocaleString()}</td>
+            <td>{formatCount(r.customers)}</td>
             <td>{formatMoney(r.revenue)}</td>
           </tr>
         ))}
@@ -34,14 +36,15 @@ function GroupTable({ caption, rows, labelHead }: { caption: string; labelHead: 
 
 /** One recovery cycle: what departed, by segment and stated reason, and how the recovery is going. */
 export function CycleSummaryView({ summary }: { summary: CycleSummary }) {
+  const { t } = useTranslation();
   const facts: [string, string][] = [
-    ['Departed customers', summary.departed.toLocaleString()],
-    ['Monthly revenue lost', formatMoney(summary.revenue)],
-    ['In the queue', summary.queued.toLocaleString()],
-    ['Called', summary.called.toLocaleString()],
-    ['Recovered', summary.recovered.toLocaleString()],
-    ['No contact details', summary.noContact.toLocaleString()],
-    ['Unmapped stated reasons', summary.unmapped.toLocaleString()],
+    [t('admin.cycles.departed'), formatCount(summary.departed)],
+    [t('admin.cycles.revenueLost'), formatMoney(summary.revenue)],
+    [t('admin.cycles.queued'), formatCount(summary.queued)],
+    [t('admin.cycles.called'), formatCount(summary.called)],
+    [t('admin.cycles.recovered'), formatCount(summary.recovered)],
+    [t('admin.cycles.noContact'), formatCount(summary.noContact)],
+    [t('admin.cycles.unmapped'), formatCount(summary.unmapped)],
   ];
   return (
     <div className="cycle-summary">
@@ -53,26 +56,26 @@ export function CycleSummaryView({ summary }: { summary: CycleSummary }) {
           </div>
         ))}
       </dl>
-      <GroupTable caption="By segment" labelHead="Segment" rows={summary.bySegment} />
+      <GroupTable caption={t('admin.cycles.bySegment')} labelHead={t('admin.cycles.segment')} rows={summary.bySegment} />
       {summary.byValueBand.some((g) => g.label !== '') && (
-        <GroupTable caption="By value band" labelHead="Value band" rows={summary.byValueBand} />
+        <GroupTable caption={t('admin.cycles.byValueBand')} labelHead={t('admin.cycles.valueBand')} rows={summary.byValueBand} />
       )}
       <table>
-        <caption>By stated reason</caption>
+        <caption>{t('admin.cycles.byReason')}</caption>
         <thead>
           <tr>
-            <th scope="col">Stated reason</th>
-            <th scope="col">Category</th>
-            <th scope="col">Customers</th>
-            <th scope="col">Monthly revenue</th>
+            <th scope="col">{t('admin.unmapped.stated')}</th>
+            <th scope="col">{t('admin.cycles.category')}</th>
+            <th scope="col">{t('admin.customers')}</th>
+            <th scope="col">{t('admin.monthlyRevenue')}</th>
           </tr>
         </thead>
         <tbody>
           {summary.byReason.map((r) => (
             <tr key={`${r.mapped ? 'm' : 'u'}:${r.label}`}>
               <td>{r.label || '—'}</td>
-              <td>{r.mapped ? r.category : 'unmapped'}</td>
-              <td>{r.customers.toLocaleString()}</td>
+              <td>{r.mapped ? r.category : t('admin.cycles.notMapped')}</td>
+              <td>{formatCount(r.customers)}</td>
               <td>{formatMoney(r.revenue)}</td>
             </tr>
           ))}
@@ -83,6 +86,7 @@ export function CycleSummaryView({ summary }: { summary: CycleSummary }) {
 }
 
 export function CyclesSection() {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const [cycles, setCycles] = useState<CycleList | null>(null);
   const [cycleId, setCycleId] = useState('');
@@ -103,15 +107,15 @@ export function CyclesSection() {
   }, [cycleId, reportError]);
   return (
     <section aria-labelledby="cycles-title" className="admin-section">
-      <h2 id="cycles-title">Recovery cycles</h2>
-      {cycles && cycles.length === 0 && <p>No cycles yet: import departed customers first.</p>}
+      <h2 id="cycles-title">{t('admin.cycles.title')}</h2>
+      {cycles && cycles.length === 0 && <p>{t('admin.noCycles')}</p>}
       {cycles && cycles.length > 0 && (
-        <Field label="Cycle">
+        <Field label={t('admin.cycle')}>
           {(id) => (
             <select id={id} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
               {cycles.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name} ({c.departed.toLocaleString()} departed)
+                  {t('admin.cycles.option', { name: c.name, count: c.departed, total: formatCount(c.departed) })}
                 </option>
               ))}
             </select>

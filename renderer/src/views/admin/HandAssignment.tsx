@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AssignmentPreview } from '../../../../shared/api/assignmentPreview';
 import type { QueueItem } from '../../../../shared/api/queue';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../lib/format';
+import { formatCount, formatMoney } from '../../lib/format';
 import { Field } from '../../components/Field';
 
 /** As many as one assignment takes (the contract's limit). */
@@ -16,9 +18,9 @@ export interface HandAssignmentProps {
   onAssigned: () => void;
 }
 
-function takenWords(p: AssignmentPreview['takenFrom'][number]): string {
-  const left = p.cap === null ? `${p.after} left` : `leaving ${p.after} of ${p.cap}`;
-  return `${p.count} from ${p.name} (${left})`;
+function takenWords(t: TFunction, p: AssignmentPreview['takenFrom'][number]): string {
+  const left = p.cap === null ? t('admin.hand.left', { after: formatCount(p.after) }) : t('admin.hand.leaving', { after: formatCount(p.after), cap: formatCount(p.cap) });
+  return t('admin.hand.taken', { count: formatCount(p.count), name: p.name, left });
 }
 
 /**
@@ -27,6 +29,7 @@ function takenWords(p: AssignmentPreview['takenFrom'][number]): string {
  * are not taken silently: the confirmation names how many from whom.
  */
 export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentProps) {
+  const { t } = useTranslation();
   const id = useId();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
@@ -51,14 +54,14 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
   }, [cycleId, search, assignee, reportError]);
   useEffect(load, [load]);
 
-  const targetName = target === '' ? 'the shared queue' : (people.find((p) => p.personId === target)?.name ?? 'them');
+  const targetName = target === '' ? t('admin.hand.sharedQueue') : (people.find((p) => p.personId === target)?.name ?? t('admin.hand.them'));
   const assign = () => {
     const customerIds = [...selected];
     setBusy(true);
     api()
       .call('assignment.assign', { customerIds, personId: target || null })
       .then((r) => {
-        notify('info', `${r.assigned} customer${r.assigned === 1 ? '' : 's'} assigned to ${targetName}.`, 'assignment');
+        notify('info', t('admin.hand.assigned', { count: r.assigned, total: formatCount(r.assigned), target: targetName }), 'assignment');
         setSelected(new Set());
         setConfirm(null);
         load();
@@ -85,16 +88,16 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
   const allShown = items.length > 0 && items.every((i) => selected.has(i.id));
   return (
     <div className="hand-assignment">
-      <h3 id={`${id}-title`}>By hand</h3>
-      <div className="row" role="search" aria-label="Find customers to assign">
-        <Field label="Search by name, phone or id">
+      <h3 id={`${id}-title`}>{t('admin.hand.title')}</h3>
+      <div className="row" role="search" aria-label={t('admin.hand.find')}>
+        <Field label={t('admin.hand.search')}>
           {(fid) => <input id={fid} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
         </Field>
-        <Field label="Assigned to">
+        <Field label={t('admin.hand.assignedTo')}>
           {(fid) => (
             <select id={fid} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-              <option value="">Anyone</option>
-              <option value="unassigned">Nobody (shared queue)</option>
+              <option value="">{t('admin.hand.anyone')}</option>
+              <option value="unassigned">{t('admin.hand.nobody')}</option>
               {people.map((p) => (
                 <option key={p.personId} value={p.personId}>
                   {p.name}
@@ -105,7 +108,7 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
         </Field>
       </div>
       <p className="muted" aria-live="polite">
-        {total.toLocaleString()} matching{total > items.length ? `; the first ${items.length.toLocaleString()} are listed` : ''}.
+        {total > items.length ? t('admin.hand.matchingFirst', { total: formatCount(total), listed: formatCount(items.length) }) : t('admin.hand.matching', { total: formatCount(total) })}
       </p>
       <div className="row">
         <label className="radio">
@@ -114,12 +117,12 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
             checked={allShown}
             onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())}
           />
-          Select all {items.length.toLocaleString()} listed
+          {t('admin.hand.selectAll', { count: items.length, total: formatCount(items.length) })}
         </label>
-        <Field label="Assign the selected to">
+        <Field label={t('admin.hand.assignTo')}>
           {(fid) => (
             <select id={fid} value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">the shared queue</option>
+              <option value="">{t('admin.hand.sharedQueue')}</option>
               {people.map((p) => (
                 <option key={p.personId} value={p.personId}>
                   {p.name}
@@ -129,21 +132,25 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
           )}
         </Field>
         <button type="button" className="primary" disabled={busy || selected.size === 0} onClick={ask}>
-          Assign {selected.size.toLocaleString()} selected
+          {t('admin.hand.assign', { count: selected.size, total: formatCount(selected.size) })}
         </button>
       </div>
       {confirm && (
         <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="confirm-box">
           <p id={`${id}-confirm`}>
-            This takes {confirm.takenFrom.map(takenWords).join(', ')} and gives {confirm.moving} customer
-            {confirm.moving === 1 ? '' : 's'} to {targetName}.
+            {t('admin.hand.confirm', {
+              taken: confirm.takenFrom.map((p) => takenWords(t, p)).join(', '),
+              count: confirm.moving,
+              total: formatCount(confirm.moving),
+              target: targetName,
+            })}
           </p>
           <div className="row">
             <button type="button" className="primary" disabled={busy} onClick={assign}>
-              Assign anyway
+              {t('admin.hand.anyway')}
             </button>
             <button type="button" onClick={() => setConfirm(null)}>
-              Cancel
+              {t('admin.cancel')}
             </button>
           </div>
         </div>
@@ -153,11 +160,11 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
           <thead>
             <tr>
               <th scope="col">
-                <span className="sr-only">Selected</span>
+                <span className="sr-only">{t('admin.hand.selected')}</span>
               </th>
-              <th scope="col">Customer</th>
-              <th scope="col">Monthly revenue</th>
-              <th scope="col">Assigned to</th>
+              <th scope="col">{t('admin.hand.customer')}</th>
+              <th scope="col">{t('admin.monthlyRevenue')}</th>
+              <th scope="col">{t('admin.hand.assignedTo')}</th>
             </tr>
           </thead>
           <tbody>
@@ -166,7 +173,7 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Select ${c.name ?? c.externalId} (${c.externalId})`}
+                    aria-label={t('admin.hand.select', { name: c.name ?? c.externalId, id: c.externalId })}
                     checked={selected.has(c.id)}
                     onChange={(e) =>
                       setSelected((s) => {
@@ -182,7 +189,7 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
                   {c.name ?? c.externalId} <span className="muted">{c.externalId}</span>
                 </td>
                 <td>{formatMoney(c.monthlyRevenue)}</td>
-                <td>{c.assignedTo ?? 'shared queue'}</td>
+                <td>{c.assignedTo ?? t('admin.hand.shared')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HubSettings } from '../../../../shared/api/sync';
 import type { Role } from '../../../../shared/domain/roles';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
+import { formatCount } from '../../lib/format';
 
 export interface HubSettingsPanelProps {
   settings: HubSettings | null;
@@ -23,6 +25,7 @@ export interface HubSettingsPanelProps {
  * or replaced, never read back: the window only learns whether one is configured.
  */
 export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest, onSyncNow, onPull, onPublish, onDisconnect }: HubSettingsPanelProps) {
+  const { t } = useTranslation();
   const [url, setUrl] = useState(settings?.url ?? '');
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,11 +36,11 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (url.trim() === '') {
-      setError('Enter the hub address, for example https://hub.example.com/.');
+      setError(t('admin.hub.urlMissing'));
       return;
     }
     if (!tokenConfigured && token.trim() === '') {
-      setError("Enter this console's hub token as your manager gave it to you.");
+      setError(t('admin.hub.tokenMissing'));
       return;
     }
     setError(null);
@@ -47,18 +50,16 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
 
   return (
     <section aria-labelledby="hub-settings-title" className="hub-settings">
-      <h2 id="hub-settings-title">Hub</h2>
+      <h2 id="hub-settings-title">{t('admin.hub.title')}</h2>
       <p>
-        {connected
-          ? `This console sends its calls to the hub at ${settings?.url ?? ''} and receives its assignments from it.`
-          : 'This console works standalone. To share calls with your team and receive assignments, enter the hub address and this console\u2019s token.'}
+        {connected ? t('admin.hub.connected', { url: settings?.url ?? '' }) : t('admin.hub.standalone')}
       </p>
-      <form aria-label="Hub settings" onSubmit={submit} noValidate className="hub-form">
-        <label htmlFor="hub-url">Hub address</label>
+      <form aria-label={t('admin.hub.settings')} onSubmit={submit} noValidate className="hub-form">
+        <label htmlFor="hub-url">{t('admin.hub.url')}</label>
         <input
           id="hub-url"
           type="text"
-          title="Several addresses of the same hub, separated by commas: the console uses the next when one does not answer."
+          title={t('admin.hub.urlTitle')}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           placeholder="https://hub.example.com/"
@@ -67,19 +68,19 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
           aria-invalid={error !== null}
           aria-describedby={error ? 'hub-settings-error' : undefined}
         />
-        <label htmlFor="hub-token">Hub token</label>
+        <label htmlFor="hub-token">{t('admin.hub.token')}</label>
         <input
           id="hub-token"
           type="password"
           value={token}
           onChange={(e) => setToken(e.target.value)}
-          placeholder={tokenConfigured ? 'Configured; leave empty to keep it' : 'wbh_\u2026'}
+          placeholder={tokenConfigured ? t('admin.hub.tokenKept') : 'wbh_\u2026'}
           autoComplete="off"
           spellCheck={false}
           aria-describedby="hub-token-state"
         />
         <p id="hub-token-state" className="muted">
-          Token configured: {tokenConfigured ? 'yes' : 'no'}
+          {tokenConfigured ? t('admin.hub.tokenSet') : t('admin.hub.tokenNotSet')}
         </p>
         {error && (
           <p id="hub-settings-error" className="field-error" role="alert">
@@ -87,46 +88,42 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          Save hub settings
+          {t('admin.hub.save')}
         </button>
       </form>
       {connected && (
-        <div role="group" aria-label="Hub actions" className="hub-actions">
+        <div role="group" aria-label={t('admin.hub.actions')} className="hub-actions">
           <button type="button" onClick={onTest} disabled={busy || !tokenConfigured}>
-            Test connection
+            {t('admin.hub.test')}
           </button>
           <button type="button" onClick={onSyncNow} disabled={busy || !tokenConfigured}>
-            Sync now
+            {t('admin.hub.syncNow')}
           </button>
           <button type="button" onClick={onPull} disabled={busy || !tokenConfigured}>
-            Fetch my assignments
+            {t('admin.hub.pull')}
           </button>
           {role === 'manager' && (
             <button type="button" onClick={onPublish} disabled={busy || !tokenConfigured}>
-              Publish assignments
+              {t('admin.hub.publish')}
             </button>
           )}
           <button type="button" onClick={onDisconnect} disabled={busy}>
-            Disconnect from hub
+            {t('admin.hub.disconnect')}
           </button>
         </div>
       )}
       {settings && settings.refusedEvents > 0 && (
-        <p className="muted">
-          The hub refused {settings.refusedEvents} event{settings.refusedEvents === 1 ? '' : 's'} (invalid, or too large to send); they are kept in
-          this console&rsquo;s audit log.
-        </p>
+        <p className="muted">{t('admin.hub.refusedEvents', { count: settings.refusedEvents, total: formatCount(settings.refusedEvents) })}</p>
       )}
-      <p role="status" aria-label="Hub result">
+      <p role="status" aria-label={t('admin.hub.result')}>
         {message}
       </p>
     </section>
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function HubSettingsContainer() {
+  const { t } = useTranslation();
   const role = useAppStore((s) => s.session?.user?.role ?? null);
   const reportError = useAppStore((s) => s.reportError);
   const refreshSync = useAppStore((s) => s.refreshSync);
@@ -164,40 +161,44 @@ export function HubSettingsContainer() {
         act(async () => {
           const saved = await api().call('hub.settings.set', token === undefined ? { url } : { url, token });
           setSettings(saved);
-          return 'Hub settings saved. Sync starts in the background.';
+          return t('admin.hub.saved');
         })
       }
       onTest={() =>
         act(async () => {
           const me = await api().call('hub.test', {});
-          return `The hub answers: this console's token belongs to ${me.name} (${me.role}).`;
+          return t('admin.hub.answers', { name: me.name, role: me.role === 'agent' || me.role === 'executive' || me.role === 'manager' ? t(`role.${me.role}`) : me.role });
         })
       }
       onSyncNow={() =>
         act(async () => {
           const r = await api().call('sync.now', {});
-          const refused = r.refused > 0 ? ` The hub refused ${plural(r.refused, 'event')}.` : '';
-          return `Sent ${plural(r.sent, 'event')}; ${plural(r.pending, 'event')} waiting.${refused}`;
+          const refused = r.refused > 0 ? ` ${t('admin.hub.refused', { count: r.refused, total: formatCount(r.refused) })}` : '';
+          return `${t('admin.hub.sent', { count: r.sent, total: formatCount(r.sent) })} ${t('admin.hub.waiting', { count: r.pending, total: formatCount(r.pending) })}${refused}`;
         })
       }
       onPull={() =>
         act(async () => {
           const r = await api().call('hub.assignments.pull', {});
-          if (r.received === 0) return 'No customers are assigned to you on the hub right now. Nothing here was changed.';
-          return `Received ${plural(r.received, 'assigned customer')}: ${r.added} new, ${r.updated} updated. They are in your queue.`;
+          if (r.received === 0) return t('admin.hub.noneAssigned');
+          return t('admin.hub.received', { count: r.received, total: formatCount(r.received), added: formatCount(r.added), updated: formatCount(r.updated) });
         })
       }
       onPublish={() =>
         act(async () => {
           const r = await api().call('hub.assignments.publish', {});
-          const refused = r.rejected.length > 0 ? ` Not published: ${r.rejected.map((x) => `${x.externalId} (${x.reason})`).slice(0, 3).join('; ')}${r.rejected.length > 3 ? `; and ${r.rejected.length - 3} more` : ''}.` : '';
-          return `Published ${plural(r.published, 'assignment')} for ${r.people.join(', ') || 'nobody'}.${refused}`;
+          const shown = r.rejected.map((x) => `${x.externalId} (${x.reason})`).slice(0, 3).join('; ');
+          const refused =
+            r.rejected.length === 0
+              ? ''
+              : ` ${r.rejected.length > 3 ? t('admin.hub.notPublishedMore', { list: shown, count: r.rejected.length - 3, total: formatCount(r.rejected.length - 3) }) : t('admin.hub.notPublished', { list: shown })}`;
+          return `${t('admin.hub.published', { count: r.published, total: formatCount(r.published), people: r.people.join(', ') || t('admin.hub.nobody') })}${refused}`;
         })
       }
       onDisconnect={() =>
         act(async () => {
           setSettings(await api().call('hub.settings.clear', {}));
-          return 'Disconnected: this console works standalone. Events wait here until a hub is set again.';
+          return t('admin.hub.disconnected');
         })
       }
     />

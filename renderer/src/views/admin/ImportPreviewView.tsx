@@ -1,35 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ImportPreview } from '../../../../shared/api/import';
 import type { ImportMapping } from '../../../../shared/domain/importMapping';
 
-const n = (x: number) => x.toLocaleString();
+import { formatCount as n } from '../../lib/format';
 
 type MappingChange = Pick<ImportMapping, 'dateFormat' | 'importActive'>;
 
-const FORMATS = [
-  { value: 'dmy', label: 'Day first (DD/MM/YYYY)' },
-  { value: 'mdy', label: 'Month first (MM/DD/YYYY)' },
-] as const;
+const FORMATS = ['dmy', 'mdy'] as const;
 
 /** How dates with slashes are read: said when the file showed it, asked when every date fits both. */
-function DateFormatChoice({ dates, onChange }: { dates: ImportPreview['dates']; onChange: (change: MappingChange) => void }) {
+function DateFormatChoice({ dates, onChange, t }: { dates: ImportPreview['dates']; onChange: (change: MappingChange) => void; t: TFunction }) {
   const format = dates.format;
   const why =
     format === null
-      ? 'Every date in the file fits both readings, so its rows wait for your choice.'
+      ? t('admin.preview.dates.undecided')
       : dates.chosen
-        ? 'As you chose.'
+        ? t('admin.preview.dates.chosen')
         : dates.example
-          ? `Worked out from the file: “${dates.example.value}” (line ${dates.example.line}, ${dates.example.column}) can only be read ${format === 'dmy' ? 'day first' : 'month first'}.`
+          ? t(`admin.preview.dates.workedOut.${format}`, { value: dates.example.value, line: n(dates.example.line), column: dates.example.column })
           : '';
   return (
     <div role="radiogroup" aria-labelledby="date-format-label" aria-describedby="date-format-why" className="date-format">
       <p id="date-format-label">
-        <strong>Dates such as 03/04/2026 are written</strong>
+        <strong>{t('admin.preview.dates.question')}</strong>
       </p>
       {FORMATS.map((f) => (
-        <label key={f.value} className="radio">
-          <input type="radio" name="date-format" value={f.value} checked={format === f.value} onChange={() => onChange({ dateFormat: f.value })} />
-          {f.label}
+        <label key={f} className="radio">
+          <input type="radio" name="date-format" value={f} checked={format === f} onChange={() => onChange({ dateFormat: f })} />
+          {t(`admin.preview.dates.${f}`)}
         </label>
       ))}
       <p id="date-format-why" className={format === null ? 'field-error' : 'muted'}>
@@ -49,6 +48,7 @@ export interface ImportPreviewViewProps {
 
 /** What an import will do, before anything is written: the counts, the cycles, the warnings, the first problems. */
 export function ImportPreviewView({ preview, mapping, onMappingChange }: ImportPreviewViewProps) {
+  const { t } = useTranslation();
   if (preview.fileError) {
     return (
       <p className="field-error" role="alert">
@@ -58,41 +58,41 @@ export function ImportPreviewView({ preview, mapping, onMappingChange }: ImportP
   }
   return (
     <section aria-labelledby="preview-title" className="import-preview">
-      <h3 id="preview-title">Preview</h3>
+      <h3 id="preview-title">{t('admin.preview.title')}</h3>
       <dl className="counts">
         <div>
-          <dt>New departed customers</dt>
+          <dt>{t('admin.preview.new')}</dt>
           <dd>{n(preview.newCount)}</dd>
         </div>
         <div>
-          <dt>Already here, updated</dt>
+          <dt>{t('admin.preview.updated')}</dt>
           <dd>{n(preview.updatedCount)}</dd>
         </div>
         <div>
-          <dt>Skipped (did not depart)</dt>
+          <dt>{t('admin.preview.skipped')}</dt>
           <dd>{n(preview.skipped)}</dd>
         </div>
         {preview.active > 0 && (
           <div>
-            <dt>Of those, still active (left out)</dt>
+            <dt>{t('admin.preview.active')}</dt>
             <dd>{n(preview.active)}</dd>
           </div>
         )}
         <div>
-          <dt>Invalid rows</dt>
+          <dt>{t('admin.preview.invalid')}</dt>
           <dd>{n(preview.invalid)}</dd>
         </div>
         <div>
-          <dt>No contact details (imported, not queued)</dt>
+          <dt>{t('admin.preview.noContact')}</dt>
           <dd>{n(preview.noContact)}</dd>
         </div>
       </dl>
       <p className="muted">
-        Read as {preview.encoding === 'utf8' ? 'UTF-8' : 'Windows-1252'} text separated by “{preview.separator}”.
-        {preview.cycles.length > 0 && ` Cycles: ${preview.cycles.map((c) => `${c.name} (${n(c.customers)})`).join(', ')}.`}
+        {t('admin.preview.readAs', { encoding: preview.encoding === 'utf8' ? 'UTF-8' : 'Windows-1252', separator: preview.separator })}
+        {preview.cycles.length > 0 && ` ${t('admin.preview.cycles', { list: preview.cycles.map((c) => `${c.name} (${n(c.customers)})`).join(', ') })}`}
       </p>
       {preview.warnings.length > 0 && (
-        <ul aria-label="Before you import" className="import-warnings">
+        <ul aria-label={t('admin.preview.warnings')} className="import-warnings">
           {preview.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
@@ -105,27 +105,26 @@ export function ImportPreviewView({ preview, mapping, onMappingChange }: ImportP
             checked={mapping?.importActive === true}
             onChange={(e) => onMappingChange({ importActive: e.target.checked ? true : undefined })}
           />
-          {mapping?.importActive === true ? 'Import active rows as departed anyway' : `Import the ${n(preview.active)} active rows as departed anyway`}
+          {mapping?.importActive === true ? t('admin.preview.importActiveOn') : t('admin.preview.importActive', { count: preview.active, total: n(preview.active) })}
         </label>
       )}
-      {onMappingChange && preview.dates.slashed && <DateFormatChoice dates={preview.dates} onChange={onMappingChange} />}
+      {onMappingChange && preview.dates.slashed && <DateFormatChoice dates={preview.dates} onChange={onMappingChange} t={t} />}
       {preview.unmapped.length > 0 && (
         <p>
-          Stated reasons that map to no reason yet (kept as written; map them under “Unmapped reasons”):{' '}
-          {preview.unmapped.map((u) => `“${u.text}” (${n(u.customers)})`).join(', ')}
+          {t('admin.preview.unmapped', { list: preview.unmapped.map((u) => `“${u.text}” (${n(u.customers)})`).join(', ') })}
         </p>
       )}
       {preview.errors.length > 0 && (
         <table className="errors">
           <caption>
-            {preview.errors.length < preview.invalid ? `The first ${preview.errors.length} problems` : 'Problems'}
+            {preview.errors.length < preview.invalid ? t('admin.preview.firstProblems', { count: preview.errors.length, total: n(preview.errors.length) }) : t('admin.preview.problems')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">What is wrong</th>
+              <th scope="col">{t('admin.preview.line')}</th>
+              <th scope="col">{t('admin.preview.column')}</th>
+              <th scope="col">{t('admin.preview.value')}</th>
+              <th scope="col">{t('admin.preview.wrong')}</th>
             </tr>
           </thead>
           <tbody>

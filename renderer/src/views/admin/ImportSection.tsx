@@ -1,19 +1,23 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import type { ImportProgressView } from '../../store/importSlice';
 import { MappingEditor } from './MappingEditor';
 import { ImportPreviewView } from './ImportPreviewView';
 import { Field } from '../../components/Field';
+import { formatCount, formattingLocaleNow } from '../../lib/format';
 
 export function ImportProgressBar({ progress }: { progress: ImportProgressView }) {
+  const { t } = useTranslation();
   const known = progress.total > 0;
+  const label = t(`admin.import.progress.${progress.label}`);
   const percent = known ? Math.round((progress.done / progress.total) * 100) : null;
   return (
     <div className="import-progress">
-      <progress aria-label={progress.label} max={known ? progress.total : undefined} value={known ? progress.done : undefined} />
+      <progress aria-label={label} max={known ? progress.total : undefined} value={known ? progress.done : undefined} />
       <span aria-live="polite">
-        {progress.label}
-        {percent !== null ? ` — ${percent}%` : '…'}
+        {label}
+        {percent !== null ? ` — ${new Intl.NumberFormat(formattingLocaleNow(), { style: 'percent' }).format(percent / 100)}` : '…'}
       </span>
     </div>
   );
@@ -21,6 +25,7 @@ export function ImportProgressBar({ progress }: { progress: ImportProgressView }
 
 /** Admin > Import: choose a file, correct the proposed mapping, preview, confirm. */
 export function ImportSection() {
+  const { t } = useTranslation();
   const phase = useAppStore((s) => s.importPhase);
   const fileName = useAppStore((s) => s.importFileName);
   const inspection = useAppStore((s) => s.importInspection);
@@ -44,12 +49,9 @@ export function ImportSection() {
 
   return (
     <section aria-labelledby="import-title" className="admin-section">
-      <h2 id="import-title">Import departed customers</h2>
-      <p className="muted">
-        A CSV export, comma or semicolon separated, UTF-8 or Windows-1252. Nothing is written until you confirm, and then all of
-        it is written at once or nothing is.
-      </p>
-      <Field label="CSV file">
+      <h2 id="import-title">{t('admin.import.title')}</h2>
+      <p className="muted">{t('admin.import.intro')}</p>
+      <Field label={t('admin.import.file')}>
         {(id) => (
           <input
             id={id}
@@ -67,13 +69,13 @@ export function ImportSection() {
           />
         )}
       </Field>
-      {fileName && <p>File: {fileName}</p>}
+      {fileName && <p>{t('admin.import.fileName', { name: fileName })}</p>}
       {progress && <ImportProgressBar progress={progress} />}
 
       {inspection && mapping && phase !== 'done' && (
         <>
           {inspection.saved.length > 0 && (
-            <Field label="Use a saved mapping">
+            <Field label={t('admin.import.savedMapping')}>
               {(id) => (
                 <select
                   id={id}
@@ -83,7 +85,7 @@ export function ImportSection() {
                     if (saved) setMapping(saved.mapping);
                   }}
                 >
-                  <option value="">— choose —</option>
+                  <option value="">{t('admin.choose')}</option>
                   {inspection.saved.map((m) => (
                     <option key={m.name} value={m.name}>
                       {m.name}
@@ -95,12 +97,12 @@ export function ImportSection() {
           )}
           <MappingEditor headers={inspection.headers} mapping={mapping} onChange={setMapping} />
           <div className="row">
-            <Field label="Cycle for customers without a departure date">
+            <Field label={t('admin.import.cycle')}>
               {(id) => (
                 <input
                   id={id}
                   value={cycle}
-                  placeholder="the current one, or e.g. 2026-11"
+                  placeholder={t('admin.import.cyclePlaceholder')}
                   onChange={(e) => setCycle(e.target.value)}
                 />
               )}
@@ -113,19 +115,19 @@ export function ImportSection() {
               if (mappingName.trim()) void saveMapping(mappingName.trim());
             }}
           >
-            <Field label="Save this mapping as">
+            <Field label={t('admin.import.saveAs')}>
               {(id) => <input id={id} value={mappingName} onChange={(e) => setMappingName(e.target.value)} maxLength={80} />}
             </Field>
             <button type="submit" disabled={mappingName.trim() === ''}>
-              Save mapping
+              {t('admin.import.saveMapping')}
             </button>
           </form>
           <div className="row">
             <button type="button" className="primary" disabled={busy} onClick={() => void runPreview()}>
-              Preview
+              {t('admin.import.preview')}
             </button>
             <button type="button" disabled={busy} onClick={() => void reset()}>
-              Cancel
+              {t('admin.cancel')}
             </button>
           </div>
         </>
@@ -149,7 +151,7 @@ export function ImportSection() {
               {preview.invalid > 0 && (
                 <label className="radio">
                   <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
-                  Skip the {preview.invalid.toLocaleString()} invalid rows and import the rest
+                  {t('admin.import.skipInvalid', { count: preview.invalid, total: formatCount(preview.invalid) })}
                 </label>
               )}
               <button
@@ -158,7 +160,7 @@ export function ImportSection() {
                 disabled={busy || blockedByInvalid}
                 onClick={() => void commit(skipInvalid)}
               >
-                Import {(preview.newCount + preview.updatedCount).toLocaleString()} customers
+                {t('admin.import.commit', { count: preview.newCount + preview.updatedCount, total: formatCount(preview.newCount + preview.updatedCount) })}
               </button>
             </div>
           )}
@@ -168,19 +170,24 @@ export function ImportSection() {
       {phase === 'done' && result && (
         <div role="status" className="import-result">
           <p>
-            Imported {result.imported.toLocaleString()} new departed customers and updated {result.updated.toLocaleString()};
-            skipped {result.skipped.toLocaleString()} that did not depart; {result.invalid.toLocaleString()} invalid rows left
-            out.
+            {t('admin.import.done.written', {
+              imported: formatCount(result.imported),
+              updated: formatCount(result.updated),
+              skipped: formatCount(result.skipped),
+              invalid: formatCount(result.invalid),
+            })}
           </p>
           <p>
-            {result.noContact.toLocaleString()} without contact details (not queued); {result.unmapped.toLocaleString()} with an
-            unmapped stated reason. {result.selected.toLocaleString()} customers are in the queue now.
+            {t('admin.import.done.queued', {
+              noContact: formatCount(result.noContact),
+              unmapped: formatCount(result.unmapped),
+              count: result.selected,
+              selected: formatCount(result.selected),
+            })}
           </p>
-          {result.suppressed > 0 && (
-            <p>{result.suppressed.toLocaleString()} are on the contact-permission ledger: imported and counted, but not queued.</p>
-          )}
+          {result.suppressed > 0 && <p>{t('admin.import.done.suppressed', { count: result.suppressed, total: formatCount(result.suppressed) })}</p>}
           <button type="button" onClick={() => void reset()}>
-            Import another file
+            {t('admin.import.another')}
           </button>
         </div>
       )}

@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import {
   IMPORT_FIELDS,
-  IMPORT_FIELD_LABELS,
   type ImportField,
   type ImportMapping,
 } from '../../../../shared/domain/importMapping';
@@ -19,6 +19,7 @@ const NOT_IN_FILE = '';
  * Which rows departed: a column with a value, the inactivity proxy, or every row.
  */
 export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps) {
+  const { t } = useTranslation();
   const setColumn = (field: ImportField, header: string) => {
     const columns = { ...mapping.columns };
     if (header === NOT_IN_FILE && field !== 'externalId') delete columns[field];
@@ -30,21 +31,20 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
   const departed = mapping.departedWhen;
   return (
     <fieldset className="mapping">
-      <legend>Columns</legend>
+      <legend>{t('admin.mapping.columns')}</legend>
       <div className="mapping-grid">
         {IMPORT_FIELDS.map((field) => (
           <Field
             key={field}
             label={
               <>
-                {IMPORT_FIELD_LABELS[field]}
-                {field === 'externalId' ? ' (required)' : ''}
+                {field === 'externalId' ? t('admin.mapping.required', { field: t(`admin.mapping.field.${field}`) }) : t(`admin.mapping.field.${field}`)}
               </>
             }
           >
             {(id) => (
               <select id={id} value={mapping.columns[field] ?? NOT_IN_FILE} onChange={(e) => setColumn(field, e.target.value)}>
-                {field !== 'externalId' && <option value={NOT_IN_FILE}>— not in the file —</option>}
+                {field !== 'externalId' && <option value={NOT_IN_FILE}>{t('admin.mapping.notInFile')}</option>}
                 {headers.map((h) => (
                   <option key={h} value={h}>
                     {h}
@@ -56,8 +56,8 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
         ))}
       </div>
       <fieldset className="mapping-departed">
-        <legend>Who departed</legend>
-        <Field label="Rows that departed have the column">
+        <legend>{t('admin.mapping.whoDeparted')}</legend>
+        <Field label={t('admin.mapping.departedColumn')}>
           {(id) => (
             <select
               id={id}
@@ -69,7 +69,7 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
                 onChange(next);
               }}
             >
-              <option value={NOT_IN_FILE}>— every row departed —</option>
+              <option value={NOT_IN_FILE}>{t('admin.mapping.everyRow')}</option>
               {headers.map((h) => (
                 <option key={h} value={h}>
                   {h}
@@ -79,7 +79,7 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
           )}
         </Field>
         {departed && (
-          <Field label="equal to">
+          <Field label={t('admin.mapping.equalTo')}>
             {(id) => (
               <input
                 id={id}
@@ -89,7 +89,7 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
             )}
           </Field>
         )}
-        <Field label="Or inactive for more than (days)">
+        <Field label={t('admin.mapping.inactiveDays')}>
           {(id) => (
             <input
               id={id}
@@ -109,9 +109,9 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
           )}
         </Field>
         <p id="inactive-help" className="muted">
-          Needs a “Last activity on” column. A customer counts as departed that many days after their last activity.
+          {t('admin.mapping.inactiveHelp')}
         </p>
-        <Field label="Status column (rows that say “Active” are left out)">
+        <Field label={t('admin.mapping.statusColumn')}>
           {(id) => (
             <select
               id={id}
@@ -123,7 +123,7 @@ export function MappingEditor({ headers, mapping, onChange }: MappingEditorProps
                 onChange(next);
               }}
             >
-              <option value={NOT_IN_FILE}>— none —</option>
+              <option value={NOT_IN_FILE}>{t('admin.mapping.none')}</option>
               {headers.map((h) => (
                 <option key={h} value={h}>
                   {h}

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 
 /** A manager sets or changes the desk's manager passphrase, which Switch person asks for the manager role. */
 export function PassphraseSection() {
+  const { t } = useTranslation();
   const id = useId();
   const notify = useAppStore((s) => s.notify);
   const reportError = useAppStore((s) => s.reportError);
@@ -14,11 +16,11 @@ export function PassphraseSection() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (passphrase.length < 10) {
-      setProblem('A manager passphrase is at least 10 characters.');
+      setProblem(t('admin.passphrase.tooShort', { count: 10 }));
       return;
     }
     if (passphrase !== again) {
-      setProblem('The two passphrases differ.');
+      setProblem(t('admin.passphrase.differ'));
       return;
     }
     setProblem(null);
@@ -28,20 +30,18 @@ export function PassphraseSection() {
       .then(() => {
         setPassphrase('');
         setAgain('');
-        notify('info', "This desk's manager passphrase is set.");
+        notify('info', t('admin.passphrase.set'));
       })
       .catch(reportError)
       .finally(() => setBusy(false));
   };
   return (
     <form aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
-      <h2 id={`${id}-title`}>Manager passphrase of this desk</h2>
-      <p className="muted">
-        Switch person asks for it before anyone at this desk takes the manager role. Only a slow hash of it is kept.
-      </p>
-      <label htmlFor={`${id}-new`}>New manager passphrase</label>
+      <h2 id={`${id}-title`}>{t('admin.passphrase.title')}</h2>
+      <p className="muted">{t('admin.passphrase.intro')}</p>
+      <label htmlFor={`${id}-new`}>{t('admin.passphrase.new')}</label>
       <input id={`${id}-new`} type="password" autoComplete="new-password" value={passphrase} maxLength={200} onChange={(e) => setPassphrase(e.target.value)} />
-      <label htmlFor={`${id}-again`}>The same again</label>
+      <label htmlFor={`${id}-again`}>{t('admin.passphrase.again')}</label>
       <input id={`${id}-again`} type="password" autoComplete="new-password" value={again} maxLength={200} onChange={(e) => setAgain(e.target.value)} />
       {problem && (
         <p className="field-error" role="alert">
@@ -49,7 +49,7 @@ export function PassphraseSection() {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        Set the passphrase
+        {t('admin.passphrase.submit')}
       </button>
     </form>
   );

@@ -1,13 +1,26 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Ledger, LedgerEntry, LedgerList } from '../../../../shared/api/permissions';
-import { PERMISSION_KINDS, PERMISSION_SCOPES, SCOPE_LABELS, SOURCE_LABELS, type PermissionKind, type PermissionScope } from '../../../../shared/domain/permissions';
+import { PERMISSION_KINDS, PERMISSION_SCOPES, type PermissionKind, type PermissionScope } from '../../../../shared/domain/permissions';
 import { api } from '../../api/client';
 import { csvFileName, saveCsv } from '../../lib/download';
-import { PRIVACY_AUDIT_CSV } from '../../../../shared/api/privacy';
+import type { PrivacyAuditRow } from '../../../../shared/api/privacy';
+import type { CsvColumn } from '../../../../shared/csv/write';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { useAppStore } from '../../store';
 
-const KIND_LABELS: Record<PermissionKind, string> = { phone: 'Phone number', email: 'Email address', customer: 'Customer id' };
+
+/** The audit log's columns, headed in the person's language (the rows are the core's, as recorded). */
+function auditColumns(t: TFunction): CsvColumn<PrivacyAuditRow>[] {
+  return [
+    { header: t('admin.permissions.auditCsv.when'), value: (r) => r.at },
+    { header: t('admin.permissions.auditCsv.who'), value: (r) => r.who },
+    { header: t('admin.permissions.auditCsv.what'), value: (r) => r.what },
+    { header: t('admin.permissions.auditCsv.kind'), value: (r) => r.kind },
+    { header: t('admin.permissions.auditCsv.count'), value: (r) => r.count },
+  ];
+}
 
 export interface NewEntry {
   kind: PermissionKind;
@@ -36,26 +49,28 @@ export interface LedgerViewProps {
   onDownloadAudit: () => void;
 }
 
-function status(e: { expiredAt: string | null; expiredBy: string | null; expiresAt: string | null }): string {
-  if (e.expiredAt) return `expired ${formatDate(e.expiredAt)} by ${e.expiredBy ?? '?'}`;
-  if (e.expiresAt) return `active until ${formatDate(e.expiresAt)}`;
-  return 'active';
+function status(t: TFunction, e: { expiredAt: string | null; expiredBy: string | null; expiresAt: string | null }): string {
+  if (e.expiredAt) return t('admin.permissions.expiredBy', { date: formatDate(e.expiredAt), by: e.expiredBy ?? '?' });
+  if (e.expiresAt) return t('admin.permissions.activeUntil', { date: formatDate(e.expiresAt) });
+  return t('admin.permissions.active');
 }
 
 function EntryRow({ e, busy, onExpire }: { e: LedgerEntry; busy: boolean; onExpire: LedgerViewProps['onExpire'] }) {
+  const { t } = useTranslation();
   return (
     <tr>
-      <td>{KIND_LABELS[e.kind]}</td>
+      <td>{t(`admin.permissions.kind.${e.kind}`)}</td>
       <td>{e.value}</td>
-      <td>{SCOPE_LABELS[e.scope]}</td>
+      <td>{t(`components.scope.${e.scope}`)}</td>
       <td>
-        {formatDateTime(e.addedAt)} by {e.addedBy} ({SOURCE_LABELS[e.source]}){e.note ? `: ${e.note}` : ''}
+        {t('admin.permissions.addedBy', { date: formatDateTime(e.addedAt), by: e.addedBy, source: t(`admin.permissions.source.${e.source}`) })}
+        {e.note ? `: ${e.note}` : ''}
       </td>
-      <td>{status(e)}</td>
+      <td>{status(t, e)}</td>
       <td>
         {!e.expiredAt && (
-          <button type="button" disabled={busy} aria-label={`Expire the entry for ${e.value}`} onClick={() => onExpire(e.id, e.value)}>
-            Expire
+          <button type="button" disabled={busy} aria-label={t('admin.permissions.expireEntry', { value: e.value })} onClick={() => onExpire(e.id, e.value)}>
+            {t('admin.permissions.expire')}
           </button>
         )}
       </td>
@@ -64,23 +79,22 @@ function EntryRow({ e, busy, onExpire }: { e: LedgerEntry; busy: boolean; onExpi
 }
 
 function ListRow({ l, busy, matching, onExpire }: { l: LedgerList; busy: boolean; matching: boolean; onExpire: LedgerViewProps['onExpire'] }) {
+  const { t } = useTranslation();
   return (
     <tr>
       <td>
         {l.name}
-        {l.registry ? ' (registry)' : ''}
-        {matching ? ' — holds the searched value' : ''}
+        {l.registry ? ` ${t('admin.permissions.registry')}` : ''}
+        {matching ? ` ${t('admin.permissions.holdsSearched')}` : ''}
       </td>
       <td>{formatCount(l.size)}</td>
-      <td>{SCOPE_LABELS[l.scope]}</td>
-      <td>
-        {formatDateTime(l.addedAt)} by {l.addedBy}
-      </td>
-      <td>{status(l)}</td>
+      <td>{t(`components.scope.${l.scope}`)}</td>
+      <td>{t('admin.permissions.listAddedBy', { date: formatDateTime(l.addedAt), by: l.addedBy })}</td>
+      <td>{status(t, l)}</td>
       <td>
         {!l.expiredAt && (
-          <button type="button" disabled={busy} aria-label={`Expire the list ${l.name}`} onClick={() => onExpire(l.id, `the list ${l.name}`)}>
-            Expire
+          <button type="button" disabled={busy} aria-label={t('admin.permissions.expireList', { name: l.name })} onClick={() => onExpire(l.id, t('admin.permissions.theList', { name: l.name }))}>
+            {t('admin.permissions.expire')}
           </button>
         )}
       </td>
@@ -90,6 +104,7 @@ function ListRow({ l, busy, matching, onExpire }: { l: LedgerList; busy: boolean
 
 /** The contact-permission ledger for managers: what blocks whom, since when, on whose word, and its history. */
 export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, onCountry, onDownloadAudit }: LedgerViewProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
   const [includeExpired, setIncludeExpired] = useState(false);
@@ -99,68 +114,69 @@ export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, 
   const [months, setMonths] = useState(ledger.relationshipMonths === null ? '' : String(ledger.relationshipMonths));
   return (
     <section aria-labelledby={`${id}-title`} className="admin-section">
-      <h2 id={`${id}-title`}>Contact permissions</h2>
+      <h2 id={`${id}-title`}>{t('admin.sections.permissions')}</h2>
       <p>
-        {formatCount(ledger.counts.active)} active entries, {formatCount(ledger.counts.lists)} lists holding {formatCount(ledger.counts.listValues)} numbers;{' '}
-        {formatCount(ledger.counts.expired)} expired entries kept in the history.{' '}
-        {ledger.syncedAt ? `Last heard from the hub ${formatDateTime(ledger.syncedAt)}.` : 'Not synced with a hub yet: this desk enforces what it holds.'}
-        {ledger.pending > 0 ? ` ${formatCount(ledger.pending)} changes wait to reach the hub.` : ''}
+        {t('admin.permissions.counts', {
+          active: t('admin.permissions.activeEntries', { count: ledger.counts.active, total: formatCount(ledger.counts.active) }),
+          lists: t('admin.permissions.lists', { count: ledger.counts.lists, total: formatCount(ledger.counts.lists) }),
+          numbers: t('admin.permissions.numbers', { count: ledger.counts.listValues, total: formatCount(ledger.counts.listValues) }),
+          expired: t('admin.permissions.expiredEntries', { count: ledger.counts.expired, total: formatCount(ledger.counts.expired) }),
+        })}{' '}
+        {ledger.syncedAt ? t('admin.permissions.synced', { date: formatDateTime(ledger.syncedAt) }) : t('admin.permissions.notSynced')}
+        {ledger.pending > 0 ? ` ${t('admin.permissions.pending', { count: ledger.pending, total: formatCount(ledger.pending) })}` : ''}
       </p>
 
       <form
-        aria-label="Desk country and relationship window"
+        aria-label={t('admin.permissions.countryForm')}
         onSubmit={(e) => {
           e.preventDefault();
           onCountry(country.trim() === '' ? null : country.trim().toUpperCase(), months.trim() === '' ? null : Number(months));
         }}
       >
-        <label htmlFor={`${id}-country`}>Country of national numbers (two letters, e.g. US)</label>
+        <label htmlFor={`${id}-country`}>{t('admin.permissions.country')}</label>
         <input id={`${id}-country`} value={country} maxLength={2} onChange={(e) => setCountry(e.target.value)} />
-        <label htmlFor={`${id}-months`}>Established-relationship window for registry lists, in months (empty: off)</label>
+        <label htmlFor={`${id}-months`}>{t('admin.permissions.months')}</label>
         <input id={`${id}-months`} type="number" min={1} max={120} value={months} onChange={(e) => setMonths(e.target.value)} />
-        <p className="hint">
-          While it is on, a number on a do-not-call registry list may still be called until the customer&apos;s departure is this old (US
-          rules allow 18 months); older ones are kept out with the reason &quot;relationship window passed&quot;.
-        </p>
+        <p className="hint">{t('admin.permissions.monthsHint')}</p>
         <button type="submit" disabled={busy}>
-          Save
+          {t('admin.permissions.save')}
         </button>
       </form>
 
       <form
-        aria-label="Search the ledger"
+        aria-label={t('admin.permissions.searchForm')}
         onSubmit={(e) => {
           e.preventDefault();
           onSearch(search, includeExpired);
         }}
       >
-        <label htmlFor={`${id}-search`}>Number, email or customer id</label>
+        <label htmlFor={`${id}-search`}>{t('admin.permissions.search')}</label>
         <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <label className="radio">
           <input type="checkbox" checked={includeExpired} onChange={(e) => setIncludeExpired(e.target.checked)} />
-          Show expired entries too
+          {t('admin.permissions.showExpired')}
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t('admin.permissions.searchButton')}</button>
       </form>
 
       <table>
-        <caption>Entries</caption>
+        <caption>{t('admin.permissions.entries')}</caption>
         <thead>
           <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Value</th>
-            <th scope="col">Forbids</th>
-            <th scope="col">Added</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('admin.permissions.kindHead')}</th>
+            <th scope="col">{t('admin.permissions.value')}</th>
+            <th scope="col">{t('admin.permissions.forbids')}</th>
+            <th scope="col">{t('admin.permissions.added')}</th>
+            <th scope="col">{t('admin.permissions.status')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('admin.permissions.actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {ledger.entries.length === 0 ? (
             <tr>
-              <td colSpan={6}>No entries.</td>
+              <td colSpan={6}>{t('admin.permissions.noEntries')}</td>
             </tr>
           ) : (
             ledger.entries.map((e) => <EntryRow key={e.id} e={e} busy={busy} onExpire={onExpire} />)
@@ -169,58 +185,58 @@ export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, 
       </table>
 
       <form
-        aria-label="Add an entry"
+        aria-label={t('admin.permissions.addEntry')}
         onSubmit={(e) => {
           e.preventDefault();
           onAdd(entry);
         }}
       >
-        <h3>Add an entry</h3>
-        <label htmlFor={`${id}-kind`}>Kind</label>
+        <h3>{t('admin.permissions.addEntry')}</h3>
+        <label htmlFor={`${id}-kind`}>{t('admin.permissions.kindHead')}</label>
         <select id={`${id}-kind`} value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value as PermissionKind })}>
           {PERMISSION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {t(`admin.permissions.kind.${k}`)}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-value`}>Value</label>
+        <label htmlFor={`${id}-value`}>{t('admin.permissions.value')}</label>
         <input id={`${id}-value`} value={entry.value} onChange={(e) => setEntry({ ...entry, value: e.target.value })} />
-        <label htmlFor={`${id}-scope`}>Forbids</label>
+        <label htmlFor={`${id}-scope`}>{t('admin.permissions.forbids')}</label>
         <select id={`${id}-scope`} value={entry.scope} onChange={(e) => setEntry({ ...entry, scope: e.target.value as PermissionScope })}>
           {PERMISSION_SCOPES.map((s) => (
             <option key={s} value={s}>
-              {SCOPE_LABELS[s]}
+              {t(`components.scope.${s}`)}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-note`}>Note (optional)</label>
+        <label htmlFor={`${id}-note`}>{t('admin.permissions.note')}</label>
         <input id={`${id}-note`} value={entry.note} onChange={(e) => setEntry({ ...entry, note: e.target.value })} />
-        <label htmlFor={`${id}-expires`}>Ends on (optional)</label>
+        <label htmlFor={`${id}-expires`}>{t('admin.permissions.endsOn')}</label>
         <input id={`${id}-expires`} type="date" value={entry.expiresOn} onChange={(e) => setEntry({ ...entry, expiresOn: e.target.value })} />
         <button type="submit" className="primary" disabled={busy || entry.value.trim() === ''}>
-          Add to the ledger
+          {t('admin.permissions.add')}
         </button>
       </form>
 
       <table>
-        <caption>Imported lists</caption>
+        <caption>{t('admin.permissions.importedLists')}</caption>
         <thead>
           <tr>
-            <th scope="col">List</th>
-            <th scope="col">Numbers</th>
-            <th scope="col">Forbids</th>
-            <th scope="col">Added</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('admin.permissions.list')}</th>
+            <th scope="col">{t('admin.permissions.numbersHead')}</th>
+            <th scope="col">{t('admin.permissions.forbids')}</th>
+            <th scope="col">{t('admin.permissions.added')}</th>
+            <th scope="col">{t('admin.permissions.status')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('admin.permissions.actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {ledger.lists.length === 0 ? (
             <tr>
-              <td colSpan={6}>No lists imported.</td>
+              <td colSpan={6}>{t('admin.permissions.noLists')}</td>
             </tr>
           ) : (
             ledger.lists.map((l) => <ListRow key={l.id} l={l} busy={busy} matching={ledger.listsMatching.includes(l.id)} onExpire={onExpire} />)
@@ -229,15 +245,15 @@ export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, 
       </table>
 
       <form
-        aria-label="Import a suppression list"
+        aria-label={t('admin.permissions.importList')}
         onSubmit={(e) => {
           e.preventDefault();
           onImport(list);
         }}
       >
-        <h3>Import a suppression list</h3>
-        <p className="hint">One number a line, or a CSV file with a column of numbers. Any line that cannot be read refuses the whole file, naming the line.</p>
-        <label htmlFor={`${id}-list-file`}>List file</label>
+        <h3>{t('admin.permissions.importList')}</h3>
+        <p className="hint">{t('admin.permissions.importHint')}</p>
+        <label htmlFor={`${id}-list-file`}>{t('admin.permissions.listFile')}</label>
         <input
           id={`${id}-list-file`}
           type="file"
@@ -248,37 +264,38 @@ export function LedgerView({ ledger, busy, onSearch, onAdd, onExpire, onImport, 
             void file.text().then((text) => setList((l) => ({ ...l, text, name: l.name === '' ? file.name : l.name })));
           }}
         />
-        <label htmlFor={`${id}-list-name`}>Name</label>
+        <label htmlFor={`${id}-list-name`}>{t('admin.permissions.listName')}</label>
         <input id={`${id}-list-name`} value={list.name} onChange={(e) => setList({ ...list, name: e.target.value })} />
-        <label htmlFor={`${id}-list-column`}>Column (for a CSV file; optional)</label>
+        <label htmlFor={`${id}-list-column`}>{t('admin.permissions.listColumn')}</label>
         <input id={`${id}-list-column`} value={list.column} onChange={(e) => setList({ ...list, column: e.target.value })} />
-        <label htmlFor={`${id}-list-scope`}>Forbids</label>
+        <label htmlFor={`${id}-list-scope`}>{t('admin.permissions.forbids')}</label>
         <select id={`${id}-list-scope`} value={list.scope} onChange={(e) => setList({ ...list, scope: e.target.value as PermissionScope })}>
           {PERMISSION_SCOPES.map((s) => (
             <option key={s} value={s}>
-              {SCOPE_LABELS[s]}
+              {t(`components.scope.${s}`)}
             </option>
           ))}
         </select>
         <label className="radio">
           <input type="checkbox" checked={list.registry} onChange={(e) => setList({ ...list, registry: e.target.checked })} />
-          A do-not-call registry extract
+          {t('admin.permissions.registryExtract')}
         </label>
         <button type="submit" className="primary" disabled={busy || list.text === '' || list.name.trim() === ''}>
-          Import the list
+          {t('admin.permissions.importButton')}
         </button>
       </form>
 
-      <h3>Audit log</h3>
-      <p className="hint">Erasures and permission changes: who, when, what kind and how many, with no personal data.</p>
+      <h3>{t('admin.permissions.audit')}</h3>
+      <p className="hint">{t('admin.permissions.auditHint')}</p>
       <button type="button" onClick={onDownloadAudit}>
-        Download the audit log (CSV)
+        {t('admin.permissions.downloadAudit')}
       </button>
     </section>
   );
 }
 
 export function PermissionsSection() {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const loadQueue = useAppStore((s) => s.loadQueue);
@@ -307,7 +324,7 @@ export function PermissionsSection() {
       .catch((error: unknown) => reportError(error, 'permissions'))
       .finally(() => setBusy(false));
   };
-  if (!ledger) return <p aria-busy="true">Loading…</p>;
+  if (!ledger) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <LedgerView
       key={`${ledger.country ?? ''}-${ledger.relationshipMonths ?? ''}`}
@@ -317,13 +334,16 @@ export function PermissionsSection() {
       onDownloadAudit={() => {
         api()
           .call('privacy.audit', {})
-          .then((rows) => saveCsv(csvFileName('privacy audit'), PRIVACY_AUDIT_CSV, rows))
+          .then((rows) => saveCsv(csvFileName(t('admin.permissions.auditFile')), auditColumns(t), rows))
           .catch((error: unknown) => reportError(error, 'permissions'));
       }}
       onCountry={(country, relationshipMonths) =>
         act(async () => {
           await api().call('permissions.settings.set', { country, relationshipMonths });
-          return `${country ? `National numbers are read as ${country}` : 'No desk country set'}; relationship window ${relationshipMonths === null ? 'off' : `${relationshipMonths} months`}.`;
+          return t('admin.permissions.countrySaved', {
+            country: country ? t('admin.permissions.countrySet', { country }) : t('admin.permissions.noCountry'),
+            window: relationshipMonths === null ? t('admin.permissions.windowOff') : t('admin.permissions.windowMonths', { count: relationshipMonths }),
+          });
         })
       }
       onAdd={(e) =>
@@ -335,13 +355,13 @@ export function PermissionsSection() {
             ...(e.note.trim() !== '' ? { note: e.note } : {}),
             ...(e.expiresOn !== '' ? { expiresAt: `${e.expiresOn}T00:00:00Z` } : {}),
           });
-          return `Added ${added.value} to the ledger: ${SCOPE_LABELS[added.scope]}.`;
+          return t('admin.permissions.addedValue', { value: added.value, scope: t(`components.scope.${added.scope}`) });
         })
       }
       onExpire={(id, what) =>
         act(async () => {
           await api().call('permissions.expire', { id });
-          return `Expired ${what}; the history keeps it.`;
+          return t('admin.permissions.expired', { what });
         })
       }
       onImport={(l) =>
@@ -353,7 +373,7 @@ export function PermissionsSection() {
             ...(l.column.trim() !== '' ? { column: l.column } : {}),
             text: l.text,
           });
-          return `Imported ${formatCount(r.numbers)} numbers; ${formatCount(r.customersBlocked)} customers are now kept out of every queue.`;
+          return `${t('admin.permissions.importedNumbers', { count: r.numbers, total: formatCount(r.numbers) })} ${t('admin.permissions.blockedCustomers', { count: r.customersBlocked, total: formatCount(r.customersBlocked) })}`;
         })
       }
     />

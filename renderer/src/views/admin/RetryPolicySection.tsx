@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { describeWait, parseCadence, type ContactPolicy } from '../../../../shared/domain/contactPolicy';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { parseCadence, type CadenceProblem, type ContactPolicy } from '../../../../shared/domain/contactPolicy';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 
@@ -9,10 +11,23 @@ export interface RetryPolicyFormProps {
   onSave: (p: ContactPolicy) => void;
 }
 
+/** A wait in the person's words ("2 h", "1 Tag", "3 días"): the form reads these back (parseCadence knows each language's units). */
+function waitWords(t: TFunction, minutes: number): string {
+  if (minutes % 1440 === 0) return t('admin.retry.days', { count: minutes / 1440 });
+  if (minutes % 60 === 0) return t('admin.retry.hours', { count: minutes / 60 });
+  return t('admin.retry.minutes', { count: minutes });
+}
+
+function cadenceProblem(t: TFunction, problem: CadenceProblem): string {
+  if (problem.kind === 'empty') return t('admin.retry.problem.empty');
+  return t(problem.kind === 'notAWait' ? 'admin.retry.problem.notAWait' : 'admin.retry.problem.outOfRange', { part: problem.part });
+}
+
 /** The retry cadence after No answer, and whether a call may start outside calling hours with a reason. */
 export function RetryPolicyForm({ policy, busy, onSave }: RetryPolicyFormProps) {
+  const { t } = useTranslation();
   const id = useId();
-  const [cadence, setCadence] = useState(policy.retryCadenceMinutes.map(describeWait).join(', '));
+  const [cadence, setCadence] = useState(policy.retryCadenceMinutes.map((m) => waitWords(t, m)).join(', '));
   const [override, setOverride] = useState(policy.outsideHoursOverride);
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -22,15 +37,15 @@ export function RetryPolicyForm({ policy, busy, onSave }: RetryPolicyFormProps) 
         e.preventDefault();
         const parsed = parseCadence(cadence);
         if (!parsed.ok) {
-          setProblem(parsed.why);
+          setProblem(cadenceProblem(t, parsed.problem));
           document.getElementById(`${id}-cadence`)?.focus();
           return;
         }
         onSave({ retryCadenceMinutes: parsed.minutes, outsideHoursOverride: override });
       }}
     >
-      <h3 id={`${id}-title`}>Retries and calls outside hours</h3>
-      <label htmlFor={`${id}-cadence`}>Wait after each unanswered call</label>
+      <h3 id={`${id}-title`}>{t('admin.retry.title')}</h3>
+      <label htmlFor={`${id}-cadence`}>{t('admin.retry.cadence')}</label>
       <input
         id={`${id}-cadence`}
         type="text"
@@ -43,8 +58,7 @@ export function RetryPolicyForm({ policy, busy, onSave }: RetryPolicyFormProps) 
         }}
       />
       <p id={`${id}-cadence-hint`} className="hint">
-        For example &quot;2 h, 1 day, 3 days&quot;: the first wait after the first No answer, the next after the second, the last
-        for every one after. The queue shows when each customer may be tried again.
+        {t('admin.retry.hint')}
       </p>
       {problem && (
         <p id={`${id}-cadence-problem`} className="field-error">
@@ -53,16 +67,17 @@ export function RetryPolicyForm({ policy, busy, onSave }: RetryPolicyFormProps) 
       )}
       <label className="radio">
         <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />
-        Callers may start a call outside calling hours, saying why (the reason is recorded with the call)
+        {t('admin.retry.override')}
       </label>
       <button type="submit" className="primary" disabled={busy}>
-        Save retries and calls outside hours
+        {t('admin.retry.save')}
       </button>
     </form>
   );
 }
 
 export function RetryPolicySection() {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const loadQueue = useAppStore((s) => s.loadQueue);
@@ -71,7 +86,7 @@ export function RetryPolicySection() {
   useEffect(() => {
     api().call('contactPolicy.get', {}).then(setPolicy).catch(reportError);
   }, [reportError]);
-  if (!policy) return <p aria-busy="true">Loading…</p>;
+  if (!policy) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <RetryPolicyForm
       key={JSON.stringify(policy)}
@@ -83,7 +98,7 @@ export function RetryPolicySection() {
           .call('contactPolicy.save', next)
           .then((saved) => {
             setPolicy(saved);
-            notify('info', 'Retries and calls outside hours saved.', 'contactPolicy');
+            notify('info', t('admin.retry.saved'), 'contactPolicy');
             void loadQueue();
           })
           .catch((error: unknown) => reportError(error, 'contactPolicy'))

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SelectionView } from '../../../../shared/api/queue';
-import { describeRule, SelectionSettingsSchema, type SelectionRule, type SelectionSettings } from '../../../../shared/domain/selection';
+import { SelectionSettingsSchema, type SelectionRule, type SelectionSettings } from '../../../../shared/domain/selection';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
-import { ConditionEditor, blankCondition } from './ConditionEditor';
+import { ConditionEditor, blankCondition, ruleWords } from './ConditionEditor';
+import { formatCount } from '../../lib/format';
 
 /** The list with its i-th item changed: every editable row list below is edited this way. */
 const replaceAt = <T,>(list: T[], i: number, patch: Partial<T>): T[] => list.map((x, j) => (j === i ? { ...x, ...patch } : x));
@@ -17,6 +19,7 @@ export interface SelectionEditorProps {
 
 /** Selection rules, value bands and segment points, edited as one set and saved together. */
 export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
+  const { t } = useTranslation();
   const [rules, setRules] = useState<SelectionRule[]>(view.rules);
   const [bands, setBands] = useState(view.valueBands);
   const [segments, setSegments] = useState(view.segmentPoints);
@@ -63,17 +66,14 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
     >
       {problemText('form')}
       <p>
-        {view.selected.toLocaleString()} customers are selected now.{' '}
-        {rules.some((r) => r.enabled)
-          ? 'A customer is queued when any enabled rule matches.'
-          : 'With no enabled rule, every departed customer with contact details is queued.'}{' '}
-        Deceased, business closed and do-not-contact are never queued.
+        {t('admin.selection.selected', { count: view.selected, total: formatCount(view.selected) })}{' '}
+        {rules.some((r) => r.enabled) ? t('admin.selection.anyRule') : t('admin.selection.noRule')} {t('admin.selection.never')}
       </p>
-      <h3>Selection rules</h3>
+      <h3>{t('admin.selection.rules')}</h3>
       {rules.map((rule, i) => (
         <fieldset key={i} className="rule">
-          <legend>{rule.name || `Rule ${i + 1}`}</legend>
-          <Field label="Name">
+          <legend>{rule.name || t('admin.selection.rule', { n: i + 1 })}</legend>
+          <Field label={t('admin.selection.name')}>
             {(id) => (
               <>
                 <input id={id} value={rule.name} {...invalid(`rules.${i}.name`)} onChange={(e) => setRule(i, { ...rule, name: e.target.value })} maxLength={120} />
@@ -83,12 +83,12 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
           </Field>
           <label className="radio">
             <input type="checkbox" checked={rule.enabled} onChange={(e) => setRule(i, { ...rule, enabled: e.target.checked })} />
-            Enabled
+            {t('admin.selection.enabled')}
           </label>
           {rule.conditions.map((c, j) => (
             <ConditionEditor
               key={j}
-              label={`Rule ${i + 1} condition ${j + 1}`}
+              label={t('admin.selection.condition', { rule: i + 1, n: j + 1 })}
               condition={c}
               choices={view.choices}
               bandNames={bandNames}
@@ -97,17 +97,17 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
             />
           ))}
           <p className="muted">
-            {rule.conditions.length > 0 ? `Queues customers whose ${describeRule(rule)}.` : 'Add a condition.'}
+            {rule.conditions.length > 0 ? t('admin.selection.queues', { rule: ruleWords(t, rule, view.choices.categories) }) : t('admin.selection.addConditionHint')}
           </p>
           <div className="row">
             <button
               type="button"
               onClick={() => setRule(i, { ...rule, conditions: [...rule.conditions, blankCondition('monthlyRevenue')] })}
             >
-              Add condition
+              {t('admin.selection.addCondition')}
             </button>
             <button type="button" onClick={() => setRules(rules.filter((_, j) => j !== i))}>
-              Remove rule
+              {t('admin.selection.removeRule')}
             </button>
           </div>
         </fieldset>
@@ -117,20 +117,18 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
         onClick={() =>
           setRules([
             ...rules,
-            { name: `Rule ${rules.length + 1}`, enabled: true, conditions: [blankCondition('monthlyRevenue')] },
+            { name: t('admin.selection.rule', { n: rules.length + 1 }), enabled: true, conditions: [blankCondition('monthlyRevenue')] },
           ])
         }
       >
-        Add rule
+        {t('admin.selection.addRule')}
       </button>
 
-      <h3>Value bands</h3>
-      <p className="muted">
-        A customer is in the highest band whose minimum monthly revenue they reach; its points add to their priority.
-      </p>
+      <h3>{t('admin.selection.bands')}</h3>
+      <p className="muted">{t('admin.selection.bandsHint')}</p>
       {bands.map((b, i) => (
-        <div key={i} className="row" role="group" aria-label={`Value band ${i + 1}`}>
-          <Field label="Name">
+        <div key={i} className="row" role="group" aria-label={t('admin.selection.band', { n: i + 1 })}>
+          <Field label={t('admin.selection.name')}>
             {(id) => (
               <>
                 <input
@@ -143,7 +141,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
               </>
             )}
           </Field>
-          <Field label="From monthly revenue">
+          <Field label={t('admin.selection.fromRevenue')}>
             {(id) => (
               <input
                 id={id}
@@ -154,7 +152,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
               />
             )}
           </Field>
-          <Field label="Priority points">
+          <Field label={t('admin.selection.points')}>
             {(id) => (
               <input
                 id={id}
@@ -165,25 +163,25 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
             )}
           </Field>
           <button type="button" onClick={() => setBands(bands.filter((_, j) => j !== i))}>
-            Remove band
+            {t('admin.selection.removeBand')}
           </button>
         </div>
       ))}
       <button type="button" onClick={() => setBands([...bands, { name: '', minRevenue: 0, points: 0 }])}>
-        Add value band
+        {t('admin.selection.addBand')}
       </button>
 
-      <h3>Segment points</h3>
+      <h3>{t('admin.selection.segmentPoints')}</h3>
       {segments.map((s, i) => (
-        <div key={i} className="row" role="group" aria-label={`Segment points ${i + 1}`}>
-          <Field label="Segment">
+        <div key={i} className="row" role="group" aria-label={t('admin.selection.segmentPointsN', { n: i + 1 })}>
+          <Field label={t('admin.selection.segment')}>
             {(id) => (
               <select
                 id={id}
                 value={s.segment}
                 onChange={(e) => setSegments(replaceAt(segments, i, { segment: e.target.value }))}
               >
-                <option value="">— choose —</option>
+                <option value="">{t('admin.choose')}</option>
                 {view.choices.segments.map((seg) => (
                   <option key={seg} value={seg}>
                     {seg}
@@ -192,7 +190,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
               </select>
             )}
           </Field>
-          <Field label="Priority points">
+          <Field label={t('admin.selection.points')}>
             {(id) => (
               <input
                 id={id}
@@ -203,16 +201,16 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
             )}
           </Field>
           <button type="button" onClick={() => setSegments(segments.filter((_, j) => j !== i))}>
-            Remove segment points
+            {t('admin.selection.removeSegment')}
           </button>
         </div>
       ))}
       <button type="button" onClick={() => setSegments([...segments, { segment: '', points: 0 }])}>
-        Add segment points
+        {t('admin.selection.addSegment')}
       </button>
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>
-          Save and select
+          {t('admin.selection.save')}
         </button>
       </div>
     </form>
@@ -220,6 +218,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
 }
 
 export function SelectionSection() {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const loadQueue = useAppStore((s) => s.loadQueue);
@@ -231,7 +230,7 @@ export function SelectionSection() {
   }, [reportError]);
   return (
     <section aria-labelledby="selection-title" className="admin-section">
-      <h2 id="selection-title">Whom to call</h2>
+      <h2 id="selection-title">{t('admin.sections.selection')}</h2>
       {view ? (
         <SelectionEditor
           key={version}
@@ -244,7 +243,7 @@ export function SelectionSection() {
               .then((next) => {
                 setView(next);
                 setVersion((v) => v + 1);
-                notify('info', `Saved: ${next.selected.toLocaleString()} customers are selected for the queue.`);
+                notify('info', t('admin.selection.saved', { count: next.selected, total: formatCount(next.selected) }));
                 void loadQueue();
               })
               .catch(reportError)
@@ -252,7 +251,7 @@ export function SelectionSection() {
           }}
         />
       ) : (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       )}
     </section>
   );

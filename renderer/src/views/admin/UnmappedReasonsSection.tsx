@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
-import { formatMoney } from '../../lib/format';
+import { formatCount, formatMoney } from '../../lib/format';
 
 type Unmapped = ChannelOutput<'reasons.unmapped'>;
 
@@ -14,36 +15,37 @@ export interface UnmappedReasonsTableProps {
 
 /** Stated reasons as the exports wrote them that map to no reason yet, each with a reason to choose. */
 export function UnmappedReasonsTable({ data, onMap, busy }: UnmappedReasonsTableProps) {
+  const { t } = useTranslation();
   const [choice, setChoice] = useState<Record<string, string>>({});
-  if (data.texts.length === 0) return <p>Every stated reason maps to a reason of the taxonomy.</p>;
+  if (data.texts.length === 0) return <p>{t('admin.unmapped.none')}</p>;
   const categories = [...new Set(data.reasons.map((r) => r.categoryName))];
   return (
     <table>
-      <caption>Unmapped stated reasons</caption>
+      <caption>{t('admin.unmapped.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Stated reason</th>
-          <th scope="col">Customers</th>
-          <th scope="col">Monthly revenue</th>
-          <th scope="col">Means</th>
+          <th scope="col">{t('admin.unmapped.stated')}</th>
+          <th scope="col">{t('admin.customers')}</th>
+          <th scope="col">{t('admin.monthlyRevenue')}</th>
+          <th scope="col">{t('admin.unmapped.means')}</th>
           <th scope="col">
-            <span className="sr-only">Action</span>
+            <span className="sr-only">{t('admin.action')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
-        {data.texts.map((t) => (
-          <tr key={t.text}>
-            <td>{t.text}</td>
-            <td>{t.customers.toLocaleString()}</td>
-            <td>{formatMoney(t.revenue)}</td>
+        {data.texts.map((row) => (
+          <tr key={row.text}>
+            <td>{row.text}</td>
+            <td>{formatCount(row.customers)}</td>
+            <td>{formatMoney(row.revenue)}</td>
             <td>
               <select
-                aria-label={`Reason for “${t.text}”`}
-                value={choice[t.text] ?? ''}
-                onChange={(e) => setChoice({ ...choice, [t.text]: e.target.value })}
+                aria-label={t('admin.unmapped.reasonFor', { text: row.text })}
+                value={choice[row.text] ?? ''}
+                onChange={(e) => setChoice({ ...choice, [row.text]: e.target.value })}
               >
-                <option value="">— choose a reason —</option>
+                <option value="">{t('admin.unmapped.chooseReason')}</option>
                 {categories.map((c) => (
                   <optgroup key={c} label={c}>
                     {data.reasons
@@ -60,14 +62,14 @@ export function UnmappedReasonsTable({ data, onMap, busy }: UnmappedReasonsTable
             <td>
               <button
                 type="button"
-                disabled={busy || !choice[t.text]}
-                aria-label={`Map “${t.text}”`}
+                disabled={busy || !choice[row.text]}
+                aria-label={t('admin.unmapped.mapText', { text: row.text })}
                 onClick={() => {
-                  const reasonId = choice[t.text];
-                  if (reasonId) onMap(t.text, reasonId);
+                  const reasonId = choice[row.text];
+                  if (reasonId) onMap(row.text, reasonId);
                 }}
               >
-                Map
+                {t('admin.unmapped.map')}
               </button>
             </td>
           </tr>
@@ -78,6 +80,7 @@ export function UnmappedReasonsTable({ data, onMap, busy }: UnmappedReasonsTable
 }
 
 export function UnmappedReasonsSection() {
+  const { t } = useTranslation();
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
   const [data, setData] = useState<Unmapped | null>(null);
@@ -88,11 +91,8 @@ export function UnmappedReasonsSection() {
   useEffect(load, [load]);
   return (
     <section aria-labelledby="unmapped-title" className="admin-section">
-      <h2 id="unmapped-title">Unmapped reasons</h2>
-      <p className="muted">
-        Mapping a text updates every customer who left with it, the reports and later imports. Customers whose reason is not
-        recoverable leave the queue.
-      </p>
+      <h2 id="unmapped-title">{t('admin.sections.unmapped')}</h2>
+      <p className="muted">{t('admin.unmapped.intro')}</p>
       {data ? (
         <UnmappedReasonsTable
           data={data}
@@ -102,7 +102,7 @@ export function UnmappedReasonsSection() {
             api()
               .call('reasons.mapText', { text, reasonId })
               .then((r) => {
-                notify('info', `“${text}” mapped for ${r.customers} customers.`);
+                notify('info', t('admin.unmapped.mapped', { text, count: r.customers, total: formatCount(r.customers) }));
                 load();
               })
               .catch(reportError)
@@ -110,7 +110,7 @@ export function UnmappedReasonsSection() {
           }}
         />
       ) : (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       )}
     </section>
   );
