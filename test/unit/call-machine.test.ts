@@ -53,7 +53,7 @@ describe('the call stage machine', () => {
     expect(s.stage).toBe('listen');
     expect(s.reached).toBe('diagnose');
     const first = previousStage(ok(previousStage(s)));
-    expect(first).toEqual({ ok: false, why: 'Apologize is the first stage.' });
+    expect(first).toEqual({ ok: false, why: 'Apologize is the first stage.', problem: { code: 'first_stage' } });
   });
 
   it('revisits any earlier stage and returns to the furthest one reached', () => {
@@ -65,7 +65,7 @@ describe('the call stage machine', () => {
 
   it('does not jump over stages not yet reached', () => {
     const r = goToStage(fresh(), 'assist');
-    expect(r).toEqual({ ok: false, why: 'Go through Listen first.' });
+    expect(r).toEqual({ ok: false, why: 'Go through Listen first.', problem: { code: 'go_through_first', stage: 'listen' } });
   });
 
   it('keeps Offer closed until the reason is confirmed and Assist is recorded', () => {

@@ -1,6 +1,7 @@
 import type { HandlerGroup } from '../types';
 import { AppError } from '../../../shared/api/result';
-import { CONSENT_WORDING } from '../../../shared/domain/consent';
+import { LANGUAGES, PSEUDO_LANGUAGES } from '../../../shared/i18n/languages';
+import { translatorFor } from '../i18n';
 import { consentHistory, consentOf, insertConsent, toAnswer } from '../../../db/repos/consents';
 import { getCustomerRow } from '../../../db/repos/customers';
 import { getCallOpening } from '../../../db/repos/callOpenings';
@@ -16,7 +17,9 @@ export const consentHandlers: HandlerGroup<'consent.record' | 'consent.get'> = {
     const opening = getCallOpening(db, input.callId);
     if (!opening || opening.customer_id !== customer.id) throw new AppError('conflict', 'Consent is recorded on a call with this customer: start the call first.');
     // The words the agent read are the words kept: a window showing an older question is told so.
-    if (input.wording !== CONSENT_WORDING[input.channel]) throw new AppError('conflict', 'The consent question has changed since this screen was opened; reload the call and ask it again.');
+    // Each desk reads the question in its agent's language; any shipped wording of this channel's question is the question.
+    const wordings = [...LANGUAGES, ...PSEUDO_LANGUAGES].map((language) => translatorFor(language)(`content.consent.${input.channel}`));
+    if (!wordings.includes(input.wording)) throw new AppError('conflict', 'The consent question has changed since this screen was opened; reload the call and ask it again.');
     const now = deps.now();
     db.transaction(() => {
       insertConsent(db, {

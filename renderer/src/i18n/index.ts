@@ -41,8 +41,9 @@ export async function applyLanguage(language: UiLanguage, currency: string): Pro
   });
   await initialised;
   if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue, true, true);
-  await i18next.changeLanguage(language);
+  // Formats first: the views re-render on the language change and must format in the new locale then.
   setFormatting(formattingLocale(language, typeof navigator === 'undefined' ? undefined : navigator.language), currency);
+  await i18next.changeLanguage(language);
   if (typeof document !== 'undefined') {
     document.documentElement.lang = language === 'ar-XB' ? 'ar' : language;
     document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
