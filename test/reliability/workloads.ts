@@ -9,7 +9,7 @@ import { audit } from '../../db/repos/audit';
 import { upsertCycle } from '../../db/repos/cycles';
 import { enqueueEvent } from '../../db/repos/outbox';
 import { findPersonByName, insertPerson } from '../../db/repos/people';
-import { getSetting, SETTING_KEYS } from '../../db/repos/settings';
+import { getSetting, setSetting, SETTING_KEYS } from '../../db/repos/settings';
 import type { ServiceDeps } from '../../electron/backend/types';
 import { completeCall } from '../../electron/backend/call/complete';
 import { saveCallDraft } from '../../electron/backend/call/drafts';
@@ -23,6 +23,7 @@ import { CallStateSchema } from '../../shared/api/call';
 import type { Person } from '../../shared/api/session';
 import { CYCLE, customer, fullCall, initialCallState, seedCustomers } from '../helpers/callFixtures';
 import { AppError } from '../../shared/api/result';
+import { eraseCustomer } from '../../electron/backend/privacy/erase';
 
 /**
  * Durable work the crash test repeats through the real services while it is killed at random.
@@ -426,6 +427,47 @@ const suppressionList: Workload = {
 };
 
 /**
+ * A customer with a completed call erased on request: after any kill the customer is whole (their
+ * name, number and the call's words in place) or erased everywhere (no name, no words, their id
+ * anonymous, the ledger's hashed entries present), never a mix.
+ */
+const erasure: Workload = {
+  name: 'erasure',
+  run: (deps, i) => {
+    const externalId = `ERASE-${i}`;
+    const now = deps.now().toISOString();
+    deps.db.transaction(() => {
+      // The erasure is under test, not the calling hours of the moment the crash test runs.
+      setSetting(deps.db, SETTING_KEYS.callingHoursEnforced, false);
+      upsertCycle(deps.db, CYCLE, now);
+      prepareCustomerUpsert(deps.db)(customer({ externalId, name: `Erase Me ${i}`, email: `erase-${i}@example.test` }), now);
+    })();
+    const customerId = deps.db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck().get(externalId) as number;
+    const start = initialCallState({ callId: randomUUID(), customerId, startedAt: now, frontlineRep: null, frontlineTeam: null });
+    completeCall(deps, caller(deps), fullCall(start, { listen: { words: `Erase Me ${i} speaking` } }));
+    return eraseCustomer(deps.db, { id: null, name: 'Crash Manager' }, customerId, deps.now()).erasedAs;
+  },
+  verify: (db, erasedAs) => {
+    const row = one<{ name: string | null; phone: string | null }>(db, 'SELECT name, phone FROM customers WHERE external_id = ?', erasedAs);
+    if (!row) return `erased customer ${erasedAs} is missing`;
+    return row.name === null && row.phone === null ? null : `erased customer ${erasedAs} still has a name or number`;
+  },
+  invariant: (db) => {
+    const mixed = db
+      .prepare(
+        `SELECT count(*) FROM customers c WHERE
+           (c.external_id LIKE 'erased-%' AND (c.name IS NOT NULL OR c.phone IS NOT NULL
+              OR EXISTS (SELECT 1 FROM calls k WHERE k.customer_id = c.id AND k.customer_words <> '')
+              OR NOT EXISTS (SELECT 1 FROM permission_entries e WHERE e.kind = 'customer' AND e.uid LIKE 'erased:%' AND e.added_at = c.updated_at)))
+           OR (c.external_id LIKE 'ERASE-%' AND (c.name IS NULL OR EXISTS (SELECT 1 FROM calls k WHERE k.customer_id = c.id AND k.customer_words = '')))`,
+      )
+      .pluck()
+      .get() as number;
+    return mixed === 0 ? null : `${mixed} customers were erased in part`;
+  },
+};
+
+/**
  * Deliberately wrong, to prove the harness notices: the event and its change as two separate
  * commits with a pause between. Never in DEFAULT_WORKLOADS; crash.test.ts expects it to be caught.
  */
@@ -455,6 +497,7 @@ export const WORKLOADS: Record<string, Workload> = {
   [readOnlyBackup.name]: readOnlyBackup,
   [nextCustomerLease.name]: nextCustomerLease,
   [suppressionList.name]: suppressionList,
+  [erasure.name]: erasure,
   [tornPair.name]: tornPair,
 };
 
@@ -468,6 +511,7 @@ export const DEFAULT_WORKLOADS = [
   readOnlyBackup.name,
   nextCustomerLease.name,
   suppressionList.name,
+  erasure.name,
 ];
 export const TORN_PAIR = tornPair.name;
 
