@@ -13,8 +13,7 @@ const CELLS_PER_INSERT = 500;
  * in order of external id, a step of them at a time, from the departures' key and the calls'
  * external-id index; the cells are summed in memory (they are few) and written at the end.
  */
-export async function rebuildReasonCells(anyDb: Kysely<unknown>): Promise<{ customers: number; statedCells: number; diagnosedCells: number }> {
-  const db = anyDb as Kysely<HubDatabase>;
+export async function rebuildReasonCells(db: Kysely<HubDatabase>): Promise<{ customers: number; statedCells: number; diagnosedCells: number }> {
   await db.deleteFrom('cells_stated').execute();
   await db.deleteFrom('cells_diagnosed').execute();
   const cells = new CellChanges();
