@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { outreachMigrations } from './outreachMigrations';
 import { permissionsMigrations } from './permissionsMigrations';
+import { keepInTouchMigrations } from './keepInTouchMigrations';
 import { INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -228,6 +229,8 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
     },
     // The contact-permission ledger's changes, relayed to every desk (hub/permissions.ts).
     ...permissionsMigrations(dialect),
+    // Unsubscribes recorded before they reached the ledger, copied into it (hub/outreach.ts).
+    ...keepInTouchMigrations(dialect),
   };
 }
 
