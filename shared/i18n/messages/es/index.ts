@@ -9,5 +9,6 @@ import getStarted from './getStarted.json';
 import playbook from './playbook.json';
 import firstRun from './firstRun.json';
 import shell from './shell.json';
+import keepInTouch from './keepInTouch.json';
 
-export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell };
+export const es = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...keepInTouch };
