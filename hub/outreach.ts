@@ -8,6 +8,7 @@ import {
   type UnsubscribeLinksResponse,
 } from '../shared/sync/outreachHubApi';
 import type { HubStore } from './store/connect';
+import { objectionLedgerChange } from './store/objectionLedger';
 import type { HubLogger } from './log';
 
 declare module 'fastify' {
@@ -27,6 +28,7 @@ type OutreachTables = {
     objected_at: string;
     via: 'one-click' | 'page';
   };
+  permissions_changes: { rid: Generated<number>; uid: string; type: string; body: string; sent_by: string; received_at: string };
 };
 
 const tables = (store: HubStore) => store.db.withTables<OutreachTables>();
@@ -84,12 +86,25 @@ export function verifyLink(key: Buffer, token: string): LinkSubject | null {
   }
 }
 
-/** Records the objection once; following the link again changes nothing. */
+/**
+ * Records the objection once, and puts it in the org-wide contact-permission ledger as an entry
+ * on the customer's word (no more emails to this customer id), which every desk pulls with the
+ * rest of the ledger (hub/permissions.ts): an unsubscribe stops every desk's emails, not only the
+ * outreach's. Following the link again changes nothing; should the hub stop between the two
+ * writes, the customer's next click adds the entry (both are keyed, so neither repeats).
+ */
 async function recordObjection(store: HubStore, subject: LinkSubject, via: 'one-click' | 'page', now: Date): Promise<void> {
+  const at = now.toISOString();
   await tables(store)
     .insertInto('outreach_objections')
-    .values({ external_id: subject.externalId, message_id: subject.messageId, channel: 'email', objected_at: now.toISOString(), via })
+    .values({ external_id: subject.externalId, message_id: subject.messageId, channel: 'email', objected_at: at, via })
     .onConflict((oc) => oc.columns(['external_id', 'message_id', 'channel']).doNothing())
+    .execute();
+  const change = objectionLedgerChange(subject.externalId, subject.messageId, at);
+  await tables(store)
+    .insertInto('permissions_changes')
+    .values({ uid: change.uid, type: change.type, body: JSON.stringify(change), sent_by: 'unsubscribe link', received_at: at })
+    .onConflict((oc) => oc.column('uid').doNothing())
     .execute();
 }
 

@@ -25,6 +25,7 @@ import { effectHandlers } from './effect/handlers';
 import { permissionsHandlers } from './permissions/handlers';
 import { consentHandlers } from './consent/handlers';
 import { privacyHandlers } from './privacy/handlers';
+import { keepInTouchHandlers } from './keepInTouch/handlers';
 
 /** One handler per contract channel; the type makes a missing or extra one a compile error. */
 export const handlers: Handlers = {
@@ -54,4 +55,5 @@ export const handlers: Handlers = {
   ...permissionsHandlers,
   ...consentHandlers,
   ...privacyHandlers,
+  ...keepInTouchHandlers,
 };

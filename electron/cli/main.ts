@@ -21,6 +21,7 @@ const COMMANDS = new Map<string, () => Promise<Register>>([
   ['import', async () => (await import('./commands/import')).registerImportCommand],
   ['backup', async () => (await import('./commands/backup')).registerBackupCommands],
   ['outreach', async () => (await import('./commands/outreach')).registerOutreachCommand],
+  ['keep-in-touch', async () => (await import('./commands/keepInTouch')).registerKeepInTouchCommand],
   ['suppress', async () => (await import('./commands/suppress')).registerSuppressCommand],
   ['erase', async () => (await import('./commands/erase')).registerEraseCommand],
   ['retention', async () => (await import('./commands/retention')).registerRetentionCommand],

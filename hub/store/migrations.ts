@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import { outreachMigrations } from './outreachMigrations';
 import { permissionsMigrations } from './permissionsMigrations';
 import { cellsMigrations } from './cellsMigrations';
+import { keepInTouchMigrations } from './keepInTouchMigrations';
 import { INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -231,6 +232,8 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
     ...permissionsMigrations(dialect),
     // The reasons report's cells, built from the projections already held (hub/store/cells.ts).
     ...cellsMigrations(dialect),
+    // Unsubscribes recorded before they reached the ledger, copied into it (hub/outreach.ts).
+    ...keepInTouchMigrations(dialect),
   };
 }
 

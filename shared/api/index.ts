@@ -24,6 +24,7 @@ import { effectChannels } from './effect';
 import { permissionsChannels } from './permissions';
 import { consentChannels } from './consent';
 import { privacyChannels } from './privacy';
+import { keepInTouchChannels } from './keepInTouch';
 
 /** Every channel of the console's API, declared once; both transports and the client derive from it. */
 export const contract = {
@@ -52,6 +53,7 @@ export const contract = {
   ...permissionsChannels,
   ...consentChannels,
   ...privacyChannels,
+  ...keepInTouchChannels,
 };
 
 export type Contract = typeof contract;

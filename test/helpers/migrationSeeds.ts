@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { migration015Permissions } from '../../db/migrations/015_permissions';
 import { migration016CallLeases } from '../../db/migrations/016_call_leases';
 import { migration017Effect } from '../../db/migrations/017_effect';
+import { migration018KeepInTouch } from '../../db/migrations/018_keep_in_touch';
 
 /**
  * Representative rows as a console at an older schema version would hold them, for
@@ -278,6 +279,16 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
         INSERT INTO experiment_variants (experiment_id, offer_id, weight) VALUES ('seed-experiment', 'seed-offer', 1);
         INSERT INTO call_timings (call_id, talk_ms, wrap_ms, apologize_ms, listen_ms, diagnose_ms, assist_ms, offer_ms)
         VALUES ('seed-call', 1080000, 120000, 60000, 480000, 240000, 180000, 120000);
+      `);
+    },
+  },
+  {
+    since: migration018KeepInTouch.version,
+    name: 'a declined customer told by an outreach email, with a consent answer',
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO consents (customer_id, call_id, channel, answer, wording, asked_at, agent_id, agent_name)
+        VALUES (1, 'seed-call', 'email', 'yes', 'May we email you when something changes?', '${NOW}', 'seed-agent', 'Seed Agent');
       `);
     },
   },

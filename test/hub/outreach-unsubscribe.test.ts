@@ -6,6 +6,7 @@ import { ensureUnsubscribeLinks } from '../../electron/backend/outreach/hubLinks
 import { startTestHub, type TestHub } from './hubHarness';
 import { hubConsole, type TestConsole } from './consoles';
 import { STORE_KINDS } from './stores';
+import { syncRound } from '../../electron/backend/sync/loop';
 
 let hub: TestHub | undefined;
 let consoles: TestConsole[] = [];
@@ -65,6 +66,37 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(await call(manager.dispatch, 'outreach.objections.pull', {})).toEqual({ received: 1 });
       expect(await call(manager.dispatch, 'outreach.objections.pull', {})).toEqual({ received: 0 });
       expect(mayContact(manager.db, id, 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails' });
+    });
+
+    it("puts an unsubscribe in the org-wide ledger on the customer's word, once, and another desk stops emailing after its next sync", async () => {
+      hub = await startTestHub(kind);
+      const manager = await hubConsole(hub, { name: 'Mia Manager', role: 'manager' });
+      const other = await hubConsole(hub, { name: 'Sam Agent', role: 'agent' });
+      consoles.push(manager, other);
+      const signed = await hub.post('/v1/outreach/unsubscribe-links', manager.token, { links: [{ externalId: 'C1', messageId: '<a@x>' }] });
+      const { tokens } = (await signed.json()) as { tokens: { token: string }[] };
+      const link = `${hub.url}/u?t=${tokens[0]?.token ?? ''}`;
+      const ledger = async () =>
+        ((await (await hub?.get('/v1/permissions/changes?after=0', other.token))?.json()) as { changes: { change: Record<string, unknown> }[] }).changes.map((c) => c.change);
+      expect(await ledger()).toEqual([]);
+
+      expect((await oneClick(link)).status).toBe(200);
+      expect((await oneClick(link)).status).toBe(200);
+      expect(await ledger()).toEqual([
+        expect.objectContaining({ type: 'entry', kind: 'customer', value: 'C1', scope: 'email', source: 'customer', addedBy: 'The customer (unsubscribe link)' }),
+      ]);
+
+      // The other desk never pulls the outreach objections: the ledger alone stops its emails.
+      const id = addCustomer(other.db, { externalId: 'C1', name: 'Ada', email: 'ada@example.test' });
+      expect(mayContact(other.db, id, 'email')).toEqual({ ok: true });
+      expect(await syncRound(other.deps, {})).toMatchObject({ ok: true });
+      expect(mayContact(other.db, id, 'email')).toEqual({ ok: false, why: 'On the do-not-email ledger' });
+      // Calls are another matter: the customer asked for no more emails only.
+      expect(mayContact(other.db, id, 'phone')).toEqual({ ok: true });
+      const entries = (await call(manager.dispatch, 'permissions.ledger', {})).entries;
+      expect(entries).toEqual([]);
+      await syncRound(manager.deps, {});
+      expect((await call(manager.dispatch, 'permissions.ledger', {})).entries).toEqual([expect.objectContaining({ kind: 'customer', value: 'C1', scope: 'email', source: 'customer' })]);
     });
 
     it("gives each email of an outreach its signed link under the hub's public address", async () => {

@@ -2,17 +2,13 @@ import type { Db } from '../../../db/open';
 import { customerFacts, hasObjection, type CustomerFactsRow } from '../../../db/repos/outreachFacts';
 import { customerBlock } from '../permissions/ledger';
 import { latestConsents } from '../../../db/repos/consents';
+import { isEmailAddress } from '../../../shared/domain/emailAddress';
 
 export type ContactChannel = 'phone' | 'email' | 'post';
 
 export type Contactability = { ok: true } | { ok: false; why: string };
 
-/** Loose on purpose: the relay has the last word; this only keeps out what can never be an address. */
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-
-export function isEmailAddress(value: string | null): boolean {
-  return value !== null && value.length <= 320 && EMAIL.test(value.trim());
-}
+export { isEmailAddress };
 
 /**
  * May this customer be contacted on this channel? The one place every outreach asks, so the

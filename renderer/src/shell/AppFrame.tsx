@@ -9,7 +9,7 @@ import { useAppliedTheme } from '../components/useTheme';
 import { useMenuCommands } from '../components/useMenuCommands';
 import { ViewBoundary } from '../components/ViewBoundary';
 import { QueueContainer } from '../views/Queue';
-import { AdminContainer, BoardView, CallView, CareView, FeedbackView, IssuesView, OutreachView, preloadViews, TrendsView } from '../views/lazyViews';
+import { AdminContainer, BoardView, CallView, CareView, FeedbackView, IssuesView, KeepInTouchView, OutreachView, preloadViews, TrendsView } from '../views/lazyViews';
 import { PresenceControl } from '../components/PresenceControl';
 import { useResumeOpenCall } from '../views/call/useResumeOpenCall';
 import { Notices } from '../components/Notices';
@@ -29,6 +29,8 @@ function ViewContent({ view }: { view: View }) {
       return <IssuesView />;
     case 'outreach':
       return <OutreachView />;
+    case 'keepInTouch':
+      return <KeepInTouchView />;
     case 'feedback':
       return <FeedbackView />;
     case 'care':

@@ -1,6 +1,6 @@
 import type { Slice } from './types';
 
-export const VIEWS = ['queue', 'call', 'trends', 'issues', 'outreach', 'feedback', 'care', 'board', 'admin'] as const;
+export const VIEWS = ['queue', 'call', 'trends', 'issues', 'outreach', 'keepInTouch', 'feedback', 'care', 'board', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
@@ -9,6 +9,7 @@ export const VIEW_LABELS: Record<View, string> = {
   trends: 'Trends',
   issues: 'Issues to fix',
   outreach: 'Outreach',
+  keepInTouch: 'Keep in touch',
   feedback: 'Frontline feedback',
   care: 'Intensive care',
   board: 'Floor',
@@ -16,7 +17,7 @@ export const VIEW_LABELS: Record<View, string> = {
 };
 
 /** Views only a manager works in; the others do not see them in the navigation. */
-export const MANAGER_VIEWS: readonly View[] = ['issues', 'outreach', 'feedback', 'board'];
+export const MANAGER_VIEWS: readonly View[] = ['issues', 'outreach', 'keepInTouch', 'feedback', 'board'];
 
 /** Where the keyboard should go next: the queue's list, or the card's first action. */
 export interface FocusRequest {

@@ -13,6 +13,7 @@ import { AgreementPanel } from './trends/AgreementPanel';
 import { ExportsPanel } from './trends/ExportsPanel';
 import { OrgWidePanel } from './trends/OrgWidePanel';
 import { EffectContainer } from './trends/EffectPanel';
+import { AttributionPanel } from './trends/AttributionPanel';
 import { describeFilters, TrendsFilters } from './trends/TrendsFilters';
 import { formatCount, formatPercent, formatRevenue } from './trends/format';
 
@@ -154,6 +155,7 @@ export function TrendsView() {
             {below && <PanelsBelow data={below} options={options} filters={filters} by={by} orgWide={isManager && hubConfigured} />}
           </div>
           {isManager && <EffectContainer cycle={cleanFilters(filters).cycle} cycles={oldestFirst(options).reverse()} />}
+          {isManager && <AttributionPanel />}
           {isManager && <ExportsPanel />}
         </>
       )}

@@ -14,6 +14,7 @@ const imports = {
   admin: () => import('./Admin').then((m) => m.AdminContainer),
   issues: () => import('./Issues').then((m) => m.IssuesView),
   outreach: () => import('./Outreach').then((m) => m.OutreachView),
+  keepInTouch: () => import('./KeepInTouch').then((m) => m.KeepInTouchView),
   feedback: () => import('./Feedback').then((m) => m.FeedbackView),
   firstRun: () => import('./FirstRun').then((m) => m.FirstRunContainer),
   recovery: () => import('./Recovery').then((m) => m.RecoveryContainer),
@@ -49,6 +50,7 @@ export const CareView = view('care');
 export const AdminContainer = view('admin');
 export const IssuesView = view('issues');
 export const OutreachView = view('outreach');
+export const KeepInTouchView = view('keepInTouch');
 export const FeedbackView = view('feedback');
 export const FirstRunContainer = view('firstRun');
 export const RecoveryContainer = view('recovery');

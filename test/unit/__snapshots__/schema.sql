@@ -36,6 +36,8 @@ CREATE INDEX calls_completed_id ON calls(completed_at, id);
 
 CREATE INDEX calls_customer_completed ON calls(customer_id, completed_at);
 
+CREATE INDEX calls_customer_latest ON calls(customer_id, completed_at, id, outcome, primary_reason_id);
+
 CREATE INDEX care_enrolments_next_review ON care_enrolments(next_review_on) WHERE status = 'active';
 
 CREATE UNIQUE INDEX care_enrolments_one_active ON care_enrolments(customer_id) WHERE status = 'active';

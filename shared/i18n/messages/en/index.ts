@@ -18,5 +18,6 @@ import queue from './queue.json';
 import card from './card.json';
 import components from './components.json';
 import admin from './admin.json';
+import keepInTouch from './keepInTouch.json';
 
-export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors, ...call, ...content, ...queue, ...card, ...components, ...admin };
+export const en = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors, ...call, ...content, ...queue, ...card, ...components, ...admin, ...keepInTouch };
