@@ -16,6 +16,7 @@ import { migration014FloorRules } from './014_floor_rules';
 import { migration015Permissions } from './015_permissions';
 import { migration016CallLeases } from './016_call_leases';
 import { migration017Effect } from './017_effect';
+import { migration020EffectSummaries } from './020_effect_summaries';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015Permissions,
   migration016CallLeases,
   migration017Effect,
+  migration020EffectSummaries,
 ];

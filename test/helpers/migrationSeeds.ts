@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { migration015Permissions } from '../../db/migrations/015_permissions';
 import { migration016CallLeases } from '../../db/migrations/016_call_leases';
 import { migration017Effect } from '../../db/migrations/017_effect';
+import { migration020EffectSummaries } from '../../db/migrations/020_effect_summaries';
 
 /**
  * Representative rows as a console at an older schema version would hold them, for
@@ -278,6 +279,22 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
         INSERT INTO experiment_variants (experiment_id, offer_id, weight) VALUES ('seed-experiment', 'seed-offer', 1);
         INSERT INTO call_timings (call_id, talk_ms, wrap_ms, apologize_ms, listen_ms, diagnose_ms, assist_ms, offer_ms)
         VALUES ('seed-call', 1080000, 120000, 60000, 480000, 240000, 180000, 120000);
+      `);
+    },
+  },
+  {
+    since: migration020EffectSummaries.version,
+    name: 'an accepted offer kept in the per-customer summary, and a guidance experiment whose winner is in the playbook',
+    seed: (db) => {
+      db.exec(`
+        UPDATE call_offers SET answer = 'accepted' WHERE call_id = 'seed-call';
+        INSERT INTO guidance_experiments (id, name, stage, started_at, started_by, ended_at, ended_by, winner_variant_id, decision_note)
+        VALUES ('seed-guidance', 'Shorter apology', 'apologize', '${NOW}', 'seed-manager', '${NOW}', 'seed-manager', 'seed-guidance-b', 'Shorter won.');
+        INSERT INTO guidance_variants (id, experiment_id, label, text, weight, position) VALUES
+          ('seed-guidance-a', 'seed-guidance', 'Standard', '', 1, 0),
+          ('seed-guidance-b', 'seed-guidance', 'Shorter', 'Say sorry in one sentence, then ask what happened.', 1, 1);
+        INSERT INTO stage_guidance (stage, text, set_at, set_by, experiment_id)
+        VALUES ('apologize', 'Say sorry in one sentence, then ask what happened.', '${NOW}', 'seed-manager', 'seed-guidance');
       `);
     },
   },

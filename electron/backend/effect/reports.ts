@@ -1,12 +1,12 @@
 import { AppError } from '../../../shared/api/result';
 import { buildEffectReport, type EffectReport } from '../../../shared/reports/effect';
-import { buildOfferEconomics, type OfferEconomicsReport } from '../../../shared/reports/offerEconomics';
+import { buildOfferEconomicsFromCells, type OfferEconomicsReport } from '../../../shared/reports/offerEconomics';
 import { buildHandleTimeReport, type HandleTimeReport } from '../../../shared/reports/handleTime';
 import type { Db } from '../../../db/open';
 import { findCycleIdByIdOrName } from '../../../db/repos/reportsLookups';
 import { getCycle } from '../../../db/repos/cycles';
 import { effectCells, experimentCells, listControls } from '../../../db/repos/effect';
-import { handleTimeCells, offersMadeCells, wonBackRecords } from '../../../db/repos/effectReports';
+import { handleTimeCells, offersMadeCells, wonBackCells } from '../../../db/repos/effectReports';
 import { listOffers } from '../../../db/repos/offers';
 
 /** A cycle by id or name; null for every cycle. */
@@ -29,7 +29,7 @@ export function effectReport(db: Db, filters: { cycle?: string | undefined }): E
 
 export function offerEconomicsReport(db: Db, filters: { cycle?: string | undefined }): OfferEconomicsReport {
   const cycle = cycleOf(db, filters.cycle);
-  return buildOfferEconomics(wonBackRecords(db, cycle?.id ?? null), offersMadeCells(db, cycle?.id ?? null), cycle?.name ?? null);
+  return buildOfferEconomicsFromCells(wonBackCells(db, cycle?.id ?? null), offersMadeCells(db, cycle?.id ?? null), cycle?.name ?? null);
 }
 
 export function handleTimeReport(db: Db, filters: { cycle?: string | undefined }): HandleTimeReport {
