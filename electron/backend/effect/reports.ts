@@ -8,6 +8,7 @@ import { getCycle } from '../../../db/repos/cycles';
 import { effectCells, experimentCells, listControls } from '../../../db/repos/effect';
 import { handleTimeCells, offersMadeCells, wonBackCells } from '../../../db/repos/effectReports';
 import { listOffers } from '../../../db/repos/offers';
+import { guidanceExperimentCells } from './guidance';
 
 /** A cycle by id or name; null for every cycle. */
 function cycleOf(db: Db, cycle: string | undefined): { id: string; name: string } | null {
@@ -24,7 +25,7 @@ export function effectReport(db: Db, filters: { cycle?: string | undefined }): E
   const controls = listControls(db)
     .filter((c) => c.share_percent > 0 && (cycle === null || c.cycle_id === cycle.id))
     .map((c) => ({ cycleId: c.cycle_id, cycle: c.cycle_name, sharePercent: c.share_percent }));
-  return buildEffectReport(effectCells(db, cycle?.id ?? null), controls, experimentCells(db, (id) => names.get(id) ?? id), cycle?.name ?? null);
+  return buildEffectReport(effectCells(db, cycle?.id ?? null), controls, experimentCells(db, (id) => names.get(id) ?? id), cycle?.name ?? null, guidanceExperimentCells(db));
 }
 
 export function offerEconomicsReport(db: Db, filters: { cycle?: string | undefined }): OfferEconomicsReport {
