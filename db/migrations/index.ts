@@ -17,6 +17,7 @@ import { migration015Permissions } from './015_permissions';
 import { migration016CallLeases } from './016_call_leases';
 import { migration017Effect } from './017_effect';
 import { migration018KeepInTouch } from './018_keep_in_touch';
+import { migration019EffectSummaries } from './019_effect_summaries';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016CallLeases,
   migration017Effect,
   migration018KeepInTouch,
+  migration019EffectSummaries,
 ];

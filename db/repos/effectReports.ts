@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { prepared } from '../statements';
 import type { CostModel, CostModelKind } from '../../shared/domain/effect';
 import { toCents } from '../../shared/domain/effect';
-import type { OffersMadeCell, WonBackRecord } from '../../shared/reports/offerEconomics';
+import type { OffersMadeCell, WonBackCell, WonBackRecord } from '../../shared/reports/offerEconomics';
 import type { HandleTimeCell } from '../../shared/reports/handleTime';
 
 /** Reads for offer economics and handle time (read-only: reports never write). */
@@ -36,7 +36,8 @@ export function costModelOf(o: OfferCostRow): CostModel {
 }
 
 /**
- * Each customer won back through an offer: the offer accepted on their last call with an accepted
+ * Each customer won back through an offer, from the raw tables (the reference the summary is
+ * checked against, and the benchmark's baseline): the offer accepted on their last call with an accepted
  * offer (the first by id when several were accepted on it), where the customer came back (the
  * returns import) or that call recovered them. The return is the imported date, else the call's
  * day; the re-loss the first one intensive care recorded on or after the return.
@@ -81,6 +82,22 @@ export function wonBackRecords(db: Db, cycleId: string | null): WonBackRecord[] 
     relostOn: r.relost_on,
     cost: costModelOf(r),
   }));
+}
+
+/**
+ * The won-back customers by offer, diagnosed reason and segment, with their revenue and cost in
+ * cents: sums of `offer_wins`, the per-customer rows migration 20's triggers keep exact (the same
+ * figures `wonBackRecords` computes from the raw tables; test/unit/effect-offer-wins.test.ts).
+ */
+export function wonBackCells(db: Db, cycleId: string | null): WonBackCell[] {
+  return prepared(
+    db,
+    `SELECT w.offer_id AS offerId, f.name AS offer, w.reason_id AS reasonId, r.name AS reason, w.segment,
+       count(*) AS wonBack, sum(w.revenue_cents) AS revenueCents, sum(w.cost_cents) AS costCents
+     FROM offer_wins w INDEXED BY offer_wins_report JOIN offers f ON f.id = w.offer_id LEFT JOIN reasons r ON r.id = w.reason_id
+     WHERE w.won = 1 AND (@cycleId IS NULL OR w.cycle_id = @cycleId)
+     GROUP BY w.offer_id, w.reason_id, w.segment`,
+  ).all({ cycleId }) as WonBackCell[];
 }
 
 /** Calls on which each offer was made, by diagnosed reason and segment, from the summaries the triggers keep. */

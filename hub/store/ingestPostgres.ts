@@ -3,7 +3,7 @@ import type { BatchWriter, EventRow } from './batch';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
 import { customerBucket, lockBuckets } from './ingestLocks';
 import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer, type DiagnosedCell, type StatedCell } from './cells';
-import { claims, describesSame, FAMILY_OF, notYours, type BatchSender, type OwnerRow } from './trust';
+import { claims, describesSame, FAMILY_OF, notYours, REPEATABLE_FACTS, sameEffectFact, type BatchSender, type OwnerRow } from './trust';
 /** What the PostgreSQL writer needs of the store: the driver's pool. */
 export interface PostgresHandles {
   pool: pg.Pool;
@@ -67,6 +67,13 @@ const OWNERS: pg.QueryConfig = {
   name: 'hub_ingest_owners_v1',
   text: `SELECT o.family, o.subject, o.owner, o.console_id FROM trust_owners o
 JOIN unnest($1::text[], $2::text[]) AS k(family, subject) ON o.family = k.family AND o.subject = k.subject`,
+};
+
+/** The latest event of each repeatable kind and subject asked for (trust.ts sameEffectFact). */
+const HELD_FACTS: pg.QueryConfig = {
+  name: 'hub_ingest_held_facts_v1',
+  text: `SELECT DISTINCT ON (kind, subject) kind, subject, payload FROM events
+         WHERE kind = ANY($1::text[]) AND subject = ANY($2::text[]) ORDER BY kind, subject, rid DESC`,
 };
 
 const HELD_DEPARTURES: pg.QueryConfig = {
@@ -374,11 +381,16 @@ async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: 
     return owner !== undefined && owner.owner !== state.sentBy;
   });
   if (foreign.length === 0) return [...rows];
-  const [held, departures] = await Promise.all([
+  const facts = foreign.filter((r) => REPEATABLE_FACTS.includes(r.kind));
+  const [held, departures, heldFacts] = await Promise.all([
     client.query<{ id: string; content_hash: string }>({ ...HELD_HASHES, values: [foreign.map((r) => r.id)] }),
     client.query<DepartureRow>({ ...HELD_DEPARTURES, values: [foreign.filter((r) => r.kind === 'customer.departed').map((r) => r.subject)] }),
+    facts.length === 0
+      ? Promise.resolve({ rows: [] as { kind: string; subject: string; payload: string }[] })
+      : client.query<{ kind: string; subject: string; payload: string }>({ ...HELD_FACTS, values: [[...new Set(facts.map((r) => r.kind))], facts.map((r) => r.subject)] }),
   ]);
   const heldHash = new Map(held.rows.map((h) => [h.id, h.content_hash]));
+  const factOf = new Map(heldFacts.rows.map((f) => [`${f.kind}\u0000${f.subject}`, f.payload]));
   const departureOf = new Map(departures.rows.map((d) => [d.external_id, d]));
   const refused = new Set<string>();
   for (const r of foreign) {
@@ -388,6 +400,8 @@ async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: 
       continue;
     }
     if (r.kind === 'customer.departed' && describesSame(departureOf.get(r.subject), r.payload)) continue;
+    // A second desk's grouping, share or return that says what the hub holds: the same fact, kept.
+    if (REPEATABLE_FACTS.includes(r.kind) && sameEffectFact(r.kind, factOf.get(`${r.kind}\u0000${r.subject}`), r.payload)) continue;
     const owner = ownerOf.get(`${FAMILY_OF[r.kind]}\u0000${r.record}`);
     if (owner) state.refused.set(r.id, notYours(FAMILY_OF[r.kind], owner));
     refused.add(r.id);

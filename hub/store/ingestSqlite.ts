@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { BatchWriter, EventRow, StoredBatch } from './batch';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
 import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer } from './cells';
-import { claims, describesSame, FAMILY_OF, notYours, type BatchSender, type OwnerRow } from './trust';
+import { claims, describesSame, FAMILY_OF, notYours, REPEATABLE_FACTS, sameEffectFact, type BatchSender, type OwnerRow } from './trust';
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from './schema';
 
@@ -35,6 +35,7 @@ function statementsFor(sqlite: Database.Database) {
     ownerOf: sqlite.prepare('SELECT family, subject, owner, console_id FROM trust_owners WHERE family = ? AND subject = ?'),
     claim: sqlite.prepare('INSERT INTO trust_owners (family, subject, owner, console_id, owned_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
     departureOf: sqlite.prepare('SELECT * FROM departures WHERE external_id = ?'),
+    latestPayload: sqlite.prepare('SELECT payload FROM events WHERE kind = ? AND subject = ? ORDER BY rid DESC LIMIT 1').pluck(),
     upsertCall: sqlite.prepare(upsert('calls', CALL_COLUMNS, 'call_id')),
     customerOfCall: sqlite.prepare('SELECT external_id FROM calls WHERE call_id = ?').pluck(),
     callsOf: sqlite.prepare('SELECT * FROM calls WHERE external_id = ?'),
@@ -92,7 +93,10 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sender: Bat
               held.set(r.id, hash);
               continue;
             }
-            if (!(r.kind === 'customer.departed' && describesSame(s.departureOf.get(r.subject) as DepartureRow | undefined, r.payload))) {
+            const repeats =
+              (r.kind === 'customer.departed' && describesSame(s.departureOf.get(r.subject) as DepartureRow | undefined, r.payload)) ||
+              (REPEATABLE_FACTS.includes(r.kind) && sameEffectFact(r.kind, s.latestPayload.get(r.kind, r.subject) as string | undefined, r.payload));
+            if (!repeats) {
               refused.set(r.id, notYours(family, owner));
               continue;
             }

@@ -13,6 +13,9 @@ import type { DepartureRow } from './projections';
  * One exception keeps org-wide counts right when several desks import the same company file: a
  * description of a departed customer from another desk is accepted when it says exactly what the
  * hub holds (it changes nothing); one that says something else is refused like any other change.
+ * The same holds for a cycle's control share, a customer's group and their return: a customer's
+ * group follows from the hash of their id (shared/domain/effect.ts), so a second desk that imported
+ * the same file sends the very grouping the first did; only a contradictory one is refused.
  */
 export interface BatchSender {
   name: string;
@@ -63,6 +66,23 @@ export function describesSame(held: DepartureRow | undefined, payload: unknown):
   );
 }
 
+/** The kinds whose facts a second desk may repeat (sameEffectFact): those of the called-vs-control report. */
+export const REPEATABLE_FACTS: readonly EventKind[] = ['cycle.control', 'customer.grouped', 'customer.returned'];
+
+/**
+ * Whether an event says what the hub's latest event of its kind and subject says (its payload as
+ * held, JSON): the same share of the same cycle (whenever it was set), the same group in the same
+ * cycle, the same return date and revenue.
+ */
+export function sameEffectFact(kind: EventKind, heldPayload: string | undefined, payload: unknown): boolean {
+  if (heldPayload === undefined) return false;
+  const held = JSON.parse(heldPayload) as Record<string, unknown>;
+  const p = payload as Record<string, unknown>;
+  const keys =
+    kind === 'cycle.control' ? ['cycle', 'sharePercent'] : kind === 'customer.grouped' ? ['externalId', 'cycle', 'group'] : kind === 'customer.returned' ? ['externalId', 'returnedOn', 'monthlyRevenue'] : null;
+  return keys !== null && keys.every((k) => (held[k] ?? null) === (p[k] ?? null));
+}
+
 const WHAT: Record<string, string> = {
   departure: 'departed customer',
   call: 'call',
@@ -70,6 +90,9 @@ const WHAT: Record<string, string> = {
   review: 'review',
   relost: 'lost-again record',
   pause: 'pause',
+  'control share': 'control share',
+  group: "customer's group",
+  return: 'return',
 };
 
 /** The reason a refused event carries back to its console. */

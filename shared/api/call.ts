@@ -167,6 +167,8 @@ export const CallSessionSchema = z.object({
   state: CallStateSchema,
   /** When the draft this call was restored from was last saved; null for a fresh call. */
   restoredFrom: z.string().nullable(),
+  /** The playbook's or this customer's experiment wording of a stage, where it replaces the standard guidance. */
+  guidance: z.array(z.object({ stage: z.enum(STAGES), text: z.string() })).optional(),
 });
 export type CallSession = z.infer<typeof CallSessionSchema>;
 

@@ -4,6 +4,7 @@ import { EffectFilters, EffectReport } from '../reports/effect';
 import { OfferEconomicsReport } from '../reports/offerEconomics';
 import { HandleTimeReport } from '../reports/handleTime';
 import { COST_MODELS, MAX_CONTROL_PERCENT } from '../domain/effect';
+import { STAGES } from '../domain/stages';
 
 /**
  * Proving what the recovery programme wins: control groups per cycle, the returns import, offer
@@ -96,6 +97,34 @@ export const effectChannels = {
   'effect.endExperiment': channel({
     input: z.object({ id: refId, winnerOfferId: refId, note: z.string().max(2000).default('') }).strict(),
     output: z.object({ rulesChanged: z.number().int() }),
+    roles: managers,
+  }),
+  'effect.startGuidanceExperiment': channel({
+    input: z
+      .object({
+        name: z.string().trim().min(1, 'Name the experiment.').max(200, 'An experiment name is at most 200 characters.'),
+        stage: z.enum(STAGES),
+        variants: z
+          .array(
+            z
+              .object({
+                label: z.string().trim().min(1, 'Name each variant.').max(60, 'A variant name is at most 60 characters.'),
+                /** Empty: keep the stage's current wording as one variant. */
+                text: z.string().trim().max(2_000, 'A wording is at most 2,000 characters.'),
+                weight: z.number().finite().positive('A weight is more than 0.').max(1000, 'A weight is at most 1,000.'),
+              })
+              .strict(),
+          )
+          .min(2, 'An experiment needs two variants or more.')
+          .max(10, 'An experiment has at most ten variants.'),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+    roles: managers,
+  }),
+  'effect.endGuidanceExperiment': channel({
+    input: z.object({ id: refId, winnerVariantId: refId, note: z.string().max(2000).default('') }).strict(),
+    output: z.object({ stage: z.enum(STAGES), playbookChanged: z.boolean() }),
     roles: managers,
   }),
   'effect.setOfferCost': channel({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newcombeDifference, wilsonInterval } from '../domain/effect';
+import { STAGES, type Stage } from '../domain/stages';
 
 /**
  * "Did the calls work": the customers of cycles with a control group, split into those to be
@@ -64,6 +65,32 @@ export const ExperimentResult = z.object({
 });
 export type ExperimentResult = z.infer<typeof ExperimentResult>;
 
+export const GuidanceVariantResult = z.object({
+  variantId: z.string(),
+  label: z.string(),
+  /** Empty: the stage's wording as the playbook had it. */
+  text: z.string(),
+  weight: z.number(),
+  customers: z.number().int(),
+  recovered: z.number().int(),
+  rate: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+});
+
+export const GuidanceExperimentResult = z.object({
+  id: z.string(),
+  name: z.string(),
+  stage: z.enum(STAGES),
+  running: z.boolean(),
+  winnerVariantId: z.string().nullable(),
+  decisionNote: z.string(),
+  variants: z.array(GuidanceVariantResult),
+  canTell: z.boolean(),
+  statement: z.string(),
+});
+export type GuidanceExperimentResult = z.infer<typeof GuidanceExperimentResult>;
+
 export const EffectReport = z.object({
   /** The cycle the report is limited to (its name), or null for every cycle with a control group. */
   cycle: z.string().nullable(),
@@ -73,6 +100,8 @@ export const EffectReport = z.object({
   byReason: z.array(EffectRow),
   bySegment: z.array(EffectRow),
   experiments: z.array(ExperimentResult),
+  /** Experiments over a stage's guidance; the hub leaves them to the console that runs them. */
+  guidanceExperiments: z.array(GuidanceExperimentResult).default([]),
 });
 export type EffectReport = z.infer<typeof EffectReport>;
 
@@ -138,8 +167,15 @@ function grouped(cells: readonly EffectCell[], keyOf: (c: EffectCell) => string 
     .sort((a, b) => b.toCall.customers + b.control.customers - (a.toCall.customers + a.control.customers) || a.label.localeCompare(b.label));
 }
 
-function experimentResult(e: ExperimentCells): ExperimentResult {
-  const variants = e.variants.map((v) => {
+/**
+ * Each variant's rate with its Wilson interval, and whether the best variant's lead over the next
+ * is outside chance (Newcombe's interval of the difference excludes 0), said in words.
+ */
+function compareVariants<V extends { customers: number; recovered: number }>(
+  input: readonly V[],
+  nameOf: (v: V) => string,
+): { variants: (V & { rate: number | null; low: number | null; high: number | null })[]; canTell: boolean; statement: string } {
+  const variants = input.map((v) => {
     const ci = wilsonInterval(v.recovered, v.customers);
     return { ...v, rate: v.customers > 0 ? v.recovered / v.customers : null, low: ci?.low ?? null, high: ci?.high ?? null };
   });
@@ -151,9 +187,29 @@ function experimentResult(e: ExperimentCells): ExperimentResult {
     !best || !next
       ? 'No calls with every variant yet: the data cannot tell the variants apart.'
       : canTell
-        ? `${best.offer} wins back more customers than ${next.offer}: ${(d.difference * 100).toFixed(1)} points, 95% interval ${(d.low * 100).toFixed(1)} to ${(d.high * 100).toFixed(1)}.`
-        : `The data cannot tell the variants apart yet: ${best.offer} leads ${next.offer} by ${((d?.difference ?? 0) * 100).toFixed(1)} points, but the 95% interval (${((d?.low ?? 0) * 100).toFixed(1)} to ${((d?.high ?? 0) * 100).toFixed(1)}) includes no difference.`;
+        ? `${nameOf(best)} wins back more customers than ${nameOf(next)}: ${(d.difference * 100).toFixed(1)} points, 95% interval ${(d.low * 100).toFixed(1)} to ${(d.high * 100).toFixed(1)}.`
+        : `The data cannot tell the variants apart yet: ${nameOf(best)} leads ${nameOf(next)} by ${((d?.difference ?? 0) * 100).toFixed(1)} points, but the 95% interval (${((d?.low ?? 0) * 100).toFixed(1)} to ${((d?.high ?? 0) * 100).toFixed(1)}) includes no difference.`;
+  return { variants, canTell, statement };
+}
+
+function experimentResult(e: ExperimentCells): ExperimentResult {
+  const { variants, canTell, statement } = compareVariants(e.variants, (v) => v.offer);
   return { id: e.id, name: e.name, baseOfferId: e.baseOfferId, running: e.running, winnerOfferId: e.winnerOfferId, decisionNote: e.decisionNote, variants, canTell, statement };
+}
+
+export interface GuidanceExperimentCells {
+  id: string;
+  name: string;
+  stage: Stage;
+  running: boolean;
+  winnerVariantId: string | null;
+  decisionNote: string;
+  variants: { variantId: string; label: string; text: string; weight: number; customers: number; recovered: number }[];
+}
+
+export function guidanceExperimentResult(e: GuidanceExperimentCells): GuidanceExperimentResult {
+  const { variants, canTell, statement } = compareVariants(e.variants, (v) => `"${v.label}"`);
+  return { ...e, variants, canTell, statement };
 }
 
 export function buildEffectReport(
@@ -161,6 +217,7 @@ export function buildEffectReport(
   controls: EffectReport['controls'],
   experiments: readonly ExperimentCells[],
   cycle: string | null,
+  guidance: readonly GuidanceExperimentCells[] = [],
 ): EffectReport {
   const all = grouped(cells, () => 'all', () => 'Every cycle with a control group')[0] ?? row('all', 'Every cycle with a control group', empty(), empty());
   return {
@@ -171,6 +228,7 @@ export function buildEffectReport(
     byReason: grouped(cells, (c) => c.reasonId, (c) => c.reason ?? 'No stated reason'),
     bySegment: grouped(cells, (c) => c.segment, (c) => c.segment ?? 'No segment'),
     experiments: experiments.map(experimentResult),
+    guidanceExperiments: guidance.map(guidanceExperimentResult),
   };
 }
 

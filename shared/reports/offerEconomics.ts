@@ -46,6 +46,36 @@ export interface WonBackRecord {
   cost: CostModel;
 }
 
+/** Won-back customers of one offer, reason and segment, summed. */
+export interface WonBackCell {
+  offerId: string;
+  offer: string;
+  reasonId: string | null;
+  reason: string | null;
+  segment: string | null;
+  wonBack: number;
+  revenueCents: number;
+  costCents: number;
+}
+
+/** Sums won-back records into cells, each customer's money computed as the console's summary does. */
+export function wonBackCellsOf(won: readonly WonBackRecord[]): WonBackCell[] {
+  const cells = new Map<string, WonBackCell>();
+  for (const w of won) {
+    const key = JSON.stringify([w.offerId, w.reasonId, w.segment]);
+    let c = cells.get(key);
+    if (!c) {
+      c = { offerId: w.offerId, offer: w.offer, reasonId: w.reasonId, reason: w.reason, segment: w.segment, wonBack: 0, revenueCents: 0, costCents: 0 };
+      cells.set(key, c);
+    }
+    const money = wonBackCents(w.monthlyCents, monthsPaid(w.returnedOn, w.relostOn), w.cost);
+    c.wonBack += 1;
+    c.revenueCents += money.revenueCents;
+    c.costCents += money.costCents;
+  }
+  return [...cells.values()];
+}
+
 export interface OffersMadeCell {
   offerId: string;
   offer: string;
@@ -62,6 +92,10 @@ function finish(a: Acc): OfferEconomicsRow {
 }
 
 export function buildOfferEconomics(won: readonly WonBackRecord[], made: readonly OffersMadeCell[], cycle: string | null): OfferEconomicsReport {
+  return buildOfferEconomicsFromCells(wonBackCellsOf(won), made, cycle);
+}
+
+export function buildOfferEconomicsFromCells(won: readonly WonBackCell[], made: readonly OffersMadeCell[], cycle: string | null): OfferEconomicsReport {
   const cells = new Map<string, Acc>();
   const byOffer = new Map<string, Acc>();
   const cell = (m: Map<string, Acc>, key: string, base: { offerId: string; offer: string; reasonId: string | null; reason: string | null; segment: string | null }) => {
@@ -78,12 +112,11 @@ export function buildOfferEconomics(won: readonly WonBackRecord[], made: readonl
     cell(byOffer, m.offerId, { ...m, reasonId: null, reason: 'Every reason', segment: null }).callsMade += m.calls;
   }
   for (const w of won) {
-    const money = wonBackCents(w.monthlyCents, monthsPaid(w.returnedOn, w.relostOn), w.cost);
     for (const a of [cell(cells, keyOf(w), w), cell(byOffer, w.offerId, { ...w, reasonId: null, reason: 'Every reason', segment: null })]) {
-      a.wonBack += 1;
-      a.revenueCents += money.revenueCents;
-      a.costCents += money.costCents;
-      a.netCents += money.netCents;
+      a.wonBack += w.wonBack;
+      a.revenueCents += w.revenueCents;
+      a.costCents += w.costCents;
+      a.netCents += w.revenueCents - w.costCents;
     }
   }
   const rows = [...cells.values()].map(finish).sort((a, b) => b.netCents - a.netCents || a.offer.localeCompare(b.offer) || a.reason.localeCompare(b.reason) || (a.segment ?? '').localeCompare(b.segment ?? ''));

@@ -44,6 +44,16 @@ describe('the Apologize stage', () => {
   });
 });
 
+describe("the customer's wording of a stage", () => {
+  it("shows the playbook's or the experiment's wording in place of the standard one, on that stage only", () => {
+    const withVariant = { ...session, guidance: [{ stage: 'apologize' as const, text: 'Say sorry in one sentence, then ask what happened.' }] };
+    mount(session.state, (s, change) => <ApologizeStage state={s} guidance={guidanceFor(withVariant, s, names).apologize} onChange={change} />);
+    expect(screen.getByText('Say sorry in one sentence, then ask what happened.')).toBeInTheDocument();
+    expect(screen.queryByText(/Hello Ada, this is Ann Agent\./)).not.toBeInTheDocument();
+    expect(guidanceFor(withVariant, session.state, names).listen).toBe(guidanceFor(session, session.state, names).listen);
+  });
+});
+
 describe('the Listen stage', () => {
   it("keeps the customer's words verbatim, line breaks and all", async () => {
     const latest = mount(session.state, (s, change) => <ListenStage state={s} guidance={guidanceFor(session, s, names).listen} onChange={change} />);

@@ -3,6 +3,7 @@ import { migration015Permissions } from '../../db/migrations/015_permissions';
 import { migration016CallLeases } from '../../db/migrations/016_call_leases';
 import { migration017Effect } from '../../db/migrations/017_effect';
 import { migration018KeepInTouch } from '../../db/migrations/018_keep_in_touch';
+import { migration019EffectSummaries } from '../../db/migrations/019_effect_summaries';
 
 /**
  * Representative rows as a console at an older schema version would hold them, for
@@ -289,6 +290,22 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
       db.exec(`
         INSERT INTO consents (customer_id, call_id, channel, answer, wording, asked_at, agent_id, agent_name)
         VALUES (1, 'seed-call', 'email', 'yes', 'May we email you when something changes?', '${NOW}', 'seed-agent', 'Seed Agent');
+      `);
+    },
+  },
+  {
+    since: migration019EffectSummaries.version,
+    name: 'an accepted offer kept in the per-customer summary, and a guidance experiment whose winner is in the playbook',
+    seed: (db) => {
+      db.exec(`
+        UPDATE call_offers SET answer = 'accepted' WHERE call_id = 'seed-call';
+        INSERT INTO guidance_experiments (id, name, stage, started_at, started_by, ended_at, ended_by, winner_variant_id, decision_note)
+        VALUES ('seed-guidance', 'Shorter apology', 'apologize', '${NOW}', 'seed-manager', '${NOW}', 'seed-manager', 'seed-guidance-b', 'Shorter won.');
+        INSERT INTO guidance_variants (id, experiment_id, label, text, weight, position) VALUES
+          ('seed-guidance-a', 'seed-guidance', 'Standard', '', 1, 0),
+          ('seed-guidance-b', 'seed-guidance', 'Shorter', 'Say sorry in one sentence, then ask what happened.', 1, 1);
+        INSERT INTO stage_guidance (stage, text, set_at, set_by, experiment_id)
+        VALUES ('apologize', 'Say sorry in one sentence, then ask what happened.', '${NOW}', 'seed-manager', 'seed-guidance');
       `);
     },
   },

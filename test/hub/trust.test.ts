@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestResponse } from '../../shared/sync/hubApi';
 import { ReasonsReport } from '../../shared/reports/reasons';
+import { EffectReport } from '../../shared/reports/effect';
 import { MAX_MONTHLY_REVENUE } from '../../shared/domain/importLimits';
 import { startTestHub, type TestHub } from './hubHarness';
 import { STORE_KINDS, storeFixture } from './stores';
@@ -68,6 +69,39 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect((await ingest(sam, [s])).accepted).toEqual([s.id]);
       expect((await ingest(sam, [s])).duplicate).toEqual([s.id]);
       expect(await totals(c)).toMatchObject({ departed: 1, revenue: 80 });
+    });
+
+    it("accepts a second desk's identical control share, groups and returns, refuses a contradictory one, and counts each customer once", async () => {
+      const cycle = 'TR-G';
+      const facts = (console: string) => [
+        envelope('cycle.control', { cycle, cycleName: 'Grouping cycle', sharePercent: 20, setAt: console === 'desk-alex' ? '2026-11-01T08:00:00Z' : '2026-11-02T09:00:00Z' }, console),
+        envelope('customer.grouped', { externalId: 'TRG-A', cycle, group: 'to_call' }, console),
+        envelope('customer.grouped', { externalId: 'TRG-B', cycle, group: 'control' }, console),
+        envelope('customer.returned', { externalId: 'TRG-B', returnedOn: '2026-11-20', monthlyRevenue: 40 }, console),
+      ];
+      const first = facts('desk-alex');
+      expect((await ingest(alex, first)).accepted).toEqual(first.map((e) => e.id));
+      // Sam imported the same file: the same hash put the same customers in the same groups.
+      const same = facts('desk-sam');
+      const repeat = await ingest(sam, same);
+      expect(repeat.rejected).toEqual([]);
+      expect(repeat.accepted).toEqual(same.map((e) => e.id));
+
+      const contradicting = [
+        envelope('customer.grouped', { externalId: 'TRG-A', cycle, group: 'control' }, 'desk-sam'),
+        envelope('cycle.control', { cycle, cycleName: 'Grouping cycle', sharePercent: 30, setAt: '2026-11-03T09:00:00Z' }, 'desk-sam'),
+        envelope('customer.returned', { externalId: 'TRG-B', returnedOn: null, monthlyRevenue: null }, 'desk-sam'),
+      ];
+      const answer = await ingest(sam, contradicting);
+      expect(answer.accepted).toEqual([]);
+      expect(answer.rejected.map((r) => r.index)).toEqual([0, 1, 2]);
+      expect(answer.rejected[0]?.reason).toContain(`This customer's group was first sent by "Alex Agent" (console desk-alex)`);
+
+      const res = await hub.get(`/v1/effect?cycle=${cycle}`, manager);
+      expect(res.status).toBe(200);
+      const report = EffectReport.parse(await res.json());
+      expect(report.controls).toEqual([{ cycleId: cycle, cycle: 'Grouping cycle', sharePercent: 20 }]);
+      expect([report.overall.toCall.customers, report.overall.control.customers, report.overall.control.returned]).toEqual([1, 1, 1]);
     });
 
     it("a manager's token may correct any desk's call, even before the call arrives; the desk's own corrections go on", async () => {

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../types';
 import { listTaxonomy } from '../playbook/taxonomy';
 import { activeRules, toOffer } from '../playbook/offers';
 import { rulesForCustomer } from '../effect/experiments';
+import { guidanceForCustomer } from '../effect/guidance';
 import { buildBriefing } from './briefing';
 import { admitCallOpening, callableNow } from './contactRules';
 import { activeLease, leasedCustomerIds, releaseLease, takeLease } from '../../../db/repos/callLeases';
@@ -165,6 +166,7 @@ export function startCall(
     rules: rulesForCustomer(db, activeRules(db), row.external_id),
     state,
     restoredFrom: draft?.updatedAt ?? null,
+    guidance: guidanceForCustomer(db, row.external_id),
   };
 }
 

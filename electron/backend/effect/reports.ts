@@ -1,13 +1,14 @@
 import { AppError } from '../../../shared/api/result';
 import { buildEffectReport, type EffectReport } from '../../../shared/reports/effect';
-import { buildOfferEconomics, type OfferEconomicsReport } from '../../../shared/reports/offerEconomics';
+import { buildOfferEconomicsFromCells, type OfferEconomicsReport } from '../../../shared/reports/offerEconomics';
 import { buildHandleTimeReport, type HandleTimeReport } from '../../../shared/reports/handleTime';
 import type { Db } from '../../../db/open';
 import { findCycleIdByIdOrName } from '../../../db/repos/reportsLookups';
 import { getCycle } from '../../../db/repos/cycles';
 import { effectCells, experimentCells, listControls } from '../../../db/repos/effect';
-import { handleTimeCells, offersMadeCells, wonBackRecords } from '../../../db/repos/effectReports';
+import { handleTimeCells, offersMadeCells, wonBackCells } from '../../../db/repos/effectReports';
 import { listOffers } from '../../../db/repos/offers';
+import { guidanceExperimentCells } from './guidance';
 
 /** A cycle by id or name; null for every cycle. */
 function cycleOf(db: Db, cycle: string | undefined): { id: string; name: string } | null {
@@ -24,12 +25,12 @@ export function effectReport(db: Db, filters: { cycle?: string | undefined }): E
   const controls = listControls(db)
     .filter((c) => c.share_percent > 0 && (cycle === null || c.cycle_id === cycle.id))
     .map((c) => ({ cycleId: c.cycle_id, cycle: c.cycle_name, sharePercent: c.share_percent }));
-  return buildEffectReport(effectCells(db, cycle?.id ?? null), controls, experimentCells(db, (id) => names.get(id) ?? id), cycle?.name ?? null);
+  return buildEffectReport(effectCells(db, cycle?.id ?? null), controls, experimentCells(db, (id) => names.get(id) ?? id), cycle?.name ?? null, guidanceExperimentCells(db));
 }
 
 export function offerEconomicsReport(db: Db, filters: { cycle?: string | undefined }): OfferEconomicsReport {
   const cycle = cycleOf(db, filters.cycle);
-  return buildOfferEconomics(wonBackRecords(db, cycle?.id ?? null), offersMadeCells(db, cycle?.id ?? null), cycle?.name ?? null);
+  return buildOfferEconomicsFromCells(wonBackCells(db, cycle?.id ?? null), offersMadeCells(db, cycle?.id ?? null), cycle?.name ?? null);
 }
 
 export function handleTimeReport(db: Db, filters: { cycle?: string | undefined }): HandleTimeReport {

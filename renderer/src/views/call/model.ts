@@ -77,7 +77,7 @@ export function offersOnCall(session: CallSession, state: CallState, names: Call
 export function guidanceFor(session: CallSession, state: CallState, names: CallNames, t?: TFunction): Record<Stage, string> {
   const diagnosed = state.diagnose.primaryReasonId;
   const category = diagnosed ? names.reasonCategory[diagnosed] : (state.diagnose.categoryId ?? session.customer.statedCategoryId);
-  return callGuidance({
+  const standard = callGuidance({
     customerName: session.customer.name,
     callerName: session.caller.name,
     callerRole: session.caller.role,
@@ -88,4 +88,7 @@ export function guidanceFor(session: CallSession, state: CallState, names: CallN
     approach: category ? (names.approaches[category] ?? null) : null,
     diagnosedReasonName: diagnosed ? (names.reasons[diagnosed] ?? null) : null,
   }, t ? sayWith(t) : undefined);
+  // The playbook's wording of a stage, or this customer's variant of it while an experiment runs.
+  for (const g of session.guidance ?? []) standard[g.stage] = g.text;
+  return standard;
 }
