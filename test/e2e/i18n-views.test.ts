@@ -177,11 +177,11 @@ async function visitEveryScreen(role: Role, language: UiLanguage, checkScreen: (
 }
 
 /** Problems by screen: those of screens still pending are written down; the others are returned to fail on. */
-function judge(kind: string, role: string, found: Map<Screen, Set<string>>): string[] {
+function judge(kind: string, role: string, found: Map<Screen, Map<string, string>>): string[] {
   const failing: string[] = [];
   const pending: string[] = [];
   for (const [screen, problems] of found) {
-    for (const problem of problems) (PENDING_VIEWS.includes(screen) ? pending : failing).push(`${screen}: ${problem}`);
+    for (const [problem, example] of problems) (PENDING_VIEWS.includes(screen) ? pending : failing).push(`${screen}: ${problem}: ${example}`);
   }
   if (pending.length > 0) {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -192,19 +192,22 @@ function judge(kind: string, role: string, found: Map<Screen, Set<string>>): str
   return failing;
 }
 
-/** Once per screen and problem (the frame's words are on every screen): where it was first seen. */
-function add(found: Map<Screen, Set<string>>, screen: Screen, problem: string, detail: string): void {
-  const seen = found.get(screen) ?? new Set<string>();
-  if (![...seen].some((p) => p.startsWith(`${problem} [`))) seen.add(`${problem} [${detail}]`);
+/**
+ * Once per screen and kind of problem, with the first text and place it was seen: the frame's words
+ * are on every screen, and "Select Ada Example" of a list of customers is one word left, not one per row.
+ */
+function add(found: Map<Screen, Map<string, string>>, screen: Screen, kind: string, example: string): void {
+  const seen = found.get(screen) ?? new Map<string, string>();
+  if (!seen.has(kind)) seen.set(kind, example);
   found.set(screen, seen);
 }
 
-async function untranslatedOn(found: Map<Screen, Set<string>>, screen: Screen, detail: string, onlyDialog = false): Promise<void> {
+async function untranslatedOn(found: Map<Screen, Map<string, string>>, screen: Screen, detail: string, onlyDialog = false): Promise<void> {
   for (const { zone, where, text } of await readableTexts(page)) {
     if (onlyDialog && zone !== 'dialog') continue;
     const words = untranslated(text);
     const on: Screen = zone === 'frame' || zone === 'presence' ? zone : screen;
-    if (words.length > 0) add(found, on, `${JSON.stringify(text.slice(0, 140))} (${where}; ${words.join(' ')})`, `${screen}, ${detail}`);
+    if (words.length > 0) add(found, on, `${where}: ${words.join(' ')}`, `${JSON.stringify(text.slice(0, 140))} [${screen}, ${detail}]`);
   }
 }
 
@@ -233,7 +236,7 @@ function rmPendingReport(): void {
 
 describe('in the pseudo-language, no word on any screen bypasses the catalogue', () => {
   it('the first-run screen', async () => {
-    const found = new Map<Screen, Set<string>>();
+    const found = new Map<Screen, Map<string, string>>();
     await untranslatedOn(found, 'first-run', 'before anyone signed in');
     expect(judge('untranslated', 'first run', found)).toEqual([]);
     // The desk is set up for the rest of the file: a manager, and the executives' handful of customers.
@@ -248,7 +251,7 @@ describe('in the pseudo-language, no word on any screen bypasses the catalogue',
 
   it.each(['manager', 'agent', 'executive'] as const)('every screen the %s opens', async (role) => {
     await signIn(role, 'en-XA');
-    const found = new Map<Screen, Set<string>>();
+    const found = new Map<Screen, Map<string, string>>();
     await visitEveryScreen(role, 'en-XA', (screen, detail, onlyDialog) => untranslatedOn(found, screen, detail, onlyDialog));
     // The check can fail: the frame itself, translated, shows no plain word (the brand is accented).
     expect(untranslated(en.shell.brand)).toEqual(['Winback', 'Console']);
@@ -281,8 +284,8 @@ describe('in German at 1366x768, every button and label fits its text', () => {
         if (response.url().endsWith('.js')) scripts.push(response.text());
       });
       await fresh.goto(served.url);
+      // Nothing is drawn before the catalogue is in: a row of the queue means it has loaded.
       await fresh.locator('#queue-listbox [role="option"]').first().waitFor();
-      await settled(fresh);
       const loaded = (await Promise.all(scripts)).join('\n');
       // A long message of each catalogue stands for the whole catalogue.
       const has = { en: en.shell.sync.standalone, de: de.shell.sync.standalone, es: es.shell.sync.standalone, fr: fr.shell.sync.standalone };
@@ -296,12 +299,12 @@ describe('in German at 1366x768, every button and label fits its text', () => {
   it.each(['manager', 'executive'] as const)('on every screen the %s opens', async (role) => {
     if (role !== 'manager') await signIn(role, 'de');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
-    const found = new Map<Screen, Set<string>>();
+    const found = new Map<Screen, Map<string, string>>();
     await visitEveryScreen(role, 'de', async (screen, detail, onlyDialog) => {
       for (const o of await overflowingControls(page)) {
         if (onlyDialog && o.zone !== 'dialog') continue;
         const on: Screen = o.zone === 'frame' || o.zone === 'presence' ? o.zone : screen;
-        add(found, on, `${JSON.stringify(o.text.slice(0, 100))} needs ${o.scrollWidth} px, has ${o.clientWidth} px`, `${screen}, ${detail}`);
+        add(found, on, JSON.stringify(o.text.slice(0, 100)), `needs ${o.scrollWidth} px, has ${o.clientWidth} px [${screen}, ${detail}]`);
       }
     });
     expect(judge('clipped in German', role, found)).toEqual([]);

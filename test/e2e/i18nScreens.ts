@@ -11,10 +11,12 @@ import { LANGUAGE_NAMES } from '../../shared/i18n/languages';
  * a catalogue string has no plain ASCII letter left, so every run of ASCII letters on screen came from
  * somewhere else. It is allowed only when it is
  *   1. data, known exactly: every text value the import brought (each text column of `customers`),
- *      the names of the people and cycles and the manager's pause reasons, read from the console's own database, and the languages'
- *      own names in the language picker (each language is listed under its own name on purpose).
- *      These are removed as whole strings, longest first, so "Ada Example" hides only where the
- *      whole name is shown, never the word "Example" in a sentence;
+ *      the names of the people and cycles and the manager's pause reasons, read from the console's
+ *      own database, and the languages' own names in the language picker (each language is listed
+ *      under its own name on purpose). These are removed as whole strings, longest first, so
+ *      "Rep Devon (demo)" or "Month-to-month" is taken away only where it is shown whole. The one
+ *      loosening: each word of a customer's or person's name on its own too, as a script greets by
+ *      first name ("Hello Ada"), so such a word (case and all, "Example") is allowed anywhere;
  *   2. a word Intl writes in the formatting locale (English for the pseudo-languages): month and
  *      weekday names, AM/PM and day periods, relative times ("yesterday", "in 3 days"), units
  *      ("min", "hr"), compact numbers ("K"), "and"/"or" of lists and the names of the time zones on
@@ -92,6 +94,10 @@ export function dataStrings(dbPath: string): string[] {
     // every desk), like the names of people and cycles.
     for (const sql of ['SELECT name FROM people', 'SELECT name FROM cycles', 'SELECT label AS name FROM pause_reasons']) {
       for (const { name } of db.prepare(sql).all() as { name: string }[]) values.add(name);
+    }
+    // A script greets by first name ("Hello {{firstName}}"): each word of a person's name is data too.
+    for (const sql of ['SELECT name FROM customers WHERE name IS NOT NULL', 'SELECT name FROM people']) {
+      for (const { name } of db.prepare(sql).all() as { name: string }[]) for (const part of name.split(/\s+/)) if (/[A-Za-z]/.test(part)) values.add(part);
     }
     for (const name of Object.values(LANGUAGE_NAMES)) values.add(name);
     return [...values];

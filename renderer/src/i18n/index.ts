@@ -26,6 +26,8 @@ export function systemLanguage(): UiLanguage {
 }
 
 let initialised: Promise<unknown> | null = null;
+/** The language, formatting locale and currency on screen now. */
+let shown: string | null = null;
 
 /** Switches every string, number, amount and date of the window to this language. */
 export async function applyLanguage(language: UiLanguage, currency: string): Promise<void> {
@@ -41,9 +43,20 @@ export async function applyLanguage(language: UiLanguage, currency: string): Pro
   });
   await initialised;
   if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue, true, true);
+<<<<<<< HEAD
   // Formats first: the views re-render on the language change and must format in the new locale then.
   setFormatting(formattingLocale(language, typeof navigator === 'undefined' ? undefined : navigator.language), currency);
   await i18next.changeLanguage(language);
+=======
+  const locale = formattingLocale(language, typeof navigator === 'undefined' ? undefined : navigator.language);
+  const showing = `${language} ${locale} ${currency}`;
+  setFormatting(locale, currency);
+  // Changing the language re-renders every translated component, which re-formats the amounts too
+  // (a new currency shows that way). The same language and currency again (the person read once more
+  // after sign-in, while the Queue first paints) would change nothing on screen: no re-render then.
+  if (showing !== shown) await i18next.changeLanguage(language);
+  shown = showing;
+>>>>>>> i18n-proof
   if (typeof document !== 'undefined') {
     document.documentElement.lang = language === 'ar-XB' ? 'ar' : language;
     document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
