@@ -43,11 +43,6 @@ export async function applyLanguage(language: UiLanguage, currency: string): Pro
   });
   await initialised;
   if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue, true, true);
-<<<<<<< HEAD
-  // Formats first: the views re-render on the language change and must format in the new locale then.
-  setFormatting(formattingLocale(language, typeof navigator === 'undefined' ? undefined : navigator.language), currency);
-  await i18next.changeLanguage(language);
-=======
   const locale = formattingLocale(language, typeof navigator === 'undefined' ? undefined : navigator.language);
   const showing = `${language} ${locale} ${currency}`;
   setFormatting(locale, currency);
@@ -56,7 +51,6 @@ export async function applyLanguage(language: UiLanguage, currency: string): Pro
   // after sign-in, while the Queue first paints) would change nothing on screen: no re-render then.
   if (showing !== shown) await i18next.changeLanguage(language);
   shown = showing;
->>>>>>> i18n-proof
   if (typeof document !== 'undefined') {
     document.documentElement.lang = language === 'ar-XB' ? 'ar' : language;
     document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
