@@ -55,8 +55,11 @@ export const effectBenchmark: Benchmark = {
       refreshSelection(db, '2027-01-15');
     })();
     ctx.log(`effect: control groups, returns and re-losses set in ${((performance.now() - preparing) / 1000).toFixed(1)} s`);
-    const session = await backend.dispatch('session.setup', { name: 'Bench Manager', role: 'manager' });
-    if (!session.ok) throw new Error(session.error.message);
+    // A reused database was set up by the run that built it.
+    if (!reuse) {
+      const session = await backend.dispatch('session.setup', { name: 'Bench Manager', role: 'manager' });
+      if (!session.ok) throw new Error(session.error.message);
+    }
 
     const raw = new Database(dbPath, { readonly: true });
     const rawEffect = raw.prepare(
