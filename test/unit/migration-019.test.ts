@@ -10,7 +10,7 @@ import { MIGRATION_SEEDS } from '../helpers/migrationSeeds';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-describe('migration 20: offer economics per customer, guidance experiments', () => {
+describe('migration 19: offer economics per customer, guidance experiments', () => {
   it('fills the per-customer summary from the calls already made, worth what the report computed before', () => {
     const t = tempDir();
     cleanup = t.dispose;
