@@ -81,8 +81,8 @@ describe('the guided call in another language', () => {
 });
 
 describe('in the pseudo-language, no text of the call bypasses the catalogue', () => {
-  /** What the call shows that is data, not the console's words. */
-  const DATA = ['Ada Example', 'Ann Agent', 'Morgan Exec', 'Price too high', 'DSL', 'Month-to-month', 'Rep Avery', 'Billing desk', 'America/Los_Angeles', 'Sam Agent', 'Ticket 4411 for the bill', 'Alt', 'Ctrl', 'Enter', 'Escape', 'Nov'];
+  /** What the call shows that is data, not the console's words (names, the customer's words; month and AM/PM from Intl). */
+  const DATA = ['Ada Example', 'Ann Agent', 'Morgan Exec', 'Price too high', 'DSL', 'Month-to-month', 'Rep Avery', 'Billing desk', 'America/Los_Angeles', 'Sam Agent', 'Ticket 4411 for the bill', 'Alt', 'Ctrl', 'Enter', 'Escape', 'Nov', 'AM', 'PM'];
   function untranslated(container: HTMLElement): string[] {
     const attributes = [...container.querySelectorAll('[aria-label],[placeholder],[title]')].flatMap((el) => ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? ''));
     const texts = [container.textContent ?? '', ...attributes, ...[...container.querySelectorAll('option, legend, label')].map((el) => el.textContent ?? '')];
