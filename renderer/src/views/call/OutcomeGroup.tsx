@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { outcomeAllowed, type CallState } from '../../../../shared/domain/callMachine';
 import { OUTCOMES, type Outcome } from '../../../../shared/domain/outcomes';
 import type { ChangeCall } from './types';
-import { formattingLocaleNow } from '../../lib/format';
 
 export interface OutcomeGroupProps {
   state: CallState;
@@ -42,7 +41,7 @@ export function OutcomeGroup({ state, timeZone, today, onOutcome, onChange }: Ou
       })}
       {locked.length > 0 && (
         <p id={`${id}-locked`} className="hint">
-          {t('call.outcome.locked', { outcomes: new Intl.ListFormat(formattingLocaleNow(), { type: 'conjunction' }).format(locked.map((o) => t(`call.outcomes.${o}`))) })}
+          {t('call.outcome.locked', { outcomes: locked.map((o) => t(`call.outcomes.${o}`)).join(', ') })}
         </p>
       )}
       {state.outcome === 'considering' && (
