@@ -13,9 +13,9 @@ export function callShortcuts(t: TFunction): Shortcut[] {
     { keys: 'Alt+P', action: t('call.shortcuts.previous') },
     ...OUTCOMES.map((o, i) => ({ keys: `Alt+${i + 1}`, action: t('call.shortcuts.outcome', { outcome: t(`call.outcomes.${o}`) }) })),
     { keys: 'Alt+D', action: t('call.shortcuts.dial') },
-    { keys: 'Ctrl+Enter', action: t('call.shortcuts.complete') },
+    { keys: t('call.shortcuts.completeKeys'), action: t('call.shortcuts.complete') },
     { keys: t('call.shortcuts.helpKeys'), action: t('call.shortcuts.help'), id: 'help' },
-    { keys: 'Escape', action: t('call.shortcuts.escape') },
+    { keys: t('call.shortcuts.escapeKeys'), action: t('call.shortcuts.escape') },
   ];
 }
 
