@@ -6,7 +6,7 @@ import { handlers as defaultHandlers } from './handlers';
 import { currentUser } from './session/handlers';
 import { unknownChannelMessage } from './unknownChannel';
 import { plainFault } from '../../db/faults';
-import { inLanguage } from './i18n';
+import { inLanguage, t } from './i18n';
 import { languageOf } from './locale/settings';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
@@ -36,16 +36,16 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
     try {
       const user = currentUser(deps.db);
       if (!def.setup) {
-        if (user === null) return fail('not_set_up', 'Say who is using this console first.');
+        if (user === null) return fail('not_set_up', t('errors.dispatch.notSetUp'));
         if (def.roles && !def.roles.includes(user.role)) {
-          return fail('forbidden', `This needs the ${def.roles.join(' or ')} role; you are signed in as ${user.role}.`);
+          return fail('forbidden', t('errors.dispatch.forbidden', { roles: def.roles.join(' / '), role: user.role }));
         }
       }
       const parsed = def.input.safeParse(payload ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        return fail('invalid_input', `${where}${issue?.message ?? 'Invalid input.'}`);
+        return fail('invalid_input', `${where}${issue?.message ?? t('errors.dispatch.invalidInput')}`);
       }
       // Past the check above, `user` is a Person on every channel but the first-run ones.
       const handler = handlers[channel] as (d: ServiceDeps, i: unknown, c: SetupCallContext) => unknown;
@@ -57,7 +57,7 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
       // A full disk or a read-only file is the machine's fault, said plainly, not "something went wrong".
       const fault = plainFault(error);
       if (fault) return fail('internal', fault.message);
-      return fail('internal', 'Something went wrong inside the console. Nothing was changed; try again.');
+      return fail('internal', t('errors.dispatch.internal'));
     }
   }
 }

@@ -12,6 +12,7 @@ import { openDatabase } from '../../db/open';
 import { reasonsReport } from '../../db/repos/reportsReasons';
 import { agreement, offerMatrix, recoveryBy, recoveryGroups } from '../../db/repos/reportsRecovery';
 import { openExport } from '../../electron/backend/exports/datasets';
+import { exportWords } from '../../electron/backend/exports/words';
 import { finish, streamCsv } from '../../electron/backend/exports/stream';
 import { fillCalls } from '../../bench/lib/callFixtures';
 
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const before = process.memoryUsage().rss;
   const t = performance.now();
-  const { rows, columns } = openExport(reader, 'calls');
+  const { rows, columns } = openExport(reader, 'calls', exportWords('en', 'USD'));
   const written = await streamCsv(rows, columns, stream);
   await finish(stream);
   clearInterval(sample);

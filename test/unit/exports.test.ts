@@ -118,7 +118,7 @@ describe('exports from the console', () => {
   it('exports issues with their live revenue at stake', async () => {
     await call(b.dispatch, 'issues.create', { title: 'Competitors', owner: 'Pricing', reasonIds: ['competitor.better-offer'], callIds: ['K6'] });
     const [issue] = parse<Record<string, string>>(await download('issues'), { columns: true, bom: true });
-    expect(issue).toMatchObject({ Title: 'Competitors', Owner: 'Pricing', Status: 'Open', Reasons: 'Competitor made a better offer', 'Linked calls': '1', Customers: '2', 'Revenue at stake (monthly)': '80' });
+    expect(issue).toMatchObject({ Title: 'Competitors', Owner: 'Pricing', Status: 'Open', Reasons: 'Competitor made a better offer', 'Linked calls': '1', Customers: '2', 'Monthly revenue at stake (USD)': '80' });
   });
 
   it('refuses to read an unfinished or unknown export, and is for managers only', async () => {

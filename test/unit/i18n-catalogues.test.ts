@@ -83,3 +83,11 @@ describe('the pseudo-languages', () => {
     expect(pseudoText('Call', 'ar-XB').startsWith('\u202B⟦')).toBe(true);
   });
 });
+
+describe('errors a person reads', () => {
+  it('come from the core in the language of the person who made the call', () => {
+    expect(inLanguage('de', () => t('errors.dispatch.notSetUp'))).toBe('Sagen Sie zuerst, wer diese Konsole benutzt.');
+    expect(inLanguage('fr', () => t('errors.dispatch.forbidden', { roles: 'manager', role: 'agent' }))).toBe('Il faut le rôle manager ; vous êtes connecté en tant que agent.');
+    expect(inLanguage('en', () => t('errors.dispatch.internal'))).toBe('Something went wrong inside the console. Nothing was changed; try again.');
+  });
+});

@@ -25,6 +25,24 @@ export interface ColumnSource {
   field: (name: string) => Field;
   /** Names of the small reference tables by id, read once for the whole export. */
   names: ExportNames;
+  /** A header in the language of the person exporting (`csvExport.<dataset>.<key>`). */
+  header: (key: string) => string;
+  /** An amount column's header, naming the organisation's currency: "Monthly revenue (EUR)". */
+  amount: (key: string) => string;
+  yes: string;
+  no: string;
+}
+
+/**
+ * The file's words, already in the language of the person exporting (exports/words.ts): headers by
+ * `<dataset>.<key>`, amount headers naming the organisation's currency, and yes/no. Made once on the
+ * coordinating thread and handed to the workers as plain strings, so a worker loads no catalogue.
+ * Cells stay machine-readable (plain numbers with a dot, ISO dates) in every language.
+ */
+export interface ExportWords {
+  headers: Record<string, string>;
+  yes: string;
+  no: string;
 }
 
 /**
@@ -51,7 +69,7 @@ const shown = (field: Field, show: (stored: ExportValue) => CsvValue): ColumnBod
 });
 
 const outcome = (field: Field) => shown(field, (v) => (v ? (OUTCOME_LABELS[v as Outcome] ?? String(v)) : null));
-const yesNo = (field: Field) => shown(field, (v) => (v === 1 ? 'yes' : 'no'));
+const yesNo = (field: Field, yes: string, no: string) => shown(field, (v) => (v === 1 ? yes : no));
 /** An id shown as its name: empty when there is no id or nothing by that id, as a LEFT JOIN leaves it. */
 const named = (field: Field, names: ReadonlyMap<string, string>) =>
   shown(field, (id) => (id === null ? null : (names.get(id as string) ?? null)));
@@ -89,93 +107,93 @@ const repeating = (field: Field): ColumnBody => ({ value: field, repeats: true }
 
 const customers: Dataset = {
   query: EXPORT_QUERIES.customers,
-  columns: ({ field: f }) => [
-    { header: 'Customer ID', value: f('external_id') },
-    { header: 'Name', value: f('name') },
-    { header: 'Company', value: f('company') },
-    { header: 'Phone', value: f('phone') },
-    { header: 'Email', value: f('email') },
-    { header: 'Segment', ...repeating(f('segment')) },
-    { header: 'Product', ...repeating(f('product')) },
-    { header: 'Monthly revenue', value: f('monthly_revenue') },
-    { header: 'Tenure (months)', value: f('tenure_months') },
-    { header: 'Departed on', value: f('departed_at') },
-    { header: 'Cycle', ...repeating(f('cycle')) },
-    { header: 'Stated reason (as written)', value: f('stated_reason_text') },
-    { header: 'Stated reason', ...repeating(f('stated_reason')) },
-    { header: 'Stated category', ...repeating(f('stated_category')) },
-    { header: 'Frontline team', ...repeating(f('frontline_team')) },
-    { header: 'Frontline rep', ...repeating(f('frontline_rep')) },
-    { header: 'Assigned to', ...repeating(f('assigned_to')) },
-    { header: 'Attempts', value: f('attempts') },
-    { header: 'Last outcome', ...outcome(f('outcome')) },
-    { header: 'Do not contact', ...yesNo(f('do_not_contact')) },
-    { header: 'On the do-not-call ledger', ...yesNo(f('call_blocked')) },
-    { header: 'Consent to calls', ...consent(f('consent_phone')) },
-    { header: 'Consent to emails', ...consent(f('consent_email')) },
-    { header: 'Consent to letters', ...consent(f('consent_post')) },
+  columns: ({ field: f, header, amount, yes, no }) => [
+    { header: header('customerId'), value: f('external_id') },
+    { header: header('name'), value: f('name') },
+    { header: header('company'), value: f('company') },
+    { header: header('phone'), value: f('phone') },
+    { header: header('email'), value: f('email') },
+    { header: header('segment'), ...repeating(f('segment')) },
+    { header: header('product'), ...repeating(f('product')) },
+    { header: amount('monthlyRevenue'), value: f('monthly_revenue') },
+    { header: header('tenure'), value: f('tenure_months') },
+    { header: header('departedOn'), value: f('departed_at') },
+    { header: header('cycle'), ...repeating(f('cycle')) },
+    { header: header('statedReasonText'), value: f('stated_reason_text') },
+    { header: header('statedReason'), ...repeating(f('stated_reason')) },
+    { header: header('statedCategory'), ...repeating(f('stated_category')) },
+    { header: header('frontlineTeam'), ...repeating(f('frontline_team')) },
+    { header: header('frontlineRep'), ...repeating(f('frontline_rep')) },
+    { header: header('assignedTo'), ...repeating(f('assigned_to')) },
+    { header: header('attempts'), value: f('attempts') },
+    { header: header('lastOutcome'), ...outcome(f('outcome')) },
+    { header: header('doNotContact'), ...yesNo(f('do_not_contact'), yes, no) },
+    { header: header('callBlocked'), ...yesNo(f('call_blocked'), yes, no) },
+    { header: header('consentPhone'), ...consent(f('consent_phone')) },
+    { header: header('consentEmail'), ...consent(f('consent_email')) },
+    { header: header('consentPost'), ...consent(f('consent_post')) },
   ],
 };
 
 const calls: Dataset = {
   query: EXPORT_QUERIES.calls,
-  columns: ({ field: f, names }) => [
-    { header: 'Call ID', value: f('id') },
-    { header: 'Completed at', value: f('completed_at') },
-    { header: 'Cycle', ...named(f('cycle_id'), names.cycles) },
-    { header: 'Caller', ...named(f('caller_id'), names.people) },
-    { header: 'Caller role', ...repeating(f('caller_role')) },
-    { header: 'Customer ID', value: f('external_id') },
-    { header: 'Customer', value: f('name') },
-    { header: 'Segment', ...repeating(f('segment')) },
-    { header: 'Product', ...repeating(f('product')) },
-    { header: 'Monthly revenue', value: f('monthly_revenue') },
-    { header: 'Stated reason', ...named(f('stated_reason_id'), names.reasons) },
-    { header: 'Diagnosed reason', ...named(f('diagnosed_reason_id'), names.reasons) },
-    { header: 'Diagnosed category', ...named(f('diagnosed_reason_id'), names.reasonCategories) },
-    { header: 'Reason confirmed', ...yesNo(f('reason_confirmed')) },
-    { header: 'Outcome', ...outcome(f('outcome')) },
-    { header: 'Offers', ...offerList(f('offers'), names.offers) },
-    { header: 'Callback at', value: f('callback_at') },
-    { header: "Customer's words", value: f('customer_words') },
+  columns: ({ field: f, names, header, amount, yes, no }) => [
+    { header: header('callId'), value: f('id') },
+    { header: header('completedAt'), value: f('completed_at') },
+    { header: header('cycle'), ...named(f('cycle_id'), names.cycles) },
+    { header: header('caller'), ...named(f('caller_id'), names.people) },
+    { header: header('callerRole'), ...repeating(f('caller_role')) },
+    { header: header('customerId'), value: f('external_id') },
+    { header: header('customer'), value: f('name') },
+    { header: header('segment'), ...repeating(f('segment')) },
+    { header: header('product'), ...repeating(f('product')) },
+    { header: amount('monthlyRevenue'), value: f('monthly_revenue') },
+    { header: header('statedReason'), ...named(f('stated_reason_id'), names.reasons) },
+    { header: header('diagnosedReason'), ...named(f('diagnosed_reason_id'), names.reasons) },
+    { header: header('diagnosedCategory'), ...named(f('diagnosed_reason_id'), names.reasonCategories) },
+    { header: header('reasonConfirmed'), ...yesNo(f('reason_confirmed'), yes, no) },
+    { header: header('outcome'), ...outcome(f('outcome')) },
+    { header: header('offers'), ...offerList(f('offers'), names.offers) },
+    { header: header('callbackAt'), value: f('callback_at') },
+    { header: header('customerWords'), value: f('customer_words') },
   ],
 };
 
 const feedback: Dataset = {
   query: EXPORT_QUERIES.feedback,
-  columns: ({ field: f }) => [
-    { header: 'Feedback ID', value: f('id') },
-    { header: 'Recorded at', value: f('created_at') },
-    { header: 'Status', ...repeating(f('status')) },
-    { header: 'Status changed at', value: f('status_changed_at') },
-    { header: 'Frontline team', ...repeating(f('frontline_team')) },
-    { header: 'Frontline rep', ...repeating(f('frontline_rep')) },
-    { header: 'Feedback', value: f('text') },
-    { header: 'Call ID', value: f('call_id') },
-    { header: 'Caller', ...repeating(f('caller')) },
-    { header: 'Customer ID', value: f('external_id') },
-    { header: 'Customer', value: f('name') },
-    { header: 'Monthly revenue', value: f('monthly_revenue') },
-    { header: 'Diagnosed reason', ...repeating(f('diagnosed_reason')) },
+  columns: ({ field: f, header, amount }) => [
+    { header: header('feedbackId'), value: f('id') },
+    { header: header('recordedAt'), value: f('created_at') },
+    { header: header('status'), ...repeating(f('status')) },
+    { header: header('statusChangedAt'), value: f('status_changed_at') },
+    { header: header('frontlineTeam'), ...repeating(f('frontline_team')) },
+    { header: header('frontlineRep'), ...repeating(f('frontline_rep')) },
+    { header: header('feedback'), value: f('text') },
+    { header: header('callId'), value: f('call_id') },
+    { header: header('caller'), ...repeating(f('caller')) },
+    { header: header('customerId'), value: f('external_id') },
+    { header: header('customer'), value: f('name') },
+    { header: amount('monthlyRevenue'), value: f('monthly_revenue') },
+    { header: header('diagnosedReason'), ...repeating(f('diagnosed_reason')) },
   ],
 };
 
 const issues: Dataset = {
   query: EXPORT_QUERIES.issues,
-  columns: ({ field: f }) => [
-    { header: 'Issue ID', value: f('id') },
-    { header: 'Title', value: f('title') },
-    { header: 'Owner', value: f('owner') },
-    { header: 'Status', ...shown(f('status'), (v) => ISSUE_STATUS_LABELS[v as IssueStatus] ?? String(v)) },
-    { header: 'Created at', value: f('created_at') },
-    { header: 'Updated at', value: f('updated_at') },
-    { header: 'Fixed at', value: f('fixed_at') },
-    { header: 'Reasons', value: f('reasons') },
-    { header: 'Linked calls', value: f('calls') },
-    { header: 'Customers', value: f('customers') },
-    { header: 'Still lost', value: f('still_lost') },
-    { header: 'Revenue at stake (monthly)', value: f('revenue_at_stake') },
-    { header: 'Description', value: f('description') },
+  columns: ({ field: f, header, amount }) => [
+    { header: header('issueId'), value: f('id') },
+    { header: header('title'), value: f('title') },
+    { header: header('owner'), value: f('owner') },
+    { header: header('status'), ...shown(f('status'), (v) => ISSUE_STATUS_LABELS[v as IssueStatus] ?? String(v)) },
+    { header: header('createdAt'), value: f('created_at') },
+    { header: header('updatedAt'), value: f('updated_at') },
+    { header: header('fixedAt'), value: f('fixed_at') },
+    { header: header('reasons'), value: f('reasons') },
+    { header: header('linkedCalls'), value: f('calls') },
+    { header: header('customers'), value: f('customers') },
+    { header: header('stillLost'), value: f('still_lost') },
+    { header: amount('revenueAtStake'), value: f('revenue_at_stake') },
+    { header: header('description'), value: f('description') },
   ],
 };
 
@@ -185,13 +203,18 @@ export const DATASETS: Record<ExportDataset, Dataset> = { customers, calls, feed
  * A dataset's columns over the fields its statement returns (every range of a split export returns
  * the same fields), with the names read from the export's snapshot.
  */
-export function exportColumns(dataset: ExportDataset, fields: readonly string[], names: ExportNames): CsvColumn<ExportRow>[] {
+export function exportColumns(dataset: ExportDataset, fields: readonly string[], names: ExportNames, words: ExportWords): CsvColumn<ExportRow>[] {
   const field = (name: string): Field => {
     const i = fields.indexOf(name);
     if (i < 0) throw new Error(`The ${dataset} export query has no column ${name}.`);
     return (r) => r[i] ?? null;
   };
-  return DATASETS[dataset].columns({ field, names });
+  const header = (key: string) => {
+    const text = words.headers[`${dataset}.${key}`];
+    if (text === undefined) throw new Error(`The ${dataset} export has no header ${key}.`);
+    return text;
+  };
+  return DATASETS[dataset].columns({ field, names, header, amount: header, yes: words.yes, no: words.no });
 }
 
 /** An export ready to stream: its row count (when asked for), its columns and its rows, from one snapshot. */
@@ -206,14 +229,14 @@ export interface OpenExport {
  * connection is closed, and better-sqlite3 allows nothing else on it while the rows are read).
  * This reads the whole export on the calling thread; exportInWorkers reads it on worker threads.
  */
-export function openExport(db: Db, dataset: ExportDataset, options: { count?: boolean } = {}): OpenExport {
+export function openExport(db: Db, dataset: ExportDataset, words: ExportWords, options: { count?: boolean } = {}): OpenExport {
   const { query } = DATASETS[dataset];
   prepareExportConnection(db);
   const total = options.count ? countExport(db, query) : null;
   const names = readExportNames(db);
   const { fields, rows } = iterateExport(db, query);
   try {
-    return { total, columns: exportColumns(dataset, fields, names), rows };
+    return { total, columns: exportColumns(dataset, fields, names, words), rows };
   } catch (error) {
     rows.return?.();
     throw error;

@@ -10,6 +10,8 @@ import type { Logger } from '../types';
 import { ROWS_PER_RANGE } from './parallel';
 import { EXPORT_FILE_BUFFER_BYTES, finish } from './stream';
 import { writeExport } from './write';
+import type { UiLanguage } from '../../../shared/i18n/languages';
+import { exportWordsFor } from './words';
 
 interface Job extends ExportStatus {
   /** A folder of its own, removed whole when the export is discarded. */
@@ -54,7 +56,7 @@ export class ExportJobs {
     private readonly log: Logger,
   ) {}
 
-  start(dataset: ExportDataset, bom: boolean, now: Date): ExportStatus {
+  start(dataset: ExportDataset, bom: boolean, now: Date, language: UiLanguage = 'en'): ExportStatus {
     if (this.db.memory) throw new AppError('internal', 'Exports need the console database on disk.');
     this.sweep();
     const jobId = randomUUID();
@@ -78,6 +80,7 @@ export class ExportJobs {
     void writeExport(this.db.name, dataset, out, {
       bom,
       rowsPerRange: this.rowsPerRange,
+      words: exportWordsFor(this.db, language),
       onTotal: (total) => {
         job.total = total;
       },

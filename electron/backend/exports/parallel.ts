@@ -4,7 +4,7 @@ import type { ExportValue } from '../../../db/repos/exports';
 import type { ExportDataset } from '../../../shared/api/exports';
 import type { CsvOptions } from '../../../shared/csv/write';
 import type { WorkerEntry } from '../workers/entry';
-import { DATASETS } from './datasets';
+import { DATASETS, type ExportWords } from './datasets';
 import type { FromExportWorker } from './protocol';
 import { shareOneSnapshot } from './snapshot';
 import { ExportThread } from './threads';
@@ -22,6 +22,8 @@ const UNWRITTEN_BYTES = 4 * 1024 * 1024;
 
 export interface WorkerExportOptions {
   csv: CsvOptions;
+  /** The file's headers and words in the exporting person's language (exports/words.ts). */
+  words: ExportWords;
   /** Rows per range (tests use small ranges so a few thousand rows cross several). */
   rowsPerRange?: number;
   workers?: number;
@@ -58,7 +60,7 @@ export async function exportInWorkers(
   failed.catch(() => undefined);
   const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failed]);
   out.on('error', fail);
-  const threads = Array.from({ length: count }, () => new ExportThread(entry, { dbPath, dataset, csv: options.csv }, fail));
+  const threads = Array.from({ length: count }, () => new ExportThread(entry, { dbPath, dataset, csv: options.csv, words: options.words }, fail));
   try {
     await race(Promise.all(threads.map((t) => t.booted)));
     const readers = await shareOneSnapshot(dbPath, threads, race);

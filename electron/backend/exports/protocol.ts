@@ -1,12 +1,14 @@
 import type { ExportValue } from '../../../db/repos/exports';
 import type { ExportDataset } from '../../../shared/api/exports';
 import type { CsvOptions } from '../../../shared/csv/write';
+import type { ExportWords } from './datasets';
 
 /** What an export worker is started with: one dataset of one database, written one way. */
 export interface ExportWorkerData {
   dbPath: string;
   dataset: ExportDataset;
   csv: CsvOptions;
+  words: ExportWords;
 }
 
 /**

@@ -26,7 +26,7 @@ const PIECE_CHARS = 64 * 1024;
 /** A part sent to the coordinator: large enough that messages are few, small enough to keep memory flat. */
 const PART_BYTES = 512 * 1024;
 
-const { dbPath, dataset, csv } = workerData as ExportWorkerData;
+const { dbPath, dataset, csv, words } = workerData as ExportWorkerData;
 const port = parentPort;
 if (!port) throw new Error('The export worker runs only as a worker thread.');
 const post = (message: FromExportWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -61,7 +61,7 @@ function writeRange(range: ExportRange): void {
   const to = split ? findRangeEnd(db, split, range.from, range.rows) : null;
   post({ type: 'cut', index: range.index, to });
   const { fields, rows } = split ? iterateExportRange(db, split, range.from, to) : iterateExport(db, query);
-  const columns = exportColumns(dataset, fields, names);
+  const columns = exportColumns(dataset, fields, names, words);
   line ??= csvRowWriter(columns, csv.separator);
   let part = newPart();
   let used = 0;

@@ -3,11 +3,13 @@ import Database from 'better-sqlite3';
 import type { ExportDataset } from '../../../shared/api/exports';
 import type { CsvOptions } from '../../../shared/csv/write';
 import { workerEntry } from '../workers/entry';
-import { openExport } from './datasets';
+import { openExport, type ExportWords } from './datasets';
+import { exportWordsFor } from './words';
 import { exportInWorkers, type WorkerExportOptions } from './parallel';
 import { streamCsv } from './stream';
 
-export type WriteExportOptions = Omit<WorkerExportOptions, 'csv'> & CsvOptions;
+/** Without `words`, the file is headed in English (the command line) with the database's currency. */
+export type WriteExportOptions = Omit<WorkerExportOptions, 'csv' | 'words'> & CsvOptions & { words?: ExportWords };
 
 let workersEnabled = true;
 
@@ -23,17 +25,21 @@ export function setExportWorkersEnabled(enabled: boolean): void {
  * Resolves with the number of rows written; `out` is left open for the caller to finish.
  */
 export async function writeExport(dbPath: string, dataset: ExportDataset, out: Writable, options: WriteExportOptions): Promise<number> {
-  const { bom, separator, ...rest } = options;
+  const { bom, separator, words: given, ...rest } = options;
   const csv: CsvOptions = { bom, separator };
   const entry = workersEnabled ? workerEntry(import.meta.url, './worker.ts', 'export-worker.js') : null;
-  if (entry) return exportInWorkers(entry, dbPath, dataset, out, { ...rest, csv });
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    const { total, rows, columns } = openExport(db, dataset, { count: rest.onTotal !== undefined });
+    const words = given ?? exportWordsFor(db, 'en');
+    if (entry) {
+      db.close();
+      return await exportInWorkers(entry, dbPath, dataset, out, { ...rest, csv, words });
+    }
+    const { total, rows, columns } = openExport(db, dataset, words, { count: rest.onTotal !== undefined });
     if (total !== null) rest.onTotal?.(total);
     return await streamCsv(rows, columns, out, { ...csv, onProgress: rest.onProgress });
   } finally {
-    db.close();
+    if (db.open) db.close();
   }
 }

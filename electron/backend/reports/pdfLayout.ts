@@ -232,7 +232,8 @@ export function lineChart(
 }
 
 /** Page numbers and the report's name on every page, written once all pages exist. */
-export function footers(doc: Doc, text: string): void {
+/** `line` says the footer in the report's language: the title and "page 2 of 5". */
+export function footers(doc: Doc, line: (page: number, pages: number) => string): void {
   ensureRoom(doc, 0);
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
@@ -241,7 +242,7 @@ export function footers(doc: Doc, text: string): void {
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('body').fontSize(7).fillColor(MUTED);
-    doc.text(`${text} · page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - margin + 12, {
+    doc.text(line(i + 1 - range.start, range.count), doc.page.margins.left, doc.page.height - margin + 12, {
       width: usableWidth(doc),
       align: 'center',
       lineBreak: false,

@@ -1,0 +1,32 @@
+import type { ExportDataset } from '../../../shared/api/exports';
+import { en } from '../../../shared/i18n/messages/en/index';
+import type { UiLanguage } from '../../../shared/i18n/languages';
+import type { Db } from '../../../db/open';
+import { translatorFor } from '../i18n';
+import { organisationCurrency } from '../locale/settings';
+import type { ExportWords } from './datasets';
+
+/** Amount columns: their header names the currency, since their cells are bare numbers. */
+const AMOUNTS = new Set(['monthlyRevenue', 'revenueAtStake']);
+
+/**
+ * A CSV file's words in the language of the person exporting (English for the command line), with
+ * the organisation's currency in the headers of amount columns: "Monthly revenue (EUR)".
+ */
+export function exportWords(language: UiLanguage, currency: string): ExportWords {
+  const t = translatorFor(language) as unknown as (key: string, options?: Record<string, string>) => string;
+  const headers: Record<string, string> = {};
+  const datasets = en.csvExport as Record<ExportDataset, Record<string, string>> & Record<string, unknown>;
+  for (const dataset of ['customers', 'calls', 'feedback', 'issues'] as const) {
+    for (const key of Object.keys(datasets[dataset])) {
+      const header = t(`csvExport.${dataset}.${key}`);
+      headers[`${dataset}.${key}`] = AMOUNTS.has(key) ? t('csvExport.amount', { header, currency }) : header;
+    }
+  }
+  return { headers, yes: t('csvExport.yes'), no: t('csvExport.no') };
+}
+
+/** The words for an export of this database: its organisation's currency, in this language. */
+export function exportWordsFor(db: Db, language: UiLanguage): ExportWords {
+  return exportWords(language, organisationCurrency(db).currency);
+}
