@@ -31,6 +31,8 @@ export function KeepInTouchView() {
   const [filters, setFilters] = useState<KeepInTouchFilters>({});
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [rows, setRows] = useState<Map<number, KeepInTouchCustomer>>(new Map());
+  // Why the list could not be worked out (a filter the backend refused): shown where the list would be.
+  const [problem, setProblem] = useState<string | null>(null);
   // Pages asked for under the current filters; a new filter empties it (by a new generation).
   const asked = useRef<{ generation: number; pages: Set<number> }>({ generation: 0, pages: new Set() });
 
@@ -49,6 +51,7 @@ export function KeepInTouchView() {
     const generation = asked.current.generation + 1;
     asked.current = { generation, pages: new Set([0]) };
     setLoaded(null);
+    setProblem(null);
     setRows(new Map());
     api()
       .call('keepInTouch.list', { filters, offset: 0, limit: PAGE })
@@ -57,8 +60,10 @@ export function KeepInTouchView() {
         setLoaded({ total: list.total, revenue: list.revenue, groups: list.groups });
         place(0, list.items);
       })
-      .catch(reportError);
-  }, [filters, reportError]);
+      .catch((error: unknown) => {
+        if (asked.current.generation === generation) setProblem(error instanceof Error ? error.message : String(error));
+      });
+  }, [filters]);
 
   const onRange = useCallback(
     (first: number, last: number) => {
@@ -127,7 +132,9 @@ export function KeepInTouchView() {
           {t('keepInTouch.filters.clear')}
         </button>
       </form>
-      {!loaded ? (
+      {problem !== null ? (
+        <p role="alert">{problem}</p>
+      ) : !loaded ? (
         <p aria-busy="true">{t('keepInTouch.list.loading')}</p>
       ) : (
         <>
