@@ -12,6 +12,7 @@ import { outreachBenchmark } from './outreach';
 import { hubScaleBenchmark } from './hub-scale';
 import { effectBenchmark } from './effect';
 import { permissionsBenchmark } from './permissions';
+import { erasureBenchmark } from './erasure';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -32,6 +33,7 @@ export const BENCHMARKS: Benchmark[] = [
   outreachBenchmark,
   hubScaleBenchmark,
   permissionsBenchmark,
+  erasureBenchmark,
   chromiumBenchmark,
   trendsChromiumBenchmark,
 ];
