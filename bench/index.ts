@@ -13,6 +13,7 @@ import { hubScaleBenchmark } from './hub-scale';
 import { effectBenchmark } from './effect';
 import { permissionsBenchmark } from './permissions';
 import { keepInTouchBenchmark } from './keepInTouch';
+import { erasureBenchmark } from './erasure';
 
 /**
  * Every benchmark of `npm run bench`, in the order it runs. Add a figure as its own file exporting a
@@ -35,6 +36,7 @@ export const BENCHMARKS: Benchmark[] = [
   hubScaleBenchmark,
   permissionsBenchmark,
   keepInTouchBenchmark,
+  erasureBenchmark,
   chromiumBenchmark,
   trendsChromiumBenchmark,
 ];
