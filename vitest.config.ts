@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -6,6 +6,28 @@ import react from '@vitejs/plugin-react';
  * reliability (the crash test), packaging (electron-builder on the built output), e2e (real
  * Chromium against `winback serve`, and the Electron window where installed).
  */
+/**
+ * The thorough suites: property and fuzz runs, the old-SQLite migration checks, each command of the
+ * command line as its own process, a keyboard-only shift with an accessibility pass over every view,
+ * and the pseudo-language sweep over every screen. They add minutes of CPU on two cores, so they run
+ * with `npm run test:slow` and `npm test` stays under ten minutes.
+ */
+const SLOW = [
+  'test/unit/fuzz-api.test.ts',
+  'test/unit/report-summaries-property.test.ts',
+  'test/unit/migration-010.test.ts',
+  'test/unit/migration-011.test.ts',
+  'test/unit/cli-backup.test.ts',
+  'test/unit/cli-care.test.ts',
+  'test/unit/cli-effect.test.ts',
+  'test/unit/cli-faults.test.ts',
+  'test/unit/cli-import.test.ts',
+  'test/unit/cli-keep-in-touch.test.ts',
+  'test/unit/cli-suppress.test.ts',
+  'test/e2e/floor-shift.test.ts',
+  'test/e2e/i18n-views.test.ts',
+];
+
 export default defineConfig({
   test: {
     // Two files at a time even on two cores (vitest's default there is one): most files wait on
@@ -17,6 +39,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
           testTimeout: 30_000,
         },
       },
@@ -30,6 +53,15 @@ export default defineConfig({
           // jsdom renders of whole views take a second or two on a busy two-core machine; the
           // default 5 s left no margin there.
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          environment: 'node',
+          include: SLOW,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -69,6 +101,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Two files at a time like the rest: each file serves its own console on port 0 in a

@@ -3,9 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertNotNewer, migrate } from './migrate';
 import { backupBeforeMigration } from './backup';
-import { markFreeSpaceClean } from './repos/freeSpace';
 
 export type Db = Database.Database;
+
+/** The setting that says every page's free space is zeros (db/repos/freeSpace.ts reads it). */
+export const FREE_SPACE_CLEAN_KEY = 'privacy.freeSpaceClean';
 
 export interface OpenOptions {
   /** Skip migrations (tools that only inspect a file). */
@@ -41,7 +43,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     const beforeMigrating = options.beforeMigrating ?? (path === ':memory:' ? undefined : (from: number) => backupBeforeMigration(db, from));
     if (options.migrate !== false) {
       migrate(db, undefined, beforeMigrating);
-      if (bornClean) markFreeSpaceClean(db);
+      // Written here, not through the settings repository, which itself builds on this file.
+      if (bornClean) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(FREE_SPACE_CLEAN_KEY, 'true');
     }
     return db;
   } catch (error) {

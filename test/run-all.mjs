@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, the security scan, the quick benchmarks, then the vitest
-// suites unit, component, hub and end-to-end. The crash test (`npm run test:reliability`) and the
-// packaging check (`npm run test:packaging`) are longer and run on their own.
+// `npm test`: typecheck, lint, build, the security scan, then the vitest suites unit, component,
+// hub and end-to-end. The thorough suites, the crash tests, the packaging check and the quick
+// benchmarks are longer and run with `npm run test:slow` (vitest.config.ts lists them).
 // Ends with one line "N passed, N failed, N skipped" counting test cases across all suites, a test
 // file that failed to load and a failed step each as one failed (test/run-all-counts.mjs).
 import { spawnSync } from 'node:child_process';
@@ -42,10 +42,6 @@ if (!step('lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']))
 if (!step('build', [bin('electron-vite', 'bin/electron-vite.js'), 'build', '--logLevel', 'warn'])) failures.push('build');
 // Electronegativity over the build just made; fails on unjustified high or medium findings.
 if (!step('security scan', [bin('tsx', 'dist/cli.mjs'), 'test/security/electronegativity.ts'])) failures.push('security scan');
-// A smoke test that every benchmark still runs (small sizes, about ten seconds); missed targets are
-// reported in its table, not failed: the figures are judged on full sizes with `npm run bench`.
-if (!step('benchmarks, quick', [bin('tsx', 'dist/cli.mjs'), 'bench/run.ts', '--quick', '--json', 'test/artifacts/bench-quick.json'])) failures.push('benchmarks');
-
 mkdirSync(dirname(results), { recursive: true });
 rmSync(results, { force: true });
 const extra = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import type { Db } from '../open';
+import { FREE_SPACE_CLEAN_KEY, type Db } from '../open';
 import { getSetting, setSetting } from './settings';
 
 /**
@@ -6,7 +6,7 @@ import { getSetting, setSetting } from './settings';
  * `secure_delete` on from its first write (db/open.ts), and for one vacuumed since. A database made
  * by an older version holds old copies of rows in free space: its first erasure vacuums it once.
  */
-const KEY = 'privacy.freeSpaceClean';
+const KEY = FREE_SPACE_CLEAN_KEY;
 
 export function freeSpaceClean(db: Db): boolean {
   return getSetting<boolean>(db, KEY) === true;

@@ -67,7 +67,7 @@ describe('the Trends view in Chromium', () => {
     rows.forEach((r, i) => {
       const cells = shown[i] ?? [];
       expect([r.Category, r.Reason, r.Departed]).toEqual([cells[0], cells[1], cells[2]?.replace(/,/g, '')]);
-      expect(Number(r['Revenue lost'])).toBeCloseTo(money(cells[3] ?? ''), 2);
+      expect(Number(r['Revenue lost (USD)'])).toBeCloseTo(money(cells[3] ?? ''), 2);
       expect(Number(r.Cumulative) * 100).toBeCloseTo(Number((cells[5] ?? '').replace('%', '')), 1);
     });
   });

@@ -113,6 +113,6 @@ describe('winback retention', () => {
     }
     const neither = winback(['retention', '--months', '1', '--db', t.dbPath]);
     expect(neither.status).toBe(1);
-    expect(neither.stderr).toBe('winback: Say --dry-run to count, or --apply to remove.\n');
+    expect(neither.stderr).toBe('winback: Say --dry-run to count, --apply to remove, or --daily on|off to have the console do it every day.\n');
   });
 });

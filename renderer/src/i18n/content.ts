@@ -16,6 +16,7 @@ const REASONS = new Map(DEFAULT_TAXONOMY.flatMap((c) => c.reasons.map((r) => [r.
 const OFFERS = new Map(DEFAULT_OFFERS.map((o) => [o.id, o]));
 /** Earlier calls in a briefing carry the reason's and the offer's text only, not their ids. */
 const REASON_BY_TEXT = new Map([...REASONS].map(([id, name]) => [name, id] as const));
+const CATEGORY_BY_TEXT = new Map(DEFAULT_TAXONOMY.map((c) => [c.name, c.id] as const));
 const OFFER_BY_TEXT = new Map(DEFAULT_OFFERS.map((o) => [o.name, o.id] as const));
 
 /**
@@ -42,6 +43,12 @@ export function reasonName(t: TFunction, id: string, stored: string): string {
 export function reasonText(t: TFunction, stored: string): string {
   const id = REASON_BY_TEXT.get(stored);
   return id ? byKey(t, `content.reasons.${id}`) : stored;
+}
+
+/** A category known only by its name (a report's row): the default name is translated. */
+export function categoryText(t: TFunction, stored: string): string {
+  const id = CATEGORY_BY_TEXT.get(stored);
+  return id ? byKey(t, `content.categories.${id}.name`) : stored;
 }
 
 export function offerName(t: TFunction, id: string, stored: string): string {

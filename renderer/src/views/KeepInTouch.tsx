@@ -4,6 +4,7 @@ import type { KeepInTouchChoices, KeepInTouchCustomer, KeepInTouchFilters, KeepI
 import { api } from '../api/client';
 import { formatCount, formatMoney } from '../lib/format';
 import { useAppStore } from '../store';
+import { categoryName, categoryText, reasonName } from '../i18n/content';
 import { DataTable, type Column } from './trends/DataTable';
 import { KeepInTouchRows } from './keepInTouch/KeepInTouchRows';
 import './keepInTouch/keepInTouch.css';
@@ -101,9 +102,11 @@ export function KeepInTouchView() {
     </label>
   );
 
+  // Default reasons and categories in the person's language; a manager's own names as written.
+  const shownReason = (g: { reasonId: string | null; reason: string | null }) => (g.reasonId && g.reason ? reasonName(t, g.reasonId, g.reason) : g.reason);
   const groupColumns: Column<KeepInTouchGroup>[] = [
-    { header: t('keepInTouch.groups.reason'), csv: (g) => g.reason ?? t('keepInTouch.groups.noReason') },
-    { header: t('keepInTouch.groups.category'), csv: (g) => g.category ?? '' },
+    { header: t('keepInTouch.groups.reason'), csv: (g) => shownReason(g) ?? t('keepInTouch.groups.noReason') },
+    { header: t('keepInTouch.groups.category'), csv: (g) => (g.category === null ? '' : categoryText(t, g.category)) },
     { header: t('keepInTouch.groups.customers'), csv: (g) => g.customers, cell: (g) => formatCount(g.customers), numeric: true },
     { header: t('keepInTouch.groups.revenue'), csv: (g) => g.revenue, cell: (g) => formatMoney(g.revenue), numeric: true },
   ];
@@ -115,8 +118,8 @@ export function KeepInTouchView() {
       </header>
       <p className="muted">{t('keepInTouch.intro')}</p>
       <form className="kit-filters" aria-label={t('keepInTouch.filters.label')} onSubmit={(e) => e.preventDefault()}>
-        {select('reasonId', t('keepInTouch.filters.reason'), (choices?.reasons ?? []).map((r) => ({ value: r.id, label: r.name })))}
-        {select('categoryId', t('keepInTouch.filters.category'), (choices?.categories ?? []).map((c) => ({ value: c.id, label: c.name })))}
+        {select('reasonId', t('keepInTouch.filters.reason'), (choices?.reasons ?? []).map((r) => ({ value: r.id, label: reasonName(t, r.id, r.name) })))}
+        {select('categoryId', t('keepInTouch.filters.category'), (choices?.categories ?? []).map((c) => ({ value: c.id, label: categoryName(t, c.id, c.name) })))}
         {select('segment', t('keepInTouch.filters.segment'), (choices?.segments ?? []).map((s) => ({ value: s, label: s })))}
         {select('product', t('keepInTouch.filters.product'), (choices?.products ?? []).map((p) => ({ value: p, label: p })))}
         {select('cycleId', t('keepInTouch.filters.cycle'), (choices?.cycles ?? []).map((c) => ({ value: c.id, label: c.name })))}
@@ -152,7 +155,7 @@ export function KeepInTouchView() {
               cell: (g) =>
                 g.reasonId ? (
                   <button type="button" className="link-button" onClick={() => setText('reasonId', g.reasonId ?? '')}>
-                    {t('keepInTouch.groups.showNamed', { reason: g.reason ?? '' })}
+                    {t('keepInTouch.groups.showNamed', { reason: shownReason(g) ?? '' })}
                   </button>
                 ) : null,
             }}

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { KeepInTouchCustomer } from '../../../../shared/api/keepInTouch';
 import { formatDate, formatMoney } from '../../lib/format';
+import { reasonName } from '../../i18n/content';
 
 export const ROW_HEIGHT = 52;
 
@@ -56,7 +57,7 @@ export function KeepInTouchRows({ total, rowAt, onRange }: KeepInTouchRowsProps)
                     <strong>{c.name ?? c.externalId}</strong>
                     <span className="muted">{c.externalId}</span>
                     <span>{t('keepInTouch.row.revenue', { amount: formatMoney(c.monthlyRevenue) })}</span>
-                    <span>{c.reason ?? c.statedText ?? t('keepInTouch.groups.noReason')}</span>
+                    <span>{(c.reasonId && c.reason ? reasonName(t, c.reasonId, c.reason) : c.reason) ?? c.statedText ?? t('keepInTouch.groups.noReason')}</span>
                     <span className="muted">{t(`keepInTouch.row.source.${c.reasonSource}`)}</span>
                   </span>
                   <span className="kit-line kit-sub">
