@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import i18next, { type TFunction } from 'i18next';
-import { en } from '../../shared/i18n/messages/en/index';
-import { es } from '../../shared/i18n/messages/es/index';
-import { de } from '../../shared/i18n/messages/de/index';
-import { fr } from '../../shared/i18n/messages/fr/index';
-import { isUiLanguage, type UiLanguage } from '../../shared/i18n/languages';
-import { pseudoCatalogue } from '../../shared/i18n/pseudo';
+import { en } from '../../../shared/i18n/messages/en/index';
+import { es } from '../../../shared/i18n/messages/es/index';
+import { de } from '../../../shared/i18n/messages/de/index';
+import { fr } from '../../../shared/i18n/messages/fr/index';
+import { isUiLanguage, type UiLanguage } from '../../../shared/i18n/languages';
+import { pseudoCatalogue } from '../../../shared/i18n/pseudo';
 
 /**
  * What the core says to a person (errors, the queue's "why", the PDF report, CSV headers) in that
