@@ -28,6 +28,22 @@ const SLOW = [
   'test/e2e/i18n-views.test.ts',
 ];
 
+/**
+ * Unit files that mock modules or globals (Electron, timers): each runs in a fresh module graph.
+ * The other unit files share their workers' loaded modules: every test builds its own database and
+ * backend, and loading the backend once per worker instead of once per file saves minutes.
+ */
+const MOCKING = [
+  'test/unit/desktop-menu.test.ts',
+  'test/unit/desktop-window.test.ts',
+  'test/unit/electron-shell.test.ts',
+  'test/unit/erasure-log.test.ts',
+  'test/unit/export-workers.test.ts',
+  'test/unit/preload.test.ts',
+  'test/unit/updates.test.ts',
+  'test/unit/window-state.test.ts',
+];
+
 export default defineConfig({
   test: {
     // Two files at a time even on two cores (vitest's default there is one): most files wait on
@@ -39,7 +55,16 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...SLOW],
+          exclude: [...configDefaults.exclude, ...SLOW, ...MOCKING],
+          testTimeout: 30_000,
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'unit-isolated',
+          environment: 'node',
+          include: MOCKING,
           testTimeout: 30_000,
         },
       },
@@ -93,7 +118,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // Two files at a time like the rest: each PostgreSQL fixture migrates a schema of its own
-          // (test/hub/stores.ts), and every hub listens on a port of its own.
+          // (test/hub/stores.ts), and every hub listens on a port of its own. No file mocks a module,
+          // so the files share their workers' loaded modules.
+          isolate: false,
         },
       },
       {

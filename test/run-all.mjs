@@ -49,6 +49,7 @@ const testsOk = step('unit, component and end-to-end tests', [
   bin('vitest', 'vitest.mjs'),
   'run',
   '--project=unit',
+  '--project=unit-isolated',
   '--project=component',
   '--project=hub',
   '--project=e2e',
