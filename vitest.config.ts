@@ -8,7 +8,7 @@ import react from '@vitejs/plugin-react';
  */
 /**
  * The thorough suites: property and fuzz runs, the old-SQLite migration checks, each command of the
- * command line as its own process, a keyboard-only shift with an accessibility pass over every view,
+ * command line as its own process, the hub under injected network faults, a keyboard-only shift with an accessibility pass over every view,
  * and the pseudo-language sweep over every screen. They add minutes of CPU on two cores, so they run
  * with `npm run test:slow` and `npm test` stays under ten minutes.
  */
@@ -24,6 +24,7 @@ const SLOW = [
   'test/unit/cli-import.test.ts',
   'test/unit/cli-keep-in-touch.test.ts',
   'test/unit/cli-suppress.test.ts',
+  'test/hub/faults.test.ts',
   'test/e2e/floor-shift.test.ts',
   'test/e2e/i18n-views.test.ts',
 ];
@@ -85,6 +86,7 @@ export default defineConfig({
           name: 'slow',
           environment: 'node',
           include: SLOW,
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },
@@ -115,6 +117,7 @@ export default defineConfig({
           name: 'hub',
           environment: 'node',
           include: ['test/hub/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // Two files at a time like the rest: each PostgreSQL fixture migrates a schema of its own
@@ -128,6 +131,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          // A page repaints in well under a second on its own, but two e2e files run at once beside
+          // the unit files: polls wait up to 15 s (the default of 1 s failed under that load).
+          expect: { poll: { timeout: 15_000 } },
           exclude: [...configDefaults.exclude, ...SLOW],
           testTimeout: 120_000,
           hookTimeout: 120_000,

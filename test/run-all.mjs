@@ -4,7 +4,7 @@
 // benchmarks are longer and run with `npm run test:slow` (vitest.config.ts lists them).
 // Ends with one line "N passed, N failed, N skipped" counting test cases across all suites, a test
 // file that failed to load and a failed step each as one failed (test/run-all-counts.mjs).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,23 @@ function step(title, args) {
   process.stdout.write(`\n== ${title}\n`);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
   return r.status === 0;
+}
+
+/** Runs steps at the same time (each on a core), then prints each one's output under its title. */
+async function together(steps) {
+  const runs = steps.map(
+    ([title, args]) =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('close', (code) => resolve({ title, ok: code === 0, out }));
+      }),
+  );
+  const done = await Promise.all(runs);
+  for (const { title, out } of done) process.stdout.write(`\n== ${title}\n${out}`);
+  return done;
 }
 
 // What the tests need from the system, said once up front: without it whole files fail to load.
@@ -37,8 +54,12 @@ if (missing.length > 0) {
 }
 
 const failures = [];
-if (!step('typecheck', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) failures.push('typecheck');
-if (!step('lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'])) failures.push('lint');
+// Typecheck and lint read the same sources and change nothing: one on each core.
+const checks = await together([
+  ['typecheck', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
+  ['lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']],
+]);
+for (const { title, ok } of checks) if (!ok) failures.push(title);
 if (!step('build', [bin('electron-vite', 'bin/electron-vite.js'), 'build', '--logLevel', 'warn'])) failures.push('build');
 // Electronegativity over the build just made; fails on unjustified high or medium findings.
 if (!step('security scan', [bin('tsx', 'dist/cli.mjs'), 'test/security/electronegativity.ts'])) failures.push('security scan');
