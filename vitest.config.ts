@@ -121,9 +121,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // Two files at a time like the rest: each PostgreSQL fixture migrates a schema of its own
-          // (test/hub/stores.ts), and every hub listens on a port of its own. No file mocks a module,
-          // so the files share their workers' loaded modules.
-          isolate: false,
+          // (test/hub/stores.ts), and every hub listens on a port of its own. Each file keeps a module
+          // graph of its own: shared, the sender's and the ledger's tests failed one run in two.
         },
       },
       {
