@@ -4,7 +4,8 @@ import { rebuildReasonCells } from './cellsBackfill';
 
 /**
  * The reasons report's cells (cells.ts): created, then built from the departures and calls the
- * store already holds, in the migration's transaction. Appended after the hub's own steps
+ * store already holds, in the migration's transaction: two set-based statements (cellsBackfill.ts),
+ * so the migrator's lock is held for as long as the store takes to read its projections once. Appended after the hub's own steps
  * (hub/store/migrations.ts).
  */
 export function cellsMigrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -52,7 +53,7 @@ export function cellsMigrations(dialect: 'sqlite' | 'postgres'): Record<string, 
           .addColumn('recovered_revenue', bigint, (c) => c.notNull())
           .modifyEnd(strict)
           .execute();
-        await rebuildReasonCells(db);
+        await rebuildReasonCells(db, dialect);
       },
     },
   };

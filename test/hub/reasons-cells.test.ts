@@ -212,8 +212,8 @@ for (const { kind, available, why } of STORE_KINDS) {
     it('holds the same cells after being built again from the projections, as the migration builds them', async () => {
       const kept = await heldCells(store);
       expect(kept.stated.length).toBeGreaterThan(20);
-      const built = await rebuildReasonCells(store.db);
-      expect(built.customers).toBeGreaterThan(550);
+      const built = await rebuildReasonCells(store.db, store.dialect);
+      expect(built.statedCells).toBe(kept.stated.length);
       expect(await heldCells(store)).toEqual(kept);
       expect(await reasonsReport(store, { by: 'stated', group: 'month' })).toEqual(await reasonsReportFromProjections(store, { by: 'stated', group: 'month' }));
     }, 120_000);
