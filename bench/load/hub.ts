@@ -61,12 +61,39 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/**
+ * What the hubs logged as failed requests, by message and error code: a 500 the consoles saw says
+ * only "internal", the hub's log says why (a deadlock, 40P01, say). Filled by every hub process.
+ */
+const hubFailures = new Map<string, number>();
+
+/** Counts the hub's error lines; the rest of its log (a JSON line per batch, thousands a second) is passed over. */
+function countFailures(chunk: string): void {
+  if (!chunk.includes('"level":"error"')) return;
+  for (const line of chunk.split('\n')) {
+    if (!line.includes('"level":"error"')) continue;
+    try {
+      const entry = JSON.parse(line) as { message?: string; error?: string };
+      const what = `${entry.message ?? 'error'} (${entry.error ?? 'no code'})`;
+      hubFailures.set(what, (hubFailures.get(what) ?? 0) + 1);
+    } catch {
+      hubFailures.set('unreadable error line', (hubFailures.get('unreadable error line') ?? 0) + 1);
+    }
+  }
+}
+
 async function startHubProcess(env: Record<string, string>, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'winback.mjs'), 'hub', 'serve', '--port', '0', '--data', dataDir], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    // The hub's log is a JSON line per batch: thousands a second here, read by nobody.
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let partial = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    const text = partial + d.toString();
+    const end = text.lastIndexOf('\n');
+    partial = text.slice(end + 1);
+    countFailures(text.slice(0, end + 1));
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -233,6 +260,7 @@ async function runPhase(phase: Phase): Promise<Record<string, string | number>> 
     for (let h = 0; h < phase.hubs; h += 1) hubs.push(await startHubProcess({ DATABASE_URL: databaseUrl, HUB_INGEST_LOCK: phase.lock }, dataDir));
 
     const tally: Tally = { syncMs: [], boardMs: [], presenceMs: [], events: 0, errors: new Map() };
+    hubFailures.clear();
     const expected: Expected = { acked: new Set(), departures: new Set(), outcomes: new Map() };
     const consoles = tokens.map((t, i) => new SimConsole(i, t, hubs[i % hubs.length]?.url ?? ''));
     const deadline = Date.now() + SECONDS * 1000;
@@ -300,6 +328,7 @@ async function runPhase(phase: Phase): Promise<Record<string, string | number>> 
       exact: exact ? `yes (${expected.acked.size} events, ${report.totals.calls} calls, ${recovered} recovered, ${report.totals.departed} departed)` : `NO: store ${held.n} vs ${expected.acked.size} acked; calls ${report.totals.calls} vs ${expected.outcomes.size}; recovered ${report.totals.recovered} vs ${recovered}; departed ${report.totals.departed} vs ${expected.departures.size}`,
     };
     if (errors > 0) say(`  errors: ${JSON.stringify(Object.fromEntries(tally.errors))}`);
+    if (hubFailures.size > 0) say(`  the hubs logged: ${JSON.stringify(Object.fromEntries(hubFailures))}`);
     return row;
   } finally {
     for (const h of hubs) await stopHub(h.child);

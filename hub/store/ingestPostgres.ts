@@ -472,12 +472,16 @@ export function postgresBatchWriter(store: PostgresHandles, sender: BatchSender,
           } catch (error) {
             if (!commit || !retryable(error) || attempt >= DEADLOCK_RETRIES) throw error;
             await client.query('ROLLBACK');
+            // The failed attempt also locked (or was locking) its customers' buckets, known only from
+            // the calls table (an amended call's customer): taken first too, in one ascending order,
+            // the run again cannot deadlock on them the same way.
+            const reached = [...state.locked];
             state = fresh();
             work = [];
             void begin(client);
             const all = parts.flat();
             if (mode === 'subjects') {
-              const buckets = lockBuckets(all);
+              const buckets = [...new Set([...lockBuckets(all), ...reached])].sort((a, b) => a - b);
               for (const b of buckets) state.locked.add(b);
               void track(client.query({ ...LOCK_BUCKETS, values: [buckets] }));
             }
