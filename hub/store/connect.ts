@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type DialectAdapter } from 'kysely';
 import pg from 'pg';
 import type { HubDatabase } from './schema';
 import { migrateHub, type HubDialect } from './migrations';
@@ -58,6 +58,31 @@ const pgTypes = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/** Any fixed number: with the schema's hash, the key of the hub's migration lock (two int4 keys: no clash with one-key locks). */
+const MIGRATION_LOCK_CLASS = 72_432;
+
+/**
+ * Kysely's migrator locks one advisory key for the whole database, so a hub migrating a large
+ * store (building its cells, say) would stall every other hub starting on the same database in any
+ * schema, such as the hub suite's fixtures. Instances of one hub share a schema: locking the
+ * schema's own key still migrates once when several start together, and nothing else waits.
+ */
+class SchemaMigrationLockAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_CLASS)}, hashtext(current_schema()))`.execute(db);
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_CLASS)}, hashtext(current_schema()))`.execute(db);
+  }
+}
+
+class HubPostgresDialect extends PostgresDialect {
+  override createAdapter(): DialectAdapter {
+    return new SchemaMigrationLockAdapter();
+  }
+}
+
 function safeUrlDescription(url: string): string {
   try {
     const u = new URL(url);
@@ -78,7 +103,7 @@ export async function openHubStore(options: HubStoreOptions): Promise<HubStore> 
     // An idle connection dropped by the server (a restart, a failover) is discarded by the pool and
     // the next query reconnects; without a listener Node would treat the event as fatal.
     pool.on('error', () => {});
-    const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<HubDatabase>({ dialect: new HubPostgresDialect({ pool }) });
     const volatilePool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, types: pgTypes });
     volatilePool.on('connect', (client) => {
       client.query('SET synchronous_commit TO off').catch(() => undefined);
