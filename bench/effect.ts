@@ -6,8 +6,9 @@ import { silentLogger } from '../electron/backend/logger';
 import type { EffectReport } from '../shared/reports/effect';
 import type { OfferEconomicsReport } from '../shared/reports/offerEconomics';
 import { refreshSelection } from '../db/repos/selection';
+import { effectCellsFromCustomers } from '../db/repos/effect';
 import { fillCalls } from './lib/callFixtures';
-import { measurePair } from './lib/measure';
+import { measure, measurePair } from './lib/measure';
 import { judged, type BenchResult, type Benchmark } from './types';
 
 const NOW = new Date('2027-01-15T12:00:00Z');
@@ -19,7 +20,8 @@ const NOW = new Date('2027-01-15T12:00:00Z');
  *
  * Baselines, on a bare read-only connection with prepared statements:
  * - effect: the same groups counted from the customers table without its index, "called" from the
- *   calls table;
+ *   calls table; beside it, the same cells read through the `customers_effect` index (what the
+ *   report read before the `effect_cells` summary of migration 24), timed in the same rounds;
  * - offers: calls made per offer, reason and segment from call_offers joined to calls and
  *   customers, and the won-back customers from the same tables.
  * Both check their numbers against the report's.
@@ -95,13 +97,27 @@ export const effectBenchmark: Benchmark = {
         },
         { warmup: 1, iterations, rounds: iterations },
       );
+      // The report before its summary: every eligible customer through the customers_effect index.
+      let indexed: ReturnType<typeof effectCellsFromCustomers> = [];
+      const effIndex = await measure(
+        () => {
+          indexed = effectCellsFromCustomers(db, null);
+        },
+        { warmup: 1, iterations },
+      );
+      const sameIndexed =
+        effect !== undefined &&
+        effect.overall.toCall.customers === indexed.filter((c) => !c.control).reduce((n, c) => n + c.customers, 0) &&
+        effect.overall.control.returned === indexed.filter((c) => c.control).reduce((n, c) => n + c.returned, 0) &&
+        effect.overall.toCall.called === indexed.filter((c) => !c.control).reduce((n, c) => n + c.called, 0);
       const sum = (rows: typeof base, control: number, k: 'customers' | 'returned' | 'called') => rows.filter((r) => r.control === control).reduce((n, r) => n + r[k], 0);
       const sameEffect =
         effect !== undefined &&
         effect.overall.toCall.customers === sum(base, 0, 'customers') &&
         effect.overall.control.customers === sum(base, 1, 'customers') &&
         effect.overall.toCall.returned === sum(base, 0, 'returned') &&
-        effect.overall.control.called === sum(base, 1, 'called');
+        effect.overall.control.called === sum(base, 1, 'called') &&
+        sameIndexed;
       const e = judged({
         name: `called vs control (12 cycles, by cycle, reason and segment), ${size}`,
         value: effTime.median,
@@ -110,7 +126,8 @@ export const effectBenchmark: Benchmark = {
         baseline: effRaw.median,
         ratioTarget: null,
         note:
-          `median of ${effTime.samples} effect.report calls as the manager; ${effect?.overall.toCall.customers ?? 0} to call, ${effect?.overall.control.customers ?? 0} held out; p95 ${effTime.p95.toFixed(1)} ms.` +
+          `median of ${effTime.samples} effect.report calls as the manager, from the effect_cells summary; ${effect?.overall.toCall.customers ?? 0} to call, ${effect?.overall.control.customers ?? 0} held out; p95 ${effTime.p95.toFixed(1)} ms. ` +
+          `The same cells through the customers_effect index (the report before the summary): median ${effIndex.median.toFixed(1)} ms, p95 ${effIndex.p95.toFixed(1)} ms.` +
           (sameEffect ? ' Baseline verified: same numbers.' : ' BASELINE INVALID: it differs from effect.report.'),
       });
       results.push(sameEffect ? e : { ...e, pass: false });

@@ -22,6 +22,7 @@ export function subjectOf(event: EventEnvelope): string {
     'cycle.control': 'cycle',
     'customer.grouped': 'externalId',
     'customer.returned': 'externalId',
+    'offer.defined': 'offerId',
   };
   return String(p[key[event.kind]]);
 }

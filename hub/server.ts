@@ -9,6 +9,7 @@ import { authenticate, hashToken, type Caller } from './tokens';
 import { ingestBatch } from './ingest';
 import { reasonsReport } from './trends';
 import { effectReportOrgWide } from './effect';
+import { handleTimeOrgWide, offerEconomicsOrgWide } from './effectMoney';
 import { EffectFilters } from '../shared/reports/effect';
 import { csvHeader, csvRowWriter } from '../shared/csv/write';
 import { reasonsCsvColumns } from '../shared/reports/reasonsCsv';
@@ -192,6 +193,20 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     const report = await effectReportOrgWide(store, filters.data);
     if ('notFound' in report) return problem(reply, 404, 'not_found', report.notFound);
     return report;
+  });
+
+  // Offer economics and handle time across every console (hub/effectMoney.ts); pause time by person
+  // and reason is /v1/reports/pauses.
+  app.get('/v1/effect/offers', { config: { roles: ['manager'] } }, async (req, reply) => {
+    const filters = EffectFilters.safeParse(req.query ?? {});
+    if (!filters.success) return problem(reply, 400, 'bad_request', `The filters are not valid: ${firstIssue(filters.error)}`);
+    return offerEconomicsOrgWide(store, filters.data);
+  });
+
+  app.get('/v1/effect/handle-time', { config: { roles: ['manager'] } }, async (req, reply) => {
+    const filters = EffectFilters.safeParse(req.query ?? {});
+    if (!filters.success) return problem(reply, 400, 'bad_request', `The filters are not valid: ${firstIssue(filters.error)}`);
+    return handleTimeOrgWide(store, filters.data);
   });
 
   app.get('/v1/export', { config: { roles: ['manager'] } }, async (req, reply) => {

@@ -56,9 +56,28 @@ export function clearReturn(db: Db, externalId: string): boolean {
 
 /**
  * The called-vs-control cells: eligible customers (to be called, or held out) of every cycle with a
- * control share, by cycle, stated reason, segment and group. Reads the customers_effect index only.
+ * control share, by cycle, stated reason, segment and group. Sums `effect_cells`, which migration
+ * 24's triggers keep exact (test/unit/effect-cells.test.ts checks them against `effectCellsFromCustomers`).
  */
 export function effectCells(db: Db, cycleId: string | null): EffectCell[] {
+  const rows = prepared(
+    db,
+    `SELECT e.cycle_id AS cycleId, cy.name AS cycle, nullif(e.reason_id, '') AS reasonId, r.name AS reason, nullif(e.segment, '') AS segment,
+       e.control, e.customers, e.called, e.returned
+     FROM cycle_controls ctl
+     JOIN effect_cells e ON e.cycle_id = ctl.cycle_id
+     JOIN cycles cy ON cy.id = ctl.cycle_id
+     LEFT JOIN reasons r ON r.id = nullif(e.reason_id, '')
+     WHERE ctl.share_percent > 0 AND (@cycleId IS NULL OR ctl.cycle_id = @cycleId)`,
+  ).all({ cycleId }) as (Omit<EffectCell, 'control'> & { control: number })[];
+  return rows.map((r) => ({ ...r, control: r.control === 1 }));
+}
+
+/**
+ * The same cells counted from the customers table through its `customers_effect` index: what the
+ * report read before the summary, kept as the reference the summary is tested against.
+ */
+export function effectCellsFromCustomers(db: Db, cycleId: string | null): EffectCell[] {
   const rows = prepared(
     db,
     `SELECT c.cycle_id AS cycleId, cy.name AS cycle, c.stated_reason_id AS reasonId, r.name AS reason, c.segment,

@@ -35,6 +35,8 @@ export const FAMILY_OF: Record<EventKind, string> = {
   'cycle.control': 'control share',
   'customer.grouped': 'group',
   'customer.returned': 'return',
+  // The playbook's offers: changed by managers, whose events claim nothing.
+  'offer.defined': 'offer',
 };
 
 /**

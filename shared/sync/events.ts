@@ -29,9 +29,21 @@ export const DepartedPayload = z.object({
 });
 
 export const DiagnosedReason = z.object({ reasonId: id, categoryId: id, primary: z.boolean() });
+
+/** What an offer costs per customer who takes it, resolved on the desk (db/repos/effectReports.ts costModelOf). */
+export const OfferCost = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('discount'), percent: z.number().finite().min(0).max(100), months: z.number().int().min(0).max(1200) }),
+  z.object({ kind: z.literal('free_months'), months: z.number().int().min(0).max(1200) }),
+  z.object({ kind: z.literal('fixed'), amount: z.number().finite().min(0).max(MAX_MONTHLY_REVENUE) }),
+]);
+
 export const OfferAnswer = z.object({
   offerId: id,
   answer: z.enum(['accepted', 'considering', 'declined', 'not_offered']),
+  /** The offer's name and cost model when the call was sent, for org-wide offer economics. Optional: older consoles omit them. */
+  offer: z.string().max(200).optional(),
+  cost: OfferCost.optional(),
 });
 
 const ms = z.number().int().min(0).max(7 * 24 * 3_600_000);
@@ -45,6 +57,8 @@ export const CallCompletedPayload = z.object({
   callId: id,
   externalId: id,
   cycle: z.string().max(100).nullable(),
+  /** The cycle's id (the call's, else the customer's), as the console's reports key it. Optional: older consoles omit it. */
+  cycleId: id.nullable().optional(),
   completedAt: z.string().max(40),
   callerId: id,
   callerName: z.string().max(200),
@@ -135,6 +149,17 @@ export const ReturnedPayload = z.object({
   monthlyRevenue: money,
 });
 
+/**
+ * An offer's name and cost model as the playbook now has them, sent when a manager changes either:
+ * offer economics counts every customer an offer won back at its current cost, on the hub as on the desk.
+ */
+export const OfferDefinedPayload = z.object({
+  offerId: id,
+  name: z.string().max(200),
+  cost: OfferCost,
+  definedAt: z.string().max(40),
+});
+
 export const EVENT_PAYLOADS = {
   'customer.departed': DepartedPayload,
   'call.completed': CallCompletedPayload,
@@ -146,6 +171,7 @@ export const EVENT_PAYLOADS = {
   'cycle.control': CycleControlPayload,
   'customer.grouped': CustomerGroupedPayload,
   'customer.returned': ReturnedPayload,
+  'offer.defined': OfferDefinedPayload,
 } as const;
 export type EventKind = keyof typeof EVENT_PAYLOADS;
 export const EVENT_KINDS = Object.keys(EVENT_PAYLOADS) as EventKind[];

@@ -82,7 +82,12 @@ describe('amending a completed call', () => {
     expect(offer?.answer).toBe('accepted');
     expect(offer?.code).toMatch(/^WB-/);
     expect(detail.amendments[0]?.changes).toEqual(['Offer "15% off for 3 months": Declined → Accepted']);
-    expect(amendedEvents()[0]?.payload.offers).toContainEqual({ offerId: 'offer.loyalty-discount', answer: 'accepted' });
+    expect(amendedEvents()[0]?.payload.offers).toContainEqual({
+      offerId: 'offer.loyalty-discount',
+      answer: 'accepted',
+      offer: '15% off for 3 months',
+      cost: { kind: 'discount', percent: 15, months: 3 },
+    });
   });
 
   it('turns a call into a callback at the customer-local time', async () => {

@@ -201,6 +201,12 @@ describe('completing a call', () => {
       ],
       monthlyRevenue: 99.5,
       statedReasonId: 'price.too-expensive',
+      // The cycle's id and each offer's name and cost travel, for the hub's offer economics and handle time.
+      cycleId: '2026-11',
+      offers: [
+        { offerId: 'offer.loyalty-discount', answer: 'accepted', offer: '15% off for 3 months', cost: { kind: 'discount', percent: 15, months: 3 } },
+        { offerId: 'offer.cheaper-plan', answer: 'not_offered', offer: 'A plan that fits what they use', cost: { kind: 'none' } },
+      ],
     });
     expect(JSON.stringify(evs)).not.toContain('Ada');
     expect(evs[1]?.payload).toMatchObject({ callId: s.state.callId, frontlineRep: 'Rep Avery (demo)', reasonId: 'price.too-expensive', status: 'new' });

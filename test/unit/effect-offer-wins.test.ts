@@ -50,6 +50,11 @@ describe('the per-customer offer economics', () => {
 
     // The walkthrough costs a fixed 40.00 from now on.
     await call(b.dispatch, 'effect.setOfferCost', { offerId: W, model: 'fixed', amount: 40 });
+    // The hub hears of the new price, so it counts the offer's wins as this desk does.
+    const defined = b.db.prepare("SELECT payload FROM outbox WHERE kind = 'offer.defined'").pluck().all() as string[];
+    expect(defined.map((p) => JSON.parse(p) as unknown)).toEqual([
+      { offerId: W, name: expect.any(String) as string, cost: { kind: 'fixed', amount: 40 }, definedAt: expect.any(String) as string },
+    ]);
     expect(fromSummary()).toContainEqual([W, support, 'One year', 1, 30000, 4000]);
     expect(fromSummary()).toEqual(fromRawTables());
 

@@ -29,6 +29,7 @@ import { customerTimeZone } from '../customers/timeZone';
 import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { getCallDetail, type AmendedValues } from './detail';
 import { enrolOnRecovery, withdrawRecovery } from '../care/enrol';
+import { offerAnswersForHub } from '../../../db/repos/offerDefinitions';
 
 export interface AmendInput {
   callId: string;
@@ -172,7 +173,7 @@ export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput):
           ? { diagnosedReasons: after.reasons.map((r) => ({ reasonId: r.reasonId, categoryId: reasonCategories.get(r.reasonId) ?? '', primary: r.primary })) }
           : {}),
         ...(changedOffers.length > 0
-          ? { offers: listCallOffers(db, call.id).map((o) => ({ offerId: o.offer_id, answer: o.answer })) }
+          ? { offers: offerAnswersForHub(db, listCallOffers(db, call.id).map((o) => ({ offerId: o.offer_id, answer: o.answer }))) }
           : {}),
         note: input.note.slice(0, 10_000),
       },

@@ -42,6 +42,7 @@ import { customerTimeZone, recordZone } from '../customers/timeZone';
 import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { enrolOnRecovery } from '../care/enrol';
 import { admitAttempt, scheduleRetry } from './contactRules';
+import { offerAnswersForHub } from '../../../db/repos/offerDefinitions';
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -196,6 +197,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
         callId: state.callId,
         externalId: customer.external_id,
         cycle: clip(customer.cycle_name, 100),
+        cycleId: customerCycleId(db, customer.id),
         completedAt: nowIso,
         callerId: caller.id,
         // The caller's name, for the hub's per-agent figures; customer names never leave the desk.
@@ -204,7 +206,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
         outcome,
         reasonConfirmed: isReasonConfirmed(state),
         diagnosedReasons: reasons.map((r, i) => ({ reasonId: r.id, categoryId: r.category_id, primary: i === 0 && r.id === state.diagnose.primaryReasonId })),
-        offers: [...answers].map(([offerId, answer]) => ({ offerId, answer })),
+        offers: offerAnswersForHub(db, [...answers].map(([offerId, answer]) => ({ offerId, answer }))),
         monthlyRevenue: customer.monthly_revenue,
         segment: clip(customer.segment, 200),
         product: clip(customer.product, 200),

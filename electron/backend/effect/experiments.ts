@@ -8,6 +8,7 @@ import { endExperiment, getExperiment, insertExperiment, listVariants, pointRule
 import { getOffer } from '../../../db/repos/offers';
 import { expectOneRow, prepared } from '../../../db/statements';
 import { audit } from '../../../db/repos/audit';
+import { enqueueOfferDefined } from '../../../db/repos/offerDefinitions';
 
 /**
  * The rules as one customer's call sees them: where a rule proposes an offer under experiment, it
@@ -96,6 +97,7 @@ export function setOfferCost(
       ),
       'setOfferCost',
     );
+    enqueueOfferDefined(db, input.offerId, now);
     audit(db, { at: now, actorId, action: 'effect.setOfferCost', entity: 'offer', entityId: input.offerId, detail: input });
   })();
   return { offerId: input.offerId };

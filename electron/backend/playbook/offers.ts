@@ -22,6 +22,7 @@ import {
 } from '../../../db/repos/offers';
 import { getCategory, getReason } from '../../../db/repos/reasons';
 import { audit } from '../../../db/repos/audit';
+import { enqueueOfferDefined } from '../../../db/repos/offerDefinitions';
 import type { ServiceDeps } from '../types';
 import { slug, uniqueId } from './ids';
 
@@ -86,6 +87,8 @@ export function saveOffer(deps: ServiceDeps, user: Person, input: Omit<OfferWrit
     if (input.id !== undefined) {
       if (!getOffer(db, input.id)) throw new AppError('not_found', `No offer with id ${input.id}.`);
       updateOffer(db, { ...input, id: input.id });
+      // A changed name, discount or duration changes what the offer's wins are worth on the hub too.
+      enqueueOfferDefined(db, input.id, now);
       audit(db, { at: now, actorId: user.id, action: 'playbook.offer.update', entity: 'offer', entityId: input.id, detail: { name: input.name } });
     } else {
       const id = uniqueId(`offer.${slug(input.name)}`, (x) => offerIdTaken(db, x));

@@ -400,6 +400,17 @@ CREATE TABLE diagnosed_reason_cells (
   PRIMARY KEY (period_kind, period, reason_id, segment, product, team)
 ) WITHOUT ROWID, STRICT;
 
+CREATE TABLE effect_cells (
+  cycle_id TEXT NOT NULL,
+  reason_id TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  control INTEGER NOT NULL CHECK (control IN (0, 1)),
+  customers INTEGER NOT NULL CHECK (customers >= 0),
+  called INTEGER NOT NULL CHECK (called >= 0),
+  returned INTEGER NOT NULL CHECK (returned >= 0),
+  PRIMARY KEY (cycle_id, reason_id, segment, control)
+) WITHOUT ROWID, STRICT;
+
 CREATE TABLE experiment_variants (
   experiment_id TEXT NOT NULL REFERENCES experiments(id),
   offer_id TEXT NOT NULL REFERENCES offers(id),
@@ -839,6 +850,36 @@ WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'queue.stale' AND value = 't
 BEGIN
   INSERT INTO settings (key, value) VALUES ('queue.stale', 'true')
     ON CONFLICT(key) DO UPDATE SET value = 'true';
+END;
+
+CREATE TRIGGER effect_cells_customer_delete AFTER DELETE ON customers WHEN old.cycle_id IS NOT NULL AND (old.selected = 1 OR old.control_group = 1) BEGIN
+  
+  UPDATE effect_cells SET customers = customers - 1, called = called - (old.attempts > 0), returned = returned - (old.returned_on IS NOT NULL)
+    WHERE old.cycle_id IS NOT NULL AND (old.selected = 1 OR old.control_group = 1) AND cycle_id = old.cycle_id AND reason_id = coalesce(old.stated_reason_id, '') AND segment = coalesce(old.segment, '') AND control = old.control_group;
+  DELETE FROM effect_cells WHERE customers = 0 AND cycle_id = old.cycle_id AND reason_id = coalesce(old.stated_reason_id, '') AND segment = coalesce(old.segment, '') AND control = old.control_group;
+END;
+
+CREATE TRIGGER effect_cells_customer_insert AFTER INSERT ON customers WHEN new.cycle_id IS NOT NULL AND (new.selected = 1 OR new.control_group = 1) BEGIN
+  
+  INSERT INTO effect_cells (cycle_id, reason_id, segment, control, customers, called, returned)
+    SELECT new.cycle_id, coalesce(new.stated_reason_id, ''), coalesce(new.segment, ''), new.control_group, 1, new.attempts > 0, new.returned_on IS NOT NULL WHERE new.cycle_id IS NOT NULL AND (new.selected = 1 OR new.control_group = 1)
+    ON CONFLICT (cycle_id, reason_id, segment, control) DO UPDATE SET customers = customers + 1, called = called + excluded.called, returned = returned + excluded.returned;
+END;
+
+CREATE TRIGGER effect_cells_customer_update AFTER UPDATE OF cycle_id, selected, control_group, stated_reason_id, segment, returned_on, attempts ON customers
+WHEN (old.cycle_id IS NOT NULL AND (old.selected = 1 OR old.control_group = 1) OR new.cycle_id IS NOT NULL AND (new.selected = 1 OR new.control_group = 1))
+  AND ((old.cycle_id IS NOT NULL AND (old.selected = 1 OR old.control_group = 1)) IS NOT (new.cycle_id IS NOT NULL AND (new.selected = 1 OR new.control_group = 1)) OR old.cycle_id IS NOT new.cycle_id OR old.control_group IS NOT new.control_group
+    OR old.stated_reason_id IS NOT new.stated_reason_id OR old.segment IS NOT new.segment
+    OR (old.attempts > 0) IS NOT (new.attempts > 0) OR (old.returned_on IS NULL) IS NOT (new.returned_on IS NULL))
+BEGIN
+  
+  UPDATE effect_cells SET customers = customers - 1, called = called - (old.attempts > 0), returned = returned - (old.returned_on IS NOT NULL)
+    WHERE old.cycle_id IS NOT NULL AND (old.selected = 1 OR old.control_group = 1) AND cycle_id = old.cycle_id AND reason_id = coalesce(old.stated_reason_id, '') AND segment = coalesce(old.segment, '') AND control = old.control_group;
+  DELETE FROM effect_cells WHERE customers = 0 AND cycle_id = old.cycle_id AND reason_id = coalesce(old.stated_reason_id, '') AND segment = coalesce(old.segment, '') AND control = old.control_group;
+  
+  INSERT INTO effect_cells (cycle_id, reason_id, segment, control, customers, called, returned)
+    SELECT new.cycle_id, coalesce(new.stated_reason_id, ''), coalesce(new.segment, ''), new.control_group, 1, new.attempts > 0, new.returned_on IS NOT NULL WHERE new.cycle_id IS NOT NULL AND (new.selected = 1 OR new.control_group = 1)
+    ON CONFLICT (cycle_id, reason_id, segment, control) DO UPDATE SET customers = customers + 1, called = called + excluded.called, returned = returned + excluded.returned;
 END;
 
 CREATE TRIGGER offer_wins_call_delete AFTER DELETE ON calls WHEN EXISTS (SELECT 1 FROM offer_wins WHERE customer_id = old.customer_id) BEGIN
