@@ -103,6 +103,11 @@ describe('the offer playbook', () => {
   it('edits an offer and a rule in place, keeping their ids', async () => {
     let book = await call(b.dispatch, 'playbook.saveOffer', { id: 'offer.loyalty-discount', name: '10% off for 2 months', type: 'discount', percent: 10, durationMonths: 2, generatesCode: true });
     expect(book.offers.find((o) => o.id === 'offer.loyalty-discount')).toMatchObject({ name: '10% off for 2 months', percent: 10, durationMonths: 2 });
+    // The hub hears the offer's new name and the cost that follows from it, for org-wide offer economics.
+    const defined = b.db.prepare("SELECT payload FROM outbox WHERE kind = 'offer.defined'").pluck().all() as string[];
+    expect(defined.map((p) => JSON.parse(p) as unknown)).toEqual([
+      { offerId: 'offer.loyalty-discount', name: '10% off for 2 months', cost: { kind: 'discount', percent: 10, months: 2 }, definedAt: expect.any(String) as string },
+    ]);
     book = await call(b.dispatch, 'playbook.saveRule', { id: 'rule.price-discount', priority: 5, categoryId: 'price', segment: 'Enterprise', minRevenue: 100, maxRevenue: 1000, offerId: 'offer.loyalty-discount' });
     expect(book.rules.find((r) => r.id === 'rule.price-discount')).toEqual({
       id: 'rule.price-discount',
