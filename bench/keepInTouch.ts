@@ -14,6 +14,8 @@ async function call<C extends Channel>(dispatch: Dispatch, channel: C, input: Ch
 }
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const REASONS = ['price.too-expensive', 'service.reliability', 'competitor.better-offer', 'product-fit.dissatisfied'];
 const OUTCOMES = ['declined', 'considering', 'no_answer', 'recovered', 'wrong_number', 'callback'];
 
@@ -85,26 +87,39 @@ export const keepInTouchBenchmark: Benchmark = {
     backend = createBackend({ dbPath, log: silentLogger, now: () => NOW });
     try {
       const { dispatch, db } = backend;
-      // The ledger's phone keys are worked out once after an import; not part of the list's time.
+      // The customers' contact flags are worked out once after an import (the import itself does it); not part of the list's time.
       await call(dispatch, 'keepInTouch.list', { filters: { segment: 'none such' }, limit: 1 });
-      const t0 = performance.now();
-      const first = await call(dispatch, 'keepInTouch.list', { filters: {}, limit: 100 });
-      const firstMs = performance.now() - t0;
+      const baseline = () => {
+        const b0 = performance.now();
+        db.prepare('SELECT stated_reason_id, count(*), total(monthly_revenue) FROM customers WHERE departed_at IS NOT NULL GROUP BY stated_reason_id').all();
+        return performance.now() - b0;
+      };
+      // Three rounds, each after a write that makes the list be worked out again, beside the baseline: medians of both.
+      const firsts: number[] = [];
+      const bases: number[] = [];
+      let first: ChannelOutput<'keepInTouch.list'> | null = null;
+      for (let round = 0; round < 3; round += 1) {
+        db.prepare('UPDATE customers SET notes = notes WHERE id = (SELECT min(id) FROM customers)').run();
+        const t0 = performance.now();
+        first = await call(dispatch, 'keepInTouch.list', { filters: {}, limit: 100 });
+        firsts.push(performance.now() - t0);
+        bases.push(baseline());
+      }
+      const firstMs = median(firsts);
       const p0 = performance.now();
+      if (!first) throw new Error('the list was not worked out');
       await call(dispatch, 'keepInTouch.list', { filters: {}, offset: Math.floor(first.total / 2), limit: 100 });
       const pageMs = performance.now() - p0;
       const f0 = performance.now();
       const narrowed = await call(dispatch, 'keepInTouch.list', { filters: { reasonId: 'service.reliability', minAgeDays: 30 }, limit: 100 });
       const filteredMs = performance.now() - f0;
-      const b0 = performance.now();
-      db.prepare('SELECT stated_reason_id, count(*), total(monthly_revenue) FROM customers WHERE departed_at IS NOT NULL GROUP BY stated_reason_id').all();
-      const baseMs = performance.now() - b0;
+      const baseMs = median(bases);
       const size = `${customers.toLocaleString('en')} departed customers`;
       results.push(
         judged({
           name: `keep-in-touch list over ${size}: groups and first page`,
-          value: firstMs / 1000, unit: 's', target: 2, baseline: baseMs / 1000, ratioTarget: null,
-          note: `${first.total.toLocaleString('en')} may be contacted in ${first.groups.length} reason groups; every customer's latest call, diagnosis, consent per channel and ledger entries read in one SQL pass. Baseline: the departed customers grouped by stated reason in one GROUP BY.`,
+          value: firstMs / 1000, unit: 's', target: 2, baseline: baseMs / 1000, ratioTarget: 2,
+          note: `${first.total.toLocaleString('en')} may be contacted in ${first.groups.length} reason groups; one SQL pass over the customers' rows, which keep their ledger blocks, latest consents and latest call (migration 20); median of 3 rounds. Baseline: the departed customers grouped by stated reason in one GROUP BY, median of 3 in the same rounds.`,
         }),
         judged({
           name: 'keep-in-touch list: a page in the middle',

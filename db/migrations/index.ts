@@ -18,7 +18,8 @@ import { migration016CallLeases } from './016_call_leases';
 import { migration017Effect } from './017_effect';
 import { migration018KeepInTouch } from './018_keep_in_touch';
 import { migration019EffectSummaries } from './019_effect_summaries';
-import { migration024EffectCells } from './024_effect_cells';
+import { migration020ContactColumns } from './020_contact_columns';
+import { migration021EffectCells } from './021_effect_cells';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -41,5 +42,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration017Effect,
   migration018KeepInTouch,
   migration019EffectSummaries,
-  migration024EffectCells,
+  migration020ContactColumns,
+  migration021EffectCells,
 ];

@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { prepared } from '../statements';
+import { emailClosed, phoneClosed, postClosed, RECOVERABLE, type ClosedWhy } from './contactRules';
 
 /** What an outreach needs to know of one customer to address them and fill a message. */
 export interface CustomerFactsRow {
@@ -27,6 +28,10 @@ export interface CustomerFactsRow {
   reactivation_until: string | null;
   /** Whether their reason (diagnosed, else stated) is one the company may contact them about. */
   recoverable: number;
+  /** Why each channel is closed, or null when it is open (db/repos/contactRules.ts). */
+  phone_closed: ClosedWhy | null;
+  email_closed: ClosedWhy | null;
+  post_closed: ClosedWhy | null;
 }
 
 const FACTS_SQL = `
@@ -39,7 +44,10 @@ SELECT c.id, c.external_id, c.name, c.email, c.phone, c.do_not_contact, c.segmen
   coalesce(lp.name, ap.name) AS agent_name,
   (SELECT k.reactivation_until FROM calls k WHERE k.customer_id = c.id AND k.reactivation_until IS NOT NULL
      ORDER BY k.completed_at DESC, k.id DESC LIMIT 1) AS reactivation_until,
-  coalesce(drc.recoverable, src.recoverable, 1) AS recoverable
+  coalesce(drc.recoverable, src.recoverable, 1) AS recoverable,
+  ${phoneClosed('c', RECOVERABLE('c'))} AS phone_closed,
+  ${emailClosed('c', RECOVERABLE('c'))} AS email_closed,
+  ${postClosed('c', RECOVERABLE('c'))} AS post_closed
 FROM customers c
 LEFT JOIN reasons sr ON sr.id = c.stated_reason_id
 LEFT JOIN reason_categories src ON src.id = sr.category_id

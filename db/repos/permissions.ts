@@ -5,6 +5,7 @@ import { emailKey, type ContactBlock, type PermissionKind, type PermissionScope 
 import type { PermissionChange } from '../../shared/sync/permissionsHubApi';
 import { toE164 } from '../../shared/domain/phoneE164';
 import { getSetting, setSetting } from './settings';
+import { isEmailAddress } from '../../shared/domain/emailAddress';
 
 /**
  * An erased customer's number, email or id as the ledger keeps it: one-way, so it can be matched
@@ -174,33 +175,96 @@ export function setPhoneKeys(db: Db, keys: readonly { id: number; key: string }[
   for (const k of keys) set.run(k.key, k.id);
 }
 
-const CALL_BLOCKED = `(
-  EXISTS (SELECT 1 FROM permission_entries e WHERE e.value = c.phone_key AND e.kind = 'phone' AND e.scope IN ('call', 'all')
-    AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now))
-  OR EXISTS (SELECT 1 FROM permission_entries e WHERE e.value = c.external_id AND e.kind = 'customer' AND e.scope IN ('call', 'all')
-    AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now))
-  OR (c.email IS NOT NULL AND EXISTS (SELECT 1 FROM permission_entries e WHERE e.value = lower(trim(c.email)) AND e.kind = 'email'
-    AND e.scope = 'all' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)))
-  OR EXISTS (SELECT 1 FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
-    WHERE v.value = c.phone_key AND l.scope IN ('call', 'all') AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)
-      AND (l.registry = 0 OR @cutoff IS NULL OR c.departed_at IS NULL OR c.departed_at < @cutoff))
-  OR (c.email IS NOT NULL AND EXISTS (SELECT 1 FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
-    WHERE v.value = lower(trim(c.email)) AND l.scope = 'all' AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)))
-)`;
+/**
+ * Every scope the active ledger holds against a customer, as ',call,all,email,': entries by the
+ * customer's E.164 number, email and id, and lists by number and email (a registry list only once
+ * the customer's departure is past the relationship window), as activeBlock reads them one by one.
+ * Entries keyed by a hash (an erased customer's keys) are matched in JavaScript: blockHashedMatches.
+ */
+const LEDGER_SCOPES = `',' || coalesce((SELECT group_concat(e.scope) FROM permission_entries e
+      WHERE e.value = nullif(c.phone_key, '') AND e.kind = 'phone' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)), '')
+  || ',' || coalesce((SELECT group_concat(e.scope) FROM permission_entries e
+      WHERE e.value = lower(trim(c.email)) AND e.kind = 'email' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)), '')
+  || ',' || coalesce((SELECT group_concat(e.scope) FROM permission_entries e
+      WHERE e.value = c.external_id AND e.kind = 'customer' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)), '')
+  || ',' || coalesce((SELECT group_concat(l.scope) FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
+      WHERE v.value IN (nullif(c.phone_key, ''), lower(trim(c.email))) AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)
+        AND (l.registry = 0 OR @cutoff IS NULL OR c.departed_at IS NULL OR c.departed_at < @cutoff)), '') || ','`;
 
 /**
- * Sets `call_blocked` on every customer from the active ledger; only rows that change are written.
- * A few indexed lookups per customer: about a quarter of a second for 200,000 customers.
+ * Which rows a refresh works on: every customer (a ledger write, whose change may touch anyone), or
+ * only those whose keys changed since their flags were last worked out.
  */
-export function refreshCallBlocks(db: Db, now: string): { changed: number } {
+export type RefreshScope = 'all' | 'stale';
+const ROWS: Record<RefreshScope, string> = { all: '1', stale: 'c.contact_stale = 1' };
+
+/**
+ * Sets `call_blocked`, `email_blocked` and `post_blocked` from the active ledger (and, for email,
+ * the unsubscribes pulled from the hub); only rows that change are written. An erased customer's
+ * row holds none of their keys any more: their hashed entries keep them blocked everywhere.
+ * A few indexed lookups per customer: about a second for 200,000 customers on a loaded machine.
+ */
+export function refreshContactBlocks(db: Db, now: string, scope: RefreshScope = 'all'): { changed: number } {
   const result = db
     .prepare(
-      `UPDATE customers AS t SET call_blocked = x.b
-       FROM (SELECT c.id, ${CALL_BLOCKED} AS b FROM customers c) AS x
-       WHERE x.id = t.id AND t.call_blocked IS NOT x.b`,
+      `UPDATE customers AS t SET call_blocked = x.call_blocked, email_blocked = x.email_blocked, post_blocked = x.post_blocked
+       FROM (SELECT id,
+               erased OR instr(s, ',call,') > 0 OR instr(s, ',all,') > 0 AS call_blocked,
+               erased OR instr(s, ',email,') > 0 OR instr(s, ',all,') > 0
+                 OR EXISTS (SELECT 1 FROM outreach_objections o WHERE o.external_id = y.external_id AND o.channel = 'email') AS email_blocked,
+               erased OR instr(s, ',all,') > 0 AS post_blocked
+             FROM (SELECT c.id, c.external_id, c.external_id LIKE 'erased-%' AS erased, ${LEDGER_SCOPES} AS s FROM customers c WHERE ${ROWS[scope]}) AS y) AS x
+       WHERE x.id = t.id AND (t.call_blocked IS NOT x.call_blocked OR t.email_blocked IS NOT x.email_blocked OR t.post_blocked IS NOT x.post_blocked)`,
     )
     .run({ now, cutoff: relationshipCutoff(db, new Date(now)) });
   return { changed: result.changes };
+}
+
+const withEmailCheck = new WeakSet<Db>();
+
+/** Whether a message can be addressed to each stale row's email, read as the sender reads it (one statement). */
+function readEmailUsable(db: Db): void {
+  if (!withEmailCheck.has(db)) {
+    db.function('winback_is_email', { deterministic: true }, (value: unknown) => (typeof value === 'string' && isEmailAddress(value) ? 1 : 0));
+    withEmailCheck.add(db);
+  }
+  db.prepare('UPDATE customers SET email_usable = winback_is_email(email) WHERE contact_stale = 1 AND email_usable IS NOT winback_is_email(email)').run();
+}
+
+/** Customers whose flags need working out again: a new row, or a number, email, id or departure changed. */
+export function hasStaleContacts(db: Db): boolean {
+  return prepared(db, 'SELECT EXISTS (SELECT 1 FROM customers WHERE contact_stale = 1)').pluck().get() === 1;
+}
+
+/**
+ * Works out the contact flags of every customer (`all`, after a ledger write) or of those whose
+ * keys changed (`stale`), inside the caller's transaction: numbers into E.164, whether the email
+ * can be written to, then the ledger's blocks, hashed entries included.
+ */
+export function refreshContacts(db: Db, now: Date, scope: RefreshScope): { changed: number } {
+  const country = deskCountry(db);
+  const keys = customersWithoutPhoneKey(db).map((c) => {
+    const e = toE164(c.phone, country);
+    return { id: c.id, key: e.ok ? e.e164 : '' };
+  });
+  setPhoneKeys(db, keys);
+  readEmailUsable(db);
+  const iso = now.toISOString();
+  const result = refreshContactBlocks(db, iso, scope);
+  if (hasHashedEntries(db)) result.changed += blockHashedMatches(db, iso, scope);
+  prepared(db, 'UPDATE customers SET contact_stale = 0 WHERE contact_stale = 1').run();
+  return result;
+}
+
+/**
+ * Before anything reads the flags: an entry that has ended by itself frees its customers, and rows
+ * whose keys changed are worked out (neither: a setting read and one index probe). True when it wrote.
+ */
+export function ensureContactsFresh(db: Db, now: Date): boolean {
+  const expired = ensureLedgerFresh(db, now);
+  if (!hasStaleContacts(db)) return expired;
+  db.transaction(() => refreshContacts(db, now, 'stale'))();
+  return true;
 }
 
 /** The next moment an active entry or list ends by itself, when the queue must look again. */
@@ -285,28 +349,23 @@ export function deskCountry(db: Db): string | null {
 }
 
 /**
- * Reads every customer's number into E.164 that has not been read yet, then sets `call_blocked`
- * from the active ledger, and notes when an entry next ends by itself. Run inside the caller's
- * transaction, after anything that changes customers or the ledger.
+ * Reads every customer's number into E.164 that has not been read yet, then sets the contact flags
+ * (`call_blocked`, `email_blocked`, `post_blocked`) of every customer from the active ledger, and
+ * notes when an entry next ends by itself. Run inside the caller's transaction, after anything that
+ * changes customers or the ledger.
  */
 export function applyLedger(db: Db, now: Date): { changed: number } {
-  const country = deskCountry(db);
-  const keys = customersWithoutPhoneKey(db).map((c) => {
-    const e = toE164(c.phone, country);
-    return { id: c.id, key: e.ok ? e.e164 : '' };
-  });
-  setPhoneKeys(db, keys);
-  const iso = now.toISOString();
-  const result = refreshCallBlocks(db, iso);
-  if (hasHashedEntries(db)) result.changed += blockHashedMatches(db, iso);
-  setSetting(db, PERMISSION_KEYS.nextExpiry, nextExpiry(db, iso));
+  const result = refreshContacts(db, now, 'all');
+  setSetting(db, PERMISSION_KEYS.nextExpiry, nextExpiry(db, now.toISOString()));
   return result;
 }
 
 /** Before the queue is read: an entry that has ended by itself since the last look frees its customers. */
-export function ensureLedgerFresh(db: Db, now: Date): void {
+export function ensureLedgerFresh(db: Db, now: Date): boolean {
   const next = getSetting<string | null>(db, PERMISSION_KEYS.nextExpiry) ?? null;
-  if (next !== null && next <= now.toISOString()) db.transaction(() => applyLedger(db, now))();
+  if (next === null || next > now.toISOString()) return false;
+  db.transaction(() => applyLedger(db, now))();
+  return true;
 }
 
 
@@ -349,25 +408,37 @@ function hasHashedEntries(db: Db): boolean {
  * Customers whose number, email or id matches an erased customer's hashed entry: SQL cannot hash,
  * so they are found here. Only run when an erasure has left a hashed entry.
  */
-function blockHashedMatches(db: Db, now: string): number {
-  const active = new Set(
-    db
-      .prepare(
-        `SELECT kind || ' ' || value FROM permission_entries WHERE value >= 'sha256:' AND value < 'sha256;' AND scope IN ('call', 'all')
-         AND expired_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`,
-      )
-      .pluck()
-      .all(now) as string[],
+function blockHashedMatches(db: Db, now: string, scope: RefreshScope): number {
+  const scopes = new Map<string, Set<string>>();
+  const hashed = db
+    .prepare(
+      `SELECT kind || ' ' || value AS key, scope FROM permission_entries WHERE value >= 'sha256:' AND value < 'sha256;'
+       AND expired_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`,
+    )
+    .all(now) as { key: string; scope: PermissionScope }[];
+  for (const h of hashed) scopes.set(h.key, (scopes.get(h.key) ?? new Set()).add(h.scope));
+  if (scopes.size === 0) return 0;
+  const set = prepared(
+    db,
+    'UPDATE customers SET call_blocked = max(call_blocked, @call), email_blocked = max(email_blocked, @email), post_blocked = max(post_blocked, @post) WHERE id = @id',
   );
-  const set = prepared(db, 'UPDATE customers SET call_blocked = 1 WHERE id = ?');
   let changed = 0;
-  const rows = db.prepare('SELECT id, phone_key, email, external_id FROM customers WHERE call_blocked = 0').all() as { id: number; phone_key: string | null; email: string | null; external_id: string }[];
+  const rows = db
+    .prepare(
+      `SELECT id, phone_key, email, external_id, call_blocked, email_blocked, post_blocked FROM customers c
+       WHERE ${ROWS[scope]} AND (call_blocked = 0 OR email_blocked = 0 OR post_blocked = 0)`,
+    )
+    .all() as { id: number; phone_key: string | null; email: string | null; external_id: string; call_blocked: number; email_blocked: number; post_blocked: number }[];
   for (const r of rows) {
-    const hit =
-      (r.phone_key && active.has(`phone ${hashedKey(r.phone_key)}`)) ||
-      (r.email && active.has(`email ${hashedKey(emailKey(r.email))}`)) ||
-      active.has(`customer ${hashedKey(r.external_id)}`);
-    if (hit) changed += set.run(r.id).changes;
+    const held = new Set<string>();
+    const look = (key: string) => scopes.get(key)?.forEach((s) => held.add(s));
+    if (r.phone_key) look(`phone ${hashedKey(r.phone_key)}`);
+    if (r.email) look(`email ${hashedKey(emailKey(r.email))}`);
+    look(`customer ${hashedKey(r.external_id)}`);
+    if (held.size === 0) continue;
+    const all = held.has('all') ? 1 : 0;
+    const next = { call: Math.max(all, held.has('call') ? 1 : 0), email: Math.max(all, held.has('email') ? 1 : 0), post: all };
+    if (next.call > r.call_blocked || next.email > r.email_blocked || next.post > r.post_blocked) changed += set.run({ ...next, id: r.id }).changes;
   }
   return changed;
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, signIn, testBackend, type TestBackend } from '../helpers/backend';
 import { CYCLE, customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { effectCells, effectCellsFromCustomers } from '../../db/repos/effect';
-import { EFFECT_CELLS_FROM_CUSTOMERS, EFFECT_CELLS_SQL } from '../../db/migrations/024_effect_cells';
+import { EFFECT_CELLS_FROM_CUSTOMERS, EFFECT_CELLS_SQL } from '../../db/migrations/021_effect_cells';
 import { upsertCycle } from '../../db/repos/cycles';
 import type { EffectCell } from '../../shared/reports/effect';
 import { openSqlite331, versionOf } from '../helpers/sqlite331';

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mayContact, type ContactChannel } from '../../electron/backend/outreach/mayContact';
-import { latestConsents } from '../../db/repos/consents';
 import type { KeepInTouchCustomer } from '../../shared/api/keepInTouch';
 import { call, callResult, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { addCustomer, customerId, insertCall } from '../helpers/calls';
@@ -91,7 +90,7 @@ describe('the keep-in-touch list', () => {
     expect(ids((await list()).items)).toEqual(['C1']);
   });
 
-  it('agrees with mayContact and the latest consent on every channel, customer by customer', async () => {
+  it('agrees with mayContact on every channel, customer by customer, whatever the ledger holds on them', async () => {
     b.db.prepare("UPDATE customers SET email = 'ada@example.test' WHERE external_id = 'C1'").run();
     addCustomer(b.db, { externalId: 'C10', name: 'Jo Typo', statedReasonId: 'price.too-expensive', departedAt: '2026-11-01', phone: '+1 212 555 0177', email: 'not an address' });
     b.db.prepare("UPDATE customers SET email = 'eli@example.test', phone = NULL WHERE external_id = 'C5'").run();
@@ -101,19 +100,35 @@ describe('the keep-in-touch list', () => {
     await call(b.dispatch, 'permissions.add', { kind: 'phone', value: '+1 212 555 0142', scope: 'call' });
     await call(b.dispatch, 'permissions.add', { kind: 'email', value: 'eli@example.test', scope: 'email' });
     consent('C9', 'email', 'no');
+    // Several entries on one customer: one for emails on the address, then one for everything on the id.
+    addCustomer(b.db, { externalId: 'C11', name: 'Kim Twice', statedReasonId: 'price.too-expensive', departedAt: '2026-11-01', phone: '+1 212 555 0111', email: 'kim@example.test' });
+    await call(b.dispatch, 'permissions.add', { kind: 'email', value: 'kim@example.test', scope: 'email' });
+    await call(b.dispatch, 'permissions.add', { kind: 'customer', value: 'C11', scope: 'all' });
+    // A number on a do-not-call registry, of a customer who left within the established-relationship window.
+    addCustomer(b.db, { externalId: 'C12', name: 'Lou Recent', statedReasonId: 'price.too-expensive', departedAt: '2026-11-01', phone: '+1 212 555 0112', email: null });
+    await call(b.dispatch, 'permissions.importList', { name: 'National registry', scope: 'call', registry: true, text: '+1 212 555 0112\n' });
+    await call(b.dispatch, 'permissions.settings.set', { country: 'US', relationshipMonths: 18 });
+
     const items = (await list()).items;
     expect(items.length).toBeGreaterThan(3);
+    const listed = new Map(items.map((i) => [i.externalId, i]));
+    expect(listed.get('C12')?.phone.open).toBe(true);
+    // Every customer the list may hold: one left out must have no channel mayContact would open.
+    const departed = b.db.prepare("SELECT id, external_id FROM customers WHERE departed_at IS NOT NULL AND external_id NOT IN ('C3', 'C4')").all() as { id: number; external_id: string }[];
+    expect(departed.map((d) => d.external_id)).toContain('C11');
     const seen = new Set<string>();
-    for (const item of items) {
-      const consents = latestConsents(b.db, item.customerId);
+    for (const d of departed) {
+      const item = listed.get(d.external_id);
       for (const channel of ['phone', 'email', 'post'] as ContactChannel[]) {
-        const expected = mayContact(b.db, item.customerId, channel).ok && consents.get(channel)?.answer !== 'no';
-        expect({ who: item.externalId, channel, open: item[channel].open }).toEqual({ who: item.externalId, channel, open: expected });
-        seen.add(`${channel}:${String(expected)}`);
+        const asked = mayContact(b.db, d.id, channel, undefined, new Date('2026-11-20T12:00:00.000Z')).ok;
+        expect({ who: d.external_id, channel, open: item?.[channel].open ?? false }).toEqual({ who: d.external_id, channel, open: asked });
+        seen.add(`${channel}:${String(asked)}`);
       }
     }
-    // The fixture reaches both answers on phone and email, so the comparison can fail either way.
-    expect(seen).toEqual(new Set(['phone:true', 'phone:false', 'email:true', 'email:false', 'post:true']));
+    // The fixture reaches both answers on every channel, so the comparison can fail either way.
+    expect(seen).toEqual(new Set(['phone:true', 'phone:false', 'email:true', 'email:false', 'post:true', 'post:false']));
+    expect(mayContact(b.db, customerId(b.db, 'C11'), 'post')).toEqual({ ok: false, why: 'On the do-not-contact ledger' });
+    expect(mayContact(b.db, customerId(b.db, 'C9'), 'email')).toEqual({ ok: false, why: 'Said no to emails' });
   });
 
   it('filters by reason, category, segment, product, cycle and departure age', async () => {

@@ -10,7 +10,7 @@ import {
   materialiseKeepInTouch,
   type KeepInTouchRow,
 } from '../../../db/repos/keepInTouch';
-import { applyLedger, ensureLedgerFresh } from '../permissions/ledger';
+import { ensureContactsFresh } from '../../../db/repos/permissions';
 import type { ServiceDeps } from '../types';
 
 /** Names of reasons and categories by id, for the rows (the taxonomy is a few dozen rows). */
@@ -25,15 +25,6 @@ function checkFilters(db: Db, f: KeepInTouchFilters): void {
   if (f.reasonId !== undefined && !getReason(db, f.reasonId)) throw new AppError('invalid_input', `There is no reason "${f.reasonId}" in the taxonomy.`);
   if (f.categoryId !== undefined && !getCategory(db, f.categoryId)) throw new AppError('invalid_input', `There is no reason category "${f.categoryId}".`);
   if (f.cycleId !== undefined && !getCycle(db, f.cycleId)) throw new AppError('invalid_input', `There is no cycle "${f.cycleId}".`);
-}
-
-/**
- * The ledger keys phone numbers in E.164 on each customer; one imported since the last pass has
- * none yet, and the list would miss an entry for their number. Worked out first, as the queue does.
- */
-function keyPhoneNumbers(db: Db, now: Date): void {
-  const unread = db.prepare('SELECT EXISTS (SELECT 1 FROM customers WHERE phone_key IS NULL AND phone IS NOT NULL)').pluck().get() === 1;
-  if (unread) db.transaction(() => applyLedger(db, now))();
 }
 
 const permission = (consent: string | null, open: number): ChannelPermission => ({ consent: (consent as ConsentAnswer | null) ?? null, open: open === 1 });
@@ -67,9 +58,10 @@ export function prepareKeepInTouch(deps: ServiceDeps, filters: KeepInTouchFilter
   const { db } = deps;
   checkFilters(db, filters);
   const now = deps.now();
-  ensureLedgerFresh(db, now);
+  // An entry that ended by itself, or customers imported or changed since: their flags first.
+  ensureContactsFresh(db, now);
   const n = names(db);
-  const groups = materialiseKeepInTouch(db, filters, now, () => keyPhoneNumbers(db, now)).map((g) => ({
+  const groups = materialiseKeepInTouch(db, filters, now).map((g) => ({
     reasonId: g.reason_id,
     reason: g.reason_name,
     category: g.category_name,

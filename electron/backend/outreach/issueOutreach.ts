@@ -13,6 +13,7 @@ import { wonBackSql } from '../../../db/repos/wonBack';
 import { prepared } from '../../../db/statements';
 import type { ServiceDeps } from '../types';
 import { composeFor, composeKit, type OutreachFacts } from './compose';
+import { ensureContactsFresh } from '../../../db/repos/permissions';
 import { mayContact, type ContactChannel } from './mayContact';
 import { messageIdDomain, readSender } from './settings';
 import { addDays } from './templates';
@@ -59,14 +60,16 @@ function messageContact(channel: MessageChannel): ContactChannel {
 }
 
 /** Who of the candidates can be reached on the chosen channels; the others with why. */
-function place(db: Db, candidates: readonly number[], choice: Choice): { placed: Placed[]; excluded: Map<string, number> } {
+function place(db: Db, candidates: readonly number[], choice: Choice, now: Date): { placed: Placed[]; excluded: Map<string, number> } {
+  // Flags worked out once for the whole audience, not on the first customer's question.
+  ensureContactsFresh(db, now);
   const placed: Placed[] = [];
   const excluded = new Map<string, number>();
   for (const id of candidates) {
     const facts = customerFacts(db, id);
     if (!facts) continue;
-    const phone = choice.byCall ? mayContact(db, id, 'phone', facts) : null;
-    const message = choice.messageChannel !== null ? mayContact(db, id, messageContact(choice.messageChannel), facts) : null;
+    const phone = choice.byCall ? mayContact(db, id, 'phone', facts, now) : null;
+    const message = choice.messageChannel !== null ? mayContact(db, id, messageContact(choice.messageChannel), facts, now) : null;
     const byCall = phone?.ok === true;
     const byMessage = message?.ok === true;
     if (byCall || byMessage) {
@@ -99,7 +102,7 @@ export function issueAudience(deps: ServiceDeps, input: { issueId: string } & Ch
   const { db } = deps;
   fixedIssue(db, input.issueId);
   const candidates = issueCandidates(db, input.issueId);
-  const { placed, excluded } = place(db, candidates, input);
+  const { placed, excluded } = place(db, candidates, input, deps.now());
   return {
     candidates: candidates.length,
     included: placed.length,
@@ -164,7 +167,7 @@ export function buildIssueOutreach(deps: ServiceDeps, user: Person, input: { iss
   const { maxAttempts } = readQueueSettings(db);
   const domain = sender.fromAddress === null ? null : messageIdDomain(sender.fromAddress);
   db.transaction(() => {
-    const { placed, excluded } = place(db, issueCandidates(db, issue.id), input);
+    const { placed, excluded } = place(db, issueCandidates(db, issue.id), input, now);
     if (placed.length === 0) {
       throw new AppError('conflict', 'Nobody behind this issue can be reached on the chosen channels: they were won back, asked not to be contacted, or lack the contact details.');
     }

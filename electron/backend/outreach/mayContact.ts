@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/open';
-import { customerFacts, hasObjection, type CustomerFactsRow } from '../../../db/repos/outreachFacts';
-import { customerBlock } from '../permissions/ledger';
-import { latestConsents } from '../../../db/repos/consents';
+import type { ClosedWhy } from '../../../db/repos/contactRules';
+import { customerFacts, type CustomerFactsRow } from '../../../db/repos/outreachFacts';
+import { ensureContactsFresh } from '../../../db/repos/permissions';
 import { isEmailAddress } from '../../../shared/domain/emailAddress';
 
 export type ContactChannel = 'phone' | 'email' | 'post';
@@ -10,37 +10,37 @@ export type Contactability = { ok: true } | { ok: false; why: string };
 
 export { isEmailAddress };
 
+const WHY: Record<Exclude<ClosedWhy, 'said_no'>, string> = {
+  do_not_contact: 'Marked do not contact',
+  never_followed_up: 'Left for a reason that is never followed up',
+  no_phone: 'No phone number',
+  call_ledger: 'On the do-not-call ledger',
+  wrong_number: 'Wrong number on their last call',
+  no_email: 'No email address',
+  email_unusable: 'Email address not usable',
+  unsubscribed: 'Unsubscribed from emails',
+  email_ledger: 'On the do-not-email ledger',
+  contact_ledger: 'On the do-not-contact ledger',
+};
+const SAID_NO: Record<ContactChannel, string> = { phone: 'Said no to calls', email: 'Said no to emails', post: 'Said no to letters' };
+
 /**
- * May this customer be contacted on this channel? The one place every outreach asks, so the
- * contact-permission ledger (consent per channel, suppression, erasure) replaces its body and
- * nothing else changes. Until then it reads what the console has: the customer's do-not-contact
- * flag, a reason that must never be followed up (deceased, business closed), their contact
- * details, a wrong number on their latest call, and unsubscribes pulled from the hub.
+ * May this customer be contacted on this channel? The one place every outreach asks. The answer
+ * is the rules of db/repos/contactRules.ts over the customer's row, the very expressions the
+ * keep-in-touch list reads: the do-not-contact flag, a reason that is never followed up, their
+ * contact details, every active entry and list of the contact-permission ledger (kept on the row by
+ * applyLedger), unsubscribes pulled from the hub, a wrong number on their latest call, and their
+ * latest consent answer on that channel.
  *
- * The post channel has no address check: the console holds no postal addresses; the company's
- * letter tool looks them up by customer id from the mail-merge file.
+ * `known` is the customer's facts read by the caller; read again when the flags had to be worked
+ * out first. The post channel has no address check: the console holds no postal addresses; the
+ * company's letter tool looks them up by customer id from the mail-merge file.
  */
-export function mayContact(db: Db, customerId: number, channel: ContactChannel, known?: CustomerFactsRow): Contactability {
-  const c = known ?? customerFacts(db, customerId);
+export function mayContact(db: Db, customerId: number, channel: ContactChannel, known?: CustomerFactsRow, now: Date = new Date()): Contactability {
+  const wrote = ensureContactsFresh(db, now);
+  const c = known && !wrote ? known : customerFacts(db, customerId);
   if (!c) return { ok: false, why: 'No such customer' };
-  if (c.do_not_contact === 1) return { ok: false, why: 'Marked do not contact' };
-  if (c.recoverable === 0) return { ok: false, why: 'Left for a reason that is never followed up' };
-  const now = new Date();
-  switch (channel) {
-    case 'phone':
-      if (c.phone === null || c.phone.trim() === '') return { ok: false, why: 'No phone number' };
-      if (customerBlock(db, c, 'call', now)) return { ok: false, why: 'On the do-not-call ledger' };
-      if (c.last_outcome === 'wrong_number') return { ok: false, why: 'Wrong number on their last call' };
-      return { ok: true };
-    case 'email':
-      if (!isEmailAddress(c.email)) return { ok: false, why: c.email === null ? 'No email address' : 'Email address not usable' };
-      if (customerBlock(db, c, 'email', now)) return { ok: false, why: 'On the do-not-email ledger' };
-      if (hasObjection(db, c.external_id, 'email')) return { ok: false, why: 'Unsubscribed from emails' };
-      return { ok: true };
-    case 'post':
-      // Post is contact too: an entry for everything (or for the customer) keeps letters away.
-      if (customerBlock(db, c, 'email', now)?.scope === 'all') return { ok: false, why: 'On the do-not-contact ledger' };
-      if (latestConsents(db, c.id).get('post')?.answer === 'no') return { ok: false, why: 'Said no to letters' };
-      return { ok: true };
-  }
+  const closed = channel === 'phone' ? c.phone_closed : channel === 'email' ? c.email_closed : c.post_closed;
+  if (closed === null) return { ok: true };
+  return { ok: false, why: closed === 'said_no' ? SAID_NO[channel] : WHY[closed] };
 }

@@ -287,7 +287,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
       if (options.signal?.aborted) break;
       if (!acquireLease(db, deps.now())) break;
       // Asked again at the last moment: an unsubscribe or do-not-contact since the outreach was built stops the message.
-      const allowed = mayContact(db, m.customer_id, 'email');
+      const allowed = mayContact(db, m.customer_id, 'email', undefined, now);
       if (!allowed.ok) {
         setState(db, m, { message_state: 'blocked', problem: `Not sent: ${allowed.why.toLowerCase()} since the outreach was built.`, next_attempt_at: null });
         result.blocked += 1;

@@ -150,7 +150,7 @@ export function previewTemplate(
   };
   const composed = composeFor(db, kit, outreach, facts, { kind: row.kind, template, codes: { mode: 'sample' }, today });
   if (!composed.ok) return { ok: false, templateId: row.id, templateName: row.name, problem: composed.problem };
-  const email = mayContact(db, facts.id, 'email', facts);
+  const email = mayContact(db, facts.id, 'email', facts, deps.now());
   return {
     ok: true,
     templateId: row.id,

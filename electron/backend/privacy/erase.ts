@@ -120,7 +120,7 @@ function eraseCustomerRows(db: Db, target: Target, erasedAs: string, iso: string
   db.prepare('UPDATE outreach_members SET to_address = NULL, subject = NULL, body = NULL WHERE customer_id = ?').run(id);
   db.prepare(
     `UPDATE customers SET external_id = @erasedAs, name = NULL, company = NULL, phone = NULL, email = NULL, notes = NULL,
-       phone_key = '', call_blocked = 1, do_not_contact = 1,
+       phone_key = '', call_blocked = 1, email_blocked = 1, post_blocked = 1, do_not_contact = 1,
        stated_reason_text = CASE WHEN stated_reason_text IS NULL THEN NULL ELSE @erased END, updated_at = @now
      WHERE id = @id`,
   ).run({ erasedAs, erased: ERASED_TEXT, now: iso, id });
@@ -173,7 +173,8 @@ function blockSharedKeys(db: Db, targets: readonly Target[]): void {
   const emails = targets.map((t) => t.keys.find(([k]) => k === 'email')?.[1] ?? null).filter((v): v is string => v !== null);
   if (phones.length === 0 && emails.length === 0) return;
   db.prepare(
-    `UPDATE customers SET call_blocked = 1 WHERE call_blocked = 0 AND (phone_key IN (SELECT value FROM json_each(@phones))
+    `UPDATE customers SET call_blocked = 1, email_blocked = 1, post_blocked = 1
+     WHERE (call_blocked = 0 OR email_blocked = 0 OR post_blocked = 0) AND (phone_key IN (SELECT value FROM json_each(@phones))
        OR (email IS NOT NULL AND lower(trim(email)) IN (SELECT value FROM json_each(@emails))))`,
   ).run({ phones: JSON.stringify(phones), emails: JSON.stringify(emails) });
 }
