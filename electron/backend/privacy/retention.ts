@@ -13,8 +13,12 @@ export const RETENTION_KEYS = {
   lastRunAt: 'privacy.retentionLastRunAt',
 } as const;
 
-/** Erasures per transaction: one flush of the erasure log and one commit for each, not one per customer. */
-const CHUNK = 500;
+/**
+ * Customers erased per transaction, set-based (db/repos/erasure.ts): one flush of the erasure log,
+ * one commit and one WAL checkpoint for each batch, not one per customer. Batches keep the
+ * write-ahead log, and what a crash would roll back, to a few megabytes.
+ */
+export const RETENTION_BATCH = 1000;
 
 /**
  * Retention by age: customers who departed more than `months` months ago and have had no call in
@@ -39,11 +43,11 @@ export function retentionCandidates(db: Db, months: number, now: Date): number[]
 
 export function applyRetention(db: Db, actor: Actor, months: number, now: Date): { erased: number } {
   const ids = retentionCandidates(db, months, now);
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  for (let i = 0; i < ids.length; i += RETENTION_BATCH) {
     eraseCustomers(
       db,
       actor,
-      ids.slice(i, i + CHUNK).map((id) => ({ id })),
+      ids.slice(i, i + RETENTION_BATCH).map((id) => ({ id })),
       now,
       { audit: { action: 'privacy.retention' } },
     );
