@@ -129,3 +129,27 @@ describe('retention over a batch of customers', () => {
     expect(names()).toBe(before);
   });
 });
+
+describe('the retention setting, through the contract', () => {
+  it('refuses months out of range and a daily run without months, changing nothing; saves a daily run and reports the last run', async () => {
+    const { callResult } = await import('../helpers/backend');
+    expect(await call(b.dispatch, 'privacy.retention', {})).toEqual({ months: null, daily: false, lastRun: null, nextRunAt: null, wouldErase: null });
+    for (const bad of [{ months: 0, daily: false }, { months: 601, daily: true }, { months: 2.5, daily: false }, { months: null, daily: true }]) {
+      expect(await callResult(b.dispatch, 'privacy.retention.set', bad)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(await callResult(b.dispatch, 'privacy.retention.set', { months: null, daily: true })).toMatchObject({ error: { message: 'daily: A daily run needs a number of months.' } });
+    expect((await call(b.dispatch, 'privacy.retention', {})).months).toBeNull();
+
+    const saved = await call(b.dispatch, 'privacy.retention.set', { months: 24, daily: true });
+    // Due now: it has never run. The dry run counts the five who departed in January 2024.
+    expect(saved).toEqual({ months: 24, daily: true, lastRun: null, nextRunAt: clock.toISOString(), wouldErase: OLD.length });
+    applyRetention(b.db, { id: null, name: 'daily retention' }, 24, clock);
+    const after = await call(b.dispatch, 'privacy.retention', {});
+    expect(after.lastRun).toEqual({ at: clock.toISOString(), erased: OLD.length });
+    expect(after.wouldErase).toBe(0);
+    // Kept as months without a daily run: nothing is due.
+    expect(await call(b.dispatch, 'privacy.retention.set', { months: 36, daily: false })).toMatchObject({ months: 36, daily: false, nextRunAt: null });
+    const audit = await call(b.dispatch, 'privacy.audit', {});
+    expect(audit.filter((r) => r.what === 'daily retention set').map((r) => r.who)).toEqual(['Mia Manager', 'Mia Manager']);
+  });
+});
