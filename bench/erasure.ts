@@ -3,7 +3,7 @@ import { openDatabase } from '../db/open';
 import { prepareCustomerUpsert } from '../db/repos/customers';
 import { insertPerson } from '../db/repos/people';
 import { eraseCustomers } from '../electron/backend/privacy/erase';
-import { applyRetention } from '../electron/backend/privacy/retention';
+import { applyRetention, RETENTION_BATCH } from '../electron/backend/privacy/retention';
 import { measure } from './lib/measure';
 import { judged, type Benchmark, type BenchResult } from './types';
 
@@ -14,7 +14,7 @@ const MANAGER = { id: 'bench-manager', name: 'Bench Manager' };
  * Erasure and retention (electron/backend/privacy): erasing one customer in a console of 1,000,000
  * calls (100,000 customers, ten calls each), timed up to the commit and, separately, with the WAL
  * checkpoint that follows; and retention over 100,000 customers of whom a tenth departed long ago.
- * No baseline: the work is the product's own (texts cleared in six tables, the ledger's hashes).
+ * Retention's baseline is erasing customers one at a time: the same work, one commit each.
  */
 export const erasureBenchmark: Benchmark = {
   name: 'erasure',
@@ -92,17 +92,24 @@ export const erasureBenchmark: Benchmark = {
 
       ctx.log(`  retention over ${customers.toLocaleString('en')} customers…`);
       const start = performance.now();
+      const cpuBefore = process.cpuUsage();
       const { erased } = applyRetention(db, MANAGER, 24, NOW);
+      const cpu = process.cpuUsage(cpuBefore);
       const retentionMs = performance.now() - start;
+      // CPU time beside the wall clock: on a shared machine the wall clock also counts waiting for a core.
+      const cpuPerCustomer = erased > 0 ? (cpu.user + cpu.system) / 1000 / erased : 0;
+      // Per customer, beside erasing them one at a time (the manager's "Erase this customer", each
+      // its own erasure-log flush and commit, measured above): what doing the batch set-based saves.
+      const perCustomer = erased > 0 ? retentionMs / erased : 0;
       results.push(
         judged({
-          name: `retention over ${customers.toLocaleString('en')} customers`,
-          value: retentionMs,
+          name: `retention over ${customers.toLocaleString('en')} customers, per customer erased`,
+          value: perCustomer,
           unit: 'ms',
-          target: null,
-          baseline: null,
+          target: 2,
+          baseline: commitOnly.median,
           ratioTarget: null,
-          note: `${erased.toLocaleString('en')} departed before the cutoff and not called since were erased, 500 to a transaction, each with their ten calls.`,
+          note: `${erased.toLocaleString('en')} departed before the cutoff and not called since were erased in ${(retentionMs / 1000).toFixed(2)} s, ${RETENTION_BATCH.toLocaleString('en')} to a transaction, each with their ten calls, WAL checkpoint after each batch included, ${cpuPerCustomer.toFixed(2)} ms of CPU per customer; baseline: one customer erased alone (before its checkpoint).`,
         }),
       );
     } finally {

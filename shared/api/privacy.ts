@@ -23,6 +23,37 @@ export const PRIVACY_AUDIT_CSV: CsvColumn<PrivacyAuditRow>[] = [
   { header: 'How many', value: (r) => r.count },
 ];
 
+/** The longest retention a manager may set (fifty years); the backend holds the same bound. */
+export const MAX_RETENTION_MONTHS = 600;
+
+export const RetentionSettingsSchema = z.object({
+  /** Months after departure, with no call since, that personal data is kept; null is off. */
+  months: z.number().int().nullable(),
+  /** Whether the console applies it by itself every day. */
+  daily: z.boolean(),
+  /** The last run, daily or by hand (its audit rows): when, and how many customers it erased. */
+  lastRun: z.object({ at: z.string(), erased: z.number().int() }).nullable(),
+  /** When the daily run is next due; null while it is off. */
+  nextRunAt: z.string().nullable(),
+  /** How many customers a run now would erase with these months; null while off. */
+  wouldErase: z.number().int().nullable(),
+});
+export type RetentionSettings = z.infer<typeof RetentionSettingsSchema>;
+
+export const RetentionSettingInput = z
+  .object({
+    months: z
+      .number()
+      .int('Months are a whole number.')
+      .min(1, 'Keep personal data at least 1 month, or turn retention off.')
+      .max(MAX_RETENTION_MONTHS, `At most ${MAX_RETENTION_MONTHS} months.`)
+      .nullable(),
+    daily: z.boolean(),
+  })
+  .strict()
+  .refine((v) => !(v.daily && v.months === null), { message: 'A daily run needs a number of months.', path: ['daily'] });
+export type RetentionSettingInput = z.infer<typeof RetentionSettingInput>;
+
 /** Personal data on request: a manager erases a customer, typing the customer's id to confirm. */
 export const privacyChannels = {
   'privacy.erase': channel({
@@ -40,6 +71,17 @@ export const privacyChannels = {
   'privacy.audit': channel({
     input: z.object({ limit: z.number().int().min(1).max(100_000).default(1000) }).strict(),
     output: z.array(PrivacyAuditRowSchema),
+    roles: ['manager'],
+  }),
+  /** Retention by age: the setting, the last run and when the next is due. */
+  'privacy.retention': channel({
+    input: z.object({}).strict(),
+    output: RetentionSettingsSchema,
+    roles: ['manager'],
+  }),
+  'privacy.retention.set': channel({
+    input: RetentionSettingInput,
+    output: RetentionSettingsSchema,
     roles: ['manager'],
   }),
 };

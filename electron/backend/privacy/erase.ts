@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase, type Db } from '../../../db/open';
 import { AppError } from '../../../shared/api/result';
 import { audit } from '../../../db/repos/audit';
-import { getCustomerRow } from '../../../db/repos/customers';
+import {
+  clearPersonalData,
+  erasureContacts,
+  eventsAbout,
+  hashPlainLedgerValues,
+  lastPendingChangeSeq,
+  pendingChangesHolding,
+  rewriteEvent,
+  rewritePendingChange,
+  type PlainToHash,
+} from '../../../db/repos/erasure';
 import { freeSpaceClean, markFreeSpaceClean } from '../../../db/repos/freeSpace';
+import { prepared } from '../../../db/statements';
 import { deskCountry, enqueuePermissionChange, hashedKey, insertEntry } from '../../../db/repos/permissions';
 import { emailKey, type PermissionKind } from '../../../shared/domain/permissions';
 import { toE164 } from '../../../shared/domain/phoneE164';
@@ -32,8 +43,8 @@ interface Target {
 }
 
 /** The customer's id, number (E.164) and email as the ledger keys them. */
-function keysOf(db: Db, row: { external_id: string; phone: string | null; email: string | null }): Keys {
-  const phone = row.phone === null ? null : toE164(row.phone, deskCountry(db));
+function keysOf(country: string | null, row: { external_id: string; phone: string | null; email: string | null }): Keys {
+  const phone = row.phone === null ? null : toE164(row.phone, country);
   return [
     ['customer', row.external_id],
     ['phone', phone?.ok ? phone.e164 : null],
@@ -82,7 +93,7 @@ function hashedEntries(notice: ErasureNotice, by: string): PermissionChange[] {
  * for the hub (the desk where it was asked for). A change already queued (a replay) is not queued twice.
  */
 function recordInLedger(db: Db, notice: ErasureNotice, by: string, relay: boolean): void {
-  const queued = db.prepare('SELECT 1 FROM permission_outbox WHERE uid = ?').pluck();
+  const queued = prepared(db, 'SELECT 1 AS queued FROM permission_outbox WHERE uid = ?');
   for (const e of hashedEntries(notice, by)) {
     if (e.type !== 'entry') continue;
     const added = insertEntry(db, { uid: e.uid, kind: e.kind, value: e.value, scope: e.scope, source: e.source, note: e.note, added_at: e.addedAt, added_by: e.addedBy, expires_at: e.expiresAt });
@@ -93,60 +104,58 @@ function recordInLedger(db: Db, notice: ErasureNotice, by: string, relay: boolea
   }
 }
 
-/** Plain ledger values of an erased customer become their hash: the entry still blocks, and nobody can read it back. */
-function hashPlainLedgerValues(db: Db, keys: Keys): void {
-  for (const [kind, value] of keys) {
-    if (value === null) continue;
-    const hash = hashedKey(value);
-    db.prepare('UPDATE permission_entries SET value = ? WHERE kind = ? AND value = ?').run(hash, kind, value);
-    if (kind !== 'customer') {
-      db.prepare('UPDATE OR IGNORE permission_list_values SET value = ? WHERE value = ?').run(hash, value);
-      db.prepare('DELETE FROM permission_list_values WHERE value = ?').run(value);
+/** The plain values of the batch's numbers, emails and ids, each with the hash the ledger keeps instead. */
+function plainToHash(targets: readonly Target[]): PlainToHash[] {
+  const seen = new Map<string, PlainToHash>();
+  for (const t of targets) {
+    for (const [kind, plain] of t.keys) {
+      if (plain !== null && !seen.has(`${kind}:${plain}`)) seen.set(`${kind}:${plain}`, { kind, plain, hash: hashedKey(plain) });
     }
   }
+  return [...seen.values()];
 }
 
-/** One customer's rows: texts cleared, the record made anonymous. Returns how many calls they had. */
-function eraseCustomerRows(db: Db, target: Target, erasedAs: string, iso: string): string[] {
-  const id = target.id;
-  const callIds = db.prepare('SELECT id FROM calls WHERE customer_id = ?').pluck().all(id) as string[];
-  db.prepare("UPDATE calls SET customer_words = '', summary = '', offer_skipped_because = CASE WHEN offer_skipped_because IS NULL THEN NULL ELSE ? END WHERE customer_id = ?").run(ERASED_TEXT, id);
-  db.prepare("UPDATE call_stages SET note = '' WHERE call_id IN (SELECT id FROM calls WHERE customer_id = ?)").run(id);
-  db.prepare("UPDATE call_amendments SET note = ?, old_values = '{}', new_values = '{}' WHERE call_id IN (SELECT id FROM calls WHERE customer_id = ?)").run(ERASED_TEXT, id);
-  db.prepare('UPDATE feedback SET text = ? WHERE customer_id = ?').run(ERASED_TEXT, id);
-  db.prepare('DELETE FROM call_drafts WHERE customer_id = ?').run(id);
-  db.prepare("UPDATE care_enrolments SET relost_note = '' WHERE customer_id = ?").run(id);
-  db.prepare("UPDATE care_reviews SET note = '', outreach_note = '' WHERE enrolment_id IN (SELECT id FROM care_enrolments WHERE customer_id = ?)").run(id);
-  db.prepare('UPDATE outreach_members SET to_address = NULL, subject = NULL, body = NULL WHERE customer_id = ?').run(id);
-  db.prepare(
-    `UPDATE customers SET external_id = @erasedAs, name = NULL, company = NULL, phone = NULL, email = NULL, notes = NULL,
-       phone_key = '', call_blocked = 1, email_blocked = 1, post_blocked = 1, do_not_contact = 1,
-       stated_reason_text = CASE WHEN stated_reason_text IS NULL THEN NULL ELSE @erased END, updated_at = @now
-     WHERE id = @id`,
-  ).run({ erasedAs, erased: ERASED_TEXT, now: iso, id });
-  return callIds;
+/** Replaces every text value found in `hashes` (not object keys) in a parsed JSON value. */
+function withHashes(value: unknown, hashes: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return hashes.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => withHashes(v, hashes));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withHashes(v, hashes)]));
+  return value;
 }
 
-/** Events and ledger changes waiting for the hub: the erased customers' ids become anonymous, their texts and plain keys go. */
-function scrubOutboxes(db: Db, erased: readonly { target: Target; erasedAs: string; callIds: string[] }[]): void {
-  const pending = db.prepare('SELECT seq, change FROM permission_outbox').all() as { seq: number; change: string }[];
-  for (const p of pending) {
-    let text = p.change;
-    for (const { target } of erased) for (const [, value] of target.keys) if (value !== null) text = text.split(JSON.stringify(value)).join(JSON.stringify(hashedKey(value)));
-    if (text !== p.change) db.prepare('UPDATE permission_outbox SET change = ? WHERE seq = ?').run(text, p.seq);
+/**
+ * Events and ledger changes waiting for the hub: the erased customers' ids become anonymous, their
+ * texts and plain keys go. Only the rows that name them are read (SQLite finds them), so a desk
+ * with a long outbox does not parse all of it once per batch. Ledger changes queued by this
+ * erasure (after `queuedBefore`) hold hashes only and are not looked at.
+ */
+function scrubOutboxes(db: Db, erased: readonly { target: Target; erasedAs: string; callIds: string[] }[], values: readonly PlainToHash[], queuedBefore: number): void {
+  const hashes = new Map(values.map((v) => [v.plain, v.hash]));
+  for (const p of pendingChangesHolding(db, [...hashes.keys()], queuedBefore)) {
+    const text = JSON.stringify(withHashes(JSON.parse(p.change), hashes));
+    if (text !== p.change) rewritePendingChange(db, p.seq, text);
   }
-  const events = db.prepare('SELECT seq, kind, payload FROM outbox').all() as { seq: number; kind: string; payload: string }[];
-  if (events.length === 0) return;
-  const mine = erased.map((e) => ({ externalId: e.target.externalId, erasedAs: e.erasedAs, calls: new Set(e.callIds) }));
+  // The first customer of the batch an event names (by id or by one of their calls) is the one it is about.
+  const byId = new Map<string, number>();
+  const byCall = new Map<string, number>();
+  erased.forEach((e, i) => {
+    if (!byId.has(e.target.externalId)) byId.set(e.target.externalId, i);
+    for (const c of e.callIds) if (!byCall.has(c)) byCall.set(c, i);
+  });
+  const events = eventsAbout(db, [...byId.keys()], [...byCall.keys()]);
+  const callSets = erased.map((e) => new Set(e.callIds));
   for (const e of events) {
     const payload = JSON.parse(e.payload) as Record<string, unknown>;
-    for (const m of mine) {
-      const out = erasedPayload(e.kind, payload, m.externalId, m.erasedAs, m.calls);
-      if (out) {
-        db.prepare('UPDATE outbox SET payload = ? WHERE seq = ?').run(JSON.stringify(out), e.seq);
-        break;
-      }
-    }
+    const candidates = [
+      typeof payload.externalId === 'string' ? byId.get(payload.externalId) : undefined,
+      typeof payload.callId === 'string' ? byCall.get(payload.callId) : undefined,
+    ].filter((i): i is number => i !== undefined);
+    const i = Math.min(...candidates);
+    const m = erased[i];
+    const calls = callSets[i];
+    if (!m || !calls) continue;
+    const out = erasedPayload(e.kind, payload, m.target.externalId, m.erasedAs, calls);
+    if (out) rewriteEvent(db, e.seq, JSON.stringify(out));
   }
 }
 
@@ -177,6 +186,25 @@ function blockSharedKeys(db: Db, targets: readonly Target[]): void {
      WHERE (call_blocked = 0 OR email_blocked = 0 OR post_blocked = 0) AND (phone_key IN (SELECT value FROM json_each(@phones))
        OR (email IS NOT NULL AND lower(trim(email)) IN (SELECT value FROM json_each(@emails))))`,
   ).run({ phones: JSON.stringify(phones), emails: JSON.stringify(emails) });
+}
+
+/** The customers to erase, read in one query; an unknown or already erased one refuses the whole batch. */
+function targetsOf(db: Db, customers: readonly { id: number; notice?: ErasureNotice }[], iso: string): Target[] {
+  const rows = erasureContacts(db, customers.map((c) => c.id));
+  const country = deskCountry(db);
+  const targets: Target[] = [];
+  const seen = new Set<number>();
+  for (const c of customers) {
+    const row = rows.get(c.id);
+    if (!row) throw new AppError('not_found', `No customer with id ${c.id}.`);
+    if (row.external_id.startsWith('erased-')) throw new AppError('conflict', 'This customer has already been erased.');
+    // Named twice in one batch: erased once.
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    const keys = keysOf(country, row);
+    targets.push({ id: row.id, externalId: row.external_id, keys, notice: c.notice ?? noticeFor(keys, iso) });
+  }
+  return targets;
 }
 
 export interface EraseOptions {
@@ -213,14 +241,7 @@ export function eraseCustomers(
   options: EraseOptions = {},
 ): ErasureResult[] {
   const iso = now.toISOString();
-  const targets: Target[] = [];
-  for (const c of customers) {
-    const row = getCustomerRow(db, c.id);
-    if (!row) throw new AppError('not_found', `No customer with id ${c.id}.`);
-    if (row.external_id.startsWith('erased-')) throw new AppError('conflict', 'This customer has already been erased.');
-    const keys = keysOf(db, row);
-    targets.push({ id: row.id, externalId: row.external_id, keys, notice: c.notice ?? noticeFor(keys, iso) });
-  }
+  const targets = targetsOf(db, customers, iso);
   if (targets.length === 0) return [];
   const logged = options.alreadyLogged ? null : appendToErasureLog(db, targets.map((t) => t.notice));
   const secure = db.pragma('secure_delete', { simple: true }) as number;
@@ -228,19 +249,20 @@ export function eraseCustomers(
   const results: ErasureResult[] = [];
   try {
     db.transaction(() => {
-      const erased: { target: Target; erasedAs: string; callIds: string[] }[] = [];
-      for (const target of targets) {
-        const erasedAs = erasedIdFromHash(target.notice.idHash);
-        hashPlainLedgerValues(db, target.keys);
-        recordInLedger(db, target.notice, actor.name, options.relay !== false);
-        const callIds = eraseCustomerRows(db, target, erasedAs, iso);
-        erased.push({ target, erasedAs, callIds });
-        results.push({ erasedAs, calls: callIds.length });
+      const queuedBefore = lastPendingChangeSeq(db);
+      const values = plainToHash(targets);
+      hashPlainLedgerValues(db, values);
+      for (const target of targets) recordInLedger(db, target.notice, actor.name, options.relay !== false);
+      const batch = targets.map((t) => ({ id: t.id, erasedAs: erasedIdFromHash(t.notice.idHash) }));
+      const callsOf = clearPersonalData(db, batch, ERASED_TEXT, iso);
+      const erased = targets.map((target, i) => ({ target, erasedAs: batch[i]?.erasedAs ?? '', callIds: callsOf.get(target.id) ?? [] }));
+      for (const e of erased) {
+        results.push({ erasedAs: e.erasedAs, calls: e.callIds.length });
         if (options.audit === undefined || options.audit === 'each') {
-          audit(db, { at: iso, actorId: actor.id, action: 'privacy.erase', entity: 'customers', detail: { calls: callIds.length, count: 1 } });
+          audit(db, { at: iso, actorId: actor.id, action: 'privacy.erase', entity: 'customers', detail: { calls: e.callIds.length, count: 1 } });
         }
       }
-      scrubOutboxes(db, erased);
+      scrubOutboxes(db, erased, values, queuedBefore);
       blockSharedKeys(db, targets);
       if (options.audit !== undefined && options.audit !== 'each') audit(db, { at: iso, actorId: actor.id, action: options.audit.action, entity: 'customers', detail: { count: targets.length } });
       markErasureLogApplied(db, logged);

@@ -1,7 +1,22 @@
 import type { HandlerGroup } from '../types';
 import { AppError } from '../../../shared/api/result';
 import { getCustomerRow } from '../../../db/repos/customers';
+import { audit } from '../../../db/repos/audit';
+import type { RetentionSettings } from '../../../shared/api/privacy';
+import type { Db } from '../../../db/open';
 import { eraseCustomer } from './erase';
+import { lastRetentionRun, nextRetentionRunAt, retentionCandidates, retentionSetting, setRetentionSetting } from './retention';
+
+function retentionSettings(db: Db, now: Date): RetentionSettings {
+  const { months, daily } = retentionSetting(db);
+  return {
+    months,
+    daily,
+    lastRun: lastRetentionRun(db),
+    nextRunAt: nextRetentionRunAt(db, now),
+    wouldErase: months === null ? null : retentionCandidates(db, months, now).length,
+  };
+}
 
 const WHAT: Record<string, string> = {
   'permissions.add': 'ledger entry added',
@@ -16,7 +31,7 @@ const WHAT: Record<string, string> = {
   'privacy.retention.setting': 'daily retention set',
 };
 
-export const privacyHandlers: HandlerGroup<'privacy.erase' | 'privacy.audit'> = {
+export const privacyHandlers: HandlerGroup<'privacy.erase' | 'privacy.audit' | 'privacy.retention' | 'privacy.retention.set'> = {
   'privacy.audit': (deps, input) => {
     const rows = deps.db
       .prepare(
@@ -29,6 +44,15 @@ export const privacyHandlers: HandlerGroup<'privacy.erase' | 'privacy.audit'> = 
       const kind = [d.kind, d.scope, d.channel, d.answer].filter((x): x is string => typeof x === 'string').join(' ');
       return { at: r.at, who: r.who, what: WHAT[r.action] ?? r.action, kind, count: typeof d.count === 'number' ? d.count : 1 };
     });
+  },
+  'privacy.retention': (deps) => retentionSettings(deps.db, deps.now()),
+  'privacy.retention.set': (deps, input, ctx) => {
+    const now = deps.now();
+    deps.db.transaction(() => {
+      setRetentionSetting(deps.db, { months: input.months, daily: input.daily });
+      audit(deps.db, { at: now.toISOString(), actorId: ctx.user.id, action: 'privacy.retention.setting', entity: 'settings', detail: { months: input.months, daily: input.daily } });
+    })();
+    return retentionSettings(deps.db, now);
   },
   'privacy.erase': (deps, input, ctx) => {
     const row = getCustomerRow(deps.db, input.customerId);

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/open';
+import { audit } from '../../../db/repos/audit';
 import { getSetting, setSetting } from '../../../db/repos/settings';
 import type { Logger } from '../types';
 import { eraseCustomers, type Actor } from './erase';
@@ -9,12 +10,22 @@ export const RETENTION_KEYS = {
    * since, every day; null (the default) is off.
    */
   months: 'privacy.retentionMonths',
+  /**
+   * Whether the console applies `months` by itself every day. Absent on a console set up by an
+   * older `winback retention --daily on`, which only set the months: then on whenever months are set.
+   */
+  daily: 'privacy.retentionDaily',
   /** When the daily run last finished (ISO instant). */
   lastRunAt: 'privacy.retentionLastRunAt',
 } as const;
 
-/** Erasures per transaction: one flush of the erasure log and one commit for each, not one per customer. */
-const CHUNK = 500;
+
+/**
+ * Customers erased per transaction, set-based (db/repos/erasure.ts): one flush of the erasure log,
+ * one commit and one WAL checkpoint for each batch, not one per customer. Batches keep the
+ * write-ahead log, and what a crash would roll back, to a few megabytes.
+ */
+export const RETENTION_BATCH = 1000;
 
 /**
  * Retention by age: customers who departed more than `months` months ago and have had no call in
@@ -39,11 +50,13 @@ export function retentionCandidates(db: Db, months: number, now: Date): number[]
 
 export function applyRetention(db: Db, actor: Actor, months: number, now: Date): { erased: number } {
   const ids = retentionCandidates(db, months, now);
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  // A run that found nobody is a run too: the audit log (and Admin's "last run") says so.
+  if (ids.length === 0) audit(db, { at: now.toISOString(), actorId: actor.id, action: 'privacy.retention', entity: 'customers', detail: { count: 0 } });
+  for (let i = 0; i < ids.length; i += RETENTION_BATCH) {
     eraseCustomers(
       db,
       actor,
-      ids.slice(i, i + CHUNK).map((id) => ({ id })),
+      ids.slice(i, i + RETENTION_BATCH).map((id) => ({ id })),
       now,
       { audit: { action: 'privacy.retention' } },
     );
@@ -55,14 +68,58 @@ export function retentionMonths(db: Db): number | null {
   return getSetting<number | null>(db, RETENTION_KEYS.months) ?? null;
 }
 
+/** Sets the months and turns the daily run on (a number) or off (null), as `winback retention --daily` does. */
 export function setRetentionMonths(db: Db, months: number | null): void {
-  setSetting(db, RETENTION_KEYS.months, months);
+  setRetentionSetting(db, { months, daily: months !== null });
 }
 
-/** How often a running console looks whether today's retention run is due. */
-export const RETENTION_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+export interface RetentionSetting {
+  /** Months after departure (with no call since) that personal data is kept; null is off. */
+  months: number | null;
+  /** Whether the console applies it by itself every day. */
+  daily: boolean;
+}
+
+export function retentionSetting(db: Db): RetentionSetting {
+  const months = retentionMonths(db);
+  const daily = getSetting<boolean>(db, RETENTION_KEYS.daily);
+  return { months, daily: months !== null && (daily ?? true) };
+}
+
+export function setRetentionSetting(db: Db, setting: RetentionSetting): void {
+  setSetting(db, RETENTION_KEYS.months, setting.months);
+  setSetting(db, RETENTION_KEYS.daily, setting.months !== null && setting.daily);
+}
+
+/**
+ * The last run, by hand or daily: when, and how many it erased. A run writes one audit row per
+ * batch it commits, all with the run's time, so the rows of that time are summed.
+ */
+export function lastRetentionRun(db: Db): { at: string; erased: number } | null {
+  const row = db
+    .prepare(
+      `SELECT at, sum(coalesce(json_extract(detail, '$.count'), 0)) AS erased FROM audit_log WHERE action = 'privacy.retention'
+       GROUP BY at ORDER BY at DESC LIMIT 1`,
+    )
+    .get() as { at: string; erased: number } | undefined;
+  return row ?? null;
+}
+
+/**
+ * How often a running console looks whether today's retention run is due: hourly, so a run falls
+ * due within the hour of a day after the last one (or of turning it on), not up to a day later.
+ */
+export const RETENTION_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When the daily run is next due (the hourly check after this time runs it); null while it is off. */
+export function nextRetentionRunAt(db: Db, now: Date): string | null {
+  if (!retentionSetting(db).daily) return null;
+  const last = getSetting<string>(db, RETENTION_KEYS.lastRunAt) ?? null;
+  const due = last === null ? now.getTime() : Math.max(now.getTime(), new Date(last).getTime() + DAY_MS);
+  return new Date(due).toISOString();
+}
 
 export interface DailyRetentionDeps {
   db: () => Db;
@@ -79,8 +136,8 @@ export const RETENTION_ACTOR: Actor = { id: null, name: 'daily retention' };
  */
 export function runDailyRetention(deps: DailyRetentionDeps): { erased: number } | null {
   const db = deps.db();
-  const months = retentionMonths(db);
-  if (months === null) return null;
+  const { months, daily } = retentionSetting(db);
+  if (months === null || !daily) return null;
   const now = deps.now();
   const last = getSetting<string>(db, RETENTION_KEYS.lastRunAt) ?? null;
   if (last !== null && now.getTime() - new Date(last).getTime() < DAY_MS) return null;
@@ -95,7 +152,7 @@ export interface DailyRetention {
 }
 
 /**
- * At start and every 24 hours while the console runs (beside the daily backup). A failed run is
+ * At start and every hour while the console runs (beside the daily backup). A failed run is
  * logged and tried again at the next check; it never stops the console.
  */
 export function scheduleDailyRetention(deps: DailyRetentionDeps, intervalMs = RETENTION_CHECK_INTERVAL_MS): DailyRetention {

@@ -9,6 +9,7 @@ import { SelectionSection } from './SelectionSection';
 import { AssignmentSection } from './AssignmentSection';
 import { ContactRulesSection } from './ContactRulesSection';
 import { PermissionsSection } from './PermissionsSection';
+import { RetentionSection } from './RetentionSection';
 import { PlaybookSection } from '../playbook/PlaybookSection';
 import { TemplatesSection } from '../outreach/TemplatesSection';
 import { DeliverySettings } from '../outreach/DeliverySettings';
@@ -24,6 +25,7 @@ const SECTIONS = {
   assignment: { label: (t: TFunction) => t('admin.sections.assignment'), render: () => <AssignmentSection /> },
   contact: { label: (t: TFunction) => t('admin.sections.contact'), render: () => <ContactRulesSection /> },
   permissions: { label: (t: TFunction) => t('admin.sections.permissions'), render: () => <PermissionsSection /> },
+  retention: { label: (t: TFunction) => t('admin.sections.retention'), render: () => <RetentionSection /> },
   playbook: { label: (t: TFunction) => t('admin.sections.playbook'), render: () => <PlaybookSection /> },
   templates: { label: (t: TFunction) => t('admin.sections.templates'), render: () => <TemplatesSection /> },
   delivery: { label: (t: TFunction) => t('admin.sections.delivery'), render: () => <DeliverySettings /> },
