@@ -168,6 +168,21 @@ function grouped(cells: readonly EffectCell[], keyOf: (c: EffectCell) => string 
 }
 
 /**
+ * The variant with the highest rate, the next one, and Newcombe's 95% interval of the lead between
+ * them: the report's statement and the console's own wording of it read the same comparison.
+ * Null until two variants have customers.
+ */
+export function variantLead<V extends { customers: number; recovered: number }>(
+  variants: readonly V[],
+): { best: V; next: V; difference: number; low: number; high: number } | null {
+  const rate = (v: V) => v.recovered / v.customers;
+  const ranked = variants.filter((v) => v.customers > 0).sort((a, b) => rate(b) - rate(a));
+  const [best, next] = ranked;
+  const d = best && next ? newcombeDifference(best.recovered, best.customers, next.recovered, next.customers) : null;
+  return best && next && d ? { best, next, ...d } : null;
+}
+
+/**
  * Each variant's rate with its Wilson interval, and whether the best variant's lead over the next
  * is outside chance (Newcombe's interval of the difference excludes 0), said in words.
  */
@@ -179,9 +194,10 @@ function compareVariants<V extends { customers: number; recovered: number }>(
     const ci = wilsonInterval(v.recovered, v.customers);
     return { ...v, rate: v.customers > 0 ? v.recovered / v.customers : null, low: ci?.low ?? null, high: ci?.high ?? null };
   });
-  const ranked = [...variants].filter((v) => v.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
-  const [best, next] = ranked;
-  const d = best && next ? newcombeDifference(best.recovered, best.customers, next.recovered, next.customers) : null;
+  const lead = variantLead(variants);
+  const best = lead?.best;
+  const next = lead?.next;
+  const d = lead;
   const canTell = d !== null && d.low > 0;
   const statement =
     !best || !next

@@ -33,6 +33,8 @@ const AMBIENT: Answers = {
   'effect.offers': () => buildOfferEconomics([], [], null),
   'effect.handleTime': () => buildHandleTimeReport([], 0, null),
   'effect.controls': () => [],
+  // ...and offers its experiments over the playbook's offers.
+  'playbook.list': () => ({ offers: [], rules: [] }),
 };
 
 /** Installs an API client that answers from the given functions; an ApiError answer fails the call. */

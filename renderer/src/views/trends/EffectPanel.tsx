@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
-import type { EffectReport, EffectRow, ExperimentResult } from '../../../../shared/reports/effect';
+import type { EffectReport, EffectRow } from '../../../../shared/reports/effect';
 import type { OfferEconomicsReport, OfferEconomicsRow } from '../../../../shared/reports/offerEconomics';
 import type { HandleTimeReport, HandleTimeRow } from '../../../../shared/reports/handleTime';
 import type { ControlSetting, ReturnsImportResult } from '../../../../shared/api/effect';
@@ -10,6 +10,9 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { formatMoney, formatOneDecimal, formatSignedPoints, formatWholePercent } from '../../lib/format';
 import { DataTable, type Column } from './DataTable';
+import { ExperimentResults } from './ExperimentResults';
+import { ExperimentForm } from './ExperimentForm';
+import type { RunningNow, StartInput } from './experimentDraft';
 import { formatCount, formatPercent } from './format';
 
 const points = (v: number | null, t: TFunction) => (v === null ? '—' : t('trends.effect.points', { value: formatSignedPoints(v) }));
@@ -91,55 +94,15 @@ function Headline({ row, controls }: { row: EffectRow; controls: EffectReport['c
   );
 }
 
-function Experiment({ e, onEnd }: { e: ExperimentResult; onEnd?: ((id: string, winnerOfferId: string, note: string) => void) | undefined }) {
-  const [winner, setWinner] = useState(e.variants[0]?.offerId ?? '');
-  const [note, setNote] = useState('');
-  const { t } = useTranslation();
-  return (
-    <section aria-label={t('trends.effect.experiment', { name: e.name })} className="effect-experiment">
-      <h4>
-        {e.running
-          ? t('trends.effect.running', { name: e.name })
-          : t('trends.effect.ended', { name: e.name, winner: e.variants.find((v) => v.offerId === e.winnerOfferId)?.offer ?? '?' })}
-      </h4>
-      <ul>
-        {e.variants.map((v) => (
-          <li key={v.offerId}>
-            {t('trends.effect.variant', {
-              offer: v.offer,
-              recovered: formatCount(v.recovered),
-              customers: formatCount(v.customers),
-              rate: rate(v.rate),
-              low: rate(v.low),
-              high: rate(v.high),
-            })}
-          </li>
-        ))}
-      </ul>
-      <p>{e.statement}</p>
-      {!e.running && e.decisionNote && <p className="muted">{t('trends.effect.decision', { note: e.decisionNote })}</p>}
-      {e.running && onEnd && (
-        <div className="no-print">
-          <label>
-            {t('trends.effect.winner')}{' '}
-            <select value={winner} onChange={(ev) => setWinner(ev.target.value)}>
-              {e.variants.map((v) => (
-                <option key={v.offerId} value={v.offerId}>
-                  {v.offer}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t('trends.effect.why')} <input value={note} onChange={(ev) => setNote(ev.target.value)} />
-          </label>{' '}
-          <button type="button" onClick={() => onEnd(e.id, winner, note)}>
-            {t('trends.effect.endExperiment')}
-          </button>
-        </div>
-      )}
-    </section>
-  );
+/** What the running experiments already try: a stage or an offer in two experiments at once is refused. */
+function runningNow(effect: EffectReport): RunningNow {
+  const stages = new Map(effect.guidanceExperiments.filter((e) => e.running).map((e) => [e.stage as string, e.name]));
+  const offers = new Map<string, string>();
+  for (const e of effect.experiments.filter((x) => x.running)) {
+    offers.set(e.baseOfferId, e.name);
+    for (const v of e.variants) offers.set(v.offerId, e.name);
+  }
+  return { stages, offers };
 }
 
 export interface EffectViewProps {
@@ -151,6 +114,12 @@ export interface EffectViewProps {
   onSetControl?: ((cycleId: string, sharePercent: number) => void) | undefined;
   onImportReturns?: ((fileName: string, text: string) => void) | undefined;
   onEndExperiment?: ((id: string, winnerOfferId: string, note: string) => void) | undefined;
+  onEndGuidanceExperiment?: ((id: string, winnerVariantId: string, note: string) => void) | undefined;
+  /** The playbook's offers still in use, for an offer experiment's variants. */
+  offerChoices?: readonly { id: string; name: string }[] | undefined;
+  /** Resolves true once started, so the form clears itself. */
+  onStartExperiment?: ((start: StartInput) => Promise<boolean>) | undefined;
+  busy?: boolean | undefined;
   lastImport?: ReturnsImportResult | null | undefined;
 }
 
@@ -168,6 +137,8 @@ export function EffectView(props: EffectViewProps) {
   const { t } = useTranslation();
   const totals = offers.totals;
   const offerCols = offerColumns(t);
+  const offerNames = useMemo(() => new Map((props.offerChoices ?? []).map((o) => [o.id, o.name])), [props.offerChoices]);
+  const running = useMemo(() => runningNow(effect), [effect]);
   return (
     <section className="card effect" aria-labelledby="effect-title">
       <h2 id="effect-title">{t('trends.effect.title')}</h2>
@@ -182,13 +153,19 @@ export function EffectView(props: EffectViewProps) {
       />
       <DataTable caption={t('trends.effect.byReason')} columns={effectColumns(t('trends.effect.columns.statedReason'), t)} rows={effect.byReason} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
       <DataTable caption={t('trends.effect.bySegment')} columns={effectColumns(t('trends.effect.columns.segment'), t)} rows={effect.bySegment} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
-      {effect.experiments.length > 0 && (
-        <>
-          <h3>{t('trends.effect.experiments')}</h3>
-          {effect.experiments.map((e) => (
-            <Experiment key={e.id} e={e} onEnd={props.onEndExperiment} />
-          ))}
-        </>
+      {(effect.experiments.length > 0 || effect.guidanceExperiments.length > 0 || props.onStartExperiment) && (
+        <section aria-labelledby="experiments-title">
+          <h3 id="experiments-title">{t('trends.effect.experiments')}</h3>
+          <ExperimentResults
+            offerExperiments={effect.experiments}
+            guidanceExperiments={effect.guidanceExperiments}
+            offerNames={offerNames}
+            busy={props.busy}
+            onEndOffer={props.onEndExperiment}
+            onEndGuidance={props.onEndGuidanceExperiment}
+          />
+          {props.onStartExperiment && <ExperimentForm offers={props.offerChoices ?? []} running={running} busy={props.busy ?? false} onStart={props.onStartExperiment} />}
+        </section>
       )}
 
       <h3>{t('trends.effect.controls')}</h3>
@@ -301,12 +278,29 @@ export function EffectContainer({ cycle, cycles }: { cycle: string | undefined; 
     void load();
   }, [load]);
 
-  const act = async (what: () => Promise<string>) => {
+  // The playbook's offers in use, for an offer experiment's variants; without them the form still
+  // starts guidance experiments, and the failure is said.
+  const [offerChoices, setOfferChoices] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    api()
+      .call('playbook.list', {})
+      .then((p) => setOfferChoices(p.offers.filter((o) => !o.retired).map((o) => ({ id: o.id, name: o.name }))))
+      .catch(reportError);
+  }, [reportError]);
+  const [busy, setBusy] = useState(false);
+
+  /** Runs a manager's action, says what it did, and reads the reports again; false when it was refused. */
+  const act = async (what: () => Promise<string>): Promise<boolean> => {
+    setBusy(true);
     try {
       notify('info', await what());
       await load();
+      return true;
     } catch (error) {
       reportError(error);
+      return false;
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -333,6 +327,22 @@ export function EffectContainer({ cycle, cycles }: { cycle: string | undefined; 
         void act(async () => {
           const r = await api().call('effect.endExperiment', { id, winnerOfferId, note });
           return t('trends.effect.experimentEnded', { count: r.rulesChanged });
+        })
+      }
+      onEndGuidanceExperiment={(id, winnerVariantId, note) =>
+        void act(async () => {
+          const r = await api().call('effect.endGuidanceExperiment', { id, winnerVariantId, note });
+          const stage = t(`trends.handle.stage.${r.stage}`);
+          return r.playbookChanged ? t('trends.experiments.endedGuidance', { stage }) : t('trends.experiments.endedGuidanceCurrent', { stage });
+        })
+      }
+      offerChoices={offerChoices}
+      busy={busy}
+      onStartExperiment={(start) =>
+        act(async () => {
+          if (start.kind === 'guidance') await api().call('effect.startGuidanceExperiment', start.input);
+          else await api().call('effect.startExperiment', start.input);
+          return t('trends.experiments.started', { name: start.input.name });
         })
       }
     />
