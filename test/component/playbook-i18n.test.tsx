@@ -18,7 +18,9 @@ describe('the playbook in another language', () => {
     const offerList = await screen.findByRole('list', { name: 'Angebote' });
     expect(plain(offerList)).toContain('Pause für 3 Monate');
     expect(plain(offerList)).toContain('Reaktivierungsfrist von 1 Monat');
-    expect(within(offerList).getByRole('button', { name: 'A personal walkthrough nicht mehr verwenden' })).toBeInTheDocument();
+    // The shipped offer by its German name, its German talking points beneath.
+    expect(within(offerList).getByRole('button', { name: 'Eine persönliche Einführung nicht mehr verwenden' })).toBeInTheDocument();
+    expect(plain(offerList)).toContain('Einen Termin buchen, der den einfacheren Weg zu seinem Ziel zeigt.');
     const table = screen.getByRole('table', { name: 'Regeln nach Priorität' });
     expect(within(table).getAllByRole('row').map((r) => plain(r)).some((text) => /Wenn der ermittelte Grund zu .+ gehört und der Monatsumsatz mindestens 70,00 € beträgt\./.test(text))).toBe(true);
     expect(screen.getByRole('form', { name: 'Regel hinzufügen' })).toBeInTheDocument();

@@ -112,7 +112,7 @@ describe('the playbook, for managers', () => {
     ]);
     const table = await screen.findByRole('table', { name: 'Rules, in priority order' });
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('5When they left Service A.A personal walkthrough');
-    await userEvent.click(within(table).getByRole('button', { name: 'Delete the rule for A personal walkthrough (rule.service-d)' }));
+    await userEvent.click(within(table).getByRole('button', { name: 'Delete the rule for A personal walkthrough (When they left Service A.)' }));
     expect(api.calls).toContainEqual(['playbook.deleteRule', { id: 'rule.service-d' }]);
   });
 });

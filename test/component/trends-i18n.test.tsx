@@ -75,14 +75,14 @@ describe('Trends in another language', () => {
 
     const pareto = screen.getByRole('table', { name: 'Gründe nach verlorenem Monatsumsatz' });
     expect(within(pareto).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Kategorie', 'Grund', 'Abgewandert', 'Verlorener Umsatz', 'Anteil', 'Kumuliert', 'Problem']);
-    expect(cellsOf(pareto)[0]?.slice(1, 6)).toEqual(['Too expensive', '2', '120,00 €', '42,9 %', '42,9 %']);
-    expect(screen.getByRole('img', { name: /Der größte ist Too expensive mit 120,00\s€ \(42,9\s%\)/ })).toBeInTheDocument();
+    expect(cellsOf(pareto)[0]?.slice(1, 6)).toEqual(['Zu teuer', '2', '120,00 €', '42,9 %', '42,9 %']);
+    expect(screen.getByRole('img', { name: /Der größte ist Zu teuer mit 120,00\s€ \(42,9\s%\)/ })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /über 2 Zyklen/ })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'CSV herunterladen: Gründe nach verlorenem Monatsumsatz' }));
     const rows = parse<Record<string, string>>(await (saved[0]?.text() ?? Promise.resolve('')), { columns: true, bom: true });
     // The header is the person's language and names the currency; the cells stay numbers a spreadsheet reads.
-    expect(rows.map((r) => [r.Grund, r['Verlorener Umsatz (EUR)'], r.Kumuliert])[0]).toEqual(['Too expensive', '120', '0.4286']);
+    expect(rows.map((r) => [r.Grund, r['Verlorener Umsatz (EUR)'], r.Kumuliert])[0]).toEqual(['Zu teuer', '120', '0.4286']);
     expect(screen.getByRole('button', { name: 'Abgewanderte Kunden exportieren (CSV)' })).toBeInTheDocument();
   });
 

@@ -22,7 +22,12 @@ import { LANGUAGE_NAMES } from '../../shared/i18n/languages';
  *      ("min", "hr"), compact numbers ("K"), "and"/"or" of lists and the names of the time zones on
  *      screen; computed in the same browser, so they are exactly what Intl prints there;
  *   3. an ISO 4217 currency code (Intl.supportedValuesOf('currency')), and the full names Intl gives
- *      the currencies (as whole strings, like data).
+ *      the currencies (as whole strings, like data);
+ *   4. code a manager types or matches as written, the same in every language: a merge field of a
+ *      message template ("{{first_name}}", a word of lower-case letters and underscores in double
+ *      braces), and a stable id the console shows as one, the whole text of a `<code translate="no">`
+ *      that is a single token without spaces (a category's id in the playbook). A sentence cannot
+ *      hide in either.
  * Numbers, punctuation and symbols have no letters and never count. Everything else is English that
  * bypassed the catalogue, and is reported with the screen it was on.
  */
@@ -41,9 +46,13 @@ export interface ScreenText {
   text: string;
 }
 
-/** Every text node and aria-label/title/placeholder/alt a person can read or hear, on the whole page. */
-export function readableTexts(page: Page): Promise<ScreenText[]> {
-  return page.evaluate(() => {
+/**
+ * Every text node and aria-label/title/placeholder/alt a person can read or hear, on the whole page,
+ * but those inside an element matching one of `exempt` (a named exception of the caller's).
+ */
+export function readableTexts(page: Page, exempt: readonly string[] = []): Promise<ScreenText[]> {
+  return page.evaluate((exempt) => {
+    const exempted = (el: Element): boolean => exempt.some((selector) => el.closest(selector) !== null);
     const shown = (el: Element | null): boolean => {
       if (!el) return false;
       // An option is drawn by its select (closed or open): it counts when the select is shown.
@@ -63,10 +72,12 @@ export function readableTexts(page: Page): Promise<ScreenText[]> {
       const text = node.nodeValue ?? '';
       const parent = node.parentElement;
       if (!/[A-Za-z]/.test(text) || !parent || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName)) continue;
-      if (shown(parent)) out.push({ zone: zoneOf(parent), where: parent.tagName.toLowerCase(), text: text.trim() });
+      // Rule 4: an id shown as code, one token, whole.
+      if (parent.tagName === 'CODE' && parent.getAttribute('translate') === 'no' && /^[\w.-]+$/.test(text.trim())) continue;
+      if (shown(parent) && !exempted(parent)) out.push({ zone: zoneOf(parent), where: parent.tagName.toLowerCase(), text: text.trim() });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-description], [aria-roledescription], [aria-valuetext]')) {
-      if (!shown(el)) continue;
+      if (!shown(el) || exempted(el)) continue;
       for (const attribute of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription', 'aria-valuetext']) {
         const text = el.getAttribute(attribute);
         if (text && /[A-Za-z]/.test(text)) out.push({ zone: zoneOf(el), where: `${el.tagName.toLowerCase()}[${attribute}]`, text: text.trim() });
@@ -74,10 +85,10 @@ export function readableTexts(page: Page): Promise<ScreenText[]> {
     }
     // Buttons drawn from an input say their value.
     for (const el of document.body.querySelectorAll<HTMLInputElement>('input[type="button"], input[type="submit"], input[type="reset"]')) {
-      if (shown(el) && /[A-Za-z]/.test(el.value)) out.push({ zone: zoneOf(el), where: 'input[value]', text: el.value.trim() });
+      if (shown(el) && !exempted(el) && /[A-Za-z]/.test(el.value)) out.push({ zone: zoneOf(el), where: 'input[value]', text: el.value.trim() });
     }
     return out;
-  });
+  }, exempt);
 }
 
 /** The data strings of rule 1, from the database the console serves. */
@@ -91,8 +102,10 @@ export function dataStrings(dbPath: string): string[] {
       for (const value of row) if (typeof value === 'string' && /[A-Za-z]/.test(value)) values.add(value);
     }
     // The pause reasons are the manager's own list (edited in the Floor view, shared by the hub with
-    // every desk), like the names of people and cycles.
-    for (const sql of ['SELECT name FROM people', 'SELECT name FROM cycles', 'SELECT label AS name FROM pause_reasons']) {
+    // every desk), like the names of people and cycles. A message template's subject is the company's
+    // words to its customers, in the language it writes to them, whatever the manager's desk runs
+    // (Admin lists it as written; the template's name, the manager's label for it, is translated).
+    for (const sql of ['SELECT name FROM people', 'SELECT name FROM cycles', 'SELECT label AS name FROM pause_reasons', 'SELECT subject AS name FROM outreach_templates']) {
       for (const { name } of db.prepare(sql).all() as { name: string }[]) values.add(name);
     }
     // A script greets by first name ("Hello {{firstName}}"): each word of a person's name is data too.
@@ -179,6 +192,8 @@ export function untranslatedFinder(data: string[], intl: { words: string[]; name
     const candidates = [...new Set(text.match(/[A-Za-z]+/g) ?? [])].flatMap((word) => byFirstWord.get(word) ?? []);
     let rest = text;
     for (const whole of candidates.sort((a, b) => b.length - a.length)) if (rest.includes(whole)) rest = rest.split(whole).join(' ');
+    // Rule 4: merge fields are syntax.
+    rest = rest.replace(/\{\{[a-z_]+\}\}/g, ' ');
     return (rest.match(/[A-Za-z]+/g) ?? []).filter((word) => !words.has(word));
   };
 }

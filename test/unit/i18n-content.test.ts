@@ -8,6 +8,8 @@ import type { Catalogue } from '../../shared/i18n/pseudo';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
 import { DEFAULT_TAXONOMY } from '../../shared/domain/taxonomy';
 import { DEFAULT_OFFERS } from '../../shared/domain/offers';
+import { DEFAULT_TEMPLATES } from '../../shared/domain/outreachDefaults';
+import { templateKey } from '../../renderer/src/i18n/templateContent';
 import { CONSENT_WORDING, CONSENT_CHANNELS } from '../../shared/domain/consent';
 import { OUTCOME_LABELS, OUTCOMES } from '../../shared/domain/outcomes';
 import { STAGE_LABELS, STAGES } from '../../shared/domain/stages';
@@ -35,6 +37,7 @@ describe('the shipped content in every language', () => {
         expect(messageAt(c, `content.offers.${offer.id}.name`), offer.id).toBeTruthy();
         expect(messageAt(c, `content.offers.${offer.id}.talkingPoints`), offer.id).toBeTruthy();
       }
+      for (const template of DEFAULT_TEMPLATES) expect(messageAt(c, `content.templates.${templateKey(template.id)}`), template.id).toBeTruthy();
       for (const channel of CONSENT_CHANNELS) expect(messageAt(c, `content.consent.${channel}`), channel).toBeTruthy();
     });
   }
@@ -49,6 +52,7 @@ describe('the shipped content in every language', () => {
       expect(messageAt(en, `content.offers.${offer.id}.name`)).toBe(offer.name);
       expect(messageAt(en, `content.offers.${offer.id}.talkingPoints`)).toBe(offer.talkingPoints);
     }
+    for (const template of DEFAULT_TEMPLATES) expect(messageAt(en, `content.templates.${templateKey(template.id)}`)).toBe(template.name);
     for (const channel of CONSENT_CHANNELS) expect(messageAt(en, `content.consent.${channel}`)).toBe(CONSENT_WORDING[channel]);
     for (const s of STAGES) expect(messageAt(en, `call.stages.${s}`)).toBe(STAGE_LABELS[s]);
     for (const o of OUTCOMES) expect(messageAt(en, `call.outcomes.${o}`)).toBe(OUTCOME_LABELS[o]);

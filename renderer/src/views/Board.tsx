@@ -28,28 +28,34 @@ export function BoardView() {
   const presence = useAppStore((s) => s.presence);
   const savePauseReasons = useAppStore((s) => s.savePauseReasons);
   const hubConfigured = useAppStore((s) => s.syncStatus?.hubConfigured ?? false);
+  // Known to have no hub: there is no board to read, and the view says so in the person's language.
+  const noHub = useAppStore((s) => s.syncStatus !== null && !s.syncStatus.hubConfigured);
   const [nowMs, setNowMs] = useState(() => Date.now());
   const { t } = useTranslation();
   useEffect(() => {
-    void loadBoard();
     void loadThresholds();
+  }, [loadThresholds]);
+  useEffect(() => {
+    if (noHub) return undefined;
+    void loadBoard();
     const poll = setInterval(() => void loadBoard(), BOARD_POLL_MS);
     const tick = setInterval(() => setNowMs(Date.now()), 1_000);
     return () => {
       clearInterval(poll);
       clearInterval(tick);
     };
-  }, [loadBoard, loadThresholds]);
+  }, [loadBoard, noHub]);
   const elapsed = board ? Math.max(0, Math.floor((nowMs - readAt) / 1000)) : 0;
   return (
     <section aria-labelledby="board-title">
       <h1 id="board-title">{t('board.title')}</h1>
-      {error && (
+      {noHub && <p>{t('board.noHub')}</p>}
+      {!noHub && error && (
         <p role="alert" className="board-stale">
           {board ? t('board.staleAt', { error, time: formatTime(readAt) }) : error}
         </p>
       )}
-      {board ? (
+      {noHub ? null : board ? (
         <>
           <FloorTotals board={board} />
           <FloorTable board={board} thresholds={thresholds ?? DEFAULT_BOARD_THRESHOLDS} elapsed={elapsed} />

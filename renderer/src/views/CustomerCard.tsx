@@ -13,6 +13,7 @@ import { PhoneLink, blockedWords } from '../components/PhoneLink';
 import { CallRecordContainer } from './call/CallRecord';
 import { OutsideHoursStart } from './queue/OutsideHoursStart';
 import { EraseCustomer } from './EraseCustomer';
+import { categoryText } from '../i18n/content';
 
 export interface CustomerCardViewProps {
   card: CustomerCard;
@@ -74,7 +75,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
     [t('card.facts.product'), card.product ?? '—'],
     [t('card.facts.segment'), card.segment ?? '—'],
     [t('card.facts.statedReason'), card.statedReason ?? '—'],
-    [t('card.facts.reasonCategory'), card.reasonCategory ?? t('card.facts.unmapped')],
+    [t('card.facts.reasonCategory'), card.reasonCategory === null ? t('card.facts.unmapped') : categoryText(t, card.reasonCategory)],
     [t('card.facts.servedBy'), [card.frontlineRep, card.frontlineTeam].filter(Boolean).join(', ') || '—'],
     [t('card.facts.cycle'), card.cycle ?? '—'],
     [

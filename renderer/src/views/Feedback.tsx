@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartLegend } from './trends/ChartLegend';
 import {
   FEEDBACK_STATUSES,
   type FeedbackCountRow,
@@ -123,7 +124,7 @@ function CountsChart({ counts }: { counts: readonly FeedbackCountRow[] }) {
           <XAxis dataKey="period" tickFormatter={formatMonth} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <Tooltip formatter={(v) => formatCount(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} content={ChartLegend} />
           {reasons.map((r, i) => (
             <Bar key={r} dataKey={(row: Record<string, number>) => row[r] ?? 0} name={r} stackId="reasons" fill={seriesColor(theme, i)} isAnimationActive={false} />
           ))}

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartLegend } from './trends/ChartLegend';
 import { ISSUE_STATUSES, type IssueDetail, type IssueStatus, type IssueSummary, type LinkedCall } from '../../../shared/api/issues';
 import type { ReportOptions } from '../../../shared/api/reports';
 import { api } from '../api/client';
@@ -157,7 +158,7 @@ function AfterFix({ issue }: { issue: IssueDetail }) {
           <XAxis dataKey="month" tickFormatter={formatMonth} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <Tooltip formatter={(v) => formatCount(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} content={ChartLegend} />
           <ReferenceLine y={after.before.departed} stroke={theme.muted} strokeDasharray="4 4" label={{ value: t('issues.afterFix.beforeLine'), fill: theme.muted, fontSize: 11 }} />
           <Line dataKey="departed" name={t('issues.afterFix.departedLine')} stroke={seriesColor(theme, 3)} strokeWidth={2} isAnimationActive={false} />
           <Line dataKey="diagnosedCalls" name={t('issues.afterFix.diagnosedLine')} stroke={seriesColor(theme, 0)} strokeWidth={2} isAnimationActive={false} />

@@ -10,6 +10,7 @@ import { Field } from '../components/Field';
 import { preloadViews } from './lazyViews';
 import { formatCount } from '../lib/format';
 import { QueueList } from './queue/QueueList';
+import { categoryName } from '../i18n/content';
 import './queue.css';
 
 export { QueueList, type QueueListProps } from './queue/QueueList';
@@ -58,7 +59,7 @@ export function QueueFilters({ options, query, onChange }: QueueFiltersProps) {
             <option value="">{t('queue.filters.allReasons')}</option>
             {options?.categories.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {categoryName(t, c.id, c.name)}
               </option>
             ))}
             <option value="unmapped">{t('queue.filters.unmapped')}</option>

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../lib/download';
@@ -16,6 +16,7 @@ import { EffectContainer } from './trends/EffectPanel';
 import { AttributionPanel } from './trends/AttributionPanel';
 import { describeFilters, TrendsFilters } from './trends/TrendsFilters';
 import { formatCount, formatPercent, formatRevenue } from './trends/format';
+import { localiseAgreement, localiseOfferMatrix, localiseReasonsReport, localiseRecoveryReport } from '../i18n/reportContent';
 
 /**
  * The headline figures, each saying what it counts. The first two follow the reason basis: every
@@ -67,8 +68,20 @@ interface PanelsBelowProps {
  * Every panel under the Pareto chart. Memoised: while their deferred figures are the old ones, the
  * urgent render that draws the new headline chart skips them instead of drawing them again.
  */
-const PanelsBelow = memo(function PanelsBelow({ data, options, filters, by, orgWide }: PanelsBelowProps) {
+const PanelsBelow = memo(function PanelsBelow({ data: stored, options, filters, by, orgWide }: PanelsBelowProps) {
   const { t } = useTranslation();
+  // Localised here, inside the deferred render: a new object per render of the view would keep
+  // useDeferredValue from ever settling.
+  const data = useMemo(
+    () => ({
+      reasons: localiseReasonsReport(t, stored.reasons),
+      byCycle: localiseReasonsReport(t, stored.byCycle),
+      recovery: localiseRecoveryReport(t, stored.recovery),
+      matrix: localiseOfferMatrix(t, stored.matrix),
+      agreement: localiseAgreement(t, stored.agreement),
+    }),
+    [t, stored],
+  );
   return (
     <>
       {orgWide && <OrgWidePanel by={by} filters={cleanFilters(filters)} options={options} />}
@@ -88,8 +101,14 @@ const PanelsBelow = memo(function PanelsBelow({ data, options, filters, by, orgW
 /** Reason trends weighted by lost revenue: charts first, each with its numbers beside it. */
 export function TrendsView() {
   const { t } = useTranslation();
-  const headline = useAppStore((s) => s.trendsHeadline);
+  const storedHeadline = useAppStore((s) => s.trendsHeadline);
   const data = useAppStore((s) => s.trendsData);
+  // The shipped reasons, categories and offers in the person's language, once per report, not per panel
+  // (the panels below localise their own figures).
+  const headline = useMemo(
+    () => storedHeadline && { reasons: localiseReasonsReport(t, storedHeadline.reasons), recovery: localiseRecoveryReport(t, storedHeadline.recovery) },
+    [t, storedHeadline],
+  );
   const belowLoading = useAppStore((s) => s.trendsBelowLoading);
   const options = useAppStore((s) => s.trendsOptions);
   const loading = useAppStore((s) => s.trendsLoading);

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatCount } from '../../lib/format';
 import type { SelectionView } from '../../../../shared/api/queue';
+import { categoryName } from '../../i18n/content';
 import {
   NUMBER_FIELDS,
   NUMBER_OPS,
@@ -24,11 +25,17 @@ export function opWords(t: TFunction, op: string): string {
   return op;
 }
 
+/** A category by its id, by the name the person reads (the shipped ones translated). */
+function categoryLabel(t: TFunction, categories: { id: string; name: string }[], id: string): string {
+  const category = categories.find((k) => k.id === id);
+  return category ? categoryName(t, category.id, category.name) : id;
+}
+
 /** "monthly revenue >= 50 and segment is Two year", in the person's language. */
 export function ruleWords(t: TFunction, rule: SelectionRule, categories: { id: string; name: string }[]): string {
   return rule.conditions
     .map((c) => {
-      const value = typeof c.value === 'number' ? formatCount(c.value) : c.field === 'reasonCategory' ? (categories.find((k) => k.id === c.value)?.name ?? c.value) : c.value;
+      const value = typeof c.value === 'number' ? formatCount(c.value) : c.field === 'reasonCategory' ? categoryLabel(t, categories, c.value) : c.value;
       return t('admin.condition.words', { field: t(`admin.condition.fields.${c.field}`), op: opWords(t, c.op), value });
     })
     .join(t('admin.condition.and'));
@@ -85,7 +92,7 @@ export function ConditionEditor({ condition, label, choices, bandNames, onChange
         ? choices.products.map((s) => ({ value: s, label: s }))
         : condition.field === 'valueBand'
           ? bandNames.map((s) => ({ value: s, label: s }))
-          : choices.categories.map((c) => ({ value: c.id, label: c.name }));
+          : choices.categories.map((c) => ({ value: c.id, label: categoryName(t, c.id, c.name) }));
   return (
     <div className="condition" role="group" aria-label={label}>
       <select

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { formatCount, formatMoney } from '../../lib/format';
 import { Field } from '../../components/Field';
+import { categoryText, reasonText } from '../../i18n/content';
 
 type CycleList = ChannelOutput<'cycles.list'>;
 
@@ -73,8 +74,8 @@ export function CycleSummaryView({ summary }: { summary: CycleSummary }) {
         <tbody>
           {summary.byReason.map((r) => (
             <tr key={`${r.mapped ? 'm' : 'u'}:${r.label}`}>
-              <td>{r.label || '—'}</td>
-              <td>{r.mapped ? r.category : t('admin.cycles.notMapped')}</td>
+              <td>{r.mapped ? reasonText(t, r.label) : r.label || '—'}</td>
+              <td>{r.mapped ? r.category !== null && categoryText(t, r.category) : t('admin.cycles.notMapped')}</td>
               <td>{formatCount(r.customers)}</td>
               <td>{formatMoney(r.revenue)}</td>
             </tr>

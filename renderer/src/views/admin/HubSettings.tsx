@@ -62,7 +62,7 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
           title={t('admin.hub.urlTitle')}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          placeholder="https://hub.example.com/"
+          placeholder={t('admin.hub.urlPlaceholder')}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error !== null}
@@ -74,7 +74,7 @@ export function HubSettingsPanel({ settings, role, busy, message, onSave, onTest
           type="password"
           value={token}
           onChange={(e) => setToken(e.target.value)}
-          placeholder={tokenConfigured ? t('admin.hub.tokenKept') : 'wbh_\u2026'}
+          placeholder={tokenConfigured ? t('admin.hub.tokenKept') : t('admin.hub.tokenPlaceholder')}
           autoComplete="off"
           spellCheck={false}
           aria-describedby="hub-token-state"

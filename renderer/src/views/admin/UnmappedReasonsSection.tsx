@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { formatCount, formatMoney } from '../../lib/format';
+import { categoryText, reasonName } from '../../i18n/content';
 
 type Unmapped = ChannelOutput<'reasons.unmapped'>;
 
@@ -47,12 +48,12 @@ export function UnmappedReasonsTable({ data, onMap, busy }: UnmappedReasonsTable
               >
                 <option value="">{t('admin.unmapped.chooseReason')}</option>
                 {categories.map((c) => (
-                  <optgroup key={c} label={c}>
+                  <optgroup key={c} label={categoryText(t, c)}>
                     {data.reasons
                       .filter((r) => r.categoryName === c)
                       .map((r) => (
                         <option key={r.id} value={r.id}>
-                          {r.name}
+                          {reasonName(t, r.id, r.name)}
                         </option>
                       ))}
                   </optgroup>

@@ -35,7 +35,7 @@ export function OutcomeGroup({ state, timeZone, today, onOutcome, onChange }: Ou
               onChange={() => onOutcome(o)}
             />
             {t(`call.outcomes.${o}`)}
-            <kbd aria-hidden="true">Alt+{i + 1}</kbd>
+            <kbd aria-hidden="true">{t('call.shortcuts.altKeys', { key: String(i + 1) })}</kbd>
           </label>
         );
       })}

@@ -9,10 +9,11 @@ import type { Shortcut } from '../../components/ShortcutTable';
  */
 export function callShortcuts(t: TFunction): Shortcut[] {
   return [
-    { keys: 'Alt+N', action: t('call.shortcuts.next') },
-    { keys: 'Alt+P', action: t('call.shortcuts.previous') },
-    ...OUTCOMES.map((o, i) => ({ keys: `Alt+${i + 1}`, action: t('call.shortcuts.outcome', { outcome: t(`call.outcomes.${o}`) }) })),
-    { keys: 'Alt+D', action: t('call.shortcuts.dial') },
+    // Written as the person's keyboard says them; the letters are the keys the handler below reads.
+    { keys: t('call.shortcuts.nextKeys'), action: t('call.shortcuts.next') },
+    { keys: t('call.shortcuts.previousKeys'), action: t('call.shortcuts.previous') },
+    ...OUTCOMES.map((o, i) => ({ keys: t('call.shortcuts.altKeys', { key: String(i + 1) }), action: t('call.shortcuts.outcome', { outcome: t(`call.outcomes.${o}`) }) })),
+    { keys: t('call.shortcuts.dialKeys'), action: t('call.shortcuts.dial') },
     { keys: t('call.shortcuts.completeKeys'), action: t('call.shortcuts.complete') },
     { keys: t('call.shortcuts.helpKeys'), action: t('call.shortcuts.help'), id: 'help' },
     { keys: t('call.shortcuts.escapeKeys'), action: t('call.shortcuts.escape') },

@@ -73,11 +73,11 @@ export function DeliverySettings() {
       <label htmlFor={`${id}-company`}>{t('outreach.delivery.company')}</label>
       <input id={`${id}-company`} value={company} maxLength={120} onChange={(e) => setCompany(e.target.value)} />
       <label htmlFor={`${id}-from`}>{t('outreach.delivery.from')}</label>
-      <input id={`${id}-from`} type="email" value={fromAddress} onChange={(e) => setFromAddress(e.target.value)} placeholder="care@example.com" />
+      <input id={`${id}-from`} type="email" value={fromAddress} onChange={(e) => setFromAddress(e.target.value)} placeholder={t('outreach.delivery.fromPlaceholder')} />
       <label htmlFor={`${id}-reply`}>{t('outreach.delivery.reply')}</label>
       <input id={`${id}-reply`} type="email" value={replyTo} onChange={(e) => setReplyTo(e.target.value)} />
       <label htmlFor={`${id}-hub`}>{t('outreach.delivery.hub')}</label>
-      <input id={`${id}-hub`} value={hubPublicUrl} onChange={(e) => setHubPublicUrl(e.target.value)} placeholder="https://hub.example.com/" />
+      <input id={`${id}-hub`} value={hubPublicUrl} onChange={(e) => setHubPublicUrl(e.target.value)} placeholder={t('outreach.delivery.hubUrlPlaceholder')} />
       {!settings.hubConfigured && hubPublicUrl !== '' && <p className="muted">{t('outreach.delivery.hubNeeded')}</p>}
       <label className="checkbox">
         <input type="checkbox" checked={useRelay} onChange={(e) => setUseRelay(e.target.checked)} />
@@ -86,7 +86,7 @@ export function DeliverySettings() {
       {useRelay && (
         <>
           <label htmlFor={`${id}-host`}>{t('outreach.delivery.host')}</label>
-          <input id={`${id}-host`} value={host} onChange={(e) => setHost(e.target.value)} placeholder="smtp.example.com" />
+          <input id={`${id}-host`} value={host} onChange={(e) => setHost(e.target.value)} placeholder={t('outreach.delivery.hostPlaceholder')} />
           <label htmlFor={`${id}-port`}>{t('outreach.delivery.port')}</label>
           <input id={`${id}-port`} type="number" min={1} max={65535} value={port} onChange={(e) => setPort(e.target.value)} />
           <label htmlFor={`${id}-security`}>{t('outreach.delivery.encryption')}</label>

@@ -6,6 +6,8 @@ import { MERGE_FIELDS, TEMPLATE_KINDS, type TemplateKind } from '../../../../sha
 import { api } from '../../api/client';
 import { useAppStore } from '../../store';
 import { MessagePreview } from './MessagePreview';
+import { localiseTaxonomy } from '../../i18n/content';
+import { localiseTemplate } from '../../i18n/templateContent';
 import '../playbook/playbook.css';
 import './outreach.css';
 
@@ -164,6 +166,8 @@ export function TemplatesSection() {
     }
   };
   if (!templates) return <p aria-busy="true">{t('outreach.templates.loading')}</p>;
+  const shown = templates.map((tpl) => localiseTemplate(t, tpl));
+  const shownCategories = localiseTaxonomy(t, categories);
   return (
     <section className="playbook" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('outreach.templates.title')}</h2>
@@ -172,14 +176,14 @@ export function TemplatesSection() {
         <section key={kind} aria-label={t(`outreach.templates.kinds.${kind}`)}>
           <h3>{t(`outreach.templates.kinds.${kind}`)}</h3>
           <ul className="offer-list" aria-label={t('outreach.templates.listOf', { kind: t(`outreach.templates.kinds.${kind}`) })}>
-            {templates
+            {shown
               .filter((tpl) => tpl.kind === kind)
               .map((tpl) => (
                 <li key={tpl.id} className={tpl.retired ? 'retired' : ''}>
                   {editing === tpl.id ? (
                     <TemplateForm
                       template={tpl}
-                      categories={categories}
+                      categories={shownCategories}
                       busy={busy}
                       onCancel={() => setEditing(null)}
                       onSave={(input) => void run(() => api().call('outreach.templates.save', input), t('outreach.templates.saved', { name: input.name })).then((ok) => ok && setEditing(null))}
@@ -211,7 +215,7 @@ export function TemplatesSection() {
       <TemplateForm
         key={formKey}
         template={null}
-        categories={categories}
+        categories={shownCategories}
         busy={busy}
         onSave={(input) => void run(() => api().call('outreach.templates.save', input), t('outreach.templates.added', { name: input.name })).then((ok) => ok && setFormKey((k) => k + 1))}
       />

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import type { PlaybookData } from './usePlaybookData';
 import { FormActions, RetireToggle } from './EditorButtons';
 import { offerTermsText } from './playbookWords';
+import { localiseOffers } from '../../i18n/content';
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
@@ -90,7 +91,7 @@ export function OffersEditor({ data }: { data: PlaybookData }) {
     <section aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('playbook.offers.title')}</h3>
       <ul aria-label={t('playbook.offers.title')} className="offer-list">
-        {playbook.offers.map((o) => (
+        {localiseOffers(t, playbook.offers).map((o) => (
           <li key={o.id} className={o.retired ? 'retired' : ''}>
             {editing === o.id ? (
               <OfferForm

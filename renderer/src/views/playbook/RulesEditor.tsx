@@ -7,6 +7,7 @@ import { formatCount } from '../../lib/format';
 import type { PlaybookData } from './usePlaybookData';
 import { FormActions } from './EditorButtons';
 import { ruleText } from './playbookWords';
+import { localiseOffers, localiseTaxonomy } from '../../i18n/content';
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
@@ -19,8 +20,9 @@ export function namesOfTaxonomy(taxonomy: TaxonomyCategory[]) {
 
 export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | null; data: PlaybookData; onSave: (input: SaveRuleInput) => void; onCancel?: () => void }) {
   const id = useId();
-  const taxonomy = data.taxonomy ?? [];
-  const offers = (data.playbook?.offers ?? []).filter((o) => !o.retired || o.id === rule?.offerId);
+  const { t } = useTranslation();
+  const taxonomy = localiseTaxonomy(t, data.taxonomy ?? []);
+  const offers = localiseOffers(t, data.playbook?.offers ?? []).filter((o) => !o.retired || o.id === rule?.offerId);
   const [priority, setPriority] = useState(String(rule?.priority ?? 100));
   const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '');
   const [reasonId, setReasonId] = useState(rule?.reasonId ?? '');
@@ -30,7 +32,6 @@ export function RuleForm({ rule, data, onSave, onCancel }: { rule: OfferRule | n
   const [maxRevenue, setMaxRevenue] = useState(rule?.maxRevenue?.toString() ?? '');
   const [offerId, setOfferId] = useState(rule?.offerId ?? offers[0]?.id ?? '');
   const reasons = taxonomy.filter((c) => categoryId === '' || c.id === categoryId);
-  const { t } = useTranslation();
   return (
     <form
       className="stack-form"
@@ -118,8 +119,9 @@ export function RulesEditor({ data }: { data: PlaybookData }) {
   const { playbook, taxonomy, run, setPlaybook, busy } = data;
   const { t } = useTranslation();
   if (!playbook || !taxonomy) return <p aria-busy="true">{t('playbook.rules.loading')}</p>;
-  const names = namesOfTaxonomy(taxonomy);
-  const offerName = (offerId: string) => playbook.offers.find((o) => o.id === offerId)?.name ?? offerId;
+  const names = namesOfTaxonomy(localiseTaxonomy(t, taxonomy));
+  const offers = localiseOffers(t, playbook.offers);
+  const offerName = (offerId: string) => offers.find((o) => o.id === offerId)?.name ?? offerId;
   const ordered = [...playbook.rules].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
   return (
     <section aria-labelledby={`${id}-h`}>
@@ -153,14 +155,14 @@ export function RulesEditor({ data }: { data: PlaybookData }) {
                 <td>{ruleText(t, ruleDefOf(r), names)}</td>
                 <td>{offerName(r.offerId)}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => setEditing(r.id)} aria-label={t('playbook.rules.editNamed', { offer: offerName(r.offerId), id: r.id })}>
+                  <button type="button" className="link" onClick={() => setEditing(r.id)} aria-label={t('playbook.rules.editNamed', { offer: offerName(r.offerId), when: ruleText(t, ruleDefOf(r), names) })}>
                     {t('playbook.edit')}
                   </button>{' '}
                   <button
                     type="button"
                     className="link"
                     disabled={busy}
-                    aria-label={t('playbook.rules.deleteNamed', { offer: offerName(r.offerId), id: r.id })}
+                    aria-label={t('playbook.rules.deleteNamed', { offer: offerName(r.offerId), when: ruleText(t, ruleDefOf(r), names) })}
                     onClick={() => void run(() => api().call('playbook.deleteRule', { id: r.id }), setPlaybook, t('playbook.rules.deleted'))}
                   >
                     {t('playbook.rules.delete')}

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TaxonomyCategory } from '../../../../shared/api/call';
 import { api } from '../../api/client';
 import type { PlaybookData } from './usePlaybookData';
 import { RetireToggle } from './EditorButtons';
+import { categoryApproach, categoryName, localiseTaxonomy } from '../../i18n/content';
 
 function RenameForm({ label, initial, onSave, onCancel, busy }: { label: string; initial: string; onSave: (name: string) => void; onCancel: () => void; busy: boolean }) {
   const id = useId();
@@ -35,9 +36,12 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
   const [newReason, setNewReason] = useState('');
   const { run, setTaxonomy, busy } = data;
   const { t } = useTranslation();
+  // Shown in the manager's language; what is saved (the approach kept on a rename) is the stored text.
+  const name = categoryName(t, category.id, category.name);
+  const approach = categoryApproach(t, category.id, category.approach);
   const addReason = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api().call('taxonomy.saveReason', { categoryId: category.id, name: newReason }), setTaxonomy, t('playbook.taxonomy.reasonAdded', { name: newReason.trim(), category: category.name })).then(
+    void run(() => api().call('taxonomy.saveReason', { categoryId: category.id, name: newReason }), setTaxonomy, t('playbook.taxonomy.reasonAdded', { name: newReason.trim(), category: name })).then(
       (ok) => ok && setNewReason(''),
     );
   };
@@ -45,45 +49,47 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
     <li className={category.retired ? 'retired' : ''}>
       {renaming === category.id ? (
         <RenameForm
-          label={t('playbook.taxonomy.newName', { name: category.name })}
-          initial={category.name}
+          label={t('playbook.taxonomy.newName', { name })}
+          initial={name}
           busy={busy}
           onCancel={() => setRenaming(null)}
-          onSave={(name) =>
+          onSave={(newName) =>
             void run(
-              () => api().call('taxonomy.saveCategory', { id: category.id, name, approach: category.approach, recoverable: category.recoverable }),
+              () => api().call('taxonomy.saveCategory', { id: category.id, name: newName, approach: category.approach, recoverable: category.recoverable }),
               setTaxonomy,
-              t('playbook.taxonomy.renamedEverywhere', { name: name.trim() }),
+              t('playbook.taxonomy.renamedEverywhere', { name: newName.trim() }),
             ).then((ok) => ok && setRenaming(null))
           }
         />
       ) : (
         <h4>
-          {category.name}
+          {name}
           {category.retired && <span className="badge">{t('playbook.retiredBadge')}</span>}
           {!category.recoverable && <span className="badge">{t('playbook.taxonomy.neverCalled')}</span>}
         </h4>
       )}
-      <p className="muted">{t('playbook.taxonomy.idAndApproach', { id: category.id, approach: category.approach })}</p>
+      <p className="muted">
+        <Trans i18nKey="playbook.taxonomy.idAndApproach" values={{ id: category.id, approach }} components={{ 0: <code translate="no" /> }} />
+      </p>
       <div className="row-actions">
-        <button type="button" onClick={() => setRenaming(category.id)} aria-label={t('playbook.taxonomy.renameNamed', { name: category.name })}>
+        <button type="button" onClick={() => setRenaming(category.id)} aria-label={t('playbook.taxonomy.renameNamed', { name })}>
           {t('playbook.taxonomy.rename')}
         </button>
         <RetireToggle
-          name={category.name}
+          name={name}
           retired={category.retired}
           busy={busy}
           onToggle={() =>
             void run(
               () => api().call('taxonomy.retireCategory', { id: category.id, retired: !category.retired }),
               setTaxonomy,
-              category.retired ? t('playbook.taxonomy.offeredAgain', { name: category.name }) : t('playbook.taxonomy.retired', { name: category.name }),
+              category.retired ? t('playbook.taxonomy.offeredAgain', { name }) : t('playbook.taxonomy.retired', { name }),
             )
           }
         />
       </div>
-      <ul aria-label={t('playbook.taxonomy.reasonsIn', { name: category.name })}>
-        {category.reasons.map((r) => (
+      <ul aria-label={t('playbook.taxonomy.reasonsIn', { name })}>
+        {localiseTaxonomy(t, [category])[0]?.reasons.map((r) => (
           <li key={r.id} className={r.retired ? 'retired' : ''}>
             {renaming === r.id ? (
               <RenameForm
@@ -91,8 +97,8 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
                 initial={r.name}
                 busy={busy}
                 onCancel={() => setRenaming(null)}
-                onSave={(name) =>
-                  void run(() => api().call('taxonomy.saveReason', { id: r.id, categoryId: category.id, name }), setTaxonomy, t('playbook.taxonomy.renamed', { name: name.trim() })).then(
+                onSave={(newName) =>
+                  void run(() => api().call('taxonomy.saveReason', { id: r.id, categoryId: category.id, name: newName }), setTaxonomy, t('playbook.taxonomy.renamed', { name: newName.trim() })).then(
                     (ok) => ok && setRenaming(null),
                   )
                 }
@@ -124,7 +130,7 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
       </ul>
       {!category.retired && (
         <form onSubmit={addReason} className="inline-form">
-          <label htmlFor={`${id}-new`}>{t('playbook.taxonomy.newReason', { name: category.name })}</label>
+          <label htmlFor={`${id}-new`}>{t('playbook.taxonomy.newReason', { name })}</label>
           <input id={`${id}-new`} value={newReason} maxLength={120} onChange={(e) => setNewReason(e.target.value)} />
           <button type="submit" disabled={busy}>
             {t('playbook.taxonomy.addReason')}

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Cell, Legend, Pie, PieChart, Tooltip } from 'recharts';
+import { ChartLegend } from './ChartLegend';
 import type { AgreementReport } from '../../../../shared/api/reports';
 import { ChartPanel } from './ChartPanel';
 import { DataTable, type Column } from './DataTable';
@@ -46,7 +47,7 @@ export function AgreementPanel({ agreement }: { agreement: AgreementReport }) {
             ))}
           </Pie>
           <Tooltip contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} content={ChartLegend} />
         </PieChart>
       }
       table={<DataTable caption={t('trends.agreement.caption')} columns={columnsFor(t)} rows={agreement.mismatches} rowKey={(m) => `${m.statedReasonId}|${m.diagnosedReasonId}`} empty={t('trends.agreement.empty')} />}

@@ -14,6 +14,7 @@ import { ExperimentResults } from './ExperimentResults';
 import { ExperimentForm } from './ExperimentForm';
 import type { RunningNow, StartInput } from './experimentDraft';
 import { formatCount, formatPercent } from './format';
+import { offerName, offerText, reasonName, reasonText } from '../../i18n/content';
 
 const points = (v: number | null, t: TFunction) => (v === null ? '—' : t('trends.effect.points', { value: formatSignedPoints(v) }));
 const rate = (v: number | null) => (v === null ? '—' : formatPercent(v));
@@ -41,8 +42,8 @@ const effectColumns = (dimension: string, t: TFunction): Column<EffectRow>[] => 
 ];
 
 const offerColumns = (t: TFunction): Column<OfferEconomicsRow>[] => [
-  { header: t('trends.economics.columns.offer'), csv: (r) => r.offer, cell: (r) => (r.flagged ? t('trends.economics.flagged', { offer: r.offer }) : r.offer) },
-  { header: t('trends.economics.columns.reason'), csv: (r) => r.reason },
+  { header: t('trends.economics.columns.offer'), csv: (r) => offerText(t, r.offer), cell: (r) => (r.flagged ? t('trends.economics.flagged', { offer: offerText(t, r.offer) }) : offerText(t, r.offer)) },
+  { header: t('trends.economics.columns.reason'), csv: (r) => reasonText(t, r.reason) },
   { header: t('trends.economics.columns.segment'), csv: (r) => r.segment ?? '', cell: (r) => r.segment ?? '—' },
   { header: t('trends.economics.columns.callsMade'), csv: (r) => r.callsMade, cell: (r) => formatCount(r.callsMade), numeric: true },
   { header: t('trends.economics.columns.wonBack'), csv: (r) => r.wonBack, cell: (r) => formatCount(r.wonBack), numeric: true },
@@ -151,8 +152,8 @@ export function EffectView(props: EffectViewProps) {
         rowKey={(r, i) => `${r.key ?? ''}-${i}`}
         empty={t('trends.effect.noControlCycle')}
       />
-      <DataTable caption={t('trends.effect.byReason')} columns={effectColumns(t('trends.effect.columns.statedReason'), t)} rows={effect.byReason} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
-      <DataTable caption={t('trends.effect.bySegment')} columns={effectColumns(t('trends.effect.columns.segment'), t)} rows={effect.bySegment} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
+      <DataTable caption={t('trends.effect.byReason')} columns={effectColumns(t('trends.effect.columns.statedReason'), t)} rows={effect.byReason.map((r) => ({ ...r, label: r.key === null ? t('trends.labels.noStatedReason') : reasonName(t, r.key, r.label) }))} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
+      <DataTable caption={t('trends.effect.bySegment')} columns={effectColumns(t('trends.effect.columns.segment'), t)} rows={effect.bySegment.map((r) => (r.key === null ? { ...r, label: t('trends.labels.noSegment') } : r))} rowKey={(r, i) => `${r.key ?? ''}-${i}`} />
       {(effect.experiments.length > 0 || effect.guidanceExperiments.length > 0 || props.onStartExperiment) && (
         <section aria-labelledby="experiments-title">
           <h3 id="experiments-title">{t('trends.effect.experiments')}</h3>
@@ -284,9 +285,9 @@ export function EffectContainer({ cycle, cycles }: { cycle: string | undefined; 
   useEffect(() => {
     api()
       .call('playbook.list', {})
-      .then((p) => setOfferChoices(p.offers.filter((o) => !o.retired).map((o) => ({ id: o.id, name: o.name }))))
+      .then((p) => setOfferChoices(p.offers.filter((o) => !o.retired).map((o) => ({ id: o.id, name: offerName(t, o.id, o.name) }))))
       .catch(reportError);
-  }, [reportError]);
+  }, [reportError, t]);
   const [busy, setBusy] = useState(false);
 
   /** Runs a manager's action, says what it did, and reads the reports again; false when it was refused. */

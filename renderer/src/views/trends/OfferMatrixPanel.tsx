@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartLegend } from './ChartLegend';
 import type { OfferMatrixCell } from '../../../../shared/api/reports';
 import { ChartPanel } from './ChartPanel';
 import { DataTable, type Column } from './DataTable';
@@ -46,7 +47,7 @@ export function OfferMatrixPanel({ cells }: { cells: readonly OfferMatrixCell[] 
           <XAxis type="number" allowDecimals={false} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis type="category" dataKey="offer" width={190} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
           <Tooltip contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} content={ChartLegend} />
           <Bar dataKey="offered" name={t('trends.columns.offered')} fill={seriesColor(theme, 0)} isAnimationActive={false} />
           <Bar dataKey="accepted" name={t('trends.columns.accepted')} fill={seriesColor(theme, 1)} isAnimationActive={false} />
           <Bar dataKey="recovered" name={t('trends.columns.recovered')} fill={seriesColor(theme, 2)} isAnimationActive={false} />

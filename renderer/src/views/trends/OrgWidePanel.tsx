@@ -6,6 +6,7 @@ import type { ReasonsReport, ReasonsReportRow } from '../../../../shared/reports
 import type { ReportFilters, ReportOptions } from '../../../../shared/api/reports';
 import { api } from '../../api/client';
 import { ChartPanel } from './ChartPanel';
+import { localiseReasonsReport } from '../../i18n/reportContent';
 import { DataTable, type Column } from './DataTable';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { formatCompactMoney, formatCount, formatPercent, formatRevenue } from './format';
@@ -61,7 +62,7 @@ export function OrgWidePanel({ by, filters, options }: OrgWidePanelProps) {
     );
   }
   if (!report) return <p aria-live="polite">{t('trends.orgWide.loading')}</p>;
-  const rows = [...report.rows].sort((a, b) => b.revenue - a.revenue);
+  const rows = [...localiseReasonsReport(t, report).rows].sort((a, b) => b.revenue - a.revenue);
   const totals = report.totals;
   return (
     <ChartPanel

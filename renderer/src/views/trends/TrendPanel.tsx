@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartLegend } from './ChartLegend';
 import type { ReasonsReportRow } from '../../../../shared/reports/reasons';
 import { trendByCategory } from '../../../../shared/reports/charts';
 import { ChartPanel } from './ChartPanel';
@@ -47,7 +48,7 @@ export function TrendPanel({ rows, cycles }: TrendPanelProps) {
           <XAxis dataKey="period" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <YAxis tickFormatter={formatCompactMoney} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
           <Tooltip formatter={(v) => formatRevenue(Number(v))} contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 12 }} content={ChartLegend} />
           {trend.categories.map((c, i) => (
             <Line
               key={c}
