@@ -77,7 +77,9 @@ function renderParam(param: SaidParam, translate: Translate, locale: string): st
   if ('at' in param) return zoneFormatter(locale, param.timeZone).format(new Date(param.at));
   const words = param.list.map((item) => renderParam(item, translate, locale));
   if (param.join === 'sentences') return words.join(' ');
-  return new Intl.ListFormat(locale, { type: param.join === 'and' ? 'conjunction' : 'unit', style: 'short' }).format(words);
+  // A priority's parts read as a plain enumeration ("revenue +31, 2 attempts -20"), not a sentence with "and".
+  if (param.join === 'comma') return words.join(', ');
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
 }
 
 /** Making an Intl formatter costs tens of microseconds, using one a few: kept per locale and kind. */
