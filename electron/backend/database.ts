@@ -12,6 +12,7 @@ import { scheduleDailyBackups, type DailyBackups } from './maintenance/backup';
 import { healthyStatus, newestGoodBackup, toBackupInfo } from './maintenance/status';
 import { applyErasureLog, replayErasuresBeforeRestore } from './privacy/erase';
 import { scheduleDailyRetention, type DailyRetention } from './privacy/retention';
+import { appError } from './i18n/errors';
 
 /**
  * The console's database over its lifetime: opened only after SQLite's check, and while damaged, a
@@ -180,9 +181,9 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
   };
 
   const restore = async (file: string): Promise<MaintenanceStatus> => {
-    if (restoring) throw new AppError('conflict', 'A backup is being restored already; wait for it to finish.');
+    if (restoring) throw appError('conflict', 'maintenance.restoring');
     const backup = listBackups(folder).find((b) => b.file === file);
-    if (!backup) throw new AppError('not_found', `There is no backup named ${JSON.stringify(file)} in ${folder}.`);
+    if (!backup) throw appError('not_found', 'maintenance.noBackup', { file, folder });
     restoring = true;
     try {
       const result = await restoreDatabase(backup.path, path, now(), replayErasuresBeforeRestore(path, now()));
@@ -200,11 +201,11 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
     } catch (error) {
       // The backup is in place by now; only opening it failed (an upgrade that could not run, say).
       log.error('restored backup could not be opened', { error: describeProblem(error) });
-      throw new AppError('internal', `The backup was restored, but the console could not open it (${describeProblem(error)}). Restart the console.`);
+      throw appError('internal', 'maintenance.restoredUnopenable', { detail: describeProblem(error) });
     }
     if ('problem' in reopened) {
       problem = reopened.problem;
-      throw new AppError('invalid_file', `The backup was restored but the database still fails its check (${reopened.problem}).`);
+      throw appError('invalid_file', 'maintenance.restoredStillBroken', { detail: reopened.problem });
     }
     becomeHealthy(reopened.db);
     return healthyStatus(reopened.db);

@@ -6,7 +6,9 @@ import { handlers as defaultHandlers } from './handlers';
 import { currentUser } from './session/handlers';
 import { unknownChannelMessage } from './unknownChannel';
 import { plainFault } from '../../db/faults';
-import { inLanguage, t } from './i18n';
+import { inLanguage } from './i18n';
+import { say } from './i18n/said';
+import { said, type Said } from '../../shared/i18n/said';
 import { languageOf } from './locale/settings';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
@@ -36,32 +38,38 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
     try {
       const user = currentUser(deps.db);
       if (!def.setup) {
-        if (user === null) return fail('not_set_up', t('errors.dispatch.notSetUp'));
+        if (user === null) return failWith('not_set_up', said('errors.dispatch.notSetUp'));
         if (def.roles && !def.roles.includes(user.role)) {
-          return fail('forbidden', t('errors.dispatch.forbidden', { roles: def.roles.join(' / '), role: user.role }));
+          return failWith('forbidden', said('errors.dispatch.forbidden', { roles: def.roles.join(' / '), role: user.role }));
         }
       }
       const parsed = def.input.safeParse(payload ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        return fail('invalid_input', `${where}${issue?.message ?? t('errors.dispatch.invalidInput')}`);
+        return fail('invalid_input', `${where}${issue?.message ?? say(said('errors.dispatch.invalidInput'))}`);
       }
       // Past the check above, `user` is a Person on every channel but the first-run ones.
       const handler = handlers[channel] as (d: ServiceDeps, i: unknown, c: SetupCallContext) => unknown;
       const value = await handler(deps, parsed.data, { user });
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message);
+      // The person's language from the key; an error made without one keeps its English message.
+      if (error instanceof AppError) return error.said ? failWith(error.code, error.said) : fail(error.code, error.message);
       deps.log.error('channel failed', { channel, error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' });
       // A full disk or a read-only file is the machine's fault, said plainly, not "something went wrong".
       const fault = plainFault(error);
       if (fault) return fail('internal', fault.message);
-      return fail('internal', t('errors.dispatch.internal'));
+      return failWith('internal', said('errors.dispatch.internal'));
     }
   }
 }
 
 function fail(code: ErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
+}
+
+/** An error said in the caller's language, with its key so the window can say it again in its own. */
+function failWith(code: ErrorCode, sentence: Said): ApiResult<never> {
+  return { ok: false, error: { code, message: say(sentence), said: sentence } };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { CallSessionSchema } from './call';
+import { SaidSchema } from '../i18n/said';
 
 export const ContactPolicySchema = z
   .object({
@@ -15,14 +16,14 @@ export const ContactPolicySchema = z
 /** Whether a customer may be called at this moment, and why not: the card and the call screen show it. */
 export const CallingStatusSchema = z.object({
   callableNow: z.boolean(),
-  /** Why not, in words; null when they may be called. */
-  why: z.string().nullable(),
+  /** Why not, by key (calling hours, the retry wait, the ledger, the control group); null when they may be called. */
+  why: SaidSchema.nullable(),
   /** The customer's time now ("14:05", or a range across candidate zones). */
   localTime: z.string(),
   /** The zone judged, or "one of N zones". */
   timeZone: z.string(),
   /** Where the zone came from, when the file named none, and whether it is certain. */
-  zoneNote: z.string().nullable(),
+  zoneNote: SaidSchema.nullable(),
   /** The earliest next try after an unanswered call, when it is still ahead. */
   nextTryAt: z.string().nullable(),
   /** Whether the manager's policy lets this caller start a call outside hours with a reason. */

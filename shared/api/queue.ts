@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { HH_MM, isValidTimeZone } from '../domain/callingHours';
 import { SelectionSettingsSchema } from '../domain/selection';
+import { SaidSchema } from '../i18n/said';
 
 const nameId = z.object({ id: z.string(), name: z.string() });
 
@@ -20,8 +21,11 @@ export const QueueItemSchema = z.object({
   attempts: z.number().int(),
   callbackAt: z.string().nullable(),
   priority: z.number(),
-  /** Why this customer is in the queue, in words. */
-  why: z.string(),
+  /**
+   * Why this customer is in the queue, by key and parameters (the rule, the callback, the revenue lost
+   * in the organisation's currency, the priority's parts): the window says it in the person's language.
+   */
+  why: SaidSchema,
   assignedTo: z.string().nullable(),
   assignedToId: z.string().nullable(),
   valueBand: z.string().nullable(),
@@ -30,7 +34,7 @@ export const QueueItemSchema = z.object({
   localTime: z.string(),
   /** False outside the customer's calling hours or before a booked callback: visible, not diallable. */
   callableNow: z.boolean(),
-  notCallableBecause: z.string().nullable(),
+  notCallableBecause: SaidSchema.nullable(),
   /** Who agreed the pending callback with the customer; it comes back to them. */
   callbackWith: z.string().nullable(),
 });

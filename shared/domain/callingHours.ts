@@ -1,3 +1,5 @@
+import { said, type Said } from '../i18n/said';
+
 /**
  * Calling hours are the customer's, not the desk's: a window of wall-clock time (default 09:00 to
  * 20:00) in the customer's IANA time zone. Intl does the zone arithmetic, so daylight-saving changes
@@ -82,8 +84,8 @@ export interface Callability {
   /** The customer's local time, e.g. "21:14". */
   localTime: string;
   timeZone: string;
-  /** Why they cannot be dialled now, in words; null when they can. */
-  why: string | null;
+  /** Why they cannot be dialled now, by key (the window says it in the person's language); null when they can. */
+  why: Said | null;
 }
 
 /**
@@ -104,6 +106,6 @@ export function callability(
     callable: false,
     localTime: time,
     timeZone,
-    why: `Outside calling hours: it is ${time} for the customer (${timeZone}); calls ${window.start}–${window.end} their time.`,
+    why: said('why.hours.outside', { time, zone: timeZone, start: window.start, end: window.end }),
   };
 }

@@ -1,3 +1,5 @@
+import { said, type Said } from '../i18n/said';
+
 /**
  * The contact-permission ledger: who must not be contacted, on which channel, since when, on whose
  * word. One ledger for the organisation: every desk keeps a copy and the hub relays each change.
@@ -54,4 +56,10 @@ export function blockedLabel(block: ContactBlock, channel: 'call' | 'email', for
 /** An email address as the ledger keys it. */
 export function emailKey(raw: string): string {
   return raw.trim().toLowerCase();
+}
+
+/** The same as blockedLabel, by key: the window says it in the person's language, the day in their locale. */
+export function blockedSaid(block: ContactBlock, channel: 'call' | 'email'): Said {
+  const scope = block.scope === 'all' ? 'all' : channel;
+  return said('components.blocked', { what: said(`components.scope.${scope}`), since: { day: block.since.slice(0, 10) }, by: block.by });
 }

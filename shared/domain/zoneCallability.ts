@@ -1,4 +1,5 @@
 import { callability, type Callability, type CallingWindow } from './callingHours';
+import { said } from '../i18n/said';
 
 /**
  * Calling hours for a customer whose zone may not be known exactly. A customer with one zone is
@@ -46,6 +47,11 @@ export function callabilityAcross(
     localTime,
     timeZone,
     zones: [...candidates],
-    why: `Outside calling hours in part of the customer's country: their zone is not known (${candidates.join(', ')}), so calls wait until it is ${window.start}–${window.end} in all of them; it is ${closed.map((c) => `${c.localTime} in ${c.timeZone}`).join(', ')}.`,
+    why: said('why.hours.outsideSomewhere', {
+      zones: candidates.join(', '),
+      start: window.start,
+      end: window.end,
+      times: { list: closed.map((c) => said('why.hours.timeIn', { time: c.localTime, zone: c.timeZone })), join: 'and' },
+    }),
   };
 }

@@ -32,3 +32,10 @@ export function messageAt(catalogue: Catalogue, key: string): string | undefined
   }
   return typeof node === 'string' ? node : undefined;
 }
+
+type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other';
+type WithoutPlural<K extends string> = K extends `${infer Base}${PluralSuffix}` ? Base : K;
+/** Every dotted key of a part of the catalogue, a plural's forms as one key: what a caller may name. */
+export type KeysOf<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? WithoutPlural<`${Prefix}${K}`> : KeysOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];

@@ -10,7 +10,7 @@ import type { QueueItem } from '../../shared/api/queue';
 const item = (id: number, name: string, revenue: number): QueueItem => ({
   id, externalId: `C-${id}`, name, company: null, phone: '+1 555-0100', segment: 'Month-to-month', product: 'DSL',
   monthlyRevenue: revenue, statedReason: 'Price too high', reasonCategory: 'Price / value for money', cycle: 'November 2026',
-  attempts: 0, callbackAt: null, priority: revenue, why: `$${revenue}/month lost`, assignedTo: null,
+  attempts: 0, callbackAt: null, priority: revenue, why: { key: 'why.queued.lost', params: { lost: { amount: revenue, currency: 'USD' } } }, assignedTo: null,
   assignedToId: null, valueBand: null, timezone: 'America/New_York', localTime: '10:00', callableNow: true,
   notCallableBecause: null, callbackWith: null,
 });

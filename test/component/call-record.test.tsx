@@ -9,7 +9,7 @@ import { appSession, card, SYNC_OK, taxonomy } from './callSession';
 
 const item: QueueItem = {
   id: 7, externalId: 'C-7', name: 'Ada Example', company: null, phone: '+1 555-0107', segment: null, product: null,
-  monthlyRevenue: 99.5, statedReason: null, reasonCategory: null, cycle: null, attempts: 1, callbackAt: null, priority: 99.5, why: 'x', assignedTo: null,
+  monthlyRevenue: 99.5, statedReason: null, reasonCategory: null, cycle: null, attempts: 1, callbackAt: null, priority: 99.5, why: { key: 'why.queued.noRule' }, assignedTo: null,
   assignedToId: null, valueBand: null, timezone: 'America/Los_Angeles', localTime: '10:00', callableNow: true, notCallableBecause: null, callbackWith: null,
 };
 

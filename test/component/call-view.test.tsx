@@ -12,7 +12,7 @@ import { appSession, CALL_ID, callSession, card, SYNC_OK } from './callSession';
 const item: QueueItem = {
   id: 7, externalId: 'C-7', name: 'Ada Example', company: null, phone: '+1 555-0107', segment: 'Month-to-month', product: 'DSL',
   monthlyRevenue: 99.5, statedReason: 'Price too high', reasonCategory: 'Price / value for money', cycle: 'November 2026',
-  attempts: 1, callbackAt: null, priority: 99.5, why: '$99.50/month lost', assignedTo: null,
+  attempts: 1, callbackAt: null, priority: 99.5, why: { key: 'why.queued.lost', params: { lost: { amount: 99.5, currency: 'USD' } } }, assignedTo: null,
   assignedToId: null, valueBand: null, timezone: 'America/Los_Angeles', localTime: '10:00', callableNow: true, notCallableBecause: null, callbackWith: null,
 };
 

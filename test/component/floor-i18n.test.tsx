@@ -14,7 +14,7 @@ const plain = (el: HTMLElement) => (el.textContent ?? '').replace(/[\u00a0\u202f
 
 const item = (id: number, name: string, over: Partial<QueueItem> = {}): QueueItem => ({
   id, externalId: `C-${id}`, name, company: null, phone: '+1 555-0100', segment: null, product: null, monthlyRevenue: 1290,
-  statedReason: null, reasonCategory: null, cycle: null, attempts: 0, callbackAt: null, priority: 71.4, why: '', assignedTo: null,
+  statedReason: null, reasonCategory: null, cycle: null, attempts: 0, callbackAt: null, priority: 71.4, why: { key: 'why.queued.noRule' }, assignedTo: null,
   assignedToId: null, valueBand: null, timezone: 'America/New_York', localTime: '10:00', callableNow: true, notCallableBecause: null, callbackWith: null, ...over,
 });
 const rows = [

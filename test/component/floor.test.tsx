@@ -16,7 +16,14 @@ import { appSession, callSession, card, SYNC_OK } from './callSession';
 const row = (id: number, name: string, over: Partial<QueueItem> = {}): QueueItem => ({
   id, externalId: `C-${id}`, name, company: null, phone: `+1 555-01${String(id).padStart(2, '0')}`, segment: 'Month-to-month', product: 'DSL',
   monthlyRevenue: 100 - id, statedReason: 'Price too high', reasonCategory: 'Price / value for money', cycle: 'November 2026',
-  attempts: 0, callbackAt: null, priority: 90 - id, why: `Departed with contact details: $${100 - id}/month lost. Priority ${90 - id} (revenue +${40 - id}).`,
+  attempts: 0, callbackAt: null, priority: 90 - id, why: {
+    key: 'why.queued.sentence',
+    params: {
+      reasons: { key: 'why.queued.noRule' },
+      facts: { key: 'why.queued.lost', params: { lost: { amount: 100 - id, currency: 'USD' } } },
+      priority: { key: 'why.queued.priority', params: { score: 90 - id, parts: { list: [{ key: 'why.queued.part.revenue', params: { points: { signed: 40 - id } } }], join: 'comma' } } },
+    },
+  },
   assignedTo: null, assignedToId: null, valueBand: null, timezone: 'America/New_York', localTime: '10:00', callableNow: true,
   notCallableBecause: null, callbackWith: null, ...over,
 });
@@ -44,7 +51,7 @@ function floor(o: Floor = {}) {
     'customers.get': (i) => card({ id: i.id, externalId: `C-${i.id}`, name: items.find((x) => x.id === i.id)?.name ?? 'Ada Example' }),
     'contactPolicy.status': (i) =>
       completed.some((c) => c.customerId === i.customerId)
-        ? { ...CALLABLE, callableNow: false, why: 'No answer last time: the retry cadence allows the next try from 2026-11-16 12:00 their time.' }
+        ? { ...CALLABLE, callableNow: false, why: { key: 'why.retry.wait', params: { at: { at: '2026-11-16T12:00:00.000Z', timeZone: 'UTC' } } } }
         : o.status
           ? o.status(i.customerId)
           : CALLABLE,
@@ -147,7 +154,7 @@ describe('the queue by keyboard', () => {
       status: (id) =>
         id === 1
           ? CALLABLE
-          : { ...CALLABLE, callableNow: false, why: 'Outside calling hours: it is 07:00 for the customer (America/Los_Angeles); calls 09:00–20:00 their time.' },
+          : { ...CALLABLE, callableNow: false, why: { key: 'why.hours.outside', params: { time: '07:00', zone: 'America/Los_Angeles', start: '09:00', end: '20:00' } } },
     });
     render(<App />);
     await userEvent.click(await within(await listbox()).findByRole('option', { name: /Ada Example/ }));
@@ -166,7 +173,7 @@ describe('calling hours on the card', () => {
     callableNow: false,
     localTime: '07:15',
     timeZone: 'Europe/Berlin',
-    why: 'Outside calling hours: it is 07:15 for the customer (Europe/Berlin); calls 09:00–20:00 their time.',
+    why: { key: 'why.hours.outside', params: { time: '07:15', zone: 'Europe/Berlin', start: '09:00', end: '20:00' } },
   };
 
   it('offers no Start call outside calling hours, and says why', async () => {
@@ -346,7 +353,7 @@ describe('click to dial where agents look', () => {
 describe('calling hours on the call screen', () => {
   it('says the call was started outside calling hours, with the reason recorded', async () => {
     floor({
-      status: () => ({ ...CALLABLE, callableNow: false, localTime: '07:15', why: 'Outside calling hours: it is 07:15.', openedOutsideHoursBecause: 'Asked to be called before work' }),
+      status: () => ({ ...CALLABLE, callableNow: false, localTime: '07:15', why: { key: 'why.hours.outside', params: { time: '07:15', zone: 'Europe/Berlin', start: '09:00', end: '20:00' } }, openedOutsideHoursBecause: 'Asked to be called before work' }),
     });
     render(<App />);
     await userEvent.click(await within(await listbox()).findByRole('option', { name: /Ada Example/ }));

@@ -8,7 +8,7 @@ import type { QueueItem, QueueQuery } from '../../shared/api/queue';
 
 const row = (id: number, name: string, assignedTo: string | null): QueueItem => ({
   id, externalId: `C-${id}`, name, company: null, phone: null, segment: null, product: null, monthlyRevenue: 100 + id, statedReason: null,
-  reasonCategory: null, cycle: 'November 2026', attempts: 0, callbackAt: null, priority: 50, why: '', assignedTo,
+  reasonCategory: null, cycle: 'November 2026', attempts: 0, callbackAt: null, priority: 50, why: { key: 'why.queued.noRule' }, assignedTo,
   assignedToId: assignedTo ? 'e1' : null, valueBand: null, timezone: 'UTC', localTime: '10:00', callableNow: true, notCallableBecause: null,
   callbackWith: null,
 });

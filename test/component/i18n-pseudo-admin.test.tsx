@@ -122,7 +122,7 @@ describe('in the pseudo-language, no text of Admin bypasses the catalogue', () =
   it('contact permissions, the hub, the desk passphrase and assignment by rule and by hand', async () => {
     const item = (id: number, name: string, assignedTo: string | null): QueueItem => ({
       id, externalId: `C-${id}`, name, company: null, phone: null, segment: null, product: null, monthlyRevenue: 90, statedReason: null, reasonCategory: null,
-      cycle: null, attempts: 0, callbackAt: null, priority: 50, why: '', assignedTo, assignedToId: assignedTo ? 'p2' : null, valueBand: null,
+      cycle: null, attempts: 0, callbackAt: null, priority: 50, why: { key: 'why.queued.noRule' }, assignedTo, assignedToId: assignedTo ? 'p2' : null, valueBand: null,
       timezone: 'UTC', localTime: '10:00', callableNow: true, notCallableBecause: null, callbackWith: null,
     });
     installFakeApi({

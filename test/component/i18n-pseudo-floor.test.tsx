@@ -48,7 +48,7 @@ function untranslated(container: Element, data: readonly string[]): string[] {
 const item = (id: number, name: string, over: Partial<QueueItem> = {}): QueueItem => ({
   id, externalId: `C-${id}`, name, company: null, phone: '+1 555-0100', segment: 'Two year', product: 'DSL', monthlyRevenue: 90,
   statedReason: 'Price too high', reasonCategory: 'Price / value for money', cycle: 'November 2026', attempts: 0, callbackAt: null,
-  priority: 71.4, why: 'Selected by rule "Worth a call".', assignedTo: null, assignedToId: null, valueBand: 'High',
+  priority: 71.4, why: { key: 'why.queued.byRule', params: { rule: 'Worth a call' } }, assignedTo: null, assignedToId: null, valueBand: 'High',
   timezone: 'America/New_York', localTime: '10:00', callableNow: true, notCallableBecause: null, callbackWith: null, ...over,
 });
 
@@ -90,7 +90,7 @@ describe('in the pseudo-language, no text of the floor bypasses the catalogue', 
         <CustomerCardView
           card={card()}
           status={{ callableNow: false, why: null, localTime: '07:15', timeZone: 'Europe/Berlin', zoneNote: null, nextTryAt: null, overrideAllowed: true, openedOutsideHoursBecause: null }}
-          why="Selected by rule Worth a call."
+          why={{ key: 'why.queued.byRule', params: { rule: 'Worth a call' } }}
           unfinished={{ customerId: 7, callId: 'K-2', customer: 'Ada Example', stage: 'listen', savedAt: '2026-11-16T10:00:00.000Z' }}
           justCompleted="⟦x⟧"
           onStartCall={() => undefined}

@@ -20,7 +20,14 @@ const item = (id: number, name: string, over: Partial<QueueItem> = {}): QueueIte
   attempts: 0,
   callbackAt: null,
   priority: 71.4,
-  why: 'Selected by rule "Worth a call": $90.00/month lost; left: Price too high. Priority 71 (revenue +31).',
+  why: {
+    key: 'why.queued.sentence',
+    params: {
+      reasons: { key: 'why.queued.byRule', params: { rule: 'Worth a call' } },
+      facts: { key: 'why.queued.lostAndLeft', params: { lost: { amount: 90, currency: 'USD' }, left: 'Price too high' } },
+      priority: { key: 'why.queued.priority', params: { score: 71, parts: { list: [{ key: 'why.queued.part.revenue', params: { points: { signed: 31 } } }], join: 'comma' } } },
+    },
+  },
   assignedTo: null,
   assignedToId: null,
   valueBand: 'High',
@@ -42,8 +49,7 @@ describe('the queue', () => {
             callableNow: false,
             localTime: '07:00',
             timezone: 'America/Los_Angeles',
-            notCallableBecause:
-              'Outside calling hours: it is 07:00 for the customer (America/Los_Angeles); calls 09:00–20:00 their time.',
+            notCallableBecause: { key: 'why.hours.outside', params: { time: '07:00', zone: 'America/Los_Angeles', start: '09:00', end: '20:00' } },
           }),
         ],
         total: 2,

@@ -21,7 +21,7 @@ describe('the browser transport', () => {
 
   it('reads a key refused by a restarted `winback serve` as a backend out of reach, so a draft is kept and sent again', async () => {
     const s = server(401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong console key. Open the address `winback serve` printed.' } });
-    expect(await httpTransport('key-of-the-last-launch', s.fetchImpl)('call.saveDraft', {})).toEqual({
+    expect(await httpTransport('key-of-the-last-launch', s.fetchImpl)('call.saveDraft', {})).toMatchObject({
       ok: false,
       error: { code: 'network', message: 'Missing or wrong console key. Open the address `winback serve` printed.' },
     });

@@ -44,9 +44,9 @@ for (const { kind, available, why } of STORE_KINDS) {
       await a.push();
       await b.push();
       expect(await queued(b)).toEqual(['C-1']);
-      expect(await callResult(b.dispatch, 'dial.open', { number: '+1 415 555 0102', customerId: idOf(b, 'C-2') })).toEqual({
+      expect(await callResult(b.dispatch, 'dial.open', { number: '+1 415 555 0102', customerId: idOf(b, 'C-2') })).toMatchObject({
         ok: false,
-        error: { code: 'forbidden', message: 'Blocked: do not call, since 2026-11-16, by Mia Manager. Nothing was dialled.' },
+        error: { code: 'forbidden', message: 'Blocked: do not call, since Nov 16, 2026, by Mia Manager. Nothing was dialled.' },
       });
       expect(await callResult(b.dispatch, 'call.start', { customerId: idOf(b, 'C-3') })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 

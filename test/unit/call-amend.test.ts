@@ -98,7 +98,7 @@ describe('amending a completed call', () => {
 
   it('refuses a correction that changes nothing, or lacks its details, and writes nothing', async () => {
     const same = await callResult(b.dispatch, 'call.amend', { callId, note: 'no change', outcome: 'declined' });
-    expect(same).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Nothing to correct: the values given are the ones the call already has.' } });
+    expect(same).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Nothing to correct: the values given are the ones the call already has.' } });
     const noDate = await callResult(b.dispatch, 'call.amend', { callId, note: 'x', outcome: 'considering' });
     expect(noDate).toMatchObject({ ok: false, error: { message: 'Considering needs the end of the reactivation period as a real date.' } });
     const twoPrimaries = await callResult(b.dispatch, 'call.amend', {
@@ -118,7 +118,7 @@ describe('amending a completed call', () => {
 
   it('lets only the caller or a manager correct a call', async () => {
     await signIn(b.dispatch, { name: 'Sam Agent', role: 'agent' });
-    expect(await callResult(b.dispatch, 'call.amend', { callId, note: 'x', outcome: 'recovered' })).toEqual({
+    expect(await callResult(b.dispatch, 'call.amend', { callId, note: 'x', outcome: 'recovered' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: 'Only the person who made the call or a manager can correct it.' },
     });

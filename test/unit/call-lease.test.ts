@@ -60,7 +60,7 @@ describe('"Next customer" leases the customer it opens', () => {
     const opened = await call(b.dispatch, 'call.start', { next: true });
     await signIn(b.dispatch, { name: 'Bo Agent', role: 'agent' });
     const r = await callResult(b.dispatch, 'call.start', { customerId: opened.customer.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Lease Customer 0 is being called by Ann Agent (since 2026-11-16 15:00 UTC). Pick another customer, or try again once that call ends.' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Lease Customer 0 is being called by Ann Agent (since Nov 16, 2026, 3:00 PM UTC). Pick another customer, or try again once that call ends.' } });
     // Bo's "next" passes over Ann's customer.
     expect((await call(b.dispatch, 'call.start', { next: true })).customer.externalId).toBe('L-01');
   });

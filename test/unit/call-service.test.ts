@@ -79,7 +79,7 @@ describe('starting a call', () => {
   it('says so when nobody is left to call', async () => {
     b.db.prepare("UPDATE customers SET last_outcome = 'recovered' WHERE external_id IN ('C-1', 'C-2')").run();
     const r = await callResult(b.dispatch, 'call.start', { next: true });
-    expect(r).toEqual({ ok: false, error: { code: 'not_found', message: 'Nobody is left to call in your queue.' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Nobody is left to call in your queue.' } });
   });
 
   it('refuses customers who must never be called, with the reason', async () => {
@@ -138,7 +138,7 @@ describe('drafts', () => {
     const done = fullCall(s.state);
     await call(b.dispatch, 'call.complete', { state: done });
     const late = await callResult(b.dispatch, 'call.saveDraft', { state: done });
-    expect(late).toEqual({ ok: false, error: { code: 'conflict', message: 'This call is already completed; the draft was not saved.' } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This call is already completed; the draft was not saved.' } });
     expect(count('call_drafts')).toBe(0);
   });
 });

@@ -84,7 +84,7 @@ describe('re-loss detected on re-import', () => {
       reviewId: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', enrolmentId, serviceContacts: null, purchases: null, spend: null, supportTickets: null, satisfaction: null,
       note: '', verdict: 'at_risk', outreach: 'none', outreachNote: '',
     });
-    expect(r).toEqual({ ok: false, error: { code: 'conflict', message: 'Customer C-1 is no longer in intensive care (re-lost); the review was not saved.' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Customer C-1 is no longer in intensive care (re-lost); the review was not saved.' } });
   });
 });
 
@@ -95,11 +95,11 @@ describe('"Mark as departed again"', () => {
     await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     clock = new Date('2026-08-10T12:00:00Z');
     const before = careSnapshot(b);
-    expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId, departedOn: '2026-08-11' })).toEqual({
+    expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId, departedOn: '2026-08-11' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: '2026-08-11 is in the future; mark a departure once it has happened.' },
     });
-    expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId, departedOn: '2026-05-19' })).toEqual({
+    expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId, departedOn: '2026-05-19' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: 'Customer C-2 was recovered on 2026-05-20; a departure again cannot be earlier.' },
     });
@@ -121,7 +121,7 @@ describe('"Mark as departed again"', () => {
     expect(outboxOf(b, 'customer.relost')).toEqual([
       { externalId: 'C-2', relostAt: '2026-08-10', recoveryCallId: item.recovery.callId, reasonId: 'payment-admin.expired-card', offerId: 'offer.payment-fix' },
     ]);
-    expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId })).toEqual({
+    expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: 'Customer C-2 is already marked as departed again (2026-08-10).' },
     });

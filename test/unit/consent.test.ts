@@ -58,7 +58,7 @@ describe('consent, recorded as said', () => {
     const other = await call(b.dispatch, 'call.start', { customerId: id('C-2') });
     expect(
       await callResult(b.dispatch, 'consent.record', { customerId: id('C-1'), callId: other.state.callId, channel: 'phone', answer: 'yes', wording: CONSENT_WORDING.phone }),
-    ).toEqual({ ok: false, error: { code: 'conflict', message: 'Consent is recorded on a call with this customer: start the call first.' } });
+    ).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Consent is recorded on a call with this customer: start the call first.' } });
     expect(
       await callResult(b.dispatch, 'consent.record', { customerId: id('C-2'), callId: other.state.callId, channel: 'phone', answer: 'yes', wording: 'May we call?' }),
     ).toMatchObject({ ok: false, error: { code: 'conflict' } });

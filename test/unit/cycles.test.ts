@@ -75,7 +75,7 @@ describe('a recovery cycle', () => {
   });
 
   it('is a manager’s page, and an unknown cycle is a clear error', async () => {
-    expect(await callResult(b.dispatch, 'cycles.summary', { cycleId: '1999-01' })).toEqual({
+    expect(await callResult(b.dispatch, 'cycles.summary', { cycleId: '1999-01' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'There is no cycle 1999-01.' },
     });

@@ -55,7 +55,7 @@ describe('the API dispatcher', () => {
       },
     });
     const r = await dispatch('session.get', {});
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: false,
       error: { code: 'internal', message: 'Something went wrong inside the console. Nothing was changed; try again.' },
     });
@@ -68,7 +68,7 @@ describe('the API dispatcher', () => {
         throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
       },
     });
-    expect(await dispatch('session.get', {})).toEqual({
+    expect(await dispatch('session.get', {})).toMatchObject({
       ok: false,
       error: { code: 'internal', message: 'The disk holding the database is full, so it could not be written. Free some space on that disk and try again.' },
     });

@@ -159,7 +159,7 @@ describe('offer economics', () => {
 
   it('refuses a cost model without the figures it needs, changing nothing', async () => {
     const r = await callResult(b.dispatch, 'effect.setOfferCost', { offerId: D, model: 'discount', percent: 20 });
-    expect(r.ok ? null : r.error.message).toBe('A discount cost needs months.');
+    expect(r.ok ? null : r.error.message).toBe('A discount cost needs a number of months.');
     expect((await call(b.dispatch, 'effect.offers', {})).byOffer.find((o) => o.offerId === D)?.costCents).toBe(12823);
   });
 });

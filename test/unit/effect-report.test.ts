@@ -3,6 +3,7 @@ import { call, callResult, signIn, testBackend, type TestBackend } from '../help
 import { customer, fullCall, seedCustomers } from '../helpers/callFixtures';
 import { newcombeSplit, reasonOf, segmentOf } from '../helpers/effectFixture';
 import { parseEvent } from '../../shared/sync/events';
+import { english } from '../helpers/said';
 
 /** "Did the calls work", through the real dispatcher, on the worked example of test/helpers/effectFixture.ts. */
 let b: TestBackend;
@@ -44,7 +45,7 @@ describe('a control group', () => {
     const card = await call(b.dispatch, 'customers.get', { id: idOf(held) });
     expect(card.controlGroup).toBe(true);
     const status = await call(b.dispatch, 'contactPolicy.status', { customerId: idOf(held) });
-    expect(status.why).toBe('In the control group: not to be called this cycle.');
+    expect(english(status.why)).toBe('In the control group: not to be called this cycle.');
     const refused = await callResult(b.dispatch, 'call.start', { customerId: idOf(held) });
     expect(refused.ok ? null : refused.error.message).toBe(`Customer ${held} is in the control group: not to be called this cycle.`);
 
@@ -69,7 +70,7 @@ describe('a control group', () => {
     await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     const r = await callResult(b.dispatch, 'effect.setControl', { cycleId: '2026-11', sharePercent: 10 });
     expect(r.ok ? null : r.error.message).toBe(
-      "The control group of November 2026 is fixed: 1 of its customers have already been called. Set the share before a cycle's first call.",
+      "The control group of November 2026 is fixed: 1 of its customers has already been called. Set the share before a cycle's first call.",
     );
     const over = await callResult(b.dispatch, 'effect.setControl', { cycleId: '2026-11', sharePercent: 60 });
     expect(over.ok ? null : over.error.code).toBe('invalid_input');

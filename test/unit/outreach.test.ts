@@ -48,7 +48,7 @@ describe('templates', () => {
     const bad = parseTemplate('Dear {{first_name}},\n\n{{frist_name}} again');
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/^Line 3: \{\{frist_name\}\} is not a merge field/);
-    expect(parseTemplate('Hello {{first_name')).toEqual({ ok: false, error: 'Line 1: "{{" is not closed with "}}".' });
+    expect(parseTemplate('Hello {{first_name')).toMatchObject({ ok: false, error: 'Line 1: "{{" is not closed with "}}".' });
   });
 
   it('never renders a missing value as a blank', () => {

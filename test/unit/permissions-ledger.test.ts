@@ -7,6 +7,7 @@ import { silentLogger } from '../../electron/backend/logger';
 import { mayContact } from '../../electron/backend/outreach/mayContact';
 import { runImport } from '../../electron/backend/import/run';
 import { writeFileSync } from 'node:fs';
+import { english } from '../helpers/said';
 
 let b: TestBackend;
 let ids: Record<string, number>;
@@ -53,10 +54,10 @@ describe('the contact-permission ledger', () => {
 
     expect(await queued()).toEqual(['C-2', 'C-3']);
     const status = await call(b.dispatch, 'contactPolicy.status', { customerId: ids['C-1'] ?? 0 });
-    expect(status.why).toBe('Blocked: do not call, since 2026-11-16, by Mia Manager: on the contact-permission ledger.');
-    expect(await callResult(b.dispatch, 'call.start', { customerId: ids['C-1'] ?? 0 })).toEqual({
+    expect(english(status.why)).toBe('Blocked: do not call, since Nov 16, 2026, by Mia Manager: on the contact-permission ledger.');
+    expect(await callResult(b.dispatch, 'call.start', { customerId: ids['C-1'] ?? 0 })).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: 'Customer C-1 must not be called: Blocked: do not call, since 2026-11-16, by Mia Manager.' },
+      error: { code: 'conflict', message: 'Customer C-1 must not be called: Blocked: do not call, since Nov 16, 2026, by Mia Manager.' },
     });
     expect(await call(b.dispatch, 'permissions.customer', { customerId: ids['C-1'] ?? 0 })).toEqual({
       call: { scope: 'call', source: 'manager', since: '2026-11-16T15:00:00.000Z', by: 'Mia Manager', expiresAt: null },
@@ -64,9 +65,9 @@ describe('the contact-permission ledger', () => {
     });
 
     const d = desktopDesk();
-    expect(await callResult(d.dispatch, 'dial.open', { number: '(415) 555-0101', customerId: ids['C-1'] })).toEqual({
+    expect(await callResult(d.dispatch, 'dial.open', { number: '(415) 555-0101', customerId: ids['C-1'] })).toMatchObject({
       ok: false,
-      error: { code: 'forbidden', message: 'Blocked: do not call, since 2026-11-16, by Mia Manager. Nothing was dialled.' },
+      error: { code: 'forbidden', message: 'Blocked: do not call, since Nov 16, 2026, by Mia Manager. Nothing was dialled.' },
     });
     expect(await callResult(d.dispatch, 'dial.open', { number: '415 555 0101' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(opened).toEqual([]);
@@ -134,7 +135,7 @@ describe('suppression lists', () => {
     expect(result).toMatchObject({ numbers: 2, duplicates: 1, customersBlocked: 2 });
     expect(await queued()).toEqual(['C-1']);
     const status = await call(b.dispatch, 'contactPolicy.status', { customerId: ids['C-2'] ?? 0 });
-    expect(status.why).toBe('Blocked: do not call, since 2026-11-16, by Mia Manager (list "Company list"): on the contact-permission ledger.');
+    expect(english(status.why)).toBe('Blocked: do not call, since Nov 16, 2026, by Mia Manager (list "Company list"): on the contact-permission ledger.');
     // Its values travel to the hub as the list and its values.
     expect(b.db.prepare("SELECT json_extract(change, '$.type') FROM permission_outbox ORDER BY seq").pluck().all()).toEqual(['list', 'list.values']);
   });
@@ -151,7 +152,7 @@ describe('suppression lists', () => {
 
   it('refuses a file with bad lines as a whole, naming each line, and changes nothing', async () => {
     const text = '+1 415 555 0102\nnot a number\n+1 415 555 0103\n12\n';
-    expect(await callResult(b.dispatch, 'permissions.importList', { name: 'Bad list', scope: 'all', text })).toEqual({
+    expect(await callResult(b.dispatch, 'permissions.importList', { name: 'Bad list', scope: 'all', text })).toMatchObject({
       ok: false,
       error: {
         code: 'invalid_file',
@@ -189,7 +190,7 @@ describe('the established-relationship window', () => {
     // On: C-1 departed this month and may be called; OLD-1 left 29 months ago; the company's own list still holds C-3.
     expect(await queued()).toEqual(['C-1', 'C-2']);
     const old = await call(b.dispatch, 'contactPolicy.status', { customerId: b.db.prepare("SELECT id FROM customers WHERE external_id = 'OLD-1'").pluck().get() as number });
-    expect(old.why).toBe('Blocked: do not call, since 2026-11-16, by Mia Manager (list "National registry"): relationship window passed.');
+    expect(english(old.why)).toBe('Blocked: do not call, since Nov 16, 2026, by Mia Manager (list "National registry"): relationship window passed.');
     expect(await callResult(b.dispatch, 'call.start', { customerId: ids['C-1'] ?? 0 })).toMatchObject({ ok: true });
     await call(b.dispatch, 'permissions.settings.set', { country: 'US', relationshipMonths: null });
     expect(await queued()).toEqual(['C-2']);

@@ -35,7 +35,7 @@ describe('the reason taxonomy', () => {
   });
 
   it('refuses duplicate names, moving a reason, and adding to a retired category', async () => {
-    expect(await callResult(b.dispatch, 'taxonomy.saveCategory', { name: ' competitor ' })).toEqual({
+    expect(await callResult(b.dispatch, 'taxonomy.saveCategory', { name: ' competitor ' })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: 'There is already a category named "Competitor".' },
     });
@@ -141,10 +141,10 @@ describe('the offer playbook', () => {
 
   it('refuses rules that cannot match or point at nothing', async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ priority: 1, offerId: 'offer.none' }, 'No offer with id offer.none.'],
+      [{ priority: 1, offerId: 'offer.none' }, 'There is no offer with id offer.none in the playbook.'],
       [{ priority: 1, categoryId: 'price', reasonId: 'changed-needs.moved', offerId: 'offer.pause' }, '"Moved" is not a reason of the chosen category.'],
       [{ priority: 1, minRevenue: 100, maxRevenue: 50, offerId: 'offer.pause' }, 'The lowest revenue of the band is above the highest.'],
-      [{ priority: 1, categoryId: 'no-such', offerId: 'offer.pause' }, 'No reason category with id no-such.'],
+      [{ priority: 1, categoryId: 'no-such', offerId: 'offer.pause' }, 'There is no reason category no-such.'],
     ];
     for (const [input, message] of cases) {
       expect(await callResult(b.dispatch, 'playbook.saveRule', input as never), message).toMatchObject({ ok: false, error: { message } });

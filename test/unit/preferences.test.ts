@@ -51,7 +51,7 @@ describe('desk preferences', () => {
     await signIn(dispatch, { name: 'Ann', role: 'agent' });
     expect(await callResult(dispatch, 'preferences.set', { theme: 'purple' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await callResult(dispatch, 'preferences.set', { dialScheme: 'javascript' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await callResult(dispatch, 'preferences.set', {})).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Say which preference to change.' } });
+    expect(await callResult(dispatch, 'preferences.set', {})).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Say which preference to change.' } });
     expect(await call(dispatch, 'preferences.get', {})).toEqual({ theme: 'system', dialScheme: 'tel' });
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
+import { english } from '../helpers/said';
 
 /** An agent narrows the queue to whom they may call now, or sorts those first. */
 let b: TestBackend;
@@ -43,7 +44,7 @@ describe('callable now', () => {
     expect(ext(items)).toEqual(['NY', 'BERLIN', 'LA', 'TOKYO', 'WAITING', 'SOMEWHERE-US']);
     const somewhere = items.find((i) => i.externalId === 'SOMEWHERE-US');
     expect(somewhere).toMatchObject({ callableNow: false, timezone: 'one of 2 zones', localTime: '07:00–10:00' });
-    expect(somewhere?.notCallableBecause).toContain('their zone is not known (America/New_York, America/Los_Angeles)');
+    expect(english(somewhere?.notCallableBecause)).toContain('their zone is not known (America/New_York, America/Los_Angeles)');
   });
 
   it('sorts by revenue', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { customer, seedCustomers } from '../helpers/callFixtures';
+import { english } from '../helpers/said';
 
 /** Priority reflects revenue the way a manager reads it: ten times the revenue weighs ten times as much. */
 let b: TestBackend;
@@ -25,8 +26,8 @@ describe('priority by revenue', () => {
     const small = items.find((i) => i.externalId === 'SMALL');
     expect(items[0]?.externalId).toBe('BIG');
     // The revenue parts are in proportion to revenue: 40 for the top, about a tenth of it for $129.
-    expect(big?.why).toContain("revenue +40 (in proportion to the top $1249.00/month)");
-    expect(small?.why).toMatch(/revenue \+4\.1 /);
+    expect(english(big?.why)).toContain("revenue +40 (in proportion to the top $1,249.00/month)");
+    expect(english(small?.why)).toMatch(/revenue \+4\.1 /);
     expect((big?.priority ?? 0) - (small?.priority ?? 0)).toBeGreaterThan(15);
   });
 
@@ -39,7 +40,7 @@ describe('priority by revenue', () => {
     ]);
     const items = await queue();
     expect(items.map((i) => i.externalId)).toEqual(['R1000', 'R100', 'R10', 'NONE']);
-    expect(items.find((i) => i.externalId === 'R100')?.why).toMatch(/revenue \+4 /);
-    expect(items.find((i) => i.externalId === 'NONE')?.why).toMatch(/Priority \d+ \(revenue \+0 \(in proportion/);
+    expect(english(items.find((i) => i.externalId === 'R100')?.why)).toMatch(/revenue \+4 /);
+    expect(english(items.find((i) => i.externalId === 'NONE')?.why)).toMatch(/Priority \d+ \(revenue \+0 \(in proportion/);
   });
 });

@@ -92,7 +92,7 @@ describe('reading a database on a read-only mount', () => {
     expect(r.status).toBe(1);
     const line = `The database ${db} is read-only (a read-only disk or file), so nothing can be written to it. Reports and exports to another place can still read it.`;
     expect(r.stderr).toBe(`winback: ${line}\n`);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: { code: 'read_only', message: line } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'read_only', message: line } });
   }, 120_000);
 });
 

@@ -62,7 +62,7 @@ describe('winback serve and the network', () => {
     for (const address of ['192.168.1.20', '10.0.0.7', '::ffff:10.0.0.7', 'fe80::1', '127.0.0.2']) {
       const res = await from(address);
       expect(res.statusCode, address).toBe(403);
-      expect(res.json(), address).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only this computer may use the console server.' } });
+      expect(res.json(), address).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only this computer may use the console server.' } });
     }
   });
 

@@ -30,6 +30,7 @@ import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { getCallDetail, type AmendedValues } from './detail';
 import { enrolOnRecovery, withdrawRecovery } from '../care/enrol';
 import { offerAnswersForHub } from '../../../db/repos/offerDefinitions';
+import { appError } from '../i18n/errors';
 
 export interface AmendInput {
   callId: string;
@@ -55,12 +56,12 @@ const reasonKey = (rs: { reasonId: string; primary: boolean }[]) =>
 export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput): CallDetail {
   const { db } = deps;
   const call = getCallRow(db, input.callId);
-  if (!call) throw new AppError('not_found', `No call with id ${input.callId}.`);
+  if (!call) throw appError('not_found', 'call.notFound', { id: input.callId });
   if (person.role !== 'manager' && person.id !== call.caller_id) {
-    throw new AppError('forbidden', 'Only the person who made the call or a manager can correct it.');
+    throw appError('forbidden', 'call.amend.notYours');
   }
   const customer = getCustomerRow(db, call.customer_id);
-  if (!customer) throw new AppError('not_found', `No customer with id ${call.customer_id}.`);
+  if (!customer) throw appError('not_found', 'customer.notFound', { id: String(call.customer_id) });
   const nowIso = deps.now().toISOString();
 
   const before: AmendedValues = {};
@@ -72,12 +73,12 @@ export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput):
     callbackLocal: input.callbackLocal !== undefined ? input.callbackLocal : call.callback_local,
   });
   if (outcome === 'considering' && (!reactivationUntil || !isValidLocalDate(reactivationUntil))) {
-    throw new AppError('invalid_input', 'Considering needs the end of the reactivation period as a real date.');
+    throw appError('invalid_input', 'call.amend.consideringDate');
   }
   let callbackAt: string | null = null;
   if (outcome === 'callback') {
     if (!callbackLocal || !isValidLocalDateTime(callbackLocal)) {
-      throw new AppError('invalid_input', "Callback needs a date and time in the customer's local time.");
+      throw appError('invalid_input', 'call.amend.callbackTime');
     }
     // No bound: a correction restates the time agreed on the call, which may have passed since.
     const at = callbackInstant(callbackLocal, customerTimeZone(customer.timezone));
@@ -101,13 +102,13 @@ export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput):
   const newReasons = input.reasons;
   const reasonCategories = new Map(listCallReasons(db, call.id).map((r) => [r.reason_id, r.category_id]));
   if (newReasons !== undefined) {
-    if (new Set(newReasons.map((r) => r.reasonId)).size !== newReasons.length) throw new AppError('invalid_input', 'A reason is listed twice.');
+    if (new Set(newReasons.map((r) => r.reasonId)).size !== newReasons.length) throw appError('invalid_input', 'call.amend.reasonTwice');
     if (newReasons.length > 0 && newReasons.filter((r) => r.primary).length !== 1) {
-      throw new AppError('invalid_input', 'Mark exactly one reason as the primary reason.');
+      throw appError('invalid_input', 'call.amend.onePrimary');
     }
     for (const r of newReasons) {
       const reason = getReason(db, r.reasonId);
-      if (!reason) throw new AppError('invalid_input', `There is no reason with id ${r.reasonId} in the taxonomy.`);
+      if (!reason) throw appError('invalid_input', 'taxonomy.unknownReason', { id: r.reasonId });
       reasonCategories.set(reason.id, reason.category_id);
     }
     if (reasonKey(newReasons) !== reasonKey(currentReasons)) {
@@ -120,7 +121,7 @@ export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput):
   const changedOffers: { offerId: string; answer: OfferAnswer; generatesCode: boolean }[] = [];
   for (const o of input.offers ?? []) {
     const offer = getOffer(db, o.offerId);
-    if (!offer) throw new AppError('invalid_input', `There is no offer with id ${o.offerId} in the playbook.`);
+    if (!offer) throw appError('invalid_input', 'playbook.unknownOffer', { id: o.offerId });
     const was = currentOffers.find((c) => c.offer_id === o.offerId)?.answer ?? null;
     if (was !== o.answer) changedOffers.push({ ...o, generatesCode: offer.generates_code === 1 });
   }
@@ -130,7 +131,7 @@ export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput):
   }
 
   if (Object.keys(after).length === 0) {
-    throw new AppError('invalid_input', 'Nothing to correct: the values given are the ones the call already has.');
+    throw appError('invalid_input', 'call.amend.nothingChanged');
   }
 
   const amendmentId = randomUUID();

@@ -43,6 +43,7 @@ import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { enrolOnRecovery } from '../care/enrol';
 import { admitAttempt, scheduleRetry } from './contactRules';
 import { offerAnswersForHub } from '../../../db/repos/offerDefinitions';
+import { appError } from '../i18n/errors';
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -91,11 +92,11 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
   const { db } = deps;
   const existing = getCallRow(db, state.callId);
   if (existing) {
-    if (existing.customer_id !== state.customerId) throw new AppError('conflict', 'A different call was already saved under this id.');
+    if (existing.customer_id !== state.customerId) throw appError('conflict', 'call.idTaken');
     return { call: resultOf(db, existing), saved: false };
   }
   const customer = getCustomerRow(db, state.customerId);
-  if (!customer) throw new AppError('not_found', `No customer with id ${state.customerId}.`);
+  if (!customer) throw appError('not_found', 'customer.notFound', { id: String(state.customerId) });
   admitAttempt(deps, customer, state);
 
   const now = deps.now();
@@ -107,13 +108,13 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
   const reasons: ReasonRow[] = [];
   for (const id of new Set(reasonIds)) {
     const reason = getReason(db, id);
-    if (!reason) throw new AppError('invalid_input', `There is no reason with id ${id} in the taxonomy.`);
+    if (!reason) throw appError('invalid_input', 'taxonomy.unknownReason', { id });
     reasons.push(reason);
   }
   const offerRows = listOffers(db);
   const offers = new Map<string, OfferRow>(offerRows.map((o) => [o.id, o]));
   for (const a of state.offer.answers) {
-    if (!offers.has(a.offerId)) throw new AppError('invalid_input', `There is no offer with id ${a.offerId} in the playbook.`);
+    if (!offers.has(a.offerId)) throw appError('invalid_input', 'playbook.unknownOffer', { id: a.offerId });
   }
 
   let callbackAt: string | null = null;

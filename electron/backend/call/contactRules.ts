@@ -1,13 +1,13 @@
-import { AppError } from '../../../shared/api/result';
 import { customerBlock } from '../permissions/ledger';
 import { relationshipCutoff } from '../../../db/repos/permissions';
-import { blockedLabel } from '../../../shared/domain/permissions';
+import { blockedSaid } from '../../../shared/domain/permissions';
+import { said, type Said } from '../../../shared/i18n/said';
+import { appError } from '../i18n/errors';
 import type { Person } from '../../../shared/api/session';
 import type { CallState } from '../../../shared/domain/callMachine';
 import { retryWaitMinutes, type ContactPolicy } from '../../../shared/domain/contactPolicy';
 import type { Outcome } from '../../../shared/domain/outcomes';
 import { callabilityAcross, parseZoneCandidates, type ZoneCallability } from '../../../shared/domain/zoneCallability';
-import { utcToLocal } from '../../../shared/domain/localTime';
 import type { Db } from '../../../db/open';
 import type { CustomerRow } from '../../../db/repos/customers';
 import { getCallOpening, recordCallOpening, setNextAttempt } from '../../../db/repos/callOpenings';
@@ -29,11 +29,11 @@ export function customerCallability(db: Db, row: Pick<CustomerRow, 'timezone'> &
   );
 }
 
-/** Why the retry cadence holds this customer back at an instant, or null. */
-export function retryWaitWhy(row: { next_attempt_at?: string | null; timezone: string | null }, instant: Date, zone: string): string | null {
+/** Why the retry cadence holds this customer back at an instant (the next try in their time), or null. */
+export function retryWaitWhy(row: { next_attempt_at?: string | null; timezone: string | null }, instant: Date, zone: string): Said | null {
   const next = row.next_attempt_at ?? null;
   if (next === null || next <= instant.toISOString()) return null;
-  return `No answer last time: the retry cadence allows the next try from ${utcToLocal(next, zone).replace('T', ' ')} their time.`;
+  return said('why.retry.wait', { at: { at: next, timeZone: zone } });
 }
 
 const who = (row: CustomerRow) => row.name ?? row.external_id;
@@ -57,15 +57,13 @@ export function admitCallOpening(
   const now = deps.now();
   const hours = customerCallability(db, row, now);
   const retry = retryWaitWhy(row, now, hours.zones[0] ?? 'UTC');
-  if (retry) throw new AppError('conflict', `${who(row)} cannot be called yet. ${retry}`);
+  if (retry) throw appError('conflict', 'call.rules.notYet', { who: who(row), why: retry });
   let reason: string | null = null;
   if (!hours.callable) {
     const policy = readContactPolicy(db);
     if (outsideHoursReason === null || !policy.outsideHoursOverride) {
-      const how = policy.outsideHoursOverride
-        ? ' Your manager allows calls outside calling hours with a reason: choose "Call outside hours" and say why.'
-        : ' Calls outside calling hours are not allowed on this console.';
-      throw new AppError('conflict', `${who(row)} cannot be called now. ${hours.why ?? ''}${how}`);
+      const params = { who: who(row), why: hours.why ?? said('why.hours.closed') };
+      throw policy.outsideHoursOverride ? appError('conflict', 'call.rules.notNowOverride', params) : appError('conflict', 'call.rules.notNow', params);
     }
     reason = outsideHoursReason;
   }
@@ -90,10 +88,10 @@ export function admitAttempt(deps: ServiceDeps, customer: CustomerRow, state: Ca
   const now = deps.now();
   const hours = customerCallability(deps.db, customer, now);
   if (!hours.callable) {
-    throw new AppError('conflict', `No attempt can be recorded for ${who(customer)} now. ${hours.why ?? ''} The call was not started within them.`);
+    throw appError('conflict', 'call.rules.attemptOutsideHours', { who: who(customer), why: hours.why ?? said('why.hours.closed') });
   }
   const retry = retryWaitWhy(customer, now, hours.zones[0] ?? 'UTC');
-  if (retry) throw new AppError('conflict', `No attempt can be recorded for ${who(customer)} yet. ${retry}`);
+  if (retry) throw appError('conflict', 'call.rules.attemptTooSoon', { who: who(customer), why: retry });
 }
 
 /** After an unanswered call, the earliest next try by the cadence; any other outcome clears it. */
@@ -112,47 +110,41 @@ export function callableNow(db: Db, row: CustomerRow, instant: Date): boolean {
   return hours.callable && retryWaitWhy(row, instant, hours.zones[0] ?? 'UTC') === null;
 }
 
-/** Where an inferred zone came from, in words for the card; null when the file named the zone. */
-export function zoneNote(row: { timezone: string | null; timezone_source?: string | null; timezone_candidates?: string | null }): string | null {
+const ZONE_SOURCES = ['phone', 'country', 'state', 'postal'] as const;
+const isZoneSource = (source: string): source is (typeof ZONE_SOURCES)[number] => (ZONE_SOURCES as readonly string[]).includes(source);
+
+/** Where an inferred zone came from, for the card; null when the file named the zone. */
+export function zoneNote(row: { timezone: string | null; timezone_source?: string | null; timezone_candidates?: string | null }): Said | null {
   if (row.timezone !== null) return null;
   const candidates = parseZoneCandidates(row.timezone_candidates ?? null);
   const source = row.timezone_source ?? null;
-  const from: Record<string, string> = {
-    phone: "the phone number's country code",
-    country: 'the country column',
-    state: 'the state or province column',
-    postal: 'the postal code',
-  };
-  const origin = source ? (from[source] ?? source) : null;
-  if (!candidates || !origin) return null;
-  if (candidates.length === 1) return `Time zone ${candidates[0] ?? ''}, inferred from ${origin}.`;
-  const area = source === 'state' || source === 'postal' ? 'an area of several zones' : 'a country of several zones';
-  return `Time zone not known: ${origin} points to ${area} (${candidates.join(', ')}). Calls wait until it is within calling hours in all of them.`;
+  if (!candidates || source === null || !isZoneSource(source)) return null;
+  const origin = said(`why.zone.source.${source}`);
+  if (candidates.length === 1) return said('why.zone.inferred', { zone: candidates[0] ?? '', origin });
+  const area = source === 'state' || source === 'postal' ? 'why.zone.unknownArea' : 'why.zone.unknownCountry';
+  return said(area, { origin, zones: candidates.join(', ') });
 }
 
 /** What the card says of a customer held out of the cycle's calls. */
-export const CONTROL_GROUP_WHY = 'In the control group: not to be called this cycle.';
+export const CONTROL_GROUP_WHY: Said = said('why.outOfQueue.controlGroup');
 
-/** Why a customer is not in any queue, in words; null when they are (calling hours aside). */
-export function outOfQueueWhy(db: Db, row: CustomerRow, now: Date): string | null {
-  if (row.do_not_contact === 1) return 'Do not contact: this customer must not be called.';
+const CLOSED_OUTCOMES = ['recovered', 'declined', 'wrong_number', 'do_not_contact'] as const;
+const isClosedOutcome = (outcome: string): outcome is (typeof CLOSED_OUTCOMES)[number] => (CLOSED_OUTCOMES as readonly string[]).includes(outcome);
+
+/** Why a customer is not in any queue, by key; null when they are (calling hours aside). */
+export function outOfQueueWhy(db: Db, row: CustomerRow, now: Date): Said | null {
+  if (row.do_not_contact === 1) return said('why.outOfQueue.doNotContact');
   const block = customerBlock(db, row, 'call', now);
   if (block) {
-    const label = blockedLabel(block, 'call', (iso) => iso.slice(0, 10));
-    return block.registry && relationshipCutoff(db, now) !== null ? `${label}: relationship window passed.` : `${label}: on the contact-permission ledger.`;
+    const blocked = blockedSaid(block, 'call');
+    return said(block.registry && relationshipCutoff(db, now) !== null ? 'why.outOfQueue.relationshipPassed' : 'why.outOfQueue.onLedger', { blocked });
   }
-  const closed: Record<string, string> = {
-    recovered: 'Recovered on their last call: nothing left to call about.',
-    declined: 'Declined on their last call: not called again this cycle.',
-    wrong_number: 'Wrong number on their last call: the number needs correcting first.',
-    do_not_contact: 'Do not contact: this customer must not be called.',
-  };
-  if (row.last_outcome && closed[row.last_outcome]) return closed[row.last_outcome] ?? null;
-  if (row.phone === null && row.email === null) return 'No contact details to call.';
+  if (row.last_outcome && isClosedOutcome(row.last_outcome)) return said(`why.outOfQueue.closed.${row.last_outcome}`);
+  if (row.phone === null && row.email === null) return said('why.outOfQueue.noContact');
   if (row.control_group === 1) return CONTROL_GROUP_WHY;
-  if (row.selected === 0) return 'Not selected for calling: the selection rules or the stated reason keep them out of the queue.';
+  if (row.selected === 0) return said('why.outOfQueue.notSelected');
   const max = readQueueSettings(db).maxAttempts;
-  if (row.attempts >= max && row.callback_at === null) return `Reached the limit of ${max} attempts this cycle.`;
+  if (row.attempts >= max && row.callback_at === null) return said('why.outOfQueue.attemptLimit', { count: max });
   return null;
 }
 

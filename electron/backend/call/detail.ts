@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { CallDetail } from '../../../shared/api/call';
 import { ASSIST_ACTIONS, OFFER_ANSWER_LABELS, type OfferAnswer } from '../../../shared/domain/callMachine';
 import { OUTCOME_LABELS, type Outcome } from '../../../shared/domain/outcomes';
@@ -8,6 +7,7 @@ import { getCustomerRow } from '../../../db/repos/customers';
 import { listAmendments } from '../../../db/repos/amendments';
 import { listReasons } from '../../../db/repos/reasons';
 import { listOffers } from '../../../db/repos/offers';
+import { appError } from '../i18n/errors';
 
 /** The fields an amendment can change, as stored in its old and new JSON. */
 export interface AmendedValues {
@@ -49,7 +49,7 @@ export function describeChanges(
 
 export function getCallDetail(db: Db, callId: string): CallDetail {
   const call = getCallRow(db, callId);
-  if (!call) throw new AppError('not_found', `No call with id ${callId}.`);
+  if (!call) throw appError('not_found', 'call.notFound', { id: callId });
   const reasonNames = new Map(listReasons(db).map((r) => [r.id, r.name]));
   const offerNames = new Map(listOffers(db).map((o) => [o.id, o.name]));
   return {

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
 import type { CallState } from '../../../shared/domain/callMachine';
 import { getCustomerRow } from '../../../db/repos/customers';
@@ -7,6 +6,7 @@ import { saveDraft } from '../../../db/repos/drafts';
 import { renewLease } from '../../../db/repos/callLeases';
 import { leaseExpiry } from './session';
 import type { ServiceDeps } from '../types';
+import { appError } from '../i18n/errors';
 
 /**
  * Saves the open call as it stands. Called within a second of every change, so it does one small
@@ -15,8 +15,8 @@ import type { ServiceDeps } from '../types';
  */
 export function saveCallDraft(deps: ServiceDeps, caller: Person, state: CallState): { savedAt: string } {
   const { db } = deps;
-  if (!getCustomerRow(db, state.customerId)) throw new AppError('not_found', `No customer with id ${state.customerId}.`);
-  if (getCallRow(db, state.callId)) throw new AppError('conflict', 'This call is already completed; the draft was not saved.');
+  if (!getCustomerRow(db, state.customerId)) throw appError('not_found', 'customer.notFound', { id: String(state.customerId) });
+  if (getCallRow(db, state.callId)) throw appError('conflict', 'call.draftAfterCompleted');
   const savedAt = deps.now().toISOString();
   saveDraft(db, { customerId: state.customerId, callerId: caller.id, state: JSON.stringify(state), updatedAt: savedAt });
   // Work on the call keeps its customer leased.

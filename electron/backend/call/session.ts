@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/api/result';
 import { CallStateSchema, type CallSession } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
 import { initialCallState, type CallState } from '../../../shared/domain/callMachine';
@@ -16,7 +15,8 @@ import { buildBriefing } from './briefing';
 import { admitCallOpening, callableNow } from './contactRules';
 import { activeLease, leasedCustomerIds, releaseLease, takeLease } from '../../../db/repos/callLeases';
 import { customerBlock } from '../permissions/ledger';
-import { blockedLabel } from '../../../shared/domain/permissions';
+import { blockedSaid } from '../../../shared/domain/permissions';
+import { appError } from '../i18n/errors';
 
 /** How far down the queue "Next customer" looks for someone who may be dialled now. */
 const NEXT_CUSTOMER_LOOKAHEAD = 200;
@@ -46,17 +46,14 @@ function nextInQueue(deps: ServiceDeps, user: Person): CustomerRow {
     assignedTo: user.role === 'executive' ? user.id : undefined,
     assignedToOrUnassigned: user.role === 'agent' ? user.id : undefined,
   });
-  if (rows.length === 0) throw new AppError('not_found', 'Nobody is left to call in your queue.');
+  if (rows.length === 0) throw appError('not_found', 'call.next.nobodyLeft');
   // A customer open in a call (another window, another person on this database) is never "next".
   const leased = leasedCustomerIds(deps.db, nowIso);
   const free = rows.filter((r) => !leased.has(r.id));
-  if (free.length === 0) throw new AppError('not_found', 'Everyone left at the top of your queue is being called right now, in another window or by someone else.');
+  if (free.length === 0) throw appError('not_found', 'call.next.allBusy');
   const first = free.find((r) => (r.callback_at === null || r.callback_at <= nowIso) && callableNow(deps.db, r, instant));
   if (!first) {
-    throw new AppError(
-      'not_found',
-      'Nobody at the top of your queue can be called right now: it is outside their calling hours, their callback is booked for later, or the retry cadence has them wait after an unanswered call. The queue shows when each can be called.',
-    );
+    throw appError('not_found', 'call.next.noneCallable');
   }
   return first;
 }
@@ -64,17 +61,17 @@ function nextInQueue(deps: ServiceDeps, user: Person): CustomerRow {
 /** Customers who must never be called are refused here too, not only left out of the queue. */
 export function assertCallable(deps: ServiceDeps, row: CustomerRow): void {
   const who = row.name ?? row.external_id;
-  if (row.do_not_contact === 1) throw new AppError('conflict', `${who} is marked do not contact and must not be called.`);
+  if (row.do_not_contact === 1) throw appError('conflict', 'call.start.doNotContact', { who });
   const block = customerBlock(deps.db, row, 'call', deps.now());
-  if (block) throw new AppError('conflict', `${who} must not be called: ${blockedLabel(block, 'call', (iso) => iso.slice(0, 10))}.`);
+  if (block) throw appError('conflict', 'call.start.blocked', { who, blocked: blockedSaid(block, 'call') });
   if (row.stated_reason_id) {
     const reason = getReason(deps.db, row.stated_reason_id);
     const c = reason ? getCategory(deps.db, reason.category_id) : undefined;
-    if (c && c.recoverable === 0) throw new AppError('conflict', `${who} left for a reason that is never called (${row.stated_reason_name ?? c.name}).`);
+    if (c && c.recoverable === 0) throw appError('conflict', 'call.start.neverCalledReason', { who, reason: row.stated_reason_name ?? c.name });
   }
-  if (row.phone === null && row.email === null) throw new AppError('conflict', `${who} has no contact details: no phone and no email.`);
+  if (row.phone === null && row.email === null) throw appError('conflict', 'call.start.noContact', { who });
   // The control group measures what happens without a call: one call spoils the comparison.
-  if (row.control_group === 1) throw new AppError('conflict', `${who} is in the control group: not to be called this cycle.`);
+  if (row.control_group === 1) throw appError('conflict', 'call.start.controlGroup', { who });
 }
 
 /** A saved draft, if it is still a valid call of this customer; a damaged one is left in place, not used. */
@@ -116,8 +113,10 @@ function assertNotOpenElsewhere(deps: ServiceDeps, caller: Person, row: Customer
   const lease = activeLease(deps.db, row.id, nowIso);
   if (!lease || lease.person_id === caller.id) return;
   const who = row.name ?? row.external_id;
-  const since = `${lease.leased_at.slice(0, 10)} ${lease.leased_at.slice(11, 16)} UTC`;
-  throw new AppError('conflict', `${who} is being called by ${lease.person_name ?? 'someone else'} (since ${since}). Pick another customer, or try again once that call ends.`);
+  const since = { at: lease.leased_at, timeZone: 'UTC' };
+  throw lease.person_name
+    ? appError('conflict', 'call.start.openElsewhereBy', { who, by: lease.person_name, since })
+    : appError('conflict', 'call.start.openElsewhere', { who, since });
 }
 
 /**
@@ -137,7 +136,7 @@ export function startCall(
       const now = deps.now();
       const nowIso = now.toISOString();
       const chosen = 'customerId' in input ? getCustomerRow(db, input.customerId) : nextInQueue(deps, caller);
-      if (!chosen) throw new AppError('not_found', `No customer with id ${'customerId' in input ? input.customerId : '?'}.`);
+      if (!chosen) throw appError('not_found', 'customer.notFound', { id: 'customerId' in input ? String(input.customerId) : '?' });
       assertNotOpenElsewhere(deps, caller, chosen, nowIso);
       const saved = readDraft(deps, chosen.id);
       if (!saved) assertCallable(deps, chosen);

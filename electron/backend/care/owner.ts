@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { CareItem } from '../../../shared/api/care';
 import type { Person } from '../../../shared/api/session';
 import { setOwner } from '../../../db/repos/care';
@@ -7,16 +6,17 @@ import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
 import { consoleDay } from './clock';
 import { requireEnrolment, toCareItem } from './views';
+import { appError } from '../i18n/errors';
 
 /** A manager hands a followed customer to someone else; the reviews due move with them. */
 export function reassignOwner(deps: ServiceDeps, manager: Person, input: { enrolmentId: string; ownerId: string }): CareItem {
   const { db } = deps;
   const enrolment = requireEnrolment(db, input.enrolmentId);
   if (enrolment.status !== 'active') {
-    throw new AppError('conflict', `${enrolment.name ?? enrolment.external_id} is no longer in intensive care; there is nobody to follow up.`);
+    throw appError('conflict', 'care.owner.notInCare', { who: enrolment.name ?? enrolment.external_id });
   }
   const owner = getPerson(db, input.ownerId);
-  if (!owner) throw new AppError('invalid_input', `There is nobody with id ${input.ownerId} on this console.`);
+  if (!owner) throw appError('invalid_input', 'person.notFoundId', { id: input.ownerId });
   if (owner.id !== enrolment.owner_id) {
     const nowIso = deps.now().toISOString();
     db.transaction(() => {

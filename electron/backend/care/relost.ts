@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { RelostItem } from '../../../shared/api/care';
 import type { Person } from '../../../shared/api/session';
 import { isCalendarDate } from '../../../shared/domain/care';
@@ -10,6 +9,7 @@ import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
 import { consoleDay } from './clock';
 import { requireEnrolment, toRelostItem } from './views';
+import { appError } from '../i18n/errors';
 
 export interface RelostMark {
   enrolmentId: string;
@@ -85,14 +85,14 @@ export function markDeparted(
   const enrolment = requireEnrolment(db, input.enrolmentId);
   const who = enrolment.name ?? enrolment.external_id;
   if (enrolment.status !== 'active') {
-    throw new AppError('conflict', enrolment.status === 'relost' ? `${who} is already marked as departed again (${enrolment.relost_on ?? ''}).` : `${who} is no longer in intensive care.`);
+    throw (enrolment.status === 'relost' ? appError('conflict', 'care.alreadyRelost', { who, day: enrolment.relost_on ?? '' }) : appError('conflict', 'care.notInCare', { who }));
   }
   const now = deps.now();
   const today = consoleDay(now);
   const departedOn = input.departedOn ?? today;
-  if (departedOn > today) throw new AppError('invalid_input', `${departedOn} is in the future; mark a departure once it has happened.`);
+  if (departedOn > today) throw appError('invalid_input', 'care.departureInFuture', { day: departedOn });
   if (departedOn < enrolment.recovered_on) {
-    throw new AppError('invalid_input', `${who} was recovered on ${enrolment.recovered_on}; a departure again cannot be earlier.`);
+    throw appError('invalid_input', 'care.departureBeforeRecovery', { who, day: enrolment.recovered_on });
   }
   db.transaction(() => {
     flagRelost(db, enrolment, { relostOn: departedOn, nowIso: now.toISOString(), actorId: manager.id, source: 'manager', note: (input.note ?? '').trim() });

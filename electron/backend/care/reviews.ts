@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { ParsedReviewInput } from '../../../shared/api/care';
 import type { Person } from '../../../shared/api/session';
 import { nextReviewOn } from '../../../shared/domain/care';
@@ -10,6 +9,7 @@ import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
 import { consoleDay, reviewIntervalMonths } from './clock';
 import { requireEnrolment } from './views';
+import { appError } from '../i18n/errors';
 
 /**
  * Records a review of a followed customer and schedules the next one, one interval (as set now)
@@ -21,16 +21,16 @@ export function completeReview(deps: ServiceDeps, person: Person, input: ParsedR
   const { db } = deps;
   const saved = getReview(db, input.reviewId);
   if (saved) {
-    if (saved.enrolment_id !== input.enrolmentId) throw new AppError('conflict', 'A different review was already saved under this id.');
+    if (saved.enrolment_id !== input.enrolmentId) throw appError('conflict', 'care.reviewIdTaken');
     return { reviewId: saved.id, nextReviewOn: saved.next_review_on };
   }
   const enrolment = requireEnrolment(db, input.enrolmentId);
   const who = enrolment.name ?? enrolment.external_id;
   if (enrolment.status !== 'active' || enrolment.next_review_on === null) {
-    throw new AppError('conflict', `${who} is no longer in intensive care (${enrolment.status === 'relost' ? 're-lost' : 'the recovery was corrected'}); the review was not saved.`);
+    throw appError('conflict', enrolment.status === 'relost' ? 'care.review.relost' : 'care.review.corrected', { who });
   }
   if (person.role !== 'manager' && person.id !== enrolment.owner_id) {
-    throw new AppError('forbidden', `Only ${enrolment.owner_name}, who owns ${who}'s follow-up, or a manager can review them.`);
+    throw appError('forbidden', 'care.review.notOwner', { owner: enrolment.owner_name, who });
   }
   const now = deps.now();
   const nowIso = now.toISOString();

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { CareDetail, CareItem, CareList, DueReview, Recovery, RelostItem } from '../../../shared/api/care';
 import type { Person } from '../../../shared/api/session';
 import { addDays, describeReviewState, REVIEW_DUE_WINDOW_DAYS, reviewState } from '../../../shared/domain/care';
@@ -15,6 +14,7 @@ import { listReviews } from '../../../db/repos/careReviews';
 import { getImportedIndicators } from '../../../db/repos/careIndicators';
 import type { ServiceDeps } from '../types';
 import { consoleDay, reviewIntervalMonths } from './clock';
+import { appError } from '../i18n/errors';
 
 export function recoveryOf(db: Db, row: { recovery_call_id: string; recovered_on: string }): Recovery {
   const r = getRecovery(db, row.recovery_call_id);
@@ -98,7 +98,7 @@ export function dueReviews(deps: ServiceDeps, person: Person): { today: string; 
 
 export function requireEnrolment(db: Db, enrolmentId: string): EnrolmentListRow {
   const row = getEnrolment(db, enrolmentId);
-  if (!row) throw new AppError('not_found', `Nobody is in intensive care under id ${enrolmentId}.`);
+  if (!row) throw appError('not_found', 'care.notFound', { id: String(enrolmentId) });
   return row;
 }
 

@@ -1,5 +1,4 @@
 import type { HandlerGroup } from '../types';
-import { AppError } from '../../../shared/api/result';
 import { LANGUAGES, PSEUDO_LANGUAGES } from '../../../shared/i18n/languages';
 import { translatorFor } from '../i18n';
 import { consentHistory, consentOf, insertConsent, toAnswer } from '../../../db/repos/consents';
@@ -7,19 +6,20 @@ import { getCustomerRow } from '../../../db/repos/customers';
 import { getCallOpening } from '../../../db/repos/callOpenings';
 import { audit } from '../../../db/repos/audit';
 import { addEntry, applyLedger, ledgerValue } from '../permissions/ledger';
+import { appError } from '../i18n/errors';
 
 /** Consent per channel, recorded on the call as the customer gave it. */
 export const consentHandlers: HandlerGroup<'consent.record' | 'consent.get'> = {
   'consent.record': (deps, input, ctx) => {
     const { db } = deps;
     const customer = getCustomerRow(db, input.customerId);
-    if (!customer) throw new AppError('not_found', `No customer with id ${input.customerId}.`);
+    if (!customer) throw appError('not_found', 'customer.notFound', { id: String(input.customerId) });
     const opening = getCallOpening(db, input.callId);
-    if (!opening || opening.customer_id !== customer.id) throw new AppError('conflict', 'Consent is recorded on a call with this customer: start the call first.');
+    if (!opening || opening.customer_id !== customer.id) throw appError('conflict', 'consent.startCallFirst');
     // The words the agent read are the words kept: a window showing an older question is told so.
     // Each desk reads the question in its agent's language; any shipped wording of this channel's question is the question.
     const wordings = [...LANGUAGES, ...PSEUDO_LANGUAGES].map((language) => translatorFor(language)(`content.consent.${input.channel}`));
-    if (!wordings.includes(input.wording)) throw new AppError('conflict', 'The consent question has changed since this screen was opened; reload the call and ask it again.');
+    if (!wordings.includes(input.wording)) throw appError('conflict', 'consent.questionChanged');
     const now = deps.now();
     db.transaction(() => {
       insertConsent(db, {
@@ -57,7 +57,7 @@ export const consentHandlers: HandlerGroup<'consent.record' | 'consent.get'> = {
     return consentOf(db, customer.id);
   },
   'consent.get': (deps, input) => {
-    if (!getCustomerRow(deps.db, input.customerId)) throw new AppError('not_found', `No customer with id ${input.customerId}.`);
+    if (!getCustomerRow(deps.db, input.customerId)) throw appError('not_found', 'customer.notFound', { id: String(input.customerId) });
     return { latest: consentOf(deps.db, input.customerId), history: consentHistory(deps.db, input.customerId).map(toAnswer) };
   },
 };

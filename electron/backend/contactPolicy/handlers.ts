@@ -4,7 +4,7 @@ import { audit } from '../../../db/repos/audit';
 import { startCall } from '../call/session';
 import { callingStatus } from '../call/contactRules';
 import { getCustomerRow } from '../../../db/repos/customers';
-import { AppError } from '../../../shared/api/result';
+import { appError } from '../i18n/errors';
 
 /** The manager's rules around calling hours and retries, and a call started outside hours with a reason. */
 export const contactPolicyHandlers: HandlerGroup<'contactPolicy.get' | 'contactPolicy.save' | 'contactPolicy.status' | 'call.startOutsideHours'> = {
@@ -19,7 +19,7 @@ export const contactPolicyHandlers: HandlerGroup<'contactPolicy.get' | 'contactP
   },
   'contactPolicy.status': (deps, input) => {
     const row = getCustomerRow(deps.db, input.customerId);
-    if (!row) throw new AppError('not_found', `No customer with id ${input.customerId}.`);
+    if (!row) throw appError('not_found', 'customer.notFound', { id: String(input.customerId) });
     return callingStatus(deps, row, input.callId);
   },
   'call.startOutsideHours': (deps, input, ctx) => startCall(deps, ctx.user, { customerId: input.customerId }, input.reason),

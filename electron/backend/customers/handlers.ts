@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { CustomerCard } from '../../../shared/api/customers';
 import { getCustomerRow } from '../../../db/repos/customers';
 import { listCallsOfCustomer } from '../../../db/repos/calls';
@@ -6,11 +5,12 @@ import type { HandlerGroup } from '../types';
 import { customerProfile } from './profile';
 import { customerBlock } from '../../../db/repos/permissions';
 import { consentOf } from '../../../db/repos/consents';
+import { appError } from '../i18n/errors';
 
 export const customerHandlers: HandlerGroup<'customers.get'> = {
   'customers.get': (deps, input): CustomerCard => {
     const row = getCustomerRow(deps.db, input.id);
-    if (!row) throw new AppError('not_found', `No customer with id ${input.id}.`);
+    if (!row) throw appError('not_found', 'customer.notFound', { id: String(input.id) });
     return {
       id: row.id,
       ...customerProfile(row),

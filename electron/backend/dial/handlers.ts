@@ -1,11 +1,12 @@
-import { AppError } from '../../../shared/api/result';
-import { checkPhoneNumber, dialUrl, type DialScheme } from '../../../shared/domain/phone';
+import { checkPhoneNumber, dialUrl, MAX_DIGITS, MIN_DIGITS, PHONE_MAX_LENGTH, type DialScheme } from '../../../shared/domain/phone';
+import { said } from '../../../shared/i18n/said';
 import type { HandlerGroup } from '../types';
 import type { ServiceDeps } from '../types';
 import { readPreferences } from '../preferences/handlers';
 import { customerBlock, numberBlock } from '../permissions/ledger';
 import { getCustomerRow } from '../../../db/repos/customers';
-import { blockedLabel } from '../../../shared/domain/permissions';
+import { blockedSaid } from '../../../shared/domain/permissions';
+import { appError } from '../i18n/errors';
 
 /**
  * Click-to-dial: the number (already checked by the channel's schema, checked again here since the
@@ -14,17 +15,17 @@ import { blockedLabel } from '../../../shared/domain/permissions';
  */
 export async function openDial(deps: ServiceDeps, number: string, customerId?: number): Promise<{ scheme: DialScheme }> {
   const check = checkPhoneNumber(number);
-  if (!check.ok) throw new AppError('invalid_input', check.reason);
+  if (!check.ok) throw appError('invalid_input', 'dial.notANumber', { why: said(`components.phone.problem.${check.problem}`, { max: PHONE_MAX_LENGTH, min: MIN_DIGITS, maxDigits: MAX_DIGITS }) });
   assertDialAllowed(deps, number, customerId);
   if (!deps.desktop) {
-    throw new AppError('forbidden', 'Click-to-dial opens the phone app from the desktop console only; in a browser the number is a tel: link.');
+    throw appError('forbidden', 'dial.desktopOnly');
   }
   const { dialScheme } = readPreferences(deps);
   try {
     await deps.desktop.openDialUrl(dialUrl(check.dialable, dialScheme));
   } catch (error) {
     deps.log.warn('dial handler failed', { scheme: dialScheme, error: error instanceof Error ? error.name : 'unknown' });
-    throw new AppError('internal', `No app on this computer answers ${dialScheme}: links. Dial the number by hand, or ask IT to set up a phone app.`);
+    throw appError('internal', 'dial.noPhoneApp', { scheme: dialScheme });
   }
   deps.log.info('dial opened', { scheme: dialScheme });
   return { scheme: dialScheme };
@@ -36,13 +37,13 @@ function assertDialAllowed(deps: ServiceDeps, number: string, customerId: number
   let block = customerId === undefined ? numberBlock(deps.db, number, now) : null;
   if (customerId !== undefined) {
     const row = getCustomerRow(deps.db, customerId);
-    if (!row) throw new AppError('not_found', `No customer with id ${customerId}.`);
+    if (!row) throw appError('not_found', 'customer.notFound', { id: String(customerId) });
     // The customer's own number is what is dialled; a different number typed for them is checked too.
     block = customerBlock(deps.db, row, 'call', now) ?? (row.phone !== null && row.phone.replace(/\D/g, '') === number.replace(/\D/g, '') ? null : numberBlock(deps.db, number, now));
   }
   if (block) {
     deps.log.info('dial refused by the ledger', { source: block.source });
-    throw new AppError('forbidden', `${blockedLabel(block, 'call', (iso) => iso.slice(0, 10))}. Nothing was dialled.`);
+    throw appError('forbidden', 'dial.blocked', { blocked: blockedSaid(block, 'call') });
   }
 }
 

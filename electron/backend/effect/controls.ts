@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { ControlSetting } from '../../../shared/api/effect';
 import type { ServiceDeps } from '../types';
 import { getCycle } from '../../../db/repos/cycles';
@@ -6,6 +5,7 @@ import { callsInCycle, groupSizes, listControls, setControlShare } from '../../.
 import { refreshSelection } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
 import { enqueueEvent } from '../../../db/repos/outbox';
+import { appError } from '../i18n/errors';
 
 export function listControlSettings(deps: ServiceDeps): ControlSetting[] {
   return listControls(deps.db).map((c) => ({ cycleId: c.cycle_id, cycle: c.cycle_name, sharePercent: c.share_percent, ...groupSizes(deps.db, c.cycle_id) }));
@@ -19,17 +19,14 @@ export function listControlSettings(deps: ServiceDeps): ControlSetting[] {
 export function setControl(deps: ServiceDeps, input: { cycleId: string; sharePercent: number }, actorId: string): ControlSetting {
   const { db } = deps;
   const cycle = getCycle(db, input.cycleId);
-  if (!cycle) throw new AppError('not_found', `There is no cycle ${input.cycleId}.`);
+  if (!cycle) throw appError('not_found', 'cycle.notFound', { id: input.cycleId });
   const now = deps.now().toISOString();
   db.transaction(() => {
     const current = listControls(db).find((c) => c.cycle_id === cycle.id);
     if ((current?.share_percent ?? 0) === input.sharePercent) return;
     const called = callsInCycle(db, cycle.id);
     if (called > 0) {
-      throw new AppError(
-        'conflict',
-        `The control group of ${cycle.name} is fixed: ${called.toLocaleString('en')} of its customers have already been called. Set the share before a cycle's first call.`,
-      );
+      throw appError('conflict', 'effect.controlFixed', { cycle: cycle.name, count: called });
     }
     setControlShare(db, cycle.id, input.sharePercent, actorId, now);
     enqueueEvent(db, 'cycle.control', { cycle: cycle.id, cycleName: cycle.name, sharePercent: input.sharePercent, setAt: now }, now);

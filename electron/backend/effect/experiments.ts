@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/api/result';
 import type { OfferRule } from '../../../shared/api/call';
 import { pickVariant, type CostModelKind } from '../../../shared/domain/effect';
 import type { Db } from '../../../db/open';
@@ -9,6 +8,8 @@ import { getOffer } from '../../../db/repos/offers';
 import { expectOneRow, prepared } from '../../../db/statements';
 import { audit } from '../../../db/repos/audit';
 import { enqueueOfferDefined } from '../../../db/repos/offerDefinitions';
+import { appError } from '../i18n/errors';
+import { said } from '../../../shared/i18n/said';
 
 /**
  * The rules as one customer's call sees them: where a rule proposes an offer under experiment, it
@@ -36,17 +37,17 @@ export function startExperiment(
 ): { id: string } {
   const { db } = deps;
   const base = getOffer(db, input.baseOfferId);
-  if (!base) throw new AppError('not_found', `There is no offer with id ${input.baseOfferId}.`);
+  if (!base) throw appError('not_found', 'playbook.unknownOffer', { id: input.baseOfferId });
   const ids = new Set<string>();
   for (const v of input.variants) {
     const o = getOffer(db, v.offerId);
-    if (!o) throw new AppError('not_found', `There is no offer with id ${v.offerId}.`);
-    if (o.retired_at !== null) throw new AppError('conflict', `${o.name} is retired: it cannot be a variant.`);
-    if (ids.has(v.offerId)) throw new AppError('invalid_input', `${o.name} is a variant twice.`);
+    if (!o) throw appError('not_found', 'playbook.unknownOffer', { id: v.offerId });
+    if (o.retired_at !== null) throw appError('conflict', 'effect.variantRetired', { name: o.name });
+    if (ids.has(v.offerId)) throw appError('invalid_input', 'effect.variantTwice', { name: o.name });
     ids.add(v.offerId);
   }
   const clash = runningExperiments(db).find((e) => e.baseOfferId === input.baseOfferId || e.variants.some((v) => ids.has(v.offerId)));
-  if (clash) throw new AppError('conflict', `An experiment on ${base.name} (or one of these variants) is already running; end it first.`);
+  if (clash) throw appError('conflict', 'effect.experimentRunning', { name: base.name });
   const id = randomUUID();
   const now = deps.now().toISOString();
   db.transaction(() => {
@@ -60,10 +61,10 @@ export function startExperiment(
 export function finishExperiment(deps: ServiceDeps, input: { id: string; winnerOfferId: string; note: string }, actorId: string): { rulesChanged: number } {
   const { db } = deps;
   const e = getExperiment(db, input.id);
-  if (!e) throw new AppError('not_found', `There is no experiment ${input.id}.`);
-  if (e.ended_at !== null) throw new AppError('conflict', `The experiment "${e.name}" has already ended.`);
+  if (!e) throw appError('not_found', 'effect.experimentNotFound', { id: input.id });
+  if (e.ended_at !== null) throw appError('conflict', 'effect.experimentEnded', { name: e.name });
   if (!listVariants(db, e.id).some((v) => v.offer_id === input.winnerOfferId)) {
-    throw new AppError('invalid_input', `The winner must be one of the experiment's variants.`);
+    throw appError('invalid_input', 'effect.winnerNotVariant');
   }
   const now = deps.now().toISOString();
   let rulesChanged = 0;
@@ -81,10 +82,10 @@ export function setOfferCost(
   actorId: string,
 ): { offerId: string } {
   const { db } = deps;
-  if (!getOffer(db, input.offerId)) throw new AppError('not_found', `There is no offer with id ${input.offerId}.`);
+  if (!getOffer(db, input.offerId)) throw appError('not_found', 'playbook.unknownOffer', { id: input.offerId });
   const need: Record<CostModelKind, ('percent' | 'months' | 'amount')[]> = { none: [], discount: ['percent', 'months'], free_months: ['months'], fixed: ['amount'] };
   const missing = need[input.model].filter((f) => input[f] === null);
-  if (missing.length > 0) throw new AppError('invalid_input', `A ${input.model.replace('_', ' ')} cost needs ${missing.join(' and ')}.`);
+  if (missing.length > 0) throw appError('invalid_input', 'effect.costNeeds', { model: said(`errors.effect.costModel.${input.model}`), fields: { list: missing.map((f) => said(`errors.effect.costField.${f}`)), join: 'and' } });
   const now = deps.now().toISOString();
   db.transaction(() => {
     expectOneRow(

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/api/result';
 import { pickVariant } from '../../../shared/domain/effect';
-import { STAGE_LABELS, STAGES, type Stage } from '../../../shared/domain/stages';
+import { STAGES, type Stage } from '../../../shared/domain/stages';
 import type { GuidanceExperimentCells } from '../../../shared/reports/effect';
 import type { Db } from '../../../db/open';
 import type { ServiceDeps } from '../types';
@@ -18,6 +17,8 @@ import {
   setStageGuidance,
 } from '../../../db/repos/guidanceExperiments';
 import { audit } from '../../../db/repos/audit';
+import { appError } from '../i18n/errors';
+import { said } from '../../../shared/i18n/said';
 
 /**
  * Experiments over a stage's guidance: two or more wordings, each with a weight. A customer's
@@ -51,15 +52,15 @@ export function startGuidanceExperiment(
   const texts = new Set<string>();
   input.variants.forEach((v, i) => {
     const label = v.label.toLowerCase();
-    if (labels.has(label)) throw new AppError('invalid_input', `Variant ${i + 1}: another variant is already called "${v.label}".`);
+    if (labels.has(label)) throw appError('invalid_input', 'effect.guidance.labelTaken', { n: i + 1, label: v.label });
     if (texts.has(v.text)) {
-      throw new AppError('invalid_input', v.text === '' ? `Variant ${i + 1}: only one variant can keep the current wording.` : `Variant ${i + 1}: its wording is the same as another variant's.`);
+      throw appError('invalid_input', v.text === '' ? 'effect.guidance.oneKeepsWording' : 'effect.guidance.sameWording', { n: i + 1 });
     }
     labels.add(label);
     texts.add(v.text);
   });
   const running = runningGuidanceExperiment(db, input.stage);
-  if (running) throw new AppError('conflict', `"${running.name}" is already trying wordings of the ${STAGE_LABELS[input.stage]} stage; end it first.`);
+  if (running) throw appError('conflict', 'effect.guidance.stageBusy', { name: running.name, stage: said(`card.stage.${input.stage}`) });
   const id = randomUUID();
   const now = deps.now().toISOString();
   db.transaction(() => {
@@ -73,10 +74,10 @@ export function startGuidanceExperiment(
 export function finishGuidanceExperiment(deps: ServiceDeps, input: { id: string; winnerVariantId: string; note: string }, actorId: string): { stage: Stage; playbookChanged: boolean } {
   const { db } = deps;
   const e = getGuidanceExperiment(db, input.id);
-  if (!e) throw new AppError('not_found', `There is no guidance experiment ${input.id}.`);
-  if (e.ended_at !== null) throw new AppError('conflict', `The experiment "${e.name}" has already ended.`);
+  if (!e) throw appError('not_found', 'effect.guidance.notFound', { id: input.id });
+  if (e.ended_at !== null) throw appError('conflict', 'effect.experimentEnded', { name: e.name });
   const winner = listGuidanceVariants(db, e.id).find((v) => v.id === input.winnerVariantId);
-  if (!winner) throw new AppError('invalid_input', `The winner must be one of the experiment's variants.`);
+  if (!winner) throw appError('invalid_input', 'effect.winnerNotVariant');
   const now = deps.now().toISOString();
   db.transaction(() => {
     endGuidanceExperiment(db, e.id, winner.id, input.note, actorId, now);

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import { buildEffectReport, type EffectReport } from '../../../shared/reports/effect';
 import { buildOfferEconomicsFromCells, type OfferEconomicsReport } from '../../../shared/reports/offerEconomics';
 import { buildHandleTimeReport, type HandleTimeReport } from '../../../shared/reports/handleTime';
@@ -9,13 +8,14 @@ import { effectCells, experimentCells, listControls } from '../../../db/repos/ef
 import { handleTimeCells, offersMadeCells, wonBackCells } from '../../../db/repos/effectReports';
 import { listOffers } from '../../../db/repos/offers';
 import { guidanceExperimentCells } from './guidance';
+import { appError } from '../i18n/errors';
 
 /** A cycle by id or name; null for every cycle. */
 function cycleOf(db: Db, cycle: string | undefined): { id: string; name: string } | null {
   if (cycle === undefined) return null;
   const id = findCycleIdByIdOrName(db, cycle);
   const found = id ? getCycle(db, id) : undefined;
-  if (!found) throw new AppError('not_found', `There is no cycle "${cycle}".`);
+  if (!found) throw appError('not_found', 'cycle.notFoundNamed', { name: cycle });
   return { id: found.id, name: found.name };
 }
 

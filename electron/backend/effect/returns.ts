@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../../../shared/api/result';
 import type { ReturnsImportResult } from '../../../shared/api/effect';
 import type { ServiceDeps } from '../types';
 import { clearReturn, prepareReturnWrite } from '../../../db/repos/effect';
@@ -7,6 +6,7 @@ import { audit } from '../../../db/repos/audit';
 import { prepareEnqueueEvent } from '../../../db/repos/outbox';
 import { detectSeparator } from '../import/separator';
 import { parseDate, parseDecimal } from '../import/values';
+import { appError } from '../i18n/errors';
 
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 const ID_HEADERS = ['customerid', 'externalid', 'id', 'customer', 'customerno', 'customernumber', 'accountid', 'account'];
@@ -38,13 +38,13 @@ export function importReturns(deps: ServiceDeps, input: { fileName: string; text
     const parsed: unknown = parse(text, { delimiter: separator, relax_column_count: true, skip_empty_lines: true, trim: true });
     records = parsed as string[][];
   } catch (error) {
-    throw new AppError('invalid_input', `${input.fileName} is not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`);
+    throw appError('invalid_input', 'effect.returns.unreadable', { file: input.fileName, detail: error instanceof Error ? error.message : String(error) });
   }
   const [header, ...rows] = records;
-  if (!header) throw new AppError('invalid_input', `${input.fileName} is empty.`);
+  if (!header) throw appError('invalid_input', 'effect.returns.empty', { file: input.fileName });
   const headers = header.map(norm);
   const idCol = find(headers, ID_HEADERS);
-  if (idCol < 0) throw new AppError('invalid_input', `${input.fileName} has no customer id column (a header such as "Customer ID"). Nothing was imported.`);
+  if (idCol < 0) throw appError('invalid_input', 'effect.returns.noIdColumn', { file: input.fileName });
   const returnedCol = find(headers, RETURNED_HEADERS);
   const dateCol = find(headers, DATE_HEADERS);
   const revenueCol = find(headers, REVENUE_HEADERS);

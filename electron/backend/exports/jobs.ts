@@ -3,7 +3,6 @@ import { plainFault } from '../../../db/faults';
 import { createWriteStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/api/result';
 import type { ExportDataset, ExportStatus } from '../../../shared/api/exports';
 import type { Db } from '../../../db/open';
 import type { Logger } from '../types';
@@ -12,6 +11,7 @@ import { EXPORT_FILE_BUFFER_BYTES, finish } from './stream';
 import { writeExport } from './write';
 import type { UiLanguage } from '../../../shared/i18n/languages';
 import { exportWordsFor } from './words';
+import { appError } from '../i18n/errors';
 
 interface Job extends ExportStatus {
   /** A folder of its own, removed whole when the export is discarded. */
@@ -57,7 +57,7 @@ export class ExportJobs {
   ) {}
 
   start(dataset: ExportDataset, bom: boolean, now: Date, language: UiLanguage = 'en'): ExportStatus {
-    if (this.db.memory) throw new AppError('internal', 'Exports need the console database on disk.');
+    if (this.db.memory) throw appError('internal', 'exports.needDisk');
     this.sweep();
     const jobId = randomUUID();
     const dir = mkdtempSync(join(tmpdir(), 'winback-export-'));
@@ -125,8 +125,8 @@ export class ExportJobs {
 
   read(jobId: string, offset: number): { text: string; nextOffset: number; done: boolean } {
     const job = this.job(jobId);
-    if (job.state !== 'done') throw new AppError('conflict', 'The export is not finished yet.');
-    if (offset > job.bytes) throw new AppError('invalid_input', 'That part of the export does not exist.');
+    if (job.state !== 'done') throw appError('conflict', 'exports.notFinished');
+    if (offset > job.bytes) throw appError('invalid_input', 'exports.noSuchPart');
     const buf = Buffer.alloc(Math.min(READ_CHUNK_BYTES, job.bytes - offset));
     const fd = openSync(job.file, 'r');
     let length: number;
@@ -143,7 +143,7 @@ export class ExportJobs {
   discard(jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (!job) return false;
-    if (job.state === 'running') throw new AppError('conflict', 'The export is still being written.');
+    if (job.state === 'running') throw appError('conflict', 'exports.stillWriting');
     rmSync(job.dir, { recursive: true, force: true });
     this.jobs.delete(jobId);
     return true;
@@ -151,7 +151,7 @@ export class ExportJobs {
 
   private job(jobId: string): Job {
     const job = this.jobs.get(jobId);
-    if (!job) throw new AppError('not_found', 'That export is no longer available; start it again.');
+    if (!job) throw appError('not_found', 'exports.gone');
     return job;
   }
 

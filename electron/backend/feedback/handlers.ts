@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import { FEEDBACK_STATUSES, type FeedbackItem, type FeedbackStatus } from '../../../shared/api/feedback';
 import type { Outcome } from '../../../shared/domain/outcomes';
 import type { Db } from '../../../db/open';
@@ -14,6 +13,7 @@ import {
 } from '../../../db/repos/feedbackQueue';
 import type { HandlerGroup } from '../types';
 import { resolveReportQuery } from '../reports/scope';
+import { appError } from '../i18n/errors';
 
 export const NOT_DIAGNOSED = 'Not diagnosed';
 
@@ -56,14 +56,14 @@ export function feedbackQueueFor(
 /** Moves feedback along new -> shared -> coached -> closed (or back, when it was set by mistake). */
 export function changeFeedbackStatus(db: Db, id: string, status: FeedbackStatus, actorId: string | null, now: Date): FeedbackItem {
   const before = getFeedbackRow(db, id);
-  if (!before) throw new AppError('not_found', 'That feedback no longer exists.');
+  if (!before) throw appError('not_found', 'feedback.notFound');
   const at = now.toISOString();
   db.transaction(() => {
     setFeedbackStatus(db, id, status, actorId, at);
     audit(db, { at, actorId, action: 'feedback.status', entity: 'feedback', entityId: id, detail: { from: before.status, to: status } });
   })();
   const after = getFeedbackRow(db, id);
-  if (!after) throw new AppError('not_found', 'That feedback no longer exists.');
+  if (!after) throw appError('not_found', 'feedback.notFound');
   return toItem(after);
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/api/result';
 import type { IssueDetail, IssueStatus, IssueSummary, LinkedCall } from '../../../shared/api/issues';
 import type { Outcome } from '../../../shared/domain/outcomes';
 import type { Db } from '../../../db/open';
@@ -25,6 +24,7 @@ import {
 } from '../../../db/repos/issues';
 import { listReasonLabels } from '../../../db/repos/reportsLookups';
 import type { HandlerGroup } from '../types';
+import { appError } from '../i18n/errors';
 
 const NO_IMPACT: IssueImpact = { customers: 0, stillLost: 0, revenueAtStake: 0 };
 
@@ -90,7 +90,7 @@ function afterFix(db: Db, row: IssueRow, now: Date): IssueDetail['afterFix'] {
 
 export function issueDetail(db: Db, id: string, now: Date): IssueDetail {
   const row = getIssueRow(db, id);
-  if (!row) throw new AppError('not_found', 'That issue no longer exists.');
+  if (!row) throw appError('not_found', 'issues.notFound');
   return {
     ...toSummary(db, row, issueImpact(db, id), reasonNameIndex(db)),
     calls: linkedCalls(db, id).map(toLinkedCall),
@@ -100,9 +100,9 @@ export function issueDetail(db: Db, id: string, now: Date): IssueDetail {
 
 function assertLinksExist(db: Db, reasonIds: readonly string[] | undefined, callIds: readonly string[] | undefined): void {
   const badReasons = reasonIds ? missingIds(db, 'reasons', reasonIds) : [];
-  if (badReasons.length > 0) throw new AppError('invalid_input', `Unknown reason: ${badReasons.slice(0, 3).join(', ')}.`);
+  if (badReasons.length > 0) throw appError('invalid_input', 'issues.unknownReasons', { ids: badReasons.slice(0, 3).join(', ') });
   const badCalls = callIds ? missingIds(db, 'calls', callIds) : [];
-  if (badCalls.length > 0) throw new AppError('invalid_input', `Unknown call: ${badCalls.slice(0, 3).join(', ')}.`);
+  if (badCalls.length > 0) throw appError('invalid_input', 'issues.unknownCalls', { ids: badCalls.slice(0, 3).join(', ') });
 }
 
 export interface NewIssue {
@@ -115,7 +115,7 @@ export interface NewIssue {
 
 export function createIssue(db: Db, input: NewIssue, actorId: string | null, now: Date): IssueDetail {
   if (input.reasonIds.length === 0 && input.callIds.length === 0) {
-    throw new AppError('invalid_input', 'Link at least one reason or one call: an issue is about the customers behind it.');
+    throw appError('invalid_input', 'issues.linkSomething');
   }
   assertLinksExist(db, input.reasonIds, input.callIds);
   const at = now.toISOString();
@@ -151,12 +151,12 @@ export interface IssueChange {
 
 export function updateIssue(db: Db, change: IssueChange, actorId: string | null, now: Date): IssueDetail {
   const row = getIssueRow(db, change.id);
-  if (!row) throw new AppError('not_found', 'That issue no longer exists.');
+  if (!row) throw appError('not_found', 'issues.notFound');
   assertLinksExist(db, change.reasonIds, change.callIds);
   const reasons = change.reasonIds ?? issueReasonIds(db, row.id);
   const calls = change.callIds ?? issueCallIds(db, row.id);
   if (reasons.length === 0 && calls.length === 0) {
-    throw new AppError('invalid_input', 'An issue keeps at least one reason or one call.');
+    throw appError('invalid_input', 'issues.keepSomething');
   }
   const at = now.toISOString();
   const status = change.status ?? row.status;

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { ChannelPermission, KeepInTouchChoices, KeepInTouchCustomer, KeepInTouchFilters, KeepInTouchList } from '../../../shared/api/keepInTouch';
 import type { ConsentAnswer } from '../../../shared/domain/consent';
 import type { Db } from '../../../db/open';
@@ -12,6 +11,7 @@ import {
 } from '../../../db/repos/keepInTouch';
 import { ensureContactsFresh } from '../../../db/repos/permissions';
 import type { ServiceDeps } from '../types';
+import { appError } from '../i18n/errors';
 
 /** Names of reasons and categories by id, for the rows (the taxonomy is a few dozen rows). */
 function names(db: Db) {
@@ -22,9 +22,9 @@ function names(db: Db) {
 
 /** Filters that name something the console does not have are a mistake, not an empty list. */
 function checkFilters(db: Db, f: KeepInTouchFilters): void {
-  if (f.reasonId !== undefined && !getReason(db, f.reasonId)) throw new AppError('invalid_input', `There is no reason "${f.reasonId}" in the taxonomy.`);
-  if (f.categoryId !== undefined && !getCategory(db, f.categoryId)) throw new AppError('invalid_input', `There is no reason category "${f.categoryId}".`);
-  if (f.cycleId !== undefined && !getCycle(db, f.cycleId)) throw new AppError('invalid_input', `There is no cycle "${f.cycleId}".`);
+  if (f.reasonId !== undefined && !getReason(db, f.reasonId)) throw appError('invalid_input', 'taxonomy.unknownReason', { id: f.reasonId });
+  if (f.categoryId !== undefined && !getCategory(db, f.categoryId)) throw appError('invalid_input', 'taxonomy.unknownCategory', { id: f.categoryId });
+  if (f.cycleId !== undefined && !getCycle(db, f.cycleId)) throw appError('invalid_input', 'cycle.notFound', { id: f.cycleId });
 }
 
 const permission = (consent: string | null, open: number): ChannelPermission => ({ consent: (consent as ConsentAnswer | null) ?? null, open: open === 1 });

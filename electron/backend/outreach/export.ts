@@ -2,7 +2,6 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import yazl from 'yazl';
-import { AppError } from '../../../shared/api/result';
 import { csvHeader, csvRow, type CsvColumn } from '../../../shared/csv/write';
 import { firstNameOf } from '../../../shared/domain/outreachTemplate';
 import type { Db } from '../../../db/open';
@@ -13,6 +12,7 @@ import { emlBytes, type EmlSender } from './eml';
 import { unsubscribeFooter } from './footer';
 import { ensureUnsubscribeLinks } from './hubLinks';
 import { readSender } from './settings';
+import { appError } from '../i18n/errors';
 
 /** A message as the exports read it: only those written in full, never one blocked on a missing value. */
 interface ExportRow {
@@ -42,8 +42,8 @@ function exportRows(db: Db, outreachId: string): ExportRow[] {
 
 function outreachOf(db: Db, id: string): OutreachRow & { message_channel: 'email' | 'letter' } {
   const o = getOutreach(db, id);
-  if (!o) throw new AppError('not_found', 'That outreach no longer exists.');
-  if (o.message_channel === null) throw new AppError('conflict', 'This outreach makes calls only; it has no messages to export.');
+  if (!o) throw appError('not_found', 'outreach.notFound');
+  if (o.message_channel === null) throw appError('conflict', 'outreach.export.callsOnly');
   return { ...o, message_channel: o.message_channel };
 }
 
@@ -71,7 +71,7 @@ export async function outreachCsv(deps: ServiceDeps, actorId: string | null, id:
   if (outreach.message_channel === 'email') await ensureUnsubscribeLinks(deps, id);
   const sender = readSender(db);
   const rows = exportRows(db, id);
-  if (rows.length === 0) throw new AppError('conflict', 'No message of this outreach is ready: fix the ones that cannot be written, or they were all sent already.');
+  if (rows.length === 0) throw appError('conflict', 'outreach.export.noneReady');
   const email = outreach.message_channel === 'email';
   const columns: CsvColumn<ExportRow>[] = [
     { header: 'Customer id', value: (r) => r.external_id },
@@ -92,7 +92,7 @@ export async function outreachCsv(deps: ServiceDeps, actorId: string | null, id:
 
 function emlSender(db: Db): EmlSender {
   const sender = readSender(db);
-  if (sender.fromAddress === null) throw new AppError('conflict', 'Set the sender address in Admin, Outreach delivery first: every email needs one.');
+  if (sender.fromAddress === null) throw appError('conflict', 'outreach.senderFirstShort');
   return { company: sender.company, fromAddress: sender.fromAddress, replyTo: sender.replyTo };
 }
 
@@ -113,7 +113,7 @@ async function* emlFiles(db: Db, id: string): AsyncGenerator<{ name: string; byt
 }
 
 function assertEmail(outreach: OutreachRow & { message_channel: 'email' | 'letter' }): void {
-  if (outreach.message_channel !== 'email') throw new AppError('conflict', 'This outreach writes letters: export the mail-merge file instead of .eml files.');
+  if (outreach.message_channel !== 'email') throw appError('conflict', 'outreach.export.letters');
 }
 
 /** One .eml file per customer in a zip, for the window's download (the command line can write a folder). */
@@ -131,7 +131,7 @@ export async function outreachEmlZip(deps: ServiceDeps, actorId: string | null, 
     zip.addBuffer(f.bytes, f.name, { mtime: new Date(deps.now()), compress: true });
     ids.push(f.customerId);
   }
-  if (ids.length === 0) throw new AppError('conflict', 'No email of this outreach is ready: fix the ones that cannot be written, or they were all sent already.');
+  if (ids.length === 0) throw appError('conflict', 'outreach.export.noEmailReady');
   zip.end();
   await done;
   markExported(db, id, ids, actorId, deps.now().toISOString(), 'eml');

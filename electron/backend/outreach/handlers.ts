@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import { searchCustomers } from '../../../db/repos/outreachFacts';
 import { getIssueFix } from '../../../db/repos/issueFixes';
 import { getIssueRow } from '../../../db/repos/issues';
@@ -14,10 +13,11 @@ import { nudgeOutreachSender } from './senderLoop';
 import { readOutreachSettings, readSmtpConfig, saveOutreachSettings } from './settings';
 import { callNotes, outreachList, outreachMembers, outreachMessage, outreachSummary } from './summaries';
 import { previewTemplate, retireTemplate, saveTemplate, templateList } from './templates';
+import { appError } from '../i18n/errors';
 
 function issueOutreaches(deps: ServiceDeps, issueId: string) {
   const issue = getIssueRow(deps.db, issueId);
-  if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
+  if (!issue) throw appError('not_found', 'issues.notFound');
   const fix = getIssueFix(deps.db, issueId);
   return {
     fixed: issue.status === 'fixed',
@@ -30,14 +30,14 @@ function issueOutreaches(deps: ServiceDeps, issueId: string) {
 async function sendOutreach(deps: ServiceDeps, actorId: string, id: string) {
   const { db } = deps;
   const outreach = getOutreach(db, id);
-  if (!outreach) throw new AppError('not_found', 'That outreach no longer exists.');
-  if (outreach.message_channel !== 'email') throw new AppError('conflict', 'Only emails are sent through the relay; export letters as a mail-merge file.');
-  if (!readSmtpConfig(db)) throw new AppError('conflict', 'No SMTP relay is set up: ask IT to set one in Admin, Outreach delivery, or export the .eml files instead.');
+  if (!outreach) throw appError('not_found', 'outreach.notFound');
+  if (outreach.message_channel !== 'email') throw appError('conflict', 'outreach.send.emailsOnly');
+  if (!readSmtpConfig(db)) throw appError('conflict', 'outreach.send.noRelay');
   await ensureUnsubscribeLinks(deps, id);
   const at = deps.now().toISOString();
   db.transaction(() => {
     const queued = queueOutreach(db, id, at);
-    if (queued === 0) throw new AppError('conflict', 'No email of this outreach is ready to send: they were sent or exported already, or cannot be written.');
+    if (queued === 0) throw appError('conflict', 'outreach.send.noneReady');
     audit(db, { at, actorId, action: 'outreach.send', entity: 'outreach', entityId: id, detail: { queued } });
   })();
   nudgeOutreachSender(db);

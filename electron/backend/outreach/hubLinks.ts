@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { AppError } from '../../../shared/api/result';
 import {
   MAX_LINKS_PER_REQUEST,
   ObjectionsResponse,
@@ -11,12 +10,13 @@ import type { ServiceDeps } from '../types';
 import { hubBase } from '../sync/hubClient';
 import { readHubConfig } from '../sync/settings';
 import { OUTREACH_KEYS, readHubPublicUrl } from './settings';
+import { appError } from '../i18n/errors';
 
 const TIMEOUT_MS = 30_000;
 
 async function hubRequest<S extends z.ZodType>(db: Db, method: 'GET' | 'POST', path: string, schema: S, body?: unknown, fetchImpl: typeof fetch = fetch): Promise<z.output<S>> {
   const config = readHubConfig(db);
-  if (!config) throw new AppError('conflict', 'No hub is set up on this console (Admin, Hub): unsubscribe links are signed by the hub.');
+  if (!config) throw appError('conflict', 'outreach.links.noHub');
   const base = hubBase(config.url);
   let response: Response;
   try {
@@ -28,14 +28,14 @@ async function hubRequest<S extends z.ZodType>(db: Db, method: 'GET' | 'POST', p
       redirect: 'error',
     });
   } catch {
-    throw new AppError('network', `Could not reach the hub at ${base.host}. Nothing was sent; try again when it is back.`);
+    throw appError('network', 'outreach.links.unreachable', { host: base.host });
   }
   if (!response.ok) {
-    if (response.status === 401 || response.status === 403) throw new AppError('forbidden', 'The hub refused this console: signing unsubscribe links needs a manager\'s hub token.');
-    throw new AppError('network', `The hub at ${base.host} answered HTTP ${response.status}; nothing was sent.`);
+    if (response.status === 401 || response.status === 403) throw appError('forbidden', 'outreach.links.refused');
+    throw appError('network', 'outreach.links.httpStatus', { host: base.host, status: String(response.status) });
   }
   const parsed = schema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new AppError('network', `The answer from ${base.host} is not one this console understands. Is the hub up to date?`);
+  if (!parsed.success) throw appError('network', 'outreach.links.badAnswer', { host: base.host });
   return parsed.data;
 }
 

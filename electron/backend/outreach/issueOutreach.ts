@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/api/result';
 import type { Audience, MessageChannel, OutreachSummary } from '../../../shared/api/outreach';
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
@@ -18,6 +17,7 @@ import { mayContact, type ContactChannel } from './mayContact';
 import { messageIdDomain, readSender } from './settings';
 import { addDays } from './templates';
 import { outreachSummary } from './summaries';
+import { appError } from '../i18n/errors';
 
 /** How long a code handed out in an outreach stays valid, unless the outreach says otherwise. */
 export const CODE_VALID_DAYS = 30;
@@ -84,15 +84,15 @@ function place(db: Db, candidates: readonly number[], choice: Choice, now: Date)
 }
 
 function assertChoice(choice: Choice): void {
-  if (!choice.byCall && choice.messageChannel === null) throw new AppError('invalid_input', 'Choose a call, a message, or both.');
+  if (!choice.byCall && choice.messageChannel === null) throw appError('invalid_input', 'outreach.issue.chooseChannel');
 }
 
 function fixedIssue(db: Db, issueId: string) {
   const issue = getIssueRow(db, issueId);
-  if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
+  if (!issue) throw appError('not_found', 'issues.notFound');
   const fix = getIssueFix(db, issueId);
   if (issue.status !== 'fixed' || !fix) {
-    throw new AppError('conflict', 'Mark the issue fixed first, with what changed in a sentence for customers: the outreach tells them exactly that.');
+    throw appError('conflict', 'outreach.issue.fixFirst');
   }
   return { issue, fix };
 }
@@ -115,11 +115,11 @@ export function issueAudience(deps: ServiceDeps, input: { issueId: string } & Ch
 export function fixIssue(deps: ServiceDeps, user: Person, input: { issueId: string; whatChanged: string; fixedOn: string }): { fix: { whatChanged: string; fixedOn: string } } {
   const { db } = deps;
   const issue = getIssueRow(db, input.issueId);
-  if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
+  if (!issue) throw appError('not_found', 'issues.notFound');
   const now = deps.now();
   const at = now.toISOString();
-  if (Number.isNaN(Date.parse(`${input.fixedOn}T00:00:00Z`))) throw new AppError('invalid_input', `${input.fixedOn} is not a date.`);
-  if (input.fixedOn > at.slice(0, 10)) throw new AppError('invalid_input', 'The fix date is in the future: mark the issue fixed once customers can see the change.');
+  if (Number.isNaN(Date.parse(`${input.fixedOn}T00:00:00Z`))) throw appError('invalid_input', 'common.notADate', { value: input.fixedOn });
+  if (input.fixedOn > at.slice(0, 10)) throw appError('invalid_input', 'outreach.issue.fixInFuture');
   db.transaction(() => {
     // The fix date starts the issue's "after the fix" trend too.
     updateIssueRow(db, { ...issue, status: 'fixed', updated_at: at, fixed_at: `${input.fixedOn}T00:00:00.000Z` });
@@ -151,7 +151,7 @@ export function buildIssueOutreach(deps: ServiceDeps, user: Person, input: { iss
   const { issue, fix } = fixedIssue(db, input.issueId);
   const sender = readSender(db);
   if (input.messageChannel === 'email' && sender.fromAddress === null) {
-    throw new AppError('conflict', 'Set the sender address in Admin, Outreach delivery first: every email needs one, and its Message-ID is made from it.');
+    throw appError('conflict', 'outreach.senderFirst');
   }
   const now = deps.now();
   const at = now.toISOString();
@@ -169,7 +169,7 @@ export function buildIssueOutreach(deps: ServiceDeps, user: Person, input: { iss
   db.transaction(() => {
     const { placed, excluded } = place(db, issueCandidates(db, issue.id), input, now);
     if (placed.length === 0) {
-      throw new AppError('conflict', 'Nobody behind this issue can be reached on the chosen channels: they were won back, asked not to be contacted, or lack the contact details.');
+      throw appError('conflict', 'outreach.issue.nobodyReachable');
     }
     insertOutreach(db, {
       id,

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { OutreachSummary } from '../../../shared/api/outreach';
 import type { Person } from '../../../shared/api/session';
 import { audit } from '../../../db/repos/audit';
@@ -8,6 +7,7 @@ import type { ServiceDeps } from '../types';
 import { composeFor, composeKit } from './compose';
 import { readSender } from './settings';
 import { outreachSummary } from './summaries';
+import { appError } from '../i18n/errors';
 
 /**
  * Writes again the messages that have not left the desk (ready, or blocked on a missing value),
@@ -17,7 +17,7 @@ import { outreachSummary } from './summaries';
 export function recomposeOutreach(deps: ServiceDeps, user: Person, id: string): OutreachSummary {
   const { db } = deps;
   const outreach = getOutreach(db, id);
-  if (!outreach) throw new AppError('not_found', 'That outreach no longer exists.');
+  if (!outreach) throw appError('not_found', 'outreach.notFound');
   const at = deps.now().toISOString();
   const today = at.slice(0, 10);
   const facts = {

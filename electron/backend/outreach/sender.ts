@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../types';
 import { emlBytes, type EmlSender } from './eml';
 import { mayContact } from './mayContact';
 import { readRatePerMinute, readSender, readSmtpConfig, type SmtpConfig } from './settings';
+import { appError } from '../i18n/errors';
 
 /**
  * Sending outreach emails through the company's SMTP relay, each exactly once as far as SMTP
@@ -182,7 +183,7 @@ function connect(smtp: SmtpConfig): Promise<SMTPConnection> {
 /** Connects and signs in, sending nothing: the Admin screen's test of the settings. */
 export async function testRelay(db: Db): Promise<{ ok: true; host: string }> {
   const smtp = readSmtpConfig(db);
-  if (!smtp) throw new AppError('conflict', 'No SMTP relay is set up (Admin, Outreach delivery).');
+  if (!smtp) throw appError('conflict', 'outreach.send.noRelayShort');
   let connection: SMTPConnection;
   try {
     connection = await connect(smtp);

@@ -1,10 +1,10 @@
-import { AppError } from '../../../shared/api/result';
 import type { OutreachSettings, SaveOutreachSettingsSchema, SmtpSecurity } from '../../../shared/api/outreach';
 import type { Db } from '../../../db/open';
 import { getSetting, setSetting } from '../../../db/repos/settings';
 import type { z } from 'zod';
 import { readHubConfig } from '../sync/settings';
 import { isEmailAddress } from './mayContact';
+import { appError } from '../i18n/errors';
 
 /**
  * Delivery settings for outreach messages, in the settings table like the hub's (sync/settings.ts):
@@ -86,12 +86,12 @@ export function normalisePublicUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new AppError('invalid_input', "Enter the hub's public address as a full URL, for example https://hub.example.com/.");
+    throw appError('invalid_input', 'outreach.settings.publicUrl');
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    throw new AppError('invalid_input', "The hub's public address must start with https:// (plain http only for 127.0.0.1 or localhost).");
+    throw appError('invalid_input', 'outreach.settings.publicHttps');
   }
-  if (url.username || url.password) throw new AppError('invalid_input', "Leave user names and passwords out of the hub's public address.");
+  if (url.username || url.password) throw appError('invalid_input', 'outreach.settings.publicNoUser');
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
@@ -101,21 +101,21 @@ export function normalisePublicUrl(input: string): string {
 type SaveInput = z.output<typeof SaveOutreachSettingsSchema>;
 
 export function saveOutreachSettings(db: Db, input: SaveInput): OutreachSettings {
-  for (const [label, value] of [
-    ['sender address', input.fromAddress],
-    ['reply address', input.replyTo],
+  for (const [key, value] of [
+    ['outreach.settings.senderNotEmail', input.fromAddress],
+    ['outreach.settings.replyNotEmail', input.replyTo],
   ] as const) {
-    if (value !== null && value !== '' && !isEmailAddress(value)) throw new AppError('invalid_input', `The ${label} "${value}" is not an email address.`);
+    if (value !== null && value !== '' && !isEmailAddress(value)) throw appError('invalid_input', key, { value });
   }
   if (input.smtp) {
     if (/[\s/:@]/.test(input.smtp.host.replace(/^\[|\]$/g, '').replace(/:/g, ''))) {
-      throw new AppError('invalid_input', 'Enter the relay as a host name or IP address only, without a scheme, port or user.');
+      throw appError('invalid_input', 'outreach.settings.relayHost');
     }
     if (input.smtp.security === 'none' && !LOOPBACK_HOSTS.has(input.smtp.host)) {
-      throw new AppError('invalid_input', 'Use STARTTLS or TLS for a relay on another computer; an unencrypted connection is only allowed to this computer (127.0.0.1 or localhost).');
+      throw appError('invalid_input', 'outreach.settings.relayTls');
     }
     const cert = input.smtp.trustedCertificate;
-    if (cert && !cert.includes('-----BEGIN CERTIFICATE-----')) throw new AppError('invalid_input', 'Paste the certificate in PEM form, starting with -----BEGIN CERTIFICATE-----.');
+    if (cert && !cert.includes('-----BEGIN CERTIFICATE-----')) throw appError('invalid_input', 'outreach.settings.certificatePem');
   }
   const hubPublicUrl = input.hubPublicUrl === null ? null : normalisePublicUrl(input.hubPublicUrl);
   const blank = (v: string | null) => (v === null || v.trim() === '' ? null : v.trim());

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { Member, MessageState, OutreachSummary, Preview } from '../../../shared/api/outreach';
 import type { Db } from '../../../db/open';
 import { getPerson } from '../../../db/repos/people';
@@ -6,6 +5,7 @@ import { getTemplate } from '../../../db/repos/outreachTemplates';
 import { getMember, getOutreach, listOutreaches, memberPage, outreachFigures, type OutreachRow } from '../../../db/repos/outreach';
 import { unsubscribeFooter } from './footer';
 import { readSender } from './settings';
+import { appError } from '../i18n/errors';
 
 function toSummary(db: Db, row: OutreachRow): OutreachSummary {
   const f = outreachFigures(db, row.id);
@@ -47,7 +47,7 @@ function toSummary(db: Db, row: OutreachRow): OutreachSummary {
 
 export function outreachSummary(db: Db, id: string): OutreachSummary {
   const row = getOutreach(db, id);
-  if (!row) throw new AppError('not_found', 'That outreach no longer exists.');
+  if (!row) throw appError('not_found', 'outreach.notFound');
   return toSummary(db, row);
 }
 
@@ -56,7 +56,7 @@ export function outreachList(db: Db, issueId?: string): OutreachSummary[] {
 }
 
 export function outreachMembers(db: Db, input: { id: string; state?: MessageState | 'call' | undefined; limit: number; offset: number }): { items: Member[]; total: number } {
-  if (!getOutreach(db, input.id)) throw new AppError('not_found', 'That outreach no longer exists.');
+  if (!getOutreach(db, input.id)) throw appError('not_found', 'outreach.notFound');
   const { rows, total } = memberPage(db, input.id, input);
   return {
     total,
@@ -81,9 +81,9 @@ export function outreachMembers(db: Db, input: { id: string; state?: MessageStat
 /** One customer's message as built: what will be (or was) delivered, footer included for email. */
 export function outreachMessage(db: Db, input: { id: string; customerId: number }): Preview {
   const outreach = getOutreach(db, input.id);
-  if (!outreach) throw new AppError('not_found', 'That outreach no longer exists.');
+  if (!outreach) throw appError('not_found', 'outreach.notFound');
   const m = getMember(db, input.id, input.customerId);
-  if (!m || m.message_state === null) throw new AppError('not_found', 'That customer has no message in this outreach.');
+  if (!m || m.message_state === null) throw appError('not_found', 'outreach.noMessageForCustomer');
   const template = m.template_id === null ? undefined : getTemplate(db, m.template_id);
   if (m.message_state === 'blocked' || m.subject === null || m.body === null) {
     return { ok: false, templateId: m.template_id, templateName: template?.name ?? null, problem: m.problem ?? 'This message could not be written.' };

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { Preview, SaveTemplateSchema, Template } from '../../../shared/api/outreach';
 import type { Person } from '../../../shared/api/session';
 import { parseTemplate } from '../../../shared/domain/outreachTemplate';
@@ -22,6 +21,7 @@ import { slug, uniqueId } from '../playbook/ids';
 import { composeFor, composeKit, parseTemplateRow, SAMPLE_CODE, type OutreachFacts } from './compose';
 import { readOutreachSettings } from './settings';
 import { mayContact } from './mayContact';
+import { appError } from '../i18n/errors';
 
 function scopeNames(db: Db): (t: Pick<TemplateRow, 'category_id' | 'reason_id'>) => string {
   const categories = new Map(listCategories(db).map((c) => [c.id, c.name]));
@@ -54,10 +54,10 @@ export function templateList(db: Db): { items: Template[] } {
 /** Checks a subject and body as a template; throws the first problem, saying which part it is in. */
 export function assertTemplateText(subject: string, body: string): void {
   const s = parseTemplate(subject);
-  if (!s.ok) throw new AppError('invalid_input', `Subject: ${s.error}`);
-  if (subject.includes('\n')) throw new AppError('invalid_input', 'Subject: keep the subject on one line.');
+  if (!s.ok) throw appError('invalid_input', 'outreach.template.subject', { problem: s.error });
+  if (subject.includes('\n')) throw appError('invalid_input', 'outreach.template.subjectOneLine');
   const b = parseTemplate(body);
-  if (!b.ok) throw new AppError('invalid_input', `Message: ${b.error}`);
+  if (!b.ok) throw appError('invalid_input', 'outreach.template.body', { problem: b.error });
 }
 
 type SaveInput = z.output<typeof SaveTemplateSchema>;
@@ -69,21 +69,23 @@ export function saveTemplate(deps: ServiceDeps, user: Person, input: SaveInput):
   let categoryId = input.categoryId;
   if (input.reasonId !== null) {
     const reason = getReason(db, input.reasonId);
-    if (!reason) throw new AppError('not_found', `No reason with id ${input.reasonId}.`);
-    if (categoryId !== null && reason.category_id !== categoryId) throw new AppError('invalid_input', `"${reason.name}" is not a reason of the chosen category.`);
+    if (!reason) throw appError('not_found', 'taxonomy.unknownReason', { id: input.reasonId });
+    if (categoryId !== null && reason.category_id !== categoryId) throw appError('invalid_input', 'taxonomy.reasonNotInCategory', { reason: reason.name });
     categoryId = reason.category_id;
   } else if (categoryId !== null && !getCategory(db, categoryId)) {
-    throw new AppError('not_found', `No reason category with id ${categoryId}.`);
+    throw appError('not_found', 'taxonomy.unknownCategory', { id: categoryId });
   }
   const clash = liveTemplateForScope(db, input.kind, categoryId, input.reasonId);
   if (clash && clash.id !== input.id) {
-    throw new AppError('conflict', `"${clash.name}" is already the template of this kind for ${scopeNames(db)(clash)}. Edit it, or retire it first.`);
+    throw (clash.reason_id === null && clash.category_id === null
+      ? appError('conflict', 'outreach.template.clashEvery', { name: clash.name })
+      : appError('conflict', 'outreach.template.clash', { name: clash.name, scope: scopeNames(db)(clash) }));
   }
   db.transaction(() => {
     const write = { kind: input.kind, categoryId, reasonId: input.reasonId, name: input.name, subject: input.subject, body: input.body, updatedAt: at, updatedBy: user.id };
     if (input.id !== undefined) {
       const existing = getTemplate(db, input.id);
-      if (!existing) throw new AppError('not_found', 'That template no longer exists.');
+      if (!existing) throw appError('not_found', 'outreach.template.notFound');
       updateTemplate(db, { ...write, id: input.id });
       audit(db, { at, actorId: user.id, action: 'outreach.template.update', entity: 'outreach_template', entityId: input.id, detail: { name: input.name } });
     } else {
@@ -99,10 +101,10 @@ export function retireTemplate(deps: ServiceDeps, user: Person, input: { id: str
   const { db } = deps;
   const at = deps.now().toISOString();
   const t = getTemplate(db, input.id);
-  if (!t) throw new AppError('not_found', 'That template no longer exists.');
+  if (!t) throw appError('not_found', 'outreach.template.notFound');
   if (!input.retired) {
     const clash = liveTemplateForScope(db, t.kind, t.category_id, t.reason_id);
-    if (clash && clash.id !== t.id) throw new AppError('conflict', `"${clash.name}" now covers the same reasons; retire it before restoring this one.`);
+    if (clash && clash.id !== t.id) throw appError('conflict', 'outreach.template.restoreClash', { name: clash.name });
   }
   db.transaction(() => {
     setTemplateRetired(db, t.id, input.retired ? at : null);
@@ -125,21 +127,21 @@ export function previewTemplate(
 ): Preview {
   const { db } = deps;
   const facts = customerFacts(db, input.customerId);
-  if (!facts) throw new AppError('not_found', 'That customer is not on this console.');
+  if (!facts) throw appError('not_found', 'customer.notHere');
   const kit = composeKit(db);
   const today = deps.now().toISOString().slice(0, 10);
   let row: TemplateRow | undefined;
   if (input.templateId !== undefined) {
     row = getTemplate(db, input.templateId);
-    if (!row) throw new AppError('not_found', 'That template no longer exists.');
+    if (!row) throw appError('not_found', 'outreach.template.notFound');
   }
   if (input.draft) {
     assertTemplateText(input.draft.subject, input.draft.body);
     row = { ...(row ?? { id: 'draft', kind: 'what_changed', category_id: null, reason_id: null, name: 'Draft', updated_at: today, updated_by: null, retired_at: null }), subject: input.draft.subject, body: input.draft.body };
   }
-  if (!row) throw new AppError('invalid_input', 'Choose a template to preview, or write one.');
+  if (!row) throw appError('invalid_input', 'outreach.template.choose');
   const template = parseTemplateRow(row);
-  if (!template) throw new AppError('invalid_input', 'This template no longer reads as a template; edit it to fix it.');
+  if (!template) throw appError('invalid_input', 'outreach.template.unreadable');
   const settings = readOutreachSettings(db);
   const outreach: OutreachFacts = {
     whatChanged: input.whatChanged ?? SAMPLE_WHAT_CHANGED,

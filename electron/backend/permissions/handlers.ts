@@ -1,5 +1,4 @@
 import type { HandlerGroup, ServiceDeps } from '../types';
-import { AppError } from '../../../shared/api/result';
 import type { LedgerEntry, LedgerList } from '../../../shared/api/permissions';
 import { getSetting, setSetting } from '../../../db/repos/settings';
 import { audit } from '../../../db/repos/audit';
@@ -8,6 +7,7 @@ import { countEntries, countPendingPermissionChanges, listEntries, listLists, li
 import { isCountryCode } from '../../../shared/domain/phoneE164';
 import { addEntry, applyLedger, customerBlock, deskCountry, expire, ledgerValue, PERMISSION_KEYS } from './ledger';
 import { importSuppressionList } from './listImport';
+import { appError } from '../i18n/errors';
 
 export function toEntry(r: EntryRow): LedgerEntry {
   return {
@@ -72,7 +72,7 @@ export const permissionsHandlers: HandlerGroup<
     const now = deps.now();
     const entry = deps.db.transaction(() => {
       const added = addEntry(deps.db, ctx.user, { kind: input.kind, value: input.value, scope: input.scope, source: 'manager', note: input.note || null, expiresAt: input.expiresAt ?? null }, now);
-      if (!added) throw new AppError('conflict', 'The ledger already holds this: an active entry with the same value and scope.');
+      if (!added) throw appError('conflict', 'permissions.alreadyHeld');
       applyLedger(deps.db, now);
       return added;
     })();
@@ -90,7 +90,7 @@ export const permissionsHandlers: HandlerGroup<
     return { expired };
   },
   'permissions.importList': (deps, input, ctx) => {
-    if (input.country !== undefined && !isCountryCode(input.country)) throw new AppError('invalid_input', `${input.country} is not a country whose numbers can be read.`);
+    if (input.country !== undefined && !isCountryCode(input.country)) throw appError('invalid_input', 'permissions.unknownCountry', { country: input.country });
     const result = importSuppressionList(
       deps.db,
       ctx.user,
@@ -102,7 +102,7 @@ export const permissionsHandlers: HandlerGroup<
     return result;
   },
   'permissions.settings.set': (deps, input, ctx) => {
-    if (input.country !== null && !isCountryCode(input.country)) throw new AppError('invalid_input', `${input.country} is not a country whose numbers can be read.`);
+    if (input.country !== null && !isCountryCode(input.country)) throw appError('invalid_input', 'permissions.unknownCountry', { country: input.country });
     const now = deps.now();
     deps.db.transaction(() => {
       setSetting(deps.db, PERMISSION_KEYS.country, input.country);
@@ -116,7 +116,7 @@ export const permissionsHandlers: HandlerGroup<
   },
   'permissions.customer': (deps, input) => {
     const row = getCustomerRow(deps.db, input.customerId);
-    if (!row) throw new AppError('not_found', `No customer with id ${input.customerId}.`);
+    if (!row) throw appError('not_found', 'customer.notFound', { id: String(input.customerId) });
     const now = deps.now();
     return { call: customerBlock(deps.db, row, 'call', now), email: customerBlock(deps.db, row, 'email', now) };
   },

@@ -17,6 +17,7 @@ export { applyLedger, customerBlock, deskCountry, ensureLedgerFresh, numberBlock
 import type { CustomerContact } from '../../../db/repos/permissions';
 import { emailKey, type PermissionKind, type PermissionScope } from '../../../shared/domain/permissions';
 import { toE164 } from '../../../shared/domain/phoneE164';
+import { appError } from '../i18n/errors';
 
 /** A value as the ledger keys it, or a message saying why it cannot be one. */
 export function ledgerValue(db: Db, kind: PermissionKind, raw: string, country = deskCountry(db)): { ok: true; value: string } | { ok: false; reason: string } {
@@ -52,7 +53,7 @@ export function addEntry(db: Db, actor: { id: string; name: string }, input: New
   const key = ledgerValue(db, input.kind, input.value);
   if (!key.ok) throw new AppError('invalid_input', key.reason);
   const iso = now.toISOString();
-  if (input.expiresAt !== null && input.expiresAt <= iso) throw new AppError('invalid_input', 'The expiry is in the past: choose a later date, or none.');
+  if (input.expiresAt !== null && input.expiresAt <= iso) throw appError('invalid_input', 'permissions.expiryPast');
   const same = db
     .prepare(
       `SELECT 1 FROM permission_entries WHERE value = ? AND kind = ? AND scope = ? AND expired_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`,
@@ -82,19 +83,19 @@ export function addEntry(db: Db, actor: { id: string; name: string }, input: New
 export function expire(db: Db, actor: { id: string; name: string }, uid: string, now: Date): 'entry' | 'list' {
   const iso = now.toISOString();
   if (getEntry(db, uid)) {
-    if (!expireEntry(db, uid, iso, actor.name)) throw new AppError('conflict', 'This entry has already expired.');
+    if (!expireEntry(db, uid, iso, actor.name)) throw appError('conflict', 'permissions.entryExpired');
     enqueuePermissionChange(db, { type: 'entry.expired', uid: randomUUID(), entryUid: uid, expiredAt: iso, expiredBy: actor.name });
     audit(db, { at: iso, actorId: actor.id, action: 'permissions.expire', entity: 'permission_entries', entityId: uid, detail: { count: 1 } });
     return 'entry';
   }
   const list = getList(db, uid);
   if (list) {
-    if (!expireList(db, uid, iso, actor.name)) throw new AppError('conflict', 'This list has already expired.');
+    if (!expireList(db, uid, iso, actor.name)) throw appError('conflict', 'permissions.listExpired');
     enqueuePermissionChange(db, { type: 'list.expired', uid: randomUUID(), listUid: uid, expiredAt: iso, expiredBy: actor.name });
     audit(db, { at: iso, actorId: actor.id, action: 'permissions.expire', entity: 'permission_lists', entityId: uid, detail: { count: list.size } });
     return 'list';
   }
-  throw new AppError('not_found', 'There is no ledger entry or list with this id.');
+  throw appError('not_found', 'permissions.notFound');
 }
 
 /**

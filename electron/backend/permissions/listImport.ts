@@ -13,6 +13,7 @@ import { inImportTransaction } from '../import/commit';
 import { sniffFile } from '../import/encoding';
 import { detectSeparator } from '../import/separator';
 import { applyLedger, deskCountry } from './ledger';
+import { appError } from '../i18n/errors';
 
 /** A line the list cannot take, named by its line in the file (the header is line 1 when there is one). */
 export interface ListLineError {
@@ -67,10 +68,9 @@ function listLines(text: string, column: string | null): ListLine[] {
   const names = first.fields.map((f) => f.trim());
   const index = column !== null ? names.findIndex((n) => n.toLowerCase() === column.trim().toLowerCase()) : names.findIndex((n) => COLUMN_NAMES.test(n));
   if (index < 0) {
-    throw new AppError(
-      'invalid_file',
-      column !== null ? `The file has no column "${column}". Its columns: ${names.join(', ')}.` : `Which column holds the numbers? Name it (the file's columns: ${names.join(', ')}).`,
-    );
+    throw (column !== null
+      ? appError('invalid_file', 'permissions.list.noSuchColumn', { column, columns: names.join(', ') })
+      : appError('invalid_file', 'permissions.list.whichColumn', { columns: names.join(', ') }));
   }
   const out: ListLine[] = [];
   for (let i = records.indexOf(first) + 1; i < records.length; i += 1) {
@@ -93,7 +93,7 @@ function listLines(text: string, column: string | null): ListLine[] {
 export function parseSuppressionList(text: string, o: { column: string | null; country: string | null }): ParsedList {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = listLines(body, o.column);
-  if (lines.length === 0) throw new AppError('invalid_file', 'The list is empty: there is not one number in it.');
+  if (lines.length === 0) throw appError('invalid_file', 'permissions.list.empty');
   const errors: ListLineError[] = [];
   let invalid = 0;
   const fail = (line: number, message: string) => {
@@ -166,9 +166,9 @@ export class ListRefused extends AppError {
 export function importSuppressionList(db: Db, actor: { id: string; name: string }, text: string, input: ImportListInput, now: Date): ImportListResult {
   const parsed = parseSuppressionList(text, { column: input.column, country: input.country ?? deskCountry(db) });
   if (parsed.invalid > 0) throw new ListRefused(parsed);
-  if (parsed.values.length === 0) throw new AppError('invalid_file', 'The list is empty: there is not one number in it.');
+  if (parsed.values.length === 0) throw appError('invalid_file', 'permissions.list.empty');
   const iso = now.toISOString();
-  if (input.expiresAt !== null && input.expiresAt <= iso) throw new AppError('invalid_input', 'The expiry is in the past: choose a later date, or none.');
+  if (input.expiresAt !== null && input.expiresAt <= iso) throw appError('invalid_input', 'permissions.expiryPast');
   const uid = randomUUID();
   // The customer import's page cache and checkpoint on a worker: a million values are 30 MB of b-tree.
   return inImportTransaction(db, () => {
@@ -212,7 +212,7 @@ export async function readListFile(path: string): Promise<string> {
   try {
     sniffed = await sniffFile(path);
   } catch {
-    throw new AppError('invalid_file', `Cannot read the file ${path}.`);
+    throw appError('invalid_file', 'common.cannotReadFile', { path });
   }
   return iconv.decode(readFileSync(path), sniffed.encoding);
 }

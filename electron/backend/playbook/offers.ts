@@ -25,6 +25,7 @@ import { audit } from '../../../db/repos/audit';
 import { enqueueOfferDefined } from '../../../db/repos/offerDefinitions';
 import type { ServiceDeps } from '../types';
 import { slug, uniqueId } from './ids';
+import { appError } from '../i18n/errors';
 
 export const toOffer = (o: OfferRow): Offer => ({
   id: o.id,
@@ -85,7 +86,7 @@ export function saveOffer(deps: ServiceDeps, user: Person, input: Omit<OfferWrit
   if (problem) throw new AppError('invalid_input', problem);
   db.transaction(() => {
     if (input.id !== undefined) {
-      if (!getOffer(db, input.id)) throw new AppError('not_found', `No offer with id ${input.id}.`);
+      if (!getOffer(db, input.id)) throw appError('not_found', 'playbook.unknownOffer', { id: input.id });
       updateOffer(db, { ...input, id: input.id });
       // A changed name, discount or duration changes what the offer's wins are worth on the hub too.
       enqueueOfferDefined(db, input.id, now);
@@ -102,7 +103,7 @@ export function saveOffer(deps: ServiceDeps, user: Person, input: Omit<OfferWrit
 export function retireOffer(deps: ServiceDeps, user: Person, input: { id: string; retired: boolean }): Playbook {
   const { db } = deps;
   const now = deps.now().toISOString();
-  if (!getOffer(db, input.id)) throw new AppError('not_found', `No offer with id ${input.id}.`);
+  if (!getOffer(db, input.id)) throw appError('not_found', 'playbook.unknownOffer', { id: input.id });
   db.transaction(() => {
     setOfferRetired(db, input.id, input.retired ? now : null);
     audit(db, { at: now, actorId: user.id, action: input.retired ? 'playbook.offer.retire' : 'playbook.offer.restore', entity: 'offer', entityId: input.id });
@@ -114,22 +115,22 @@ export function saveRule(deps: ServiceDeps, user: Person, input: Omit<OfferRule,
   const { db } = deps;
   const now = deps.now().toISOString();
   const offer = getOffer(db, input.offerId);
-  if (!offer) throw new AppError('not_found', `No offer with id ${input.offerId}.`);
-  if (offer.retired_at !== null) throw new AppError('conflict', `"${offer.name}" is retired; restore it before proposing it.`);
-  if (input.categoryId !== null && !getCategory(db, input.categoryId)) throw new AppError('not_found', `No reason category with id ${input.categoryId}.`);
+  if (!offer) throw appError('not_found', 'playbook.unknownOffer', { id: input.offerId });
+  if (offer.retired_at !== null) throw appError('conflict', 'playbook.offerRetired', { name: offer.name });
+  if (input.categoryId !== null && !getCategory(db, input.categoryId)) throw appError('not_found', 'taxonomy.unknownCategory', { id: input.categoryId });
   if (input.reasonId !== null) {
     const reason = getReason(db, input.reasonId);
-    if (!reason) throw new AppError('not_found', `No reason with id ${input.reasonId}.`);
+    if (!reason) throw appError('not_found', 'taxonomy.unknownReason', { id: input.reasonId });
     if (input.categoryId !== null && reason.category_id !== input.categoryId) {
-      throw new AppError('invalid_input', `"${reason.name}" is not a reason of the chosen category.`);
+      throw appError('invalid_input', 'taxonomy.reasonNotInCategory', { reason: reason.name });
     }
   }
   if (input.minRevenue !== null && input.maxRevenue !== null && input.minRevenue > input.maxRevenue) {
-    throw new AppError('invalid_input', 'The lowest revenue of the band is above the highest.');
+    throw appError('invalid_input', 'playbook.bandInverted');
   }
   db.transaction(() => {
     if (input.id !== undefined) {
-      if (!getRule(db, input.id)) throw new AppError('not_found', `No offer rule with id ${input.id}.`);
+      if (!getRule(db, input.id)) throw appError('not_found', 'playbook.unknownRule', { id: input.id });
       updateRule(db, { ...input, id: input.id });
       audit(db, { at: now, actorId: user.id, action: 'playbook.rule.update', entity: 'offer_rule', entityId: input.id, detail: input });
     } else {
@@ -145,7 +146,7 @@ export function deleteRule(deps: ServiceDeps, user: Person, input: { id: string 
   const { db } = deps;
   const now = deps.now().toISOString();
   const rule = getRule(db, input.id);
-  if (!rule) throw new AppError('not_found', `No offer rule with id ${input.id}.`);
+  if (!rule) throw appError('not_found', 'playbook.unknownRule', { id: input.id });
   db.transaction(() => {
     removeRule(db, input.id);
     // Calls refer to offers, never to rules, so deleting a rule leaves history whole; the audit keeps it.

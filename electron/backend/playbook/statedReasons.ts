@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/api/result';
 import type { ServiceDeps } from '../types';
 import { listReasonChoices, listUnmappedTexts, mapReasonText, reasonExists } from '../../../db/repos/unmappedReasons';
 import { prepareEnqueueEvent } from '../../../db/repos/outbox';
 import { refreshSelection } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
+import { appError } from '../i18n/errors';
 
 interface DepartedRow {
   external_id: string;
@@ -28,7 +28,7 @@ export function unmappedStatedReasons(deps: ServiceDeps) {
 export function mapStatedReasonText(deps: ServiceDeps, input: { text: string; reasonId: string }, actorId: string): { customers: number } {
   const { db } = deps;
   if (!reasonExists(db, input.reasonId))
-    throw new AppError('not_found', 'That reason is not in the taxonomy (or has been retired).');
+    throw appError('not_found', 'taxonomy.reasonGone');
   const now = deps.now().toISOString();
   const categoryId = db.prepare('SELECT category_id FROM reasons WHERE id = ?').pluck().get(input.reasonId) as string;
   let customers = 0;

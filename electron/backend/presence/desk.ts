@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
-import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
 import type { DeskPresence } from '../../../shared/api/presence';
 import type { CallState } from '../../../shared/domain/callMachine';
@@ -11,6 +10,7 @@ import { enqueueEvent } from '../../../db/repos/outbox';
 import { getCustomerRow } from '../../../db/repos/customers';
 import type { ServiceDeps } from '../types';
 import { presenceChanged } from './changes';
+import { appError } from '../i18n/errors';
 
 /**
  * What this desk's person is doing: idle, in a call at a stage, in wrap-up (the outcome is chosen,
@@ -114,10 +114,10 @@ export function noteCallClosed(deps: ServiceDeps, user: Person, callId: string):
 export function pause(deps: ServiceDeps, user: Person, reasonId: string): DeskPresence {
   const { db } = deps;
   const reason = listPauseReasons(db).find((r) => r.id === reasonId);
-  if (!reason) throw new AppError('invalid_input', 'That pause reason is not on the list; choose one of the reasons shown.');
+  if (!reason) throw appError('invalid_input', 'presence.unknownPauseReason');
   const current = getDeskPresence(db, user.id);
   if (current && current.state !== 'idle') {
-    throw new AppError('conflict', 'Finish the call, or leave it for later, before pausing.');
+    throw appError('conflict', 'presence.callOpen');
   }
   const open = openPauseOf(db, user.id);
   if (open?.reason_id === reasonId) return readDeskPresence(deps, user);

@@ -1,13 +1,13 @@
-import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
 import { assemblePauseReport, type PauseReport, type PauseReportFilters } from '../../../shared/reports/pauses';
 import { pauseTotals } from '../../../db/repos/pauses';
 import type { ServiceDeps } from '../types';
+import { appError } from '../i18n/errors';
 
 /** Midnight at the start of a YYYY-MM-DD day on this desk's clock, as UTC text. */
 function localMidnight(day: string, plusDays = 0): string {
   const [y, m, d] = day.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) throw new AppError('invalid_input', `"${day}" is not a date.`);
+  if (y === undefined || m === undefined || d === undefined) throw appError('invalid_input', 'common.notADate', { value: day });
   return new Date(y, m - 1, d + plusDays).toISOString();
 }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Db } from '../../../db/open';
-import { AppError } from '../../../shared/api/result';
 import { audit } from '../../../db/repos/audit';
 import {
   clearPersonalData,
@@ -21,6 +20,7 @@ import { toE164 } from '../../../shared/domain/phoneE164';
 import { ERASED_TEXT, erasedIdFromHash, erasedPayload } from '../../../shared/domain/erasure';
 import type { PermissionChange } from '../../../shared/sync/permissionsHubApi';
 import { appendToErasureLog, erasureLogPath, markErasureLogApplied, pendingErasures, type ErasureNotice } from './erasureLog';
+import { appError } from '../i18n/errors';
 
 export interface ErasureResult {
   /** The anonymous id the customer's record keeps, so reports still count it. */
@@ -196,8 +196,8 @@ function targetsOf(db: Db, customers: readonly { id: number; notice?: ErasureNot
   const seen = new Set<number>();
   for (const c of customers) {
     const row = rows.get(c.id);
-    if (!row) throw new AppError('not_found', `No customer with id ${c.id}.`);
-    if (row.external_id.startsWith('erased-')) throw new AppError('conflict', 'This customer has already been erased.');
+    if (!row) throw appError('not_found', 'customer.notFound', { id: String(c.id) });
+    if (row.external_id.startsWith('erased-')) throw appError('conflict', 'privacy.alreadyErased');
     // Named twice in one batch: erased once.
     if (seen.has(row.id)) continue;
     seen.add(row.id);
@@ -277,7 +277,7 @@ export function eraseCustomers(
 /** Erases one customer on a manager's request (the customer card, `winback erase`). */
 export function eraseCustomer(db: Db, actor: Actor, customerId: number, now: Date): ErasureResult {
   const [result] = eraseCustomers(db, actor, [{ id: customerId }], now);
-  if (!result) throw new AppError('not_found', `No customer with id ${customerId}.`);
+  if (!result) throw appError('not_found', 'customer.notFound', { id: String(customerId) });
   return result;
 }
 

@@ -1,10 +1,10 @@
 import type { HandlerGroup } from '../types';
-import { AppError } from '../../../shared/api/result';
 import { getCustomerRow } from '../../../db/repos/customers';
 import { audit } from '../../../db/repos/audit';
 import type { RetentionSettings } from '../../../shared/api/privacy';
 import type { Db } from '../../../db/open';
 import { eraseCustomer } from './erase';
+import { appError } from '../i18n/errors';
 import { lastRetentionRun, nextRetentionRunAt, retentionCandidates, retentionSetting, setRetentionSetting } from './retention';
 
 function retentionSettings(db: Db, now: Date): RetentionSettings {
@@ -56,8 +56,8 @@ export const privacyHandlers: HandlerGroup<'privacy.erase' | 'privacy.audit' | '
   },
   'privacy.erase': (deps, input, ctx) => {
     const row = getCustomerRow(deps.db, input.customerId);
-    if (!row) throw new AppError('not_found', `No customer with id ${input.customerId}.`);
-    if (input.confirm !== row.external_id) throw new AppError('invalid_input', "The confirmation does not match: type the customer's id exactly. Nothing was erased.");
+    if (!row) throw appError('not_found', 'customer.notFound', { id: String(input.customerId) });
+    if (input.confirm !== row.external_id) throw appError('invalid_input', 'privacy.confirmMismatch');
     const result = eraseCustomer(deps.db, ctx.user, row.id, deps.now());
     deps.log.info('customer erased', { calls: result.calls });
     return result;

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
 import type { ServiceDeps } from '../types';
 import { countAssigned, getAssignable, setAssignee, topUnassigned } from '../../../db/repos/assignment';
@@ -7,6 +6,8 @@ import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { ensureSelectionFresh } from '../../../db/repos/selection';
 import { getCycle } from '../../../db/repos/cycles';
 import { audit } from '../../../db/repos/audit';
+import { appError } from '../i18n/errors';
+import { said } from '../../../shared/i18n/said';
 
 function cycleName(deps: ServiceDeps, cycleId: string | null): string {
   return (cycleId && getCycle(deps.db, cycleId)?.name) || 'no cycle';
@@ -26,12 +27,12 @@ export function assignCustomers(
   const { db } = deps;
   const now = deps.now().toISOString();
   const person = personId === null ? null : getPerson(db, personId);
-  if (personId !== null && !person) throw new AppError('not_found', 'That person is not on this console.');
+  if (personId !== null && !person) throw appError('not_found', 'person.notHere');
   if (person?.role === 'manager')
-    throw new AppError('invalid_input', 'Customers are assigned to agents and executives, not to managers.');
+    throw appError('invalid_input', 'assignment.notToManagers');
   const rows = getAssignable(db, customerIds);
   if (rows.length !== new Set(customerIds).size)
-    throw new AppError('not_found', 'Some of those customers are not on this console any more.');
+    throw appError('not_found', 'assignment.customersGone');
   db.transaction(() => {
     if (person?.role === 'executive') {
       const cap = readQueueSettings(db).executiveCap;
@@ -40,10 +41,7 @@ export function assignCustomers(
       for (const [cycleId, extra] of adding) {
         const has = countAssigned(db, person.id, cycleId);
         if (has + extra > cap) {
-          throw new AppError(
-            'conflict',
-            `${person.name} would have ${has + extra} customers in ${cycleName(deps, cycleId)}; an executive's handful is at most ${cap} per cycle. Nothing was assigned.`,
-          );
+          throw appError('conflict', 'assignment.overCap', { name: person.name, count: has + extra, cycle: cycleName(deps, cycleId), cap });
         }
       }
     }
@@ -70,10 +68,10 @@ export function assignByRule(
 ) {
   const { db } = deps;
   const now = deps.now().toISOString();
-  if (!getCycle(db, input.cycleId)) throw new AppError('not_found', `There is no cycle ${input.cycleId}.`);
+  if (!getCycle(db, input.cycleId)) throw appError('not_found', 'cycle.notFound', { id: input.cycleId });
   const people = listPeople(db, input.role);
   if (people.length === 0) {
-    throw new AppError('conflict', `There is no ${input.role} on this console yet; add one before assigning by rule.`);
+    throw appError('conflict', 'assignment.nobodyInRole', { role: said(`role.${input.role}`) });
   }
   ensureSelectionFresh(db, now.slice(0, 10));
   const settings = readQueueSettings(db);

@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/api/result';
 import type { ServiceDeps } from '../types';
 import { cycleSummary, listCyclesWithCounts, type CycleListRow } from '../../../db/repos/cycleSummary';
 import { readQueueSettings } from '../../../db/repos/queueSettings';
 import { ensureSelectionFresh } from '../../../db/repos/selection';
+import { appError } from '../i18n/errors';
 
 const toItem = (r: CycleListRow) => ({
   id: r.id,
@@ -20,7 +20,7 @@ export function listCycles(deps: ServiceDeps) {
 
 export function summariseCycle(deps: ServiceDeps, input: { cycleId: string }) {
   const cycle = listCyclesWithCounts(deps.db).find((c) => c.id === input.cycleId);
-  if (!cycle) throw new AppError('not_found', `There is no cycle ${input.cycleId}.`);
+  if (!cycle) throw appError('not_found', 'cycle.notFound', { id: input.cycleId });
   ensureSelectionFresh(deps.db, deps.now().toISOString().slice(0, 10));
   return { cycle: toItem(cycle), ...cycleSummary(deps.db, cycle.id, readQueueSettings(deps.db).maxAttempts) };
 }

@@ -4,6 +4,7 @@ import { readQueueSettings, writeQueueSettings } from '../../../db/repos/queueSe
 import { ensureSelectionFresh } from '../../../db/repos/selection';
 import { audit } from '../../../db/repos/audit';
 import { toQueueItems } from './items';
+import { organisationCurrency } from '../locale/settings';
 import { saveSelection, selectionView } from './selection';
 import { listCycles, summariseCycle } from './cycles';
 import { assignByRule, assignCustomers, assignmentOverview } from './assignment';
@@ -48,7 +49,7 @@ export const queueHandlers: HandlerGroup<
       defaultTimezone: settings.defaultTimezone,
       enforced: settings.callingHoursEnforced,
     };
-    return { items: toQueueItems(rows, now, rules), total };
+    return { items: toQueueItems(rows, now, rules, organisationCurrency(deps.db).currency), total };
   },
   'queue.filters': (deps) => {
     ensureSelectionFresh(deps.db, today(deps));

@@ -4,6 +4,7 @@ import { callabilityAcross, parseZoneCandidates, type ZoneCallability } from '..
 import { retryWaitWhy } from '../call/contactRules';
 import { PRIORITY, type PriorityParts } from '../../../shared/domain/selection';
 import type { QueueRow } from '../../../db/repos/queue';
+import { said, type Said } from '../../../shared/i18n/said';
 
 export interface ContactRules {
   window: CallingWindow;
@@ -11,79 +12,41 @@ export interface ContactRules {
   enforced: boolean;
 }
 
-const money = (n: number) => `$${n.toFixed(2)}`;
-
-/** Making an Intl formatter costs about 50 µs, formatting with one a few: one per time zone, kept. */
-const callbackFormats = new Map<string, Intl.DateTimeFormat>();
 /**
- * A callback in the customer's wall-clock words, e.g. "17 Nov 2026, 10:00". The same callbacks come
- * back on every page read until someone calls, so the words are kept too (about 3 µs each to make),
- * per zone; past the bound they are all let go and made again as needed.
+ * The parts of a priority as the selection pass stored them, as sentences by key. The pass rounds
+ * each part to a tenth, so the same few thousand details recur across customers and page reads: each
+ * is parsed once (kept up to a bound), since that was a good share of what a page of the queue cost.
  */
-const callbackWords = new Map<string, Map<string, string>>();
-const MAX_CALLBACK_WORDS = 20_000;
-let callbackWordsKept = 0;
-
-function localCallbackWords(iso: string, timeZone: string): string {
-  let inZone = callbackWords.get(timeZone);
-  if (!inZone) {
-    inZone = new Map();
-    callbackWords.set(timeZone, inZone);
-  }
-  let words = inZone.get(iso);
-  if (words === undefined) {
-    let f = callbackFormats.get(timeZone);
-    if (!f) {
-      f = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
-      // Zones come from imported rows, checked against Intl; a bound all the same.
-      if (callbackFormats.size < 1_000) callbackFormats.set(timeZone, f);
-    }
-    words = f.format(new Date(iso));
-    if (callbackWordsKept >= MAX_CALLBACK_WORDS) {
-      callbackWords.clear();
-      callbackWordsKept = 0;
-      inZone = new Map();
-      callbackWords.set(timeZone, inZone);
-    }
-    inZone.set(iso, words);
-    callbackWordsKept += 1;
-  }
-  return words;
+interface WhyParts {
+  revenue: Said | null;
+  /** Recency points, when there are any. */
+  recency: number | null;
+  band: number | null;
+  segment: number | null;
 }
-const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
-
-/**
- * The parts of a priority as the selection pass stored them, with their numbers already in words.
- * The pass rounds each part to a tenth, so the same few thousand texts recur across customers and
- * page reads: each is parsed and worded once (kept up to a bound), since that was a good share of
- * what a page of the queue cost.
- */
-interface WordedParts {
-  revenue: string | null;
-  /** Signed recency points, when there are any. */
-  recency: string | null;
-  band: string | null;
-  segment: string | null;
-}
-const wordedDetails = new Map<string, WordedParts>();
-const MAX_WORDED_DETAILS = 20_000;
-function wordedParts(detail: string): WordedParts {
-  let worded = wordedDetails.get(detail);
-  if (worded === undefined) {
+const parsedDetails = new Map<string, WhyParts>();
+const MAX_PARSED_DETAILS = 20_000;
+function parsedParts(detail: string, currency: string): WhyParts {
+  const id = `${currency} ${detail}`;
+  let parsed = parsedDetails.get(id);
+  if (parsed === undefined) {
     const parts = JSON.parse(detail) as Partial<PriorityParts>;
-    worded = {
+    const top = typeof parts.revenueTop === 'number' && parts.revenueTop > 0 ? parts.revenueTop : null;
+    parsed = {
       revenue:
-        parts.revenue !== undefined
-          ? `revenue ${signed(parts.revenue)}${typeof parts.revenueTop === 'number' && parts.revenueTop > 0 ? ` (in proportion to the top ${money(parts.revenueTop)}/month)` : ''}`
-          : null,
-      recency: parts.recency !== undefined && parts.recency > 0 ? signed(parts.recency) : null,
-      band: parts.band ? signed(parts.band) : null,
-      segment: parts.segment ? signed(parts.segment) : null,
+        parts.revenue === undefined
+          ? null
+          : top === null
+            ? said('why.queued.part.revenue', { points: { signed: parts.revenue } })
+            : said('why.queued.part.revenueOfTop', { points: { signed: parts.revenue }, top: { amount: top, currency } }),
+      recency: parts.recency !== undefined && parts.recency > 0 ? parts.recency : null,
+      band: parts.band ? parts.band : null,
+      segment: parts.segment ? parts.segment : null,
     };
-    if (wordedDetails.size >= MAX_WORDED_DETAILS) wordedDetails.clear();
-    wordedDetails.set(detail, worded);
+    if (parsedDetails.size >= MAX_PARSED_DETAILS) parsedDetails.clear();
+    parsedDetails.set(id, parsed);
   }
-  return worded;
+  return parsed;
 }
 
 /** Midnight UTC of a YYYY-MM-DD date; a page repeats a few hundred dates at most, so kept. */
@@ -98,43 +61,59 @@ function dayStart(date: string): number {
   return ms;
 }
 
-/** `a, b`, or whichever is not empty. Plain concatenation: arrays and join() cost more per item here. */
-const listed = (sofar: string, part: string) => (sofar === '' ? part : `${sofar}, ${part}`);
-
-/** The priority in the words an agent reads: each part and what it came from. */
-export function explainPriority(row: QueueRow, now: Date): string {
-  const parts = wordedParts(row.priority_detail);
-  let out = parts.revenue ?? '';
+/** The priority as an agent reads it: the score and each part with what it came from. */
+export function explainPriority(row: QueueRow, now: Date, currency: string): Said {
+  const parts = parsedParts(row.priority_detail, currency);
+  const list: Said[] = [];
+  if (parts.revenue !== null) list.push(parts.revenue);
   if (parts.recency !== null) {
-    const days = row.departed_at ? Math.max(0, Math.floor((now.getTime() - dayStart(row.departed_at)) / 86_400_000)) : null;
-    out = listed(out, `${days === null ? 'recent departure' : `left ${days} day${days === 1 ? '' : 's'} ago`} ${parts.recency}`);
+    const points = { signed: parts.recency };
+    if (row.departed_at) {
+      const days = Math.max(0, Math.floor((now.getTime() - dayStart(row.departed_at)) / 86_400_000));
+      list.push(said('why.queued.part.leftDaysAgo', { count: days, points }));
+    } else list.push(said('why.queued.part.recentDeparture', { points }));
   }
-  if (parts.band !== null) out = listed(out, `${row.value_band ?? 'value band'} ${parts.band}`);
-  if (parts.segment !== null) out = listed(out, row.segment ? `segment ${row.segment} ${parts.segment}` : `segment ${parts.segment}`);
-  if (row.attempts > 0)
-    out = listed(out, `${row.attempts} attempt${row.attempts === 1 ? '' : 's'} ${signed(-PRIORITY.attemptPenalty * row.attempts)}`);
-  return `Priority ${Math.round(row.priority)} (${out})`;
+  if (parts.band !== null) {
+    const points = { signed: parts.band };
+    list.push(row.value_band ? said('why.queued.part.band', { band: row.value_band, points }) : said('why.queued.part.anyBand', { points }));
+  }
+  if (parts.segment !== null) {
+    const points = { signed: parts.segment };
+    list.push(row.segment ? said('why.queued.part.segment', { segment: row.segment, points }) : said('why.queued.part.anySegment', { points }));
+  }
+  if (row.attempts > 0) list.push(said('why.queued.part.attempts', { count: row.attempts, points: { signed: -PRIORITY.attemptPenalty * row.attempts } }));
+  return said('why.queued.priority', { score: Math.round(row.priority), parts: { list, join: 'comma' } });
 }
 
-function whyQueued(row: QueueRow, now: Date, due: boolean, localCallback: string | null): string {
-  const chosen = row.selected_by
-    ? `Selected by rule "${row.selected_by}"`
-    : 'Departed with contact details (no selection rule set)';
-  const reasons = due
-    ? `Callback due${localCallback ? ` (${localCallback} their time)` : ''}${row.callback_owner ? `, agreed by ${row.callback_owner}` : ''}. ${chosen}`
-    : chosen;
-  let facts = row.monthly_revenue !== null ? `${money(row.monthly_revenue)}/month lost` : '';
-  if (row.stated_reason_text) facts = facts === '' ? `left: ${row.stated_reason_text}` : `${facts}; left: ${row.stated_reason_text}`;
-  return `${reasons}: ${facts || 'no revenue or reason on record'}. ${explainPriority(row, now)}.`;
+/** Why the customer is in the queue: how they were chosen, a callback due, what they left, the priority. */
+function whyQueued(row: QueueRow, now: Date, due: boolean, zone: string, currency: string): Said {
+  const chosen = row.selected_by ? said('why.queued.byRule', { rule: row.selected_by }) : said('why.queued.noRule');
+  let reasons = chosen;
+  if (due) {
+    const at = row.callback_at ? { at: row.callback_at, timeZone: zone } : null;
+    const key = at ? (row.callback_owner ? 'why.queued.callbackDueAtBy' : 'why.queued.callbackDueAt') : row.callback_owner ? 'why.queued.callbackDueBy' : 'why.queued.callbackDue';
+    reasons = said(key, { chosen, ...(at ? { at } : {}), ...(row.callback_owner ? { by: row.callback_owner } : {}) });
+  }
+  const lost = row.monthly_revenue !== null ? { amount: row.monthly_revenue, currency } : null;
+  const left = row.stated_reason_text;
+  const facts =
+    lost !== null && left
+      ? said('why.queued.lostAndLeft', { lost, left })
+      : lost !== null
+        ? said('why.queued.lost', { lost })
+        : left
+          ? said('why.queued.left', { left })
+          : said('why.queued.noFacts');
+  return said('why.queued.sentence', { reasons, facts, priority: explainPriority(row, now, currency) });
 }
 
 /** A queue row as the window shows it, with whether the customer may be dialled right now. */
-function itemAt(row: QueueRow, now: Date, nowIso: string, calling: ZoneCallability): QueueItem {
+function itemAt(row: QueueRow, now: Date, nowIso: string, calling: ZoneCallability, currency: string): QueueItem {
   const due = row.callback_at !== null && row.callback_at <= nowIso;
-  const pendingCallback = row.callback_at !== null && !due;
-  const localCallback = row.callback_at ? localCallbackWords(row.callback_at, calling.zones[0] ?? calling.timeZone) : null;
+  // A callback is said in one of the customer's zones, never in "one of N zones".
+  const zone = calling.zones[0] ?? calling.timeZone;
   let notCallableBecause = calling.why ?? retryWaitWhy(row, now, calling.zones[0] ?? 'UTC');
-  if (pendingCallback) notCallableBecause = `Callback booked for ${localCallback} their time; call then.`;
+  if (row.callback_at !== null && !due) notCallableBecause = said('why.queued.callbackBooked', { at: { at: row.callback_at, timeZone: zone } });
   return {
     id: row.id,
     externalId: row.external_id,
@@ -150,7 +129,7 @@ function itemAt(row: QueueRow, now: Date, nowIso: string, calling: ZoneCallabili
     attempts: row.attempts,
     callbackAt: row.callback_at,
     priority: Math.round(row.priority * 10) / 10,
-    why: whyQueued(row, now, due, localCallback),
+    why: whyQueued(row, now, due, zone, currency),
     assignedTo: row.assigned_name,
     assignedToId: row.assigned_to,
     valueBand: row.value_band,
@@ -180,7 +159,7 @@ function sameRules(a: ContactRules, b: ContactRules): boolean {
 }
 
 /** A page of queue rows as the window shows them, every row judged at the same instant. */
-export function toQueueItems(rows: readonly QueueRow[], now: Date, rules: ContactRules): QueueItem[] {
+export function toQueueItems(rows: readonly QueueRow[], now: Date, rules: ContactRules, currency: string): QueueItem[] {
   const minute = Math.floor(now.getTime() / 60_000);
   if (!keptCalling || keptCalling.minute !== minute || !sameRules(keptCalling.rules, rules)) {
     keptCalling = { minute, rules: { ...rules, window: { ...rules.window } }, byZone: new Map() };
@@ -195,6 +174,6 @@ export function toQueueItems(rows: readonly QueueRow[], now: Date, rules: Contac
       calling = callabilityAcross(now, row.timezone, parseZoneCandidates(row.timezone_candidates), rules.defaultTimezone, rules.window, rules.enforced);
       byZone.set(zoneKey, calling);
     }
-    return itemAt(row, now, nowIso, calling);
+    return itemAt(row, now, nowIso, calling, currency);
   });
 }

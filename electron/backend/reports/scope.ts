@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
 import type { ReportScope } from '../../../shared/api/reports';
 import type { Db } from '../../../db/open';
 import { findCycleIdByIdOrName } from '../../../db/repos/reportsLookups';
 import type { ReportQuery } from '../../../db/repos/reportsFilters';
+import { appError } from '../i18n/errors';
 
 export interface ReportFilterInput {
   cycle?: string | undefined;
@@ -25,19 +25,19 @@ export function scopeOf(user: Person | null): ReportScope {
 /** Turns what a person asked for into the repository's query, refusing what cannot mean anything. */
 export function resolveReportQuery(db: Db, filters: ReportFilterInput, user: Person | null): ReportQuery {
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
-    throw new AppError('invalid_input', `The start date ${filters.from} is after the end date ${filters.to}.`);
+    throw appError('invalid_input', 'reports.startAfterEnd', { from: filters.from, to: filters.to });
   }
   for (const day of [filters.from, filters.to]) {
     const parsed = day === undefined ? null : new Date(`${day}T00:00:00Z`);
     // A round trip catches 2026-02-30 as well as 2026-13-45.
     if (day !== undefined && (parsed === null || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day)) {
-      throw new AppError('invalid_input', `${day} is not a calendar date.`);
+      throw appError('invalid_input', 'common.notADate', { value: day });
     }
   }
   let cycleId: string | undefined;
   if (filters.cycle !== undefined && filters.cycle !== '') {
     cycleId = findCycleIdByIdOrName(db, filters.cycle);
-    if (cycleId === undefined) throw new AppError('not_found', `There is no recovery cycle named "${filters.cycle}".`);
+    if (cycleId === undefined) throw appError('not_found', 'cycle.notFoundNamed', { name: filters.cycle });
   }
   const blankToUndefined = (v: string | undefined) => (v === '' ? undefined : v);
   return {

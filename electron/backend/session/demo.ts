@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
 import { cycleFor } from '../../../shared/domain/cycles';
 import { normalizeReasonText } from '../../../shared/domain/taxonomy';
@@ -13,6 +12,7 @@ import { setSetting, SETTING_KEYS } from '../../../db/repos/settings';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { audit } from '../../../db/repos/audit';
 import type { ServiceDeps } from '../types';
+import { appError } from '../i18n/errors';
 
 export const DEMO_FILE = 'telco-customer-churn.csv';
 
@@ -47,7 +47,7 @@ interface TelcoRow {
 export function loadDemo(deps: ServiceDeps, user: Person | null): { customers: number; cycle: string } {
   const { db } = deps;
   if (countCustomers(db) > 0) {
-    throw new AppError('conflict', 'The demo can only be loaded into an empty console; this one already has customers.');
+    throw appError('conflict', 'session.demoNotEmpty');
   }
   const rows = parse<TelcoRow>(readFileSync(join(deps.dataDir, DEMO_FILE)), { columns: true, bom: true });
   const nowDate = deps.now();

@@ -3,12 +3,14 @@ import type { Db } from '../../../db/open';
 import { currentUser, insertPerson, findPersonByName } from '../../../db/repos/people';
 import { getSetting, setSetting, SETTING_KEYS } from '../../../db/repos/settings';
 import { audit } from '../../../db/repos/audit';
-import { AppError } from '../../../shared/api/result';
+import type { AppError } from '../../../shared/api/result';
 import type { Person, Session } from '../../../shared/api/session';
-import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/roles';
+import { ROLES, type Role } from '../../../shared/domain/roles';
+import { said } from '../../../shared/i18n/said';
 import type { ServiceDeps } from '../types';
 import { hashPassphrase, hasManagerPassphrase, managerPassphraseMatches, storePassphraseHash } from './passphrase';
 import { hubTokenRole } from './hubRole';
+import { appError } from '../i18n/errors';
 
 export { currentUser };
 
@@ -65,12 +67,12 @@ export async function setupSession(deps: ServiceDeps, input: { name: string; rol
   const refuseIfSetUp = () => {
     const user = currentUser(deps.db);
     if (user) {
-      throw new AppError('conflict', `This console is already set up (for ${user.name}, ${ROLE_LABELS[user.role].toLowerCase()}). To hand the desk to someone else, use Switch person.`);
+      throw appError('conflict', 'session.alreadySetUp', { name: user.name, role: said(`role.${user.role}`) });
     }
   };
   refuseIfSetUp();
   if (input.managerPassphrase !== undefined && input.role !== 'manager') {
-    throw new AppError('invalid_input', 'Only a manager sets the manager passphrase.');
+    throw appError('invalid_input', 'session.passphraseManagerOnly');
   }
   const hash = input.managerPassphrase === undefined ? null : await hashPassphrase(input.managerPassphrase);
   deps.db.transaction(() => {
@@ -100,7 +102,7 @@ async function passphraseAccepted(deps: ServiceDeps, passphrase: string, from: P
   const now = deps.now();
   const failures = getSetting<Failures>(deps.db, FAILURES_KEY) ?? { count: 0, lockedUntil: null };
   if (failures.lockedUntil !== null && failures.lockedUntil > now.toISOString()) {
-    throw new AppError('forbidden', `Too many wrong manager passphrases on this desk: try again after ${failures.lockedUntil.slice(11, 16)} UTC.`);
+    throw appError('forbidden', 'session.lockedOut', { until: failures.lockedUntil.slice(11, 16) });
   }
   if (await managerPassphraseMatches(deps.db, passphrase)) {
     setSetting(deps.db, FAILURES_KEY, { count: 0, lockedUntil: null });
@@ -126,13 +128,11 @@ async function authority(deps: ServiceDeps, role: Role, from: Person, passphrase
   return null;
 }
 
-function refusal(deps: ServiceDeps, role: Role, passphrase: string | undefined): string {
-  const label = ROLE_LABELS[role].toLowerCase();
-  if (passphrase !== undefined) return `That is not this desk's manager passphrase. Nothing changed; the ${label} role needs a manager's passphrase or a manager signed in.`;
-  if (!hasManagerPassphrase(deps.db)) {
-    return `This desk has not been given the ${label} role, and no manager passphrase is set here. Ask a manager to switch to you, or to give the desk a manager's hub token.`;
-  }
-  return `This desk has not been given the ${label} role. Enter the manager passphrase, or ask a manager to switch to you.`;
+function refusal(deps: ServiceDeps, role: Role, passphrase: string | undefined): AppError {
+  const params = { role: said(`role.${role}`) };
+  if (passphrase !== undefined) return appError('forbidden', 'session.wrongPassphrase', params);
+  if (!hasManagerPassphrase(deps.db)) return appError('forbidden', 'session.roleNotGivenNoPassphrase', params);
+  return appError('forbidden', 'session.roleNotGiven', params);
 }
 
 /**
@@ -142,10 +142,10 @@ function refusal(deps: ServiceDeps, role: Role, passphrase: string | undefined):
  */
 export async function switchPerson(deps: ServiceDeps, input: { name: string; role: Role; passphrase?: string | undefined }, from: Person): Promise<Session> {
   const why = await authority(deps, input.role, from, input.passphrase);
-  if (why === null) throw new AppError('forbidden', refusal(deps, input.role, input.passphrase));
+  if (why === null) throw refusal(deps, input.role, input.passphrase);
   deps.db.transaction(() => {
     // The person may have changed while the passphrase was checked: only the one who asked is replaced.
-    if (currentUser(deps.db)?.id !== from.id) throw new AppError('conflict', 'Someone else switched person on this desk meanwhile. Try again.');
+    if (currentUser(deps.db)?.id !== from.id) throw appError('conflict', 'session.switchedMeanwhile');
     choosePerson(deps, input, 'session.switch', from);
   })();
   return readSession(deps);

@@ -2,7 +2,6 @@ import type { Db } from '../../../db/open';
 import { listAssignedCustomers, prepareAssignedCustomerUpsert, type AssignedCustomerRow } from '../../../db/repos/hubAssignments';
 import { audit } from '../../../db/repos/audit';
 import { setSetting } from '../../../db/repos/settings';
-import { AppError } from '../../../shared/api/result';
 import type { Person } from '../../../shared/api/session';
 import {
   MAX_ASSIGNMENTS_PER_REQUEST,
@@ -13,6 +12,7 @@ import type { ServiceDeps } from '../types';
 import type { HubClient } from './hubClient';
 import { SYNC_KEYS } from './settings';
 import { customerProfile } from '../customers/profile';
+import { appError } from '../i18n/errors';
 
 export interface PullResult {
   received: number;
@@ -87,7 +87,7 @@ function toAssigned(row: AssignedCustomerRow): { person: string; customer: Assig
 export async function publishAssignments(deps: ServiceDeps, client: HubClient, input: { cycleId?: string | undefined }, user: Person): Promise<PublishAssignmentsResponse> {
   const all = listAssignedCustomers(deps.db, input.cycleId).map(toAssigned);
   if (all.length === 0) {
-    throw new AppError('not_found', input.cycleId ? 'No customer of that cycle is assigned to anyone yet.' : 'No customer is assigned to anyone yet.');
+    throw appError('not_found', input.cycleId ? 'assignment.noneInCycle' : 'assignment.none');
   }
   const total: PublishAssignmentsResponse = { published: 0, people: [], rejected: [] };
   for (let i = 0; i < all.length; i += MAX_ASSIGNMENTS_PER_REQUEST) {

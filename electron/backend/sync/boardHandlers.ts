@@ -6,11 +6,12 @@ import { connectHub } from './failover';
 import { HubRequestError, type HubClient } from './hubClient';
 import { readHubConfig, readHubUrl } from './settings';
 import { presenceChanged } from '../presence/changes';
+import { appError } from '../i18n/errors';
 
 function hub(deps: ServiceDeps, what: string): HubClient {
   const config = readHubConfig(deps.db);
   if (!config) {
-    throw new AppError('not_set_up', readHubUrl(deps.db) ? "Enter this console's hub token first (Admin, Hub)." : `${what} comes from the hub, and no hub is configured. Enter its address and token in Admin, Hub.`);
+    throw (readHubUrl(deps.db) ? appError('not_set_up', 'hub.tokenFirst') : appError('not_set_up', 'hub.noneFor', { what }));
   }
   return connectHub(config);
 }

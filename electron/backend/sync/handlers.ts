@@ -12,6 +12,7 @@ import { pullAssignments, publishAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { syncLedger } from '../permissions/hubSync';
 import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
+import { appError } from '../i18n/errors';
 
 function hubSettings(deps: ServiceDeps): HubSettings {
   return {
@@ -25,10 +26,7 @@ function hubSettings(deps: ServiceDeps): HubSettings {
 function hubClient(deps: ServiceDeps): HubClient {
   const config = readHubConfig(deps.db);
   if (!config) {
-    throw new AppError(
-      'not_set_up',
-      readHubUrl(deps.db) ? "Enter this console's hub token first (Admin, Hub)." : 'No hub is configured; this console works standalone. Enter the hub address and token in Admin, Hub.',
-    );
+    throw (readHubUrl(deps.db) ? appError('not_set_up', 'hub.tokenFirst') : appError('not_set_up', 'hub.none'));
   }
   return connectHub(config);
 }

@@ -1,12 +1,13 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api';
 import type { ApiError } from '../../../shared/api/result';
 import { detectTransport, type Transport } from './transport';
+import { errorWords } from '../i18n/said';
 
-/** A failed backend call, carrying the message the person should read. */
+/** A failed backend call, carrying the message the person should read, in the window's language. */
 export class ApiCallError extends Error {
   readonly code: ApiError['code'];
   constructor(error: ApiError) {
-    super(error.message);
+    super(errorWords(error));
     this.name = 'ApiCallError';
     this.code = error.code;
   }

@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import type { CustomerCard } from '../../../shared/api/customers';
 import type { CallingStatus } from '../../../shared/api/contactPolicy';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
+import type { Said } from '../../../shared/i18n/said';
+import { say } from '../i18n/said';
 import { CONSENT_CHANNELS } from '../../../shared/domain/consent';
 import { api } from '../api/client';
 import { useAppStore } from '../store';
@@ -19,8 +21,8 @@ export interface CustomerCardViewProps {
   card: CustomerCard;
   /** Whether the customer may be called now, and why not; absent while it loads. */
   status?: CallingStatus | null | undefined;
-  /** Why the customer is in the queue, from the queue row. */
-  why?: string | null | undefined;
+  /** Why the customer is in the queue, from the queue row (by key: said in the person's language). */
+  why?: Said | null | undefined;
   /** Present when the customer may be called now (or their unfinished call continued). */
   onStartCall?: (() => void) | undefined;
   /** Where the manager's policy allows it: a call outside calling hours, with a reason. */
@@ -96,11 +98,11 @@ export function CustomerCardView(props: CustomerCardViewProps) {
       )}
       {status && (
         <p className={`card-callable ${status.callableNow ? 'card-callable-yes' : 'card-callable-no'}`}>
-          {status.callableNow ? t('card.callableNow', { time: status.localTime }) : t('card.notCallableNow', { why: status.why ?? '' })}
+          {status.callableNow ? t('card.callableNow', { time: status.localTime }) : t('card.notCallableNow', { why: status.why ? say(status.why, t) : '' })}
         </p>
       )}
-      {status?.zoneNote && <p className="hint">{status.zoneNote}</p>}
-      {props.cannotCallBecause && !(status && !status.callableNow && status.why === props.cannotCallBecause) && (
+      {status?.zoneNote && <p className="hint">{say(status.zoneNote, t)}</p>}
+      {props.cannotCallBecause && !(status && !status.callableNow && status.why && say(status.why, t) === props.cannotCallBecause) && (
         <p className="badge">{props.cannotCallBecause}</p>
       )}
       <div className="card-actions">
@@ -114,7 +116,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
       {why && (
         <>
           <h3>{t('card.whyQueued')}</h3>
-          <p className="card-why">{why}</p>
+          <p className="card-why">{say(why, t)}</p>
         </>
       )}
       <dl className="card-facts">
@@ -157,7 +159,7 @@ export function CustomerCardView(props: CustomerCardViewProps) {
   );
 }
 
-export function CustomerCardContainer({ id, why }: { id: number; why?: string | null }) {
+export function CustomerCardContainer({ id, why }: { id: number; why?: Said | null }) {
   const { t } = useTranslation();
   const [card, setCard] = useState<CustomerCard | null>(null);
   const [status, setStatus] = useState<CallingStatus | null>(null);

@@ -39,8 +39,8 @@ export function CallingHoursNotice({ customerId, callId }: { customerId: number;
       </p>
     );
   }
-  // The core's reason names the calling window in English; the notice says it from the facts instead.
-  if (!status.callableNow && status.why?.startsWith('Outside calling hours')) {
+  // Calling hours ended while the call was open (not the retry wait or the ledger): said from the facts.
+  if (!status.callableNow && status.why?.key.startsWith('why.hours.')) {
     return (
       <p className="calling-hours-warning" role="status">
         {t('call.hours.ended', { time: status.localTime, zone: status.timeZone })}

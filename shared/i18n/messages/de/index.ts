@@ -19,5 +19,6 @@ import card from './card.json';
 import components from './components.json';
 import admin from './admin.json';
 import keepInTouch from './keepInTouch.json';
+import why from './why.json';
 
-export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors, ...call, ...content, ...queue, ...card, ...components, ...admin, ...keepInTouch };
+export const de = { ...common, ...care, ...issues, ...feedback, ...board, ...outreach, ...getStarted, ...playbook, ...firstRun, ...shell, ...trends, ...exportFiles, ...errors, ...call, ...content, ...queue, ...card, ...components, ...admin, ...keepInTouch, ...why };

@@ -1,0 +1,26 @@
+import type { TFunction } from 'i18next';
+import { renderSaid, SaidSchema, type Said, type Translate } from '../../../shared/i18n/said';
+import { formattingLocaleNow } from '../lib/format';
+import { i18next } from './index';
+
+/**
+ * A sentence the core sent by key (the queue's "why", a calling-hours reason, an error) in the
+ * window's language, amounts in the organisation's currency as the person's locale writes them.
+ * Pass the component's `t` so the words follow a language change with the component.
+ */
+export function say(value: Said, t?: TFunction): string {
+  const translate = (t ?? i18next.t.bind(i18next)) as unknown as Translate;
+  return renderSaid(value, translate, formattingLocaleNow());
+}
+
+/**
+ * What a failed call says to the person: its sentence by key, or the core's own words when it sent
+ * no key or one this window's catalogue lacks (a newer core, say).
+ */
+export function errorWords(error: { message: string; said?: unknown }): string {
+  if (error.said === undefined || !i18next.isInitialized) return error.message;
+  // The window trusts the core's shape no more than the core trusts the window's.
+  const parsed = SaidSchema.safeParse(error.said);
+  if (!parsed.success || !i18next.exists(parsed.data.key)) return error.message;
+  return say(parsed.data);
+}
