@@ -14,6 +14,7 @@ import { SelectionEditor } from '../../renderer/src/views/admin/SelectionSection
 import { ContactRulesForm } from '../../renderer/src/views/admin/ContactRulesSection';
 import { RetryPolicyForm } from '../../renderer/src/views/admin/RetryPolicySection';
 import { LedgerView } from '../../renderer/src/views/admin/PermissionsSection';
+import { RetentionForm } from '../../renderer/src/views/admin/RetentionSection';
 import { HubSettingsPanel } from '../../renderer/src/views/admin/HubSettings';
 import { PassphraseSection } from '../../renderer/src/views/admin/PassphraseSection';
 import { AssignmentSection } from '../../renderer/src/views/admin/AssignmentSection';
@@ -151,5 +152,20 @@ describe('in the pseudo-language, no text of Admin bypasses the catalogue', () =
     }
     const data = ['+14155550101', 'Asked on a call', 'Ann Agent', 'Mia Manager', 'ada@example.com', 'National DNC', 'https://hub.acme.test/', 'https://hub.example.com/', 'wbh', 'US', 'Eve Exec', 'Ada Example', 'Bruno Sample', 'November 2026', 'C-1', 'C-2', 'CSV'];
     expect(untranslated(container, data)).toEqual([]);
+  });
+  it('retention of personal data, with the last run, the next one and a refused number of months', async () => {
+    const { container } = render(
+      <RetentionForm
+        settings={{ months: 24, daily: true, lastRun: { at: '2026-11-10T03:00:00.000Z', erased: 934 }, nextRunAt: '2026-11-17T03:00:00.000Z', wouldErase: 12 }}
+        busy={false}
+        onSave={() => undefined}
+      />,
+    );
+    const months = screen.getByRole('textbox');
+    await userEvent.clear(months);
+    await userEvent.type(months, 'two years');
+    await userEvent.click(screen.getByRole('button'));
+    expect(months).toHaveAttribute('aria-invalid', 'true');
+    expect(untranslated(container, ['two years'])).toEqual([]);
   });
 });
