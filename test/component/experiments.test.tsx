@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyLanguage } from '../../renderer/src/i18n';
 import { EffectContainer } from '../../renderer/src/views/trends/EffectPanel';
 import { Notices } from '../../renderer/src/components/Notices';
 import { buildEffectReport, type ExperimentCells, type GuidanceExperimentCells } from '../../shared/reports/effect';
@@ -71,7 +72,9 @@ describe('Starting an experiment from Trends', () => {
       'effect.report': () => report([]),
       'effect.startGuidanceExperiment': () => ({ id: 'g2' }),
     });
-    const form = await screen.findByRole('form', { name: 'Start an experiment' }, { timeout: 5000 });
+    await user.click(await screen.findByRole('button', { name: 'Start an experiment…' }, { timeout: 5000 }));
+    const form = screen.getByRole('form', { name: 'Start an experiment' });
+    expect(within(form).getByRole('radio', { name: 'Wordings of a call stage' })).toHaveFocus();
     const variant = (n: number) => within(form).getByRole('group', { name: `Variant ${n}` });
     await user.clear(within(variant(2)).getByLabelText('Weight'));
     await user.type(within(variant(2)).getByLabelText('Weight'), '0');
@@ -121,7 +124,9 @@ describe('Starting an experiment from Trends', () => {
       ]),
     );
     expect(await screen.findByText('Experiment “A shorter apology” started: from the next call on, each customer gets one of its variants.')).toBeInTheDocument();
-    await waitFor(() => expect(within(form).getByLabelText('Experiment name')).toHaveValue(''));
+    // Started, the form closes and the button to start another takes the cursor back.
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Start an experiment' })).toBeNull());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Start an experiment…' })).toHaveFocus());
   });
 
   it('starts an offer experiment over the offers in use, refusing an offer twice and a stage already under trial', async () => {
@@ -130,7 +135,8 @@ describe('Starting an experiment from Trends', () => {
       'effect.report': () => report([apology()]),
       'effect.startExperiment': () => ({ id: 'e2' }),
     });
-    const form = await screen.findByRole('form', { name: 'Start an experiment' }, { timeout: 5000 });
+    await user.click(await screen.findByRole('button', { name: 'Start an experiment…' }, { timeout: 5000 }));
+    const form = screen.getByRole('form', { name: 'Start an experiment' });
     await user.selectOptions(within(form).getByLabelText('Stage'), 'Apologize');
     await user.click(within(form).getByRole('button', { name: 'Start experiment' }));
     expect(within(form).getByLabelText('Stage')).toHaveAccessibleDescription('“A shorter apology” is already trying wordings of this stage; end it first.');
@@ -173,7 +179,8 @@ describe('Starting an experiment from Trends', () => {
       'effect.report': () => report([]),
       'effect.startGuidanceExperiment': () => ({ code: 'conflict', message: '"Warmer close" is already trying wordings of the Offer stage; end it first.' }),
     });
-    const form = await screen.findByRole('form', { name: 'Start an experiment' }, { timeout: 5000 });
+    await user.click(await screen.findByRole('button', { name: 'Start an experiment…' }, { timeout: 5000 }));
+    const form = screen.getByRole('form', { name: 'Start an experiment' });
     await user.type(within(form).getByLabelText('Experiment name'), 'Closing words');
     await user.selectOptions(within(form).getByLabelText('Stage'), 'Offer');
     await user.type(within(within(form).getByRole('group', { name: 'Variant 1' })).getByLabelText('Variant name'), 'A');
@@ -276,5 +283,32 @@ describe('An experiment on the Trends page', () => {
     const card = await screen.findByRole('region', { name: 'Experiment A shorter apology' }, { timeout: 5000 });
     expect(card).toHaveTextContent('No calls with two variants yet: the data cannot tell the variants apart.');
     expect(within(within(card).getByRole('table')).getAllByText('—')).toHaveLength(4);
+  });
+});
+
+describe('Experiments in German', () => {
+  afterEach(async () => {
+    await applyLanguage('en', 'USD');
+  });
+
+  it('says what is wrong at the field, and whether the data can tell the wordings apart, in German', async () => {
+    await applyLanguage('de', 'EUR');
+    const user = userEvent.setup();
+    renderPanel({ 'effect.report': () => report([apology()]) });
+    const card = await screen.findByRole('region', { name: 'Experiment A shorter apology' }, { timeout: 5000 });
+    const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(card.textContent)).toContain(
+      'Die Daten können die Varianten noch nicht unterscheiden: Short liegt +5,0 Pp. vor Current, aber das 95-%-Intervall (-14,3 Pp. bis +23,8 Pp.) schließt keinen Unterschied ein.',
+    );
+    expect(within(within(card).getByRole('table')).getAllByRole('row')[2]).toHaveTextContent(/18,1\s%\sbis\s45,4\s%/);
+
+    await user.click(screen.getByRole('button', { name: 'Ein Experiment starten …' }));
+    const form = screen.getByRole('form', { name: 'Ein Experiment starten' });
+    await user.selectOptions(within(form).getByLabelText('Phase'), 'Entschuldigen');
+    await user.type(within(within(form).getByRole('group', { name: 'Variante 2' })).getByLabelText('Gewicht'), 'x');
+    await user.click(within(form).getByRole('button', { name: 'Experiment starten' }));
+    expect(within(form).getByLabelText('Name des Experiments')).toHaveAccessibleDescription('Geben Sie dem Experiment einen Namen.');
+    expect(within(form).getByLabelText('Phase')).toHaveAccessibleDescription('„A shorter apology“ testet bereits Formulierungen dieser Phase; beenden Sie es zuerst.');
+    expect(within(within(form).getByRole('group', { name: 'Variante 2' })).getByLabelText('Gewicht')).toHaveAccessibleDescription('Geben Sie das Gewicht als Zahl ein, etwa 1 oder 2,5.');
   });
 });

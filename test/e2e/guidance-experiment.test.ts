@@ -49,8 +49,8 @@ afterAll(async () => {
 
 describe('A guidance experiment, in Chromium', () => {
   it('is started from the form, read with each wording’s interval, and ended keeping the winner', async () => {
+    await page.getByRole('button', { name: 'Start an experiment…' }).click({ timeout: 30_000 });
     const form = page.getByRole('form', { name: 'Start an experiment' });
-    await form.waitFor({ timeout: 30_000 });
     // A name left out is said at its field, and nothing starts.
     await form.getByRole('button', { name: 'Start experiment' }).click();
     await expect.poll(() => form.getByLabel('Experiment name', { exact: true }).getAttribute('aria-invalid')).toBe('true');

@@ -11,7 +11,7 @@ import { useAppStore } from '../../store';
 import { formatMoney, formatOneDecimal, formatSignedPoints, formatWholePercent } from '../../lib/format';
 import { DataTable, type Column } from './DataTable';
 import { ExperimentResults } from './ExperimentResults';
-import { ExperimentForm } from './ExperimentForm';
+import { ExperimentStarter } from './ExperimentForm';
 import type { RunningNow, StartInput } from './experimentDraft';
 import { formatCount, formatPercent } from './format';
 import { offerName, offerText, reasonName, reasonText } from '../../i18n/content';
@@ -165,7 +165,7 @@ export function EffectView(props: EffectViewProps) {
             onEndOffer={props.onEndExperiment}
             onEndGuidance={props.onEndGuidanceExperiment}
           />
-          {props.onStartExperiment && <ExperimentForm offers={props.offerChoices ?? []} running={running} busy={props.busy ?? false} onStart={props.onStartExperiment} />}
+          {props.onStartExperiment && <ExperimentStarter offers={props.offerChoices ?? []} running={running} busy={props.busy ?? false} onStart={props.onStartExperiment} />}
         </section>
       )}
 

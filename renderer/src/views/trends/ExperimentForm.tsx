@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES } from '../../../../shared/domain/stages';
 import { Field } from '../../components/Field';
@@ -13,15 +13,55 @@ export interface ExperimentFormProps {
   busy: boolean;
   /** Resolves true once the experiment has started, and the form clears itself for the next one. */
   onStart: (start: StartInput) => Promise<boolean>;
+  /** Closes the form without starting anything; the form takes the cursor when it can be closed. */
+  onClose?: (() => void) | undefined;
+}
+
+/**
+ * The form behind a button: Trends is long already, and most visits read the experiments rather
+ * than start one. Opened, it takes the cursor; once an experiment has started it closes, and the new
+ * experiment shows above it.
+ */
+export function ExperimentStarter(props: Omit<ExperimentFormProps, 'onClose'>) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  if (!open) {
+    return (
+      <button ref={opener} type="button" className="no-print" aria-expanded={false} onClick={() => setOpen(true)}>
+        {t('trends.experiments.form.open')}
+      </button>
+    );
+  }
+  return (
+    <ExperimentForm
+      {...props}
+      onClose={close}
+      onStart={async (start) => {
+        const started = await props.onStart(start);
+        if (started) close();
+        return started;
+      }}
+    />
+  );
 }
 
 /**
  * "Start an experiment": two or more wordings of a call stage, or two or more offers in place of
  * the one the rules propose, each with a weight. What is wrong is said at its field.
  */
-export function ExperimentForm({ offers, running, busy, onStart }: ExperimentFormProps) {
+export function ExperimentForm({ offers, running, busy, onStart, onClose }: ExperimentFormProps) {
   const { t } = useTranslation();
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const opened = onClose !== undefined;
+  useEffect(() => {
+    if (opened) formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [opened]);
   const [draft, setDraft] = useState<ExperimentDraft>(() => blankDraft('guidance'));
   const [problems, setProblems] = useState<Map<string, Problem>>(new Map());
   const guidance = draft.kind === 'guidance';
@@ -59,6 +99,7 @@ export function ExperimentForm({ offers, running, busy, onStart }: ExperimentFor
 
   return (
     <form
+      ref={formRef}
       className="experiment-form no-print"
       aria-labelledby={`${id}-title`}
       noValidate
@@ -219,6 +260,11 @@ export function ExperimentForm({ offers, running, busy, onStart }: ExperimentFor
         <button type="submit" className="primary" disabled={busy}>
           {t('trends.experiments.form.start')}
         </button>
+        {onClose && (
+          <button type="button" onClick={onClose}>
+            {t('trends.experiments.form.close')}
+          </button>
+        )}
       </div>
     </form>
   );
