@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { formattingLocale, isRightToLeft, negotiateLanguage, type UiLanguage } from '../../../shared/i18n/languages';
+import { formattingLocale, isRightToLeft, isUiLanguage, negotiateLanguage, type UiLanguage } from '../../../shared/i18n/languages';
 import { pseudoCatalogue, type Catalogue } from '../../../shared/i18n/pseudo';
 import { setFormatting } from '../lib/format';
 
@@ -11,13 +11,57 @@ import { setFormatting } from '../lib/format';
  */
 const catalogues = import.meta.glob<Record<string, Catalogue>>('../../../shared/i18n/messages/*/index.ts');
 
-async function loadCatalogue(language: UiLanguage): Promise<Catalogue> {
+async function fetchCatalogue(language: UiLanguage): Promise<Catalogue> {
   const file = language === 'en-XA' || language === 'ar-XB' ? 'en' : language;
   const load = catalogues[`../../../shared/i18n/messages/${file}/index.ts`];
   if (!load) throw new Error(`No catalogue for ${language}.`);
   const catalogue = (await load())[file];
   if (!catalogue) throw new Error(`The catalogue for ${language} is empty.`);
   return language === 'en-XA' || language === 'ar-XB' ? pseudoCatalogue(catalogue, language) : catalogue;
+}
+
+/** Each language's catalogue is fetched (and the pseudo-languages made) once, however often it is asked for. */
+const loaded = new Map<UiLanguage, Promise<Catalogue>>();
+function loadCatalogue(language: UiLanguage): Promise<Catalogue> {
+  let catalogue = loaded.get(language);
+  if (!catalogue) {
+    catalogue = fetchCatalogue(language);
+    // A failed fetch is not kept: the next ask tries again.
+    catalogue.catch(() => loaded.delete(language));
+    loaded.set(language, catalogue);
+  }
+  return catalogue;
+}
+
+/**
+ * The language this desk last showed, kept in the window's storage: at the next start its catalogue
+ * is fetched while the backend is still asked which language to show (`locale.get`), not after, which
+ * takes a round trip off the Queue's first paint. Only a remembered language is fetched ahead: the
+ * system's language is a guess a desk set to another one would pay for with a second catalogue.
+ */
+const REMEMBERED = 'winback.language';
+
+function rememberedLanguage(): UiLanguage | null {
+  try {
+    const value = typeof window === 'undefined' ? null : window.localStorage.getItem(REMEMBERED);
+    return value !== null && isUiLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(language: UiLanguage): void {
+  try {
+    if (typeof window !== 'undefined') window.localStorage.setItem(REMEMBERED, language);
+  } catch {
+    // Storage full or denied: the next start fetches its catalogue after asking, as on a first start.
+  }
+}
+
+/** Starts fetching the remembered language's catalogue; the caller goes on at once. */
+export function prefetchRememberedCatalogue(): void {
+  const language = rememberedLanguage();
+  if (language) loadCatalogue(language).catch(() => undefined);
 }
 
 /** The language the system asks for, as the console's default before anyone chose one. */
@@ -51,6 +95,7 @@ export async function applyLanguage(language: UiLanguage, currency: string): Pro
   // after sign-in, while the Queue first paints) would change nothing on screen: no re-render then.
   if (showing !== shown) await i18next.changeLanguage(language);
   shown = showing;
+  remember(language);
   if (typeof document !== 'undefined') {
     document.documentElement.lang = language === 'ar-XB' ? 'ar' : language;
     document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';

@@ -1,6 +1,6 @@
 import type { UiLanguage } from '../../../shared/i18n/languages';
 import { api } from '../api/client';
-import { applyLanguage, systemLanguage } from '../i18n';
+import { applyLanguage, prefetchRememberedCatalogue, systemLanguage } from '../i18n';
 import type { Slice } from './types';
 
 export interface LocaleSlice {
@@ -29,6 +29,8 @@ export const createLocaleSlice: Slice<LocaleSlice> = (set, get) => {
     currency: 'USD',
     currencySource: 'system',
     loadLocale: async () => {
+      // The catalogue a returning desk will most likely show travels beside the question, not after it.
+      prefetchRememberedCatalogue();
       try {
         const locale = await api().call('locale.get', {});
         await show(locale.language, locale.currency, locale.currencySource);
