@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { ImportMappingSchema } from '../domain/importMapping';
+import { SaidSchema } from '../i18n/said';
 
 /** The browser transport cannot read paths: the file travels in base64 chunks of this size at most. */
 export const IMPORT_CHUNK_BYTES = 512 * 1024;
@@ -10,7 +11,9 @@ export const RowErrorSchema = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
   value: z.string().nullable(),
+  /** In English; `said` is the same by key, for the preview in the manager's language. */
   message: z.string(),
+  said: SaidSchema.optional(),
 });
 export type ImportRowError = z.infer<typeof RowErrorSchema>;
 
@@ -35,7 +38,7 @@ export const ImportPreviewSchema = z.object({
     example: z.object({ line: z.number().int(), column: z.string(), value: z.string() }).nullable(),
   }),
   /** What the manager should know before writing (no revenue column, active rows left out, revenue such as "1.234" that reads two ways); nothing is refused for it. */
-  warnings: z.array(z.string()),
+  warnings: z.array(SaidSchema),
   /** The first errors; `invalid` counts every invalid row. */
   errors: z.array(RowErrorSchema),
   cycles: z.array(z.object({ id: z.string(), name: z.string(), customers: z.number().int() })),

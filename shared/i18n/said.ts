@@ -7,7 +7,7 @@ import { z } from 'zod';
  * the same value in English for the command line and its logs.
  *
  * A parameter is a plain string (a name, an id, a time zone: data, said as written), a number
- * (formatted by the locale; `count` also picks the plural), an amount in a currency, a signed score,
+ * (formatted by the locale; `count` also picks the plural), a decimal read from a file, an amount in a currency, a signed score,
  * a wall-clock time in a zone, a calendar day, another sentence, or a list of any of these.
  */
 export interface Said {
@@ -19,6 +19,8 @@ export type SaidParam =
   | number
   | { amount: number; currency: string }
   | { signed: number }
+  /** A number written without thousands separators: a value read from a file, where a separator would mislead. */
+  | { decimal: number }
   | { at: string; timeZone: string }
   | { day: string }
   | Said
@@ -30,6 +32,7 @@ const ParamSchema: z.ZodType<SaidParam> = z.lazy(() =>
     z.number(),
     z.object({ amount: z.number(), currency: z.string().regex(/^[A-Z]{3}$/) }).strict(),
     z.object({ signed: z.number() }).strict(),
+    z.object({ decimal: z.number() }).strict(),
     z.object({ at: z.string().max(40), timeZone: z.string().max(100) }).strict(),
     z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
     SaidSchema,
@@ -73,6 +76,7 @@ function renderParam(param: SaidParam, translate: Translate, locale: string): st
   if ('key' in param) return renderSaid(param, translate, locale);
   if ('amount' in param) return currencyFormatter(locale, param.currency).format(param.amount);
   if ('signed' in param) return formatter(locale, 'signed').format(param.signed);
+  if ('decimal' in param) return formatter(locale, 'decimal').format(param.decimal);
   if ('day' in param) return formatter(locale, 'day').format(new Date(`${param.day}T00:00:00Z`));
   if ('at' in param) return zoneFormatter(locale, param.timeZone).format(new Date(param.at));
   const words = param.list.map((item) => renderParam(item, translate, locale));
@@ -95,12 +99,13 @@ function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat>(id: string, mak
   return f as T;
 }
 
-function formatter(locale: string, kind: 'number' | 'signed'): Intl.NumberFormat;
+function formatter(locale: string, kind: 'number' | 'signed' | 'decimal'): Intl.NumberFormat;
 function formatter(locale: string, kind: 'day'): Intl.DateTimeFormat;
-function formatter(locale: string, kind: 'number' | 'signed' | 'day'): Intl.NumberFormat | Intl.DateTimeFormat {
+function formatter(locale: string, kind: 'number' | 'signed' | 'decimal' | 'day'): Intl.NumberFormat | Intl.DateTimeFormat {
+  if (kind === 'decimal') return kept(`${locale} decimal`, () => new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }));
   if (kind === 'day') return kept(`${locale} day`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
   if (kind === 'signed') return kept(`${locale} signed`, () => new Intl.NumberFormat(locale, { signDisplay: 'always', maximumFractionDigits: 1 }));
-  return kept(`${locale} number`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  return kept(`${locale} number`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }));
 }
 
 function currencyFormatter(locale: string, currency: string): Intl.NumberFormat {

@@ -48,7 +48,7 @@ const preview = (over: Partial<ImportPreview> = {}): ImportPreview => ({
   encoding: 'utf8', separator: ',', newCount: 1, updatedCount: 0, skipped: 0, active: 2, invalid: 3, noContact: 0,
   unmapped: [{ text: 'Too pricey', customers: 2 }],
   dates: { slashed: true, format: 'dmy', chosen: false, example: { value: '25/03/2026', line: 4, column: 'Left on' } },
-  warnings: ['Column Region is not used.'],
+  warnings: [{ key: 'why.importWarning.noRevenue' }],
   errors: [{ line: 3, column: 'MRR', value: 'x', message: 'Not a number.' }],
   cycles: [{ id: '2026-11', name: 'November 2026', customers: 1 }], fileError: null, ...over,
 });

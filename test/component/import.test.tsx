@@ -136,7 +136,8 @@ describe('importing from Admin', () => {
 
   it('shows the warning of the preview about revenue that reads two ways', async () => {
     const warning = 'MRR: "1,234" on line 2 could mean 1.234 or 1234; it is read as 1234, because this file writes decimals with a point. Check the file before importing.';
-    fakeBackend(preview({ invalid: 0, errors: [], warnings: [warning] }));
+    const said = { key: 'why.importWarning.ambiguousPoint', params: { column: 'MRR', value: '1,234', line: '2', otherwise: { decimal: 1.234 }, readAs: { decimal: 1234 } } };
+    fakeBackend(preview({ invalid: 0, errors: [], warnings: [said] }));
     render(<ImportSection />);
     await chooseFile();
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
@@ -180,7 +181,7 @@ describe('importing from Admin', () => {
         errors: [],
         skipped: 2,
         active: 2,
-        warnings: ['No column is mapped to Monthly revenue: every customer will count as no revenue lost.', '2 rows say in “Status” that the customer is still active: they are left out.'],
+        warnings: [{ key: 'why.importWarning.noRevenue' }, { key: 'why.importWarning.active', params: { count: 2, column: 'Status' } }],
       }),
     );
     render(<ImportSection />);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, testBackend, type TestBackend } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
 import { proposeMapping, type ImportMapping } from '../../shared/domain/importMapping';
+import { english } from '../helpers/said';
 
 let b: TestBackend;
 beforeEach(async () => {
@@ -90,7 +91,7 @@ describe('warnings in the preview', () => {
     const text = 'id,name,phone\nW-1,Wes,+44 20 7946 0001\n';
     const { monthlyRevenue: _r, departedAt: _d, ...columns } = MAPPING.columns;
     const preview = await call(b.dispatch, 'import.preview', { uploadId: await upload(text), mapping: { columns } });
-    expect(preview.warnings.join(' ')).toMatch(/No column is mapped to Monthly revenue/);
+    expect(preview.warnings.map(english).join(' ')).toMatch(/No column is mapped to Monthly revenue/);
     const withRevenue = await call(b.dispatch, 'import.preview', {
       uploadId: await upload('id,name,phone,revenue\nW-1,Wes,+44 20 7946 0001,40\n'),
       mapping: { columns: { ...columns, monthlyRevenue: 'revenue' } },
@@ -109,7 +110,7 @@ describe('rows whose status says the customer is still active', () => {
     expect(inspected.proposed.statusColumn).toBe('Status');
     const preview = await call(b.dispatch, 'import.preview', { uploadId, mapping: inspected.proposed });
     expect(preview).toMatchObject({ newCount: 1, active: 2, invalid: 0 });
-    expect(preview.warnings.join(' ')).toMatch(/2 rows say in “Status” that the customer is still active/);
+    expect(preview.warnings.map(english).join(' ')).toMatch(/2 rows say in “Status” that the customer is still active/);
 
     const anyway = await call(b.dispatch, 'import.preview', { uploadId, mapping: { ...inspected.proposed, importActive: true } });
     expect(anyway).toMatchObject({ newCount: 3, active: 0 });

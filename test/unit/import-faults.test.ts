@@ -5,6 +5,7 @@ import { testBackend, type TestBackend } from '../helpers/backend';
 import { importFile, writeFixture } from '../helpers/importing';
 import { ImportFileError } from '../../electron/backend/import/errors';
 import type { ImportMapping } from '../../shared/domain/importMapping';
+import { english } from '../helpers/said';
 
 const MAPPING: ImportMapping = {
   columns: {
@@ -82,7 +83,7 @@ describe('messages a person can read', () => {
   it('the preview warns about revenue such as "1.234" or "1,234" that reads two ways', async () => {
     const file = writeFixture(b, 'thousands.csv', `${HEADER}\nA-1,Ada,+1 555-0101,"1,234",Moved\nA-2,Bruno,+1 555-0102,20.50,Moved\nA-3,Chioma,+1 555-0103,"2,500",Moved\n`);
     const preview = await importFile(b, file, { mapping: MAPPING, dryRun: true });
-    expect(preview.plan.warnings).toEqual([
+    expect(preview.plan.warnings.map(english)).toEqual([
       'Monthly Charges: "1,234" on line 2 (and 1 more value like it) could mean 1.234 or 1234; it is read as 1234, because this file ' +
         'writes decimals with a point. Check the file before importing.',
     ]);

@@ -26,7 +26,11 @@ describe('numbers as exports write them', () => {
 
   it('reads a blank cell as no value and refuses text', () => {
     expect(parseDecimal('   ', false)).toEqual({ ok: true, value: null });
-    expect(parseDecimal('12 apples', false)).toEqual({ ok: false, message: '"12 apples" is not a number.' });
+    expect(parseDecimal('12 apples', false)).toEqual({
+      ok: false,
+      message: '"12 apples" is not a number.',
+      said: { key: 'errors.importRow.notANumber', params: { value: '12 apples' } },
+    });
     expect(parseDecimal('1e5', false)).toMatchObject({ ok: false });
   });
 });

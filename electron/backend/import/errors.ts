@@ -1,10 +1,15 @@
+import type { Said } from '../../../shared/i18n/said';
+
 /** A row-level problem: which line of the file, which column, what was there and what is wrong. */
 export interface RowError {
   line: number;
   /** The header of the column, or null when the problem is the row itself. */
   column: string | null;
   value: string | null;
+  /** In English: the command line and the logs. */
   message: string;
+  /** The same by key, for the preview in the manager's language. */
+  said?: Said | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { said, type Said } from '../../../shared/i18n/said';
 import type { ImportMapping } from '../../../shared/domain/importMapping';
 import type { CsvRecord } from './csvParser';
 import type { RowError } from './errors';
@@ -109,12 +110,10 @@ export class RecordMapper {
 }
 
 /** The preview's words for revenue that reads two ways. */
-export function ambiguousNumbersWarning(a: AmbiguousNumbers, decimalComma: boolean): string {
-  const more = a.count > 1 ? ` (and ${(a.count - 1).toLocaleString('en-US')} more value${a.count > 2 ? 's' : ''} like it)` : '';
-  return (
-    `${a.column}: "${a.value}" on line ${a.line}${more} could mean ${a.otherwise} or ${a.readAs}; it is read as ${a.readAs}, ` +
-    `because this file writes decimals with a ${decimalComma ? 'comma' : 'point'}. Check the file before importing.`
-  );
+export function ambiguousNumbersWarning(a: AmbiguousNumbers, decimalComma: boolean): Said {
+  const params = { column: a.column, value: a.value, line: String(a.line), otherwise: { decimal: a.otherwise }, readAs: { decimal: a.readAs } };
+  const key = decimalComma ? 'why.importWarning.ambiguousComma' : 'why.importWarning.ambiguousPoint';
+  return a.count > 1 ? said(`${key}More`, { ...params, count: a.count - 1 }) : said(key, params);
 }
 
 export interface AmbiguousNumbers {

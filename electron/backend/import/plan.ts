@@ -1,3 +1,4 @@
+import { said, type Said } from '../../../shared/i18n/said';
 import type { Db } from '../../../db/open';
 import { loadReasonPhrases } from '../../../db/repos/taxonomy';
 import { listCycles } from '../../../db/repos/cycles';
@@ -43,7 +44,8 @@ export interface ImportPlan {
   /** How dates written with slashes were read. */
   dates: DateReading;
   /** What the manager should know before writing, though nothing stops the import. */
-  warnings: string[];
+  /** By key: the preview says them in the manager's language, the command line in English. */
+  warnings: Said[];
   /**
    * The currency the file's amounts name by their signs ("1.234,56 EUR"), or null: the organisation's
    * once written, when nobody chose one yet.
@@ -84,19 +86,10 @@ export function emptyPlan(): ImportPlan {
 }
 
 /** The preview's warnings: what would go unnoticed until the reports looked wrong. */
-export function planWarnings(plan: Pick<ImportPlan, 'mappedFields' | 'active'>, mapping: ImportMapping): string[] {
-  const warnings: string[] = [];
-  if (!plan.mappedFields.includes('monthlyRevenue')) {
-    warnings.push(
-      'No column is mapped to Monthly revenue: every customer will count as no revenue lost, so Trends cannot weigh reasons by revenue and the queue cannot put the most valuable customers first. Map the revenue column if the file has one.',
-    );
-  }
-  if (plan.active > 0) {
-    const rows = plan.active === 1 ? '1 row says' : `${plan.active.toLocaleString('en-US')} rows say`;
-    warnings.push(
-      `${rows} in “${mapping.statusColumn ?? 'status'}” that the customer is still active: they are left out. Import them as departed only if they have left all the same.`,
-    );
-  }
+export function planWarnings(plan: Pick<ImportPlan, 'mappedFields' | 'active'>, mapping: ImportMapping): Said[] {
+  const warnings: Said[] = [];
+  if (!plan.mappedFields.includes('monthlyRevenue')) warnings.push(said('why.importWarning.noRevenue'));
+  if (plan.active > 0) warnings.push(said('why.importWarning.active', { count: plan.active, column: mapping.statusColumn ?? 'status' }));
   return warnings;
 }
 
@@ -172,6 +165,7 @@ export class PlanBuilder {
           column: this.options.mapping.columns.externalId,
           value: id,
           message: `Customer id "${id}" also appears on line ${earlier}; each customer can appear only once in a file.`,
+          said: said('errors.importRow.duplicateId', { id, line: String(earlier) }),
         });
       }
       plan.invalid += 1;

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { ACTIVE_STATUS_VALUES, IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
 import { IMPORT_TEXT_LIMITS, MAX_MONTHLY_REVENUE } from '../../../shared/domain/importLimits';
 import { isValidTimeZone } from '../../../shared/domain/callingHours';
@@ -129,7 +130,7 @@ export function createRowMapper(
   };
   const take = <T>(f: ImportField, parsed: Parsed<T>): T | null => {
     if (parsed.ok) return parsed.value;
-    errors.push({ line, column: mapping.columns[f] ?? null, value: cell(f), message: parsed.message });
+    errors.push({ line, column: mapping.columns[f] ?? null, value: cell(f), message: parsed.message, said: parsed.said });
     return null;
   };
   const text = (f: keyof typeof TEXT_LIMITS): string | null => {
@@ -151,6 +152,7 @@ export function createRowMapper(
             column: null,
             value: null,
             message: `This row has ${fields.length} values; the header has ${headers.length}. A separator inside a value needs quotes around the value.`,
+            said: said('errors.importRow.fieldCount', { count: fields.length, header: headers.length }),
           },
         ],
       };
@@ -177,6 +179,7 @@ export function createRowMapper(
         column: mapping.columns.externalId,
         value: '',
         message: 'The customer id is empty; every customer needs one.',
+        said: said('errors.importRow.noId'),
       });
     }
     const phone = text('phone');
@@ -186,11 +189,12 @@ export function createRowMapper(
         column: mapping.columns.phone ?? null,
         value: phone,
         message: `"${phone}" is not a phone number: it has no digits.`,
+        said: said('errors.importRow.phoneNoDigits', { value: phone }),
       });
     }
     const email = text('email');
     if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) {
-      errors.push({ line, column: mapping.columns.email ?? null, value: email, message: `"${email}" is not an email address.` });
+      errors.push({ line, column: mapping.columns.email ?? null, value: email, message: `"${email}" is not an email address.`, said: said('errors.importRow.notEmail', { value: email }) });
     }
     const timezone = text('timezone');
     if (timezone !== null && !isValidTimeZone(timezone)) {
@@ -199,6 +203,7 @@ export function createRowMapper(
         column: mapping.columns.timezone ?? null,
         value: timezone,
         message: `"${timezone}" is not a time zone; use names such as Europe/Berlin or America/New_York.`,
+        said: said('errors.importRow.notZone', { value: timezone }),
       });
     }
     // Only where the file gives no zone: a zone the file names always wins.
@@ -213,6 +218,7 @@ export function createRowMapper(
           monthlyRevenue < 0
             ? 'Monthly revenue cannot be negative.'
             : 'Monthly revenue is implausibly large (over 1,000,000,000).',
+        said: said(monthlyRevenue < 0 ? 'errors.importRow.revenueNegative' : 'errors.importRow.revenueHuge', { max: MAX_REVENUE }),
       });
     }
     const tenureMonths = take('tenureMonths', parseWholeNumber(cell('tenureMonths'), decimalComma));
@@ -222,6 +228,7 @@ export function createRowMapper(
         column: mapping.columns.tenureMonths ?? null,
         value: cell('tenureMonths'),
         message: 'Tenure must be between 0 and 2000 months.',
+        said: said('errors.importRow.tenureRange', { max: 2000 }),
       });
     }
     const departedOn = take('departedAt', date(cell('departedAt')));
@@ -232,6 +239,7 @@ export function createRowMapper(
         column: mapping.columns.departedAt ?? null,
         value: cell('departedAt'),
         message: `The departure date ${departedOn} is in the future (today is ${today}); import the customer once they have left.`,
+        said: said('errors.importRow.departureFuture', { day: { day: departedOn }, today: { day: today } }),
       });
     }
     const departedAt = departedOn ?? inactiveSince;

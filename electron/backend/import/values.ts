@@ -1,9 +1,11 @@
+import { said, type Said } from '../../../shared/i18n/said';
 /**
  * Cell values as real exports write them: decimal commas, thousands separators, currency signs,
  * blank cells, dates in a few spellings (slashed ones read as the file's format says). Each parser returns the value, null for a
  * blank cell, or an error message.
  */
-export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string };
+/** A failure carries its English words (the command line) and the same sentence by key (the preview). */
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string; said: Said };
 
 const CURRENCY = /^(?:[$€£¥]|USD|EUR|GBP|CHF)\s*|\s*(?:[$€£¥]|USD|EUR|GBP|CHF)$/gi;
 const SPACES = /[\s\u00a0\u202f\u2009']/g;
@@ -35,14 +37,14 @@ export function parseDecimal(raw: string, decimalComma: boolean): Parsed<number>
     const decimals = s.length - lastDot - 1;
     if (groups > 1 || (decimalComma && decimals === 3)) s = s.replace(/\./g, '');
   }
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ok: false, message: `"${trimmed}" is not a number.` };
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ok: false, message: `"${trimmed}" is not a number.`, said: said('errors.importRow.notANumber', { value: trimmed }) };
   return { ok: true, value: Number(s) };
 }
 
 export function parseWholeNumber(raw: string, decimalComma: boolean): Parsed<number> {
   const n = parseDecimal(raw, decimalComma);
   if (!n.ok || n.value === null) return n;
-  if (!Number.isInteger(n.value)) return { ok: false, message: `"${raw.trim()}" is not a whole number.` };
+  if (!Number.isInteger(n.value)) return { ok: false, message: `"${raw.trim()}" is not a whole number.`, said: said('errors.importRow.notWhole', { value: raw.trim() }) };
   return n;
 }
 
@@ -85,13 +87,14 @@ export function parseDate(raw: string, format?: DateFormat): Parsed<string> {
       return {
         ok: false,
         message: `"${s}" could be read day first or month first: choose whether dates are day first (DD/MM/YYYY) or month first (MM/DD/YYYY) in the preview.`,
+        said: said('errors.importRow.dateAmbiguous', { value: s }),
       };
     }
     const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     date = format === 'dmy' ? isoDate(y, b, a) : isoDate(y, a, b);
-    if (date === null) return { ok: false, message: `"${s}" is not a date written ${FORMAT_WORDS[format]}, as this file's dates are read.` };
+    if (date === null) return { ok: false, message: `"${s}" is not a date written ${FORMAT_WORDS[format]}, as this file's dates are read.`, said: said(`errors.importRow.notDate.${format}`, { value: s }) };
   }
-  if (date === null) return { ok: false, message: `"${s}" is not a date; write dates as YYYY-MM-DD (or DD.MM.YYYY).` };
+  if (date === null) return { ok: false, message: `"${s}" is not a date; write dates as YYYY-MM-DD (or DD.MM.YYYY).`, said: said('errors.importRow.notDate.any', { value: s }) };
   return { ok: true, value: date };
 }
 
@@ -105,6 +108,6 @@ export function addDays(date: string, days: number): string {
 export function parseText(raw: string, max: number): Parsed<string> {
   const s = raw.trim();
   if (s === '') return { ok: true, value: null };
-  if (s.length > max) return { ok: false, message: `The text is ${s.length} characters long; at most ${max} fit.` };
+  if (s.length > max) return { ok: false, message: `The text is ${s.length} characters long; at most ${max} fit.`, said: said('errors.importRow.tooLong', { length: s.length, max }) };
   return { ok: true, value: s };
 }

@@ -1,3 +1,4 @@
+import { sayInEnglish } from '../../backend/i18n/said';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -70,9 +71,9 @@ function humanReport(r: RunImportResult, dryRun: boolean): string {
   } else if (plan.dates.slashed && plan.dates.format === null) {
     lines.push('Every date with slashes fits both day first and month first: say which with "dateFormat": "dmy" or "mdy" in the --mapping file.');
   }
-  for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
+  for (const warning of plan.warnings) lines.push(`Warning: ${sayInEnglish(warning)}`);
   if (plan.noContact > 0) lines.push(`${n(plan.noContact)} have no phone or email: imported and counted, but not queued.`);
-  for (const w of plan.warnings) lines.push(`Check: ${w}`);
+  for (const w of plan.warnings) lines.push(`Check: ${sayInEnglish(w)}`);
   if (written && written.suppressed > 0) lines.push(`${n(written.suppressed)} are on the contact-permission ledger: imported and counted, but not queued.`);
   if (plan.unmapped.length > 0) {
     const list = plan.unmapped

@@ -13,6 +13,12 @@ export function say(value: Said, t?: TFunction): string {
   return renderSaid(value, translate, formattingLocaleNow());
 }
 
+/** A sentence by key when the window has it, else the core's own (English) words. */
+export function sayOr(value: Said | null | undefined, words: string, t?: TFunction): string {
+  if (!value || !i18next.isInitialized || !i18next.exists(value.key)) return words;
+  return say(value, t);
+}
+
 /**
  * What a failed call says to the person: its sentence by key, or the core's own words when it sent
  * no key or one this window's catalogue lacks (a newer core, say).

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../shared/api/import';
 import type { ImportMapping } from '../../../../shared/domain/importMapping';
 
 import { formatCount as n } from '../../lib/format';
+import { say, sayOr } from '../../i18n/said';
 
 type MappingChange = Pick<ImportMapping, 'dateFormat' | 'importActive'>;
 
@@ -94,7 +95,7 @@ export function ImportPreviewView({ preview, mapping, onMappingChange }: ImportP
       {preview.warnings.length > 0 && (
         <ul aria-label={t('admin.preview.warnings')} className="import-warnings">
           {preview.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w.key}>{say(w, t)}</li>
           ))}
         </ul>
       )}
@@ -133,7 +134,7 @@ export function ImportPreviewView({ preview, mapping, onMappingChange }: ImportP
                 <td>{e.line}</td>
                 <td>{e.column ?? '—'}</td>
                 <td>{e.value ?? '—'}</td>
-                <td>{e.message}</td>
+                <td>{sayOr(e.said, e.message, t)}</td>
               </tr>
             ))}
           </tbody>
