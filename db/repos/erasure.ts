@@ -23,10 +23,16 @@ export function erasureContacts(db: Db, ids: readonly number[]): Map<number, Era
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** A customer of the batch and the anonymous id their record keeps. */
+/** A customer of the batch, the anonymous id their record keeps, and when their erasure was asked for. */
 export interface ErasedCustomer {
   id: number;
   erasedAs: string;
+  /**
+   * The record's updated_at: the erasure's own time, the same as its hashed ledger entries', also
+   * when it is applied later (replayed from the erasure log after a crash or a restore, or heard
+   * from the hub).
+   */
+  erasedAt: string;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface ErasedCustomer {
  * anonymous; `erasedText` replaces the texts whose presence a report or a screen shows. Gives each
  * customer's call ids (their events in the outbox are found by them).
  */
-export function clearPersonalData(db: Db, batch: readonly ErasedCustomer[], erasedText: string, iso: string): Map<number, string[]> {
+export function clearPersonalData(db: Db, batch: readonly ErasedCustomer[], erasedText: string): Map<number, string[]> {
   const ids = JSON.stringify(batch.map((c) => c.id));
   const calls = new Map<number, string[]>(batch.map((c) => [c.id, []]));
   const theirCalls = 'SELECT id FROM calls WHERE customer_id IN (SELECT value FROM json_each(@ids))';
@@ -56,10 +62,10 @@ export function clearPersonalData(db: Db, batch: readonly ErasedCustomer[], eras
     db,
     `UPDATE customers SET external_id = b.erased_as, name = NULL, company = NULL, phone = NULL, email = NULL, notes = NULL,
        phone_key = '', call_blocked = 1, email_blocked = 1, post_blocked = 1, do_not_contact = 1,
-       stated_reason_text = CASE WHEN stated_reason_text IS NULL THEN NULL ELSE @erased END, updated_at = @now
-     FROM (SELECT value ->> 0 AS id, value ->> 1 AS erased_as FROM json_each(@batch)) AS b
+       stated_reason_text = CASE WHEN stated_reason_text IS NULL THEN NULL ELSE @erased END, updated_at = b.erased_at
+     FROM (SELECT value ->> 0 AS id, value ->> 1 AS erased_as, value ->> 2 AS erased_at FROM json_each(@batch)) AS b
      WHERE customers.id = b.id`,
-  ).run({ batch: JSON.stringify(batch.map((c) => [c.id, c.erasedAs])), erased: erasedText, now: iso });
+  ).run({ batch: JSON.stringify(batch.map((c) => [c.id, c.erasedAs, c.erasedAt])), erased: erasedText });
   return calls;
 }
 

@@ -89,9 +89,14 @@ describe('the erasure log beside the database', () => {
     copyFileSync(backup.path, b.dbPath);
     expect(foundOnDisk(b.dbPath)[NAME]).toBeGreaterThan(0);
 
-    reopened = createBackend({ dbPath: b.dbPath, log: silentLogger, now: () => NOW });
+    // Opened a day later: the replayed erasure keeps its own time, on the record as on the ledger.
+    const later = new Date(NOW.getTime() + 24 * 3600_000);
+    reopened = createBackend({ dbPath: b.dbPath, log: silentLogger, now: () => later });
     expect(foundOnDisk(b.dbPath)).toEqual(none);
     expect(await reportTotals(reopened.dispatch)).toEqual(before);
+    const erasedAt = reopened.db.prepare("SELECT added_at FROM permission_entries WHERE kind = 'customer' AND uid LIKE 'erased:%'").pluck().all();
+    expect(reopened.db.prepare("SELECT updated_at FROM customers WHERE external_id LIKE 'erased-%'").pluck().all()).toEqual(erasedAt);
+    expect(erasedAt).toEqual([NOW.toISOString()]);
   });
 });
 

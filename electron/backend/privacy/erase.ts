@@ -253,8 +253,8 @@ export function eraseCustomers(
       const values = plainToHash(targets);
       hashPlainLedgerValues(db, values);
       for (const target of targets) recordInLedger(db, target.notice, actor.name, options.relay !== false);
-      const batch = targets.map((t) => ({ id: t.id, erasedAs: erasedIdFromHash(t.notice.idHash) }));
-      const callsOf = clearPersonalData(db, batch, ERASED_TEXT, iso);
+      const batch = targets.map((t) => ({ id: t.id, erasedAs: erasedIdFromHash(t.notice.idHash), erasedAt: t.notice.erasedAt }));
+      const callsOf = clearPersonalData(db, batch, ERASED_TEXT);
       const erased = targets.map((target, i) => ({ target, erasedAs: batch[i]?.erasedAs ?? '', callIds: callsOf.get(target.id) ?? [] }));
       for (const e of erased) {
         results.push({ erasedAs: e.erasedAs, calls: e.callIds.length });
