@@ -25,6 +25,9 @@ describe('the files a person takes away, in their language', () => {
     const rows = parse<Record<string, string>>(await readExport(b, started.jobId), { columns: true, bom: true });
     const k4 = rows.find((r) => r['Anruf-ID'] === 'K4');
     expect(k4).toMatchObject({ Anrufer: 'Sam Agent', 'Geklärter Grund': 'Attitude of support person', 'Grund bestätigt': expect.stringMatching(/^(ja|nein)$/) as string });
+    // An outcome is a word a German reader knows, not the stored code or the English label.
+    expect(rows.find((r) => r['Anruf-ID'] === 'K6')?.Ergebnis).toBe('Abgelehnt');
+    expect(rows.find((r) => r['Anruf-ID'] === 'K7')?.Ergebnis).toBe('Rückruf');
     // The amount stays a plain number a spreadsheet sums; its header names the unit.
     expect(k4?.['Monatsumsatz (EUR)']).toMatch(/^\d+(\.\d+)?$/);
   });

@@ -15,7 +15,7 @@ function cycleOf(db: Db, cycle: string | undefined): { id: string; name: string 
   if (cycle === undefined) return null;
   const id = findCycleIdByIdOrName(db, cycle);
   const found = id ? getCycle(db, id) : undefined;
-  if (!found) throw appError('not_found', 'cycle.notFoundNamed', { name: cycle });
+  if (!found) throw appError('not_found', 'cycle.notFoundQuoted', { name: cycle });
   return { id: found.id, name: found.name };
 }
 

@@ -12,9 +12,6 @@ import {
 } from '../../../db/repos/exports';
 import type { Db } from '../../../db/open';
 import type { ExportDataset } from '../../../shared/api/exports';
-import { OUTCOME_LABELS, type Outcome } from '../../../shared/domain/outcomes';
-import { CONSENT_ANSWER_LABELS, type ConsentAnswer } from '../../../shared/domain/consent';
-import { ISSUE_STATUS_LABELS, type IssueStatus } from '../../../shared/domain/issueStatus';
 
 /** Reads one column of the query's rows; its position is found once, when the export opens. */
 type Field = (row: ExportRow) => ExportValue;
@@ -31,6 +28,17 @@ export interface ColumnSource {
   amount: (key: string) => string;
   yes: string;
   no: string;
+  labels: ExportLabels;
+}
+
+/**
+ * The words for stored codes (an outcome, a consent answer, a status), in the language of the person
+ * exporting; a code without a word (one a newer console wrote) is written as stored.
+ */
+export interface ExportLabels {
+  outcome: Record<string, string>;
+  consent: Record<string, string>;
+  issueStatus: Record<string, string>;
 }
 
 /**
@@ -43,6 +51,7 @@ export interface ExportWords {
   headers: Record<string, string>;
   yes: string;
   no: string;
+  labels: ExportLabels;
 }
 
 /**
@@ -68,7 +77,7 @@ const shown = (field: Field, show: (stored: ExportValue) => CsvValue): ColumnBod
   repeats: true,
 });
 
-const outcome = (field: Field) => shown(field, (v) => (v ? (OUTCOME_LABELS[v as Outcome] ?? String(v)) : null));
+const labelled = (field: Field, labels: Record<string, string>) => shown(field, (v) => (v === null || v === '' ? null : (labels[String(v)] ?? String(v))));
 const yesNo = (field: Field, yes: string, no: string) => shown(field, (v) => (v === 1 ? yes : no));
 /** An id shown as its name: empty when there is no id or nothing by that id, as a LEFT JOIN leaves it. */
 const named = (field: Field, names: ReadonlyMap<string, string>) =>
@@ -92,13 +101,13 @@ const offerList = (field: Field, offers: ReadonlyMap<string, string>) =>
     return parts.length > 0 ? parts.join('; ') : null;
   });
 
-/** The latest consent answer and its day ("no 2026-11-16"), in words; empty when never asked. */
-const consent = (field: Field): ColumnBody => ({
+/** The latest consent answer in words and its day, kept ISO ("no (2026-11-16)"); empty when never asked. */
+const consent = (field: Field, labels: Record<string, string>): ColumnBody => ({
   value: (r) => {
     const v = field(r);
     if (v === null) return null;
     const [answer = '', day = ''] = String(v).split(' ');
-    return `${CONSENT_ANSWER_LABELS[answer as ConsentAnswer] ?? answer} (${day})`;
+    return `${labels[answer] ?? answer} (${day})`;
   },
 });
 
@@ -107,7 +116,7 @@ const repeating = (field: Field): ColumnBody => ({ value: field, repeats: true }
 
 const customers: Dataset = {
   query: EXPORT_QUERIES.customers,
-  columns: ({ field: f, header, amount, yes, no }) => [
+  columns: ({ field: f, header, amount, yes, no, labels }) => [
     { header: header('customerId'), value: f('external_id') },
     { header: header('name'), value: f('name') },
     { header: header('company'), value: f('company') },
@@ -126,18 +135,18 @@ const customers: Dataset = {
     { header: header('frontlineRep'), ...repeating(f('frontline_rep')) },
     { header: header('assignedTo'), ...repeating(f('assigned_to')) },
     { header: header('attempts'), value: f('attempts') },
-    { header: header('lastOutcome'), ...outcome(f('outcome')) },
+    { header: header('lastOutcome'), ...labelled(f('outcome'), labels.outcome) },
     { header: header('doNotContact'), ...yesNo(f('do_not_contact'), yes, no) },
     { header: header('callBlocked'), ...yesNo(f('call_blocked'), yes, no) },
-    { header: header('consentPhone'), ...consent(f('consent_phone')) },
-    { header: header('consentEmail'), ...consent(f('consent_email')) },
-    { header: header('consentPost'), ...consent(f('consent_post')) },
+    { header: header('consentPhone'), ...consent(f('consent_phone'), labels.consent) },
+    { header: header('consentEmail'), ...consent(f('consent_email'), labels.consent) },
+    { header: header('consentPost'), ...consent(f('consent_post'), labels.consent) },
   ],
 };
 
 const calls: Dataset = {
   query: EXPORT_QUERIES.calls,
-  columns: ({ field: f, names, header, amount, yes, no }) => [
+  columns: ({ field: f, names, header, amount, yes, no, labels }) => [
     { header: header('callId'), value: f('id') },
     { header: header('completedAt'), value: f('completed_at') },
     { header: header('cycle'), ...named(f('cycle_id'), names.cycles) },
@@ -152,7 +161,7 @@ const calls: Dataset = {
     { header: header('diagnosedReason'), ...named(f('diagnosed_reason_id'), names.reasons) },
     { header: header('diagnosedCategory'), ...named(f('diagnosed_reason_id'), names.reasonCategories) },
     { header: header('reasonConfirmed'), ...yesNo(f('reason_confirmed'), yes, no) },
-    { header: header('outcome'), ...outcome(f('outcome')) },
+    { header: header('outcome'), ...labelled(f('outcome'), labels.outcome) },
     { header: header('offers'), ...offerList(f('offers'), names.offers) },
     { header: header('callbackAt'), value: f('callback_at') },
     { header: header('customerWords'), value: f('customer_words') },
@@ -164,6 +173,7 @@ const feedback: Dataset = {
   columns: ({ field: f, header, amount }) => [
     { header: header('feedbackId'), value: f('id') },
     { header: header('recordedAt'), value: f('created_at') },
+    // The status stays its stored code (new, shared, coached, closed), machine-readable as the file has always written it.
     { header: header('status'), ...repeating(f('status')) },
     { header: header('statusChangedAt'), value: f('status_changed_at') },
     { header: header('frontlineTeam'), ...repeating(f('frontline_team')) },
@@ -180,11 +190,11 @@ const feedback: Dataset = {
 
 const issues: Dataset = {
   query: EXPORT_QUERIES.issues,
-  columns: ({ field: f, header, amount }) => [
+  columns: ({ field: f, header, amount, labels }) => [
     { header: header('issueId'), value: f('id') },
     { header: header('title'), value: f('title') },
     { header: header('owner'), value: f('owner') },
-    { header: header('status'), ...shown(f('status'), (v) => ISSUE_STATUS_LABELS[v as IssueStatus] ?? String(v)) },
+    { header: header('status'), ...labelled(f('status'), labels.issueStatus) },
     { header: header('createdAt'), value: f('created_at') },
     { header: header('updatedAt'), value: f('updated_at') },
     { header: header('fixedAt'), value: f('fixed_at') },
@@ -214,7 +224,7 @@ export function exportColumns(dataset: ExportDataset, fields: readonly string[],
     if (text === undefined) throw new Error(`The ${dataset} export has no header ${key}.`);
     return text;
   };
-  return DATASETS[dataset].columns({ field, names, header, amount: header, yes: words.yes, no: words.no });
+  return DATASETS[dataset].columns({ field, names, header, amount: header, yes: words.yes, no: words.no, labels: words.labels });
 }
 
 /** An export ready to stream: its row count (when asked for), its columns and its rows, from one snapshot. */

@@ -4,7 +4,7 @@ import type { UiLanguage } from '../../../shared/i18n/languages';
 import type { Db } from '../../../db/open';
 import { translatorFor } from '../i18n';
 import { organisationCurrency } from '../locale/settings';
-import type { ExportWords } from './datasets';
+import type { ExportLabels, ExportWords } from './datasets';
 
 /** Amount columns: their header names the currency, since their cells are bare numbers. */
 const AMOUNTS = new Set(['monthlyRevenue', 'revenueAtStake']);
@@ -23,7 +23,15 @@ export function exportWords(language: UiLanguage, currency: string): ExportWords
       headers[`${dataset}.${key}`] = AMOUNTS.has(key) ? t('csvExport.amount', { header, currency }) : header;
     }
   }
-  return { headers, yes: t('csvExport.yes'), no: t('csvExport.no') };
+  // Codes become the person's words; every code of a group has a key (the catalogue tests say so).
+  const group = (prefix: string, codes: Record<string, unknown>) =>
+    Object.fromEntries(Object.keys(codes).map((code) => [code, t(`${prefix}.${code}`)]));
+  const labels: ExportLabels = {
+    outcome: group('card.outcome', en.card.outcome),
+    consent: group('card.consent.answer', en.card.consent.answer),
+    issueStatus: group('issues.status', en.issues.status),
+  };
+  return { headers, yes: t('csvExport.yes'), no: t('csvExport.no'), labels };
 }
 
 /** The words for an export of this database: its organisation's currency, in this language. */

@@ -24,7 +24,7 @@ function names(db: Db) {
 function checkFilters(db: Db, f: KeepInTouchFilters): void {
   if (f.reasonId !== undefined && !getReason(db, f.reasonId)) throw appError('invalid_input', 'taxonomy.unknownReason', { id: f.reasonId });
   if (f.categoryId !== undefined && !getCategory(db, f.categoryId)) throw appError('invalid_input', 'taxonomy.unknownCategory', { id: f.categoryId });
-  if (f.cycleId !== undefined && !getCycle(db, f.cycleId)) throw appError('invalid_input', 'cycle.notFound', { id: f.cycleId });
+  if (f.cycleId !== undefined && !getCycle(db, f.cycleId)) throw appError('invalid_input', 'cycle.notFoundQuoted', { name: f.cycleId });
 }
 
 const permission = (consent: string | null, open: number): ChannelPermission => ({ consent: (consent as ConsentAnswer | null) ?? null, open: open === 1 });

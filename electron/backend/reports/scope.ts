@@ -31,7 +31,7 @@ export function resolveReportQuery(db: Db, filters: ReportFilterInput, user: Per
     const parsed = day === undefined ? null : new Date(`${day}T00:00:00Z`);
     // A round trip catches 2026-02-30 as well as 2026-13-45.
     if (day !== undefined && (parsed === null || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day)) {
-      throw appError('invalid_input', 'common.notADate', { value: day });
+      throw appError('invalid_input', 'common.notACalendarDate', { value: day });
     }
   }
   let cycleId: string | undefined;
