@@ -20,6 +20,7 @@ import { migration018KeepInTouch } from './018_keep_in_touch';
 import { migration019EffectSummaries } from './019_effect_summaries';
 import { migration020ContactColumns } from './020_contact_columns';
 import { migration021EffectCells } from './021_effect_cells';
+import { migration022CustomerContactKeys } from './022_customer_contact_keys';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019EffectSummaries,
   migration020ContactColumns,
   migration021EffectCells,
+  migration022CustomerContactKeys,
 ];

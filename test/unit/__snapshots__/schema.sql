@@ -56,11 +56,17 @@ CREATE INDEX customers_assigned ON customers(assigned_to);
 
 CREATE INDEX customers_callbacks ON customers(callback_at) WHERE callback_at IS NOT NULL;
 
+CREATE INDEX customers_contact_stale ON customers(id) WHERE contact_stale = 1;
+
 CREATE INDEX customers_cycle ON customers(cycle_id);
 
 CREATE INDEX customers_departed ON customers(departed_at);
 
 CREATE INDEX customers_effect ON customers(cycle_id, control_group, selected, stated_reason_id, segment, returned_on, attempts);
+
+CREATE INDEX customers_email_key ON customers(lower(trim(email)));
+
+CREATE INDEX customers_phone_key ON customers(phone_key);
 
 CREATE INDEX customers_queue ON customers(priority DESC, attempts, callback_at, assigned_to, cycle_id,
   segment, stated_reason_id, external_id, name, phone)
@@ -346,7 +352,7 @@ CREATE TABLE customers (
   callback_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL, next_attempt_at TEXT, timezone_source TEXT, timezone_candidates TEXT, phone_key TEXT, call_blocked INTEGER NOT NULL DEFAULT 0, control_group INTEGER NOT NULL DEFAULT 0 CHECK (control_group IN (0, 1)), effect_group TEXT CHECK (effect_group IS NULL OR effect_group IN ('to_call', 'control', 'none')), returned_on TEXT, returned_revenue REAL CHECK (returned_revenue IS NULL OR returned_revenue >= 0)) STRICT;
+, selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0, 1)), selected_by TEXT, value_band TEXT, priority_base REAL NOT NULL DEFAULT 0, priority_detail TEXT NOT NULL DEFAULT '{}', priority REAL GENERATED ALWAYS AS (priority_base - 10 * attempts) VIRTUAL, next_attempt_at TEXT, timezone_source TEXT, timezone_candidates TEXT, phone_key TEXT, call_blocked INTEGER NOT NULL DEFAULT 0, control_group INTEGER NOT NULL DEFAULT 0 CHECK (control_group IN (0, 1)), effect_group TEXT CHECK (effect_group IS NULL OR effect_group IN ('to_call', 'control', 'none')), returned_on TEXT, returned_revenue REAL CHECK (returned_revenue IS NULL OR returned_revenue >= 0), email_blocked INTEGER NOT NULL DEFAULT 0, post_blocked INTEGER NOT NULL DEFAULT 0, email_usable INTEGER NOT NULL DEFAULT 0, contact_stale INTEGER NOT NULL DEFAULT 1, consent_phone TEXT, consent_email TEXT, consent_post TEXT, latest_call_outcome TEXT, diagnosed_reason_id TEXT) STRICT;
 
 CREATE TABLE cycle_controls (
   cycle_id TEXT PRIMARY KEY REFERENCES cycles(id),
@@ -830,6 +836,46 @@ BEGIN
   UPDATE calls SET primary_reason_id = (SELECT min(cr.reason_id) FROM call_reasons cr WHERE cr.call_id = calls.id AND cr.is_primary = 1) WHERE id IN (old.call_id, new.call_id);
 END;
 
+CREATE TRIGGER calls_latest_delete AFTER DELETE ON calls BEGIN
+  UPDATE customers SET latest_call_outcome = (SELECT k.outcome FROM calls k WHERE k.customer_id = customers.id ORDER BY k.completed_at DESC, k.id DESC LIMIT 1), diagnosed_reason_id = (SELECT k.primary_reason_id FROM calls k WHERE k.customer_id = customers.id AND k.primary_reason_id IS NOT NULL ORDER BY k.completed_at DESC, k.id DESC LIMIT 1) WHERE id = OLD.customer_id;
+END;
+
+CREATE TRIGGER calls_latest_insert AFTER INSERT ON calls BEGIN
+  UPDATE customers SET latest_call_outcome = (SELECT k.outcome FROM calls k WHERE k.customer_id = customers.id ORDER BY k.completed_at DESC, k.id DESC LIMIT 1), diagnosed_reason_id = (SELECT k.primary_reason_id FROM calls k WHERE k.customer_id = customers.id AND k.primary_reason_id IS NOT NULL ORDER BY k.completed_at DESC, k.id DESC LIMIT 1) WHERE id = NEW.customer_id;
+END;
+
+CREATE TRIGGER calls_latest_update AFTER UPDATE OF customer_id, completed_at, outcome, primary_reason_id ON calls BEGIN
+  UPDATE customers SET latest_call_outcome = (SELECT k.outcome FROM calls k WHERE k.customer_id = customers.id ORDER BY k.completed_at DESC, k.id DESC LIMIT 1), diagnosed_reason_id = (SELECT k.primary_reason_id FROM calls k WHERE k.customer_id = customers.id AND k.primary_reason_id IS NOT NULL ORDER BY k.completed_at DESC, k.id DESC LIMIT 1) WHERE id = OLD.customer_id;
+  UPDATE customers SET latest_call_outcome = (SELECT k.outcome FROM calls k WHERE k.customer_id = customers.id ORDER BY k.completed_at DESC, k.id DESC LIMIT 1), diagnosed_reason_id = (SELECT k.primary_reason_id FROM calls k WHERE k.customer_id = customers.id AND k.primary_reason_id IS NOT NULL ORDER BY k.completed_at DESC, k.id DESC LIMIT 1) WHERE id = NEW.customer_id;
+END;
+
+CREATE TRIGGER consents_latest_delete AFTER DELETE ON consents BEGIN
+  UPDATE customers SET consent_phone = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'phone' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1),
+    consent_email = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'email' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1), consent_post = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'post' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1)
+  WHERE id = OLD.customer_id;
+END;
+
+CREATE TRIGGER consents_latest_insert AFTER INSERT ON consents BEGIN
+  UPDATE customers SET consent_phone = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'phone' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1),
+    consent_email = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'email' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1), consent_post = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'post' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1)
+  WHERE id = NEW.customer_id;
+END;
+
+CREATE TRIGGER consents_latest_update AFTER UPDATE ON consents BEGIN
+  UPDATE customers SET consent_phone = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'phone' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1),
+    consent_email = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'email' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1), consent_post = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'post' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1)
+  WHERE id = OLD.customer_id;
+  UPDATE customers SET consent_phone = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'phone' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1),
+    consent_email = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'email' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1), consent_post = (SELECT s.answer FROM consents s WHERE s.customer_id = customers.id AND s.channel = 'post' ORDER BY s.asked_at DESC, s.id DESC LIMIT 1)
+  WHERE id = NEW.customer_id;
+END;
+
+CREATE TRIGGER customers_contact_keys_changed AFTER UPDATE OF phone, email, external_id, departed_at ON customers
+WHEN NEW.phone IS NOT OLD.phone OR NEW.email IS NOT OLD.email OR NEW.external_id IS NOT OLD.external_id OR NEW.departed_at IS NOT OLD.departed_at
+BEGIN
+  UPDATE customers SET contact_stale = 1 WHERE id = NEW.id;
+END;
+
 CREATE TRIGGER customers_phone_key_reset AFTER UPDATE OF phone ON customers
 WHEN NEW.phone IS NOT OLD.phone
 BEGIN
@@ -880,6 +926,18 @@ BEGIN
   INSERT INTO effect_cells (cycle_id, reason_id, segment, control, customers, called, returned)
     SELECT new.cycle_id, coalesce(new.stated_reason_id, ''), coalesce(new.segment, ''), new.control_group, 1, new.attempts > 0, new.returned_on IS NOT NULL WHERE new.cycle_id IS NOT NULL AND (new.selected = 1 OR new.control_group = 1)
     ON CONFLICT (cycle_id, reason_id, segment, control) DO UPDATE SET customers = customers + 1, called = called + excluded.called, returned = returned + excluded.returned;
+END;
+
+CREATE TRIGGER objections_block_email AFTER INSERT ON outreach_objections WHEN NEW.channel = 'email' BEGIN
+  UPDATE customers SET email_blocked = 1 WHERE external_id = NEW.external_id AND email_blocked = 0;
+END;
+
+CREATE TRIGGER objections_moved AFTER UPDATE ON outreach_objections BEGIN
+  UPDATE customers SET contact_stale = 1 WHERE external_id IN (OLD.external_id, NEW.external_id);
+END;
+
+CREATE TRIGGER objections_removed AFTER DELETE ON outreach_objections BEGIN
+  UPDATE customers SET contact_stale = 1 WHERE external_id = OLD.external_id;
 END;
 
 CREATE TRIGGER offer_wins_call_delete AFTER DELETE ON calls WHEN EXISTS (SELECT 1 FROM offer_wins WHERE customer_id = old.customer_id) BEGIN
