@@ -12,6 +12,7 @@ import { scheduleDailyBackups, type DailyBackups } from './maintenance/backup';
 import { healthyStatus, newestGoodBackup, toBackupInfo } from './maintenance/status';
 import { applyErasureLog, replayErasuresBeforeRestore } from './privacy/erase';
 import { scheduleDailyRetention, type DailyRetention } from './privacy/retention';
+import { releaseReportConnections } from './reports/runner';
 
 /**
  * The console's database over its lifetime: opened only after SQLite's check, and while damaged, a
@@ -185,6 +186,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
     if (!backup) throw new AppError('not_found', `There is no backup named ${JSON.stringify(file)} in ${folder}.`);
     restoring = true;
     try {
+      await releaseReportConnections();
       const result = await restoreDatabase(backup.path, path, now(), replayErasuresBeforeRestore(path, now()));
       log.info('backup restored', { file: backup.file, keptAs: result.keptAs ?? '' });
     } catch (error) {
@@ -247,6 +249,8 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
     close: () => {
       backups?.stop();
       retention?.stop();
+      // The report worker's own read-only connection to this file, kept between reports.
+      void releaseReportConnections();
       db?.close();
       db = null;
       closed = true;
