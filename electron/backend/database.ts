@@ -13,6 +13,7 @@ import { healthyStatus, newestGoodBackup, toBackupInfo } from './maintenance/sta
 import { applyErasureLog, replayErasuresBeforeRestore } from './privacy/erase';
 import { scheduleDailyRetention, type DailyRetention } from './privacy/retention';
 import { appError } from './i18n/errors';
+import { releaseReportConnections } from './reports/runner';
 
 /**
  * The console's database over its lifetime: opened only after SQLite's check, and while damaged, a
@@ -186,6 +187,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
     if (!backup) throw appError('not_found', 'maintenance.noBackup', { file, folder });
     restoring = true;
     try {
+      await releaseReportConnections();
       const result = await restoreDatabase(backup.path, path, now(), replayErasuresBeforeRestore(path, now()));
       log.info('backup restored', { file: backup.file, keptAs: result.keptAs ?? '' });
     } catch (error) {
@@ -248,6 +250,8 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
     close: () => {
       backups?.stop();
       retention?.stop();
+      // The report worker's own read-only connection to this file, kept between reports.
+      void releaseReportConnections();
       db?.close();
       db = null;
       closed = true;

@@ -141,6 +141,54 @@ describe('the Trends view', () => {
     expect(screen.getByLabelText('Segment')).toHaveValue('Two year');
   });
 
+  it("keeps a filter's previous figures on screen while its own arrive, dimmed and said to be updating", async () => {
+    let release = () => undefined as void;
+    const arrived = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const twoYear = { ...statedReasons, totals: { ...statedReasons.totals, departed: 2 } };
+    fakeReports('manager', {
+      'reports.reasons': (i) => (i.group === 'cycle' ? byCycle : i.segment === 'Two year' ? (arrived.then(() => twoYear) as never) : statedReasons),
+    });
+    const user = userEvent.setup();
+    const { container } = render(<TrendsView />);
+    await screen.findByRole('heading', { name: /Where the revenue went/ });
+    const departed = () => within(screen.getByLabelText('Totals')).getByText('Departed customers').nextSibling;
+    expect(departed()).toHaveTextContent('5');
+    expect(screen.queryByText(/^Updating/)).toBeNull();
+
+    await user.selectOptions(screen.getByLabelText('Segment'), 'Two year');
+    // The old figures stay, marked as the previous choice's, not passed off as the segment's.
+    expect(await screen.findByText(/^Updating: the figures below are for the previous choice/)).toBeInTheDocument();
+    expect(departed()).toHaveTextContent('5');
+    expect(container.querySelector('.trends-headline')).toHaveAttribute('data-stale', 'true');
+
+    release();
+    await waitFor(() => expect(departed()).toHaveTextContent('2'));
+    expect(screen.queryByText(/^Updating/)).toBeNull();
+    expect(container.querySelector('.trends-headline')).not.toHaveAttribute('data-stale');
+  });
+
+  it('asks for the reports as the pointer rests on Trends, and does not ask again on the click', async () => {
+    const fake = fakeReports('manager', {
+      'session.get': () => ({ user: { id: 'p1', name: 'Mia', role: 'manager' }, demo: false, callingHoursEnforced: true, appVersion: '0.1.0' }),
+      'sync.status': () => ({ hubConfigured: false, online: null, pending: 0, lastSyncAt: null, lastError: null }),
+      'queue.list': () => ({ items: [], total: 0 }),
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    const trends = await screen.findByRole('button', { name: 'Trends' });
+    const asked = () => fake.calls.filter(([c]) => c === 'reports.reasons').length;
+    expect(asked()).toBe(0);
+    await user.hover(trends);
+    // The headline's reasons and the trend lines' reasons, before anything is clicked.
+    await waitFor(() => expect(asked()).toBe(2));
+    await user.click(trends);
+    await screen.findByRole('heading', { name: /Where the revenue went/ });
+    expect(asked()).toBe(2);
+    expect(fake.calls.filter(([c]) => c === 'reports.options')).toHaveLength(1);
+  });
+
   it('opens at once, with no loading step, once the views have been fetched in the background', async () => {
     fakeReports();
     await loadViews();

@@ -83,6 +83,19 @@ describe('handle time', () => {
     expect(Object.fromEntries(r.byOutcome.map((x) => [x.key, [x.calls, x.talkMs, x.wrapMs]]))).toEqual({ recovered: [1, 480_000, 75_000], considering: [1, 240_000, 30_000] });
     expect(r.untimedCalls).toBe(0);
 
+    // A call from before handle times were kept (written straight to the table, as an old console's
+    // are) counts as untimed, overall and in its customer's cycle, and in no other cycle.
+    const ann = b.db.prepare("SELECT id FROM people WHERE name = 'Ann Agent'").pluck().get() as string;
+    const cycle = b.db.prepare('SELECT cycle_id FROM customers WHERE id = ?').pluck().get(ids['C-1']) as string | null;
+    b.db
+      .prepare("INSERT INTO calls (id, customer_id, caller_id, caller_role, cycle_id, started_at, completed_at, outcome) VALUES ('OLD-1', ?, ?, 'agent', NULL, ?, ?, 'declined')")
+      .run(ids['C-1'], ann, at('09:00:00'), at('09:05:00'));
+    expect((await call(b.dispatch, 'effect.handleTime', {})).untimedCalls).toBe(1);
+    expect(cycle).not.toBeNull();
+    expect((await call(b.dispatch, 'effect.handleTime', { cycle: cycle ?? '' })).untimedCalls).toBe(1);
+    b.db.prepare("INSERT OR IGNORE INTO cycles (id, name, kind, starts_on, ends_on, created_at) VALUES ('2020-01', 'January 2020', 'monthly', '2020-01-01', '2020-01-31', ?)").run(at('09:00:00'));
+    expect((await call(b.dispatch, 'effect.handleTime', { cycle: '2020-01' })).untimedCalls).toBe(0);
+
     const events = b.db.prepare("SELECT id, payload, seq, created_at FROM outbox WHERE kind = 'call.completed' ORDER BY seq").all() as { id: string; payload: string; seq: number; created_at: string }[];
     const payloads = events.map((e) => parseEvent({ id: e.id, kind: 'call.completed', consoleId: 'd', seq: e.seq, occurredAt: e.created_at, payload: JSON.parse(e.payload) as unknown }));
     expect(payloads.map((p) => (p.ok ? (p.event.payload as { timings: { talkMs: number } }).timings.talkMs : null))).toEqual([480_000, 240_000]);

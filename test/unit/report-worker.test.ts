@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
-import { reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
+import { copyFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { releaseReportConnections, reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
 import { runReportTask, type ReportTask } from '../../electron/backend/reports/tasks';
 import { openDatabase } from '../../db/open';
 
@@ -38,6 +40,35 @@ describe('reports on a worker thread', () => {
     b.db.prepare("UPDATE calls SET outcome = 'recovered' WHERE id = 'K3'").run();
     const r = await call(b.dispatch, 'reports.recovery', {});
     expect(r.totals.recovered).toBe(4);
+  });
+
+  it('keeps its connection between reports and still sees each correction', async () => {
+    // Opening Trends asks for five reports at once; the second and later ones reuse the connection.
+    expect((await call(b.dispatch, 'reports.recovery', {})).totals.recovered).toBe(3);
+    b.db.prepare("UPDATE calls SET outcome = 'recovered' WHERE id = 'K3'").run();
+    expect((await call(b.dispatch, 'reports.recovery', {})).totals.recovered).toBe(4);
+    b.db.prepare("UPDATE calls SET outcome = 'declined' WHERE id = 'K3'").run();
+    expect((await call(b.dispatch, 'reports.recovery', {})).totals.recovered).toBe(3);
+  });
+
+  it('lets go of the file when released, so a file put in its place is the one read next', async () => {
+    const path = join(b.dir, 'reports.db');
+    b.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(b.dbPath, path);
+    const file = openDatabase(path);
+    expect((await runReport(file, { kind: 'recovery', query: {} })).all[0]?.recovered).toBe(3);
+    // A copy with a correction takes the file's place, as a restored backup does.
+    const other = join(b.dir, 'other.db');
+    copyFileSync(path, other);
+    const changed = openDatabase(other);
+    changed.prepare("UPDATE calls SET outcome = 'recovered' WHERE id = 'K3'").run();
+    changed.close();
+    file.close();
+    await releaseReportConnections();
+    renameSync(other, path);
+    const reopened = openDatabase(path);
+    expect((await runReport(reopened, { kind: 'recovery', query: {} })).all[0]?.recovered).toBe(4);
+    reopened.close();
   });
 
   it('runs on the calling thread for an in-memory database or when switched off', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/open';
 import type { Logger } from '../types';
 import { workerEntry, type WorkerEntry } from '../workers/entry';
 import { runReportTask, type ReportTask, type ReportTaskResult } from './tasks';
-import type { WorkerRequest, WorkerResponse } from './worker';
+import type { WorkerClose, WorkerRequest, WorkerResponse } from './worker';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -13,6 +13,8 @@ class ReportWorker {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Ids of `release` messages: their answers are not reports. */
+  private readonly closing = new Set<number>();
 
   constructor(private readonly entry: WorkerEntry) {}
 
@@ -26,6 +28,20 @@ class ReportWorker {
     });
   }
 
+  /** Closes the connection the worker keeps between reports; nothing to do when it is not running. */
+  release(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      // Settled either way: a worker that stopped has no connection left to close.
+      this.pending.set(id, { resolve: () => resolve(), reject: () => resolve() });
+      this.closing.add(id);
+      worker.ref();
+      worker.postMessage({ id, close: true } satisfies WorkerClose);
+    });
+  }
+
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv });
@@ -35,6 +51,10 @@ class ReportWorker {
       // An idle worker must not keep the CLI or a test process alive.
       if (this.pending.size === 0) worker.unref();
       if (!p) return;
+      if (this.closing.delete(response.id)) {
+        p.resolve(null);
+        return;
+      }
       this.answered += 1;
       if (response.ok) p.resolve(response.value);
       else p.reject(new Error(response.message));
@@ -43,6 +63,7 @@ class ReportWorker {
       this.worker = null;
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
+      this.closing.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`The report worker stopped (exit code ${code}).`)));
@@ -57,6 +78,14 @@ let shared: ReportWorker | null | undefined;
 /** How many report tasks the worker thread has answered in this process. */
 export function reportWorkerAnswered(): number {
   return shared?.answered ?? 0;
+}
+
+/**
+ * Closes the read-only connection the report worker keeps between reports (it closes by itself a
+ * second after the last one): before the console closes, restores over or moves its database file.
+ */
+export function releaseReportConnections(): Promise<void> {
+  return shared ? shared.release() : Promise.resolve();
 }
 
 /** Set by tests and tools that want every report on the calling thread. */

@@ -45,6 +45,7 @@ function ViewContent({ view }: { view: View }) {
 export function AppFrame() {
   const view = useAppStore((s) => s.view);
   const go = useAppStore((s) => s.go);
+  const openTrends = useAppStore((s) => s.openTrends);
   const session = useAppStore((s) => s.session);
   const user = session?.user;
   useResumeOpenCall();
@@ -58,6 +59,12 @@ export function AppFrame() {
   const requestFocus = useAppStore((s) => s.requestFocus);
   const [switching, setSwitching] = useState(false);
   const { t } = useTranslation();
+  // Trends' reports take a moment over a large console: they are asked for as the pointer rests on
+  // or the focus reaches its button, and at the latest as it is clicked, before React draws the view
+  // (which then joins that answer instead of asking again).
+  const askTrendsAhead = () => {
+    if (user && view !== 'trends') void openTrends();
+  };
   // Calls started and not completed: the one on screen and those left for later.
   const inProgress = useAppStore((s) => {
     const ids = new Set(s.unfinishedCalls.map((u) => u.customerId));
@@ -87,7 +94,12 @@ export function AppFrame() {
                   type="button"
                   className="nav-button"
                   aria-current={view === v ? 'page' : undefined}
-                  onClick={() => go(v)}
+                  onClick={() => {
+                    if (v === 'trends') askTrendsAhead();
+                    go(v);
+                  }}
+                  onPointerEnter={v === 'trends' ? askTrendsAhead : undefined}
+                  onFocus={v === 'trends' ? askTrendsAhead : undefined}
                   aria-describedby={v === 'call' && inProgress > 0 ? 'calls-in-progress' : undefined}
                 >
                   {t(`shell.view.${v}`)}
