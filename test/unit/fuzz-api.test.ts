@@ -11,6 +11,7 @@ import { ERROR_CODES, type ApiResult } from '../../shared/api/result';
 import { call, tempDir, signIn } from '../helpers/backend';
 import { damagePages } from '../helpers/damage';
 import { setReportWorkerEnabled } from '../../electron/backend/reports/runner';
+import { SaidSchema } from '../../shared/i18n/said';
 
 /**
  * Property-based tests of the API boundary: for every channel in the contract (read from the
@@ -141,7 +142,9 @@ function checkAnswer(channel: Channel, context: Context, r: ApiResult<unknown>):
     return;
   }
   expect(Object.keys(r).sort()).toEqual(['error', 'ok']);
-  expect(Object.keys(r.error).sort()).toEqual(['code', 'message']);
+  expect(Object.keys(r.error).filter((k) => k !== 'said').sort()).toEqual(['code', 'message']);
+  // A sentence by key, when there is one, is one the window can read (the same schema it checks).
+  if (r.error.said !== undefined) expect(SaidSchema.safeParse(r.error.said).success, `${channel} sent an unreadable sentence`).toBe(true);
   expect(ERROR_CODES).toContain(r.error.code);
   expect(typeof r.error.message).toBe('string');
   expect(r.error.message.length).toBeGreaterThan(0);

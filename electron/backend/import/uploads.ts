@@ -14,6 +14,7 @@ import { ImportFileError } from './errors';
 import { importCycle } from './run';
 import { emptyPlan, everyRowInvalid } from './plan';
 import { readHead, stageImport, type ImportPlan } from './stage';
+import { appError } from '../i18n/errors';
 
 /**
  * An import started from the console. The window cannot hand over a path (the browser transport
@@ -57,10 +58,7 @@ function sweep(dir: string): void {
 function getUpload(id: string): Upload {
   const u = uploads.get(id);
   if (!u)
-    throw new AppError(
-      'not_found',
-      'This import is no longer open (the console was restarted or it was finished). Choose the file again.',
-    );
+    throw appError('not_found', 'upload.notOpen');
   u.touchedAt = Date.now();
   return u;
 }
@@ -93,18 +91,15 @@ export function beginUpload(deps: ServiceDeps, fileName: string, size: number): 
 
 export function appendChunk(uploadId: string, offset: number, base64: string): { received: number } {
   const u = getUpload(uploadId);
-  if (u.progress.phase !== 'uploading') throw new AppError('conflict', 'This file has already arrived whole.');
+  if (u.progress.phase !== 'uploading') throw appError('conflict', 'upload.alreadyWhole');
   if (offset !== u.progress.bytesDone) {
-    throw new AppError(
-      'conflict',
-      `The upload expected the part at byte ${u.progress.bytesDone}, not ${offset}. Choose the file again.`,
-    );
+    throw appError('conflict', 'upload.wrongOffset', { expected: String(u.progress.bytesDone), got: String(offset) });
   }
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0 || bytes.length > IMPORT_CHUNK_BYTES)
-    throw new AppError('invalid_input', 'A part of the file has the wrong size.');
+    throw appError('invalid_input', 'upload.wrongSize');
   if (u.progress.bytesDone + bytes.length > u.size)
-    throw new AppError('invalid_input', 'More bytes arrived than the file was said to have.');
+    throw appError('invalid_input', 'upload.tooManyBytes');
   appendFileSync(u.path, bytes);
   u.progress.bytesDone += bytes.length;
   if (u.progress.bytesDone === u.size) u.progress.phase = 'uploaded';
@@ -113,7 +108,7 @@ export function appendChunk(uploadId: string, offset: number, base64: string): {
 
 function whole(u: Upload): void {
   if (u.progress.phase === 'uploading') {
-    throw new AppError('conflict', `Only ${u.progress.bytesDone} of ${u.size} bytes have arrived; the file is not complete.`);
+    throw appError('conflict', 'upload.incomplete', { done: u.progress.bytesDone, size: u.size });
   }
 }
 
@@ -159,7 +154,7 @@ export async function previewUpload(
 ): Promise<ImportPreview> {
   const u = getUpload(uploadId);
   whole(u);
-  if (u.busy) throw new AppError('conflict', 'This file is being read already; wait for it to finish.');
+  if (u.busy) throw appError('conflict', 'upload.busyReading');
   let cyclePeriod;
   try {
     cyclePeriod = importCycle(deps, cycle);
@@ -202,16 +197,13 @@ export async function previewUpload(
 /** Writes the previewed import in one transaction; refused while rows are invalid unless told to skip them. */
 export function commitUpload(deps: ServiceDeps, uploadId: string, skipInvalid: boolean, actorId: string | null) {
   const u = getUpload(uploadId);
-  if (u.busy) throw new AppError('conflict', 'This file is still being read; wait for the preview.');
-  if (!u.plan || !u.staging) throw new AppError('conflict', 'Preview the import first, so you can see what it will do.');
+  if (u.busy) throw appError('conflict', 'upload.stillReading');
+  if (!u.plan || !u.staging) throw appError('conflict', 'upload.previewFirst');
   if (u.plan.invalid > 0 && !skipInvalid) {
-    throw new AppError(
-      'invalid_file',
-      `${u.plan.invalid} rows are invalid, so nothing was imported. Fix the file, or choose to skip the invalid rows.`,
-    );
+    throw appError('invalid_file', 'upload.someInvalid', { count: u.plan.invalid });
   }
   if (everyRowInvalid(u.plan)) {
-    throw new AppError('invalid_file', `Every row of the file is invalid (${u.plan.invalid} rows), so nothing was imported. Fix the file first.`);
+    throw appError('invalid_file', 'upload.allInvalid', { count: u.plan.invalid });
   }
   u.busy = true;
   u.progress = { phase: 'writing', bytesDone: u.size, bytesTotal: u.size };
