@@ -30,14 +30,6 @@ import {
  */
 
 /**
- * Sentences the backend still writes in English, and only these: the Queue's "why queued" on the
- * customer's card. The backend's sentences are moving to codes the renderer says in the person's
- * language (branch i18nback20), and that change deletes this list. Every other text of the card is
- * checked as everywhere else.
- */
-const BACKEND_SENTENCES: readonly string[] = ['.customer-card .card-why'];
-
-/**
  * Every view of the navigation, and what opens over them: the first-run screen, a customer's card,
  * Switch person. The frame around the views (top bar, status line) is a screen of its own, and so is
  * the floor state control in the top bar ('presence': its words and the default pause reasons).
@@ -176,7 +168,7 @@ function add(found: Map<Screen, Map<string, string>>, screen: Screen, kind: stri
 }
 
 async function untranslatedOn(found: Map<Screen, Map<string, string>>, screen: Screen, detail: string, onlyDialog = false): Promise<void> {
-  for (const { zone, where, text } of await readableTexts(page, BACKEND_SENTENCES)) {
+  for (const { zone, where, text } of await readableTexts(page)) {
     if (onlyDialog && zone !== 'dialog') continue;
     const words = untranslated(text);
     const on: Screen = zone === 'frame' || zone === 'presence' ? zone : screen;
