@@ -27,6 +27,12 @@ const SLOW = [
   'test/hub/faults.test.ts',
   'test/e2e/floor-shift.test.ts',
   'test/e2e/i18n-views.test.ts',
+  // Thorough rather than first-line: every CLI command as a process, the read-only file in every
+  // state, every migration from every shipped version, and contrast in both themes over every view.
+  'test/unit/cli.test.ts',
+  'test/unit/readonly-database.test.ts',
+  'test/unit/migrations-upgrade.test.ts',
+  'test/e2e/themes.test.ts',
 ];
 
 /**

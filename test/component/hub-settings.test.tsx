@@ -53,6 +53,32 @@ describe('the hub settings in Admin', () => {
     expect(within(hub).queryByRole('button', { name: 'Publish assignments' })).toBeNull();
   });
 
+  it('keeps what a save answered when the first read of the settings comes back after it', async () => {
+    // The first read is held until the save has answered, as on a busy desk.
+    let releaseFirstRead: () => void = () => undefined;
+    const firstRead = new Promise<void>((resolve) => (releaseFirstRead = resolve));
+    const stale: HubSettings = { url: null, tokenConfigured: false, refusedEvents: 0, lastPullAt: null };
+    let saved = stale;
+    installFakeApi({
+      'session.get': () => ({ user: { id: 'p1', name: 'Alex Agent', role: 'agent' }, demo: false, callingHoursEnforced: true, appVersion: '0.1.0' }),
+      'queue.list': () => ({ items: [], total: 0 }),
+      'sync.status': () => ({ hubConfigured: saved.url !== null, online: saved.url ? true : null, pending: 0, lastSyncAt: null, lastError: null }),
+      'people.list': () => [],
+      'hub.settings.get': (() => firstRead.then(() => stale)) as never,
+      'hub.settings.set': (i) => (saved = { ...stale, url: `${i.url}/`, tokenConfigured: i.token !== undefined }),
+    });
+    const hub = await openAdmin();
+    await userEvent.type(within(hub).getByLabelText('Hub address'), 'https://hub.example.com');
+    await userEvent.type(within(hub).getByLabelText('Hub token'), TOKEN);
+    await userEvent.click(within(hub).getByRole('button', { name: 'Save hub settings' }));
+    expect(await within(hub).findByRole('status', { name: 'Hub result' })).toHaveTextContent('Hub settings saved.');
+    releaseFirstRead();
+    await firstRead;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(within(hub).getByText('Token configured: yes')).toBeInTheDocument();
+    expect(within(hub).getByRole('button', { name: 'Sync now' })).toBeInTheDocument();
+  });
+
   it('fetches assignments and reports a failed sync as a visible message', async () => {
     consoleOf('agent', { url: 'https://hub.example.com/', tokenConfigured: true, refusedEvents: 2, lastPullAt: null });
     const hub = await openAdmin();

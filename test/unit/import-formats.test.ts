@@ -60,7 +60,7 @@ describe('exports as they really come', () => {
     expect(result.plan).toMatchObject({ encoding: 'utf8', bom: true, separator: ',' });
     // Line 1 header, lines 2-3 U-1 (a line break inside the name), line 4 U-2, line 5 U-3.
     expect(result.plan.errors).toEqual([
-      { line: 5, column: 'Monthly Charges', value: 'lots', message: '"lots" is not a number.' },
+      { line: 5, column: 'Monthly Charges', value: 'lots', message: '"lots" is not a number.', said: { key: 'errors.importRow.notANumber', params: { value: 'lots' } } },
     ]);
     expect(customer('U-1')).toMatchObject({ name: 'Ada\r\nExample', monthly_revenue: 80.5 });
     expect(customer('U-2')).toMatchObject({ name: 'Bruno "B" Sample', monthly_revenue: 1234.5 });

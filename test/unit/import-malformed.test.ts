@@ -61,6 +61,7 @@ describe('a malformed file changes nothing and says what is wrong', () => {
         column: null,
         value: null,
         message: 'This row has 6 values; the header has 5. A separator inside a value needs quotes around the value.',
+        said: { key: 'errors.importRow.fieldCount', params: { count: 6, header: 5 } },
       },
     ]);
   });
@@ -68,14 +69,14 @@ describe('a malformed file changes nothing and says what is wrong', () => {
   it('revenue that is not a number', async () => {
     const plan = await rowErrors(`${HEADER}A-3,Chioma Example,+1 555-0103,about 30,Moved\n`);
     expect(plan.errors).toEqual([
-      { line: 2, column: 'Monthly Charges', value: 'about 30', message: '"about 30" is not a number.' },
+      { line: 2, column: 'Monthly Charges', value: 'about 30', message: '"about 30" is not a number.', said: { key: 'errors.importRow.notANumber', params: { value: 'about 30' } } },
     ]);
   });
 
   it('an empty customer id', async () => {
     const plan = await rowErrors(`${HEADER}A-3,Chioma Example,+1 555-0103,30,Moved\n  ,Nameless,+1 555-0109,10,Moved\n`);
     expect(plan.errors).toEqual([
-      { line: 3, column: 'Customer ID', value: '', message: 'The customer id is empty; every customer needs one.' },
+      { line: 3, column: 'Customer ID', value: '', message: 'The customer id is empty; every customer needs one.', said: { key: 'errors.importRow.noId' } },
     ]);
   });
 

@@ -147,7 +147,7 @@ describe('the keep-in-touch list', () => {
 
   it('refuses a filter naming a reason the taxonomy does not have, or an age range upside down', async () => {
     const unknown = await callResult(b.dispatch, 'keepInTouch.list', { filters: { reasonId: 'price.nonsense' } });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'There is no reason "price.nonsense" in the taxonomy.' } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'There is no reason with id price.nonsense in the taxonomy.' } });
     const upsideDown = await callResult(b.dispatch, 'keepInTouch.list', { filters: { minAgeDays: 30, maxAgeDays: 10 } });
     expect(upsideDown.ok ? '' : upsideDown.error.message).toContain('swap them');
   });

@@ -28,7 +28,8 @@ export function exportWords(language: UiLanguage, currency: string): ExportWords
     Object.fromEntries(Object.keys(codes).map((code) => [code, t(`${prefix}.${code}`)]));
   const labels: ExportLabels = {
     outcome: group('card.outcome', en.card.outcome),
-    consent: group('card.consent.answer', en.card.consent.answer),
+    // The card says them inside a sentence ("no"); a cell starts with its answer ("No (2026-11-16)").
+    consent: Object.fromEntries(Object.entries(group('card.consent.answer', en.card.consent.answer)).map(([code, word]) => [code, word.charAt(0).toLocaleUpperCase(language) + word.slice(1)])),
     issueStatus: group('issues.status', en.issues.status),
   };
   return { headers, yes: t('csvExport.yes'), no: t('csvExport.no'), labels };

@@ -212,7 +212,7 @@ const TrendsReport = memo(function TrendsReport() {
   const belowBusy = belowLoading || below !== data;
   return (
     <>
-      {/* The previous filters' figures stay on screen while the new ones are asked: dimmed, and said to be updating above, never passed off as the new ones. */}
+      {/* The previous filters' figures stay on screen while the new ones are asked: framed, and said to be updating above, never passed off as the new ones. */}
       <div className="trends-headline" data-stale={loading || undefined}>
         <Totals data={headline} />
         <MemoPareto rows={headline.reasons.rows} by={headline.asked.by} onMakeIssue={isManager ? makeIssue : undefined} />

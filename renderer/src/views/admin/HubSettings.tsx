@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubSettings } from '../../../../shared/api/sync';
 import type { Role } from '../../../../shared/domain/roles';
@@ -131,8 +131,20 @@ export function HubSettingsContainer() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
+  // Once an action has answered with the settings, a slow first read must not put older ones back
+  // (a save made before it came showed "Token configured: no" and hid the hub's actions).
+  const answeredByAction = useRef(false);
+  const setSettingsFromAction = useCallback((s: HubSettings) => {
+    answeredByAction.current = true;
+    setSettings(s);
+  }, []);
   useEffect(() => {
-    api().call('hub.settings.get', {}).then(setSettings).catch(reportError);
+    api()
+      .call('hub.settings.get', {})
+      .then((s) => {
+        if (!answeredByAction.current) setSettings(s);
+      })
+      .catch(reportError);
   }, [reportError]);
 
   /** Runs one action: a failure becomes a visible message, and the status area is refreshed either way. */
@@ -159,8 +171,7 @@ export function HubSettingsContainer() {
       message={message}
       onSave={(url, token) =>
         act(async () => {
-          const saved = await api().call('hub.settings.set', token === undefined ? { url } : { url, token });
-          setSettings(saved);
+          setSettingsFromAction(await api().call('hub.settings.set', token === undefined ? { url } : { url, token }));
           return t('admin.hub.saved');
         })
       }
@@ -197,7 +208,7 @@ export function HubSettingsContainer() {
       }
       onDisconnect={() =>
         act(async () => {
-          setSettings(await api().call('hub.settings.clear', {}));
+          setSettingsFromAction(await api().call('hub.settings.clear', {}));
           return t('admin.hub.disconnected');
         })
       }
