@@ -33,6 +33,8 @@ const SLOW = [
   'test/unit/readonly-database.test.ts',
   'test/unit/migrations-upgrade.test.ts',
   'test/e2e/themes.test.ts',
+  // Each dataset through the worker threads at size, with its failures injected.
+  'test/unit/export-workers.test.ts',
 ];
 
 /**
@@ -45,7 +47,6 @@ const MOCKING = [
   'test/unit/desktop-window.test.ts',
   'test/unit/electron-shell.test.ts',
   'test/unit/erasure-log.test.ts',
-  'test/unit/export-workers.test.ts',
   'test/unit/preload.test.ts',
   'test/unit/updates.test.ts',
   'test/unit/window-state.test.ts',

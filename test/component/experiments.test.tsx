@@ -83,7 +83,8 @@ describe('Starting an experiment from Trends', () => {
     await user.click(within(form).getByRole('button', { name: 'Start experiment' }));
 
     expect(within(form).getByLabelText('Experiment name')).toHaveAccessibleDescription('Name the experiment.');
-    expect(within(form).getByLabelText('Experiment name')).toHaveFocus();
+    // The cursor moves on the next frame, once the problems are drawn.
+    await waitFor(() => expect(within(form).getByLabelText('Experiment name')).toHaveFocus());
     expect(within(form).getByLabelText('Stage')).toHaveAccessibleDescription('Choose the stage whose wording to try.');
     expect(within(variant(2)).getByLabelText('Variant name')).toHaveAccessibleDescription('Another variant is already called “current”.');
     expect(within(variant(2)).getByLabelText('Wording')).toHaveAccessibleDescription(/Only one variant can keep the current wording: write this one's\.$/);
