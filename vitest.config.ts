@@ -35,6 +35,12 @@ const SLOW = [
   'test/e2e/themes.test.ts',
   // Each dataset through the worker threads at size, with its failures injected.
   'test/unit/export-workers.test.ts',
+  // The hub's thorough checks: cells against projections over every filter after random streams,
+  // the benchmark fixture against ingest, concurrent batches, and each hub command as a process.
+  'test/hub/reasons-cells.test.ts',
+  'test/hub/hub-fixture.test.ts',
+  'test/hub/ingestConcurrency.test.ts',
+  'test/hub/cli.test.ts',
 ];
 
 /**
