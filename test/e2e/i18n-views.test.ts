@@ -245,7 +245,7 @@ describe('in German at 1366x768, every button and label fits its text', () => {
       });
       await fresh.goto(served.url);
       // Nothing is drawn before the catalogue is in: a row of the queue means it has loaded.
-      await fresh.locator('#queue-listbox [role="option"]').first().waitFor();
+      await fresh.locator('#queue-listbox [role="option"]').first().waitFor({ state: 'attached' });
       const loaded = (await Promise.all(scripts)).join('\n');
       // A long message of each catalogue stands for the whole catalogue.
       const has = { en: en.shell.sync.standalone, de: de.shell.sync.standalone, es: es.shell.sync.standalone, fr: fr.shell.sync.standalone };
@@ -264,7 +264,7 @@ describe('in German at 1366x768, every button and label fits its text', () => {
         if (response.url().endsWith('.js')) scriptsAgain.push({ url: response.url(), text: response.text().catch(() => '') });
       });
       await again.goto(served.url);
-      await again.locator('#queue-listbox [role="option"]').first().waitFor();
+      await again.locator('#queue-listbox [role="option"]').first().waitFor({ state: 'attached' });
       const german = await Promise.all(scriptsAgain.map(async (s) => ((await s.text).includes(de.shell.sync.standalone) ? s.url : null)));
       const chunk = german.find((url) => url !== null);
       expect(chunk, 'the German catalogue was loaded').toBeTruthy();
