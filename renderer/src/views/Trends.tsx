@@ -83,8 +83,8 @@ const PanelsBelow = memo(function PanelsBelow({ data: stored, options, orgWide }
   // deferred render: a new object per render of the report would keep useDeferredValue from settling.
   const data = useMemo(
     () => ({
+      // Not `reasons`: no panel here reads it; the headline localises its own.
       ...stored,
-      reasons: localiseReasonsReport(t, stored.reasons),
       byCycle: localiseReasonsReport(t, stored.byCycle),
       recovery: localiseRecoveryReport(t, stored.recovery),
       matrix: localiseOfferMatrix(t, stored.matrix),
