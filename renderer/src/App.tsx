@@ -9,6 +9,7 @@ export function App() {
   const loadSession = useAppStore((s) => s.loadSession);
   const checkHealth = useAppStore((s) => s.checkHealth);
   const loadLocale = useAppStore((s) => s.loadLocale);
+  const loadTaxonomyNames = useAppStore((s) => s.loadTaxonomyNames);
   const sessionLoading = useAppStore((s) => s.sessionLoading);
   const user = useAppStore((s) => s.session?.user ?? null);
   const damaged = useAppStore((s) => s.health?.state === 'damaged');
@@ -27,6 +28,10 @@ export function App() {
   useEffect(() => {
     if (!starting && userId !== null) void loadLocale();
   }, [starting, userId, loadLocale]);
+  // A manager's own reason names per language, for every desk signed in (the first-run screen names no reason).
+  useEffect(() => {
+    if (!starting && userId !== null) void loadTaxonomyNames();
+  }, [starting, userId, loadTaxonomyNames]);
 
   if (sessionLoading || starting) {
     return (

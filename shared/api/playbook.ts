@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { OFFER_TYPES } from '../domain/offers';
 import { OfferRuleSchema, OfferSchema, TaxonomyCategorySchema } from './call';
+import type { Language } from '../i18n/languages';
+import type { TaxonomyNames } from '../i18n/taxonomyNames';
 
 const refId = z.string().min(1).max(100);
 const name = (what: string) =>
@@ -64,6 +66,27 @@ export type SaveRuleInput = z.input<typeof SaveRuleSchema>;
 
 const retire = z.object({ id: refId, retired: z.boolean() }).strict();
 
+/**
+ * One language's own name as typed. Its length is checked by the handler, which says so in the
+ * manager's language naming the language; the bound here only keeps a hostile payload small.
+ */
+const ownName = z.string().max(10_000);
+const byLanguage = <T extends z.ZodType>(value: T) => z.object({ en: value, es: value, de: value, fr: value } satisfies Record<Language, T>);
+const ownNames = byLanguage(ownName.optional()).strict();
+
+/** A reason's or category's own names in each language, all at once: a language left blank or out has none. */
+export const SaveOwnNamesSchema = z
+  .object({
+    kind: z.enum(['reason', 'category']),
+    id: refId,
+    names: ownNames,
+  })
+  .strict();
+export type SaveOwnNamesInput = z.input<typeof SaveOwnNamesSchema>;
+
+const OwnNamesEntrySchema = z.object({ id: z.string(), stored: z.string(), names: byLanguage(z.string().optional()) });
+export const TaxonomyNamesSchema = z.object({ reasons: z.array(OwnNamesEntrySchema), categories: z.array(OwnNamesEntrySchema) }) satisfies z.ZodType<TaxonomyNames>;
+
 export const PlaybookSchema = z.object({
   offers: z.array(OfferSchema),
   rules: z.array(OfferRuleSchema),
@@ -80,6 +103,9 @@ export const playbookChannels = {
   'taxonomy.retireCategory': channel({ input: retire, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
   'taxonomy.saveReason': channel({ input: SaveReasonSchema, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
   'taxonomy.retireReason': channel({ input: retire, output: z.array(TaxonomyCategorySchema), roles: ['manager'] }),
+  // Everyone reads them: every desk shows the names in its person's language.
+  'taxonomy.names': channel({ input: z.object({}).strict(), output: TaxonomyNamesSchema }),
+  'taxonomy.saveNames': channel({ input: SaveOwnNamesSchema, output: TaxonomyNamesSchema, roles: ['manager'] }),
   'playbook.list': channel({ input: z.object({}).strict(), output: PlaybookSchema }),
   'playbook.saveOffer': channel({ input: SaveOfferSchema, output: PlaybookSchema, roles: ['manager'] }),
   'playbook.retireOffer': channel({ input: retire, output: PlaybookSchema, roles: ['manager'] }),

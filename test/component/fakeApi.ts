@@ -35,6 +35,8 @@ const AMBIENT: Answers = {
   'effect.controls': () => [],
   // ...and offers its experiments over the playbook's offers.
   'playbook.list': () => ({ offers: [], rules: [] }),
+  // Every signed-in window reads the manager's own reason names: none unless a test gives some.
+  'taxonomy.names': () => ({ reasons: [], categories: [] }),
 };
 
 /** Installs an API client that answers from the given functions; an ApiError answer fails the call. */

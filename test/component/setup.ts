@@ -5,6 +5,8 @@ import { resetAppStore } from '../../renderer/src/store';
 import { setApiClient } from '../../renderer/src/api/client';
 import { loadViews } from '../../renderer/src/views/lazyViews';
 import { applyLanguage } from '../../renderer/src/i18n';
+import { showOwnNames } from '../../renderer/src/i18n/ownNames';
+import { NO_OWN_NAMES } from '../../shared/i18n/taxonomyNames';
 
 // The window loads every view but the Queue on demand; here their modules are transformed and loaded
 // once before the tests, so a test that opens a view waits for React, not for the test runner.
@@ -20,6 +22,8 @@ afterEach(() => {
   // What a window remembers between runs (the call on screen, unsaved copies) belongs to one test.
   window.localStorage.clear();
   resetAppStore();
+  // A manager's own reason names are the window's translator's, not the store's: cleared with it.
+  showOwnNames(NO_OWN_NAMES);
   setApiClient(null);
 });
 

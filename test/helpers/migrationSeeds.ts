@@ -4,6 +4,7 @@ import { migration016CallLeases } from '../../db/migrations/016_call_leases';
 import { migration017Effect } from '../../db/migrations/017_effect';
 import { migration018KeepInTouch } from '../../db/migrations/018_keep_in_touch';
 import { migration019EffectSummaries } from '../../db/migrations/019_effect_summaries';
+import { migration023TaxonomyNames } from '../../db/migrations/023_taxonomy_names';
 
 /**
  * Representative rows as a console at an older schema version would hold them, for
@@ -306,6 +307,16 @@ export const MIGRATION_SEEDS: MigrationSeed[] = [
           ('seed-guidance-b', 'seed-guidance', 'Shorter', 'Say sorry in one sentence, then ask what happened.', 1, 1);
         INSERT INTO stage_guidance (stage, text, set_at, set_by, experiment_id)
         VALUES ('apologize', 'Say sorry in one sentence, then ask what happened.', '${NOW}', 'seed-manager', 'seed-guidance');
+      `);
+    },
+  },
+  {
+    since: migration023TaxonomyNames.version,
+    name: "a manager's own names for a reason and a category in other languages",
+    seed: (db) => {
+      db.exec(`
+        INSERT INTO reason_names (reason_id, language, name) VALUES ('seed-category.reason', 'es', 'Motivo sembrado'), ('price.too-expensive', 'de', 'Zu teuer für uns');
+        INSERT INTO category_names (category_id, language, name) VALUES ('seed-category', 'fr', 'Catégorie semée');
       `);
     },
   },

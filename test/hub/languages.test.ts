@@ -19,9 +19,13 @@ const diagnosed = (categoryId: string, primaryReasonId: string, outcome: CallSta
   offer: { skippedBecause: 'Not the moment', answers: [], note: '' },
 });
 
+const OWN_NAMES = { de: 'Zu teuer für uns', fr: 'Trop cher pour nous' } as const;
+
 async function deskIn(hub: TestHub, name: string, language: 'de' | 'fr', prefix: string, stated: string): Promise<TestConsole> {
   const desk = await hubConsole(hub, { name, role: 'manager' });
   await call(desk.dispatch, 'locale.setLanguage', { language });
+  // Each manager names the reason in their own language; the names stay on the desk, the id travels.
+  await call(desk.dispatch, 'taxonomy.saveNames', { kind: 'reason', id: 'price.too-expensive', names: { [language]: OWN_NAMES[language] } });
   desk.db.prepare("INSERT INTO settings (key, value) VALUES ('contact.callingHoursEnforced', 'false') ON CONFLICT(key) DO UPDATE SET value = 'false'").run();
   const rows = [1, 2, 3].map((i) => `${prefix}-${i},Person ${prefix}${i},+1 555-01${10 + i},${20 * i},${stated},2026-11-0${i}`);
   const file = writeFixture(desk, 'departed.csv', `${HEADER}\n${rows.join('\n')}\n`);
@@ -71,6 +75,9 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(byId.get('price.too-expensive')).toMatchObject({ departed: 4, calls: 4, recovered: 2 });
       expect(byId.get('competitor.better-offer')).toMatchObject({ departed: 2, calls: 2, recovered: 0 });
       expect(report.totals).toMatchObject({ departed: 6, calls: 6, recovered: 2 });
+      // The hub names the reason by its stored name, never by a desk's own name in its language.
+      expect(byId.get('price.too-expensive')?.reason).toBe('Too expensive');
+      expect(JSON.stringify(report)).not.toMatch(/für uns|pour nous/);
     });
 
     it('reads the same report from either desk, whatever language it runs', async () => {

@@ -2,6 +2,7 @@ import type { HandlerGroup } from '../types';
 import { listTaxonomy, retireCategory, retireReason, saveCategory, saveReason } from './taxonomy';
 import { deleteRule, listPlaybook, retireOffer, saveOffer, saveRule } from './offers';
 import { mapStatedReasonText, unmappedStatedReasons } from './statedReasons';
+import { saveOwnNames, taxonomyNames } from './taxonomyNames';
 
 export const playbookHandlers: HandlerGroup<
   | 'taxonomy.list'
@@ -9,6 +10,8 @@ export const playbookHandlers: HandlerGroup<
   | 'taxonomy.retireCategory'
   | 'taxonomy.saveReason'
   | 'taxonomy.retireReason'
+  | 'taxonomy.names'
+  | 'taxonomy.saveNames'
   | 'playbook.list'
   | 'playbook.saveOffer'
   | 'playbook.retireOffer'
@@ -22,6 +25,8 @@ export const playbookHandlers: HandlerGroup<
   'taxonomy.retireCategory': (deps, input, ctx) => retireCategory(deps, ctx.user, input),
   'taxonomy.saveReason': (deps, input, ctx) => saveReason(deps, ctx.user, input),
   'taxonomy.retireReason': (deps, input, ctx) => retireReason(deps, ctx.user, input),
+  'taxonomy.names': (deps) => taxonomyNames(deps.db),
+  'taxonomy.saveNames': (deps, input, ctx) => saveOwnNames(deps, ctx.user, input),
   'playbook.list': (deps) => listPlaybook(deps.db),
   'playbook.saveOffer': (deps, input, ctx) => saveOffer(deps, ctx.user, input),
   'playbook.retireOffer': (deps, input, ctx) => retireOffer(deps, ctx.user, input),

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import type { CallDetail, CallSession, Offer, TaxonomyCategory } from '../../../shared/api/call';
 import { DEFAULT_OFFERS } from '../../../shared/domain/offers';
 import { DEFAULT_TAXONOMY } from '../../../shared/domain/taxonomy';
+import { nameToShow } from '../../../shared/i18n/taxonomyNames';
+import { ownName, ownNamedId } from './ownNames';
 
 /**
  * The content the console ships (the reason taxonomy, the offers) in the person's language.
@@ -9,7 +11,8 @@ import { DEFAULT_TAXONOMY } from '../../../shared/domain/taxonomy';
  * id, whatever language each desk runs; so the words are swapped only on screen: a default reason
  * still carrying its default text shows the catalogue's `content.reasons.<id>`. Once a manager
  * renames it, or for a reason or offer the manager added, the stored text is theirs and shows as
- * written.
+ * written, unless the manager gave the reason or category a name of its own in the person's language
+ * (`nameToShow`, the one rule; ./ownNames.ts).
  */
 const CATEGORIES = new Map(DEFAULT_TAXONOMY.map((c) => [c.id, c]));
 const REASONS = new Map(DEFAULT_TAXONOMY.flatMap((c) => c.reasons.map((r) => [r.id, r.name] as const)));
@@ -28,7 +31,7 @@ function byKey(t: TFunction, key: string): string {
 }
 
 export function categoryName(t: TFunction, id: string, stored: string): string {
-  return CATEGORIES.get(id)?.name === stored ? byKey(t, `content.categories.${id}.name`) : stored;
+  return nameToShow(ownName(t, 'categories', id), stored, CATEGORIES.get(id)?.name, () => byKey(t, `content.categories.${id}.name`));
 }
 
 export function categoryApproach(t: TFunction, id: string, stored: string): string {
@@ -36,19 +39,19 @@ export function categoryApproach(t: TFunction, id: string, stored: string): stri
 }
 
 export function reasonName(t: TFunction, id: string, stored: string): string {
-  return REASONS.get(id) === stored ? byKey(t, `content.reasons.${id}`) : stored;
+  return nameToShow(ownName(t, 'reasons', id), stored, REASONS.get(id), () => byKey(t, `content.reasons.${id}`));
 }
 
-/** A reason known only by its text (a briefing's earlier call): the default text is translated. */
+/** A reason known only by its text (a briefing's earlier call): found by its id, then named as above. */
 export function reasonText(t: TFunction, stored: string): string {
-  const id = REASON_BY_TEXT.get(stored);
-  return id ? byKey(t, `content.reasons.${id}`) : stored;
+  const id = ownNamedId('reasons', stored) ?? REASON_BY_TEXT.get(stored);
+  return id ? reasonName(t, id, stored) : stored;
 }
 
-/** A category known only by its name (a report's row): the default name is translated. */
+/** A category known only by its name (a report's row): found by its id, then named as above. */
 export function categoryText(t: TFunction, stored: string): string {
-  const id = CATEGORY_BY_TEXT.get(stored);
-  return id ? byKey(t, `content.categories.${id}.name`) : stored;
+  const id = ownNamedId('categories', stored) ?? CATEGORY_BY_TEXT.get(stored);
+  return id ? categoryName(t, id, stored) : stored;
 }
 
 export function offerName(t: TFunction, id: string, stored: string): string {

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { formattingLocale, isRightToLeft, isUiLanguage, negotiateLanguage, type UiLanguage } from '../../../shared/i18n/languages';
 import { pseudoCatalogue, type Catalogue } from '../../../shared/i18n/pseudo';
 import { setFormatting } from '../lib/format';
+import { addPendingOwnNames } from './ownNames';
 
 /**
  * The window's language. Only the chosen language's catalogue is loaded (each is a chunk of its own,
@@ -84,9 +85,14 @@ export async function applyLanguage(language: UiLanguage, currency: string): Pro
     // React escapes what it renders; escaping here too would show &amp; on screen.
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A manager's own reason names (./ownNames.ts) change while the window is open: adding them
+    // renders the translated components again. The catalogues are added silently: changing the
+    // language renders everything anyway.
+    react: { bindI18nStore: 'added' },
   });
   await initialised;
-  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue, true, true);
+  addPendingOwnNames();
+  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', catalogue, true, true, { silent: true });
   const locale = formattingLocale(language, typeof navigator === 'undefined' ? undefined : navigator.language);
   const showing = `${language} ${locale} ${currency}`;
   setFormatting(locale, currency);

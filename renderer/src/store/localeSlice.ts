@@ -1,6 +1,8 @@
 import type { UiLanguage } from '../../../shared/i18n/languages';
+import { NO_OWN_NAMES, type TaxonomyNames } from '../../../shared/i18n/taxonomyNames';
 import { api } from '../api/client';
 import { applyLanguage, prefetchRememberedCatalogue, systemLanguage } from '../i18n';
+import { showOwnNames } from '../i18n/ownNames';
 import type { Slice } from './types';
 
 export interface LocaleSlice {
@@ -15,6 +17,10 @@ export interface LocaleSlice {
   loadLocale: () => Promise<void>;
   setLanguage: (language: UiLanguage | null) => Promise<void>;
   setCurrency: (currency: string) => Promise<boolean>;
+  /** A manager's own reason and category names per language, shown wherever a name is (src/i18n/content.ts). */
+  taxonomyNames: TaxonomyNames;
+  loadTaxonomyNames: () => Promise<void>;
+  showTaxonomyNames: (names: TaxonomyNames) => void;
 }
 
 export const createLocaleSlice: Slice<LocaleSlice> = (set, get) => {
@@ -46,6 +52,18 @@ export const createLocaleSlice: Slice<LocaleSlice> = (set, get) => {
       } catch (error) {
         get().reportError(error);
       }
+    },
+    taxonomyNames: NO_OWN_NAMES,
+    loadTaxonomyNames: async () => {
+      try {
+        get().showTaxonomyNames(await api().call('taxonomy.names', {}));
+      } catch (error) {
+        get().reportError(error);
+      }
+    },
+    showTaxonomyNames: (names) => {
+      showOwnNames(names);
+      set({ taxonomyNames: names });
     },
     setCurrency: async (currency) => {
       try {

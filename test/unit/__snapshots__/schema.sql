@@ -297,6 +297,13 @@ CREATE TABLE care_reviews (
   next_review_on TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE category_names (
+  category_id TEXT NOT NULL REFERENCES reason_categories(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  PRIMARY KEY (category_id, language)
+) STRICT;
+
 CREATE TABLE consents (
   id INTEGER PRIMARY KEY,
   customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
@@ -728,6 +735,13 @@ CREATE TABLE reason_categories (
   recoverable INTEGER NOT NULL DEFAULT 1 CHECK (recoverable IN (0, 1)),
   sort INTEGER NOT NULL DEFAULT 0,
   retired_at TEXT
+) STRICT;
+
+CREATE TABLE reason_names (
+  reason_id TEXT NOT NULL REFERENCES reasons(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  PRIMARY KEY (reason_id, language)
 ) STRICT;
 
 CREATE TABLE reason_phrases (

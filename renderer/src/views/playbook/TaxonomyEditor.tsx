@@ -5,6 +5,10 @@ import { api } from '../../api/client';
 import type { PlaybookData } from './usePlaybookData';
 import { RetireToggle } from './EditorButtons';
 import { categoryApproach, categoryName, localiseTaxonomy } from '../../i18n/content';
+import type { OwnNames } from '../../../../shared/i18n/taxonomyNames';
+import type { SaveOwnNamesInput } from '../../../../shared/api/playbook';
+import { useAppStore } from '../../store';
+import { OwnNamesForm } from './OwnNamesForm';
 
 function RenameForm({ label, initial, onSave, onCancel, busy }: { label: string; initial: string; onSave: (name: string) => void; onCancel: () => void; busy: boolean }) {
   const id = useId();
@@ -33,9 +37,31 @@ function RenameForm({ label, initial, onSave, onCancel, busy }: { label: string;
 function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: PlaybookData }) {
   const id = useId();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [naming, setNaming] = useState<string | null>(null);
   const [newReason, setNewReason] = useState('');
   const { run, setTaxonomy, busy } = data;
   const { t } = useTranslation();
+  const ownNames = useAppStore((s) => s.taxonomyNames);
+  const showTaxonomyNames = useAppStore((s) => s.showTaxonomyNames);
+  const ownOf = (kind: 'reasons' | 'categories', entryId: string): OwnNames => ownNames[kind].find((e) => e.id === entryId)?.names ?? {};
+  const namesForm = (kind: SaveOwnNamesInput['kind'], entryId: string, shown: string) => (
+    <OwnNamesForm
+      name={shown}
+      initial={ownOf(kind === 'reason' ? 'reasons' : 'categories', entryId)}
+      busy={busy}
+      onCancel={() => setNaming(null)}
+      onSave={(names) =>
+        void run(() => api().call('taxonomy.saveNames', { kind, id: entryId, names }), showTaxonomyNames, t('playbook.taxonomy.ownNamesSaved', { name: shown })).then(
+          (ok) => ok && setNaming(null),
+        )
+      }
+    />
+  );
+  const namesButton = (entryId: string, shown: string, className?: string) => (
+    <button type="button" className={className} onClick={() => setNaming(naming === entryId ? null : entryId)} aria-expanded={naming === entryId} aria-label={t('playbook.taxonomy.ownNamesNamed', { name: shown })}>
+      {t('playbook.taxonomy.ownNames')}
+    </button>
+  );
   // Shown in the manager's language; what is saved (the approach kept on a rename) is the stored text.
   const name = categoryName(t, category.id, category.name);
   const approach = categoryApproach(t, category.id, category.approach);
@@ -75,6 +101,7 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
         <button type="button" onClick={() => setRenaming(category.id)} aria-label={t('playbook.taxonomy.renameNamed', { name })}>
           {t('playbook.taxonomy.rename')}
         </button>
+        {namesButton(category.id, name)}
         <RetireToggle
           name={name}
           retired={category.retired}
@@ -88,6 +115,7 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
           }
         />
       </div>
+      {naming === category.id && namesForm('category', category.id, name)}
       <ul aria-label={t('playbook.taxonomy.reasonsIn', { name })}>
         {localiseTaxonomy(t, [category])[0]?.reasons.map((r) => (
           <li key={r.id} className={r.retired ? 'retired' : ''}>
@@ -110,6 +138,7 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
                 <button type="button" className="link" onClick={() => setRenaming(r.id)} aria-label={t('playbook.taxonomy.renameNamed', { name: r.name })}>
                   {t('playbook.taxonomy.rename')}
                 </button>{' '}
+                {namesButton(r.id, r.name, 'link')}{' '}
                 <RetireToggle
                   className="link"
                   name={r.name}
@@ -123,6 +152,7 @@ function CategoryBlock({ category, data }: { category: TaxonomyCategory; data: P
                     )
                   }
                 />
+                {naming === r.id && namesForm('reason', r.id, r.name)}
               </>
             )}
           </li>

@@ -8,18 +8,21 @@ import { useAppStore } from '../../store';
 export function usePlaybookData() {
   const reportError = useAppStore((s) => s.reportError);
   const notify = useAppStore((s) => s.notify);
+  const showTaxonomyNames = useAppStore((s) => s.showTaxonomyNames);
   const [taxonomy, setTaxonomy] = useState<TaxonomyCategory[] | null>(null);
   const [playbook, setPlaybook] = useState<Playbook | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    Promise.all([api().call('taxonomy.list', {}), api().call('playbook.list', {})])
-      .then(([t, p]) => {
+    // The own names per language come along: the editor shows and edits them beside each entry.
+    Promise.all([api().call('taxonomy.list', {}), api().call('playbook.list', {}), api().call('taxonomy.names', {})])
+      .then(([t, p, names]) => {
         setTaxonomy(t);
         setPlaybook(p);
+        showTaxonomyNames(names);
       })
       .catch(reportError);
-  }, [reportError]);
+  }, [reportError, showTaxonomyNames]);
 
   /** Runs a change; resolves true when it was saved so forms can clear themselves. */
   const run = useCallback(
