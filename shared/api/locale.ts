@@ -15,7 +15,11 @@ export const LocaleSchema = z.object({
 });
 export type Locale = z.infer<typeof LocaleSchema>;
 
-/** Language per person, currency per organisation. */
+/** The language the company writes to its customers in; 'desk' while no manager chose one (the desk's language). */
+export const CustomerLanguageSchema = z.object({ language: z.enum(LANGUAGES), source: z.enum(['setting', 'desk']) });
+export type CustomerLanguage = z.infer<typeof CustomerLanguageSchema>;
+
+/** Language per person, currency and the language written to customers per organisation. */
 export const localeChannels = {
   // Before first run too: the welcome screen is already in the desk's language.
   'locale.get': channel({ input: z.object({}).strict(), output: LocaleSchema, setup: true }),
@@ -34,4 +38,6 @@ export const localeChannels = {
     output: LocaleSchema,
     roles: ['manager'],
   }),
+  'locale.customerLanguage': channel({ input: z.object({}).strict(), output: CustomerLanguageSchema, roles: ['manager'] }),
+  'locale.setCustomerLanguage': channel({ input: z.object({ language: z.enum(LANGUAGES) }).strict(), output: CustomerLanguageSchema, roles: ['manager'] }),
 };

@@ -18,6 +18,11 @@ export interface TemplateDef {
   body: string;
 }
 
+/** "template.what-changed.price" -> "what-changed_price": a catalogue key cannot be both a text and a parent. */
+export function templateKey(id: string): string {
+  return id.replace(/^template\./, '').replace(/\./g, '_');
+}
+
 /** Signed by the company: a customer nobody has called yet has no agent's name to sign with. */
 const SIGN_OFF = `The {{company}} team`;
 

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+
 /**
  * Message templates for keeping in touch with departed customers: a subject and a body with merge
  * fields written `{{first_name}}`. The syntax is the product's own and deliberately tiny: text and
@@ -126,11 +128,15 @@ export function describeMissing(missing: readonly MergeField[]): string {
   return `No value for ${list}.`;
 }
 
-/** A customer-facing date: "1 December 2026", the same on every desk whatever its locale. */
-export function formatLetterDate(day: string): string {
+/**
+ * A customer-facing date in the language written to customers: "1 December 2026", "1. Dezember 2026",
+ * the same on every desk whatever its locale.
+ */
+export function formatLetterDate(day: string, language: Language = 'en'): string {
   const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  // English letters keep the day-month order they always had ("12 November 2026"); the others as the language writes it.
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /**

@@ -37,6 +37,8 @@ const AMBIENT: Answers = {
   'playbook.list': () => ({ offers: [], rules: [] }),
   // Every signed-in window reads the manager's own reason names: none unless a test gives some.
   'taxonomy.names': () => ({ reasons: [], categories: [] }),
+  // Admin's currency section shows the language written to customers beside it.
+  'locale.customerLanguage': () => ({ language: 'en', source: 'desk' }),
 };
 
 /** Installs an API client that answers from the given functions; an ApiError answer fails the call. */

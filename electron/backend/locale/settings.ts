@@ -1,12 +1,14 @@
 import type { Db } from '../../../db/open';
 import { getSetting, setSetting } from '../../../db/repos/settings';
 import { currencyForLocale, isCurrencyCode } from '../../../shared/i18n/currency';
-import { isUiLanguage, type UiLanguage } from '../../../shared/i18n/languages';
+import { isLanguage, isUiLanguage, negotiateLanguage, type Language, type UiLanguage } from '../../../shared/i18n/languages';
 
 export const LOCALE_SETTING_KEYS = {
   /** Chosen at first run: the language of people on this desk who have not chosen one. */
   deskLanguage: 'desk.language',
   currency: 'org.currency',
+  /** The language the company writes to its customers in: default messages are sent in it. */
+  customerLanguage: 'org.customerLanguage',
 } as const;
 
 const personLanguageKey = (personId: string) => `person.${personId}.language`;
@@ -46,4 +48,30 @@ export function adoptImportedCurrency(db: Db, detected: string | null): boolean 
   if (detected === null || !isCurrencyCode(detected) || organisationCurrency(db).source === 'setting') return false;
   setOrganisationCurrency(db, detected);
   return true;
+}
+
+/**
+ * The language the company writes to its customers in. Kept from the first manager's language at
+ * setup (`adoptCustomerLanguage`). A console set up before the setting existed writes in its desk's
+ * language, else in English, as it always did. A pseudo-language tests the window, never customers.
+ */
+export function customerLanguage(db: Db): { language: Language; source: 'setting' | 'desk' } {
+  const stored = getSetting<unknown>(db, LOCALE_SETTING_KEYS.customerLanguage);
+  if (isLanguage(stored)) return { language: stored, source: 'setting' };
+  const desk = languageOf(db, null);
+  return { language: isLanguage(desk) ? desk : 'en', source: 'desk' };
+}
+
+export function setCustomerLanguage(db: Db, language: Language): void {
+  setSetting(db, LOCALE_SETTING_KEYS.customerLanguage, language);
+}
+
+/**
+ * At setup, the first manager's language (their own choice, the desk's, else the system's, as their
+ * window shows it) becomes the one the company writes in, unless a manager chose one already.
+ */
+export function adoptCustomerLanguage(db: Db, managerId: string): void {
+  if (customerLanguage(db).source === 'setting') return;
+  const own = languageOf(db, managerId);
+  setCustomerLanguage(db, isLanguage(own) ? own : negotiateLanguage([systemLocale()]));
 }

@@ -17,6 +17,11 @@ import {
 } from '../../../shared/domain/outreachTemplate';
 import { newOfferCode } from '../call/codes';
 import { activeRules, toRuleDef } from '../playbook/offers';
+import type { Language } from '../../../shared/i18n/languages';
+import { letterIn } from '../../../shared/i18n/letters';
+import { DEFAULT_OFFERS } from '../../../shared/domain/offers';
+import { customerLanguage } from '../locale/settings';
+import { translatorFor } from '../i18n';
 
 /** What an outreach says about itself, for every one of its messages. */
 export interface OutreachFacts {
@@ -42,11 +47,18 @@ export interface ComposeKit {
   templates: ParsedTemplate[];
   rules: OfferRuleDef[];
   offers: Map<string, OfferRow>;
+  /** The language the company writes to its customers in: shipped templates, offer names and dates in it. */
+  language: Language;
 }
 
-function parsed(row: TemplateRow): ParsedTemplate | null {
-  const subject = parseTemplate(row.subject);
-  const body = parseTemplate(row.body);
+/**
+ * A template ready to fill, in the language written to customers where it still carries its shipped
+ * text (a manager's own text is sent as written); the row keeps what is stored.
+ */
+function parsed(row: TemplateRow, language: Language): ParsedTemplate | null {
+  const text = letterIn(row, language);
+  const subject = parseTemplate(text.subject);
+  const body = parseTemplate(text.body);
   // Saved templates were checked when saved; one that no longer parses is skipped, never sent half-filled.
   if (!subject.ok || !body.ok) return null;
   return { row, subject: subject.parts, body: body.parts, fields: [...new Set([...fieldsUsed(subject.parts), ...fieldsUsed(body.parts)])] };
@@ -54,14 +66,24 @@ function parsed(row: TemplateRow): ParsedTemplate | null {
 
 export function composeKit(db: Db): ComposeKit {
   const offerRows = listOffers(db);
+  const { language } = customerLanguage(db);
   return {
     templates: listTemplates(db)
       .filter((t) => t.retired_at === null)
-      .map(parsed)
+      .map((t) => parsed(t, language))
       .filter((t): t is ParsedTemplate => t !== null),
     rules: activeRules(db, offerRows).map(toRuleDef),
     offers: new Map(offerRows.map((o) => [o.id, o])),
+    language,
   };
+}
+
+const SHIPPED_OFFER_NAMES = new Map(DEFAULT_OFFERS.map((o) => [o.id, o.name]));
+
+/** A shipped offer still under its shipped name is named in the customer's language; a manager's name as written. */
+function offerNameIn(offer: OfferRow, language: Language): string {
+  if (SHIPPED_OFFER_NAMES.get(offer.id) !== offer.name) return offer.name;
+  return (translatorFor(language) as unknown as (key: string) => string)(`content.offers.${offer.id}.name`);
 }
 
 /** The reason that speaks for the customer: the one a call diagnosed, else the one stated when they left. */
@@ -113,12 +135,12 @@ export function composeFor(db: Db, kit: ComposeKit, facts: OutreachFacts, c: Cus
     first_name: firstNameOf(c.name),
     their_words: c.call_words ?? c.stated_reason_text,
     what_changed: facts.whatChanged,
-    fixed_on: facts.fixedOn === null ? null : formatLetterDate(facts.fixedOn),
+    fixed_on: facts.fixedOn === null ? null : formatLetterDate(facts.fixedOn, kit.language),
     agent_name: c.agent_name,
     company: facts.company,
   };
   const windowCloses = facts.windowClosesOn ?? (c.reactivation_until !== null && c.reactivation_until >= options.today ? c.reactivation_until : null);
-  values.window_closes = windowCloses === null ? null : formatLetterDate(windowCloses);
+  values.window_closes = windowCloses === null ? null : formatLetterDate(windowCloses, kit.language);
 
   let offerId: string | null = null;
   let code: string | null = null;
@@ -135,10 +157,10 @@ export function composeFor(db: Db, kit: ComposeKit, facts: OutreachFacts, c: Cus
     const offer = proposed.map((p) => kit.offers.get(p.offerId)).find((o) => o !== undefined && (!needsCode || o.generates_code === 1));
     if (offer) {
       offerId = offer.id;
-      values.offer = offer.name;
+      values.offer = offerNameIn(offer, kit.language);
       if (needsCode) {
         codeExpiresOn = facts.codesValidUntil;
-        values.expiry = codeExpiresOn === null ? null : formatLetterDate(codeExpiresOn);
+        values.expiry = codeExpiresOn === null ? null : formatLetterDate(codeExpiresOn, kit.language);
         if (uses.has('code')) {
           const codes = options.codes;
           code = codes.mode === 'sample' ? SAMPLE_CODE : codes.mode === 'keep' && codes.code !== null ? codes.code : newOfferCode(db);

@@ -30,7 +30,8 @@ function scopeNames(db: Db): (t: Pick<TemplateRow, 'category_id' | 'reason_id'>)
 }
 
 export function toTemplate(t: TemplateRow, scope: string): Template {
-  const p = parseTemplateRow(t);
+  // The fields a template uses are the same in every language it is sent in.
+  const p = parseTemplateRow(t, 'en');
   return {
     id: t.id,
     kind: t.kind,
@@ -140,7 +141,8 @@ export function previewTemplate(
     row = { ...(row ?? { id: 'draft', kind: 'what_changed', category_id: null, reason_id: null, name: 'Draft', updated_at: today, updated_by: null, retired_at: null }), subject: input.draft.subject, body: input.draft.body };
   }
   if (!row) throw appError('invalid_input', 'outreach.template.choose');
-  const template = parseTemplateRow(row);
+  // A shipped template (or a draft still carrying its shipped text) previews in the language written to customers.
+  const template = parseTemplateRow(row, kit.language);
   if (!template) throw appError('invalid_input', 'outreach.template.unreadable');
   const settings = readOutreachSettings(db);
   const outreach: OutreachFacts = {

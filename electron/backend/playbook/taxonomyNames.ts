@@ -28,7 +28,7 @@ export function saveOwnNames(deps: ServiceDeps, user: Person, input: SaveOwnName
     const name = (input.names[language] ?? '').trim();
     if (name === '') continue;
     if (name.length > MAX_OWN_NAME) {
-      throw appError('invalid_input', 'taxonomy.ownNameTooLong', { language: said(`playbook.taxonomy.languages.${language}`), max: MAX_OWN_NAME, length: name.length });
+      throw appError('invalid_input', 'taxonomy.ownNameTooLong', { language: said(`language.names.${language}`), max: MAX_OWN_NAME, length: name.length });
     }
     names[language] = name;
   }

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../types';
 import { hashPassphrase, hasManagerPassphrase, managerPassphraseMatches, storePassphraseHash } from './passphrase';
 import { hubTokenRole } from './hubRole';
 import { appError } from '../i18n/errors';
+import { adoptCustomerLanguage } from '../locale/settings';
 
 export { currentUser };
 
@@ -77,7 +78,9 @@ export async function setupSession(deps: ServiceDeps, input: { name: string; rol
   const hash = input.managerPassphrase === undefined ? null : await hashPassphrase(input.managerPassphrase);
   deps.db.transaction(() => {
     refuseIfSetUp();
-    choosePerson(deps, input, 'session.setup', null);
+    const person = choosePerson(deps, input, 'session.setup', null);
+    // The first manager's language is the company's to its customers until a manager changes it (Admin).
+    if (person.role === 'manager') adoptCustomerLanguage(deps.db, person.id);
     if (hash) storePassphraseHash(deps.db, hash);
   })();
   return readSession(deps);

@@ -15,6 +15,7 @@ import { TemplatesSection } from '../outreach/TemplatesSection';
 import { DeliverySettings } from '../outreach/DeliverySettings';
 import { PassphraseSection } from './PassphraseSection';
 import { CurrencySection } from './CurrencySection';
+import { CustomerLanguageSection } from './CustomerLanguageSection';
 import './admin.css';
 
 const SECTIONS = {
@@ -29,7 +30,16 @@ const SECTIONS = {
   playbook: { label: (t: TFunction) => t('admin.sections.playbook'), render: () => <PlaybookSection /> },
   templates: { label: (t: TFunction) => t('admin.sections.templates'), render: () => <TemplatesSection /> },
   delivery: { label: (t: TFunction) => t('admin.sections.delivery'), render: () => <DeliverySettings /> },
-  currency: { label: (t: TFunction) => t('currency.label'), render: () => <CurrencySection /> },
+  currency: {
+    label: (t: TFunction) => t('currency.label'),
+    // The organisation's settings for what its customers read: amounts, and the language written to them.
+    render: () => (
+      <>
+        <CurrencySection />
+        <CustomerLanguageSection />
+      </>
+    ),
+  },
   desk: { label: (t: TFunction) => t('admin.sections.desk'), render: () => <PassphraseSection /> },
 } as const;
 type SectionKey = keyof typeof SECTIONS;

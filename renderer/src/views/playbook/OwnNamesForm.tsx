@@ -48,7 +48,7 @@ export function OwnNamesForm({
       </p>
       {LANGUAGES.map((language) => (
         <div key={language} className="stack-form">
-          <label htmlFor={`${id}-${language}`}>{t('playbook.taxonomy.nameIn', { language: t(`playbook.taxonomy.languages.${language}`) })}</label>
+          <label htmlFor={`${id}-${language}`}>{t('playbook.taxonomy.nameIn', { language: t(`language.names.${language}`) })}</label>
           <input
             id={`${id}-${language}`}
             lang={language}

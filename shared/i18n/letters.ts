@@ -1,0 +1,35 @@
+import en from './messages/en/letters.json';
+import es from './messages/es/letters.json';
+import de from './messages/de/letters.json';
+import fr from './messages/fr/letters.json';
+import { DEFAULT_TEMPLATES, templateKey } from '../domain/outreachDefaults';
+import type { Language } from './languages';
+
+/**
+ * The shipped message templates' subject and body in each language the console ships, written as a
+ * company writes to a former customer, with the same placeholders as the English. They are what the
+ * customer receives, in the language the organisation writes to its customers in (Admin, beside the
+ * currency), not the manager's: so only the core reads them when it composes a message, and they stay
+ * out of the window's catalogues (messages/<lang>/index.ts), which every desk loads at start.
+ * English is exactly what a new console stores (test/unit/outreach-letters.test.ts).
+ */
+export interface Letter {
+  subject: string;
+  body: string;
+}
+
+export const LETTERS: Record<Language, Record<string, Letter>> = { en: en.letters, es: es.letters, de: de.letters, fr: fr.letters };
+
+const DEFAULTS = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
+
+/**
+ * A template's text as the customer receives it: a shipped template that still carries its shipped
+ * subject and body, in the language written to customers; any other (a manager changed either, or
+ * wrote it) exactly as stored.
+ */
+export function letterIn<T extends { id: string; subject: string; body: string }>(template: T, language: Language): T {
+  const shipped = DEFAULTS.get(template.id);
+  if (!shipped || shipped.subject !== template.subject || shipped.body !== template.body) return template;
+  const letter = LETTERS[language][templateKey(template.id)];
+  return letter ? { ...template, subject: letter.subject, body: letter.body } : template;
+}
