@@ -55,5 +55,17 @@ describe('the printable trends report', () => {
     expect(flat).not.toMatch(/\b6 calls, \d+ recovered/);
     expect(flat).toContain('Calls count completed calls in these filters, each call once (corrections included)');
   });
-});
 
+  it("names the reasons as the reader's screen does: the manager's own name for their language, else the catalogue's words", async () => {
+    await call(b.dispatch, 'taxonomy.saveNames', { kind: 'reason', id: 'price.too-expensive', names: { de: 'Zu teuer für uns', fr: 'Trop cher pour nous' } });
+    await call(b.dispatch, 'locale.setLanguage', { language: 'de' });
+    const german = squash((await pdfText(new Uint8Array(Buffer.from((await call(b.dispatch, 'reports.trendsPdf', { by: 'stated' })).base64, 'base64')))).text);
+    expect(german).toContain('Zu teuer für uns');
+    expect(german).toContain('Verhalten des Supports');
+    expect(german).not.toMatch(/Too expensive|Attitude of support person|Trop cher pour nous/);
+    await call(b.dispatch, 'locale.setLanguage', { language: 'en' });
+    const english = squash((await pdfText(new Uint8Array(Buffer.from((await call(b.dispatch, 'reports.trendsPdf', { by: 'stated' })).base64, 'base64')))).text);
+    expect(english).toContain('Too expensive');
+    expect(english).not.toContain('für uns');
+  });
+});

@@ -14,6 +14,8 @@ import { currentLanguage, translatorFor } from '../i18n';
 import { organisationCurrency, systemLocale } from '../locale/settings';
 import type { OfferEconomicsReport, OfferEconomicsRow } from '../../../shared/reports/offerEconomics';
 import { effectReport, offerEconomicsReport } from '../effect/reports';
+import { reportNamesFor } from './reportNames';
+import { localiseAgreement, localiseOfferMatrix, localiseReasonsReport, localiseRecoveryReport } from '../../../shared/i18n/contentNames';
 import { barChart, createDoc, footers, heading, lineChart, note, paragraph, table, toBuffer, type TableColumn } from './pdfLayout';
 
 export interface TrendsReportData {
@@ -101,6 +103,8 @@ export async function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Pe
     buildAgreement(db, filters, user, log),
   ]);
   const managerView = scopeOf(user) === 'all';
+  // Reasons, categories and offers as the reader sees them on screen (Trends localises the same rows).
+  const { names, labels } = reportNamesFor(db, language);
   return {
     effect: managerView ? effectReport(db, { cycle: chosen?.id }) : null,
     offers: managerView ? offerEconomicsReport(db, { cycle: chosen?.id }) : null,
@@ -111,13 +115,13 @@ export async function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Pe
     currency: organisationCurrency(db).currency,
     filterLines,
     generatedAt: now.toISOString(),
-    reasons,
-    byCycle,
+    reasons: localiseReasonsReport(names, reasons),
+    byCycle: localiseReasonsReport(names, byCycle),
     cycleNames,
     cycleOrder: [...cycles].sort((x, y) => x.startsOn.localeCompare(y.startsOn)).map((c) => c.id),
-    recovery,
-    matrix,
-    agreement,
+    recovery: localiseRecoveryReport(names, labels, recovery),
+    matrix: localiseOfferMatrix(names, labels, matrix),
+    agreement: localiseAgreement(names, agreement),
   };
 }
 

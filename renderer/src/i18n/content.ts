@@ -1,8 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CallDetail, CallSession, Offer, TaxonomyCategory } from '../../../shared/api/call';
-import { DEFAULT_OFFERS } from '../../../shared/domain/offers';
-import { DEFAULT_TAXONOMY } from '../../../shared/domain/taxonomy';
-import { nameToShow } from '../../../shared/i18n/taxonomyNames';
+import { contentNames, type ContentNames } from '../../../shared/i18n/contentNames';
 import { ownName, ownNamedId } from './ownNames';
 
 /**
@@ -12,59 +10,48 @@ import { ownName, ownNamedId } from './ownNames';
  * still carrying its default text shows the catalogue's `content.reasons.<id>`. Once a manager
  * renames it, or for a reason or offer the manager added, the stored text is theirs and shows as
  * written, unless the manager gave the reason or category a name of its own in the person's language
- * (`nameToShow`, the one rule; ./ownNames.ts).
+ * (`nameToShow`, the one rule, through shared/i18n/contentNames.ts, which the printed report uses too;
+ * the window's own names are in ./ownNames.ts).
  */
-const CATEGORIES = new Map(DEFAULT_TAXONOMY.map((c) => [c.id, c]));
-const REASONS = new Map(DEFAULT_TAXONOMY.flatMap((c) => c.reasons.map((r) => [r.id, r.name] as const)));
-const OFFERS = new Map(DEFAULT_OFFERS.map((o) => [o.id, o]));
-/** Earlier calls in a briefing carry the reason's and the offer's text only, not their ids. */
-const REASON_BY_TEXT = new Map([...REASONS].map(([id, name]) => [name, id] as const));
-const CATEGORY_BY_TEXT = new Map(DEFAULT_TAXONOMY.map((c) => [c.name, c.id] as const));
-const OFFER_BY_TEXT = new Map(DEFAULT_OFFERS.map((o) => [o.name, o.id] as const));
-
-/**
- * The key is built from an id, so it cannot be checked against the catalogue's type; every default
- * id has its key in every language (test/unit/i18n-content.test.ts).
- */
-function byKey(t: TFunction, key: string): string {
-  return (t as unknown as (k: string) => string)(key);
+export function namesIn(t: TFunction): ContentNames {
+  // The key is built from an id, so it cannot be checked against the catalogue's type; every default
+  // id has its key in every language (test/unit/i18n-content.test.ts).
+  const say = (key: string) => (t as unknown as (k: string) => string)(key);
+  return contentNames(say, { name: (kind, id) => ownName(t, kind, id), idByText: ownNamedId });
 }
 
 export function categoryName(t: TFunction, id: string, stored: string): string {
-  return nameToShow(ownName(t, 'categories', id), stored, CATEGORIES.get(id)?.name, () => byKey(t, `content.categories.${id}.name`));
+  return namesIn(t).category(id, stored);
 }
 
 export function categoryApproach(t: TFunction, id: string, stored: string): string {
-  return CATEGORIES.get(id)?.approach === stored ? byKey(t, `content.categories.${id}.approach`) : stored;
+  return namesIn(t).categoryApproach(id, stored);
 }
 
 export function reasonName(t: TFunction, id: string, stored: string): string {
-  return nameToShow(ownName(t, 'reasons', id), stored, REASONS.get(id), () => byKey(t, `content.reasons.${id}`));
+  return namesIn(t).reason(id, stored);
 }
 
 /** A reason known only by its text (a briefing's earlier call): found by its id, then named as above. */
 export function reasonText(t: TFunction, stored: string): string {
-  const id = ownNamedId('reasons', stored) ?? REASON_BY_TEXT.get(stored);
-  return id ? reasonName(t, id, stored) : stored;
+  return namesIn(t).reasonText(stored);
 }
 
 /** A category known only by its name (a report's row): found by its id, then named as above. */
 export function categoryText(t: TFunction, stored: string): string {
-  const id = ownNamedId('categories', stored) ?? CATEGORY_BY_TEXT.get(stored);
-  return id ? categoryName(t, id, stored) : stored;
+  return namesIn(t).categoryText(stored);
 }
 
 export function offerName(t: TFunction, id: string, stored: string): string {
-  return OFFERS.get(id)?.name === stored ? byKey(t, `content.offers.${id}.name`) : stored;
+  return namesIn(t).offer(id, stored);
 }
 
 export function offerText(t: TFunction, stored: string): string {
-  const id = OFFER_BY_TEXT.get(stored);
-  return id ? byKey(t, `content.offers.${id}.name`) : stored;
+  return namesIn(t).offerText(stored);
 }
 
 export function offerTalkingPoints(t: TFunction, id: string, stored: string): string {
-  return OFFERS.get(id)?.talkingPoints === stored ? byKey(t, `content.offers.${id}.talkingPoints`) : stored;
+  return namesIn(t).offerTalkingPoints(id, stored);
 }
 
 export function localiseTaxonomy(t: TFunction, taxonomy: TaxonomyCategory[]): TaxonomyCategory[] {
