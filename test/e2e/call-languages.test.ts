@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, serve, winback, type Served } from './harness';
@@ -11,7 +12,13 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serve((dbPath) => winback(['demo', '--db', dbPath]));
+  served = await serve((dbPath) => {
+    winback(['demo', '--db', dbPath]);
+    // The manager of this floor named one reason in Spanish and in German (Playbook and reasons).
+    const db = new Database(dbPath);
+    db.prepare("INSERT INTO reason_names (reason_id, language, name) VALUES ('price.extra-charges', 'es', 'Cargos que no esperaba'), ('price.extra-charges', 'de', 'Unerwartete Zusatzkosten')").run();
+    db.close();
+  });
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
 });
@@ -47,6 +54,11 @@ describe('the guided call in the agent’s language, in Chromium', () => {
     await page.getByRole('button', { name: 'Etapa siguiente' }).click();
 
     await page.getByLabel('Categoría del motivo').selectOption({ label: 'Precio / relación calidad-precio' });
+    // The manager's Spanish name for a reason, in place of the catalogue's; the others as shipped.
+    const reasons = await page.getByLabel('Motivo concreto').locator('option').allTextContents();
+    expect(reasons).toContain('Cargos que no esperaba');
+    expect(reasons).not.toContain('Cargos adicionales');
+    expect(reasons).not.toContain('Unerwartete Zusatzkosten');
     await page.getByLabel('Motivo concreto').selectOption({ label: 'Demasiado caro' });
     await page.getByLabel('El cliente ha confirmado el motivo').check();
     expect(await page.locator('[data-stage="diagnose"] .guidance').textContent()).toContain('el motivo principal por el que se fue es: Demasiado caro. ¿Es así?');
