@@ -21,6 +21,7 @@ import { migration019EffectSummaries } from './019_effect_summaries';
 import { migration020ContactColumns } from './020_contact_columns';
 import { migration021EffectCells } from './021_effect_cells';
 import { migration022CustomerContactKeys } from './022_customer_contact_keys';
+import { migration024OfferWinCells } from './024_offer_win_cells';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020ContactColumns,
   migration021EffectCells,
   migration022CustomerContactKeys,
+  migration024OfferWinCells,
 ];
