@@ -109,7 +109,7 @@ export function offersMadeCells(db: Db, cycleId: string | null): OffersMadeCell[
        nullif(oc.segment, '') AS segment, sum(oc.offered) AS calls
      FROM offer_cells oc JOIN offers f ON f.id = oc.offer_id LEFT JOIN reasons r ON r.id = nullif(oc.reason_id, '')
      WHERE oc.period_kind = @kind AND oc.period = @period
-     GROUP BY oc.offer_id, oc.reason_id, oc.segment HAVING sum(oc.offered) > 0`,
+     GROUP BY oc.reason_id, oc.offer_id, oc.segment HAVING sum(oc.offered) > 0`,
     // One period of the cells' key at a time, so the primary key's prefix finds it.
   ).all(cycleId === null ? { kind: 'all', period: '' } : { kind: 'cycle', period: cycleId }) as OffersMadeCell[];
 }
