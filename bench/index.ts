@@ -10,6 +10,7 @@ import { chromiumBenchmark } from './chromium';
 import { trendsChromiumBenchmark } from './trends-chromium';
 import { outreachBenchmark } from './outreach';
 import { hubScaleBenchmark } from './hub-scale';
+import { hubEffectBenchmark } from './hub-effect';
 import { effectBenchmark } from './effect';
 import { permissionsBenchmark } from './permissions';
 import { keepInTouchBenchmark } from './keepInTouch';
@@ -34,6 +35,7 @@ export const BENCHMARKS: Benchmark[] = [
   syncBenchmark,
   outreachBenchmark,
   hubScaleBenchmark,
+  hubEffectBenchmark,
   permissionsBenchmark,
   keepInTouchBenchmark,
   erasureBenchmark,

@@ -43,7 +43,35 @@ async function eventsOf(store: HubStore, kinds: readonly EventKind[]): Promise<H
   return r.rows;
 }
 
-/** Every completed call the hub holds, with its amendments applied. */
+/** A call folded from its events in receive order (its latest completion, then each amendment); null before its completion is here. */
+export function foldHeldCall(events: readonly StoredEvent[]): HubCall | null {
+  const row = foldCall(events);
+  const completion = events.filter((e) => e.kind === 'call.completed').at(-1);
+  if (!row || !completion) return null;
+  const p = completion.payload as EventPayload<'call.completed'>;
+  let offers: readonly OfferAnswer[] = p.offers;
+  for (const e of events) {
+    const a = e.payload as EventPayload<'call.amended'>;
+    if (e.kind === 'call.amended' && a.offers !== undefined) offers = a.offers;
+  }
+  return {
+    callId: row.call_id,
+    externalId: row.external_id,
+    cycleKey: p.cycleId ?? p.cycle,
+    cycle: p.cycle,
+    completedAt: row.completed_at,
+    callerId: p.callerId,
+    callerName: p.callerName,
+    callerRole: p.callerRole,
+    outcome: row.outcome,
+    primaryReasonId: row.primary_reason_id,
+    offers,
+    timings: p.timings ?? null,
+    rid: Math.max(...events.map((e) => e.rid)),
+  };
+}
+
+/** Every completed call the hub holds, with its amendments applied (the reference the kept cells are checked against). */
 export async function heldCalls(store: HubStore): Promise<HubCall[]> {
   const bySubject = new Map<string, StoredEvent[]>();
   for (const h of await eventsOf(store, ['call.completed', 'call.amended'])) {
@@ -53,30 +81,8 @@ export async function heldCalls(store: HubStore): Promise<HubCall[]> {
   }
   const calls: HubCall[] = [];
   for (const events of bySubject.values()) {
-    const row = foldCall(events);
-    const completion = events.filter((e) => e.kind === 'call.completed').at(-1);
-    if (!row || !completion) continue;
-    const p = completion.payload as EventPayload<'call.completed'>;
-    let offers: readonly OfferAnswer[] = p.offers;
-    for (const e of events) {
-      const a = e.payload as EventPayload<'call.amended'>;
-      if (e.kind === 'call.amended' && a.offers !== undefined) offers = a.offers;
-    }
-    calls.push({
-      callId: row.call_id,
-      externalId: row.external_id,
-      cycleKey: p.cycleId ?? p.cycle,
-      cycle: p.cycle,
-      completedAt: row.completed_at,
-      callerId: p.callerId,
-      callerName: p.callerName,
-      callerRole: p.callerRole,
-      outcome: row.outcome,
-      primaryReasonId: row.primary_reason_id,
-      offers,
-      timings: p.timings ?? null,
-      rid: Math.max(...events.map((e) => e.rid)),
-    });
+    const call = foldHeldCall(events);
+    if (call) calls.push(call);
   }
   return calls;
 }

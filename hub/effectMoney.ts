@@ -6,10 +6,11 @@ import type { HubStore } from './store/connect';
 import { heldCalls, inCycle, offerDefinitions, returnsAndRelosses, type HubCall } from './effectCalls';
 
 /**
- * Offer economics and handle time across every console, from the events the hub holds, by the
- * console's rules and through the console's builders (shared/reports/offerEconomics.ts,
+ * Offer economics and handle time across every console, worked out from every event the hub
+ * holds, by the console's rules and through the console's builders (shared/reports/offerEconomics.ts,
  * handleTime.ts), so the hub's figures are those of one console holding all the calls
- * (test/hub/effect-money.test.ts checks them to the cent).
+ * (test/hub/effect-money.test.ts checks them to the cent). The routes read the cells kept at
+ * ingest (effectMoneyCells.ts); this is the reference they are checked and measured against.
  */
 const REASON_NAMES = new Map<string, string>();
 for (const c of DEFAULT_TAXONOMY) for (const r of c.reasons) REASON_NAMES.set(r.id, r.name);
@@ -47,7 +48,7 @@ function bestAccepted(calls: readonly HubCall[]): Map<string, { call: HubCall; o
   return best;
 }
 
-export async function offerEconomicsOrgWide(store: HubStore, filters: { cycle?: string | undefined }): Promise<OfferEconomicsReport> {
+export async function offerEconomicsFromEvents(store: HubStore, filters: { cycle?: string | undefined }): Promise<OfferEconomicsReport> {
   const calls = await heldCalls(store);
   const offer = await offerDefinitions(store, calls);
   const { returns, relost } = await returnsAndRelosses(store);
@@ -97,7 +98,7 @@ function cycleLabel(calls: readonly HubCall[], cycle: string | undefined): strin
   return calls.find((c) => inCycle(c, cycle))?.cycle ?? cycle;
 }
 
-export async function handleTimeOrgWide(store: HubStore, filters: { cycle?: string | undefined }): Promise<HandleTimeReport> {
+export async function handleTimeFromEvents(store: HubStore, filters: { cycle?: string | undefined }): Promise<HandleTimeReport> {
   const calls = (await heldCalls(store)).filter((c) => inCycle(c, filters.cycle));
   // A caller is named as their latest call names them (a renamed person keeps one row).
   const names = new Map<string, { name: string; rid: number }>();

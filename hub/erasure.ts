@@ -55,6 +55,9 @@ async function eraseCustomer(trx: Trx, dialect: HubStore['dialect'], externalId:
   await trx.updateTable('trust_owners').set({ subject: erasedAs }).where('subject', '=', externalId).execute();
   await trx.updateTable('board_presence').set({ customer_id: erasedAs }).where('customer_id', '=', externalId).execute();
   await trx.updateTable('outreach_objections').set({ external_id: erasedAs }).where('external_id', '=', externalId).execute();
+  // The rows offer economics is kept from (hub/store/effectProjection.ts) follow the customer's new id.
+  await sql`UPDATE effect_calls SET external_id = ${erasedAs} WHERE external_id = ${externalId}`.execute(trx);
+  await sql`UPDATE effect_wins SET external_id = ${erasedAs} WHERE external_id = ${externalId}`.execute(trx);
 
   const callIdOf = dialect === 'sqlite' ? sql`json_extract(payload, '$.callId')` : sql`(payload::json ->> 'callId')`;
   let query = trx

@@ -9,7 +9,7 @@ import { authenticate, hashToken, type Caller } from './tokens';
 import { ingestBatch } from './ingest';
 import { reasonsReport } from './trends';
 import { effectReportOrgWide } from './effect';
-import { handleTimeOrgWide, offerEconomicsOrgWide } from './effectMoney';
+import { handleTimeOrgWide, offerEconomicsOrgWide } from './effectMoneyCells';
 import { EffectFilters } from '../shared/reports/effect';
 import { csvHeader, csvRowWriter } from '../shared/csv/write';
 import { reasonsCsvColumns } from '../shared/reports/reasonsCsv';
@@ -195,7 +195,7 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
     return report;
   });
 
-  // Offer economics and handle time across every console (hub/effectMoney.ts); pause time by person
+  // Offer economics and handle time across every console (hub/effectMoneyCells.ts); pause time by person
   // and reason is /v1/reports/pauses.
   app.get('/v1/effect/offers', { config: { roles: ['manager'] } }, async (req, reply) => {
     const filters = EffectFilters.safeParse(req.query ?? {});

@@ -22,6 +22,7 @@ import { migration020ContactColumns } from './020_contact_columns';
 import { migration021EffectCells } from './021_effect_cells';
 import { migration022CustomerContactKeys } from './022_customer_contact_keys';
 import { migration023TaxonomyNames } from './023_taxonomy_names';
+import { migration024OfferWinCells } from './024_offer_win_cells';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration021EffectCells,
   migration022CustomerContactKeys,
   migration023TaxonomyNames,
+  migration024OfferWinCells,
 ];

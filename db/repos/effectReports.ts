@@ -86,18 +86,19 @@ export function wonBackRecords(db: Db, cycleId: string | null): WonBackRecord[] 
 
 /**
  * The won-back customers by offer, diagnosed reason and segment, with their revenue and cost in
- * cents: sums of `offer_wins`, the per-customer rows migration 20's triggers keep exact (the same
- * figures `wonBackRecords` computes from the raw tables; test/unit/effect-offer-wins.test.ts).
+ * cents: the cells migration 24's triggers keep summed from `offer_wins`, the per-customer rows
+ * migration 20's triggers keep exact (the same figures `wonBackRecords` computes from the raw
+ * tables; test/unit/effect-offer-wins.test.ts). One period of the cells' key at a time, so the
+ * primary key's prefix finds it.
  */
 export function wonBackCells(db: Db, cycleId: string | null): WonBackCell[] {
   return prepared(
     db,
-    `SELECT w.offer_id AS offerId, f.name AS offer, w.reason_id AS reasonId, r.name AS reason, w.segment,
-       count(*) AS wonBack, sum(w.revenue_cents) AS revenueCents, sum(w.cost_cents) AS costCents
-     FROM offer_wins w INDEXED BY offer_wins_report JOIN offers f ON f.id = w.offer_id LEFT JOIN reasons r ON r.id = w.reason_id
-     WHERE w.won = 1 AND (@cycleId IS NULL OR w.cycle_id = @cycleId)
-     GROUP BY w.offer_id, w.reason_id, w.segment`,
-  ).all({ cycleId }) as WonBackCell[];
+    `SELECT w.offer_id AS offerId, f.name AS offer, nullif(w.reason_id, '') AS reasonId, r.name AS reason, nullif(w.segment, '') AS segment,
+       w.won AS wonBack, w.revenue_cents AS revenueCents, w.cost_cents AS costCents
+     FROM offer_win_cells w JOIN offers f ON f.id = w.offer_id LEFT JOIN reasons r ON r.id = nullif(w.reason_id, '')
+     WHERE w.period_kind = @kind AND w.period = @period`,
+  ).all(cycleId === null ? { kind: 'all', period: '' } : { kind: 'cycle', period: cycleId }) as WonBackCell[];
 }
 
 /** Calls on which each offer was made, by diagnosed reason and segment, from the summaries the triggers keep. */
@@ -108,7 +109,7 @@ export function offersMadeCells(db: Db, cycleId: string | null): OffersMadeCell[
        nullif(oc.segment, '') AS segment, sum(oc.offered) AS calls
      FROM offer_cells oc JOIN offers f ON f.id = oc.offer_id LEFT JOIN reasons r ON r.id = nullif(oc.reason_id, '')
      WHERE oc.period_kind = @kind AND oc.period = @period
-     GROUP BY oc.offer_id, oc.reason_id, oc.segment HAVING sum(oc.offered) > 0`,
+     GROUP BY oc.reason_id, oc.offer_id, oc.segment HAVING sum(oc.offered) > 0`,
     // One period of the cells' key at a time, so the primary key's prefix finds it.
   ).all(cycleId === null ? { kind: 'all', period: '' } : { kind: 'cycle', period: cycleId }) as OffersMadeCell[];
 }

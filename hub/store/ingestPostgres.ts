@@ -3,6 +3,9 @@ import type { BatchWriter, EventRow } from './batch';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
 import { customerBucket, lockBuckets } from './ingestLocks';
 import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer, type DiagnosedCell, type StatedCell } from './cells';
+import { touchedBy, effectStep } from './effectProjection';
+import { runEffectStep } from './effectStore';
+import { createHash } from 'node:crypto';
 import { claims, describesSame, FAMILY_OF, notYours, REPEATABLE_FACTS, sameEffectFact, type BatchSender, type OwnerRow } from './trust';
 /** What the PostgreSQL writer needs of the store: the driver's pool. */
 export interface PostgresHandles {
@@ -295,7 +298,38 @@ async function writePart(client: pg.PoolClient, allRows: readonly EventRow[], st
     state.projecting = projecting.catch(() => undefined);
     statements.push(projecting);
   }
+  const touched = touchedBy(stored);
+  if (touched.customers.length > 0 || touched.callIds.length > 0 || touched.offers.length > 0) {
+    // Offer economics and handle time, once this part's calls and departures are written.
+    const effect = state.projecting.then(() => writeEffect(client, stored, state));
+    state.projecting = effect.catch(() => undefined);
+    statements.push(effect);
+  }
   await settleAll(statements);
+}
+
+/** Each statement text of the effect step, named once (PostgreSQL plans a named statement once per connection). */
+const effectNames = new Map<string, string>();
+function effectStatementName(text: string): string {
+  let name = effectNames.get(text);
+  if (name === undefined) {
+    name = `hub_effect_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    effectNames.set(text, name);
+  }
+  return name;
+}
+
+/** The customers the batch touches, recomputed (effectProjection.ts) with their buckets locked first. */
+async function writeEffect(client: pg.PoolClient, stored: readonly StoredEvent[], state: BatchState): Promise<void> {
+  const lock = async (customers: readonly string[]) => {
+    if (state.mode !== 'subjects') return;
+    const needed = [...new Set(customers.map(customerBucket))].filter((b) => !state.locked.has(b)).sort((a, b) => a - b);
+    if (needed.length === 0) return;
+    for (const b of needed) state.locked.add(b);
+    await client.query({ ...LOCK_BUCKETS, values: [needed] });
+  };
+  const query = async (text: string, values: unknown[]) => (await client.query({ name: effectStatementName(text), text, values })).rows as unknown[];
+  await runEffectStep('postgres', query, effectStep(stored), lock);
 }
 
 /**

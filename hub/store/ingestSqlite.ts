@@ -5,6 +5,8 @@ import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChan
 import { claims, describesSame, FAMILY_OF, notYours, REPEATABLE_FACTS, sameEffectFact, type BatchSender, type OwnerRow } from './trust';
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from './schema';
+import { effectStep } from './effectProjection';
+import { runEffectStepSync } from './effectStore';
 
 /** What the SQLite writer needs of the store: Kysely's connection (for its lock) and the driver's handle. */
 export interface SqliteHandles {
@@ -142,6 +144,8 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sender: Bat
         for (const cell of changed.stated) s.addStated.run(STATED_CELL_COLUMNS.map((k) => cell[k]));
         for (const cell of changed.diagnosed) s.addDiagnosed.run(DIAGNOSED_CELL_COLUMNS.map((k) => cell[k]));
       }
+      // Offer economics and handle time, once the calls and departures above are written.
+      if (stored.length > 0) runEffectStepSync(sqlite, effectStep(stored));
       return { inserted, held, refused };
     });
     return Promise.resolve(write.immediate());

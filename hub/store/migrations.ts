@@ -4,6 +4,7 @@ import { outreachMigrations } from './outreachMigrations';
 import { permissionsMigrations } from './permissionsMigrations';
 import { cellsMigrations } from './cellsMigrations';
 import { keepInTouchMigrations } from './keepInTouchMigrations';
+import { effectMigrations } from './effectMigrations';
 import { INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -234,6 +235,8 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
     ...cellsMigrations(dialect),
     // Unsubscribes recorded before they reached the ledger, copied into it (hub/outreach.ts).
     ...keepInTouchMigrations(dialect),
+    // Offer economics and handle time kept at ingest, filled from the events held (hub/store/effectProjection.ts).
+    ...effectMigrations(dialect),
   };
 }
 

@@ -10,6 +10,9 @@ import type { OFFER_ANSWERS } from '../../shared/domain/callMachine';
 import { startTestHub, type TestHub } from './hubHarness';
 import { hubConsole, type TestConsole } from './consoles';
 import { STORE_KINDS } from './stores';
+import { handleTimeFromEvents, offerEconomicsFromEvents } from '../../hub/effectMoney';
+import { fillEffectCells } from '../../hub/store/effectMigrations';
+import { EFFECT_TABLES } from '../../hub/store/effectStore';
 
 /**
  * Offer economics and handle time on the hub equal what one console holding every call would say.
@@ -131,6 +134,9 @@ for (const { kind, available, why } of STORE_KINDS) {
 
       const one = OfferEconomicsReport.parse(await (await hub.get(`/v1/effect/offers?cycle=${encodeURIComponent('November 2026')}`, desks[0]?.token ?? '')).json());
       expect(one).toEqual(union('2026-11', 'November 2026').offers);
+      // The cells kept at ingest give what every event the hub holds gives, worked out afresh.
+      expect(org).toEqual(await offerEconomicsFromEvents(hub.store, {}));
+      expect(one).toEqual(await offerEconomicsFromEvents(hub.store, { cycle: 'November 2026' }));
     });
 
     it('gives the handle time one console holding every call gives, by caller, group, cycle and outcome', async () => {
@@ -151,6 +157,53 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(org.byOutcome.find((r) => r.key === 'recovered')?.calls).toBe(5);
       const one = HandleTimeReport.parse(await (await hub.get('/v1/effect/handle-time?cycle=2026-11', desks[1]?.token ?? '')).json());
       expect(one).toEqual(union('2026-11', 'November 2026').handle);
+      expect(org).toEqual(await handleTimeFromEvents(hub.store, {}));
+      expect(one).toEqual(await handleTimeFromEvents(hub.store, { cycle: '2026-11' }));
+    });
+
+    it('counts each event once when a desk sends its events again, or retries a batch holding new events among ones already held', async () => {
+      const [a] = desks as [TestConsole, TestConsole];
+      const read = async () => ({
+        offers: OfferEconomicsReport.parse(await (await hub.get('/v1/effect/offers', a.token)).json()),
+        handle: HandleTimeReport.parse(await (await hub.get('/v1/effect/handle-time', a.token)).json()),
+      });
+      const before = await read();
+      // Everything desk A sent, sent again as it was: every event a duplicate.
+      const held = (await hub.store.db
+        .selectFrom('events')
+        .select(['id', 'kind', 'console_id', 'seq', 'occurred_at', 'payload'])
+        .where('sent_by', '=', 'Pat Manager')
+        .orderBy('rid')
+        .execute()) as { id: string; kind: string; console_id: string; seq: number; occurred_at: string; payload: string }[];
+      const envelope = (e: (typeof held)[number]) => ({ id: e.id, kind: e.kind, consoleId: e.console_id, seq: Number(e.seq), occurredAt: e.occurred_at, payload: JSON.parse(e.payload) as unknown });
+      const again = (await (await hub.post('/v1/events', a.token, { events: held.map(envelope) })).json()) as { accepted: string[]; duplicate: string[] };
+      expect(again.accepted).toEqual([]);
+      expect(again.duplicate).toHaveLength(held.length);
+      expect(await read()).toEqual(before);
+
+      // A retried batch: the same events with a new correction among them (A03 took the discount after all).
+      const a03 = a.db.prepare("SELECT k.id FROM calls k JOIN customers c ON c.id = k.customer_id WHERE c.external_id = 'A03'").pluck().get() as string;
+      const amendment = {
+        id: randomUUID(),
+        kind: 'call.amended',
+        consoleId: held[0]?.console_id ?? '',
+        seq: 10_000,
+        occurredAt: '2027-02-11T10:00:00.000Z',
+        payload: { callId: a03, amendedAt: '2027-02-11T10:00:00.000Z', amendedBy: 'pat', outcome: 'recovered', offers: [{ offerId: D, answer: 'accepted' }] },
+      };
+      for (let i = 0; i < 2; i++) {
+        const retried = (await (await hub.post('/v1/events', a.token, { events: [...held.slice(0, 5).map(envelope), amendment] })).json()) as { accepted: string[] };
+        expect(retried.accepted).toEqual(i === 0 ? [amendment.id] : []);
+      }
+      const after = await read();
+      expect(after.offers.totals.wonBack).toBe(before.offers.totals.wonBack + 1);
+      expect(after.offers).toEqual(await offerEconomicsFromEvents(hub.store, {}));
+      expect(after.handle).toEqual(await handleTimeFromEvents(hub.store, {}));
+
+      // Built afresh from the events held (as a hub upgrading to these cells does), the cells say the same.
+      for (const t of EFFECT_TABLES) await hub.store.db.deleteFrom(t as 'events').execute();
+      await fillEffectCells(hub.store.db as never, kind);
+      expect(await read()).toEqual(after);
     });
 
     it("answers managers only: an agent's token is refused, and bad filters are named", async () => {

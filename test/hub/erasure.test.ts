@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,6 +87,11 @@ for (const { kind, available, why } of STORE_KINDS) {
       const managerToken = await hub.token('Hub Manager', 'manager');
       const trends = async (): Promise<unknown> => (await hub?.get('/v1/trends', managerToken))?.json() as Promise<unknown>;
       const before = await trends();
+      const offers = async (): Promise<unknown> => (await hub?.get('/v1/effect/offers', managerToken))?.json() as Promise<unknown>;
+      const offersBefore = await offers();
+      const keptUnder = async (id: string) =>
+        (await sql<{ n: number | string }>`SELECT (SELECT count(*) FROM effect_calls WHERE external_id = ${id}) + (SELECT count(*) FROM effect_wins WHERE external_id = ${id}) AS n`.execute(hub?.store.db as never)).rows.map((r) => Number(r.n));
+      expect(await keptUnder('Z-1')).toEqual([2]);
       expect(found(hubBytes(hub))[NAME]).toBeGreaterThan(0);
 
       await call(a.dispatch, 'privacy.erase', { customerId: z, confirm: 'Z-1' });
@@ -93,6 +99,9 @@ for (const { kind, available, why } of STORE_KINDS) {
 
       expect(found(hubBytes(hub))).toEqual(none);
       expect(await trends()).toEqual(before);
+      // Offer economics keeps the customer's money under their anonymous id only.
+      expect(await offers()).toEqual(offersBefore);
+      expect(await keptUnder('Z-1')).toEqual([0]);
       expect(await hub.store.db.selectFrom('assignments').select('external_id').execute()).toEqual([]);
 
       // Sam's desk hears of it at its next sync and erases its copy.
