@@ -96,8 +96,6 @@ CREATE INDEX issues_status ON issues(status, updated_at);
 
 CREATE INDEX offer_wins_offer ON offer_wins(offer_id);
 
-CREATE INDEX offer_wins_report ON offer_wins(won, offer_id, reason_id, segment, cycle_id, revenue_cents, cost_cents);
-
 CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL;
 
 CREATE INDEX outreach_members_customer ON outreach_members(customer_id);
@@ -559,6 +557,18 @@ CREATE TABLE offer_rules (
   offer_id TEXT NOT NULL REFERENCES offers(id)
 ) STRICT;
 
+CREATE TABLE offer_win_cells (
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('all', 'cycle')),
+  period TEXT NOT NULL,
+  offer_id TEXT NOT NULL,
+  reason_id TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  won INTEGER NOT NULL CHECK (won >= 0),
+  revenue_cents INTEGER NOT NULL,
+  cost_cents INTEGER NOT NULL,
+  PRIMARY KEY (period_kind, period, offer_id, reason_id, segment)
+) WITHOUT ROWID, STRICT;
+
 CREATE TABLE offer_wins (
   customer_id INTEGER PRIMARY KEY,
   call_id TEXT NOT NULL,
@@ -954,6 +964,37 @@ CREATE TRIGGER objections_removed AFTER DELETE ON outreach_objections BEGIN
   UPDATE customers SET contact_stale = 1 WHERE external_id = OLD.external_id;
 END;
 
+CREATE TRIGGER offer_win_cells_delete AFTER DELETE ON offer_wins WHEN old.won = 1 BEGIN
+  
+  UPDATE offer_win_cells SET won = won - 1, revenue_cents = revenue_cents - old.revenue_cents, cost_cents = cost_cents - old.cost_cents
+    WHERE old.won = 1 AND offer_id = old.offer_id AND reason_id = coalesce(old.reason_id, '') AND segment = coalesce(old.segment, '')
+    AND (period_kind = 'all' OR (period_kind = 'cycle' AND period = old.cycle_id));
+  DELETE FROM offer_win_cells WHERE won = 0 AND offer_id = old.offer_id AND reason_id = coalesce(old.reason_id, '') AND segment = coalesce(old.segment, '')
+    AND (period_kind = 'all' OR (period_kind = 'cycle' AND period = old.cycle_id));
+END;
+
+CREATE TRIGGER offer_win_cells_insert AFTER INSERT ON offer_wins WHEN new.won = 1 BEGIN
+  
+  INSERT INTO offer_win_cells (period_kind, period, offer_id, reason_id, segment, won, revenue_cents, cost_cents)
+    SELECT p.kind, p.period, new.offer_id, coalesce(new.reason_id, ''), coalesce(new.segment, ''), 1, new.revenue_cents, new.cost_cents
+    FROM (SELECT 'all' AS kind, '' AS period UNION ALL SELECT 'cycle', new.cycle_id WHERE new.cycle_id IS NOT NULL) p WHERE new.won = 1
+    ON CONFLICT (period_kind, period, offer_id, reason_id, segment) DO UPDATE SET won = won + 1, revenue_cents = revenue_cents + excluded.revenue_cents, cost_cents = cost_cents + excluded.cost_cents;
+END;
+
+CREATE TRIGGER offer_win_cells_update AFTER UPDATE ON offer_wins WHEN old.won = 1 OR new.won = 1 BEGIN
+  
+  UPDATE offer_win_cells SET won = won - 1, revenue_cents = revenue_cents - old.revenue_cents, cost_cents = cost_cents - old.cost_cents
+    WHERE old.won = 1 AND offer_id = old.offer_id AND reason_id = coalesce(old.reason_id, '') AND segment = coalesce(old.segment, '')
+    AND (period_kind = 'all' OR (period_kind = 'cycle' AND period = old.cycle_id));
+  DELETE FROM offer_win_cells WHERE won = 0 AND offer_id = old.offer_id AND reason_id = coalesce(old.reason_id, '') AND segment = coalesce(old.segment, '')
+    AND (period_kind = 'all' OR (period_kind = 'cycle' AND period = old.cycle_id));
+  
+  INSERT INTO offer_win_cells (period_kind, period, offer_id, reason_id, segment, won, revenue_cents, cost_cents)
+    SELECT p.kind, p.period, new.offer_id, coalesce(new.reason_id, ''), coalesce(new.segment, ''), 1, new.revenue_cents, new.cost_cents
+    FROM (SELECT 'all' AS kind, '' AS period UNION ALL SELECT 'cycle', new.cycle_id WHERE new.cycle_id IS NOT NULL) p WHERE new.won = 1
+    ON CONFLICT (period_kind, period, offer_id, reason_id, segment) DO UPDATE SET won = won + 1, revenue_cents = revenue_cents + excluded.revenue_cents, cost_cents = cost_cents + excluded.cost_cents;
+END;
+
 CREATE TRIGGER offer_wins_call_delete AFTER DELETE ON calls WHEN EXISTS (SELECT 1 FROM offer_wins WHERE customer_id = old.customer_id) BEGIN
   DELETE FROM offer_wins WHERE customer_id = old.customer_id;
   INSERT INTO offer_wins SELECT * FROM offer_win_facts WHERE customer_id = old.customer_id;
@@ -994,8 +1035,10 @@ END;
 
 CREATE TRIGGER offer_wins_cost_update AFTER UPDATE OF type, percent, duration_months, cost_model, cost_percent, cost_months, cost_amount ON offers
 BEGIN
-  INSERT OR REPLACE INTO offer_wins SELECT * FROM offer_win_facts
-  WHERE customer_id IN (SELECT customer_id FROM offer_wins WHERE offer_id = new.id);
+  UPDATE offer_wins SET (call_id, offer_id, reason_id, cycle_id, segment, won, returned_on, relost_on, monthly_cents, months_paid, revenue_cents, cost_cents) =
+    (SELECT f.call_id, f.offer_id, f.reason_id, f.cycle_id, f.segment, f.won, f.returned_on, f.relost_on, f.monthly_cents, f.months_paid, f.revenue_cents, f.cost_cents
+     FROM offer_win_facts f WHERE f.customer_id = offer_wins.customer_id)
+  WHERE offer_id = new.id;
 END;
 
 CREATE TRIGGER offer_wins_customer_delete AFTER DELETE ON customers BEGIN
