@@ -10,7 +10,7 @@ import { CHROMIUM, CHROMIUM_ARGS, median, serveConsole } from './chromium';
 import { judged, type Benchmark, type BenchResult } from './types';
 
 /** The Pareto chart's bars: drawn once the reasons report has arrived and React has rendered it. */
-const CHART_BARS = 'section[aria-labelledby="pareto-title"] .recharts-bar-rectangle';
+const CHART_BARS = 'section[aria-labelledby="pareto-title"] .pareto-bar';
 
 /*
  * The in-page code is plain text: tsx names the functions it compiles with a helper (__name) that

@@ -91,7 +91,7 @@ const STEP_REPORT = `(t0) => {
 }`;
 
 const CLICK = `new Promise((resolve, reject) => {
-  const bars = 'section[aria-labelledby="pareto-title"] .recharts-bar-rectangle';
+  const bars = 'section[aria-labelledby="pareto-title"] .pareto-bar';
   const link = [...document.querySelectorAll('nav[aria-label="Main"] button')].find((b) => b.textContent.trim().startsWith('Trends'));
   let t0 = 0, inDom = 0;
   const observer = new MutationObserver(() => {
