@@ -31,6 +31,17 @@ describe('Trends reports asked again', () => {
     expect(reportWorkerAnswered()).toBe(answered + 1);
   });
 
+  it('are still answered at once after writes that no report reads (the desk presence polled every five seconds)', async () => {
+    await call(b.dispatch, 'reports.reasons', { by: 'stated' });
+    const answered = reportWorkerAnswered();
+    const writes = () => b.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = writes();
+    await call(b.dispatch, 'presence.get', {});
+    expect(writes()).toBeGreaterThan(before);
+    await call(b.dispatch, 'reports.reasons', { by: 'stated' });
+    expect(reportWorkerAnswered()).toBe(answered);
+  });
+
   it('follow a correction the console writes between two asks', async () => {
     expect((await call(b.dispatch, 'reports.recovery', {})).totals.recovered).toBe(3);
     expect((await call(b.dispatch, 'reports.reasons', { by: 'diagnosed' })).totals.recovered).toBe(3);
