@@ -44,7 +44,9 @@ describe('the Trends view in Chromium', () => {
   it('draws its charts from the demo and the completed calls', async () => {
     await page.getByRole('heading', { name: /Where the revenue went/ }).waitFor();
     await expect.poll(() => page.locator('figure svg').count()).toBeGreaterThanOrEqual(8);
-    expect(await page.locator('figure .recharts-bar-rectangle').count()).toBeGreaterThan(20);
+    // The Pareto chart's bars (plain SVG) and the other charts' (recharts).
+    expect(await page.locator('figure .pareto-bar').count()).toBe(12);
+    expect(await page.locator('figure .recharts-bar-rectangle').count()).toBeGreaterThan(8);
     expect(await page.locator('figure .recharts-line-curve').count()).toBeGreaterThanOrEqual(2);
     const totals = page.getByLabel('Totals');
     expect(await totals.getByText('1,869').count()).toBe(1);
@@ -102,7 +104,7 @@ describe('the Trends view in Chromium', () => {
     await p.getByRole('heading', { name: /Where the revenue went/ }).waitFor();
     await expect.poll(() => p.locator('figure svg').count()).toBeGreaterThanOrEqual(8);
     // The bars take the dark palette from the stylesheet.
-    expect(await p.locator('figure .recharts-bar-rectangle path').first().getAttribute('fill')).toBe('#6cb0ff');
+    expect(await p.locator('figure .pareto-bar').first().getAttribute('fill')).toBe('#6cb0ff');
     const violations = (await new AxeBuilder({ page: p }).withTags(['wcag2aa']).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(violations.map((v) => v.id)).toEqual([]);
     await screenshot(p, 'trends-dark');

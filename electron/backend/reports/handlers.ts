@@ -1,4 +1,5 @@
 import type { HandlerGroup } from '../types';
+import { keptAnswer } from './answerCache';
 import { buildReportOptions } from './options';
 import { buildReasonsReport } from './reasons';
 import { buildAgreement, buildOfferMatrix, buildRecoveryReport } from './recovery';
@@ -13,11 +14,12 @@ export function trendsPdfFileName(cycleName: string, now: Date): string {
 export const reportHandlers: HandlerGroup<
   'reports.options' | 'reports.reasons' | 'reports.recovery' | 'reports.offerMatrix' | 'reports.agreement' | 'reports.trendsPdf'
 > = {
-  'reports.options': (deps, _input, ctx) => buildReportOptions(deps.db, ctx.user),
-  'reports.reasons': (deps, input, ctx) => buildReasonsReport(deps.db, input, ctx.user, deps.log),
-  'reports.recovery': (deps, input, ctx) => buildRecoveryReport(deps.db, input, ctx.user, deps.log),
-  'reports.offerMatrix': (deps, input, ctx) => buildOfferMatrix(deps.db, input, ctx.user, deps.log),
-  'reports.agreement': (deps, input, ctx) => buildAgreement(deps.db, input, ctx.user, deps.log),
+  // Kept while the database is unchanged (answerCache.ts): Trends asks the same again on each opening.
+  'reports.options': (deps, input, ctx) => keptAnswer(deps.db, 'options', input, ctx.user, () => buildReportOptions(deps.db, ctx.user)),
+  'reports.reasons': (deps, input, ctx) => keptAnswer(deps.db, 'reasons', input, ctx.user, () => buildReasonsReport(deps.db, input, ctx.user, deps.log)),
+  'reports.recovery': (deps, input, ctx) => keptAnswer(deps.db, 'recovery', input, ctx.user, () => buildRecoveryReport(deps.db, input, ctx.user, deps.log)),
+  'reports.offerMatrix': (deps, input, ctx) => keptAnswer(deps.db, 'offerMatrix', input, ctx.user, () => buildOfferMatrix(deps.db, input, ctx.user, deps.log)),
+  'reports.agreement': (deps, input, ctx) => keptAnswer(deps.db, 'agreement', input, ctx.user, () => buildAgreement(deps.db, input, ctx.user, deps.log)),
   'reports.trendsPdf': async (deps, input, ctx) => {
     const now = deps.now();
     const data = await gatherTrendsReport(deps.db, input, ctx.user, now, deps.log);

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonsReportRow } from '../../../../shared/reports/reasons';
 import { paretoByRevenue, type ParetoPoint } from '../../../../shared/reports/charts';
 import { ChartPanel } from './ChartPanel';
 import { DataTable, type Column } from './DataTable';
-import { seriesColor, useChartTheme } from './chartTheme';
+import { useChartTheme } from './chartTheme';
+import { ParetoChart } from './ParetoChart';
 import { formatCompactMoney, formatCount, formatPercent, formatRevenue } from './format';
 
 const SHOWN = 12;
@@ -37,26 +37,21 @@ export function ParetoPanel({ rows, by, onMakeIssue }: ParetoPanelProps) {
   const summary = top
     ? t('trends.pareto.summary', { reasons: formatCount(points.length), reason: top.reason, revenue: formatRevenue(top.revenue), share: formatPercent(top.share), vital: formatCount(vital) })
     : t('trends.pareto.summaryEmpty');
-  const cumulativeName = t('trends.pareto.cumulativeSeries');
-  const height = Math.max(160, shown.length * 28 + 60);
   return (
     <ChartPanel
       id="pareto"
       title={by === 'stated' ? t('trends.pareto.titleStated') : t('trends.pareto.titleDiagnosed')}
       summary={summary}
       chart={
-        <ComposedChart width={500} height={height} data={shown.map((p) => ({ reason: p.reason, revenue: p.revenue, cumulativeShare: p.cumulativeShare }))} layout="vertical" margin={{ top: 24, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid stroke={theme.grid} horizontal={false} />
-          <XAxis xAxisId="revenue" type="number" tickFormatter={formatCompactMoney} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
-          <XAxis xAxisId="share" type="number" orientation="top" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 12 }} />
-          <YAxis type="category" dataKey="reason" width={180} interval={0} stroke={theme.muted} tick={{ fill: theme.text, fontSize: 12 }} />
-          <Tooltip
-            formatter={(value, name) => (name === cumulativeName ? formatPercent(Number(value)) : formatRevenue(Number(value)))}
-            contentStyle={{ background: theme.surface, borderColor: theme.grid, color: theme.text }}
-          />
-          <Bar xAxisId="revenue" dataKey="revenue" name={t('trends.pareto.revenueSeries')} fill={seriesColor(theme, 0)} isAnimationActive={false} />
-          <Line xAxisId="share" dataKey="cumulativeShare" name={cumulativeName} stroke={seriesColor(theme, 3)} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-        </ComposedChart>
+        <ParetoChart
+          bars={shown}
+          theme={theme}
+          formatMoneyTick={formatCompactMoney}
+          formatMoney={formatRevenue}
+          formatShare={formatPercent}
+          revenueName={t('trends.pareto.revenueSeries')}
+          cumulativeName={t('trends.pareto.cumulativeSeries')}
+        />
       }
       table={
         <DataTable
