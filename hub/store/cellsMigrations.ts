@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { rebuildReasonCells } from './cellsBackfill';
+import { rebuildDailyAndDiagnosedCells, rebuildStatedMonthCells } from './cellsBackfill';
 
 /**
  * The reasons report's cells (cells.ts): created, then built from the departures and calls the
@@ -53,7 +53,35 @@ export function cellsMigrations(dialect: 'sqlite' | 'postgres'): Record<string, 
           .addColumn('recovered_revenue', bigint, (c) => c.notNull())
           .modifyEnd(strict)
           .execute();
-        await rebuildReasonCells(db, dialect);
+        await rebuildDailyAndDiagnosedCells(db, dialect);
+      },
+    },
+    cells_002_stated_months: {
+      async up(db: Kysely<unknown>) {
+        // The stated cells per month: a report over whole months reads these, and the daily
+        // cells only for the months a range of days cuts (hub/trendsCells.ts).
+        await db.schema
+          .createTable('cells_stated_month')
+          .addColumn('cell', 'text', (c) => c.primaryKey())
+          .addColumn('side', 'text', (c) => c.notNull().check(sql`side in ('d', 'c')`))
+          .addColumn('cycle', 'text')
+          .addColumn('month', 'text')
+          .addColumn('segment', 'text')
+          .addColumn('product', 'text')
+          .addColumn('team', 'text')
+          .addColumn('reason_id', 'text')
+          .addColumn('category_id', 'text')
+          .addColumn('reason_text', 'text')
+          .addColumn('departed', bigint, (c) => c.notNull())
+          .addColumn('revenue', bigint, (c) => c.notNull())
+          .addColumn('calls', bigint, (c) => c.notNull())
+          .addColumn('recovered', bigint, (c) => c.notNull())
+          .addColumn('recovered_revenue', bigint, (c) => c.notNull())
+          .modifyEnd(strict)
+          .execute();
+        // The days of one month in order, for the months at a range's edges.
+        await sql`CREATE INDEX cells_stated_month_days ON cells_stated (side, (substr(day, 1, 7)), day)`.execute(db);
+        await rebuildStatedMonthCells(db, dialect);
       },
     },
   };

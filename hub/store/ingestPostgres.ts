@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { BatchWriter, EventRow } from './batch';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
 import { customerBucket, lockBuckets } from './ingestLocks';
-import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer, type DiagnosedCell, type StatedCell } from './cells';
+import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, STATED_MONTH_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer, type DiagnosedCell, type StatedCell, type StatedMonthCell } from './cells';
 import { claims, describesSame, FAMILY_OF, notYours, REPEATABLE_FACTS, sameEffectFact, type BatchSender, type OwnerRow } from './trust';
 /** What the PostgreSQL writer needs of the store: the driver's pool. */
 export interface PostgresHandles {
@@ -156,6 +156,11 @@ const STATED_CELL_TYPES: Record<(typeof STATED_CELL_COLUMNS)[number], string> = 
   recovered_revenue: 'bigint',
 };
 
+const STATED_MONTH_CELL_TYPES: Record<(typeof STATED_MONTH_CELL_COLUMNS)[number], string> = {
+  ...(({ day: _day, ...rest }) => rest)(STATED_CELL_TYPES),
+  month: 'text',
+};
+
 const DIAGNOSED_CELL_TYPES: Record<(typeof DIAGNOSED_CELL_COLUMNS)[number], string> = {
   cell: 'text',
   cycle: 'text',
@@ -174,7 +179,7 @@ const DIAGNOSED_CELL_TYPES: Record<(typeof DIAGNOSED_CELL_COLUMNS)[number], stri
 };
 
 /** Adds to cells in the order given (sorted by cell: concurrent batches lock shared cells in one order). */
-function addToCells<C extends string>(name: string, table: 'cells_stated' | 'cells_diagnosed', columns: readonly C[], types: Record<C, string>): pg.QueryConfig {
+function addToCells<C extends string>(name: string, table: 'cells_stated' | 'cells_stated_month' | 'cells_diagnosed', columns: readonly C[], types: Record<C, string>): pg.QueryConfig {
   return {
     name,
     text: `INSERT INTO ${table} (${columns.join(', ')})
@@ -186,6 +191,7 @@ ${addingOnConflict(table)}`,
 }
 
 const ADD_STATED_CELLS = addToCells('hub_ingest_cells_stated_v1', 'cells_stated', STATED_CELL_COLUMNS, STATED_CELL_TYPES);
+const ADD_STATED_MONTH_CELLS = addToCells('hub_ingest_cells_stated_month_v1', 'cells_stated_month', STATED_MONTH_CELL_COLUMNS, STATED_MONTH_CELL_TYPES);
 const ADD_DIAGNOSED_CELLS = addToCells('hub_ingest_cells_diagnosed_v1', 'cells_diagnosed', DIAGNOSED_CELL_COLUMNS, DIAGNOSED_CELL_TYPES);
 
 const UPSERT_DEPARTURES = upsertFromArrays('hub_ingest_departures_v1', 'departures', DEPARTURE_COLUMNS, DEPARTURE_TYPES, 'external_id');
@@ -346,6 +352,7 @@ async function writeProjections(client: pg.PoolClient, departures: readonly Depa
   if (departures.length > 0) writes.push(client.query({ ...UPSERT_DEPARTURES, values: columnsOf(departures, DEPARTURE_COLUMNS) }));
   if (calls.length > 0) writes.push(client.query({ ...UPSERT_CALLS, values: columnsOf(calls, CALL_COLUMNS) }));
   if (changed.stated.length > 0) writes.push(client.query({ ...ADD_STATED_CELLS, values: columnsOf<StatedCell>(changed.stated, STATED_CELL_COLUMNS) }));
+  if (changed.statedMonths.length > 0) writes.push(client.query({ ...ADD_STATED_MONTH_CELLS, values: columnsOf<StatedMonthCell>(changed.statedMonths, STATED_MONTH_CELL_COLUMNS) }));
   if (changed.diagnosed.length > 0) writes.push(client.query({ ...ADD_DIAGNOSED_CELLS, values: columnsOf<DiagnosedCell>(changed.diagnosed, DIAGNOSED_CELL_COLUMNS) }));
   await settleAll(writes);
 }
