@@ -1,12 +1,15 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { SCOPE, scopeBit } from './store/cells';
 import type { HubStore } from './store/connect';
+import { cellsWithPending } from './store/cellsFold';
+import type { CellsDiagnosedTable } from './store/schema';
 import type { CallRow, DepartedRow, DiagnosedTotals, KeyRow, ParsedFilters, ReasonsSource } from './trendsRows';
 
 /**
  * The reasons report from the cells (hub/store/cells.ts): the same rows as from the projections
  * (hub/trendsProjections.ts), summed over a few thousand cells instead of every departure and call.
- * Money is held in millionths and given back in units.
+ * Money is held in millionths and given back in units. Every read adds the changes ingest has
+ * appended but not yet folded into the cells (hub/store/cellsFold.ts), in the same statement.
  */
 
 /** By diagnosed reason, a customer counts once across the days of a range: the cells hold no days for that, the projections answer. */
@@ -106,11 +109,11 @@ async function statedRows<S extends StatedSum>(store: HubStore, f: ParsedFilters
     if (plan.lessOutside.length > 0) months.push(sql`month IN (${sql.join(plan.lessOutside)})`);
   }
   parts.push(
-    sql`SELECT ${periodOf(f, 'month')} AS period, ${keys}, ${signed(1)} FROM cells_stated_month
+    sql`SELECT ${periodOf(f, 'month')} AS period, ${keys}, ${signed(1)} FROM ${sql.raw(cellsWithPending('cells_stated_month'))} months
         WHERE ${where}${months.length > 0 ? sql` AND (${sql.join(months, sql` OR `)})` : sql``}`,
   );
   const days = (month: string, sign: 1 | -1, range: RawBuilder<unknown>[]) =>
-    sql`SELECT ${periodOf(f, 'day')} AS period, ${keys}, ${signed(sign)} FROM cells_stated
+    sql`SELECT ${periodOf(f, 'day')} AS period, ${keys}, ${signed(sign)} FROM ${sql.raw(cellsWithPending('cells_stated'))} days
         WHERE ${where} AND substr(day, 1, 7) = ${month} AND ${sql.join(range, sql` AND `)}`;
   const inRange: RawBuilder<unknown>[] = [];
   if (f.from !== undefined) inRange.push(sql`day >= ${f.from}`);
@@ -140,6 +143,9 @@ async function callRows(store: HubStore, f: ParsedFilters): Promise<CallRow[]> {
   return rows.map((r) => ({ ...r, recovered_revenue: units(r.recovered_revenue) }));
 }
 
+/** The diagnosed cells with their changes not folded yet (hub/store/cellsFold.ts). */
+const diagnosedCells = () => sql<CellsDiagnosedTable>`${sql.raw(cellsWithPending('cells_diagnosed'))}`.as('cells_diagnosed');
+
 /** The scope a diagnosed report reads (cells.ts): the dimensions its filters and grouping hold fixed. */
 function scopeOf(f: ParsedFilters, totals: boolean): number {
   let scope = 0;
@@ -159,7 +165,7 @@ function carried(column: 'customers' | 'revenue' | 'recovered_revenue', bit: num
 async function diagnosedRows(store: HubStore, f: ParsedFilters): Promise<(DepartedRow & CallRow)[]> {
   const bit = scopeBit(scopeOf(f, false), false);
   const rows = await store.db
-    .selectFrom('cells_diagnosed')
+    .selectFrom(diagnosedCells())
     .select([
       periodOf(f, 'month').as('period'),
       'reason_id',
@@ -182,7 +188,7 @@ async function diagnosedRows(store: HubStore, f: ParsedFilters): Promise<(Depart
 async function diagnosedTotals(store: HubStore, f: ParsedFilters): Promise<DiagnosedTotals> {
   const bit = scopeBit(scopeOf(f, true), true);
   const row = await store.db
-    .selectFrom('cells_diagnosed')
+    .selectFrom(diagnosedCells())
     .select([
       carried('customers', bit).as('departed'),
       carried('revenue', bit).as('revenue'),

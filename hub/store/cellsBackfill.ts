@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { SCOPE, TOTALS_BIT_OFFSET } from './cells';
+import { PENDING_TABLES } from './cellsFold';
 
 /**
  * Builds the cells again from the projections, so a store migrated with departures and calls in it
@@ -215,6 +216,8 @@ export async function rebuildStatedMonthCells<DB>(db: Kysely<DB>, dialect: Diale
  * transaction, so ingest never sees the cells half built.
  */
 export async function rebuildReasonCells<DB>(db: Kysely<DB>, dialect: Dialect): Promise<{ statedCells: number; statedMonthCells: number; diagnosedCells: number }> {
+  // The projections hold every change the pending rows would add (cellsFold.ts).
+  await run(db, PENDING_TABLES.map(([pending]) => `DELETE FROM ${pending}`));
   const built = await rebuildDailyAndDiagnosedCells(db, dialect);
   return { ...built, statedMonthCells: await rebuildStatedMonthCells(db, dialect) };
 }
@@ -226,7 +229,7 @@ export async function rebuildReasonCells<DB>(db: Kysely<DB>, dialect: Dialect): 
  */
 export function reasonCellsBuild(dialect: Dialect): { empty: string[]; sums: string[]; rollups: string[] } {
   return {
-    empty: ['DELETE FROM cells_stated', 'DELETE FROM cells_diagnosed', 'DELETE FROM cells_stated_month'],
+    empty: ['DELETE FROM cells_stated', 'DELETE FROM cells_diagnosed', 'DELETE FROM cells_stated_month', ...PENDING_TABLES.map(([pending]) => `DELETE FROM ${pending}`)],
     sums: [statedSql(dialect), diagnosedSql(dialect)],
     rollups: [statedMonthsSql(dialect)],
   };

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { rebuildDailyAndDiagnosedCells, rebuildStatedMonthCells } from './cellsBackfill';
+import { PENDING_TABLES } from './cellsFold';
 
 /**
  * The reasons report's cells (cells.ts): created, then built from the departures and calls the
@@ -82,6 +83,21 @@ export function cellsMigrations(dialect: 'sqlite' | 'postgres'): Record<string, 
         // The days of one month in order, for the months at a range's edges.
         await sql`CREATE INDEX cells_stated_month_days ON cells_stated (side, (substr(day, 1, 7)), day)`.execute(db);
         await rebuildStatedMonthCells(db, dialect);
+      },
+    },
+    cells_003_pending_and_finer_locks: {
+      async up(db: Kysely<unknown>) {
+        // Cell changes appended by ingest on PostgreSQL, one row each, and folded into the cells off
+        // the ingest path (cellsFold.ts): batches about different customers add to the same cells
+        // without waiting for each other's row locks. The report adds what is not folded yet.
+        for (const [pending, cells] of PENDING_TABLES) {
+          await sql`CREATE TABLE ${sql.table(pending)} AS SELECT * FROM ${sql.table(cells)} WHERE 1 = 0`.execute(db);
+        }
+        // The ingest lock buckets from 1,024 to 262,144 (hub/store/ingestLocks.ts): a missing
+        // bucket row would lock nothing, so every one is made here, before any ingest uses it.
+        await sql`
+          WITH RECURSIVE n (bucket) AS (SELECT 1024 UNION ALL SELECT bucket + 1 FROM n WHERE bucket < 262143)
+          INSERT INTO board_ingest_locks (bucket) SELECT bucket FROM n`.execute(db);
       },
     },
   };

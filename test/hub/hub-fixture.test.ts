@@ -3,6 +3,7 @@ import pg from 'pg';
 import { ingestBatch } from '../../hub/ingest';
 import { reasonsReport, reasonsReportFromProjections } from '../../hub/trends';
 import { reasonCellsBuild } from '../../hub/store/cellsBackfill';
+import { foldPendingCells } from '../../hub/store/cellsFold';
 import type { HubStore } from '../../hub/store/connect';
 import type { EventEnvelope, EventKind } from '../../shared/sync/events';
 import { FIXTURE_RECEIVED_AT, finishedFixture, fixtureShape, indexesOfFilledTables, writeFixture } from '../../bench/lib/hubFixture';
@@ -84,6 +85,8 @@ describe.skipIf(!postgresAvailable)('the hub-scale fixture written in bulk by Po
       start = end;
     }
     expect(accepted).toBe(shape.events);
+    // Ingest appends cell changes to be folded in later (hub/store/cellsFold.ts): folded, the cells are the whole story.
+    expect(await foldPendingCells(ingestedStore)).toBeGreaterThan(0);
 
     for (const table of Object.keys(TABLES)) {
       const [bulk, fed] = await Promise.all([rowsOf(a, table), rowsOf(b, table)]);

@@ -5,6 +5,7 @@ import type { ReasonsReportFilters } from '../../shared/reports/reasons';
 import { ingestBatch } from '../../hub/ingest';
 import { reasonsReport, reasonsReportFromProjections } from '../../hub/trends';
 import { rebuildStatedMonthCells } from '../../hub/store/cellsBackfill';
+import { foldPendingCells } from '../../hub/store/cellsFold';
 import type { HubStore } from '../../hub/store/connect';
 import { amended, completed, departed } from './events';
 import { STORE_KINDS, storeFixture, type StoreFixture } from './stores';
@@ -137,11 +138,13 @@ for (const { kind, available, why } of STORE_KINDS) {
       // Not vacuous: ranges that cut months find departures, and the odd days are in the cells.
       const march = await reasonsReport(store, { by: 'stated', from: '2026-03-01', to: '2026-03-31' });
       expect(march.totals.departed).toBeGreaterThan(5);
+      await foldPendingCells(store);
       const odd = await store.db.selectFrom('cells_stated').select('day').where('day', 'in', ['2026-03', '2026-03-00', '2026-13-01']).execute();
       expect(odd.length).toBeGreaterThan(0);
     }, 60_000);
 
     it('keeps monthly cells that equal the daily ones summed by month, as the migration sums them', async () => {
+      await foldPendingCells(store);
       const byMonth = async () =>
         (
           await sql<{ side: string; month: string | null; departed: string; revenue: string; calls: string; recovered: string; recovered_revenue: string }>`
