@@ -95,9 +95,8 @@ export function cellsMigrations(dialect: 'sqlite' | 'postgres'): Record<string, 
         }
         // The ingest lock buckets from 1,024 to 262,144 (hub/store/ingestLocks.ts): a missing
         // bucket row would lock nothing, so every one is made here, before any ingest uses it.
-        await sql`
-          WITH RECURSIVE n (bucket) AS (SELECT 1024 UNION ALL SELECT bucket + 1 FROM n WHERE bucket < 262143)
-          INSERT INTO board_ingest_locks (bucket) SELECT bucket FROM n`.execute(db);
+        // Only PostgreSQL ingests lock them; SQLite writes one batch at a time.
+        if (dialect === 'postgres') await sql`INSERT INTO board_ingest_locks (bucket) SELECT generate_series(1024, 262143)`.execute(db);
       },
     },
   };
