@@ -5,6 +5,7 @@ import type { Role } from '../shared/domain/roles';
 import { ReasonsReportFilters } from '../shared/reports/reasons';
 import { IngestRequest, MAX_EVENTS_PER_BATCH, PublishAssignmentsRequest } from '../shared/sync/hubApi';
 import type { HubStore } from './store/connect';
+import { FOLD_EVERY_MS, foldPendingCells } from './store/cellsFold';
 import { authenticate, hashToken, type Caller } from './tokens';
 import { ingestBatch } from './ingest';
 import { reasonsReport } from './trends';
@@ -98,6 +99,21 @@ export async function buildHubApp(options: HubServerOptions): Promise<FastifyIns
   }, 60_000);
   pruning.unref();
   app.addHook('onClose', () => clearInterval(pruning));
+  // Ingest appends the report's cell changes on PostgreSQL; they are folded into the cells here, off the ingest path (store/cellsFold.ts).
+  let folding: Promise<unknown> | null = null;
+  const fold = setInterval(() => {
+    if (folding || store.dialect !== 'postgres') return;
+    folding = foldPendingCells(store)
+      .catch((error: unknown) => log.error('could not fold report cells', { error: (error as { code?: string }).code ?? 'unknown' }))
+      .finally(() => {
+        folding = null;
+      });
+  }, FOLD_EVERY_MS);
+  fold.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(fold);
+    await folding;
+  });
   app.decorateRequest('caller', null);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, req, reply) => {

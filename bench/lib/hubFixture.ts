@@ -1,4 +1,7 @@
 import pg from 'pg';
+import type { reasonCellsBuild } from '../../hub/store/cellsBackfill';
+
+type ReasonCellsBuild = ReturnType<typeof reasonCellsBuild>;
 
 /**
  * A company's hub written by PostgreSQL itself: the events of `events` departures, completed calls
@@ -231,12 +234,12 @@ const WRITERS = 3;
 /**
  * Writes the fixture into the current schema's empty hub tables (`url` lands in that schema):
  * indexes off, events, projections and owners, indexes on again, the report's cells (the
- * migration's own statements, `cellsSql`), and last the marker that says the fixture is whole.
+ * migrations' own statements, `cells`), and last the marker that says the fixture is whole.
  * Each step's statements run on WRITERS connections at once, each in a transaction of its own, so
  * a build that stops half way leaves no marker and is started again from an empty schema by the
  * benchmark. `log` hears each step's time.
  */
-export async function writeFixture(url: string, shape: FixtureShape, cellsSql: readonly string[], log: (line: string) => void): Promise<void> {
+export async function writeFixture(url: string, shape: FixtureShape, cells: ReasonCellsBuild, log: (line: string) => void): Promise<void> {
   const clients = await Promise.all(
     Array.from({ length: WRITERS }, async () => {
       const client = new pg.Client({ connectionString: url });
@@ -271,12 +274,11 @@ export async function writeFixture(url: string, shape: FixtureShape, cellsSql: r
       `${indexes.length} indexes`,
       indexes.map((x) => (x.constraint === null ? x.index : `ALTER TABLE ${x.table} ADD CONSTRAINT ${x.name} ${x.constraint}`)),
     );
-    // The cells' statements: the emptying ones first, then both sums side by side.
-    // The cells' statements: the emptying ones, then both sums side by side.
-    const sums = cellsSql.filter((text) => !text.startsWith('DELETE'));
-    for (const text of cellsSql.filter((t) => t.startsWith('DELETE'))) await main.query(text);
-    await step('cells', sums);
-    await step('statistics', ['ANALYZE events', 'ANALYZE departures', 'ANALYZE calls', 'ANALYZE cells_stated', 'ANALYZE cells_diagnosed']);
+    // The cells' statements: the emptying ones, then both sums side by side, then the monthly cells from the daily ones.
+    for (const text of cells.empty) await main.query(text);
+    await step('cells', cells.sums);
+    await step('monthly cells', cells.rollups);
+    await step('statistics', ['ANALYZE events', 'ANALYZE departures', 'ANALYZE calls', 'ANALYZE cells_stated', 'ANALYZE cells_stated_month', 'ANALYZE cells_diagnosed']);
     await main.query(`CREATE TABLE ${FIXTURE_MARKER} (events bigint NOT NULL, seconds double precision NOT NULL)`);
     await main.query(`INSERT INTO ${FIXTURE_MARKER} VALUES ($1, $2)`, [shape.events, (performance.now() - began) / 1000]);
   } finally {

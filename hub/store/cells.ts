@@ -46,6 +46,13 @@ export interface StatedCell {
 }
 
 /**
+ * The report by stated reason summed per month: the daily cells added up over each month's days,
+ * so a year reads twelve months of cells instead of 365 days of them (hub/trendsCells.ts). `month`
+ * is the first seven characters of the daily cell's day.
+ */
+export type StatedMonthCell = Omit<StatedCell, 'day'> & { month: string | null };
+
+/**
  * The report by diagnosed reason, summed. A customer counts once per report row, however many of
  * their calls diagnosed the reason; which calls share a row depends on the filters and grouping
  * (hub/trends.ts), so each row's customers are counted at one of their calls per "scope": the set
@@ -254,15 +261,37 @@ export class CellChanges {
   }
 
   /** The cells whose sums change, in cell order (so concurrent writers lock cells in one order). */
-  changed(): { stated: StatedCell[]; diagnosed: DiagnosedCell[] } {
+  changed(): { stated: StatedCell[]; statedMonths: StatedMonthCell[]; diagnosed: DiagnosedCell[] } {
     const moved = (c: StatedSums | DiagnosedSums) =>
       c.calls !== 0 || c.recovered !== 0 || c.revenue !== 0 || c.recovered_revenue !== 0 || ('departed' in c ? c.departed !== 0 : c.customers !== 0);
     const byCell = (a: { cell: string }, b: { cell: string }) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
+    const stated = [...this.stated.values()].filter(moved);
     return {
-      stated: [...this.stated.values()].filter(moved).sort(byCell),
+      stated: stated.sort(byCell),
+      statedMonths: [...monthsOf(stated).values()].filter(moved).sort(byCell),
       diagnosed: [...this.diagnosed.values()].filter(moved).sort(byCell),
     };
   }
+}
+
+/** The daily cells' changes added up by month: what the same changes make of the monthly cells. */
+function monthsOf(days: readonly StatedCell[]): Map<string, StatedMonthCell> {
+  const out = new Map<string, StatedMonthCell>();
+  for (const { cell: _day, day, ...rest } of days) {
+    const month = monthOf(day);
+    const cell = JSON.stringify([rest.side, rest.cycle, month, rest.segment, rest.product, rest.team, rest.reason_id, rest.category_id, rest.reason_text]);
+    const held = out.get(cell);
+    if (!held) {
+      out.set(cell, { ...rest, cell, month });
+      continue;
+    }
+    held.departed += rest.departed;
+    held.revenue += rest.revenue;
+    held.calls += rest.calls;
+    held.recovered += rest.recovered;
+    held.recovered_revenue += rest.recovered_revenue;
+  }
+  return out;
 }
 
 /** Column order of the statements that add to each cells table. */
@@ -283,6 +312,24 @@ export const STATED_CELL_COLUMNS = [
   'recovered',
   'recovered_revenue',
 ] as const satisfies readonly (keyof StatedCell)[];
+
+export const STATED_MONTH_CELL_COLUMNS = [
+  'cell',
+  'side',
+  'cycle',
+  'month',
+  'segment',
+  'product',
+  'team',
+  'reason_id',
+  'category_id',
+  'reason_text',
+  'departed',
+  'revenue',
+  'calls',
+  'recovered',
+  'recovered_revenue',
+] as const satisfies readonly (keyof StatedMonthCell)[];
 
 export const DIAGNOSED_CELL_COLUMNS = [
   'cell',
@@ -342,7 +389,7 @@ export function cellChanges(before: ReadonlyMap<string, CustomerFacts>, after: R
 }
 
 /** The end of an insert into a cells table that adds to a cell already there. */
-export function addingOnConflict(table: 'cells_stated' | 'cells_diagnosed'): string {
-  const sums = table === 'cells_stated' ? STATED_SUMS : DIAGNOSED_SUMS;
+export function addingOnConflict(table: 'cells_stated' | 'cells_stated_month' | 'cells_diagnosed'): string {
+  const sums = table === 'cells_diagnosed' ? DIAGNOSED_SUMS : STATED_SUMS;
   return `ON CONFLICT (cell) DO UPDATE SET ${sums.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`;
 }

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { SCOPE, TOTALS_BIT_OFFSET } from './cells';
+import { PENDING_TABLES } from './cellsFold';
 
 /**
  * Builds the cells again from the projections, so a store migrated with departures and calls in it
@@ -168,20 +169,68 @@ GROUP BY firsts, cycle, month, segment, product, team, reason_id, category_id`;
 }
 
 /**
- * Empties the cells and sums them again from the departures and calls. Run inside the caller's
- * transaction (the migration's), so ingest never sees the cells half built.
+ * The monthly stated cells summed from the daily ones (a few hundred thousand rows at most, where
+ * the daily cells were summed from millions of departures and calls): the key as cells.ts
+ * monthsOf writes it, and only cells with something in them, as a build from the projections
+ * leaves them.
  */
-export async function rebuildReasonCells<DB>(db: Kysely<DB>, dialect: Dialect): Promise<{ statedCells: number; diagnosedCells: number }> {
-  const [emptyStated, emptyDiagnosed, stated, diagnosed] = reasonCellsSql(dialect).map((text): RawBuilder<unknown> => sql.raw(text));
-  if (!emptyStated || !emptyDiagnosed || !stated || !diagnosed) throw new Error('the cells are built in four statements');
-  await emptyStated.execute(db);
-  await emptyDiagnosed.execute(db);
-  const statedRows = await stated.execute(db);
-  const diagnosedRows = await diagnosed.execute(db);
-  return { statedCells: Number(statedRows.numAffectedRows ?? 0), diagnosedCells: Number(diagnosedRows.numAffectedRows ?? 0) };
+function statedMonthsSql(dialect: Dialect): string {
+  const key = cellKey(dialect, ['side', 'cycle', 'month', 'segment', 'product', 'team', 'reason_id', 'category_id', 'reason_text']);
+  return `
+INSERT INTO cells_stated_month (cell, side, cycle, month, segment, product, team, reason_id, category_id, reason_text, departed, revenue, calls, recovered, recovered_revenue)
+SELECT ${key}, side, cycle, month, segment, product, team, reason_id, category_id, reason_text,
+       sum(departed), sum(revenue), sum(calls), sum(recovered), sum(recovered_revenue)
+FROM (SELECT side, cycle, substr(day, 1, 7) AS month, segment, product, team, reason_id, category_id, reason_text,
+             departed, revenue, calls, recovered, recovered_revenue FROM cells_stated) days
+GROUP BY side, cycle, month, segment, product, team, reason_id, category_id, reason_text
+HAVING sum(departed) <> 0 OR sum(revenue) <> 0 OR sum(calls) <> 0 OR sum(recovered) <> 0 OR sum(recovered_revenue) <> 0`;
 }
 
-/** The statements that build the cells, in order, for a caller with a connection of its own (bench/lib/hubFixture.ts). */
-export function reasonCellsSql(dialect: Dialect): string[] {
-  return ['DELETE FROM cells_stated', 'DELETE FROM cells_diagnosed', statedSql(dialect), diagnosedSql(dialect)];
+async function run<DB>(db: Kysely<DB>, texts: readonly string[]): Promise<number[]> {
+  const counts: number[] = [];
+  for (const text of texts) {
+    const result = await sql.raw<unknown>(text).execute(db);
+    counts.push(Number(result.numAffectedRows ?? 0));
+  }
+  return counts;
+}
+
+/**
+ * The daily stated and the diagnosed cells, emptied and summed again from the departures and
+ * calls: what the first cells migration builds (cells_001, before the monthly cells existed).
+ */
+export async function rebuildDailyAndDiagnosedCells<DB>(db: Kysely<DB>, dialect: Dialect): Promise<{ statedCells: number; diagnosedCells: number }> {
+  await run(db, ['DELETE FROM cells_stated', 'DELETE FROM cells_diagnosed']);
+  const [statedCells = 0, diagnosedCells = 0] = await run(db, reasonCellsBuild(dialect).sums);
+  return { statedCells, diagnosedCells };
+}
+
+/** The monthly stated cells, emptied and summed again from the daily ones (cells_002). */
+export async function rebuildStatedMonthCells<DB>(db: Kysely<DB>, dialect: Dialect): Promise<number> {
+  const [, months = 0] = await run(db, ['DELETE FROM cells_stated_month', statedMonthsSql(dialect)]);
+  return months;
+}
+
+/**
+ * Empties every cell and sums them again from the departures and calls. Run inside the caller's
+ * transaction, so ingest never sees the cells half built.
+ */
+export async function rebuildReasonCells<DB>(db: Kysely<DB>, dialect: Dialect): Promise<{ statedCells: number; statedMonthCells: number; diagnosedCells: number }> {
+  // The projections hold every change the pending rows would add (cellsFold.ts).
+  await run(db, PENDING_TABLES.map(([pending]) => `DELETE FROM ${pending}`));
+  const built = await rebuildDailyAndDiagnosedCells(db, dialect);
+  return { ...built, statedMonthCells: await rebuildStatedMonthCells(db, dialect) };
+}
+
+/**
+ * The statements that build the cells, for a caller with connections of its own
+ * (bench/lib/hubFixture.ts): `empty` first, then `sums` (which may run side by side), then
+ * `rollups` (which read what `sums` wrote).
+ */
+export function reasonCellsBuild(dialect: Dialect): { empty: string[]; sums: string[]; rollups: string[] } {
+  return {
+    empty: ['DELETE FROM cells_stated', 'DELETE FROM cells_diagnosed', 'DELETE FROM cells_stated_month', ...PENDING_TABLES.map(([pending]) => `DELETE FROM ${pending}`)],
+    sums: [statedSql(dialect), diagnosedSql(dialect)],
+    rollups: [statedMonthsSql(dialect)],
+  };
 }

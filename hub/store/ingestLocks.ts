@@ -18,7 +18,15 @@ import type { EventKind } from '../../shared/sync/events';
  * locks part by part, and two such batches may deadlock: PostgreSQL then aborts one, and its
  * writer runs it again with every bucket locked up front (ingestPostgres.ts).
  */
-export const INGEST_LOCK_BUCKETS = 1024;
+export const INGEST_LOCK_BUCKETS = 262_144;
+
+/**
+ * The buckets the table was first made with (migration board_002). Every batch locks some forty
+ * buckets (its customers and calls); among 1,024, nearly any two batches in flight shared one, and
+ * under a floor's load the batches queued behind each other as if on one lock. Migration
+ * cells_003 adds the rest: with 262,144, two such batches share one about once in 160.
+ */
+export const FIRST_INGEST_LOCK_BUCKETS = 1024;
 
 /** The event kinds a projection folds; others need no lock (their insert is idempotent on its own). */
 const PROJECTED: ReadonlySet<EventKind> = new Set(['customer.departed', 'call.completed', 'call.amended']);

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { BatchWriter, EventRow } from './batch';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
 import { customerBucket, lockBuckets } from './ingestLocks';
-import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer, type DiagnosedCell, type StatedCell } from './cells';
+import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, STATED_MONTH_CELL_COLUMNS, cellChanges, factsAfter, factsByCustomer, type DiagnosedCell, type StatedCell, type StatedMonthCell } from './cells';
+import type { PENDING_TABLES } from './cellsFold';
 import { touchedBy, effectStep } from './effectProjection';
 import { runEffectStep } from './effectStore';
 import { createHash } from 'node:crypto';
@@ -159,6 +160,11 @@ const STATED_CELL_TYPES: Record<(typeof STATED_CELL_COLUMNS)[number], string> = 
   recovered_revenue: 'bigint',
 };
 
+const STATED_MONTH_CELL_TYPES: Record<(typeof STATED_MONTH_CELL_COLUMNS)[number], string> = {
+  ...(({ day: _day, ...rest }) => rest)(STATED_CELL_TYPES),
+  month: 'text',
+};
+
 const DIAGNOSED_CELL_TYPES: Record<(typeof DIAGNOSED_CELL_COLUMNS)[number], string> = {
   cell: 'text',
   cycle: 'text',
@@ -176,20 +182,21 @@ const DIAGNOSED_CELL_TYPES: Record<(typeof DIAGNOSED_CELL_COLUMNS)[number], stri
   recovered_revenue: 'bigint',
 };
 
-/** Adds to cells in the order given (sorted by cell: concurrent batches lock shared cells in one order). */
-function addToCells<C extends string>(name: string, table: 'cells_stated' | 'cells_diagnosed', columns: readonly C[], types: Record<C, string>): pg.QueryConfig {
+/**
+ * Appends a batch's cell changes to a pending table (cellsFold.ts): new rows that no other batch
+ * writes, so batches about different customers never wait on one another's cells.
+ */
+function appendToPending<C extends string>(name: string, table: (typeof PENDING_TABLES)[number][0], columns: readonly C[], types: Record<C, string>): pg.QueryConfig {
   return {
     name,
     text: `INSERT INTO ${table} (${columns.join(', ')})
-SELECT ${columns.map((c) => `u.${c}`).join(', ')} FROM unnest(${columns.map((c, i) => `$${i + 1}::${types[c]}[]`).join(', ')})
-  WITH ORDINALITY AS u(${columns.join(', ')}, n)
-ORDER BY u.n
-${addingOnConflict(table)}`,
+SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${types[c]}[]`).join(', ')})`,
   };
 }
 
-const ADD_STATED_CELLS = addToCells('hub_ingest_cells_stated_v1', 'cells_stated', STATED_CELL_COLUMNS, STATED_CELL_TYPES);
-const ADD_DIAGNOSED_CELLS = addToCells('hub_ingest_cells_diagnosed_v1', 'cells_diagnosed', DIAGNOSED_CELL_COLUMNS, DIAGNOSED_CELL_TYPES);
+const ADD_STATED_CELLS = appendToPending('hub_ingest_cells_stated_v2', 'cells_stated_pending', STATED_CELL_COLUMNS, STATED_CELL_TYPES);
+const ADD_STATED_MONTH_CELLS = appendToPending('hub_ingest_cells_stated_month_v2', 'cells_stated_month_pending', STATED_MONTH_CELL_COLUMNS, STATED_MONTH_CELL_TYPES);
+const ADD_DIAGNOSED_CELLS = appendToPending('hub_ingest_cells_diagnosed_v2', 'cells_diagnosed_pending', DIAGNOSED_CELL_COLUMNS, DIAGNOSED_CELL_TYPES);
 
 const UPSERT_DEPARTURES = upsertFromArrays('hub_ingest_departures_v1', 'departures', DEPARTURE_COLUMNS, DEPARTURE_TYPES, 'external_id');
 const UPSERT_CALLS = upsertFromArrays('hub_ingest_calls_v1', 'calls', CALL_COLUMNS, CALL_TYPES, 'call_id');
@@ -334,8 +341,8 @@ async function writeEffect(client: pg.PoolClient, stored: readonly StoredEvent[]
 
 /**
  * The projections' rows and the report's cells (cells.ts): each touched customer's contribution
- * is read before the rows are written and worked out after, and the difference added to the
- * cells, all in the batch's transaction. The customers are locked first (ingestLocks.ts): those of
+ * is read before the rows are written and worked out after, and the difference appended to the
+ * pending cells (cellsFold.ts), all in the batch's transaction. The customers are locked first (ingestLocks.ts): those of
  * completed calls and departures were locked with the batch's subjects; an amended call's customer,
  * and the one a call completed again leaves, are known only now, from the calls table.
  */
@@ -380,6 +387,7 @@ async function writeProjections(client: pg.PoolClient, departures: readonly Depa
   if (departures.length > 0) writes.push(client.query({ ...UPSERT_DEPARTURES, values: columnsOf(departures, DEPARTURE_COLUMNS) }));
   if (calls.length > 0) writes.push(client.query({ ...UPSERT_CALLS, values: columnsOf(calls, CALL_COLUMNS) }));
   if (changed.stated.length > 0) writes.push(client.query({ ...ADD_STATED_CELLS, values: columnsOf<StatedCell>(changed.stated, STATED_CELL_COLUMNS) }));
+  if (changed.statedMonths.length > 0) writes.push(client.query({ ...ADD_STATED_MONTH_CELLS, values: columnsOf<StatedMonthCell>(changed.statedMonths, STATED_MONTH_CELL_COLUMNS) }));
   if (changed.diagnosed.length > 0) writes.push(client.query({ ...ADD_DIAGNOSED_CELLS, values: columnsOf<DiagnosedCell>(changed.diagnosed, DIAGNOSED_CELL_COLUMNS) }));
   await settleAll(writes);
 }
@@ -443,11 +451,16 @@ async function ownRows(client: pg.PoolClient, rows: readonly EventRow[], state: 
   return rows.filter((r) => !refused.has(r.id));
 }
 
-/** Waits for every promise, then fails with the first failure (none is left unhandled). */
+/**
+ * Waits for every promise, then fails with the failure that says why (none is left unhandled):
+ * once one statement fails (a deadlock, say), every statement queued behind it in the transaction
+ * fails with "current transaction is aborted" (25P02), and an earlier part's may come first in the
+ * list; the cause decides whether the batch runs again.
+ */
 async function settleAll(promises: readonly Promise<unknown>[]): Promise<void> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  const failures = (await Promise.allSettled(promises)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const cause = failures.find((f) => (f.reason as { code?: unknown } | null)?.code !== '25P02') ?? failures[0];
+  if (cause) throw cause.reason;
 }
 
 /** A deadlock (40P01) or a serialization failure (40001): the transaction can simply run again. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BatchWriter, EventRow, StoredBatch } from './batch';
 import { CALL_COLUMNS, CALL_KINDS, DEPARTURE_COLUMNS, callIdsOf, callRows, departureRows, type CallRow, type DepartureRow, type HeldCallEvent, type StoredEvent } from './projections';
-import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer } from './cells';
+import { DIAGNOSED_CELL_COLUMNS, STATED_CELL_COLUMNS, STATED_MONTH_CELL_COLUMNS, addingOnConflict, cellChanges, factsAfter, factsByCustomer } from './cells';
 import { claims, describesSame, FAMILY_OF, notYours, REPEATABLE_FACTS, sameEffectFact, type BatchSender, type OwnerRow } from './trust';
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from './schema';
@@ -43,6 +43,9 @@ function statementsFor(sqlite: Database.Database) {
     callsOf: sqlite.prepare('SELECT * FROM calls WHERE external_id = ?'),
     addStated: sqlite.prepare(
       `INSERT INTO cells_stated (${STATED_CELL_COLUMNS.join(', ')}) VALUES (${STATED_CELL_COLUMNS.map(() => '?').join(', ')}) ${addingOnConflict('cells_stated')}`,
+    ),
+    addStatedMonth: sqlite.prepare(
+      `INSERT INTO cells_stated_month (${STATED_MONTH_CELL_COLUMNS.join(', ')}) VALUES (${STATED_MONTH_CELL_COLUMNS.map(() => '?').join(', ')}) ${addingOnConflict('cells_stated_month')}`,
     ),
     addDiagnosed: sqlite.prepare(
       `INSERT INTO cells_diagnosed (${DIAGNOSED_CELL_COLUMNS.join(', ')}) VALUES (${DIAGNOSED_CELL_COLUMNS.map(() => '?').join(', ')}) ${addingOnConflict('cells_diagnosed')}`,
@@ -142,6 +145,7 @@ function storeBatch(store: SqliteHandles, rows: readonly EventRow[], sender: Bat
         for (const c of calls) s.upsertCall.run(CALL_COLUMNS.map((k) => c[k]));
         const changed = cellChanges(before, factsAfter(before, departures, calls)).changed();
         for (const cell of changed.stated) s.addStated.run(STATED_CELL_COLUMNS.map((k) => cell[k]));
+        for (const cell of changed.statedMonths) s.addStatedMonth.run(STATED_MONTH_CELL_COLUMNS.map((k) => cell[k]));
         for (const cell of changed.diagnosed) s.addDiagnosed.run(DIAGNOSED_CELL_COLUMNS.map((k) => cell[k]));
       }
       // Offer economics and handle time, once the calls and departures above are written.

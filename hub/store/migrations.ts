@@ -5,7 +5,7 @@ import { permissionsMigrations } from './permissionsMigrations';
 import { cellsMigrations } from './cellsMigrations';
 import { keepInTouchMigrations } from './keepInTouchMigrations';
 import { effectMigrations } from './effectMigrations';
-import { INGEST_LOCK_BUCKETS } from './ingestLocks';
+import { FIRST_INGEST_LOCK_BUCKETS } from './ingestLocks';
 
 export type HubDialect = 'sqlite' | 'postgres';
 
@@ -177,7 +177,7 @@ function hubMigrations(dialect: HubDialect): Record<string, Migration> {
           .addColumn('bucket', 'integer', (c) => c.primaryKey())
           .modifyEnd(strict(dialect))
           .execute();
-        const buckets = Array.from({ length: INGEST_LOCK_BUCKETS }, (_, bucket) => ({ bucket }));
+        const buckets = Array.from({ length: FIRST_INGEST_LOCK_BUCKETS }, (_, bucket) => ({ bucket }));
         for (let i = 0; i < buckets.length; i += 256) {
           await (db as Kysely<{ board_ingest_locks: { bucket: number } }>).insertInto('board_ingest_locks').values(buckets.slice(i, i + 256)).execute();
         }

@@ -16,6 +16,7 @@ export interface HubDatabase {
   board_pause_reasons: BoardPauseReasonsTable;
   trust_owners: TrustOwnersTable;
   cells_stated: CellsStatedTable;
+  cells_stated_month: CellsStatedMonthTable;
   cells_diagnosed: CellsDiagnosedTable;
 }
 
@@ -151,6 +152,9 @@ export interface CellsStatedTable {
   recovered: number;
   recovered_revenue: number;
 }
+
+/** The same sums per month (hub/store/cells.ts StatedMonthCell): a year's report reads these. */
+export type CellsStatedMonthTable = Omit<CellsStatedTable, 'day'> & { month: string | null };
 
 /** The reasons report by diagnosed reason, summed per cell and scope (hub/store/cells.ts). Money in millionths. */
 export interface CellsDiagnosedTable {
