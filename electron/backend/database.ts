@@ -12,7 +12,7 @@ import { scheduleDailyBackups, type DailyBackups } from './maintenance/backup';
 import { healthyStatus, newestGoodBackup, toBackupInfo } from './maintenance/status';
 import { applyErasureLog, replayErasuresBeforeRestore } from './privacy/erase';
 import { scheduleDailyRetention, type DailyRetention } from './privacy/retention';
-import { appError } from './i18n/errors';
+import { appError, appErrorSaying } from './i18n/errors';
 import { releaseReportConnections } from './reports/runner';
 
 /**
@@ -191,7 +191,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
       const result = await restoreDatabase(backup.path, path, now(), replayErasuresBeforeRestore(path, now()));
       log.info('backup restored', { file: backup.file, keptAs: result.keptAs ?? '' });
     } catch (error) {
-      if (error instanceof BackupError) throw new AppError('invalid_file', error.message);
+      if (error instanceof BackupError) throw appErrorSaying('invalid_file', error.said);
       throw error;
     } finally {
       restoring = false;
@@ -225,7 +225,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
         if (channel === 'maintenance.status') return { ok: true, value: damagedStatus(problem ?? '') };
         return { ok: true, value: await restore((parsed.data as { file: string }).file) };
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message);
+        if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, said: error.said ?? undefined } };
         log.error('restore failed', { error: describeProblem(error) });
         return fail('internal', 'The backup could not be restored; nothing was changed. Try again, or use `npx winback restore FILE`.');
       }

@@ -235,13 +235,13 @@ export function proposeMapping(headers: readonly string[], sampleRows: readonly 
 }
 
 /** Every header the mapping refers to, with the role it plays (for "the file has no column X"). */
-export function mappedHeaders(mapping: ImportMapping): { header: string; role: string }[] {
-  const out: { header: string; role: string }[] = [];
+export function mappedHeaders(mapping: ImportMapping): { header: string; role: ImportField | 'departedWhen' | 'status' }[] {
+  const out: { header: string; role: ImportField | 'departedWhen' | 'status' }[] = [];
   for (const field of IMPORT_FIELDS) {
     const h = mapping.columns[field];
-    if (h !== undefined) out.push({ header: h, role: IMPORT_FIELD_LABELS[field] });
+    if (h !== undefined) out.push({ header: h, role: field });
   }
   if (mapping.departedWhen) out.push({ header: mapping.departedWhen.column, role: 'departedWhen' });
-  if (mapping.statusColumn) out.push({ header: mapping.statusColumn, role: 'the customer status' });
+  if (mapping.statusColumn) out.push({ header: mapping.statusColumn, role: 'status' });
   return out;
 }
