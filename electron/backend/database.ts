@@ -13,6 +13,10 @@ import { healthyStatus, newestGoodBackup, toBackupInfo } from './maintenance/sta
 import { applyErasureLog, replayErasuresBeforeRestore } from './privacy/erase';
 import { scheduleDailyRetention, type DailyRetention } from './privacy/retention';
 import { appError, appErrorSaying } from './i18n/errors';
+import { hasSentence } from './i18n';
+import { sayInEnglish } from './i18n/said';
+import { issueSaid } from '../../shared/i18n/validation';
+import { said } from '../../shared/i18n/said';
 import { releaseReportConnections } from './reports/runner';
 
 /**
@@ -218,8 +222,8 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
       const parsed = contract[channel].input.safeParse(payload ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        return fail('invalid_input', `${where}${issue?.message ?? 'Invalid input.'}`);
+        const sentence = issue ? issueSaid(issue, hasSentence) : said('errors.dispatch.invalidInput');
+        return { ok: false, error: { code: 'invalid_input', message: sayInEnglish(sentence), said: sentence } };
       }
       try {
         if (channel === 'maintenance.status') return { ok: true, value: damagedStatus(problem ?? '') };

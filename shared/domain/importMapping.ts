@@ -50,7 +50,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   notes: 'Notes',
 };
 
-const header = z.string().trim().min(1, 'A column name cannot be empty.').max(200);
+const header = z.string().trim().min(1, 'errors.input.columnEmpty').max(200);
 
 const columnsShape = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, header.optional()])) as {
   [F in ImportField]: z.ZodOptional<typeof header>;
@@ -76,7 +76,7 @@ export const ImportMappingSchema = z
   })
   .strict()
   .refine((m) => m.inactiveDays === undefined || m.columns.lastActivityAt !== undefined, {
-    message: 'inactiveDays needs a lastActivityAt column: it counts days since the last activity.',
+    message: 'errors.input.inactiveNeedsActivity',
     path: ['inactiveDays'],
   });
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { en } from './messages/en/index';
 import { formattingLocale } from './languages';
 import { renderSaid, type Said, type Translate } from './said';
+import { issueSaid, type ValidationIssue } from './validation';
 
 /**
  * English from the catalogue, for code that cannot reach the core's translator (db/, the hub's
@@ -22,6 +23,12 @@ const translate = english.getFixedT('en') as unknown as Translate;
 
 export function englishOf(value: Said): string {
   return renderSaid(value, translate, formattingLocale('en'));
+}
+
+/** What zod found wrong, in English, the field named: the command line's and the hub's answer to bad input. */
+export function issueInEnglish(issue: ValidationIssue | undefined): string {
+  if (!issue) return englishOf({ key: 'errors.dispatch.invalidInput' });
+  return englishOf(issueSaid(issue, (key) => english.exists(key)));
 }
 
 /**

@@ -54,6 +54,17 @@ describe('errors said by key in the person’s language', () => {
     expect(e.message).toBe('No se ha podido contactar con el hub en 127.0.0.1:9. Los eventos esperan en este puesto y se envían cuando vuelva.');
   });
 
+  it('an input the schema refuses: its own sentence in Spanish, the field beside it', async () => {
+    const e = await failure('playbook.saveOffer', { name: 'Demasiado', type: 'discount', percent: 120, durationMonths: 1 });
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'percent', message: 'Un descuento es como máximo del 100 %.' });
+    expect(e.said).toEqual({ key: 'errors.input.discountMax', params: { field: { key: 'errors.field.percent' }, maximum: 100 } });
+  });
+
+  it('an input past a limit with no sentence of its own: the field by its Spanish label', async () => {
+    const e = await failure('taxonomy.saveCategory', { name: 'x'.repeat(121) });
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'name', message: 'Nombre: como máximo 120 caracteres.' });
+  });
+
   it('a workbook given as the customers file', async () => {
     const content = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('rest of a zip archive')]);
     const { uploadId } = await call(b.dispatch, 'import.begin', { fileName: 'departed.xlsx', size: content.length });

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { renderSaid, SaidSchema, type Said, type Translate } from '../../../shared/i18n/said';
+import { issueSaid, type ValidationIssue } from '../../../shared/i18n/validation';
 import { formattingLocaleNow } from '../lib/format';
 import { i18next } from './index';
 
@@ -29,4 +30,9 @@ export function errorWords(error: { message: string; said?: unknown }): string {
   const parsed = SaidSchema.safeParse(error.said);
   if (!parsed.success || !i18next.exists(parsed.data.key)) return error.message;
   return say(parsed.data);
+}
+
+/** What zod found wrong with a form's input, as a sentence by key naming the field: said at render time, so it follows a language change. */
+export function issueSentence(issue: ValidationIssue): Said {
+  return issueSaid(issue, (key) => i18next.exists(key));
 }
