@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { ConditionEditor, blankCondition, ruleWords } from './ConditionEditor';
 import { formatCount } from '../../lib/format';
 import { issueSentence, say } from '../../i18n/said';
-import type { Said } from '../../../../shared/i18n/said';
+import { said, type Said } from '../../../../shared/i18n/said';
 
 /** The list with its i-th item changed: every editable row list below is edited this way. */
 const replaceAt = <T,>(list: T[], i: number, patch: Partial<T>): T[] => list.map((x, j) => (j === i ? { ...x, ...patch } : x));
@@ -248,7 +248,7 @@ export function SelectionSection() {
               .then((next) => {
                 setView(next);
                 setVersion((v) => v + 1);
-                notify('info', t('admin.selection.saved', { count: next.selected, total: formatCount(next.selected) }));
+                notify('info', said('admin.selection.saved', { count: next.selected, total: next.selected }));
                 void loadQueue();
               })
               .catch(reportError)
