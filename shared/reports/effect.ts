@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newcombeDifference, wilsonInterval } from '../domain/effect';
+import { variantLead } from './variantLead';
 import { STAGES, type Stage } from '../domain/stages';
 import { englishOf } from '../i18n/english';
 import { said, SaidSchema, type Said } from '../i18n/said';
@@ -172,20 +173,7 @@ function grouped(cells: readonly EffectCell[], keyOf: (c: EffectCell) => string 
     .sort((a, b) => b.toCall.customers + b.control.customers - (a.toCall.customers + a.control.customers) || a.label.localeCompare(b.label));
 }
 
-/**
- * The variant with the highest rate, the next one, and Newcombe's 95% interval of the lead between
- * them: the report's statement and the console's own wording of it read the same comparison.
- * Null until two variants have customers.
- */
-export function variantLead<V extends { customers: number; recovered: number }>(
-  variants: readonly V[],
-): { best: V; next: V; difference: number; low: number; high: number } | null {
-  const rate = (v: V) => v.recovered / v.customers;
-  const ranked = variants.filter((v) => v.customers > 0).sort((a, b) => rate(b) - rate(a));
-  const [best, next] = ranked;
-  const d = best && next ? newcombeDifference(best.recovered, best.customers, next.recovered, next.customers) : null;
-  return best && next && d ? { best, next, ...d } : null;
-}
+export { variantLead } from './variantLead';
 
 /**
  * Each variant's rate with its Wilson interval, and whether the best variant's lead over the next
