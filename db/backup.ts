@@ -14,6 +14,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { latestVersion, schemaVersion } from './migrate';
+import { SaidError } from '../shared/i18n/english';
+import { said, type Said } from '../shared/i18n/said';
 
 /** The same as db/open's Db; named here because open.ts imports this file (a backup before migrating). */
 type Db = Database.Database;
@@ -27,13 +29,15 @@ type Db = Database.Database;
 export const BACKUP_FOLDER = 'backups';
 export const BACKUPS_KEPT = 7;
 
-/** A backup the person can read or act on; the message says what is wrong in words. */
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A backup the person can read or act on: what is wrong, by key (the message is its English). */
+export class BackupError extends SaidError {
+  constructor(sentence: Said) {
+    super(sentence);
     this.name = 'BackupError';
   }
 }
+
+const detailOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export interface DatabaseSummary {
   schemaVersion: number;
@@ -90,12 +94,12 @@ function removeWithSidecars(path: string): void {
  * integrity_check, the Winback tables, and a schema no newer than this version's.
  */
 export function checkDatabaseFile(path: string): DatabaseSummary {
-  if (!existsSync(path)) throw new BackupError(`There is no file at ${path}.`);
+  if (!existsSync(path)) throw new BackupError(said('errors.backup.noFile', { path }));
   let db: Db;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new BackupError(`${path} cannot be opened (${error instanceof Error ? error.message : String(error)}).`);
+    throw new BackupError(said('errors.backup.cannotOpen', { path, detail: detailOf(error) }));
   }
   try {
     let problems: string[];
@@ -103,24 +107,21 @@ export function checkDatabaseFile(path: string): DatabaseSummary {
       problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     } catch (error) {
       const code = sqliteCode(error);
-      if (code === 'SQLITE_NOTADB') throw new BackupError(`${path} is not a SQLite database, so it cannot be a Winback backup.`);
-      throw new BackupError(`${path} fails the integrity check (${error instanceof Error ? error.message : String(error)}).`);
+      if (code === 'SQLITE_NOTADB') throw new BackupError(said('errors.backup.notSqlite', { path }));
+      throw new BackupError(said('errors.backup.integrity', { path, detail: detailOf(error) }));
     }
     if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new BackupError(`${path} fails the integrity check (${problems.slice(0, 3).join('; ')}); it cannot be used.`);
+      throw new BackupError(said('errors.backup.integrityUnusable', { path, detail: problems.slice(0, 3).join('; ') }));
     }
     const tables = new Set(
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
     );
     const version = schemaVersion(db);
     if (version === 0 || WINBACK_TABLES.some((t) => !tables.has(t))) {
-      throw new BackupError(`${path} is a SQLite database but not a Winback Console database.`);
+      throw new BackupError(said('errors.backup.notWinback', { path }));
     }
     if (version > latestVersion()) {
-      throw new BackupError(
-        `${path} was written by a newer version of Winback Console (schema ${version}; this version understands up to ` +
-          `${latestVersion()}). Install the newer version to use it.`,
-      );
+      throw new BackupError(said('errors.backup.newer', { path, version: String(version), latest: String(latestVersion()) }));
     }
     return {
       schemaVersion: version,
@@ -183,10 +184,7 @@ function stallGuard(source: string, stallMs: number): (p: { remainingPages: numb
       remaining = p.remainingPages;
       since = Date.now();
     } else if (Date.now() - since > stallMs) {
-      throw new BackupError(
-        `The backup of ${source} made no progress for ${Math.round(stallMs / 1000) || 1} seconds: SQLite cannot read it ` +
-          '(another program holds it locked, or it is read-only with its -wal and -shm files beside it). Nothing was written.',
-      );
+      throw new BackupError(said('errors.backup.stalled', { source, count: Math.round(stallMs / 1000) || 1 }));
     }
     return PAGES_PER_STEP;
   };
@@ -195,7 +193,7 @@ function stallGuard(source: string, stallMs: number): (p: { remainingPages: numb
 /** Online backup of an open database into `out` with SQLite's backup API; the console keeps working meanwhile. */
 export async function backupDatabase(db: Db, out: string, options: BackupOptions = {}): Promise<DatabaseSummary> {
   const target = resolve(out);
-  if (target === resolve(db.name)) throw new BackupError('A backup cannot be written over the database itself; choose another file.');
+  if (target === resolve(db.name)) throw new BackupError(said('errors.backup.overItself'));
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempNameFor(target);
   removeWithSidecars(tmp);
@@ -279,7 +277,7 @@ function uniquePath(folder: string, at: Date, reason: BackupReason): string {
 
 function describe(path: string): BackupFile {
   const found = listBackups(dirname(path)).find((b) => b.path === path);
-  if (!found) throw new BackupError(`The backup ${basename(path)} was written but cannot be found again.`);
+  if (!found) throw new BackupError(said('errors.backup.lost', { file: basename(path) }));
   return found;
 }
 
@@ -293,10 +291,7 @@ export function backupBeforeMigration(db: Db, fromVersion: number, at: Date = ne
   try {
     backupDatabaseSync(db, path);
   } catch (error) {
-    throw new BackupError(
-      `Could not back up the database before upgrading it (${error instanceof Error ? error.message : String(error)}); ` +
-        'nothing was changed.',
-    );
+    throw new BackupError(said('errors.backup.beforeUpgrade', { detail: detailOf(error) }));
   }
   pruneBackups(folder);
   return describe(path);
@@ -326,9 +321,7 @@ export function assertNotInUse(path: string): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_BUSY' || sqliteCode(error) === 'SQLITE_LOCKED') {
-      throw new BackupError(
-        `${path} is open in another program (the console, \`winback serve\` or another command). Close it and try again; nothing was changed.`,
-      );
+      throw new BackupError(said('errors.backup.inUse', { path }));
     }
   } finally {
     db.close();
@@ -354,7 +347,7 @@ export async function restoreDatabase(
 ): Promise<RestoreResult> {
   const from = resolve(source);
   const to = resolve(target);
-  if (from === to) throw new BackupError('That file is the database itself; name a backup file to restore.');
+  if (from === to) throw new BackupError(said('errors.backup.restoreItself'));
   checkDatabaseFile(from);
   mkdirSync(dirname(to), { recursive: true });
   const tmp = `${to}.restoring`;

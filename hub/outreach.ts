@@ -10,6 +10,7 @@ import {
 import type { HubStore } from './store/connect';
 import { objectionLedgerChange } from './store/objectionLedger';
 import type { HubLogger } from './log';
+import { firstIssue } from './routeKit';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -150,7 +151,7 @@ export function outreachRoutes(options: OutreachRoutesOptions) {
 
     app.post('/v1/outreach/unsubscribe-links', { config: { roles: ['manager'] } }, async (req, reply): Promise<UnsubscribeLinksResponse | FastifyReply> => {
       const body = UnsubscribeLinksRequest.safeParse(req.body);
-      if (!body.success) return reply.code(400).send({ error: { code: 'bad_request', message: `The links are not valid: ${body.error.issues[0]?.message ?? 'malformed'}` } });
+      if (!body.success) return reply.code(400).send({ error: { code: 'bad_request', message: `The links are not valid: ${firstIssue(body.error)}` } });
       const key = await signingKey(store, now());
       return { tokens: body.data.links.map((l) => ({ messageId: l.messageId, token: signLink(key, l) })) };
     });

@@ -1,3 +1,4 @@
+import { englishOf } from '../shared/i18n/english';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubStore } from './store/connect';
 import type { HubLogger } from './log';
@@ -21,9 +22,11 @@ export function problem(reply: FastifyReply, status: number, code: string, messa
 
 /** The first zod issue, with where it is. */
 export function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
+  // A schema shared with the console names its sentence by key: the hub answers in English.
   const issue = error.issues[0];
   if (!issue) return 'The request is not valid.';
-  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+  const message = /^[a-z]\w*(\.\w+)+$/.test(issue.message) ? englishOf({ key: issue.message }) : issue.message;
+  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${message}` : message;
 }
 
 export function callerOf(req: FastifyRequest): Caller {

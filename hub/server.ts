@@ -1,3 +1,4 @@
+import { englishOf } from '../shared/i18n/english';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
@@ -67,9 +68,11 @@ function bearer(req: FastifyRequest): string | null {
 
 /** Message for a 400 from a zod failure: the first issue, with where it is. */
 function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
+  // A schema shared with the console names its sentence by key: the hub answers in English.
   const issue = error.issues[0];
   if (!issue) return 'The request is not valid.';
-  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+  const message = /^[a-z]\w*(\.\w+)+$/.test(issue.message) ? englishOf({ key: issue.message }) : issue.message;
+  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${message}` : message;
 }
 
 /**

@@ -12,7 +12,11 @@ import { scheduleDailyBackups, type DailyBackups } from './maintenance/backup';
 import { healthyStatus, newestGoodBackup, toBackupInfo } from './maintenance/status';
 import { applyErasureLog, replayErasuresBeforeRestore } from './privacy/erase';
 import { scheduleDailyRetention, type DailyRetention } from './privacy/retention';
-import { appError } from './i18n/errors';
+import { appError, appErrorSaying } from './i18n/errors';
+import { hasSentence } from './i18n';
+import { sayInEnglish } from './i18n/said';
+import { issueSaid } from '../../shared/i18n/validation';
+import { said } from '../../shared/i18n/said';
 import { releaseReportConnections } from './reports/runner';
 
 /**
@@ -191,7 +195,7 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
       const result = await restoreDatabase(backup.path, path, now(), replayErasuresBeforeRestore(path, now()));
       log.info('backup restored', { file: backup.file, keptAs: result.keptAs ?? '' });
     } catch (error) {
-      if (error instanceof BackupError) throw new AppError('invalid_file', error.message);
+      if (error instanceof BackupError) throw appErrorSaying('invalid_file', error.said);
       throw error;
     } finally {
       restoring = false;
@@ -218,14 +222,14 @@ export function openConsoleDatabase(options: ConsoleDatabaseOptions): ConsoleDat
       const parsed = contract[channel].input.safeParse(payload ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        return fail('invalid_input', `${where}${issue?.message ?? 'Invalid input.'}`);
+        const sentence = issue ? issueSaid(issue, hasSentence) : said('errors.dispatch.invalidInput');
+        return { ok: false, error: { code: 'invalid_input', message: sayInEnglish(sentence), said: sentence } };
       }
       try {
         if (channel === 'maintenance.status') return { ok: true, value: damagedStatus(problem ?? '') };
         return { ok: true, value: await restore((parsed.data as { file: string }).file) };
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message);
+        if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, said: error.said ?? undefined } };
         log.error('restore failed', { error: describeProblem(error) });
         return fail('internal', 'The backup could not be restored; nothing was changed. Try again, or use `npx winback restore FILE`.');
       }

@@ -6,7 +6,8 @@ import { handlers as defaultHandlers } from './handlers';
 import { currentUser } from './session/handlers';
 import { unknownChannelMessage } from './unknownChannel';
 import { plainFault } from '../../db/faults';
-import { inLanguage } from './i18n';
+import { hasSentence, inLanguage } from './i18n';
+import { issuePath, issueSaid } from '../../shared/i18n/validation';
 import { say } from './i18n/said';
 import { said, type Said } from '../../shared/i18n/said';
 import { languageOf } from './locale/settings';
@@ -45,9 +46,10 @@ export function createDispatcher(deps: ServiceDeps, handlers: Handlers = default
       }
       const parsed = def.input.safeParse(payload ?? {});
       if (!parsed.success) {
+        // The first problem only, named by the field's label in the person's language: one fix at a time reads best.
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        return fail('invalid_input', `${where}${issue?.message ?? say(said('errors.dispatch.invalidInput'))}`);
+        if (!issue) return failWith('invalid_input', said('errors.dispatch.invalidInput'));
+        return failWith('invalid_input', issueSaid(issue, hasSentence), issuePath(issue) || undefined);
       }
       // Past the check above, `user` is a Person on every channel but the first-run ones.
       const handler = handlers[channel] as (d: ServiceDeps, i: unknown, c: SetupCallContext) => unknown;
@@ -70,6 +72,6 @@ function fail(code: ErrorCode, message: string): ApiResult<never> {
 }
 
 /** An error said in the caller's language, with its key so the window can say it again in its own. */
-function failWith(code: ErrorCode, sentence: Said): ApiResult<never> {
-  return { ok: false, error: { code, message: say(sentence), said: sentence } };
+function failWith(code: ErrorCode, sentence: Said, field?: string): ApiResult<never> {
+  return { ok: false, error: { code, message: say(sentence), said: sentence, ...(field !== undefined ? { field } : {}) } };
 }

@@ -25,7 +25,7 @@ export const assignmentPreviewChannels = {
   'assignment.preview': channel({
     input: z
       .object({
-        customerIds: z.array(z.number().int().positive()).min(1, 'Choose at least one customer.').max(500),
+        customerIds: z.array(z.number().int().positive()).min(1, 'errors.input.chooseCustomer').max(500),
         personId: z.string().min(1).max(100).nullable(),
       })
       .strict(),

@@ -10,7 +10,7 @@ import { OFFER_TYPES, type OfferRuleDef } from '../domain/offers';
 
 const customerId = z.number().int().positive();
 const refId = z.string().min(1).max(100);
-const note = z.string().max(10_000, 'A note is at most 10,000 characters.');
+const note = z.string().max(10_000, 'errors.input.noteLong');
 
 const stageMs = z.number().int().min(0).max(7 * 24 * 3_600_000);
 
@@ -47,7 +47,7 @@ export const CallStateSchema = z
     reactivationUntil: z.string().max(10).nullable(),
     callbackLocal: z.string().max(16).nullable(),
     feedback: z.object({ text: note, rep: z.string().max(200), team: z.string().max(200) }).strict(),
-    summary: z.string().max(500, 'The summary is one line: at most 500 characters.'),
+    summary: z.string().max(500, 'errors.input.summaryLong'),
     clock: z
       .object({
         stageSince: z.string().max(40),
@@ -226,7 +226,7 @@ export const CallAmendmentInputSchema = z
   .object({
     callId: z.string().min(1).max(100),
     /** Why the call is corrected; kept with who and when. */
-    note: z.string().trim().min(1, 'Say why the call is corrected.').max(2_000),
+    note: z.string().trim().min(1, 'errors.input.amendWhy').max(2_000),
     outcome: z.enum(OUTCOMES).optional(),
     reactivationUntil: z.string().max(10).nullable().optional(),
     callbackLocal: z.string().max(16).nullable().optional(),

@@ -11,7 +11,7 @@ import {
 } from '../domain/care';
 
 const enrolmentId = z.string().min(1).max(100);
-const date = z.string().refine(isCalendarDate, 'Give a real date as YYYY-MM-DD.');
+const date = z.string().refine(isCalendarDate, 'errors.input.realDay');
 const count = (what: string) =>
   z.number().int(`${what} is a whole number.`).min(0, `${what} cannot be negative.`).max(1_000_000, `${what} is at most 1,000,000.`).nullable();
 
@@ -19,9 +19,9 @@ const count = (what: string) =>
 export const IndicatorsSchema = z.object({
   serviceContacts: count('Customer-service contacts'),
   purchases: count('Purchases'),
-  spend: z.number().finite().min(0, 'Spend cannot be negative.').max(1e9, 'Spend is at most 1,000,000,000.').nullable(),
+  spend: z.number().finite().min(0, 'errors.input.spendNegative').max(1e9, 'errors.input.spendHuge').nullable(),
   supportTickets: count('Support tickets'),
-  satisfaction: z.number().int('Satisfaction is a whole number from 1 to 5.').min(1, 'Satisfaction is from 1 to 5.').max(5, 'Satisfaction is from 1 to 5.').nullable(),
+  satisfaction: z.number().int('errors.input.satisfactionWhole').min(1, 'errors.input.satisfaction').max(5, 'errors.input.satisfaction').nullable(),
 });
 export type Indicators = z.infer<typeof IndicatorsSchema>;
 
@@ -119,10 +119,10 @@ export const ReviewInputSchema = IndicatorsSchema.extend({
   /** Made by the form when it opens, so a retried submission saves the review once. */
   reviewId: z.string().uuid(),
   enrolmentId,
-  note: z.string().max(10_000, 'A note is at most 10,000 characters.'),
-  verdict: z.enum(VERDICTS, 'Choose a verdict: healthy, watch or at risk.'),
-  outreach: z.enum(OUTREACH_KINDS, 'Say what outreach was made.'),
-  outreachNote: z.string().max(2_000, 'The outreach note is at most 2,000 characters.'),
+  note: z.string().max(10_000, 'errors.input.noteLong'),
+  verdict: z.enum(VERDICTS, 'care.review.errorVerdict'),
+  outreach: z.enum(OUTREACH_KINDS, 'errors.input.outreachKind'),
+  outreachNote: z.string().max(2_000, 'errors.input.outreachNoteLong'),
 }).strict();
 export type ReviewInput = z.input<typeof ReviewInputSchema>;
 export type ParsedReviewInput = z.output<typeof ReviewInputSchema>;
@@ -194,7 +194,7 @@ export type Retention = z.infer<typeof RetentionSchema>;
 export const CareSettingsSchema = z.object({
   reviewIntervalMonths: z
     .number()
-    .int('The review interval is a whole number of months.')
+    .int('errors.input.reviewWholeMonths')
     .min(MIN_REVIEW_INTERVAL_MONTHS, `The review interval is at least ${MIN_REVIEW_INTERVAL_MONTHS} month.`)
     .max(MAX_REVIEW_INTERVAL_MONTHS, `The review interval is at most ${MAX_REVIEW_INTERVAL_MONTHS} months.`),
 });
@@ -234,7 +234,7 @@ export const careChannels = {
       .object({
         enrolmentId,
         departedOn: date.optional(),
-        note: z.string().max(2_000, 'The note is at most 2,000 characters.').optional(),
+        note: z.string().max(2_000, 'errors.input.noteLong2000').optional(),
       })
       .strict(),
     output: RelostItemSchema,
@@ -245,7 +245,7 @@ export const careChannels = {
     input: z
       .object({
         fileName: z.string().min(1).max(300),
-        content: z.string().max(MAX_INDICATOR_FILE_CHARS, 'The file is larger than 10 MB; split it.'),
+        content: z.string().max(MAX_INDICATOR_FILE_CHARS, 'errors.input.file10'),
         dryRun: z.boolean(),
       })
       .strict(),

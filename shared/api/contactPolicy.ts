@@ -6,8 +6,8 @@ import { SaidSchema } from '../i18n/said';
 export const ContactPolicySchema = z
   .object({
     retryCadenceMinutes: z
-      .array(z.number().int().min(5, 'A wait is at least 5 minutes.').max(60 * 1440, 'A wait is at most 60 days.'))
-      .min(1, 'Give at least one wait between attempts.')
+      .array(z.number().int().min(5, 'errors.input.waitMin').max(60 * 1440, 'errors.input.waitMax'))
+      .min(1, 'errors.input.oneWait')
       .max(20),
     outsideHoursOverride: z.boolean(),
   })
@@ -36,8 +36,8 @@ export type CallingStatus = z.infer<typeof CallingStatusSchema>;
 const reason = z
   .string()
   .trim()
-  .min(3, 'Say why this customer is called outside their calling hours.')
-  .max(500, 'The reason is at most 500 characters.');
+  .min(3, 'errors.input.outsideHoursWhy')
+  .max(500, 'errors.input.reasonLong');
 
 /** The manager's policy around calling hours and retries; every caller reads it, a manager sets it. */
 export const contactPolicyChannels = {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { checkPhoneNumber, DIAL_SCHEMES, PHONE_MAX_LENGTH } from '../domain/phone';
+import { e164ProblemSaid } from '../domain/phoneE164';
 
 const PhoneNumberSchema = z
   .string()
   .max(PHONE_MAX_LENGTH, `A phone number is at most ${PHONE_MAX_LENGTH} characters.`)
   .superRefine((value, ctx) => {
     const check = checkPhoneNumber(value);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+    // The reason by key travels as the issue's params, so the window says it in the person's language.
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason, params: { said: e164ProblemSaid(check.problem) } });
   });
 
 export const dialChannels = {

@@ -58,7 +58,7 @@ export const effectChannels = {
         sharePercent: z
           .number()
           .finite()
-          .min(0, 'The control share is between 0% and 50%.')
+          .min(0, 'errors.input.controlShare')
           .max(MAX_CONTROL_PERCENT, `The control share is at most ${MAX_CONTROL_PERCENT}%: beyond it, fewer customers are called than held out.`),
       })
       .strict(),
@@ -69,7 +69,7 @@ export const effectChannels = {
     input: z
       .object({
         fileName: z.string().min(1).max(260),
-        text: z.string().max(64 * 1024 * 1024, 'The file is larger than 64 MB.'),
+        text: z.string().max(64 * 1024 * 1024, 'errors.input.file64'),
       })
       .strict(),
     output: ReturnsImportResult,
@@ -83,11 +83,11 @@ export const effectChannels = {
   'effect.startExperiment': channel({
     input: z
       .object({
-        name: z.string().trim().min(1, 'Name the experiment.').max(200),
+        name: z.string().trim().min(1, 'errors.input.nameExperiment').max(200),
         baseOfferId: refId,
         variants: z
           .array(z.object({ offerId: refId, weight: z.number().finite().positive().max(1000) }).strict())
-          .min(2, 'An experiment needs two variants or more.')
+          .min(2, 'errors.input.twoVariants')
           .max(10),
       })
       .strict(),
@@ -102,21 +102,21 @@ export const effectChannels = {
   'effect.startGuidanceExperiment': channel({
     input: z
       .object({
-        name: z.string().trim().min(1, 'Name the experiment.').max(200, 'An experiment name is at most 200 characters.'),
+        name: z.string().trim().min(1, 'errors.input.nameExperiment').max(200, 'errors.input.experimentNameLong'),
         stage: z.enum(STAGES),
         variants: z
           .array(
             z
               .object({
-                label: z.string().trim().min(1, 'Name each variant.').max(60, 'A variant name is at most 60 characters.'),
+                label: z.string().trim().min(1, 'errors.input.nameVariant').max(60, 'errors.input.variantNameLong'),
                 /** Empty: keep the stage's current wording as one variant. */
-                text: z.string().trim().max(2_000, 'A wording is at most 2,000 characters.'),
-                weight: z.number().finite().positive('A weight is more than 0.').max(1000, 'A weight is at most 1,000.'),
+                text: z.string().trim().max(2_000, 'errors.input.wordingLong'),
+                weight: z.number().finite().positive('errors.input.weightPositive').max(1000, 'errors.input.weightMax'),
               })
               .strict(),
           )
-          .min(2, 'An experiment needs two variants or more.')
-          .max(10, 'An experiment has at most ten variants.'),
+          .min(2, 'errors.input.twoVariants')
+          .max(10, 'errors.input.tenVariants'),
       })
       .strict(),
     output: z.object({ id: z.string() }),

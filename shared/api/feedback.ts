@@ -62,7 +62,7 @@ export const FeedbackCountRow = z.object({
 });
 export type FeedbackCountRow = z.infer<typeof FeedbackCountRow>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.input.dayShort');
 
 export const feedbackChannels = {
   /** Feedback grouped by team and rep (ordered that way), with the call and customer behind each. */

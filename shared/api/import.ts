@@ -78,7 +78,7 @@ export const importChannels = {
         size: z
           .number()
           .int()
-          .min(1, 'The file is empty.')
+          .min(1, 'errors.input.fileEmpty')
           .max(
             MAX_IMPORT_BYTES,
             `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with \`winback import\` instead.`,
@@ -129,7 +129,7 @@ export const importChannels = {
   'import.discard': channel({ input: z.object({ uploadId }).strict(), output: z.object({}), roles: manager }),
   'import.mappings.list': channel({ input: z.object({}).strict(), output: z.array(SavedMappingSchema), roles: manager }),
   'import.mappings.save': channel({
-    input: z.object({ name: z.string().trim().min(1, 'Name the mapping.').max(80), mapping: ImportMappingSchema }).strict(),
+    input: z.object({ name: z.string().trim().min(1, 'errors.input.nameMapping').max(80), mapping: ImportMappingSchema }).strict(),
     output: z.array(SavedMappingSchema),
     roles: manager,
   }),

@@ -61,9 +61,9 @@ export const IssueDetail = IssueSummary.extend({
 });
 export type IssueDetail = z.infer<typeof IssueDetail>;
 
-const title = z.string().trim().min(1, 'Give the issue a title.').max(200, 'A title is at most 200 characters.');
-const owner = z.string().trim().max(120, 'An owner is at most 120 characters.');
-const description = z.string().max(4000, 'A description is at most 4,000 characters.');
+const title = z.string().trim().min(1, 'errors.input.issueTitle').max(200, 'errors.input.titleLong');
+const owner = z.string().trim().max(120, 'errors.input.ownerLong');
+const description = z.string().max(4000, 'errors.input.descriptionLong');
 
 export const issueChannels = {
   'issues.list': channel({

@@ -11,7 +11,7 @@ import { TEMPLATE_KINDS } from '../domain/outreachTemplate';
 const managers = ['manager'] as const;
 const refId = z.string().trim().min(1).max(100);
 const text = z.string().trim().min(1).max(200);
-const days = z.number().int().min(0, 'A departure age is a number of days, 0 or more.').max(36_500, 'A departure age is at most 36,500 days.');
+const days = z.number().int().min(0, 'errors.input.ageMin').max(36_500, 'errors.input.ageMax');
 
 export const KeepInTouchFilters = z
   .object({
@@ -27,7 +27,7 @@ export const KeepInTouchFilters = z
   })
   .strict()
   .refine((f) => f.minAgeDays === undefined || f.maxAgeDays === undefined || f.minAgeDays <= f.maxAgeDays, {
-    message: 'The youngest departure age is more than the oldest: swap them.',
+    message: 'errors.input.ageRangeSwapped',
   });
 export type KeepInTouchFilters = z.infer<typeof KeepInTouchFilters>;
 
@@ -150,8 +150,8 @@ export const keepInTouchChannels = {
       .object({
         attributionDays: z
           .number()
-          .int('The window is a whole number of days.')
-          .min(1, 'The window is at least one day.')
+          .int('errors.input.windowWholeDays')
+          .min(1, 'errors.input.windowOneDay')
           .max(MAX_ATTRIBUTION_DAYS, `The window is at most ${MAX_ATTRIBUTION_DAYS} days.`),
       })
       .strict(),

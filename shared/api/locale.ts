@@ -32,7 +32,7 @@ export const localeChannels = {
           .string()
           .trim()
           .transform((c) => c.toUpperCase())
-          .refine(isCurrencyCode, 'Choose a currency by its three-letter ISO 4217 code, such as EUR, USD or GBP.'),
+          .refine(isCurrencyCode, 'errors.input.currency'),
       })
       .strict(),
     output: LocaleSchema,

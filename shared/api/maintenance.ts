@@ -41,7 +41,7 @@ export const maintenanceChannels = {
   'maintenance.status': channel({ input: z.object({}).strict(), output: MaintenanceStatusSchema, setup: true }),
   'maintenance.restoreBackup': channel({
     input: z
-      .object({ file: z.string().min(1, 'Name a backup file.').max(200, 'A backup file name is at most 200 characters.') })
+      .object({ file: z.string().min(1, 'errors.input.nameBackup').max(200, 'errors.input.backupNameLong') })
       .strict(),
     output: MaintenanceStatusSchema,
     setup: true,

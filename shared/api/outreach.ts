@@ -25,7 +25,7 @@ export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
 
 const refId = z.string().min(1).max(100);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.input.dayAsIso');
 
 export const TemplateSchema = z.object({
   id: z.string(),
@@ -49,9 +49,9 @@ export const SaveTemplateSchema = z
     kind: z.enum(TEMPLATE_KINDS),
     categoryId: refId.nullable().default(null),
     reasonId: refId.nullable().default(null),
-    name: z.string().trim().min(1, 'Give the template a name.').max(120, 'A template name is at most 120 characters.'),
-    subject: z.string().trim().min(1, 'Write a subject line.').max(300, 'A subject is at most 300 characters.'),
-    body: z.string().trim().min(1, 'Write the message.').max(20_000, 'A message is at most 20,000 characters.'),
+    name: z.string().trim().min(1, 'errors.input.nameTemplate').max(120, 'errors.input.templateNameLong'),
+    subject: z.string().trim().min(1, 'errors.input.writeSubject').max(300, 'errors.input.subjectLong'),
+    body: z.string().trim().min(1, 'errors.input.writeMessage').max(20_000, 'errors.input.messageLong'),
   })
   .strict();
 export type SaveTemplateInput = z.input<typeof SaveTemplateSchema>;
@@ -174,8 +174,8 @@ export const SaveOutreachSettingsSchema = z
     replyTo: address.nullable().default(null),
     smtp: z
       .object({
-        host: z.string().trim().min(1, 'Enter the relay host.').max(255),
-        port: z.number().int().min(1, 'A port is 1 to 65535.').max(65_535, 'A port is 1 to 65535.'),
+        host: z.string().trim().min(1, 'errors.input.relayHost').max(255),
+        port: z.number().int().min(1, 'errors.input.port').max(65_535, 'errors.input.port'),
         security: z.enum(SMTP_SECURITY),
         user: optionalText(320).default(null),
         /** Omitted keeps the password already stored; null removes it. */
@@ -186,7 +186,7 @@ export const SaveOutreachSettingsSchema = z
       .strict()
       .nullable()
       .default(null),
-    ratePerMinute: z.number().int().min(1, 'At least one message a minute.').max(6000, 'At most 6,000 messages a minute.').default(60),
+    ratePerMinute: z.number().int().min(1, 'errors.input.ratePerMinuteMin').max(6000, 'errors.input.ratePerMinuteMax').default(60),
     hubPublicUrl: optionalText(2000).default(null),
   })
   .strict();
@@ -242,8 +242,8 @@ export const outreachChannels = {
         whatChanged: z
           .string()
           .trim()
-          .min(10, 'Say what changed in a sentence customers will understand.')
-          .max(500, 'Keep what changed to 500 characters: one or two sentences.'),
+          .min(10, 'errors.input.whatChanged')
+          .max(500, 'errors.input.whatChangedLong'),
         fixedOn: day,
       })
       .strict(),

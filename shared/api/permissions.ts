@@ -3,7 +3,7 @@ import { channel } from './channel';
 import { PERMISSION_KINDS, PERMISSION_SCOPES, PERMISSION_SOURCES } from '../domain/permissions';
 
 const manager = ['manager'] as const;
-const isoInstant = z.string().datetime({ offset: true, message: 'A date and time such as 2027-01-31T00:00:00Z.' });
+const isoInstant = z.string().datetime({ offset: true, message: 'errors.input.instant' });
 
 export const ContactBlockSchema = z.object({
   scope: z.enum(PERMISSION_SCOPES),
@@ -59,8 +59,8 @@ export const LedgerSchema = z.object({
 });
 export type Ledger = z.infer<typeof LedgerSchema>;
 
-const value = z.string().trim().min(1, 'Give the number, email address or customer id.').max(320);
-const note = z.string().trim().max(500, 'A note is at most 500 characters.');
+const value = z.string().trim().min(1, 'errors.input.giveValue').max(320);
+const note = z.string().trim().max(500, 'errors.input.note500');
 
 export const ImportListResultSchema = z.object({
   listId: z.string(),
@@ -100,13 +100,13 @@ export const permissionsChannels = {
   'permissions.importList': channel({
     input: z
       .object({
-        name: z.string().trim().min(1, 'Name the list, e.g. "National registry, December".').max(200),
+        name: z.string().trim().min(1, 'errors.input.nameList').max(200),
         scope: z.enum(PERMISSION_SCOPES),
         registry: z.boolean().default(false),
         column: z.string().trim().min(1).max(200).optional(),
-        country: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. US or GB.').optional(),
+        country: z.string().regex(/^[A-Z]{2}$/, 'errors.input.country').optional(),
         expiresAt: isoInstant.optional(),
-        text: z.string().min(1, 'The list is empty.').max(MAX_LIST_CHARS, 'The list is larger than 40 MB; import it with `winback suppress import`.'),
+        text: z.string().min(1, 'errors.input.listEmpty').max(MAX_LIST_CHARS, 'errors.input.listTooLarge'),
       })
       .strict(),
     output: ImportListResultSchema,
@@ -115,9 +115,9 @@ export const permissionsChannels = {
   'permissions.settings.set': channel({
     input: z
       .object({
-        country: z.string().regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. US or GB.').nullable(),
+        country: z.string().regex(/^[A-Z]{2}$/, 'errors.input.country').nullable(),
         /** The established-relationship window for registry lists, in months; null turns it off. */
-        relationshipMonths: z.number().int().min(1, 'At least one month.').max(120, 'At most 120 months.').nullable().optional(),
+        relationshipMonths: z.number().int().min(1, 'errors.input.oneMonth').max(120, 'errors.input.months120').nullable().optional(),
       })
       .strict(),
     output: z.object({ country: z.string().nullable(), relationshipMonths: z.number().int().nullable() }),

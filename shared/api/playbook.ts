@@ -15,7 +15,7 @@ const optionalText = (max: number) =>
     .max(max)
     .nullable()
     .transform((v) => (v === '' ? null : v));
-const money = z.number().finite().min(0, 'Revenue cannot be negative.').max(1e9).nullable();
+const money = z.number().finite().min(0, 'errors.input.revenueNegative').max(1e9).nullable();
 
 export const SaveCategorySchema = z
   .object({
@@ -41,8 +41,8 @@ export const SaveOfferSchema = z
     name: name('offer'),
     type: z.enum(OFFER_TYPES),
     talkingPoints: z.string().trim().max(2_000).default(''),
-    percent: z.number().finite().gt(0, 'A discount is more than 0%.').max(100, 'A discount is at most 100%.').nullable().default(null),
-    durationMonths: z.number().int('Months are whole numbers.').min(1, 'At least one month.').max(120).nullable().default(null),
+    percent: z.number().finite().gt(0, 'errors.input.discountPositive').max(100, 'errors.input.discountMax').nullable().default(null),
+    durationMonths: z.number().int('errors.input.monthsWhole').min(1, 'errors.input.oneMonth').max(120).nullable().default(null),
     generatesCode: z.boolean().default(false),
     product: optionalText(200).default(null),
   })
@@ -52,7 +52,7 @@ export type SaveOfferInput = z.input<typeof SaveOfferSchema>;
 export const SaveRuleSchema = z
   .object({
     id: refId.optional(),
-    priority: z.number().int('Priority is a whole number.').min(0).max(10_000),
+    priority: z.number().int('errors.input.priorityWhole').min(0).max(10_000),
     categoryId: refId.nullable().default(null),
     reasonId: refId.nullable().default(null),
     product: optionalText(200).default(null),

@@ -16,7 +16,7 @@ export const preferenceChannels = {
   'preferences.set': channel({
     input: PreferencesSchema.partial()
       .strict()
-      .refine((p) => Object.keys(p).length > 0, 'Say which preference to change.'),
+      .refine((p) => Object.keys(p).length > 0, 'errors.input.whichPreference'),
     output: PreferencesSchema,
   }),
 };

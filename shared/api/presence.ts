@@ -38,7 +38,7 @@ export const presenceChannels = {
   /** The person left the call for later: the desk is no longer in it. */
   'presence.leftCall': channel({ input: z.object({ callId: z.string().uuid() }).strict(), output: DeskPresenceSchema }),
   'presence.reasons.save': channel({
-    input: z.object({ pauseReasons: PauseReasonList.refine((l) => l.length > 0, 'Keep at least one pause reason.') }).strict(),
+    input: z.object({ pauseReasons: PauseReasonList.refine((l) => l.length > 0, 'errors.input.onePauseReason') }).strict(),
     output: z.object({ pauseReasons: z.array(PauseReasonSchema), publishedToHub: z.boolean() }),
     roles: ['manager'],
   }),

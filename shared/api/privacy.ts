@@ -44,14 +44,14 @@ export const RetentionSettingInput = z
   .object({
     months: z
       .number()
-      .int('Months are a whole number.')
-      .min(1, 'Keep personal data at least 1 month, or turn retention off.')
+      .int('errors.input.monthsWhole2')
+      .min(1, 'errors.input.retentionMonth')
       .max(MAX_RETENTION_MONTHS, `At most ${MAX_RETENTION_MONTHS} months.`)
       .nullable(),
     daily: z.boolean(),
   })
   .strict()
-  .refine((v) => !(v.daily && v.months === null), { message: 'A daily run needs a number of months.', path: ['daily'] });
+  .refine((v) => !(v.daily && v.months === null), { message: 'errors.input.dailyNeedsMonths', path: ['daily'] });
 export type RetentionSettingInput = z.infer<typeof RetentionSettingInput>;
 
 /** Personal data on request: a manager erases a customer, typing the customer's id to confirm. */

@@ -69,15 +69,15 @@ export const QueueSettingsSchema = z
     cycleKind: z.enum(['monthly', 'quarterly']),
     callingWindow: z
       .object({
-        start: z.string().regex(HH_MM, 'Write the start as HH:MM, e.g. 09:00.'),
-        end: z.string().regex(HH_MM, 'Write the end as HH:MM, e.g. 20:00.'),
+        start: z.string().regex(HH_MM, 'errors.input.hoursStart'),
+        end: z.string().regex(HH_MM, 'errors.input.hoursEnd'),
       })
       .strict()
-      .refine((w) => w.start !== w.end, 'The calling hours need a start and an end that differ.'),
-    defaultTimezone: z.string().refine(isValidTimeZone, 'Choose a time zone such as Europe/Berlin.'),
+      .refine((w) => w.start !== w.end, 'errors.input.hoursDiffer'),
+    defaultTimezone: z.string().refine(isValidTimeZone, 'errors.input.timeZone'),
     callingHoursEnforced: z.boolean(),
-    maxAttempts: z.number().int().min(1, 'At least one attempt.').max(20),
-    executiveCap: z.number().int().min(1, 'An executive needs room for at least one customer.').max(100),
+    maxAttempts: z.number().int().min(1, 'errors.input.oneAttempt').max(20),
+    executiveCap: z.number().int().min(1, 'errors.input.executiveRoom').max(100),
   })
   .strict();
 export type QueueSettingsInput = z.infer<typeof QueueSettingsSchema>;
@@ -155,7 +155,7 @@ export const queueChannels = {
   'assignment.assign': channel({
     input: z
       .object({
-        customerIds: z.array(z.number().int().positive()).min(1, 'Choose at least one customer.').max(500),
+        customerIds: z.array(z.number().int().positive()).min(1, 'errors.input.chooseCustomer').max(500),
         personId: z.string().min(1).max(100).nullable(),
       })
       .strict(),

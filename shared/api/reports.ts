@@ -8,7 +8,7 @@ import { ROLES } from '../domain/roles';
  * everything, agents and executives only their own calls (and the customers behind them): the
  * handlers apply that scope, and `reports.options` says which one applies.
  */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.input.dayShort');
 
 export const ReportFilters = z
   .object({

@@ -20,6 +20,8 @@ export interface ApiError {
   message: string;
   /** The same sentence as a catalogue key and parameters: the window says it in the person's language. */
   said?: Said | undefined;
+  /** The input field the sentence is about (a dotted path such as "variants.1.weight"): a form shows it there. */
+  field?: string | undefined;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

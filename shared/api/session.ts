@@ -20,14 +20,14 @@ export type Session = z.infer<typeof SessionSchema>;
 const personName = z
   .string()
   .trim()
-  .min(1, 'Enter a name.')
-  .max(120, 'A name is at most 120 characters.');
+  .min(1, 'errors.input.enterName')
+  .max(120, 'errors.input.nameLong');
 
 /** The desk's manager passphrase: long enough to resist guessing at a desk, short enough to type. */
 const passphrase = z
   .string()
-  .min(10, 'A manager passphrase is at least 10 characters.')
-  .max(200, 'A manager passphrase is at most 200 characters.');
+  .min(10, 'errors.input.passphraseShort')
+  .max(200, 'errors.input.passphraseLong');
 
 export const sessionChannels = {
   'session.get': channel({ input: z.object({}).strict(), output: SessionSchema, setup: true }),

@@ -27,7 +27,7 @@ export type HubSettings = z.infer<typeof HubSettingsSchema>;
 const hubToken = z
   .string()
   .trim()
-  .regex(/^wbh_[A-Za-z0-9_-]{20,200}$/, 'A hub token starts with wbh_ followed by letters, digits, - or _; paste it exactly as the hub printed it.');
+  .regex(/^wbh_[A-Za-z0-9_-]{20,200}$/, 'errors.input.hubToken');
 
 /** The console's own sync state, and its exchanges with the hub. */
 export const syncChannels = {
@@ -36,7 +36,7 @@ export const syncChannels = {
   'hub.settings.set': channel({
     input: z
       .object({
-        url: z.string().trim().min(1, 'Enter the hub address.').max(2000),
+        url: z.string().trim().min(1, 'errors.input.hubAddress').max(2000),
         /** Omitted keeps the token already stored. */
         token: hubToken.optional(),
       })

@@ -7,6 +7,7 @@
 import { STAGES, STAGE_LABELS, type Stage } from './stages';
 import { EARLY_OUTCOMES, OUTCOME_LABELS, type Outcome } from './outcomes';
 import { isValidLocalDate, isValidLocalDateTime } from './localTime';
+import { said, type Said } from '../i18n/said';
 
 export const ASSIST_ACTIONS = [
   'fixed_billing',
@@ -220,6 +221,34 @@ export function problemInEnglish(p: CallProblem): string {
       return 'Choose the primary reason before other reasons.';
   }
 }
+
+/** The same as `problemInEnglish`, by key (`call.problems.*`): the core sends it for the person's language. */
+export function problemSaid(p: CallProblem): Said {
+  switch (p.code) {
+    case 'offer_closed':
+      if (p.reason && p.assist) return said('call.problems.offerClosedReasonAssist');
+      return said(p.reason ? 'call.problems.offerClosedReason' : 'call.problems.offerClosedAssist');
+    case 'go_through_first':
+      return said('call.problems.goThroughFirst', { stage: said(`call.stages.${p.stage}`) });
+    case 'outcome_needs_offer':
+      return said('call.problems.needsOffer', { outcome: said(`call.outcomes.${p.outcome}`), why: p.closed ? problemSaid(p.closed) : '' });
+    default:
+      return said(PROBLEM_KEYS[p.code]);
+  }
+}
+
+const PROBLEM_KEYS: Record<Exclude<CallProblem['code'], 'offer_closed' | 'go_through_first' | 'outcome_needs_offer'>, string> = {
+  last_stage: 'call.problems.lastStage',
+  first_stage: 'call.problems.firstStage',
+  choose_outcome: 'call.problems.chooseOutcome',
+  reactivation_missing: 'call.problems.reactivationMissing',
+  reactivation_invalid: 'call.problems.reactivationInvalid',
+  reactivation_past: 'call.problems.reactivationPast',
+  callback_missing: 'call.problems.callbackMissing',
+  callback_invalid: 'call.problems.callbackInvalid',
+  confirmed_without_reason: 'call.problems.confirmedWithoutReason',
+  others_without_primary: 'call.problems.othersWithoutPrimary',
+};
 
 /** Why the Offer stage is closed; null when it is open. */
 export function offerClosedProblem(s: CallState): CallProblem | null {

@@ -50,7 +50,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   notes: 'Notes',
 };
 
-const header = z.string().trim().min(1, 'A column name cannot be empty.').max(200);
+const header = z.string().trim().min(1, 'errors.input.columnEmpty').max(200);
 
 const columnsShape = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, header.optional()])) as {
   [F in ImportField]: z.ZodOptional<typeof header>;
@@ -76,7 +76,7 @@ export const ImportMappingSchema = z
   })
   .strict()
   .refine((m) => m.inactiveDays === undefined || m.columns.lastActivityAt !== undefined, {
-    message: 'inactiveDays needs a lastActivityAt column: it counts days since the last activity.',
+    message: 'errors.input.inactiveNeedsActivity',
     path: ['inactiveDays'],
   });
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
@@ -235,13 +235,13 @@ export function proposeMapping(headers: readonly string[], sampleRows: readonly 
 }
 
 /** Every header the mapping refers to, with the role it plays (for "the file has no column X"). */
-export function mappedHeaders(mapping: ImportMapping): { header: string; role: string }[] {
-  const out: { header: string; role: string }[] = [];
+export function mappedHeaders(mapping: ImportMapping): { header: string; role: ImportField | 'departedWhen' | 'status' }[] {
+  const out: { header: string; role: ImportField | 'departedWhen' | 'status' }[] = [];
   for (const field of IMPORT_FIELDS) {
     const h = mapping.columns[field];
-    if (h !== undefined) out.push({ header: h, role: IMPORT_FIELD_LABELS[field] });
+    if (h !== undefined) out.push({ header: h, role: field });
   }
   if (mapping.departedWhen) out.push({ header: mapping.departedWhen.column, role: 'departedWhen' });
-  if (mapping.statusColumn) out.push({ header: mapping.statusColumn, role: 'the customer status' });
+  if (mapping.statusColumn) out.push({ header: mapping.statusColumn, role: 'status' });
   return out;
 }

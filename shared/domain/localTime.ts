@@ -1,3 +1,4 @@
+import { said, type Said } from '../i18n/said';
 /**
  * Customer-local dates and times. A callback is agreed in the customer's wall-clock time
  * ("tomorrow at 10"), stored as an instant so the queue can compare it with now. Intl is part of
@@ -80,10 +81,10 @@ export function todayIn(now: Date, timeZone: string): string {
  * The instant a customer-local wall-clock time names. A time that does not exist there (the hour
  * skipped when clocks go forward) is refused rather than silently moved.
  */
-export function localToUtc(local: string, timeZone: string): { ok: true; iso: string } | { ok: false; why: string } {
+export function localToUtc(local: string, timeZone: string): { ok: true; iso: string } | { ok: false; why: Said } {
   const m = DATE_TIME.exec(local);
-  if (!m || !isValidLocalDateTime(local)) return { ok: false, why: `${local} is not a date and time (YYYY-MM-DDTHH:mm).` };
-  if (!isValidTimeZone(timeZone)) return { ok: false, why: `${timeZone} is not a time zone.` };
+  if (!m || !isValidLocalDateTime(local)) return { ok: false, why: said('errors.localTime.notDateTime', { value: local }) };
+  if (!isValidTimeZone(timeZone)) return { ok: false, why: said('errors.localTime.notZone', { zone: timeZone }) };
   const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
   // The zone's offset can differ either side of a clock change: try the offsets at both candidates.
   for (const probe of [asUtc - 14 * 3600_000, asUtc, asUtc + 14 * 3600_000]) {
@@ -94,5 +95,5 @@ export function localToUtc(local: string, timeZone: string): { ok: true; iso: st
       return { ok: true, iso: new Date(candidate).toISOString() };
     }
   }
-  return { ok: false, why: `${local.replace('T', ' ')} does not exist in ${timeZone} (the clocks change then).` };
+  return { ok: false, why: said('errors.localTime.skipped', { time: local.replace('T', ' '), zone: timeZone }) };
 }

@@ -1,5 +1,6 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { checkPhoneNumber } from './phone';
+import { checkPhoneNumber, MAX_DIGITS, MIN_DIGITS, PHONE_MAX_LENGTH, type PhoneProblem } from './phone';
+import { said, type Said } from '../i18n/said';
 
 /**
  * A phone number as the contact-permission ledger keys it: E.164 ("+442071234567"), whatever way it
@@ -13,7 +14,13 @@ import { checkPhoneNumber } from './phone';
  * each such shape is parsed once and the rest are cut the same way: a million numbers in about a
  * second instead of half a minute.
  */
-export type E164Result = { ok: true; e164: string } | { ok: false; reason: string };
+export type E164Problem = PhoneProblem | 'needsCountry' | 'impossible' | 'tooManyDigits';
+export type E164Result = { ok: true; e164: string } | { ok: false; reason: string; problem: E164Problem };
+
+/** Why a number cannot be keyed, by key (components.phone.problem.*), for the person's language. */
+export function e164ProblemSaid(problem: E164Problem): Said {
+  return said(`components.phone.problem.${problem}`, { max: PHONE_MAX_LENGTH, min: MIN_DIGITS, maxDigits: MAX_DIGITS });
+}
 
 interface Shape {
   /** The country calling code to write. */
@@ -56,14 +63,14 @@ export function toE164(raw: string, defaultCountry: string | null): E164Result {
   const international = text.startsWith('+');
   const digits = international ? text.slice(1) : text;
   if (!international && defaultCountry === null) {
-    return { ok: false, reason: 'A national number needs the country: write it with + and the country code, or set the desk\'s country.' };
+    return { ok: false, problem: 'needsCountry', reason: 'A national number needs the country: write it with + and the country code, or set the desk\'s country.' };
   }
   const country = international ? undefined : (defaultCountry ?? undefined);
   const key = `${country ?? '+'}:${digits.length}:${digits.slice(0, PREFIX)}`;
   const shape = shapeOf(key, text, country, digits);
-  if (!shape) return { ok: false, reason: 'This is not a possible phone number for its country.' };
+  if (!shape) return { ok: false, problem: 'impossible', reason: 'This is not a possible phone number for its country.' };
   const national = digits.slice(shape.skip);
   // E.164 itself allows 15 digits at most.
-  if (shape.cc.length + national.length > 15) return { ok: false, reason: 'A phone number has at most 15 digits with its country code.' };
+  if (shape.cc.length + national.length > 15) return { ok: false, problem: 'tooManyDigits', reason: 'A phone number has at most 15 digits with its country code.' };
   return { ok: true, e164: `+${shape.cc}${national}` };
 }

@@ -27,16 +27,16 @@ export const RULE_FIELD_LABELS: Record<RuleField, string> = {
 
 const NumberCondition = z.object({ field: z.enum(NUMBER_FIELDS), op: z.enum(NUMBER_OPS), value: z.number().finite() }).strict();
 const TextCondition = z
-  .object({ field: z.enum(TEXT_FIELDS), op: z.enum(TEXT_OPS), value: z.string().trim().min(1, 'Choose a value.').max(200) })
+  .object({ field: z.enum(TEXT_FIELDS), op: z.enum(TEXT_OPS), value: z.string().trim().min(1, 'errors.input.chooseValue').max(200) })
   .strict();
 export const RuleConditionSchema = z.union([NumberCondition, TextCondition]);
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
 
 export const SelectionRuleSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the rule a name.').max(120),
+    name: z.string().trim().min(1, 'errors.input.nameRule').max(120),
     enabled: z.boolean(),
-    conditions: z.array(RuleConditionSchema).min(1, 'A rule needs at least one condition.').max(20),
+    conditions: z.array(RuleConditionSchema).min(1, 'errors.input.ruleCondition').max(20),
   })
   .strict();
 export type SelectionRule = z.infer<typeof SelectionRuleSchema>;
@@ -44,7 +44,7 @@ export type SelectionRule = z.infer<typeof SelectionRuleSchema>;
 /** A manager-defined band of monthly revenue; the highest band whose minimum a customer reaches is theirs. */
 export const ValueBandSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the band a name.').max(60),
+    name: z.string().trim().min(1, 'errors.input.nameBand').max(60),
     minRevenue: z.number().finite().min(0),
     /** Added to the priority of every customer in the band. */
     points: z.number().finite().min(-100).max(100),
@@ -65,12 +65,12 @@ export const SelectionSettingsSchema = z
       .max(20)
       .refine(
         (bands) => new Set(bands.map((b) => b.name.toLowerCase())).size === bands.length,
-        'Each value band needs its own name.',
+        'errors.input.bandNameOnce',
       ),
     segmentPoints: z
       .array(SegmentPointsSchema)
       .max(100)
-      .refine((s) => new Set(s.map((x) => x.segment)).size === s.length, 'Each segment can have points only once.'),
+      .refine((s) => new Set(s.map((x) => x.segment)).size === s.length, 'errors.input.segmentOnce'),
   })
   .strict();
 export type SelectionSettings = z.infer<typeof SelectionSettingsSchema>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { newcombeDifference, wilsonInterval } from '../domain/effect';
+import { variantLead } from './variantLead';
 import { STAGES, type Stage } from '../domain/stages';
+import { englishOf } from '../i18n/english';
+import { said, SaidSchema, type Said } from '../i18n/said';
 
 /**
  * "Did the calls work": the customers of cycles with a control group, split into those to be
@@ -61,7 +64,9 @@ export const ExperimentResult = z.object({
   variants: z.array(VariantResult),
   /** Whether the best variant's lead over the next is outside chance (its interval excludes 0). */
   canTell: z.boolean(),
+  /** The comparison in English words (the command line); `said` is the same by key for the PDF in the reader's language. */
   statement: z.string(),
+  said: SaidSchema,
 });
 export type ExperimentResult = z.infer<typeof ExperimentResult>;
 
@@ -88,6 +93,7 @@ export const GuidanceExperimentResult = z.object({
   variants: z.array(GuidanceVariantResult),
   canTell: z.boolean(),
   statement: z.string(),
+  said: SaidSchema,
 });
 export type GuidanceExperimentResult = z.infer<typeof GuidanceExperimentResult>;
 
@@ -167,50 +173,41 @@ function grouped(cells: readonly EffectCell[], keyOf: (c: EffectCell) => string 
     .sort((a, b) => b.toCall.customers + b.control.customers - (a.toCall.customers + a.control.customers) || a.label.localeCompare(b.label));
 }
 
-/**
- * The variant with the highest rate, the next one, and Newcombe's 95% interval of the lead between
- * them: the report's statement and the console's own wording of it read the same comparison.
- * Null until two variants have customers.
- */
-export function variantLead<V extends { customers: number; recovered: number }>(
-  variants: readonly V[],
-): { best: V; next: V; difference: number; low: number; high: number } | null {
-  const rate = (v: V) => v.recovered / v.customers;
-  const ranked = variants.filter((v) => v.customers > 0).sort((a, b) => rate(b) - rate(a));
-  const [best, next] = ranked;
-  const d = best && next ? newcombeDifference(best.recovered, best.customers, next.recovered, next.customers) : null;
-  return best && next && d ? { best, next, ...d } : null;
-}
+export { variantLead } from './variantLead';
 
 /**
  * Each variant's rate with its Wilson interval, and whether the best variant's lead over the next
- * is outside chance (Newcombe's interval of the difference excludes 0), said in words.
+ * is outside chance (Newcombe's interval of the difference excludes 0), said by key: the figures
+ * and names are parameters, so the PDF says it in the reader's language with the locale's numbers,
+ * and `statement` is the same sentence in English for the command line.
  */
 function compareVariants<V extends { customers: number; recovered: number }>(
   input: readonly V[],
   nameOf: (v: V) => string,
-): { variants: (V & { rate: number | null; low: number | null; high: number | null })[]; canTell: boolean; statement: string } {
+): { variants: (V & { rate: number | null; low: number | null; high: number | null })[]; canTell: boolean; statement: string; said: Said } {
   const variants = input.map((v) => {
     const ci = wilsonInterval(v.recovered, v.customers);
     return { ...v, rate: v.customers > 0 ? v.recovered / v.customers : null, low: ci?.low ?? null, high: ci?.high ?? null };
   });
   const lead = variantLead(variants);
-  const best = lead?.best;
-  const next = lead?.next;
-  const d = lead;
-  const canTell = d !== null && d.low > 0;
-  const statement =
-    !best || !next
-      ? 'No calls with every variant yet: the data cannot tell the variants apart.'
-      : canTell
-        ? `${nameOf(best)} wins back more customers than ${nameOf(next)}: ${(d.difference * 100).toFixed(1)} points, 95% interval ${(d.low * 100).toFixed(1)} to ${(d.high * 100).toFixed(1)}.`
-        : `The data cannot tell the variants apart yet: ${nameOf(best)} leads ${nameOf(next)} by ${((d?.difference ?? 0) * 100).toFixed(1)} points, but the 95% interval (${((d?.low ?? 0) * 100).toFixed(1)} to ${((d?.high ?? 0) * 100).toFixed(1)}) includes no difference.`;
-  return { variants, canTell, statement };
+  const canTell = lead !== null && lead.low > 0;
+  const sentence = comparisonSaid(lead && { ...lead, best: nameOf(lead.best), next: nameOf(lead.next) }, canTell);
+  return { variants, canTell, statement: englishOf(sentence), said: sentence };
+}
+
+/** Percentage points of a share (0.05 -> "+5 pts"), signed, as the locale writes them. */
+const points = (share: number): Said => said('trends.effect.points', { value: { signed: Math.round(share * 1000) / 10 } });
+
+/** "A wins back more customers than B: +5 pts, 95% interval +1.2 pts to +8.8 pts." by key. */
+export function comparisonSaid(lead: { best: string; next: string; difference: number; low: number; high: number } | null, canTell: boolean): Said {
+  if (!lead) return said('trends.experiments.statement.noData');
+  const params = { best: lead.best, next: lead.next, difference: points(lead.difference), low: points(lead.low), high: points(lead.high) };
+  return said(canTell ? 'trends.experiments.statement.canTell' : 'trends.experiments.statement.cannotTell', params);
 }
 
 function experimentResult(e: ExperimentCells): ExperimentResult {
-  const { variants, canTell, statement } = compareVariants(e.variants, (v) => v.offer);
-  return { id: e.id, name: e.name, baseOfferId: e.baseOfferId, running: e.running, winnerOfferId: e.winnerOfferId, decisionNote: e.decisionNote, variants, canTell, statement };
+  const { variants, canTell, statement, said: sentence } = compareVariants(e.variants, (v) => v.offer);
+  return { id: e.id, name: e.name, baseOfferId: e.baseOfferId, running: e.running, winnerOfferId: e.winnerOfferId, decisionNote: e.decisionNote, variants, canTell, statement, said: sentence };
 }
 
 export interface GuidanceExperimentCells {
@@ -224,8 +221,8 @@ export interface GuidanceExperimentCells {
 }
 
 export function guidanceExperimentResult(e: GuidanceExperimentCells): GuidanceExperimentResult {
-  const { variants, canTell, statement } = compareVariants(e.variants, (v) => `"${v.label}"`);
-  return { ...e, variants, canTell, statement };
+  const { variants, canTell, statement, said: sentence } = compareVariants(e.variants, (v) => `"${v.label}"`);
+  return { ...e, variants, canTell, statement, said: sentence };
 }
 
 export function buildEffectReport(

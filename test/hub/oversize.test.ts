@@ -31,7 +31,8 @@ for (const { kind, available, why } of STORE_KINDS) {
       );
       expect(failure).toBeInstanceOf(HubRequestError);
       expect((failure as HubRequestError).failure).toBe('too_large');
-      expect((failure as Error).message).toBe('The request is larger than the hub accepts (64 KiB). Send fewer events at a time.');
+      // The hub's own words, inside the console's sentence that says whose they are.
+      expect((failure as Error).message).toBe('The hub says: The request is larger than the hub accepts (64 KiB). Send fewer events at a time.');
       // The connection is still good for the next request.
       expect(await client.me()).toMatchObject({ role: 'agent' });
     });

@@ -111,7 +111,7 @@ describe('amending a completed call', () => {
     });
     expect(twoPrimaries).toMatchObject({ ok: false, error: { message: 'Mark exactly one reason as the primary reason.' } });
     const noWhy = await callResult(b.dispatch, 'call.amend', { callId, note: '  ', outcome: 'recovered' });
-    expect(noWhy).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'note: Say why the call is corrected.' } });
+    expect(noWhy).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Say why the call is corrected.', field: 'note' } });
     expect(b.db.prepare('SELECT count(*) FROM call_amendments').pluck().get()).toBe(0);
     expect(amendedEvents()).toEqual([]);
   });

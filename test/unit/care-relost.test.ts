@@ -105,7 +105,7 @@ describe('"Mark as departed again"', () => {
     });
     expect(await callResult(b.dispatch, 'care.markDeparted', { enrolmentId, departedOn: '2026-02-30' })).toMatchObject({
       ok: false,
-      error: { message: 'departedOn: Give a real date as YYYY-MM-DD.' },
+      error: { message: 'Give a real date as YYYY-MM-DD.', field: 'departedOn' },
     });
     expect(careSnapshot(b)).toBe(before);
 

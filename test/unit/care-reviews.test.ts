@@ -130,16 +130,16 @@ describe('completing a review', () => {
     const before = careSnapshot(b);
     expect(await callResult(b.dispatch, 'care.completeReview', review(enrolmentId, { satisfaction: 6 }))).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: 'satisfaction: Satisfaction is from 1 to 5.' },
+      error: { code: 'invalid_input', message: 'Satisfaction is from 1 to 5.', field: 'satisfaction' },
     });
     expect(await callResult(b.dispatch, 'care.completeReview', review(enrolmentId, { supportTickets: -1 }))).toMatchObject({
       ok: false,
-      error: { message: 'supportTickets: Support tickets cannot be negative.' },
+      error: { message: 'Support tickets: at least 0.', field: 'supportTickets' },
     });
     const { verdict: _v, ...noVerdict } = review(enrolmentId);
     expect(await callResult(b.dispatch, 'care.completeReview', noVerdict as ReviewInput)).toMatchObject({
       ok: false,
-      error: { message: 'verdict: Choose a verdict: healthy, watch or at risk.' },
+      error: { message: 'Choose a verdict: healthy, watch or at risk.' },
     });
     expect(careSnapshot(b)).toBe(before);
   });

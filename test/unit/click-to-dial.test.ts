@@ -118,7 +118,7 @@ describe('the dial.open channel', () => {
     const { dispatch } = desktopBackend(desktop);
     await signIn(dispatch, { name: 'Ann', role: 'agent' });
     const r = await callResult(dispatch, 'dial.open', { number: '555;phone-context=x' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'number: A phone number may contain only digits, spaces, +, - and parentheses.' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'A phone number may contain only digits, spaces, +, - and parentheses.', field: 'number' } });
     expect(opened).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ describe('the API dispatcher', () => {
 
   it('rejects a bad payload with the field and reason, and changes nothing', async () => {
     const r = await b.dispatch('session.setup', { name: '', role: 'agent' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'name: Enter a name.' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Enter a name.', field: 'name' } });
     const r2 = await b.dispatch('session.setup', { name: 'Ann', role: 'root' });
     expect(r2).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const r3 = await b.dispatch('session.setup', { name: 'Ann', role: 'agent', extra: 1 });

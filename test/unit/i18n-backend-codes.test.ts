@@ -32,7 +32,7 @@ function sources(dir: string): string[] {
 function keysInSource(): { exact: Set<string>; prefixes: Set<string> } {
   const exact = new Set<string>();
   const prefixes = new Set<string>();
-  const files = [...sources(join(ROOT, 'electron', 'backend')), ...sources(join(ROOT, 'shared', 'domain'))];
+  const files = [...sources(join(ROOT, 'electron', 'backend')), ...sources(join(ROOT, 'shared')), ...sources(join(ROOT, 'db'))];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/appError\(\s*'\w+',\s*(?:[^'`)]*\?\s*)?'([\w.]+)'(?:\s*:\s*'([\w.]+)')?/g)) {
@@ -73,6 +73,18 @@ describe("the core's sentences by key", () => {
       expect(emptyGroups).toEqual([]);
     });
   }
+
+  it('makes every error a person reads from a catalogue key, never from English words built elsewhere', () => {
+    const own = join(ROOT, 'electron', 'backend', 'i18n', 'errors.ts');
+    const made = sources(join(ROOT, 'electron', 'backend'))
+      .filter((file) => file !== own)
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (/new AppError\(/.test(line) ? [`${file.slice(ROOT.length + 1)}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(made).toEqual([]);
+  });
 
   it('keeps the English words for the command line and sends the key for the window', () => {
     const error = appError('not_found', 'customer.notFound', { id: '42' });

@@ -124,7 +124,7 @@ describe('importing from the console', () => {
   it('is for managers only, and checks what it is sent', async () => {
     expect(await callResult(b.dispatch, 'import.begin', { fileName: 'x.csv', size: 0 })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: 'size: The file is empty.' },
+      error: { code: 'invalid_input', message: 'The file is empty.', field: 'size' },
     });
     const { uploadId } = await call(b.dispatch, 'import.begin', { fileName: 'x.csv', size: 3 });
     expect(await callResult(b.dispatch, 'import.inspect', { uploadId })).toMatchObject({

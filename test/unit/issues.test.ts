@@ -91,7 +91,7 @@ describe('issues to fix', () => {
     });
     expect(await callResult(b.dispatch, 'issues.create', { title: '  ', reasonIds: ['price.too-expensive'] })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: 'title: Give the issue a title.' },
+      error: { code: 'invalid_input', message: 'Give the issue a title.', field: 'title' },
     });
     const made = await call(b.dispatch, 'issues.create', { title: 'Price', reasonIds: ['price.too-expensive'] });
     expect(await callResult(b.dispatch, 'issues.update', { id: made.id, reasonIds: [] })).toMatchObject({

@@ -52,7 +52,7 @@ describe('the reason taxonomy', () => {
       ok: false,
       error: { message: '"Passive / oversight" is retired; restore it before adding reasons to it.' },
     });
-    expect(await callResult(b.dispatch, 'taxonomy.saveCategory', { name: '' })).toMatchObject({ ok: false, error: { message: 'name: Enter a name for the category.' } });
+    expect(await callResult(b.dispatch, 'taxonomy.saveCategory', { name: '' })).toMatchObject({ ok: false, error: { message: 'Name: fill this in.', field: 'name' } });
   });
 
   it('retires a reason: still listed and still on earlier calls, restorable', async () => {
@@ -131,7 +131,7 @@ describe('the offer playbook', () => {
       [{ name: 'Half off', type: 'discount', durationMonths: 2 }, 'This offer type needs a percent.'],
       [{ name: 'Other thing', type: 'alternative_product' }, 'This offer type needs the product or plan proposed.'],
       [{ name: 'Pause', type: 'pause', percent: 5, durationMonths: 1 }, 'Only a discount has a percent.'],
-      [{ name: 'Too much', type: 'discount', percent: 120, durationMonths: 1 }, 'percent: A discount is at most 100%.'],
+      [{ name: 'Too much', type: 'discount', percent: 120, durationMonths: 1 }, 'A discount is at most 100%.'],
     ];
     for (const [input, message] of cases) {
       expect(await callResult(b.dispatch, 'playbook.saveOffer', input as never), message).toMatchObject({ ok: false, error: { message } });

@@ -231,13 +231,13 @@ describe('calling hours in the customer’s time', () => {
     const settings = await call(b.dispatch, 'queue.settings.get', {});
     expect(await callResult(b.dispatch, 'queue.settings.save', { ...settings, defaultTimezone: 'Mars/Olympus' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: 'defaultTimezone: Choose a time zone such as Europe/Berlin.' },
+      error: { code: 'invalid_input', message: 'Choose a time zone such as Europe/Berlin.', field: 'defaultTimezone' },
     });
     expect(
       await callResult(b.dispatch, 'queue.settings.save', { ...settings, callingWindow: { start: '9am', end: '20:00' } }),
     ).toMatchObject({
       ok: false,
-      error: { message: 'callingWindow.start: Write the start as HH:MM, e.g. 09:00.' },
+      error: { message: 'Write the start as HH:MM, e.g. 09:00.', field: 'callingWindow.start' },
     });
     expect(await call(b.dispatch, 'queue.settings.get', {})).toEqual(settings);
   });

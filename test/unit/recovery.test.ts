@@ -169,7 +169,7 @@ describe('the console in recovery mode', () => {
     }
     expect(await callResult(b.dispatch, 'maintenance.restoreBackup', { file: '' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: 'file: Name a backup file.' },
+      error: { code: 'invalid_input', message: 'Name a backup file.' },
     });
     expect(readFileSync(c.dbPath).equals(c.damagedBytes)).toBe(true);
     expect(existsSync(`${c.dbPath}.replaced-2026-11-16T15-00-00-000Z`)).toBe(false);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { recordDoNotContact } from '../permissions/ledger';
-import { AppError } from '../../../shared/api/result';
 import type { CallDetail } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
 import type { OfferAnswer } from '../../../shared/domain/callMachine';
@@ -30,7 +29,7 @@ import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { getCallDetail, type AmendedValues } from './detail';
 import { enrolOnRecovery, withdrawRecovery } from '../care/enrol';
 import { offerAnswersForHub } from '../../../db/repos/offerDefinitions';
-import { appError } from '../i18n/errors';
+import { appError, appErrorSaying } from '../i18n/errors';
 
 export interface AmendInput {
   callId: string;
@@ -82,7 +81,7 @@ export function amendCall(deps: ServiceDeps, person: Person, input: AmendInput):
     }
     // No bound: a correction restates the time agreed on the call, which may have passed since.
     const at = callbackInstant(callbackLocal, customerTimeZone(customer.timezone));
-    if (!at.ok) throw new AppError('invalid_input', at.why);
+    if (!at.ok) throw appErrorSaying('invalid_input', at.why);
     callbackAt = at.iso;
   }
   if (outcome !== call.outcome) {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { recordDoNotContact } from '../permissions/ledger';
-import { AppError } from '../../../shared/api/result';
+import { said, type Said } from '../../../shared/i18n/said';
 import type { CompletedCall } from '../../../shared/api/call';
 import type { Person } from '../../../shared/api/session';
 import {
   callTimings,
-  completionProblems,
+  completionProblemList,
+  problemSaid,
   isOfferOpen,
   isReasonConfirmed,
   stagesToRecord,
@@ -43,7 +44,7 @@ import { callbackInstant, factsOfOutcome, offerCodeFor } from './outcomeRules';
 import { enrolOnRecovery } from '../care/enrol';
 import { admitAttempt, scheduleRetry } from './contactRules';
 import { offerAnswersForHub } from '../../../db/repos/offerDefinitions';
-import { appError } from '../i18n/errors';
+import { appError, appErrorSaying } from '../i18n/errors';
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -102,7 +103,7 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
   const now = deps.now();
   const nowIso = now.toISOString();
   const timeZone = customerTimeZone(recordZone(customer));
-  const problems = completionProblems(state, todayIn(now, timeZone));
+  const problems: Said[] = completionProblemList(state, todayIn(now, timeZone)).map(problemSaid);
 
   const reasonIds = [state.diagnose.primaryReasonId, ...state.diagnose.otherReasonIds].filter((r): r is string => r !== null);
   const reasons: ReasonRow[] = [];
@@ -124,7 +125,10 @@ function saveCompletion(deps: ServiceDeps, caller: Person, state: CallState): { 
     else problems.push(at.why);
   }
   const outcome = state.outcome;
-  if (problems.length > 0 || outcome === null) throw new AppError('invalid_input', problems.join(' ') || 'Choose an outcome.');
+  if (problems.length > 0 || outcome === null) {
+    const [only] = problems;
+    throw appErrorSaying('invalid_input', problems.length > 1 ? said('errors.call.problems', { problems: { list: problems, join: 'sentences' } }) : (only ?? said('call.problems.chooseOutcome')));
+  }
 
   // Offers the playbook proposed but the agent did not make are kept as "not offered": reports
   // compare what was proposed with what was made.

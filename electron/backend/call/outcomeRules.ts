@@ -3,6 +3,7 @@ import { localToUtc } from '../../../shared/domain/localTime';
 import type { Outcome } from '../../../shared/domain/outcomes';
 import type { Db } from '../../../db/open';
 import { newOfferCode } from './codes';
+import { said, type Said } from '../../../shared/i18n/said';
 
 /**
  * The rules an outcome follows, the same whether a call is completed or corrected afterwards
@@ -37,11 +38,11 @@ export function callbackInstant(
   callbackLocal: string,
   timeZone: string,
   notAfter?: string,
-): { ok: true; iso: string } | { ok: false; why: string } {
+): { ok: true; iso: string } | { ok: false; why: Said } {
   const at = localToUtc(callbackLocal, timeZone);
   if (!at.ok) return at;
   if (notAfter !== undefined && at.iso <= notAfter) {
-    return { ok: false, why: `The callback time has already passed in the customer's time zone (${timeZone}).` };
+    return { ok: false, why: said('errors.call.callbackPassed', { zone: timeZone }) };
   }
   return at;
 }

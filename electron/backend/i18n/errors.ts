@@ -1,6 +1,6 @@
 import { AppError, type ErrorCode } from '../../../shared/api/result';
 import type { KeysOf, Messages } from '../../../shared/i18n/catalogue';
-import type { SaidParam } from '../../../shared/i18n/said';
+import type { Said, SaidParam } from '../../../shared/i18n/said';
 import { sayInEnglish } from './said';
 
 /** A key of the errors catalogue (shared/i18n/messages/<lang>/errors.json), without its `errors.` prefix. */
@@ -16,4 +16,12 @@ export type ErrorKey = KeysOf<Messages['errors']>;
 export function appError(code: ErrorCode, key: ErrorKey, params?: Record<string, SaidParam>): AppError {
   const said = params === undefined ? { key: `errors.${key}` } : { key: `errors.${key}`, params };
   return new AppError(code, sayInEnglish(said), said);
+}
+
+/**
+ * An error whose sentence was built by key elsewhere: a SaidError from db/ or the hub's client, a
+ * domain check's problem. The same pairing as `appError`, so nothing reaches a person as bare English.
+ */
+export function appErrorSaying(code: ErrorCode, sentence: Said): AppError {
+  return new AppError(code, sayInEnglish(sentence), sentence);
 }

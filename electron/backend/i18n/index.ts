@@ -53,3 +53,8 @@ export const t = ((...args: unknown[]) => {
 export function translatorFor(language: UiLanguage): TFunction {
   return backend.getFixedT(language);
 }
+
+/** Whether the catalogues have a sentence by this key (English has every key the others have). */
+export function hasSentence(key: string): boolean {
+  return backend.exists(key, { lng: 'en' });
+}

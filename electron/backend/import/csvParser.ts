@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { ImportFileError } from './errors';
 
 export interface CsvRecord {
@@ -108,10 +109,7 @@ export class CsvParser {
             this.countNewlines(text, p, len);
             this.checkSize(value.length + (len - p));
             if (final) {
-              throw new ImportFileError(
-                `Line ${this.line}: a quoted value is never closed (a " is missing), so the rest of the file cannot be read.`,
-                this.line,
-              );
+              throw new ImportFileError(said('errors.importFile.quoteNeverClosed', { line: String(this.line) }), this.line);
             }
             return NEED_MORE;
           }
@@ -224,10 +222,7 @@ export class CsvParser {
   /** Refuses a record whose values, with `pending` more characters, pass the limit. */
   private checkSize(pending: number): void {
     if (this.recordChars + pending > this.maxRecordChars) {
-      throw new ImportFileError(
-        `Line ${this.line}: a row is longer than ${this.maxRecordChars.toLocaleString('en-US')} characters, most likely because a quote is never closed.`,
-        this.line,
-      );
+      throw new ImportFileError(said('errors.importFile.rowTooLong', { line: String(this.line), max: this.maxRecordChars }), this.line);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ImportFileError } from './errors';
@@ -49,21 +50,17 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   const { head, size } = await readStart(path);
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   if (size === 0 || (bom && head.subarray(3).toString('utf8').trim() === '' && size <= SAMPLE)) {
-    throw new ImportFileError('The file is empty.');
+    throw new ImportFileError(said('errors.importFile.empty'));
   }
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    throw new ImportFileError(
-      'This looks like an Excel workbook or a zip archive, not a CSV file. Save it as CSV (comma or semicolon separated) and import that file.',
-    );
+    throw new ImportFileError(said('errors.importFile.workbook'));
   }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new ImportFileError('The file is saved as UTF-16 text. Save it as "CSV UTF-8" and import that file.');
+    throw new ImportFileError(said('errors.importFile.utf16'));
   }
   if (head.includes(0)) {
-    throw new ImportFileError(
-      'This is not a CSV text file: it contains binary data. Export the customers as CSV and import that file.',
-    );
+    throw new ImportFileError(said('errors.importFile.binary'));
   }
-  if (!bom && head.toString('latin1').trim() === '' && size <= SAMPLE) throw new ImportFileError('The file is empty.');
+  if (!bom && head.toString('latin1').trim() === '' && size <= SAMPLE) throw new ImportFileError(said('errors.importFile.empty'));
   return { encoding: bom || (await isUtf8(path)) ? 'utf8' : 'windows-1252', bom, size };
 }

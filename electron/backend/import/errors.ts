@@ -1,4 +1,5 @@
 import type { Said } from '../../../shared/i18n/said';
+import { SaidError } from '../../../shared/i18n/english';
 
 /** A row-level problem: which line of the file, which column, what was there and what is wrong. */
 export interface RowError {
@@ -16,12 +17,12 @@ export interface RowError {
  * A problem with the file as a whole (empty, binary, a quote never closed): nothing can be
  * imported from it. `line` is set when the problem sits at a known line.
  */
-export class ImportFileError extends Error {
+export class ImportFileError extends SaidError {
   constructor(
-    message: string,
+    sentence: Said,
     readonly line: number | null = null,
   ) {
-    super(message);
+    super(sentence);
     this.name = 'ImportFileError';
   }
 }

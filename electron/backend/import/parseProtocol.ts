@@ -1,3 +1,4 @@
+import type { Said } from '../../../shared/i18n/said';
 import type { ImportMapping } from '../../../shared/domain/importMapping';
 import type { Sniffed } from './encoding';
 
@@ -21,8 +22,8 @@ export type ParseMessage =
   /** One chunk of the file's rows, encoded by encodeRows. */
   | { rows: unknown[] }
   | { end: true; sawHeader: boolean }
-  /** `file`: the file cannot be read (an ImportFileError, with its line); otherwise a fault. */
-  | { error: { message: string; line: number | null; file: boolean } };
+  /** `said`: the file cannot be read (an ImportFileError's sentence, with its line); otherwise a fault's message. */
+  | { error: { message: string; line: number | null; said: Said | null } };
 
 /** Indexes into the job's shared Int32Array. */
 export const POSTED = 0;

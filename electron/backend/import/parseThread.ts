@@ -162,7 +162,7 @@ class WorkerRowStream implements RowStream {
         this.sawHeader = message.sawHeader;
         return null;
       }
-      throw message.error.file ? new ImportFileError(message.error.message, message.error.line) : new Error(message.error.message);
+      throw message.error.said ? new ImportFileError(message.error.said, message.error.line) : new Error(message.error.message);
     }
     return null;
   }

@@ -49,7 +49,7 @@ async function parse({ job, port, counters }: ParseRequest): Promise<void> {
       error: {
         message: error instanceof Error ? error.message : String(error),
         line: error instanceof ImportFileError ? error.line : null,
-        file: error instanceof ImportFileError,
+        said: error instanceof ImportFileError ? error.said : null,
       },
     });
   } finally {

@@ -205,10 +205,10 @@ export class PlanBuilder {
 
   /** The plan once every row is in. `sawHeader`: whether the file had a header line at all. */
   finish(sawHeader: boolean): ImportPlan {
-    if (!sawHeader) throw new ImportFileError('The file is empty.');
+    if (!sawHeader) throw new ImportFileError(said('errors.importFile.empty'));
     const plan = this.plan;
     if (plan.newCount + plan.updatedCount + plan.skipped + plan.invalid === 0) {
-      throw new ImportFileError('The file has a header line but no rows of customers.', 1);
+      throw new ImportFileError(said('errors.importFile.headerNoRows'), 1);
     }
     plan.unmapped = [...this.unmapped.values()].sort((a, b) => b.customers - a.customers || a.text.localeCompare(b.text));
     plan.cycles = [...this.cycles.values()].sort((a, b) => a.startsOn.localeCompare(b.startsOn));

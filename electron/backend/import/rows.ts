@@ -1,4 +1,4 @@
-import { said } from '../../../shared/i18n/said';
+import { said, type Said } from '../../../shared/i18n/said';
 import { ACTIVE_STATUS_VALUES, IMPORT_FIELDS, mappedHeaders, type ImportField, type ImportMapping } from '../../../shared/domain/importMapping';
 import { IMPORT_TEXT_LIMITS, MAX_MONTHLY_REVENUE } from '../../../shared/domain/importLimits';
 import { isValidTimeZone } from '../../../shared/domain/callingHours';
@@ -54,8 +54,7 @@ export interface RowMapper {
 const HEADER_SHOWN_CHARS = 300;
 
 /** "Its columns are: A, B, C." cut to a readable length, saying how many more there are. */
-export function listColumns(headers: readonly string[]): string {
-  const count = headers.length.toLocaleString('en-US');
+export function listColumns(headers: readonly string[]): Said {
   const shown: string[] = [];
   let chars = 0;
   for (const h of headers) {
@@ -65,8 +64,9 @@ export function listColumns(headers: readonly string[]): string {
     chars += name.length + 2;
   }
   const rest = headers.length - shown.length;
-  if (rest === 0) return `Its columns are: ${shown.join(', ')}.`;
-  return `Its ${count} columns are: ${shown.join(', ')} … and ${rest.toLocaleString('en-US')} more.`;
+  // The headers are the file's own words, said as written.
+  if (rest === 0) return said('errors.importFile.columns', { columns: shown.join(', ') });
+  return said('errors.importFile.columnsMore', { total: headers.length, columns: shown.join(', '), rest });
 }
 
 export function createRowMapper(
@@ -78,17 +78,16 @@ export function createRowMapper(
   const indexOf = (header: string): number => {
     const hits = headers.flatMap((h, i) => (h === header ? [i] : []));
     if (hits.length > 1)
-      throw new ImportFileError(
-        `The file has ${hits.length} columns named "${header}"; rename them so the mapping can tell them apart.`,
-        1,
-      );
+      throw new ImportFileError(said('errors.importFile.sameHeader', { count: hits.length, header }), 1);
     return hits[0] ?? -1;
   };
   for (const { header, role } of mappedHeaders(mapping)) {
     if (indexOf(header) === -1) {
-      const what = role === 'departedWhen' ? 'to tell who departed' : `for ${role}`;
+      const columns = listColumns(headers);
       throw new ImportFileError(
-        `The mapping uses the column "${header}" ${what}, but the file has no such column. ${listColumns(headers)}`,
+        role === 'departedWhen'
+          ? said('errors.importFile.missingDepartedColumn', { header, columns })
+          : said('errors.importFile.missingColumn', { header, columns, role: role === 'status' ? said('errors.importFile.roleStatus') : said(`admin.mapping.field.${role}`) }),
         1,
       );
     }

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ import { readHead, stageImport, type ImportPlan } from './stage';
 export function importCycle(deps: ServiceDeps, name: string | undefined): CyclePeriod {
   if (name === undefined || name.trim() === '') return cycleFor(deps.now(), readQueueSettings(deps.db).cycleKind);
   const cycle = cycleFromName(name);
-  if (!cycle) throw new ImportFileError(`"${name}" names no cycle; write it as 2026-11, November 2026, 2026-Q4 or Q4 2026.`);
+  if (!cycle) throw new ImportFileError(said('errors.importFile.noCycle', { name }));
   return cycle;
 }
 

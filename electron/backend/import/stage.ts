@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import type { Db } from '../../../db/open';
 import type { Staging } from '../../../db/importStaging';
 import type { CycleKind, CyclePeriod } from '../../../shared/domain/cycles';
@@ -41,7 +42,7 @@ export async function readHead(path: string, sampleRows = 5): Promise<FileHead> 
       if (sample.length >= sampleRows) break reading;
     }
   }
-  if (headers === null) throw new ImportFileError('The file is empty.');
+  if (headers === null) throw new ImportFileError(said('errors.importFile.empty'));
   return { sniffed, separator, headers, sample };
 }
 

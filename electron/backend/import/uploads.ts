@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { AppError } from '../../../shared/api/result';
+import { said } from '../../../shared/i18n/said';
 import { IMPORT_CHUNK_BYTES, type ImportPreview, type ImportProgress } from '../../../shared/api/import';
 import { proposeMapping, type ImportMapping } from '../../../shared/domain/importMapping';
 import type { ServiceDeps } from '../types';
@@ -14,7 +14,7 @@ import { ImportFileError } from './errors';
 import { importCycle } from './run';
 import { emptyPlan, everyRowInvalid } from './plan';
 import { readHead, stageImport, type ImportPlan } from './stage';
-import { appError } from '../i18n/errors';
+import { appError, appErrorSaying } from '../i18n/errors';
 
 /**
  * An import started from the console. The window cannot hand over a path (the browser transport
@@ -64,7 +64,7 @@ function getUpload(id: string): Upload {
 }
 
 function fileErrorToApp(error: unknown): never {
-  if (error instanceof ImportFileError) throw new AppError('invalid_file', `${error.message} Nothing was imported.`);
+  if (error instanceof ImportFileError) throw appErrorSaying('invalid_file', said('errors.importFile.nothingImported', { problem: error.said }));
   throw error;
 }
 
@@ -159,7 +159,7 @@ export async function previewUpload(
   try {
     cyclePeriod = importCycle(deps, cycle);
   } catch (error) {
-    if (error instanceof ImportFileError) throw new AppError('invalid_input', error.message);
+    if (error instanceof ImportFileError) throw appErrorSaying('invalid_input', error.said);
     throw error;
   }
   u.busy = true;

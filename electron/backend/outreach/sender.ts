@@ -3,12 +3,13 @@ import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Db } from '../../../db/open';
 import { getSetting, setSetting } from '../../../db/repos/settings';
-import { AppError } from '../../../shared/api/result';
+import { said, type Said } from '../../../shared/i18n/said';
 import type { ServiceDeps } from '../types';
 import { emlBytes, type EmlSender } from './eml';
 import { mayContact } from './mayContact';
 import { readRatePerMinute, readSender, readSmtpConfig, type SmtpConfig } from './settings';
-import { appError } from '../i18n/errors';
+import { appError, appErrorSaying } from '../i18n/errors';
+import { sayInEnglish } from '../i18n/said';
 
 /**
  * Sending outreach emails through the company's SMTP relay, each exactly once as far as SMTP
@@ -143,10 +144,10 @@ function backoff(attempts: number): number {
 
 type SmtpError = Error & { responseCode?: number; response?: string; code?: string };
 
-/** The relay's words for a person, without anything of the message in them. */
-function relaySaid(error: SmtpError): string {
+/** The relay's words for a person, without anything of the message in them; its own text is data, said as written. */
+function relaySaid(error: SmtpError): Said {
   const text = (error.response ?? error.message).replace(/\s+/g, ' ').slice(0, 300);
-  return error.responseCode ? `The relay answered ${error.responseCode}: ${text}` : `The connection to the relay failed: ${text}`;
+  return error.responseCode ? said('errors.outreach.relay.answered', { code: String(error.responseCode), text }) : said('errors.outreach.relay.unreachable', { text });
 }
 
 export function connectionOptions(smtp: SmtpConfig): SMTPConnection.Options {
@@ -188,7 +189,7 @@ export async function testRelay(db: Db): Promise<{ ok: true; host: string }> {
   try {
     connection = await connect(smtp);
   } catch (error) {
-    throw new AppError('network', relaySaid(error as SmtpError));
+    throw appErrorSaying('network', relaySaid(error as SmtpError));
   }
   connection.quit();
   return { ok: true, host: smtp.host };
@@ -318,7 +319,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
         const e = error as SmtpError;
         drop();
         if (e.responseCode !== undefined && e.responseCode >= 500) {
-          setState(db, m, { message_state: 'failed', problem: relaySaid(e), next_attempt_at: null });
+          setState(db, m, { message_state: 'failed', problem: sayInEnglish(relaySaid(e)), next_attempt_at: null });
           result.failed += 1;
           options.onMessage?.('failed');
         } else {
@@ -326,7 +327,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
           const uncertain = dotCommitted && e.responseCode === undefined;
           setState(db, m, {
             message_state: 'queued',
-            problem: relaySaid(e),
+            problem: sayInEnglish(relaySaid(e)),
             next_attempt_at: new Date(deps.now().getTime() + backoff(m.attempts + 1)).toISOString(),
             ...(uncertain ? { uncertain: 1 } : {}),
           });

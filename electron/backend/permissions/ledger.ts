@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
-import { AppError } from '../../../shared/api/result';
 import { audit } from '../../../db/repos/audit';
 import {
   applyLedger,
@@ -16,22 +15,25 @@ import {
 export { applyLedger, customerBlock, deskCountry, ensureLedgerFresh, numberBlock, PERMISSION_KEYS, type CustomerContact } from '../../../db/repos/permissions';
 import type { CustomerContact } from '../../../db/repos/permissions';
 import { emailKey, type PermissionKind, type PermissionScope } from '../../../shared/domain/permissions';
-import { toE164 } from '../../../shared/domain/phoneE164';
-import { appError } from '../i18n/errors';
+import { e164ProblemSaid, toE164 } from '../../../shared/domain/phoneE164';
+import { said, type Said } from '../../../shared/i18n/said';
+import { appError, appErrorSaying } from '../i18n/errors';
 
-/** A value as the ledger keys it, or a message saying why it cannot be one. */
-export function ledgerValue(db: Db, kind: PermissionKind, raw: string, country = deskCountry(db)): { ok: true; value: string } | { ok: false; reason: string } {
+const CUSTOMER_ID_MAX = 100;
+
+/** A value as the ledger keys it, or a sentence (by key) saying why it cannot be one. */
+export function ledgerValue(db: Db, kind: PermissionKind, raw: string, country = deskCountry(db)): { ok: true; value: string } | { ok: false; why: Said } {
   const text = raw.trim();
-  if (text === '') return { ok: false, reason: 'The value is empty.' };
+  if (text === '') return { ok: false, why: said('errors.permissions.emptyValue') };
   switch (kind) {
     case 'phone': {
       const e = toE164(text, country);
-      return e.ok ? { ok: true, value: e.e164 } : e;
+      return e.ok ? { ok: true, value: e.e164 } : { ok: false, why: e164ProblemSaid(e.problem) };
     }
     case 'email':
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) && text.length <= 320 ? { ok: true, value: emailKey(text) } : { ok: false, reason: 'This is not an email address.' };
+      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) && text.length <= 320 ? { ok: true, value: emailKey(text) } : { ok: false, why: said('errors.permissions.notEmail') };
     case 'customer':
-      return text.length <= 100 ? { ok: true, value: text } : { ok: false, reason: 'A customer id is at most 100 characters.' };
+      return text.length <= CUSTOMER_ID_MAX ? { ok: true, value: text } : { ok: false, why: said('errors.permissions.customerIdLong', { max: CUSTOMER_ID_MAX }) };
   }
 }
 
@@ -51,7 +53,7 @@ export interface NewEntryInput {
  */
 export function addEntry(db: Db, actor: { id: string; name: string }, input: NewEntryInput, now: Date): EntryRow | null {
   const key = ledgerValue(db, input.kind, input.value);
-  if (!key.ok) throw new AppError('invalid_input', key.reason);
+  if (!key.ok) throw appErrorSaying('invalid_input', key.why);
   const iso = now.toISOString();
   if (input.expiresAt !== null && input.expiresAt <= iso) throw appError('invalid_input', 'permissions.expiryPast');
   const same = db

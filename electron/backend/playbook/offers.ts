@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/api/result';
+import { said, type Said } from '../../../shared/i18n/said';
 import type { Offer, OfferRule } from '../../../shared/api/call';
 import type { Playbook } from '../../../shared/api/playbook';
 import type { Person } from '../../../shared/api/session';
@@ -25,7 +25,7 @@ import { audit } from '../../../db/repos/audit';
 import { enqueueOfferDefined } from '../../../db/repos/offerDefinitions';
 import type { ServiceDeps } from '../types';
 import { slug, uniqueId } from './ids';
-import { appError } from '../i18n/errors';
+import { appError, appErrorSaying } from '../i18n/errors';
 
 export const toOffer = (o: OfferRow): Offer => ({
   id: o.id,
@@ -64,7 +64,7 @@ export function activeRules(db: Db, offers: readonly OfferRow[] = listOffers(db)
 }
 
 /** What each offer type needs, so an offer can be carried out as the agent describes it. */
-function offerProblems(o: Omit<OfferWrite, 'id'>): string | null {
+function offerProblems(o: Omit<OfferWrite, 'id'>): Said | null {
   type Field = 'percent' | 'durationMonths' | 'product';
   const needs: Partial<Record<OfferType, Field[]>> = {
     discount: ['percent', 'durationMonths'],
@@ -72,10 +72,9 @@ function offerProblems(o: Omit<OfferWrite, 'id'>): string | null {
     reactivation_period: ['durationMonths'],
     alternative_product: ['product'],
   };
-  const words: Record<Field, string> = { percent: 'a percent', durationMonths: 'a duration in months', product: 'the product or plan proposed' };
   const missing = (needs[o.type] ?? []).filter((k) => o[k] === null);
-  if (missing.length > 0) return `This offer type needs ${missing.map((k) => words[k]).join(' and ')}.`;
-  if (o.type !== 'discount' && o.percent !== null) return 'Only a discount has a percent.';
+  if (missing.length > 0) return said('errors.playbook.offerNeeds', { what: { list: missing.map((k) => said(`errors.playbook.offerField.${k}`)), join: 'and' } });
+  if (o.type !== 'discount' && o.percent !== null) return said('errors.playbook.percentOnlyDiscount');
   return null;
 }
 
@@ -83,7 +82,7 @@ export function saveOffer(deps: ServiceDeps, user: Person, input: Omit<OfferWrit
   const { db } = deps;
   const now = deps.now().toISOString();
   const problem = offerProblems(input);
-  if (problem) throw new AppError('invalid_input', problem);
+  if (problem) throw appErrorSaying('invalid_input', problem);
   db.transaction(() => {
     if (input.id !== undefined) {
       if (!getOffer(db, input.id)) throw appError('not_found', 'playbook.unknownOffer', { id: input.id });

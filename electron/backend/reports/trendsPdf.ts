@@ -1,3 +1,4 @@
+import { renderSaid, type Said } from '../../../shared/i18n/said';
 import type { ReasonsReport } from '../../../shared/reports/reasons';
 import type { AgreementReport, OfferMatrix, RecoveryReport, RecoveryRow, ReportScope, TrendsPdfInput } from '../../../shared/api/reports';
 import { paretoByRevenue, trendByCategory } from '../../../shared/reports/charts';
@@ -54,6 +55,8 @@ interface Voice {
   cents: (v: number | null) => string;
   axis: (v: number) => string;
   when: (iso: string) => string;
+  /** A sentence the report carries by key, in the reader's language and locale. */
+  say: (sentence: Said) => string;
 }
 
 function voiceFor(language: UiLanguage, currency: string): Voice {
@@ -74,7 +77,20 @@ function voiceFor(language: UiLanguage, currency: string): Voice {
     cents: (v) => (v === null ? '-' : money.format(v / 100)),
     axis: (v) => wholeMoney.format(Math.round(v)),
     when: (iso) => `${stamp.format(new Date(iso))} UTC`,
+    say: (sentence) => renderSaid(sentence, t, locale),
   };
+}
+
+/**
+ * Each experiment's comparison in the reader's language ("A gewinnt mehr Kunden zurück als B: +5 Pp.
+ * …"), from the sentence the report carries by key: the command line prints the same in English.
+ */
+export function experimentLines(e: Pick<EffectReport, 'experiments' | 'guidanceExperiments'>, language: UiLanguage, currency: string): string[] {
+  return linesIn(e, voiceFor(language, currency));
+}
+
+function linesIn(e: Pick<EffectReport, 'experiments' | 'guidanceExperiments'>, v: Voice): string[] {
+  return [...e.experiments, ...e.guidanceExperiments].map((x) => v.t('trendsPdf.experimentLine', { name: x.name, statement: v.say(x.said) }));
 }
 
 /** Every report the Trends view shows, for the same filters, gathered for printing. */
@@ -301,6 +317,11 @@ function effectSection(doc: PdfDoc, e: EffectReport, v: Voice): void {
     e.byCycle,
     t('trends.effect.noControlCycle'),
   );
+  const experiments = linesIn(e, v);
+  if (experiments.length > 0) {
+    heading(doc, t('trendsPdf.experimentsHeading'));
+    for (const line of experiments) paragraph(doc, line);
+  }
 }
 
 function offersSection(doc: PdfDoc, r: OfferEconomicsReport, v: Voice): void {

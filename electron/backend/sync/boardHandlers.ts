@@ -1,12 +1,11 @@
 import { listPauseReasons, replacePauseReasons } from '../../../db/repos/pauses';
 import { audit } from '../../../db/repos/audit';
-import { AppError } from '../../../shared/api/result';
 import type { HandlerGroup, ServiceDeps } from '../types';
 import { connectHub } from './failover';
 import { HubRequestError, type HubClient } from './hubClient';
 import { readHubConfig, readHubUrl } from './settings';
 import { presenceChanged } from '../presence/changes';
-import { appError } from '../i18n/errors';
+import { appError, appErrorSaying } from '../i18n/errors';
 
 function hub(deps: ServiceDeps, what: string): HubClient {
   const config = readHubConfig(deps.db);
@@ -20,7 +19,7 @@ async function fromHub<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof HubRequestError) throw new AppError(error.failure === 'forbidden' ? 'forbidden' : 'network', error.message);
+    if (error instanceof HubRequestError) throw appErrorSaying(error.failure === 'forbidden' ? 'forbidden' : 'network', error.said);
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { createHubClient, HubRequestError, type HubClient, type HubClientOptions } from './hubClient';
 import type { HubConfig } from './settings';
 
@@ -42,7 +43,7 @@ export function connectHub(config: HubConfig, options: ConnectOptions = {}): Hub
       }
     }
     throw last instanceof HubRequestError
-      ? new HubRequestError(last.failure, `None of the ${clients.length} hub addresses answered. ${last.message}`, last.retryAfterMs)
+      ? new HubRequestError(last.failure, said('errors.hub.request.noneAnswered', { count: clients.length, last: last.said }), last.retryAfterMs)
       : last;
   }
 

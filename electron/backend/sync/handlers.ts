@@ -1,6 +1,5 @@
 import { getSetting, setSetting } from '../../../db/repos/settings';
 import { countPendingEvents } from '../../../db/repos/outbox';
-import { AppError } from '../../../shared/api/result';
 import type { HubSettings } from '../../../shared/api/sync';
 import type { HandlerGroup } from '../types';
 import type { ServiceDeps } from '../types';
@@ -12,7 +11,7 @@ import { pullAssignments, publishAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
 import { syncLedger } from '../permissions/hubSync';
 import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
-import { appError } from '../i18n/errors';
+import { appError, appErrorSaying } from '../i18n/errors';
 
 function hubSettings(deps: ServiceDeps): HubSettings {
   return {
@@ -45,7 +44,7 @@ async function talkToHub<T>(deps: ServiceDeps, work: (client: HubClient) => Prom
   } catch (error) {
     if (error instanceof HubRequestError) {
       recordSyncFailure(deps, error);
-      throw new AppError(error.failure === 'forbidden' ? 'forbidden' : 'network', error.message);
+      throw appErrorSaying(error.failure === 'forbidden' ? 'forbidden' : 'network', error.said);
     }
     throw error;
   }
@@ -72,12 +71,8 @@ export const syncHandlers: HandlerGroup<
   },
   'hub.settings.get': (deps) => hubSettings(deps),
   'hub.settings.set': (deps, input, ctx) => {
-    let url: string;
-    try {
-      url = normaliseHubUrls(input.url).join(', ');
-    } catch (error) {
-      throw new AppError('invalid_input', error instanceof Error ? error.message : 'The hub address is not valid.');
-    }
+    // A wrong address throws the error the person reads, by key.
+    const url = normaliseHubUrls(input.url).join(', ');
     deps.db.transaction(() => {
       saveHubSettings(deps.db, { url, token: input.token });
       recordHubSavedBy(deps.db, ctx.user.role);

@@ -1,3 +1,5 @@
+import { SaidError } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
 import { PullPermissionsResponse, PushPermissionsResponse, type PushPermissionsRequest } from '../../../shared/sync/permissionsHubApi';
 import type { z } from 'zod';
 import { ReasonsReport, ReasonsReportFilters } from '../../../shared/reports/reasons';
@@ -16,13 +18,13 @@ import { PauseReport, type PauseReportFilters } from '../../../shared/reports/pa
 /** How a request to the hub failed, with words a person understands and whether waiting may help. */
 export type HubFailure = 'offline' | 'timeout' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'server' | 'invalid' | 'protocol';
 
-export class HubRequestError extends Error {
+export class HubRequestError extends SaidError {
   constructor(
     readonly failure: HubFailure,
-    message: string,
+    sentence: Said,
     readonly retryAfterMs: number | null = null,
   ) {
-    super(message);
+    super(sentence);
     this.name = 'HubRequestError';
   }
 
@@ -42,9 +44,8 @@ export class EncodedEvents {
   }
 }
 
-function seconds(ms: number): string {
-  const n = Math.max(1, Math.round(ms / 1000));
-  return `${n} second${n === 1 ? '' : 's'}`;
+function seconds(ms: number): number {
+  return Math.max(1, Math.round(ms / 1000));
 }
 
 export interface HubClientOptions {
@@ -88,10 +89,11 @@ function retryAfter(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
-async function hubMessage(response: Response): Promise<string | null> {
+/** The hub's own words for a refusal: another program's text, said as written inside the console's sentence. */
+async function hubMessage(response: Response): Promise<Said | null> {
   try {
     const body = HubErrorBody.safeParse(await response.json());
-    return body.success ? body.data.error.message : null;
+    return body.success ? said('errors.hub.request.hubSays', { message: body.data.error.message }) : null;
   } catch {
     return null;
   }
@@ -122,28 +124,28 @@ export function createHubClient(options: HubClientOptions): HubClient {
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new HubRequestError('timeout', `The hub at ${host} did not answer within ${seconds(timeoutMs)}. Events wait on this desk and are sent when it answers.`);
+        throw new HubRequestError('timeout', said('errors.hub.request.timeout', { host, count: seconds(timeoutMs) }));
       }
-      throw new HubRequestError('offline', `Could not reach the hub at ${host}. Events wait on this desk and are sent when it is back.`);
+      throw new HubRequestError('offline', said('errors.hub.request.offline', { host }));
     }
     if (!response.ok) {
-      const said = await hubMessage(response);
+      const hubSays = await hubMessage(response);
       switch (response.status) {
         case 401:
-          throw new HubRequestError('unauthorized', `The hub refused this console's token: it is unknown or has been revoked. Ask your manager for a new token and enter it in Admin, Hub.`);
+          throw new HubRequestError('unauthorized', said('errors.hub.request.unauthorized'));
         case 403:
-          throw new HubRequestError('forbidden', said ?? 'The hub does not allow this for this console\'s token.');
+          throw new HubRequestError('forbidden', hubSays ?? said('errors.hub.request.forbidden'));
         case 413:
-          throw new HubRequestError('too_large', said ?? 'The hub refused a request as too large.');
+          throw new HubRequestError('too_large', hubSays ?? said('errors.hub.request.tooLarge'));
         case 429: {
           const wait = retryAfter(response.headers.get('retry-after'));
-          throw new HubRequestError('rate_limited', `The hub is busy and asked this console to slow down${wait !== null ? ` for ${seconds(wait)}` : ''}.`, wait);
+          throw new HubRequestError('rate_limited', wait !== null ? said('errors.hub.request.rateLimitedFor', { count: seconds(wait) }) : said('errors.hub.request.rateLimited'), wait);
         }
         case 400:
-          throw new HubRequestError('invalid', said ?? 'The hub could not read the request.');
+          throw new HubRequestError('invalid', hubSays ?? said('errors.hub.request.unreadable'));
         default:
-          if (response.status >= 500) throw new HubRequestError('server', `The hub at ${host} had a problem (HTTP ${response.status}); trying again later.`);
-          throw new HubRequestError('protocol', `The hub at ${host} answered HTTP ${response.status}. Is the hub address right?`);
+          if (response.status >= 500) throw new HubRequestError('server', said('errors.hub.request.server', { host, status: String(response.status) }));
+          throw new HubRequestError('protocol', said('errors.hub.request.status', { host, status: String(response.status) }));
       }
     }
     let json: unknown;
@@ -152,12 +154,12 @@ export function createHubClient(options: HubClientOptions): HubClient {
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new HubRequestError('timeout', `The hub at ${host} stopped answering mid-reply. Events wait on this desk and are sent again.`);
+        throw new HubRequestError('timeout', said('errors.hub.request.midReply', { host }));
       }
-      throw new HubRequestError('protocol', `The answer from ${host} was cut off or is not from a Winback hub. Is the hub address right?`);
+      throw new HubRequestError('protocol', said('errors.hub.request.cutOff', { host }));
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new HubRequestError('protocol', `The answer from ${host} is not one this console understands. Is the hub address right, and the hub up to date?`);
+    if (!parsed.success) throw new HubRequestError('protocol', said('errors.hub.request.notUnderstood', { host }));
     return parsed.data;
   }
 

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import type { Db } from '../../../db/open';
 import { countPendingEvents, markEventsSent, markSeqRangeSent, readPendingEventsAfter, type OutboxRow } from '../../../db/repos/outbox';
 import { audit } from '../../../db/repos/audit';
@@ -182,7 +183,7 @@ export async function pushOutbox(db: Db, client: HubClient, options: PushOptions
     const refusals = answer.rejected.flatMap((r) => (r.id !== null && inBatch.has(r.id) ? [{ id: r.id, reason: r.reason }] : []));
     if (held.length + refusals.length === 0) {
       // The hub answered without naming any event of the batch: sending it again would loop.
-      error = new HubRequestError('protocol', 'The hub answered without acknowledging any event of the batch. Is the hub up to date?');
+      error = new HubRequestError('protocol', said('errors.hub.request.nothingAcknowledged'));
       break;
     }
     if (new Set([...held, ...refusals.map((r) => r.id)]).size < inBatch.size) {

@@ -1,3 +1,4 @@
+import { appError } from '../i18n/errors';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
 import { getSetting, setSetting } from '../../../db/repos/settings';
@@ -58,8 +59,8 @@ export const MAX_HUB_URLS = 5;
 /** Several addresses, separated by commas, spaces or lines: each checked as one address is. */
 export function normaliseHubUrls(input: string): string[] {
   const parts = input.split(/[\s,]+/).filter((p) => p !== '');
-  if (parts.length === 0) throw new Error('Enter the hub address as a full URL, for example https://hub.example.com/.');
-  if (parts.length > MAX_HUB_URLS) throw new Error(`Enter at most ${MAX_HUB_URLS} hub addresses.`);
+  if (parts.length === 0) throw appError('invalid_input', 'hub.address.full');
+  if (parts.length > MAX_HUB_URLS) throw appError('invalid_input', 'hub.address.tooMany', { max: MAX_HUB_URLS });
   return [...new Set(parts.map(normaliseHubUrl))];
 }
 
@@ -80,19 +81,19 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /**
  * Checks a hub address with the URL parser. https anywhere; plain http only to this computer,
  * since the token and the customers' contact details would otherwise cross the network readable.
- * Returns the address to store, or throws a message for the person.
+ * Returns the address to store, or throws the error the person reads (by key).
  */
 export function normaliseHubUrl(input: string): string {
   let url: URL;
   try {
     url = new URL(input.trim());
   } catch {
-    throw new Error('Enter the hub address as a full URL, for example https://hub.example.com/.');
+    throw appError('invalid_input', 'hub.address.full');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('The hub address must start with https://.');
-  if (url.username || url.password) throw new Error('Leave user names and passwords out of the hub address; the token identifies this console.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw appError('invalid_input', 'hub.address.https');
+  if (url.username || url.password) throw appError('invalid_input', 'hub.address.noUser');
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw new Error('Use https:// for a hub on another computer; plain http is only allowed to this computer (127.0.0.1 or localhost).');
+    throw appError('invalid_input', 'hub.address.httpsElsewhere');
   }
   url.search = '';
   url.hash = '';

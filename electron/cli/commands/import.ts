@@ -1,3 +1,4 @@
+import { issueInEnglish } from '../../../shared/i18n/english';
 import { sayInEnglish } from '../../backend/i18n/said';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -38,9 +39,7 @@ export function readMappingFile(path: string): ImportMapping {
   }
   const parsed = ImportMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new CliError(`The mapping file ${path}: ${where}${issue?.message ?? 'not a mapping'}.`);
+    throw new CliError(`The mapping file ${path}: ${issueInEnglish(parsed.error.issues[0])}`);
   }
   return parsed.data;
 }

@@ -1,3 +1,4 @@
+import { issueInEnglish } from '../../../shared/i18n/english';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/api/result';
 import { KeepInTouchFilters, type KeepInTouchCustomer } from '../../../shared/api/keepInTouch';
@@ -53,7 +54,7 @@ function filtersOf(o: ListOptions): KeepInTouchFilters {
     minAgeDays: days(o.minAge, '--min-age'),
     maxAgeDays: days(o.maxAge, '--max-age'),
   });
-  if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? 'The filters are not valid.');
+  if (!parsed.success) throw new CliError(issueInEnglish(parsed.error.issues[0]));
   return parsed.data;
 }
 

@@ -1,3 +1,4 @@
+import { issueInEnglish } from '../../../shared/i18n/english';
 import { Option, type Command } from 'commander';
 import { ReasonsReportFilters, type ReasonsReport } from '../../../shared/reports/reasons';
 import { reasonsCsvColumns } from '../../../shared/reports/reasonsCsv';
@@ -67,7 +68,7 @@ export function registerReportCommand(program: Command): void {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid value'}`);
+      throw new CliError(`--${String(issue?.path[0] ?? 'option')}: ${issueInEnglish(issue)}`);
     }
     if (options.hub !== undefined) {
       const token = options.token ?? process.env.WINBACK_HUB_TOKEN;

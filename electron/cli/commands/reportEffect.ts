@@ -1,3 +1,4 @@
+import { issueInEnglish } from '../../../shared/i18n/english';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/api/result';
 import { toCsv, type CsvColumn } from '../../../shared/csv/write';
@@ -38,7 +39,7 @@ function define<R>(parent: Command, name: string, description: string, build: (d
       .option('--no-bom', 'CSV without the byte-order mark Excel needs'),
   ).action(async (options: Options) => {
     const parsed = EffectFilters.safeParse({ cycle: options.cycle });
-    if (!parsed.success) throw new CliError(`--cycle: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
+    if (!parsed.success) throw new CliError(`--cycle: ${issueInEnglish(parsed.error.issues[0])}`);
     const backend = createBackend({ dbPath: existingDbPath(options) });
     let report: R;
     try {

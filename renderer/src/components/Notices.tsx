@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { INFO_NOTICE_MS, type Notice } from '../store/noticeSlice';
+import { sayOr } from '../i18n/said';
 
 function NoticeLine({ notice, dismiss }: { notice: Notice; dismiss: (id: number) => void }) {
   useEffect(() => {
@@ -10,11 +11,13 @@ function NoticeLine({ notice, dismiss }: { notice: Notice; dismiss: (id: number)
     return () => clearTimeout(timer);
   }, [notice.kind, notice.id, dismiss]);
   const onDismiss = () => dismiss(notice.id);
+  // `t` changes with the language: the notice is said again in the one now chosen.
   const { t } = useTranslation();
+  const text = sayOr(notice.said, notice.text, t);
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-      <span>{notice.text}</span>
-      <button type="button" onClick={onDismiss} aria-label={t('shell.notices.dismiss', { text: notice.text })}>
+      <span>{text}</span>
+      <button type="button" onClick={onDismiss} aria-label={t('shell.notices.dismiss', { text })}>
         ×
       </button>
     </div>

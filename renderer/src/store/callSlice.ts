@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import type { CallSession, CompletedCall } from '../../../shared/api/call';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
 import i18next from 'i18next';
@@ -98,7 +99,7 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       onScreenCall.write(session.customer.id);
       get().clearNotices('call.start');
       if (useLocal) getSaver().schedule(state);
-      if (restoredFrom) get().notify('info', i18next.t('call.notices.restored', { name: nameOf(session) }), 'call.restored');
+      if (restoredFrom) get().notify('info', said('call.notices.restored', { name: nameOf(session) }), 'call.restored');
       void get().loadUnfinishedCalls();
       return true;
     } catch (error) {
@@ -140,11 +141,14 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       getSaver().stop();
       localCopy.clear(current.session.customer.id);
       onScreenCall.write('none');
-      const codes = done.codes.map((c) => i18next.t('call.notices.code', { offer: offerText(i18next.t, c.offerName), code: c.code })).join('; ');
-      const outcome = i18next.t(`call.outcomes.${done.outcome}`);
+      // By key, so the notice follows a language change while it is on screen.
+      const codes = done.codes.map((c) => said('call.notices.code', { offer: offerText(i18next.t, c.offerName), code: c.code }));
+      const outcome = said(`call.outcomes.${done.outcome}`);
       get().notify(
         'info',
-        codes ? i18next.t('call.notices.completedCodes', { name: nameOf(current.session), outcome, codes }) : i18next.t('call.notices.completed', { name: nameOf(current.session), outcome }),
+        codes.length > 0
+          ? said('call.notices.completedCodes', { name: nameOf(current.session), outcome, codes: { list: codes, join: 'comma' } })
+          : said('call.notices.completed', { name: nameOf(current.session), outcome }),
         'call.completed',
       );
       set({
@@ -283,7 +287,7 @@ export const createCallSlice: Slice<CallSlice> = (set, get) => {
       onScreenCall.write('none');
       set({ activeCall: null, callProblems: [], callMessage: null, confirmingDoNotContact: false, view: 'queue' });
       if (current) {
-        get().notify('info', i18next.t('call.notices.left', { name: nameOf(current.session) }), 'call.left');
+        get().notify('info', said('call.notices.left', { name: nameOf(current.session) }), 'call.left');
         set({ selectedCustomerId: current.session.customer.id });
       }
       await get().loadUnfinishedCalls();

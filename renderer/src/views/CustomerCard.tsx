@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { CustomerCard } from '../../../shared/api/customers';
 import type { CallingStatus } from '../../../shared/api/contactPolicy';
 import type { UnfinishedCall } from '../../../shared/api/callsInProgress';
-import type { Said } from '../../../shared/i18n/said';
+import { said, type Said } from '../../../shared/i18n/said';
 import { say } from '../i18n/said';
 import { CONSENT_CHANNELS } from '../../../shared/domain/consent';
 import { api } from '../api/client';
@@ -229,7 +229,7 @@ export function CustomerCardContainer({ id, why }: { id: number; why?: Said | nu
                 api()
                   .call('privacy.erase', { customerId: card.id, confirm })
                   .then(() => {
-                    notify('info', t('card.erase.done'), 'privacy');
+                    notify('info', said('card.erase.done'), 'privacy');
                     refresh();
                     void loadQueue();
                   })

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -86,7 +87,7 @@ function OutreachDetail({ outreach }: { outreach: OutreachSummary }) {
     run(async () => {
       const file = await api().call('outreach.export', { id: outreach.id, format });
       saveBlob(file.fileName, new Blob([base64ToBytes(file.base64)], { type: file.mimeType }));
-      notify('info', t('outreach.detail.exported', { count: file.messages, file: file.fileName }));
+      notify('info', said('outreach.detail.exported', { count: file.messages, file: file.fileName }));
       show(await api().call('outreach.get', { id: outreach.id }));
     });
   const email = outreach.messageChannel === 'email';
@@ -138,7 +139,7 @@ function OutreachDetail({ outreach }: { outreach: OutreachSummary }) {
               onClick={() =>
                 void run(async () => {
                   const sent = await api().call('outreach.send', { id: outreach.id });
-                  notify('info', t('outreach.detail.queued', { count: sent.figures.queued }));
+                  notify('info', said('outreach.detail.queued', { count: sent.figures.queued }));
                   show(sent);
                 })
               }

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -138,7 +139,7 @@ const TrendsHead = memo(function TrendsHead() {
       const { trendsBy: by, trendsFilters: filters } = useAppStore.getState();
       const { fileName, base64 } = await api().call('reports.trendsPdf', { by, filters: cleanFilters(filters) });
       saveBlob(fileName, new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
-      notify('info', t('trends.pdfSaved', { fileName }));
+      notify('info', said('trends.pdfSaved', { fileName }));
     } catch (error) {
       reportError(error);
     } finally {

@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueSettingsInput } from '../../../../shared/api/queue';
@@ -141,7 +142,7 @@ export function ContactRulesSection() {
               .call('queue.settings.save', next)
               .then((saved) => {
                 setSettings(saved);
-                notify('info', t('admin.contact.saved'));
+                notify('info', said('admin.contact.saved'));
                 void loadSession();
                 void loadQueue();
               })

@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formattingLocaleNow } from '../../lib/format';
@@ -43,7 +44,7 @@ export function CurrencySection() {
     setBusy(true);
     void setCurrency(code)
       .then((saved) => {
-        if (saved) notify('info', t('currency.saved', { currency: code }));
+        if (saved) notify('info', said('currency.saved', { currency: code }));
       })
       .finally(() => setBusy(false));
   };

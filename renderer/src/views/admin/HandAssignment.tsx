@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -61,7 +62,7 @@ export function HandAssignment({ cycleId, people, onAssigned }: HandAssignmentPr
     api()
       .call('assignment.assign', { customerIds, personId: target || null })
       .then((r) => {
-        notify('info', t('admin.hand.assigned', { count: r.assigned, total: formatCount(r.assigned), target: targetName }), 'assignment');
+        notify('info', said('admin.hand.assigned', { count: r.assigned, total: r.assigned, target: targetName }), 'assignment');
         setSelected(new Set());
         setConfirm(null);
         load();

@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -30,7 +31,7 @@ export function PassphraseSection() {
       .then(() => {
         setPassphrase('');
         setAgain('');
-        notify('info', t('admin.passphrase.set'));
+        notify('info', said('admin.passphrase.set'));
       })
       .catch(reportError)
       .finally(() => setBusy(false));

@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -98,7 +99,7 @@ export function RetryPolicySection() {
           .call('contactPolicy.save', next)
           .then((saved) => {
             setPolicy(saved);
-            notify('info', t('admin.retry.saved'), 'contactPolicy');
+            notify('info', said('admin.retry.saved'), 'contactPolicy');
             void loadQueue();
           })
           .catch((error: unknown) => reportError(error, 'contactPolicy'))

@@ -7,6 +7,8 @@ import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
 import { ConditionEditor, blankCondition, ruleWords } from './ConditionEditor';
 import { formatCount } from '../../lib/format';
+import { issueSentence, say } from '../../i18n/said';
+import { said, type Said } from '../../../../shared/i18n/said';
 
 /** The list with its i-th item changed: every editable row list below is edited this way. */
 const replaceAt = <T,>(list: T[], i: number, patch: Partial<T>): T[] => list.map((x, j) => (j === i ? { ...x, ...patch } : x));
@@ -26,8 +28,11 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
   const bandNames = bands.map((b) => b.name).filter(Boolean);
   const setRule = (i: number, rule: SelectionRule) => setRules(replaceAt(rules, i, rule));
   // What is wrong, by field ("valueBands.0.name"): shown at the field, never as a notice naming a path.
-  const [problems, setProblems] = useState<Map<string, string>>(new Map());
-  const problemAt = (path: string) => problems.get(path);
+  const [problems, setProblems] = useState<Map<string, Said>>(new Map());
+  const problemAt = (path: string) => {
+    const problem = problems.get(path);
+    return problem ? say(problem, t) : undefined;
+  };
   const invalid = (path: string) => ({
     'aria-invalid': problems.has(path) ? true : undefined,
     'aria-describedby': problems.has(path) ? `problem-${path}` : undefined,
@@ -46,7 +51,7 @@ export function SelectionEditor({ view, busy, onSave }: SelectionEditorProps) {
         const settings = { rules, valueBands: bands, segmentPoints: segments };
         const checked = SelectionSettingsSchema.safeParse(settings);
         if (!checked.success) {
-          const found = new Map(checked.error.issues.map((i) => [i.path.join('.'), i.message]));
+          const found = new Map(checked.error.issues.map((i) => [i.path.join('.'), issueSentence(i)]));
           setProblems(found);
           const form = e.currentTarget;
           // The first field that needs attention takes the cursor, scrolled into view.
@@ -243,7 +248,7 @@ export function SelectionSection() {
               .then((next) => {
                 setView(next);
                 setVersion((v) => v + 1);
-                notify('info', t('admin.selection.saved', { count: next.selected, total: formatCount(next.selected) }));
+                notify('info', said('admin.selection.saved', { count: next.selected, total: next.selected }));
                 void loadQueue();
               })
               .catch(reportError)

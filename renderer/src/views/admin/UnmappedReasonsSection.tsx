@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/api';
@@ -103,7 +104,7 @@ export function UnmappedReasonsSection() {
             api()
               .call('reasons.mapText', { text, reasonId })
               .then((r) => {
-                notify('info', t('admin.unmapped.mapped', { text, count: r.customers, total: formatCount(r.customers) }));
+                notify('info', said('admin.unmapped.mapped', { text, count: r.customers, total: r.customers }));
                 load();
               })
               .catch(reportError)

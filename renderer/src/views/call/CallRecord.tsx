@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallAmendmentInput, CallDetail, TaxonomyCategory } from '../../../../shared/api/call';
@@ -226,7 +227,7 @@ export function CallRecordContainer({ callId, onChanged }: { callId: string; onC
               .then((updated) => {
                 setCall(updated);
                 setCorrecting(false);
-                notify('info', t('call.record.saved'));
+                notify('info', said('call.record.saved'));
                 onChanged();
               })
               .catch(reportError)

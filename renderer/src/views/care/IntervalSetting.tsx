@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_REVIEW_INTERVAL_MONTHS, MIN_REVIEW_INTERVAL_MONTHS } from '../../../../shared/domain/care';
@@ -34,7 +35,7 @@ export function IntervalSetting({ onSaved }: { onSaved: () => void }) {
     try {
       const s = await api().call('care.setSettings', { reviewIntervalMonths: n });
       setSaved(s.reviewIntervalMonths);
-      notify('info', t('care.interval.saved', { count: s.reviewIntervalMonths }));
+      notify('info', said('care.interval.saved', { count: s.reviewIntervalMonths }));
       onSaved();
     } catch (err) {
       reportError(err);

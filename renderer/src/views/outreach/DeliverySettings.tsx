@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMTP_SECURITY, type OutreachSettings, type SmtpSecurity } from '../../../../shared/api/outreach';
@@ -59,7 +60,7 @@ export function DeliverySettings() {
           hubPublicUrl,
         }),
       );
-      notify('info', t('outreach.delivery.saved'));
+      notify('info', said('outreach.delivery.saved'));
     } catch (error) {
       reportError(error);
     } finally {
@@ -117,7 +118,7 @@ export function DeliverySettings() {
               setBusy(true);
               api()
                 .call('outreach.smtp.test', {})
-                .then((r) => notify('info', t('outreach.delivery.tested', { host: r.host })))
+                .then((r) => notify('info', said('outreach.delivery.tested', { host: r.host })))
                 .catch(reportError)
                 .finally(() => setBusy(false));
             }}

@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Audience, MessageChannel, OutreachSummary } from '../../../../shared/api/outreach';
@@ -22,7 +23,7 @@ function FixForm({ issueId, initial, today, onFixed }: { issueId: string; initia
     setBusy(true);
     try {
       await api().call('outreach.issue.fix', { issueId, whatChanged, fixedOn });
-      notify('info', t('outreach.fix.marked'));
+      notify('info', said('outreach.fix.marked'));
       onFixed();
     } catch (error) {
       reportError(error);

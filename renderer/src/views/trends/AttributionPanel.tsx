@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/i18n/said';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -48,7 +49,7 @@ export function AttributionPanel() {
     e.preventDefault();
     try {
       const saved = await api().call('keepInTouch.settings.set', { attributionDays: Number(days) });
-      notify('info', t('keepInTouch.attribution.windowSaved', { count: saved.attributionDays }));
+      notify('info', said('keepInTouch.attribution.windowSaved', { count: saved.attributionDays }));
       await load();
     } catch (error) {
       reportError(error);

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { variantLead, type ExperimentResult, type GuidanceExperimentResult } from '../../../../shared/reports/effect';
+import type { ExperimentResult, GuidanceExperimentResult } from '../../../../shared/reports/effect';
+import { variantLead } from '../../../../shared/reports/variantLead';
 import { formatCount, formatPercent, formatSignedPoints } from '../../lib/format';
 import { DataTable, type Column } from './DataTable';
 import './experiments.css';
