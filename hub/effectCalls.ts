@@ -1,35 +1,15 @@
 import { sql } from 'kysely';
 import type { CostModel } from '../shared/domain/effect';
 import type { EventKind, EventPayload } from '../shared/sync/events';
-import { foldCall, type StoredEvent } from './store/projections';
+import { foldHeldCall, type HubCall } from './store/effectCallFold';
+import type { StoredEvent } from './store/projections';
 import type { HubStore } from './store/connect';
 
 /**
  * The calls, offers and returns org-wide offer economics and handle time are counted from, read
- * back from the events the hub holds (the `calls` projection keeps neither the offers nor the
- * times). A call is folded as the projection folds it (its latest completion, then every
- * amendment in receive order); its offers are the completion's, replaced by each amendment that
- * names offers; its times are the completion's (an amendment never changes them).
+ * back from the events the hub holds (each call folded by effectCallFold.ts).
  */
-type OfferAnswer = EventPayload<'call.completed'>['offers'][number];
-
-export interface HubCall {
-  callId: string;
-  externalId: string;
-  /** The cycle's id where the console sent it (newer consoles), else its name. */
-  cycleKey: string | null;
-  cycle: string | null;
-  completedAt: string;
-  callerId: string;
-  callerName: string;
-  callerRole: string;
-  outcome: string;
-  primaryReasonId: string | null;
-  offers: readonly OfferAnswer[];
-  timings: EventPayload<'call.completed'>['timings'];
-  /** Receive order of the call's latest event: the later of two descriptions of an offer wins. */
-  rid: number;
-}
+export { foldHeldCall, type HubCall } from './store/effectCallFold';
 
 interface Held {
   rid: number | string;
@@ -41,34 +21,6 @@ interface Held {
 async function eventsOf(store: HubStore, kinds: readonly EventKind[]): Promise<Held[]> {
   const r = await sql<Held>`SELECT rid, kind, subject, payload FROM events WHERE kind IN (${sql.join(kinds)}) ORDER BY rid`.execute(store.db);
   return r.rows;
-}
-
-/** A call folded from its events in receive order (its latest completion, then each amendment); null before its completion is here. */
-export function foldHeldCall(events: readonly StoredEvent[]): HubCall | null {
-  const row = foldCall(events);
-  const completion = events.filter((e) => e.kind === 'call.completed').at(-1);
-  if (!row || !completion) return null;
-  const p = completion.payload as EventPayload<'call.completed'>;
-  let offers: readonly OfferAnswer[] = p.offers;
-  for (const e of events) {
-    const a = e.payload as EventPayload<'call.amended'>;
-    if (e.kind === 'call.amended' && a.offers !== undefined) offers = a.offers;
-  }
-  return {
-    callId: row.call_id,
-    externalId: row.external_id,
-    cycleKey: p.cycleId ?? p.cycle,
-    cycle: p.cycle,
-    completedAt: row.completed_at,
-    callerId: p.callerId,
-    callerName: p.callerName,
-    callerRole: p.callerRole,
-    outcome: row.outcome,
-    primaryReasonId: row.primary_reason_id,
-    offers,
-    timings: p.timings ?? null,
-    rid: Math.max(...events.map((e) => e.rid)),
-  };
 }
 
 /** Every completed call the hub holds, with its amendments applied (the reference the kept cells are checked against). */

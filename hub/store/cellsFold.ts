@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DIAGNOSED_CELL_COLUMNS, DIAGNOSED_SUMS, STATED_CELL_COLUMNS, STATED_MONTH_CELL_COLUMNS, STATED_SUMS, addingOnConflict } from './cells';
-import type { HubStore } from './connect';
+import type { HubDialect } from './dialect';
+import type { HubDatabase } from './schema';
 
 /**
  * On PostgreSQL a batch does not add to the report's cells itself: every batch of a busy floor
@@ -46,7 +47,7 @@ export const FOLD_EVERY_MS = 1_000;
  * pending or folded, never both or neither. Changes committed while it runs stay for the next fold.
  * Returns the pending rows moved (0 when another instance is folding).
  */
-export async function foldPendingCells(store: HubStore): Promise<number> {
+export async function foldPendingCells(store: { dialect: HubDialect; db: Kysely<HubDatabase> }): Promise<number> {
   if (store.dialect !== 'postgres') return 0;
   return store.db.transaction().execute(async (trx) => {
     const locked = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS locked`.execute(trx);

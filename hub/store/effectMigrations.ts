@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { EventPayload } from '../../shared/sync/events';
-import type { HubDialect } from './migrations';
+import type { HubDialect } from './dialect';
 import { recompute, type EffectStatement } from './effectProjection';
 import { kyselyQuery, runEffectStep } from './effectStore';
 

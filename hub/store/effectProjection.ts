@@ -1,6 +1,6 @@
 import { monthsPaid, toCents } from '../../shared/domain/effect';
 import type { EventKind, EventPayload } from '../../shared/sync/events';
-import { foldHeldCall, type HubCall } from '../effectCalls';
+import { foldHeldCall, type HubCall } from './effectCallFold';
 import type { StoredEvent } from './projections';
 
 /**

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { CALL_KINDS } from './projections';
 import { CELL_TABLES, EFFECT_CALL_COLUMNS, EFFECT_WIN_COLUMNS, NUMERIC_COLUMNS, type CellTable, type EffectStatement, type EffectStep } from './effectProjection';
-import type { HubDialect } from './migrations';
+import type { HubDialect } from './dialect';
 
 /**
  * The statements of the offer-economics and handle-time step (effectProjection.ts) on each store,

@@ -6,8 +6,9 @@ import { cellsMigrations } from './cellsMigrations';
 import { keepInTouchMigrations } from './keepInTouchMigrations';
 import { effectMigrations } from './effectMigrations';
 import { FIRST_INGEST_LOCK_BUCKETS } from './ingestLocks';
+import type { HubDialect } from './dialect';
 
-export type HubDialect = 'sqlite' | 'postgres';
+export type { HubDialect };
 
 /**
  * The hub's schema steps. One list for both stores; the few type names that differ come from

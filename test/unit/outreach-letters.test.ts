@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES, templateKey } from '../../shared/domain/outreachDefaults';
 import { fieldsUsed, parseTemplate } from '../../shared/domain/outreachTemplate';
 import { LANGUAGES } from '../../shared/i18n/languages';
-import { LETTERS, letterIn } from '../../shared/i18n/letters';
+import { LETTERS, letterIn } from '../../shared/content/letters';
 
 const fieldsOf = (text: string) => {
   const parsed = parseTemplate(text);

@@ -18,7 +18,7 @@ import {
 import { newOfferCode } from '../call/codes';
 import { activeRules, toRuleDef } from '../playbook/offers';
 import type { Language } from '../../../shared/i18n/languages';
-import { letterIn } from '../../../shared/i18n/letters';
+import { letterIn } from '../../../shared/content/letters';
 import { DEFAULT_OFFERS } from '../../../shared/domain/offers';
 import { customerLanguage } from '../locale/settings';
 import { translatorFor } from '../i18n';

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/open';
 import { listTaxonomyNames } from '../../../db/repos/taxonomyNames';
-import { contentNames, type ContentNames, type OwnKind, type ReportLabels } from '../../../shared/i18n/contentNames';
+import { contentNames, type ContentNames, type OwnKind, type ReportLabels } from '../../../shared/content/contentNames';
 import { isLanguage, type UiLanguage } from '../../../shared/i18n/languages';
 import { translatorFor } from '../i18n';
 

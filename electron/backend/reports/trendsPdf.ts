@@ -16,7 +16,7 @@ import { organisationCurrency, systemLocale } from '../locale/settings';
 import type { OfferEconomicsReport, OfferEconomicsRow } from '../../../shared/reports/offerEconomics';
 import { effectReport, offerEconomicsReport } from '../effect/reports';
 import { reportNamesFor } from './reportNames';
-import { localiseAgreement, localiseOfferMatrix, localiseReasonsReport, localiseRecoveryReport } from '../../../shared/i18n/contentNames';
+import { localiseAgreement, localiseOfferMatrix, localiseReasonsReport, localiseRecoveryReport } from '../../../shared/content/contentNames';
 import { barChart, createDoc, footers, heading, lineChart, note, paragraph, table, toBuffer, type TableColumn } from './pdfLayout';
 
 export interface TrendsReportData {

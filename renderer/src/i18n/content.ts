@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CallDetail, CallSession, Offer, TaxonomyCategory } from '../../../shared/api/call';
-import { contentNames, type ContentNames } from '../../../shared/i18n/contentNames';
+import { contentNames, type ContentNames } from '../../../shared/content/contentNames';
 import { ownName, ownNamedId } from './ownNames';
 
 /**

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AgreementReport, OfferMatrix, RecoveryReport } from '../../../shared/api/reports';
 import type { ReasonsReport } from '../../../shared/reports/reasons';
-import * as shared from '../../../shared/i18n/contentNames';
+import * as shared from '../../../shared/content/contentNames';
 import { namesIn } from './content';
 
 /**

@@ -2,7 +2,7 @@ import type { AgreementReport, OfferMatrix, RecoveryReport, RecoveryRow } from '
 import type { ReasonsReport } from '../reports/reasons';
 import { DEFAULT_OFFERS } from '../domain/offers';
 import { DEFAULT_TAXONOMY } from '../domain/taxonomy';
-import { nameToShow } from './taxonomyNames';
+import { nameToShow } from '../i18n/taxonomyNames';
 
 /**
  * The shipped taxonomy and offers named in one language, for the window (renderer/src/i18n/content.ts)

@@ -1,9 +1,9 @@
-import en from './messages/en/letters.json';
-import es from './messages/es/letters.json';
-import de from './messages/de/letters.json';
-import fr from './messages/fr/letters.json';
+import en from '../i18n/messages/en/letters.json';
+import es from '../i18n/messages/es/letters.json';
+import de from '../i18n/messages/de/letters.json';
+import fr from '../i18n/messages/fr/letters.json';
 import { DEFAULT_TEMPLATES, templateKey } from '../domain/outreachDefaults';
-import type { Language } from './languages';
+import type { Language } from '../i18n/languages';
 
 /**
  * The shipped message templates' subject and body in each language the console ships, written as a
