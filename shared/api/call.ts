@@ -25,7 +25,7 @@ export const CallStateSchema = z
     reached: z.enum(STAGES),
     visited: z.array(z.enum(STAGES)).max(STAGES.length),
     apologize: z.object({ note }).strict(),
-    listen: z.object({ words: z.string().max(50_000, "The customer's words are at most 50,000 characters.") }).strict(),
+    listen: z.object({ words: z.string().max(50_000, 'errors.input.wordsTooLong') }).strict(),
     diagnose: z
       .object({
         categoryId: refId.nullable(),

@@ -61,7 +61,7 @@ export const privacyChannels = {
       .object({
         customerId: z.number().int().positive(),
         /** The customer's id, typed by the manager: an erasure cannot be undone. */
-        confirm: z.string().trim().min(1, "Type the customer's id to confirm.").max(100),
+        confirm: z.string().trim().min(1, 'errors.input.typeIdToConfirm').max(100),
       })
       .strict(),
     output: z.object({ erasedAs: z.string(), calls: z.number().int() }),

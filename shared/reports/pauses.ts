@@ -5,7 +5,7 @@ import type { CsvColumn } from '../csv/write';
  * Pause time by person and reason: how much of the day the floor spends paused, and why. A part of
  * handle-time reporting (talk, wrap-up and pause make up an agent's time).
  */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-16.');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.input.dayExample');
 
 export const PauseReportFilters = z
   .object({

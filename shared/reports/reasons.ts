@@ -9,8 +9,8 @@ export const ReasonsReportFilters = z
   .object({
     by: z.enum(['stated', 'diagnosed']).default('stated'),
     cycle: z.string().max(100).optional(),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.input.dayShort').optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.input.dayShort').optional(),
     group: z.enum(['cycle', 'month']).optional(),
     segment: z.string().max(200).optional(),
     product: z.string().max(200).optional(),

@@ -41,7 +41,7 @@ export type DayCounters = z.infer<typeof DayCounters>;
 export const PauseReasonSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a pause reason id is lower-case letters, digits and dashes'),
-    label: z.string().trim().min(1, 'Give the pause reason a name.').max(40, 'A pause reason is at most 40 characters.'),
+    label: z.string().trim().min(1, 'errors.input.pauseReasonName').max(40, 'errors.input.pauseReasonTooLong'),
   })
   .strict();
 export type PauseReason = z.infer<typeof PauseReasonSchema>;

@@ -137,7 +137,7 @@ describe('the retention setting, through the contract', () => {
     for (const bad of [{ months: 0, daily: false }, { months: 601, daily: true }, { months: 2.5, daily: false }, { months: null, daily: true }]) {
       expect(await callResult(b.dispatch, 'privacy.retention.set', bad)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    expect(await callResult(b.dispatch, 'privacy.retention.set', { months: null, daily: true })).toMatchObject({ error: { message: 'daily: A daily run needs a number of months.' } });
+    expect(await callResult(b.dispatch, 'privacy.retention.set', { months: null, daily: true })).toMatchObject({ error: { message: 'A daily run needs a number of months.', field: 'daily' } });
     expect((await call(b.dispatch, 'privacy.retention', {})).months).toBeNull();
 
     const saved = await call(b.dispatch, 'privacy.retention.set', { months: 24, daily: true });
