@@ -5,6 +5,7 @@ import { Notices } from '../../renderer/src/components/Notices';
 import { ApiCallError } from '../../renderer/src/api/client';
 import { useAppStore } from '../../renderer/src/store';
 import { said } from '../../shared/i18n/said';
+import { installFakeApi } from './fakeApi';
 
 afterEach(() => applyLanguage('en', 'USD'));
 
@@ -33,5 +34,23 @@ describe('a notice in the language on screen, not the one it was raised in', () 
 
     await act(() => applyLanguage('de', 'EUR'));
     expect(screen.getByRole('status')).toHaveTextContent(/^Anruf bei Ada gespeichert: /);
+  });
+
+  it("the floor's saved thresholds and pause reasons are confirmed in the desk's language", async () => {
+    await applyLanguage('es', 'EUR');
+    const thresholds = { idle: 20, in_call: 15, wrap_up: 3, paused: 15 };
+    installFakeApi({
+      'board.thresholds.set': (t) => t,
+      'presence.reasons.save': ({ pauseReasons }) => ({ pauseReasons, publishedToHub: true }),
+    });
+    render(<Notices />);
+    await act(async () => {
+      await useAppStore.getState().saveBoardThresholds(thresholds);
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Umbrales guardados.');
+    await act(async () => {
+      await useAppStore.getState().savePauseReasons([{ id: 'lunch', label: 'Almuerzo' }]);
+    });
+    expect(screen.getByText('Motivos de pausa guardados y enviados a todos los puestos a través del hub.')).toBeInTheDocument();
   });
 });

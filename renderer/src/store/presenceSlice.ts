@@ -1,5 +1,6 @@
 import type { BoardThresholds, DeskPresence } from '../../../shared/api/presence';
 import type { Board, PauseReason } from '../../../shared/sync/board';
+import { said } from '../../../shared/i18n/said';
 import { api } from '../api/client';
 import type { Slice } from './types';
 
@@ -68,7 +69,7 @@ export const createPresenceSlice: Slice<PresenceSlice> = (set, get) => ({
   saveBoardThresholds: async (t) => {
     try {
       set({ boardThresholds: await api().call('board.thresholds.set', t) });
-      get().notify('info', 'Thresholds saved.');
+      get().notify('info', said('board.thresholds.saved'));
       return true;
     } catch (error) {
       get().reportError(error);
@@ -78,7 +79,7 @@ export const createPresenceSlice: Slice<PresenceSlice> = (set, get) => ({
   savePauseReasons: async (list) => {
     try {
       const saved = await api().call('presence.reasons.save', { pauseReasons: list });
-      get().notify('info', saved.publishedToHub ? 'Pause reasons saved and sent to every desk through the hub.' : 'Pause reasons saved on this desk.');
+      get().notify('info', said(saved.publishedToHub ? 'board.reasons.savedEverywhere' : 'board.reasons.savedOnDesk'));
       await get().loadPresence();
       return true;
     } catch (error) {
