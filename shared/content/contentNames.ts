@@ -1,5 +1,6 @@
 import type { AgreementReport, OfferMatrix, RecoveryReport, RecoveryRow } from '../api/reports';
 import type { ReasonsReport } from '../reports/reasons';
+import type { OfferEconomicsReport, OfferEconomicsRow } from '../reports/offerEconomics';
 import { DEFAULT_OFFERS } from '../domain/offers';
 import { DEFAULT_TAXONOMY } from '../domain/taxonomy';
 import { nameToShow } from '../i18n/taxonomyNames';
@@ -128,4 +129,14 @@ export function localiseAgreement(n: ContentNames, report: AgreementReport): Agr
       diagnosed: n.reason(m.diagnosedReasonId, m.diagnosed),
     })),
   };
+}
+
+/** Offer economics with shipped offers and reasons in the reader's language (the printed report's table). */
+export function localiseOfferEconomics(n: ContentNames, report: OfferEconomicsReport): OfferEconomicsReport {
+  const named = (r: OfferEconomicsRow): OfferEconomicsRow => ({
+    ...r,
+    offer: n.offer(r.offerId, r.offer),
+    reason: r.reasonId === null ? r.reason : n.reason(r.reasonId, r.reason),
+  });
+  return { ...report, rows: report.rows.map(named), byOffer: report.byOffer.map(named) };
 }

@@ -30,6 +30,14 @@ describe('the printable report for a manager', () => {
     expect(flat).toContain('Did the calls work: called against the control group No cycle has a control group yet.');
   });
 
+  it("names the shipped offers in the reader's language in the offer economics table", async () => {
+    await call(b.dispatch, 'session.setup', { name: PEOPLE.mia.name, role: 'manager' });
+    await call(b.dispatch, 'locale.setLanguage', { language: 'de' });
+    const flat = await text();
+    expect(flat).toContain('15 % Rabatt für 3 Monate');
+    expect(flat).not.toContain('15% off for 3 months');
+  });
+
   it('leaves them out of an agent\'s own report', async () => {
     await call(b.dispatch, 'session.setup', { name: PEOPLE.alex.name, role: 'agent' });
     expect(await text()).not.toContain('Offer economics');

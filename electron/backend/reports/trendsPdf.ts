@@ -16,7 +16,7 @@ import { organisationCurrency, systemLocale } from '../locale/settings';
 import type { OfferEconomicsReport, OfferEconomicsRow } from '../../../shared/reports/offerEconomics';
 import { effectReport, offerEconomicsReport } from '../effect/reports';
 import { reportNamesFor } from './reportNames';
-import { localiseAgreement, localiseOfferMatrix, localiseReasonsReport, localiseRecoveryReport } from '../../../shared/content/contentNames';
+import { localiseAgreement, localiseOfferEconomics, localiseOfferMatrix, localiseReasonsReport, localiseRecoveryReport } from '../../../shared/content/contentNames';
 import { barChart, createDoc, footers, heading, lineChart, note, paragraph, table, toBuffer, type TableColumn } from './pdfLayout';
 
 export interface TrendsReportData {
@@ -123,7 +123,7 @@ export async function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Pe
   const { names, labels } = reportNamesFor(db, language);
   return {
     effect: managerView ? effectReport(db, { cycle: chosen?.id }) : null,
-    offers: managerView ? offerEconomicsReport(db, { cycle: chosen?.id }) : null,
+    offers: managerView ? localiseOfferEconomics(names, offerEconomicsReport(db, { cycle: chosen?.id })) : null,
     by,
     scope: scopeOf(user),
     cycleName: chosen?.name ?? t('trendsPdf.allCycles'),
