@@ -42,6 +42,14 @@ async function sendOne(title: string) {
 const SERVICE = DEFAULT_TEMPLATES.find((t) => t.id === 'template.what-changed.service');
 
 describe('messages in the language the company writes to its customers in', () => {
+  it("Admin lists a shipped template in the customers' language, and an edited one as written", async () => {
+    await call(b.dispatch, 'locale.setCustomerLanguage', { language: 'de' });
+    const listed = (await call(b.dispatch, 'outreach.templates.list', {})).items;
+    expect(listed.find((t) => t.id === SERVICE?.id)?.subject).toBe('Was wir geändert haben, seit Sie {{company}} verlassen haben');
+    await call(b.dispatch, 'locale.setCustomerLanguage', { language: 'en' });
+    expect((await call(b.dispatch, 'outreach.templates.list', {})).items.find((t) => t.id === SERVICE?.id)?.subject).toBe(SERVICE?.subject);
+  });
+
   it('German: a shipped template is sent in German, with German dates; a template the manager edited is sent as written', async () => {
     // Set up by an English-speaking manager: English until a manager chooses another.
     expect(await call(b.dispatch, 'locale.customerLanguage', {})).toEqual({ language: 'en', source: 'setting' });

@@ -22,6 +22,8 @@ import { composeFor, composeKit, parseTemplateRow, SAMPLE_CODE, type OutreachFac
 import { readOutreachSettings } from './settings';
 import { mayContact } from './mayContact';
 import { appError } from '../i18n/errors';
+import { letterIn } from '../../../shared/content/letters';
+import { customerLanguage } from '../locale/settings';
 
 function scopeNames(db: Db): (t: Pick<TemplateRow, 'category_id' | 'reason_id'>) => string {
   const categories = new Map(listCategories(db).map((c) => [c.id, c.name]));
@@ -49,7 +51,10 @@ export function toTemplate(t: TemplateRow, scope: string): Template {
 
 export function templateList(db: Db): { items: Template[] } {
   const scope = scopeNames(db);
-  return { items: listTemplates(db).map((t) => toTemplate(t, scope(t))) };
+  // A shipped template still carrying its shipped text is shown, and so edited, in the language it
+  // is sent in; what the manager then saves goes out as written.
+  const { language } = customerLanguage(db);
+  return { items: listTemplates(db).map((t) => toTemplate(letterIn(t, language), scope(t))) };
 }
 
 /** Checks a subject and body as a template; throws the first problem, saying which part it is in. */
