@@ -26,9 +26,17 @@ export function ExperimentStarter(props: Omit<ExperimentFormProps, 'onClose'>) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  // The cursor goes back to the button once it is drawn again: after React's commit, not on a
+  // timer that a busy machine can run before the button is back in the page.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (open || !returnFocus.current) return;
+    returnFocus.current = false;
+    opener.current?.focus();
+  }, [open]);
   const close = () => {
+    returnFocus.current = true;
     setOpen(false);
-    requestAnimationFrame(() => opener.current?.focus());
   };
   if (!open) {
     return (
