@@ -1,4 +1,3 @@
-import { englishOf } from '../shared/i18n/english';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
@@ -19,7 +18,7 @@ import { assignmentsFor, publishAssignments } from './assignments';
 import { silentHubLogger, type HubLogger } from './log';
 import { outreachRoutes } from './outreach';
 import { DEFAULT_AUTH_FAILURE_LIMIT, pruneCounters, recordAuthFailure, sharedRateLimitStore, type AuthFailureLimit } from './limits';
-import type { HubRouteContext } from './routeKit';
+import { firstIssue, type HubRouteContext } from './routeKit';
 import { boardRoutes } from './boardRoutes';
 import { healthRoutes } from './healthRoutes';
 import { permissionsRoutes } from './permissions';
@@ -64,15 +63,6 @@ function bearer(req: FastifyRequest): string | null {
   if (typeof header !== 'string') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   return match?.[1] ?? null;
-}
-
-/** Message for a 400 from a zod failure: the first issue, with where it is. */
-function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
-  // A schema shared with the console names its sentence by key: the hub answers in English.
-  const issue = error.issues[0];
-  if (!issue) return 'The request is not valid.';
-  const message = /^[a-z]\w*(\.\w+)+$/.test(issue.message) ? englishOf({ key: issue.message }) : issue.message;
-  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${message}` : message;
 }
 
 /**
