@@ -24,6 +24,7 @@ const SLOW = [
   'test/unit/cli-import.test.ts',
   'test/unit/cli-keep-in-touch.test.ts',
   'test/unit/cli-suppress.test.ts',
+  'test/unit/cli-export-history.test.ts',
   'test/hub/faults.test.ts',
   'test/e2e/floor-shift.test.ts',
   'test/e2e/i18n-views.test.ts',
