@@ -17,14 +17,16 @@ const ROW = '[role="listbox"][aria-label="Customers to call"] .queue-row';
  * Set before any script of the page runs: the time (from the start of navigation) of the first
  * animation frame in which a row of the queue is in the document, that is, the frame that paints it.
  */
-const MARK_FIRST_ROW = `(() => {
-  const seen = () => document.querySelector(${JSON.stringify(`${ROW}, #baseline li`)}) !== null;
+function markFirstRow(rows: string): string {
+  return `(() => {
+  const seen = () => document.querySelector(${JSON.stringify(`${rows}, #baseline li`)}) !== null;
   const mark = () => { window.__firstRowPaint = performance.now(); };
   const observer = new MutationObserver(() => {
     if (seen()) { observer.disconnect(); requestAnimationFrame(mark); }
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
+}
 
 /** The baseline page: the same 200 customers from the same server, as a plain list, no framework. */
 function baselinePage(key: string): string {
@@ -46,8 +48,9 @@ export interface Served {
   child: ChildProcess;
 }
 
-export async function serveConsole(dbPath: string): Promise<Served> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'winback.mjs'), 'serve', '--port', '0', '--db', dbPath], {
+/** `winback serve` of the checkout at `root` (this one unless told), with its own built renderer. */
+export async function serveConsole(dbPath: string, root = join(import.meta.dirname, '..')): Promise<Served> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'winback.mjs'), 'serve', '--port', '0', '--db', dbPath], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let out = '';
@@ -62,7 +65,7 @@ export async function serveConsole(dbPath: string): Promise<Served> {
   return { url, child };
 }
 
-async function firstRowPaint(page: Page, url: string): Promise<{ ms: number; rows: number }> {
+async function firstRowPaint(page: Page, url: string, row: string): Promise<{ ms: number; rows: number }> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __firstRowPaint?: number }).__firstRowPaint !== undefined, null, { timeout: 30_000 });
   return page.evaluate(
@@ -70,11 +73,64 @@ async function firstRowPaint(page: Page, url: string): Promise<{ ms: number; row
       ms: (window as unknown as { __firstRowPaint: number }).__firstRowPaint,
       rows: document.querySelectorAll(`${row}, #baseline li`).length,
     }),
-    ROW,
+    row,
   );
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+export interface FirstPaints {
+  /** The Queue view's first paint of each counted page, ms from the start of navigation. */
+  real: number[];
+  /** The baseline page's, on the same server in the same browser context. */
+  bare: number[];
+  /** What made a page not count as a measurement (no rows painted), if anything did. */
+  problems: string[];
+}
+
+/**
+ * `reps` fresh pages of the console served from `dbPath` by the checkout at `root` (this one unless
+ * told), each followed by the baseline page in the same browser context; one round before them warms
+ * the server's statements and the browser's process and is not counted. `row` is what a queue row is
+ * in that checkout's markup.
+ */
+export async function measureFirstPaints(dbPath: string, options: { reps: number; root?: string; row?: string }): Promise<FirstPaints> {
+  const row = options.row ?? ROW;
+  const served = await serveConsole(dbPath, options.root);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const origin = new URL(served.url).origin;
+    const key = new URL(served.url).searchParams.get('key') ?? '';
+    const result: FirstPaints = { real: [], bare: [], problems: [] };
+    for (let rep = 0; rep < options.reps + 1; rep += 1) {
+      // A desk that has started before: its window's storage remembers the language it showed (as
+      // Electron keeps it across starts), here the system's English; the HTTP cache is still empty.
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        storageState: { cookies: [], origins: [{ origin, localStorage: [{ name: 'winback.language', value: 'en' }] }] },
+      });
+      try {
+        await context.addInitScript(markFirstRow(row));
+        await context.route(`${origin}/baseline.html`, (route) => route.fulfill({ contentType: 'text/html', body: baselinePage(key) }));
+        const a = await firstRowPaint(await context.newPage(), served.url, row);
+        const b = await firstRowPaint(await context.newPage(), `${origin}/baseline.html`, row);
+        if (a.rows === 0 || b.rows !== 200) result.problems.push(`the queue showed ${a.rows} rows and the baseline ${b.rows}`);
+        if (rep > 0) {
+          result.real.push(a.ms);
+          result.bare.push(b.ms);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    return result;
+  } finally {
+    await browser?.close();
+    served.child.kill('SIGTERM');
+    if (served.child.exitCode === null) await once(served.child, 'exit');
+  }
+}
 
 /**
  * The console in Chromium (Debian's, through playwright-core): from the start of navigation to the
@@ -106,58 +162,19 @@ export const chromiumBenchmark: Benchmark = {
     backend.close();
     if (!session.ok || !warm.ok) throw new Error('the console could not be set up for the benchmark');
 
-    const served = await serveConsole(dbPath);
-    let browser: Browser | null = null;
-    try {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-      });
-      const origin = new URL(served.url).origin;
-      const key = new URL(served.url).searchParams.get('key') ?? '';
-      const reps = ctx.quick ? 3 : 7;
-      const real: number[] = [];
-      const bare: number[] = [];
-      const problems: string[] = [];
-      for (let rep = 0; rep < reps + 1; rep += 1) {
-        // A desk that has started before: its window's storage remembers the language it showed (as
-        // Electron keeps it across starts), here the system's English; the HTTP cache is still empty.
-        const context = await browser.newContext({
-          viewport: { width: 1280, height: 800 },
-          storageState: { cookies: [], origins: [{ origin, localStorage: [{ name: 'winback.language', value: 'en' }] }] },
-        });
-        try {
-          await context.addInitScript(MARK_FIRST_ROW);
-          await context.route(`${origin}/baseline.html`, (route) => route.fulfill({ contentType: 'text/html', body: baselinePage(key) }));
-          const page = await context.newPage();
-          const a = await firstRowPaint(page, served.url);
-          const b = await firstRowPaint(await context.newPage(), `${origin}/baseline.html`);
-          if (a.rows === 0 || b.rows !== 200) problems.push(`the queue showed ${a.rows} rows and the baseline ${b.rows}`);
-          // The first round warms the server's statements and the browser's process; it is not counted.
-          if (rep > 0) {
-            real.push(a.ms);
-            bare.push(b.ms);
-          }
-        } finally {
-          await context.close();
-        }
-      }
-      const result = judged({
-        name: `console in Chromium: Queue view's first paint, ${customers.toLocaleString('en-US')} customers`,
-        value: median(real),
-        unit: 'ms',
-        target: 500,
-        baseline: median(bare),
-        ratioTarget: null,
-        note:
-          `median of ${reps} fresh pages, from the start of navigation to the frame that paints the first queue rows (the built renderer from winback serve, session, queue of 200 and filters through the API); baseline: the same 200 customers fetched and written as a plain list.` +
-          (problems.length > 0 ? ` INVALID: ${[...new Set(problems)].join('; ')}.` : ''),
-      });
-      return [problems.length > 0 ? { ...result, pass: false } : result];
-    } finally {
-      await browser?.close();
-      served.child.kill('SIGTERM');
-      if (served.child.exitCode === null) await once(served.child, 'exit');
-    }
+    const reps = ctx.quick ? 3 : 7;
+    const { real, bare, problems } = await measureFirstPaints(dbPath, { reps });
+    const result = judged({
+      name: `console in Chromium: Queue view's first paint, ${customers.toLocaleString('en-US')} customers`,
+      value: median(real),
+      unit: 'ms',
+      target: 500,
+      baseline: median(bare),
+      ratioTarget: null,
+      note:
+        `median of ${reps} fresh pages, from the start of navigation to the frame that paints the first queue rows (the built renderer from winback serve, session, queue of 200 and filters through the API); baseline: the same 200 customers fetched and written as a plain list.` +
+        (problems.length > 0 ? ` INVALID: ${[...new Set(problems)].join('; ')}.` : ''),
+    });
+    return [problems.length > 0 ? { ...result, pass: false } : result];
   },
 };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from './store';
 import { FirstRunContainer, RecoveryContainer } from './views/lazyViews';
 import { AppFrame } from './shell/AppFrame';
@@ -14,19 +14,32 @@ export function App() {
   const user = useAppStore((s) => s.session?.user ?? null);
   const damaged = useAppStore((s) => s.health?.state === 'damaged');
   const [starting, setStarting] = useState(true);
+  // Whose language is on screen: read at the start for whoever the session had, then for each person
+  // who signs in. `undefined` until the start has read it.
+  const localeReadFor = useRef<string | null | undefined>(undefined);
 
   useEffect(() => {
     // Only when the session cannot be read is the database's health asked: a damaged database
     // answers every other channel with an error, and gets the recovery screen, not an empty console.
     // The language's catalogue loads meanwhile: nothing is shown before its words are there.
     const session = loadSession().then(() => (useAppStore.getState().session === null ? checkHealth() : undefined));
-    void Promise.all([session, loadLocale()]).finally(() => setStarting(false));
+    void Promise.all([session, loadLocale()]).finally(() => {
+      localeReadFor.current = useAppStore.getState().session?.user?.id ?? null;
+      setStarting(false);
+    });
   }, [loadSession, checkHealth, loadLocale]);
 
-  // Whoever signs in (first run, or another person on a shared desk) gets their own language.
+  // Whoever signs in (first run, or another person on a shared desk) gets their own language. The
+  // person signed in at the start already has theirs: asking again would put one more request beside
+  // the Queue's own while it first paints.
   const userId = user?.id ?? null;
   useEffect(() => {
-    if (!starting && userId !== null) void loadLocale();
+    if (starting) return;
+    // Signed out: whoever signs in next, even the same person, is read again.
+    if (userId === null) localeReadFor.current = null;
+    if (userId === null || userId === localeReadFor.current) return;
+    localeReadFor.current = userId;
+    void loadLocale();
   }, [starting, userId, loadLocale]);
   // A manager's own reason names per language, for every desk signed in (the first-run screen names no reason).
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { CallSessionSchema } from './call';
-import { SaidSchema } from '../i18n/said';
+import { SaidSchema } from '../i18n/saidSchema';
 
 export const ContactPolicySchema = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { ImportMappingSchema } from '../domain/importMapping';
-import { SaidSchema } from '../i18n/said';
+import { SaidSchema } from '../i18n/saidSchema';
 
 /** The browser transport cannot read paths: the file travels in base64 chunks of this size at most. */
 export const IMPORT_CHUNK_BYTES = 512 * 1024;

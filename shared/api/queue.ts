@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { HH_MM, isValidTimeZone } from '../domain/callingHours';
 import { SelectionSettingsSchema } from '../domain/selection';
-import { SaidSchema } from '../i18n/said';
+import { SaidSchema } from '../i18n/saidSchema';
 
 const nameId = z.object({ id: z.string(), name: z.string() });
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * A sentence the core says to a person, as a catalogue key and its parameters instead of words: the
  * window says it in the person's language and formats its amounts, numbers and times by the person's
@@ -25,29 +23,6 @@ export type SaidParam =
   | { day: string }
   | Said
   | { list: SaidParam[]; join: 'and' | 'comma' | 'sentences' };
-
-const ParamSchema: z.ZodType<SaidParam> = z.lazy(() =>
-  z.union([
-    z.string().max(10_000),
-    z.number(),
-    z.object({ amount: z.number(), currency: z.string().regex(/^[A-Z]{3}$/) }).strict(),
-    z.object({ signed: z.number() }).strict(),
-    z.object({ decimal: z.number() }).strict(),
-    z.object({ at: z.string().max(40), timeZone: z.string().max(100) }).strict(),
-    z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
-    SaidSchema,
-    z.object({ list: z.array(ParamSchema).max(1_000), join: z.enum(['and', 'comma', 'sentences']) }).strict(),
-  ]),
-);
-
-export const SaidSchema: z.ZodType<Said> = z.lazy(() =>
-  z
-    .object({
-      key: z.string().regex(/^[\w.]+$/).max(200),
-      params: z.record(z.string(), ParamSchema).optional(),
-    })
-    .strict(),
-);
 
 /** Builds a sentence; the key is checked against the English catalogue where the caller types it. */
 export function said(key: string, params?: Record<string, SaidParam>): Said {

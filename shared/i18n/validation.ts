@@ -1,4 +1,5 @@
-import { said, SaidSchema, type Said } from './said';
+import { said, type Said } from './said';
+import { SaidSchema } from './saidSchema';
 
 /**
  * What zod found wrong with an input, as a sentence by key that names the field by its label: the

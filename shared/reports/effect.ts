@@ -3,7 +3,8 @@ import { newcombeDifference, wilsonInterval } from '../domain/effect';
 import { variantLead } from './variantLead';
 import { STAGES, type Stage } from '../domain/stages';
 import { englishOf } from '../i18n/english';
-import { said, SaidSchema, type Said } from '../i18n/said';
+import { said, type Said } from '../i18n/said';
+import { SaidSchema } from '../i18n/saidSchema';
 
 /**
  * "Did the calls work": the customers of cycles with a control group, split into those to be

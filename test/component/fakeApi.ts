@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/api';
 import type { ApiError } from '../../shared/api/result';
-import { ApiCallError, setApiClient } from '../../renderer/src/api/client';
+import { failedCall, setApiClient } from '../../renderer/src/api/client';
 import { buildEffectReport } from '../../shared/reports/effect';
 import { buildOfferEconomics } from '../../shared/reports/offerEconomics';
 import { buildHandleTimeReport } from '../../shared/reports/handleTime';
@@ -48,9 +48,9 @@ export function installFakeApi(given: Answers) {
   const call = vi.fn(async (channel: Channel, input: unknown) => {
     calls.push([channel, input]);
     const answer = answers[channel] as ((i: unknown) => unknown) | undefined;
-    if (!answer) throw new ApiCallError({ code: 'internal', message: `no fake answer for ${channel}` });
+    if (!answer) throw await failedCall({ code: 'internal', message: `no fake answer for ${channel}` });
     const value = answer(input);
-    if (value && typeof value === 'object' && 'code' in value && 'message' in value) throw new ApiCallError(value as ApiError);
+    if (value && typeof value === 'object' && 'code' in value && 'message' in value) throw await failedCall(value as ApiError);
     return Promise.resolve(value);
   });
   setApiClient({ call: call as never });

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
@@ -104,5 +104,34 @@ describe('the language in preferences', () => {
     expect(calls).toContainEqual(['locale.setLanguage', { language: 'de' }]);
     expect(backend.people).toEqual({ p1: 'de', p2: 'fr' });
     expect(backend.deskLanguage()).toBeNull();
+  });
+});
+
+describe('the language at the start of a signed-in desk', () => {
+  it('is read once for the person signed in, and again for the next person who takes the desk', async () => {
+    const backend = localeBackend({ people: { p1: 'de', Lucía: 'es' } });
+    backend.signIn('p1');
+    const { calls } = installFakeApi({
+      'session.get': () => ({ ...base, user: { id: 'p1', name: 'Ann', role: 'agent' } }),
+      'session.switch': (i: { name: string }) => {
+        backend.signIn(i.name);
+        return { ...base, user: { id: i.name, name: i.name, role: 'agent' } };
+      },
+      'queue.list': () => ({ items: [], total: 0 }),
+      'sync.status': () => idle,
+      ...backend.answers,
+    });
+    render(<App />);
+    expect(await screen.findByRole('combobox', { name: 'Sprache' })).toHaveDisplayValue('Deutsch');
+    // The Queue paints without asking a second time for the language it already shows.
+    await waitFor(() => expect(calls.map(([c]) => c)).toContain('queue.list'));
+    expect(calls.filter(([c]) => c === 'locale.get')).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Person wechseln' }));
+    const dialog = screen.getByRole('dialog', { name: 'Person wechseln' });
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'Lucía');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Wechseln' }));
+    expect(await screen.findByRole('combobox', { name: 'Idioma' })).toHaveDisplayValue('Español');
+    expect(calls.filter(([c]) => c === 'locale.get')).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyLanguage } from '../../renderer/src/i18n';
 import { Notices } from '../../renderer/src/components/Notices';
-import { ApiCallError } from '../../renderer/src/api/client';
+import { failedCall } from '../../renderer/src/api/client';
 import { useAppStore } from '../../renderer/src/store';
 import { said } from '../../shared/i18n/said';
 import { installFakeApi } from './fakeApi';
@@ -13,7 +13,7 @@ describe('a notice in the language on screen, not the one it was raised in', () 
   it('an error raised on a Spanish screen reads German once the desk switches to German', async () => {
     await applyLanguage('es', 'EUR');
     render(<Notices />);
-    const failure = new ApiCallError({
+    const failure = await failedCall({
       code: 'not_found',
       message: 'No hay ningún cliente con el id 42.',
       said: { key: 'errors.customer.notFound', params: { id: '42' } },

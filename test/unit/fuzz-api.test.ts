@@ -11,7 +11,7 @@ import { ERROR_CODES, type ApiResult } from '../../shared/api/result';
 import { call, tempDir, signIn } from '../helpers/backend';
 import { damagePages } from '../helpers/damage';
 import { setReportWorkerEnabled } from '../../electron/backend/reports/runner';
-import { SaidSchema } from '../../shared/i18n/said';
+import { SaidSchema } from '../../shared/i18n/saidSchema';
 
 /**
  * Property-based tests of the API boundary: for every channel in the contract (read from the

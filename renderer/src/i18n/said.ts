@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import { renderSaid, SaidSchema, type Said, type Translate } from '../../../shared/i18n/said';
-import { issueSaid, type ValidationIssue } from '../../../shared/i18n/validation';
+import { renderSaid, type Said, type Translate } from '../../../shared/i18n/said';
 import { formattingLocaleNow } from '../lib/format';
 import { i18next } from './index';
 
@@ -18,27 +17,4 @@ export function say(value: Said, t?: TFunction): string {
 export function sayOr(value: Said | null | undefined, words: string, t?: TFunction): string {
   if (!value || !i18next.isInitialized || !i18next.exists(value.key)) return words;
   return say(value, t);
-}
-
-/**
- * What a failed call says to the person: its sentence by key, or the core's own words when it sent
- * no key or one this window's catalogue lacks (a newer core, say).
- */
-export function errorWords(error: { message: string; said?: unknown }): string {
-  const sentence = errorSentence(error);
-  return sentence ? say(sentence) : error.message;
-}
-
-/** The core's sentence by key when it sent one this window's catalogue has; null otherwise. */
-export function errorSentence(error: { said?: unknown }): Said | null {
-  if (error.said === undefined || !i18next.isInitialized) return null;
-  // The window trusts the core's shape no more than the core trusts the window's.
-  const parsed = SaidSchema.safeParse(error.said);
-  if (!parsed.success || !i18next.exists(parsed.data.key)) return null;
-  return parsed.data;
-}
-
-/** What zod found wrong with a form's input, as a sentence by key naming the field: said at render time, so it follows a language change. */
-export function issueSentence(issue: ValidationIssue): Said {
-  return issueSaid(issue, (key) => i18next.exists(key));
 }

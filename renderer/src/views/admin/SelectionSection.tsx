@@ -7,7 +7,8 @@ import { useAppStore } from '../../store';
 import { Field } from '../../components/Field';
 import { ConditionEditor, blankCondition, ruleWords } from './ConditionEditor';
 import { formatCount } from '../../lib/format';
-import { issueSentence, say } from '../../i18n/said';
+import { say } from '../../i18n/said';
+import { issueSentence } from '../../i18n/checkedSaid';
 import { said, type Said } from '../../../../shared/i18n/said';
 
 /** The list with its i-th item changed: every editable row list below is edited this way. */
