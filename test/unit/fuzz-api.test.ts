@@ -142,7 +142,9 @@ function checkAnswer(channel: Channel, context: Context, r: ApiResult<unknown>):
     return;
   }
   expect(Object.keys(r).sort()).toEqual(['error', 'ok']);
-  expect(Object.keys(r.error).filter((k) => k !== 'said').sort()).toEqual(['code', 'message']);
+  expect(Object.keys(r.error).filter((k) => k !== 'said' && k !== 'field').sort()).toEqual(['code', 'message']);
+  // The field a refusal names, when it names one, is a dotted path into the input: a form marks it.
+  if (r.error.field !== undefined) expect(r.error.field, `${channel} named an odd field`).toMatch(/^[\w-]+(\.[\w-]+)*$/);
   // A sentence by key, when there is one, is one the window can read (the same schema it checks).
   if (r.error.said !== undefined) expect(SaidSchema.safeParse(r.error.said).success, `${channel} sent an unreadable sentence`).toBe(true);
   expect(ERROR_CODES).toContain(r.error.code);
