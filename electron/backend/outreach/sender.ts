@@ -117,12 +117,13 @@ interface OutboxRow {
   composed_at: string;
   unsubscribe_url: string | null;
   attempts: number;
+  language: string;
 }
 
 function nextDue(db: Db, now: string): OutboxRow | undefined {
   return db
     .prepare(
-      `SELECT outreach_id, customer_id, to_address, subject, body, message_id, composed_at, unsubscribe_url, attempts
+      `SELECT outreach_id, customer_id, to_address, subject, body, message_id, composed_at, unsubscribe_url, attempts, language
        FROM outreach_members WHERE message_state = 'queued' AND next_attempt_at <= ?
        ORDER BY next_attempt_at, outreach_id, customer_id LIMIT 1`,
     )
@@ -297,7 +298,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
         continue;
       }
       const bytes = await emlBytes(
-        { to: m.to_address, subject: m.subject, body: m.body, messageId: m.message_id, composedAt: m.composed_at, unsubscribeUrl: m.unsubscribe_url },
+        { to: m.to_address, subject: m.subject, body: m.body, messageId: m.message_id, composedAt: m.composed_at, unsubscribeUrl: m.unsubscribe_url, language: m.language },
         from,
       );
       setState(db, m, { message_state: 'sending', attempts: m.attempts + 1 });

@@ -88,7 +88,7 @@ export function outreachMessage(db: Db, input: { id: string; customerId: number 
   if (m.message_state === 'blocked' || m.subject === null || m.body === null) {
     return { ok: false, templateId: m.template_id, templateName: template?.name ?? null, problem: m.problem ?? 'This message could not be written.' };
   }
-  const footer = outreach.message_channel === 'email' ? unsubscribeFooter(m.unsubscribe_url, readSender(db).replyTo) : '';
+  const footer = outreach.message_channel === 'email' ? unsubscribeFooter(m.unsubscribe_url, readSender(db).replyTo, m.language) : '';
   return {
     ok: true,
     templateId: m.template_id ?? '',
