@@ -9,7 +9,7 @@ import { emlBytes, type EmlSender } from './eml';
 import { mayContact } from './mayContact';
 import { readRatePerMinute, readSender, readSmtpConfig, type SmtpConfig } from './settings';
 import { appError, appErrorSaying } from '../i18n/errors';
-import { sayInEnglish } from '../i18n/said';
+import { keepSaid } from '../../../shared/i18n/kept';
 
 /**
  * Sending outreach emails through the company's SMTP relay, each exactly once as far as SMTP
@@ -292,7 +292,8 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
       // Asked again at the last moment: an unsubscribe or do-not-contact since the outreach was built stops the message.
       const allowed = mayContact(db, m.customer_id, 'email', undefined, now);
       if (!allowed.ok) {
-        setState(db, m, { message_state: 'blocked', problem: `Not sent: ${allowed.why.toLowerCase()} since the outreach was built.`, next_attempt_at: null });
+        // Kept by key (shared/i18n/kept.ts): each manager reads why in their own language. Only emails are sent here, so said_no is to emails.
+        setState(db, m, { message_state: 'blocked', problem: keepSaid(said(`errors.outreach.notSent.${allowed.closed}`)), next_attempt_at: null });
         result.blocked += 1;
         options.onMessage?.('blocked');
         continue;
@@ -320,7 +321,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
         const e = error as SmtpError;
         drop();
         if (e.responseCode !== undefined && e.responseCode >= 500) {
-          setState(db, m, { message_state: 'failed', problem: sayInEnglish(relaySaid(e)), next_attempt_at: null });
+          setState(db, m, { message_state: 'failed', problem: keepSaid(relaySaid(e)), next_attempt_at: null });
           result.failed += 1;
           options.onMessage?.('failed');
         } else {
@@ -328,7 +329,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
           const uncertain = dotCommitted && e.responseCode === undefined;
           setState(db, m, {
             message_state: 'queued',
-            problem: sayInEnglish(relaySaid(e)),
+            problem: keepSaid(relaySaid(e)),
             next_attempt_at: new Date(deps.now().getTime() + backoff(m.attempts + 1)).toISOString(),
             ...(uncertain ? { uncertain: 1 } : {}),
           });
