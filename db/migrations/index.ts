@@ -23,6 +23,7 @@ import { migration021EffectCells } from './021_effect_cells';
 import { migration022CustomerContactKeys } from './022_customer_contact_keys';
 import { migration023TaxonomyNames } from './023_taxonomy_names';
 import { migration024OfferWinCells } from './024_offer_win_cells';
+import { migration025MessageLanguage } from './025_message_language';
 
 /** Every migration in the order it runs. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration022CustomerContactKeys,
   migration023TaxonomyNames,
   migration024OfferWinCells,
+  migration025MessageLanguage,
 ];

@@ -66,6 +66,8 @@ export interface MemberRow {
   next_attempt_at: string | null;
   sent_at: string | null;
   exported_at: string | null;
+  /** The language the message was written in: its unsubscribe line is said in it (migration 25). */
+  language: string;
 }
 
 export type MemberWrite = Omit<MemberRow, 'attempts' | 'uncertain' | 'next_attempt_at' | 'sent_at' | 'exported_at'>;
@@ -74,22 +76,23 @@ export function insertMember(db: Db, m: MemberWrite): void {
   prepared(
     db,
     `INSERT INTO outreach_members (outreach_id, customer_id, by_call, requeued, message_state, problem, template_id, to_address,
-       subject, body, message_id, offer_id, code, code_expires_on, unsubscribe_url, composed_at)
+       subject, body, message_id, offer_id, code, code_expires_on, unsubscribe_url, composed_at, language)
      VALUES (@outreach_id, @customer_id, @by_call, @requeued, @message_state, @problem, @template_id, @to_address,
-       @subject, @body, @message_id, @offer_id, @code, @code_expires_on, @unsubscribe_url, @composed_at)`,
+       @subject, @body, @message_id, @offer_id, @code, @code_expires_on, @unsubscribe_url, @composed_at, @language)`,
   ).run(m);
 }
 
 /** A message composed again (templates edited after the outreach was built); only while nothing left the desk. */
 export function rewriteMessage(
   db: Db,
-  m: Pick<MemberRow, 'outreach_id' | 'customer_id' | 'message_state' | 'problem' | 'template_id' | 'subject' | 'body' | 'offer_id' | 'code' | 'code_expires_on' | 'composed_at'>,
+  m: Pick<MemberRow, 'outreach_id' | 'customer_id' | 'message_state' | 'problem' | 'template_id' | 'subject' | 'body' | 'offer_id' | 'code' | 'code_expires_on' | 'composed_at' | 'language'>,
 ): void {
   expectOneRow(
     prepared(
       db,
       `UPDATE outreach_members SET message_state = @message_state, problem = @problem, template_id = @template_id,
-         subject = @subject, body = @body, offer_id = @offer_id, code = @code, code_expires_on = @code_expires_on, composed_at = @composed_at
+         subject = @subject, body = @body, offer_id = @offer_id, code = @code, code_expires_on = @code_expires_on, composed_at = @composed_at,
+         language = @language
        WHERE outreach_id = @outreach_id AND customer_id = @customer_id AND message_state IN ('blocked', 'ready')`,
     ).run(m),
     'rewriteMessage',

@@ -12,15 +12,15 @@ import {
 
 const enrolmentId = z.string().min(1).max(100);
 const date = z.string().refine(isCalendarDate, 'errors.input.realDay');
-const count = (what: string) =>
-  z.number().int(`${what} is a whole number.`).min(0, `${what} cannot be negative.`).max(1_000_000, `${what} is at most 1,000,000.`).nullable();
+/** A count of an indicator; its sentences name the field by its label (errors.field.<name>). */
+const count = () => z.number().int('errors.input.countWhole').min(0, 'errors.input.countNegative').max(1_000_000, 'errors.input.countMax').nullable();
 
 /** The health indicators of a restarted relationship since the last review; null means not known. */
 export const IndicatorsSchema = z.object({
-  serviceContacts: count('Customer-service contacts'),
-  purchases: count('Purchases'),
+  serviceContacts: count(),
+  purchases: count(),
   spend: z.number().finite().min(0, 'errors.input.spendNegative').max(1e9, 'errors.input.spendHuge').nullable(),
-  supportTickets: count('Support tickets'),
+  supportTickets: count(),
   satisfaction: z.number().int('errors.input.satisfactionWhole').min(1, 'errors.input.satisfaction').max(5, 'errors.input.satisfaction').nullable(),
 });
 export type Indicators = z.infer<typeof IndicatorsSchema>;
@@ -195,8 +195,8 @@ export const CareSettingsSchema = z.object({
   reviewIntervalMonths: z
     .number()
     .int('errors.input.reviewWholeMonths')
-    .min(MIN_REVIEW_INTERVAL_MONTHS, `The review interval is at least ${MIN_REVIEW_INTERVAL_MONTHS} month.`)
-    .max(MAX_REVIEW_INTERVAL_MONTHS, `The review interval is at most ${MAX_REVIEW_INTERVAL_MONTHS} months.`),
+    .min(MIN_REVIEW_INTERVAL_MONTHS, 'errors.input.reviewMin')
+    .max(MAX_REVIEW_INTERVAL_MONTHS, 'errors.input.reviewMax'),
 });
 export type CareSettings = z.infer<typeof CareSettingsSchema>;
 

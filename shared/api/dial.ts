@@ -5,7 +5,7 @@ import { e164ProblemSaid } from '../domain/phoneE164';
 
 const PhoneNumberSchema = z
   .string()
-  .max(PHONE_MAX_LENGTH, `A phone number is at most ${PHONE_MAX_LENGTH} characters.`)
+  .max(PHONE_MAX_LENGTH, 'errors.input.phoneTooLong')
   .superRefine((value, ctx) => {
     const check = checkPhoneNumber(value);
     // The reason by key travels as the issue's params, so the window says it in the person's language.

@@ -59,7 +59,7 @@ export const effectChannels = {
           .number()
           .finite()
           .min(0, 'errors.input.controlShare')
-          .max(MAX_CONTROL_PERCENT, `The control share is at most ${MAX_CONTROL_PERCENT}%: beyond it, fewer customers are called than held out.`),
+          .max(MAX_CONTROL_PERCENT, 'errors.input.controlShareMax'),
       })
       .strict(),
     output: ControlSetting,

@@ -6,8 +6,8 @@ import { ISSUE_STATUSES } from '../domain/issueStatus';
 /** Issues to fix: what the company must change, with the reasons and calls behind it. */
 export { ISSUE_STATUSES, ISSUE_STATUS_LABELS, type IssueStatus } from '../domain/issueStatus';
 
-const idList = (what: string, max: number) =>
-  z.array(z.string().min(1).max(100)).max(max, `At most ${max} ${what} per issue.`);
+const idList = (what: 'reasons' | 'calls', max: number) =>
+  z.array(z.string().min(1).max(100)).max(max, what === 'reasons' ? 'errors.input.issueReasonsMax' : 'errors.input.issueCallsMax');
 
 export const IssueSummary = z.object({
   id: z.string(),

@@ -152,7 +152,7 @@ export const keepInTouchChannels = {
           .number()
           .int('errors.input.windowWholeDays')
           .min(1, 'errors.input.windowOneDay')
-          .max(MAX_ATTRIBUTION_DAYS, `The window is at most ${MAX_ATTRIBUTION_DAYS} days.`),
+          .max(MAX_ATTRIBUTION_DAYS, 'errors.input.windowMax'),
       })
       .strict(),
     output: z.object({ attributionDays: z.number().int() }),

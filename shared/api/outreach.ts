@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { MERGE_FIELDS, TEMPLATE_KINDS } from '../domain/outreachTemplate';
+import { KeptSchema } from '../i18n/kept';
 
 /**
  * Keeping in touch with departed customers: message templates per reason, "we fixed it" outreaches
@@ -68,7 +69,8 @@ export const PreviewSchema = z.discriminatedUnion('ok', [
     /** Where a code would be issued, the preview shows a sample instead; nothing is handed out. */
     sampleCode: z.boolean(),
   }),
-  z.object({ ok: z.literal(false), templateId: z.string().nullable(), templateName: z.string().nullable(), problem: z.string() }),
+    /** Why it cannot be written or sent: by key, or the words stored with the message (shared/i18n/kept.ts). */
+  z.object({ ok: z.literal(false), templateId: z.string().nullable(), templateName: z.string().nullable(), problem: KeptSchema }),
 ]);
 export type Preview = z.infer<typeof PreviewSchema>;
 
@@ -118,7 +120,8 @@ export const MemberSchema = z.object({
   byCall: z.boolean(),
   requeued: z.boolean(),
   messageState: z.enum(MESSAGE_STATES).nullable(),
-  problem: z.string().nullable(),
+  /** Why the message is blocked, failed or waiting to retry: by key, or the words stored before (shared/i18n/kept.ts). */
+  problem: KeptSchema.nullable(),
   to: z.string().nullable(),
   uncertain: z.boolean(),
   sentAt: z.string().nullable(),

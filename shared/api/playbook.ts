@@ -6,8 +6,9 @@ import type { Language } from '../i18n/languages';
 import type { TaxonomyNames } from '../i18n/taxonomyNames';
 
 const refId = z.string().min(1).max(100);
-const name = (what: string) =>
-  z.string().trim().min(1, `Enter a name for the ${what}.`).max(120, `A ${what} name is at most 120 characters.`);
+/** A name's two sentences by key, one pair per thing named: "category", "reason" or "offer". */
+const name = (what: 'Category' | 'Reason' | 'Offer') =>
+  z.string().trim().min(1, `errors.input.name${what}`).max(120, `errors.input.${what.toLowerCase()}NameLong`);
 const optionalText = (max: number) =>
   z
     .string()
@@ -21,7 +22,7 @@ export const SaveCategorySchema = z
   .object({
     /** Absent: a new category, whose stable id is made from its first name. */
     id: refId.optional(),
-    name: name('category'),
+    name: name('Category'),
     approach: z.string().trim().max(1_000).default(''),
     recoverable: z.boolean().default(true),
   })
@@ -31,14 +32,14 @@ export const SaveReasonSchema = z
   .object({
     id: refId.optional(),
     categoryId: refId,
-    name: name('reason'),
+    name: name('Reason'),
   })
   .strict();
 
 export const SaveOfferSchema = z
   .object({
     id: refId.optional(),
-    name: name('offer'),
+    name: name('Offer'),
     type: z.enum(OFFER_TYPES),
     talkingPoints: z.string().trim().max(2_000).default(''),
     percent: z.number().finite().gt(0, 'errors.input.discountPositive').max(100, 'errors.input.discountMax').nullable().default(null),

@@ -46,7 +46,7 @@ export const RetentionSettingInput = z
       .number()
       .int('errors.input.monthsWhole2')
       .min(1, 'errors.input.retentionMonth')
-      .max(MAX_RETENTION_MONTHS, `At most ${MAX_RETENTION_MONTHS} months.`)
+      .max(MAX_RETENTION_MONTHS, 'errors.input.retentionMonthsMax')
       .nullable(),
     daily: z.boolean(),
   })

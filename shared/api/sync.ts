@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeptSchema } from '../i18n/kept';
 import { channel } from './channel';
 import { ReasonsReport, ReasonsReportFilters } from '../reports/reasons';
 import { HubIdentity, PublishAssignmentsResponse } from '../sync/hubApi';
@@ -9,7 +10,8 @@ export const SyncStatusSchema = z.object({
   online: z.boolean().nullable(),
   pending: z.number().int(),
   lastSyncAt: z.string().nullable(),
-  lastError: z.string().nullable(),
+  /** The last problem, by key (an older console's plain English words show as written). */
+  lastError: KeptSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

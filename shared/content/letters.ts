@@ -20,6 +20,20 @@ export interface Letter {
 
 export const LETTERS: Record<Language, Record<string, Letter>> = { en: en.letters, es: es.letters, de: de.letters, fr: fr.letters };
 
+/**
+ * The unsubscribe line under every email, in the language the message was written in: `link` with
+ * the hub's signed link, else `replyTo` naming the reply address, else `reply`. English is exactly
+ * the line every email carried before messages kept their language, so a resend stays the same bytes.
+ */
+export interface UnsubscribeWords {
+  intro: string;
+  link: string;
+  replyTo: string;
+  reply: string;
+}
+
+export const UNSUBSCRIBE: Record<Language, UnsubscribeWords> = { en: en.unsubscribe, es: es.unsubscribe, de: de.unsubscribe, fr: fr.unsubscribe };
+
 const DEFAULTS = new Map(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
 
 /**

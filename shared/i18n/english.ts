@@ -42,3 +42,8 @@ export class SaidError extends Error {
     this.name = 'SaidError';
   }
 }
+
+/** A kept sentence in English (shared/i18n/kept.ts): the command line's and the logs' words for it. */
+export function keptInEnglish(value: Said | string): string {
+  return typeof value === 'string' ? value : englishOf(value);
+}

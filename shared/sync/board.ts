@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../i18n/said';
 import { ROLES } from '../domain/roles';
 import { STAGES } from '../domain/stages';
 
@@ -40,7 +41,7 @@ export type DayCounters = z.infer<typeof DayCounters>;
 
 export const PauseReasonSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a pause reason id is lower-case letters, digits and dashes'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'errors.input.pauseReasonId'),
     label: z.string().trim().min(1, 'errors.input.pauseReasonName').max(40, 'errors.input.pauseReasonTooLong'),
   })
   .strict();
@@ -50,14 +51,15 @@ export type PauseReason = z.infer<typeof PauseReasonSchema>;
 export const MAX_PAUSE_REASONS = 12;
 export const PauseReasonList = z
   .array(PauseReasonSchema)
-  .max(MAX_PAUSE_REASONS, `At most ${MAX_PAUSE_REASONS} pause reasons.`)
+  .max(MAX_PAUSE_REASONS, 'errors.input.pauseReasonsMax')
   .superRefine((list, ctx) => {
     const ids = new Set<string>();
     const labels = new Set<string>();
     for (const [i, r] of list.entries()) {
-      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Two pause reasons have the id "${r.id}".` });
+      // The sentence by key travels as the issue's params (shared/i18n/validation.ts), with the duplicate as data.
+      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'errors.input.pauseReasonSameId', params: { said: said('errors.input.pauseReasonSameId', { id: r.id }) } });
       const label = r.label.toLocaleLowerCase();
-      if (labels.has(label)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `Two pause reasons are called "${r.label}".` });
+      if (labels.has(label)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: 'errors.input.pauseReasonSameLabel', params: { said: said('errors.input.pauseReasonSameLabel', { label: r.label }) } });
       ids.add(r.id);
       labels.add(label);
     }

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyLanguage } from '../../renderer/src/i18n';
@@ -45,5 +45,16 @@ describe('outreach in another language', () => {
     expect(plain(preview)).toContain('Parapor carta');
     rerender(<MessagePreview preview={{ ok: false, templateId: null, templateName: null, problem: 'Falta el nombre.' }} />);
     expect(screen.getByRole('alert')).toHaveTextContent('No se puede redactar este mensaje: Falta el nombre.');
+  });
+
+  it('why a message was not sent, kept by key: said in Spanish, and again in German after a switch', async () => {
+    await applyLanguage('es', 'EUR');
+    const { rerender } = render(<MessagePreview preview={{ ok: false, templateId: null, templateName: null, problem: { key: 'errors.outreach.notSent.unsubscribed' } }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('No se puede redactar este mensaje: No enviado: el cliente se dio de baja de los correos después de preparar la campaña.');
+    const relay = { key: 'errors.outreach.relay.answered', params: { code: '550', text: '5.1.1 Mailbox unavailable' } };
+    rerender(<MessagePreview preview={{ ok: false, templateId: null, templateName: null, problem: relay }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('El servidor de correo ha respondido 550: 5.1.1 Mailbox unavailable');
+    await act(() => applyLanguage('de', 'EUR'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Der Mailserver hat mit 550 geantwortet: 5.1.1 Mailbox unavailable');
   });
 });

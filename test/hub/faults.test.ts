@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keptInEnglish } from '../../shared/i18n/english';
 import { startSyncLoop } from '../../electron/backend/sync/loop';
 import { createToken } from '../../hub/tokens';
 import { startHub } from '../../hub/server';
@@ -122,7 +123,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       await expect.poll(() => agent.db.prepare("SELECT value FROM settings WHERE key = 'sync.failures'").pluck().get(), { timeout: 10_000 }).toSatisfy((v) => Number(v) >= 3);
       const offline = await call(agent.dispatch, 'sync.status', {});
       expect(offline).toMatchObject({ online: false, pending: 4000, lastSyncAt: null });
-      expect(offline.lastError).toMatch(/^Could not reach the hub at 127\.0\.0\.1:\d+\. Events wait on this desk/);
+      expect(keptInEnglish(offline.lastError ?? '')).toMatch(/^Could not reach the hub at 127\.0\.0\.1:\d+\. Events wait on this desk/);
 
       const hub = await startHub({ store, port, rateLimit: false });
       cleanups.push(() => hub.close());

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { keptInEnglish } from '../../shared/i18n/english';
 import { createHubClient, EncodedEvents, HubRequestError } from '../../electron/backend/sync/hubClient';
 import { call } from '../helpers/backend';
 import { startTestHub, type TestHub } from './hubHarness';
@@ -51,8 +52,8 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(JSON.parse(reason)).toEqual({
         reason: expect.stringMatching(/^The event is larger than the hub accepts in one request \(\d+ KiB\): set aside on this desk/) as string,
       });
-      expect((await call(c.dispatch, 'sync.status', {})).lastError).toBe(
-        'The hub refused 1 event (invalid, or too large to send); they are kept in the audit log and not sent again.',
+      expect(keptInEnglish((await call(c.dispatch, 'sync.status', {})).lastError ?? '')).toBe(
+        'The hub refused 1 event (invalid, or too large to send); it is kept in the audit log and not sent again.',
       );
     });
   });

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keptInEnglish } from '../../shared/i18n/english';
 import { createBackend } from '../../electron/backend/create';
 import { silentLogger } from '../../electron/backend/logger';
 import { backoffDelay, startSyncLoop, syncRound } from '../../electron/backend/sync/loop';
@@ -106,7 +107,7 @@ describe('hub settings on the console', () => {
     expect(await call(b.dispatch, 'hub.settings.set', { url: 'https://hub.example.com/winback' })).toMatchObject({ url: 'https://hub.example.com/winback', tokenConfigured: false });
     const status = await call(b.dispatch, 'sync.status', {});
     expect(status).toMatchObject({ hubConfigured: true, online: false });
-    expect(status.lastError).toMatch(/No hub token entered yet/);
+    expect(keptInEnglish(status.lastError ?? '')).toMatch(/No hub token entered yet/);
     expect(await call(b.dispatch, 'hub.settings.clear', {})).toMatchObject({ url: null, tokenConfigured: false });
     expect((await call(b.dispatch, 'sync.status', {})).hubConfigured).toBe(false);
   });
@@ -123,7 +124,9 @@ describe('the sender', () => {
     expect(down).toMatchObject({ attempted: true, ok: false });
     const offline = await call(c.dispatch, 'sync.status', {});
     expect(offline).toMatchObject({ hubConfigured: true, online: false, pending: 2, lastSyncAt: null });
-    expect(offline.lastError).toBe(`Could not reach the hub at ${new URL(h.url).host}. Events wait on this desk and are sent when it is back.`);
+    expect(keptInEnglish(offline.lastError ?? '')).toBe(`Could not reach the hub at ${new URL(h.url).host}. Events wait on this desk and are sent when it is back.`);
+    // Kept by key, so each person's window says it in their language.
+    expect(offline.lastError).toEqual({ key: 'errors.hub.request.offline', params: { host: new URL(h.url).host } });
 
     const back = await startTestHub('sqlite');
     cleanups.push(() => back.close());
@@ -176,7 +179,7 @@ describe('the sender', () => {
     const round = await syncRound(c.deps, {});
     expect(round).toMatchObject({ ok: true, sent: 2, pending: 0 });
     const status = await call(c.dispatch, 'sync.status', {});
-    expect(status.lastError).toBe('The hub refused 2 events (invalid, or too large to send); they are kept in the audit log and not sent again.');
+    expect(keptInEnglish(status.lastError ?? '')).toBe('The hub refused 2 events (invalid, or too large to send); they are kept in the audit log and not sent again.');
     expect((await call(c.dispatch, 'hub.settings.get', {})).refusedEvents).toBe(2);
     const audit = c.db.prepare("SELECT entity_id, detail FROM audit_log WHERE action = 'sync.refused' ORDER BY id").all() as { entity_id: string; detail: string }[];
     expect(audit).toEqual([
@@ -244,7 +247,7 @@ describe('the sender', () => {
     // last second) to the whole 60 s window; the console waits exactly what it was told.
     expect(limited.retryAfterMs).toBeGreaterThanOrEqual(1000);
     expect(limited.retryAfterMs).toBeLessThanOrEqual(60_000);
-    expect((await call(c.dispatch, 'sync.status', {})).lastError).toMatch(/asked this console to slow down for \d+ seconds?\./);
+    expect(keptInEnglish((await call(c.dispatch, 'sync.status', {})).lastError ?? '')).toMatch(/asked this console to slow down for \d+ seconds?\./);
   });
 
   it('never makes the agent wait: the console answers while the hub hangs', async () => {
@@ -265,7 +268,7 @@ describe('the sender', () => {
     expect(status.pending).toBe(1);
     expect(settled).toBe(false);
     expect(await push).toMatchObject({ ok: false });
-    expect((await call(b.dispatch, 'sync.status', {})).lastError).toMatch(/did not answer within 1 second\./);
+    expect(keptInEnglish((await call(b.dispatch, 'sync.status', {})).lastError ?? '')).toMatch(/did not answer within 1 second\./);
     expect(pendingIn(b)).toBe(1);
   });
 

@@ -134,7 +134,7 @@ describe('completing a review', () => {
     });
     expect(await callResult(b.dispatch, 'care.completeReview', review(enrolmentId, { supportTickets: -1 }))).toMatchObject({
       ok: false,
-      error: { message: 'Support tickets: at least 0.', field: 'supportTickets' },
+      error: { message: 'Support tickets cannot be negative.', field: 'supportTickets' },
     });
     const { verdict: _v, ...noVerdict } = review(enrolmentId);
     expect(await callResult(b.dispatch, 'care.completeReview', noVerdict as ReviewInput)).toMatchObject({

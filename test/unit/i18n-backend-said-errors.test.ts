@@ -61,8 +61,13 @@ describe('errors said by key in the person’s language', () => {
   });
 
   it('an input past a limit with no sentence of its own: the field by its Spanish label', async () => {
+    const e = await failure('outreach.settings.set', { company: 'x'.repeat(121) });
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'company', message: 'Empresa: como máximo 120 caracteres.' });
+  });
+
+  it('a limit whose sentence has its number: said in Spanish with the number', async () => {
     const e = await failure('taxonomy.saveCategory', { name: 'x'.repeat(121) });
-    expect(e).toMatchObject({ code: 'invalid_input', field: 'name', message: 'Nombre: como máximo 120 caracteres.' });
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'name', message: 'El nombre de una categoría tiene como máximo 120 caracteres.' });
   });
 
   it('a workbook given as the customers file', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES, templateKey } from '../../shared/domain/outreachDefaults';
 import { fieldsUsed, parseTemplate } from '../../shared/domain/outreachTemplate';
 import { LANGUAGES } from '../../shared/i18n/languages';
-import { LETTERS, letterIn } from '../../shared/content/letters';
+import { LETTERS, letterIn, UNSUBSCRIBE } from '../../shared/content/letters';
+import { placeholdersOf } from '../../shared/i18n/catalogue';
 
 const fieldsOf = (text: string) => {
   const parsed = parseTemplate(text);
@@ -39,5 +40,16 @@ describe('the shipped message templates in every language', () => {
     expect(letterIn(shipped, 'fr').subject).toBe(LETTERS.fr[templateKey(shipped.id)]?.subject);
     expect(letterIn({ ...shipped, body: `${shipped.body}\nP.S.` }, 'fr')).toMatchObject({ subject: shipped.subject });
     expect(letterIn({ ...shipped, id: 'template.mine' }, 'fr')).toMatchObject({ subject: shipped.subject });
+  });
+
+  it('every language has the unsubscribe line in each of its forms, with the English placeholders', () => {
+    for (const language of LANGUAGES) {
+      for (const form of ['intro', 'link', 'replyTo', 'reply'] as const) {
+        const text = UNSUBSCRIBE[language][form];
+        expect(text.trim(), `${language} ${form}`).not.toBe('');
+        expect(placeholdersOf(text), `${language} ${form}`).toEqual(placeholdersOf(UNSUBSCRIBE.en[form]));
+        if (language !== 'en') expect(text, `${language} ${form}`).not.toBe(UNSUBSCRIBE.en[form]);
+      }
+    }
   });
 });

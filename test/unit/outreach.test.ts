@@ -187,13 +187,13 @@ describe('contactability', () => {
     const id = addCustomer(b.db, { externalId: 'X1', name: 'Xu', email: 'xu@example.test', phone: '+1 555-0199' });
     expect(mayContact(b.db, id, 'email')).toEqual({ ok: true });
     b.db.prepare("INSERT INTO outreach_objections (hub_id, external_id, message_id, channel, objected_at, received_at) VALUES (1, 'X1', '<m>', 'email', 'x', 'x')").run();
-    expect(mayContact(b.db, id, 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails' });
+    expect(mayContact(b.db, id, 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails', closed: 'unsubscribed' });
     expect(mayContact(b.db, id, 'phone')).toEqual({ ok: true });
     b.db.prepare("UPDATE customers SET stated_reason_id = 'not-recoverable.deceased' WHERE id = ?").run(id);
-    expect(mayContact(b.db, id, 'post')).toEqual({ ok: false, why: 'Left for a reason that is never followed up' });
+    expect(mayContact(b.db, id, 'post')).toEqual({ ok: false, why: 'Left for a reason that is never followed up', closed: 'never_followed_up' });
     const none = addCustomer(b.db, { externalId: 'X2', phone: null, email: 'not an address' });
-    expect(mayContact(b.db, none, 'phone')).toEqual({ ok: false, why: 'No phone number' });
-    expect(mayContact(b.db, none, 'email')).toEqual({ ok: false, why: 'Email address not usable' });
+    expect(mayContact(b.db, none, 'phone')).toEqual({ ok: false, why: 'No phone number', closed: 'no_phone' });
+    expect(mayContact(b.db, none, 'email')).toEqual({ ok: false, why: 'Email address not usable', closed: 'email_unusable' });
   });
 });
 

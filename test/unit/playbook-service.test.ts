@@ -52,7 +52,7 @@ describe('the reason taxonomy', () => {
       ok: false,
       error: { message: '"Passive / oversight" is retired; restore it before adding reasons to it.' },
     });
-    expect(await callResult(b.dispatch, 'taxonomy.saveCategory', { name: '' })).toMatchObject({ ok: false, error: { message: 'Name: fill this in.', field: 'name' } });
+    expect(await callResult(b.dispatch, 'taxonomy.saveCategory', { name: '' })).toMatchObject({ ok: false, error: { message: 'Enter a name for the category.', field: 'name' } });
   });
 
   it('retires a reason: still listed and still on earlier calls, restorable', async () => {

@@ -9,6 +9,8 @@ export interface EmlMessage {
   /** When the message was written: its Date header, the same on every attempt. */
   composedAt: string;
   unsubscribeUrl: string | null;
+  /** The language the message was written in, stored with it: the unsubscribe line is said in it. */
+  language: string;
 }
 
 export interface EmlSender {
@@ -28,7 +30,7 @@ export function emlBytes(m: EmlMessage, sender: EmlSender): Promise<Buffer> {
     to: m.to,
     ...(sender.replyTo !== null ? { replyTo: sender.replyTo } : {}),
     subject: m.subject,
-    text: `${m.body}${unsubscribeFooter(m.unsubscribeUrl, sender.replyTo)}`,
+    text: `${m.body}${unsubscribeFooter(m.unsubscribeUrl, sender.replyTo, m.language)}`,
     messageId: m.messageId,
     date: new Date(m.composedAt),
     headers: Object.fromEntries(Object.entries(listUnsubscribeHeaders(m.unsubscribeUrl, sender.replyTo)).map(([k, v]) => [k, { prepared: true, value: v }])),

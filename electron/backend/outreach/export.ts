@@ -27,13 +27,14 @@ interface ExportRow {
   message_id: string | null;
   unsubscribe_url: string | null;
   composed_at: string;
+  language: string;
 }
 
 function exportRows(db: Db, outreachId: string): ExportRow[] {
   return db
     .prepare(
       `SELECT m.customer_id, c.external_id, c.name, m.to_address, m.subject, m.body, m.code, m.code_expires_on, m.message_id,
-         m.unsubscribe_url, m.composed_at
+         m.unsubscribe_url, m.composed_at, m.language
        FROM outreach_members m JOIN customers c ON c.id = m.customer_id
        WHERE m.outreach_id = ? AND m.message_state IN ('ready', 'exported') ORDER BY m.customer_id`,
     )
@@ -79,7 +80,7 @@ export async function outreachCsv(deps: ServiceDeps, actorId: string | null, id:
     { header: 'Name', value: (r) => r.name },
     ...(email ? [{ header: 'Email', value: (r: ExportRow) => r.to_address }] : []),
     { header: 'Subject', value: (r) => r.subject },
-    { header: 'Message', value: (r) => (email ? `${r.body}${unsubscribeFooter(r.unsubscribe_url, sender.replyTo)}` : r.body) },
+    { header: 'Message', value: (r) => (email ? `${r.body}${unsubscribeFooter(r.unsubscribe_url, sender.replyTo, r.language)}` : r.body) },
     { header: 'Code', value: (r) => r.code },
     { header: 'Code valid until', value: (r) => r.code_expires_on },
     ...(email ? [{ header: 'Unsubscribe link', value: (r: ExportRow) => r.unsubscribe_url }, { header: 'Message-ID', value: (r: ExportRow) => r.message_id }] : []),
@@ -105,7 +106,7 @@ async function* emlFiles(db: Db, id: string): AsyncGenerator<{ name: string; byt
   for (const r of exportRows(db, id)) {
     if (r.to_address === null || r.message_id === null) continue;
     const bytes = await emlBytes(
-      { to: r.to_address, subject: r.subject, body: r.body, messageId: r.message_id, composedAt: r.composed_at, unsubscribeUrl: r.unsubscribe_url },
+      { to: r.to_address, subject: r.subject, body: r.body, messageId: r.message_id, composedAt: r.composed_at, unsubscribeUrl: r.unsubscribe_url, language: r.language },
       sender,
     );
     yield { name: emlFileName(r), bytes, customerId: r.customer_id };

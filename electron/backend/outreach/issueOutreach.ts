@@ -206,6 +206,7 @@ export function buildIssueOutreach(deps: ServiceDeps, user: Person, input: { iss
         code_expires_on: composed?.ok ? composed.codeExpiresOn : null,
         unsubscribe_url: null,
         composed_at: composed?.ok ? at : null,
+        language: kit.language,
       });
     }
     audit(db, {

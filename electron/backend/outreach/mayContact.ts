@@ -6,7 +6,8 @@ import { isEmailAddress } from '../../../shared/domain/emailAddress';
 
 export type ContactChannel = 'phone' | 'email' | 'post';
 
-export type Contactability = { ok: true } | { ok: false; why: string };
+/** `why` in English words (what an outreach's left-out counts are kept under); `closed` is which rule, for a sentence by key. */
+export type Contactability = { ok: true } | { ok: false; why: string; closed: ClosedWhy | 'no_customer' };
 
 export { isEmailAddress };
 
@@ -39,8 +40,8 @@ const SAID_NO: Record<ContactChannel, string> = { phone: 'Said no to calls', ema
 export function mayContact(db: Db, customerId: number, channel: ContactChannel, known?: CustomerFactsRow, now: Date = new Date()): Contactability {
   const wrote = ensureContactsFresh(db, now);
   const c = known && !wrote ? known : customerFacts(db, customerId);
-  if (!c) return { ok: false, why: 'No such customer' };
+  if (!c) return { ok: false, why: 'No such customer', closed: 'no_customer' };
   const closed = channel === 'phone' ? c.phone_closed : channel === 'email' ? c.email_closed : c.post_closed;
   if (closed === null) return { ok: true };
-  return { ok: false, why: closed === 'said_no' ? SAID_NO[channel] : WHY[closed] };
+  return { ok: false, why: closed === 'said_no' ? SAID_NO[channel] : WHY[closed], closed };
 }

@@ -47,6 +47,8 @@ export function recomposeOutreach(deps: ServiceDeps, user: Person, id: string): 
         code: composed.ok ? composed.code : m.code,
         code_expires_on: composed.ok ? composed.codeExpiresOn : m.code_expires_on,
         composed_at: composed.ok ? at : m.composed_at,
+        // Written again in the language the organisation writes in now: nothing of it has left the desk.
+        language: composed.ok ? kit.language : m.language,
       });
       rewritten += 1;
     }

@@ -9,7 +9,7 @@ import { emlBytes, type EmlSender } from './eml';
 import { mayContact } from './mayContact';
 import { readRatePerMinute, readSender, readSmtpConfig, type SmtpConfig } from './settings';
 import { appError, appErrorSaying } from '../i18n/errors';
-import { sayInEnglish } from '../i18n/said';
+import { keepSaid } from '../../../shared/i18n/kept';
 
 /**
  * Sending outreach emails through the company's SMTP relay, each exactly once as far as SMTP
@@ -117,12 +117,13 @@ interface OutboxRow {
   composed_at: string;
   unsubscribe_url: string | null;
   attempts: number;
+  language: string;
 }
 
 function nextDue(db: Db, now: string): OutboxRow | undefined {
   return db
     .prepare(
-      `SELECT outreach_id, customer_id, to_address, subject, body, message_id, composed_at, unsubscribe_url, attempts
+      `SELECT outreach_id, customer_id, to_address, subject, body, message_id, composed_at, unsubscribe_url, attempts, language
        FROM outreach_members WHERE message_state = 'queued' AND next_attempt_at <= ?
        ORDER BY next_attempt_at, outreach_id, customer_id LIMIT 1`,
     )
@@ -291,13 +292,14 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
       // Asked again at the last moment: an unsubscribe or do-not-contact since the outreach was built stops the message.
       const allowed = mayContact(db, m.customer_id, 'email', undefined, now);
       if (!allowed.ok) {
-        setState(db, m, { message_state: 'blocked', problem: `Not sent: ${allowed.why.toLowerCase()} since the outreach was built.`, next_attempt_at: null });
+        // Kept by key (shared/i18n/kept.ts): each manager reads why in their own language. Only emails are sent here, so said_no is to emails.
+        setState(db, m, { message_state: 'blocked', problem: keepSaid(said(`errors.outreach.notSent.${allowed.closed}`)), next_attempt_at: null });
         result.blocked += 1;
         options.onMessage?.('blocked');
         continue;
       }
       const bytes = await emlBytes(
-        { to: m.to_address, subject: m.subject, body: m.body, messageId: m.message_id, composedAt: m.composed_at, unsubscribeUrl: m.unsubscribe_url },
+        { to: m.to_address, subject: m.subject, body: m.body, messageId: m.message_id, composedAt: m.composed_at, unsubscribeUrl: m.unsubscribe_url, language: m.language },
         from,
       );
       setState(db, m, { message_state: 'sending', attempts: m.attempts + 1 });
@@ -319,7 +321,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
         const e = error as SmtpError;
         drop();
         if (e.responseCode !== undefined && e.responseCode >= 500) {
-          setState(db, m, { message_state: 'failed', problem: sayInEnglish(relaySaid(e)), next_attempt_at: null });
+          setState(db, m, { message_state: 'failed', problem: keepSaid(relaySaid(e)), next_attempt_at: null });
           result.failed += 1;
           options.onMessage?.('failed');
         } else {
@@ -327,7 +329,7 @@ export async function sendDue(deps: ServiceDeps, options: SendRunOptions = {}): 
           const uncertain = dotCommitted && e.responseCode === undefined;
           setState(db, m, {
             message_state: 'queued',
-            problem: sayInEnglish(relaySaid(e)),
+            problem: keepSaid(relaySaid(e)),
             next_attempt_at: new Date(deps.now().getTime() + backoff(m.attempts + 1)).toISOString(),
             ...(uncertain ? { uncertain: 1 } : {}),
           });

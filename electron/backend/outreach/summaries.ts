@@ -6,6 +6,8 @@ import { getMember, getOutreach, listOutreaches, memberPage, outreachFigures, ty
 import { unsubscribeFooter } from './footer';
 import { readSender } from './settings';
 import { appError } from '../i18n/errors';
+import { readKept } from '../../../shared/i18n/kept';
+import { said } from '../../../shared/i18n/said';
 
 function toSummary(db: Db, row: OutreachRow): OutreachSummary {
   const f = outreachFigures(db, row.id);
@@ -68,7 +70,7 @@ export function outreachMembers(db: Db, input: { id: string; state?: MessageStat
       byCall: r.by_call === 1,
       requeued: r.requeued === 1,
       messageState: r.message_state,
-      problem: r.problem,
+      problem: r.problem === null ? null : readKept(r.problem),
       to: r.to_address,
       uncertain: r.uncertain === 1,
       sentAt: r.sent_at,
@@ -86,9 +88,9 @@ export function outreachMessage(db: Db, input: { id: string; customerId: number 
   if (!m || m.message_state === null) throw appError('not_found', 'outreach.noMessageForCustomer');
   const template = m.template_id === null ? undefined : getTemplate(db, m.template_id);
   if (m.message_state === 'blocked' || m.subject === null || m.body === null) {
-    return { ok: false, templateId: m.template_id, templateName: template?.name ?? null, problem: m.problem ?? 'This message could not be written.' };
+    return { ok: false, templateId: m.template_id, templateName: template?.name ?? null, problem: m.problem !== null ? readKept(m.problem) : said('errors.outreach.notWritten') };
   }
-  const footer = outreach.message_channel === 'email' ? unsubscribeFooter(m.unsubscribe_url, readSender(db).replyTo) : '';
+  const footer = outreach.message_channel === 'email' ? unsubscribeFooter(m.unsubscribe_url, readSender(db).replyTo, m.language) : '';
   return {
     ok: true,
     templateId: m.template_id ?? '',

@@ -12,6 +12,8 @@ import { pushOutbox, withSyncLock } from './sender';
 import { syncLedger } from '../permissions/hubSync';
 import { nudgeSyncLoop, recordSyncFailure, recordSyncSuccess, refusedMessage } from './loop';
 import { appError, appErrorSaying } from '../i18n/errors';
+import { said } from '../../../shared/i18n/said';
+import { keptSetting } from '../../../shared/i18n/kept';
 
 function hubSettings(deps: ServiceDeps): HubSettings {
   return {
@@ -64,9 +66,8 @@ export const syncHandlers: HandlerGroup<
       online: hubConfigured ? !tokenMissing && (getSetting<boolean>(deps.db, SYNC_KEYS.online) ?? false) : null,
       pending: countPendingEvents(deps.db),
       lastSyncAt: getSetting<string>(deps.db, SYNC_KEYS.lastSyncAt) ?? null,
-      lastError: tokenMissing
-        ? "No hub token entered yet: enter this console's token in Admin, Hub to start syncing."
-        : (getSetting<string>(deps.db, SYNC_KEYS.lastError) ?? null),
+      // Kept by key since sentences were; a plain string is an older console's English, shown as written.
+      lastError: tokenMissing ? said('errors.sync.noToken') : keptSetting(getSetting<unknown>(deps.db, SYNC_KEYS.lastError)),
     };
   },
   'hub.settings.get': (deps) => hubSettings(deps),

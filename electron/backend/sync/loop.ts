@@ -2,6 +2,7 @@ import { setSetting, getSetting } from '../../../db/repos/settings';
 import type { ServiceDeps } from '../types';
 import { currentUser } from '../../../db/repos/people';
 import { HubRequestError } from './hubClient';
+import { said, type Said } from '../../../shared/i18n/said';
 import { connectHub } from './failover';
 import { pullAssignments } from './assignments';
 import { pushOutbox, withSyncLock } from './sender';
@@ -57,9 +58,10 @@ export interface RoundResult {
   retryAfterMs: number | null;
 }
 
-function describeFailure(error: unknown): { message: string; answered: boolean; retryAfterMs: number | null } {
-  if (error instanceof HubRequestError) return { message: error.message, answered: error.hubAnswered, retryAfterMs: error.retryAfterMs };
-  return { message: 'Sync stopped on an unexpected problem on this desk; it is retried automatically.', answered: false, retryAfterMs: null };
+/** The last problem is kept by key (shared/i18n/kept.ts): the status area says it in the language of whoever reads it. */
+function describeFailure(error: unknown): { problem: Said; answered: boolean; retryAfterMs: number | null } {
+  if (error instanceof HubRequestError) return { problem: error.said, answered: error.hubAnswered, retryAfterMs: error.retryAfterMs };
+  return { problem: said('errors.sync.unexpected'), answered: false, retryAfterMs: null };
 }
 
 /**
@@ -101,10 +103,10 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
     const now = deps.now().toISOString();
     if (failure && options.signal?.aborted) return { attempted: true, ok: false, sent, pending, more: false, retryAfterMs: null };
     if (failure) {
-      const { message, answered, retryAfterMs } = describeFailure(failure);
+      const { problem, answered, retryAfterMs } = describeFailure(failure);
       db.transaction(() => {
         setSetting(db, SYNC_KEYS.online, answered);
-        setSetting(db, SYNC_KEYS.lastError, message);
+        setSetting(db, SYNC_KEYS.lastError, problem);
         setSetting(db, SYNC_KEYS.failures, (getSetting<number>(db, SYNC_KEYS.failures) ?? 0) + 1);
       })();
       return { attempted: true, ok: false, sent, pending, more: false, retryAfterMs };
@@ -119,8 +121,8 @@ export async function syncRound(deps: ServiceDeps, options: SyncLoopOptions = {}
   });
 }
 
-export function refusedMessage(refused: number): string {
-  return `The hub refused ${refused} event${refused === 1 ? '' : 's'} (invalid, or too large to send); they are kept in the audit log and not sent again.`;
+export function refusedMessage(refused: number): Said {
+  return said('errors.sync.refused', { count: refused });
 }
 
 export interface SyncLoop {
@@ -232,6 +234,6 @@ export function recordSyncSuccess(deps: ServiceDeps, synced: boolean): void {
 export function recordSyncFailure(deps: ServiceDeps, error: HubRequestError): void {
   deps.db.transaction(() => {
     setSetting(deps.db, SYNC_KEYS.online, error.hubAnswered);
-    setSetting(deps.db, SYNC_KEYS.lastError, error.message);
+    setSetting(deps.db, SYNC_KEYS.lastError, error.said);
   })();
 }

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useAppStore } from '../store';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { formatDateTime } from '../lib/format';
+import { sayKept } from '../i18n/said';
 
 const POLL_MS = 5000;
 
@@ -18,7 +19,7 @@ export function describeSync(status: SyncStatus | null, backendUnreachable: bool
     last: status.lastSyncAt ? t('shell.sync.lastSync', { at: formatDateTime(status.lastSyncAt) }) : t('shell.sync.neverSynced'),
   };
   const state = status.online ? t('shell.sync.online', words) : t('shell.sync.offline', words);
-  return status.lastError ? `${state} ${t('shell.sync.lastProblem', { problem: status.lastError })}` : state;
+  return status.lastError ? `${state} ${t('shell.sync.lastProblem', { problem: sayKept(status.lastError, t) })}` : state;
 }
 
 export function StatusArea() {

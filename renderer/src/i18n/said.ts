@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { renderSaid, type Said, type Translate } from '../../../shared/i18n/said';
+import type { Kept } from '../../../shared/i18n/kept';
 import { formattingLocaleNow } from '../lib/format';
 import { i18next } from './index';
 
@@ -15,6 +16,21 @@ export function say(value: Said, t?: TFunction): string {
 
 /** A sentence by key when the window has it, else the core's own (English) words. */
 export function sayOr(value: Said | null | undefined, words: string, t?: TFunction): string {
-  if (!value || !i18next.isInitialized || !i18next.exists(value.key)) return words;
+  if (!value || !i18next.isInitialized || !hasSentence(value)) return words;
   return say(value, t);
+}
+
+/** Whether the window's catalogue has the sentence; a plural one ("errors.sync.refused") by the form its count picks. */
+function hasSentence(value: Said): boolean {
+  const count = value.params?.count;
+  return i18next.exists(value.key, typeof count === 'number' ? { count } : undefined);
+}
+
+/**
+ * A sentence the core kept to show later (the sync status's last problem, why an email was not sent):
+ * said in the window's language each time it is drawn. Plain words, stored before sentences were kept
+ * by key, show as written; so does a key this window's catalogue lacks (a newer core), by its key.
+ */
+export function sayKept(value: Kept, t?: TFunction): string {
+  return typeof value === 'string' ? value : sayOr(value, value.key, t);
 }

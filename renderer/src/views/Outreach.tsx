@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { base64ToBytes, saveBlob } from '../lib/download';
 import { formatCount, formatDate, formatMoney } from '../lib/format';
 import { useAppStore } from '../store';
+import { sayKept } from '../i18n/said';
 import { DataTable, type Column } from './trends/DataTable';
 import { OutreachFigures } from './outreach/OutreachFigures';
 import { MessagePreview } from './outreach/MessagePreview';
@@ -28,7 +29,7 @@ function memberColumns(t: TFunction, onPreview: (m: Member) => void, onCall: (m:
         m.messageState ? (
           <>
             {m.uncertain ? t('outreach.member.sentAgain', { state: t(`outreach.messageState.${m.messageState}`) }) : t(`outreach.messageState.${m.messageState}`)}
-            {m.problem ? <span className="muted"> · {m.problem}</span> : null}
+            {m.problem ? <span className="muted"> · {sayKept(m.problem, t)}</span> : null}
           </>
         ) : (
           <span className="muted">{t('outreach.member.noMessage')}</span>

@@ -630,7 +630,7 @@ CREATE TABLE outreach_members (
   uncertain INTEGER NOT NULL DEFAULT 0 CHECK (uncertain IN (0, 1)),
   next_attempt_at TEXT,
   sent_at TEXT,
-  exported_at TEXT,
+  exported_at TEXT, language TEXT NOT NULL DEFAULT 'en',
   PRIMARY KEY (outreach_id, customer_id)
 ) STRICT;
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Preview } from '../../../../shared/api/outreach';
+import { sayKept } from '../../i18n/said';
 
 /** A message as the customer will read it, or why it cannot be written for them. */
 export function MessagePreview({ preview }: { preview: Preview }) {
@@ -7,7 +8,7 @@ export function MessagePreview({ preview }: { preview: Preview }) {
   if (!preview.ok) {
     return (
       <p className="field-error" role="alert">
-        {t('outreach.preview.cannot', { problem: preview.problem })}
+        {t('outreach.preview.cannot', { problem: sayKept(preview.problem, t) })}
       </p>
     );
   }
