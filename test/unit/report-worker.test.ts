@@ -54,6 +54,21 @@ describe('reports on a worker thread', () => {
     expect(TASKS.map(laneOf)).toEqual(TASKS.map(() => 'trends'));
   });
 
+  it('works out the headline of a filter chosen while the panels of the one before wait, before those panels', async () => {
+    const answered: string[] = [];
+    const asked = (name: string, task: ReportTask) => runReport(b.db, task).then(() => answered.push(name));
+    // The panels below Trends for one segment, then the totals and Pareto chart for the next.
+    await Promise.all([
+      asked('trend lines', { kind: 'reasons', query: { by: 'stated', group: 'cycle', segment: 'One year' } }),
+      asked('offer matrix', { kind: 'offerMatrix', query: { segment: 'One year' } }),
+      asked('agreement', { kind: 'agreement', query: { segment: 'One year' } }),
+      asked('reasons', { kind: 'reasons', query: { by: 'stated', segment: 'Month-to-month' } }),
+      asked('recovery', { kind: 'recovery', query: { segment: 'Month-to-month' } }),
+    ]);
+    // The first panel was already with the worker; the headline goes next, in the order asked.
+    expect(answered).toEqual(['trend lines', 'reasons', 'recovery', 'offer matrix', 'agreement']);
+  });
+
   it('sees a correction committed a moment earlier', async () => {
     b.db.prepare("UPDATE calls SET outcome = 'recovered' WHERE id = 'K3'").run();
     const r = await call(b.dispatch, 'reports.recovery', {});

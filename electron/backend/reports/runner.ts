@@ -7,6 +7,15 @@ import type { WorkerClose, WorkerRequest, WorkerResponse } from './worker';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
+/**
+ * What the first screen of Trends waits for: the totals and the Pareto chart (the reasons, not by
+ * period) and the recovery totals. Asked after a filter while the panels of the one before are still
+ * waiting, they are handed to the worker before those.
+ */
+export function answersFirst(task: ReportTask): boolean {
+  return (task.kind === 'reasons' && task.query.group === undefined) || task.kind === 'recovery';
+}
+
 class ReportWorker {
   /** Tasks the worker has answered, for tests and diagnostics. */
   answered = 0;
@@ -15,17 +24,35 @@ class ReportWorker {
   private readonly pending = new Map<number, Pending>();
   /** Ids of `release` messages: their answers are not reports. */
   private readonly closing = new Set<number>();
+  /**
+   * Reports not yet handed to the worker. It is given one at a time (it answers one at a time
+   * anyway), so a report the screen waits for, asked later, goes before those asked earlier.
+   */
+  private readonly waiting: { request: WorkerRequest; first: boolean }[] = [];
+  /** The id of the report the worker is working out, if any. */
+  private working: number | null = null;
 
   constructor(private readonly entry: WorkerEntry) {}
 
   run(dbPath: string, task: ReportTask): Promise<unknown> {
-    const worker = this.start();
+    this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ id, dbPath, task } satisfies WorkerRequest);
+      this.waiting.push({ request: { id, dbPath, task }, first: answersFirst(task) });
+      this.handOver();
     });
+  }
+
+  private handOver(): void {
+    const worker = this.worker;
+    if (!worker || this.working !== null || this.waiting.length === 0) return;
+    const urgent = this.waiting.findIndex((w) => w.first);
+    const [next] = this.waiting.splice(urgent >= 0 ? urgent : 0, 1);
+    if (!next) return;
+    this.working = next.request.id;
+    worker.ref();
+    worker.postMessage(next.request satisfies WorkerRequest);
   }
 
   /** Closes the connection the worker keeps between reports; nothing to do when it is not running. */
@@ -56,6 +83,8 @@ class ReportWorker {
         return;
       }
       this.answered += 1;
+      if (this.working === response.id) this.working = null;
+      this.handOver();
       if (response.ok) p.resolve(response.value);
       else p.reject(new Error(response.message));
     });
@@ -64,6 +93,8 @@ class ReportWorker {
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
       this.closing.clear();
+      this.waiting.length = 0;
+      this.working = null;
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`The report worker stopped (exit code ${code}).`)));
