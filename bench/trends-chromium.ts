@@ -159,10 +159,13 @@ function callSaver(origin: string, key: string, customerIds: number[]): () => Pr
  *   (the view's script already fetched in the background while the Queue was on screen, as it is
  *   a moment after the console opens; every report asked anew);
  * - filter to chart: from choosing a segment to the frame that paints the totals and the Pareto
- *   chart for it; and, for reference, to the frame in which every panel below shows it too.
+ *   chart for it; and, for reference, to the frame in which every panel below shows it too;
+ * - the same click and filters after a write: a call completed through the API just before each
+ *   (callSaver), as agents save calls while a manager reads Trends, so no report is a kept answer.
  *
  * Each round opens the console fresh (Queue first), goes to Trends, then filters by each segment;
- * then the baseline page does the same. The console took the day's backup before the rounds (as it
+ * then opens it fresh again and does the same with a call saved before each step; then the
+ * baseline page does the same. The console took the day's backup before the rounds (as it
  * does when first opened each day), so the copy of the file is not measured beside the view.
  *
  * Baseline: the same headline reports from the same server, asked by a plain page and written as a
