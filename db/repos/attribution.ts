@@ -116,3 +116,16 @@ export function attributionTotals(db: Db): { touched: number; returns: number; r
     )
     .get() as { touched: number; returns: number; revenue_back: number };
 }
+
+/** Everything the "Did it work" report counts, worked out for a window of `days`. */
+export interface AttributionCounts {
+  totals: { touched: number; returns: number; revenue_back: number };
+  byKind: AttributionCountRow[];
+  byReason: AttributionCountRow[];
+  byOutreach: AttributionCountRow[];
+}
+
+export function attributionCounts(db: Db, days: number): AttributionCounts {
+  workOutAttribution(db, days);
+  return { totals: attributionTotals(db), byKind: attributionByKind(db), byReason: attributionByReason(db), byOutreach: attributionByOutreach(db) };
+}

@@ -3,7 +3,7 @@ import { call, testBackend, type TestBackend, signIn } from '../helpers/backend'
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { copyFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { releaseReportConnections, reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
+import { laneOf, releaseReportConnections, reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
 import { runReportTask, type ReportTask } from '../../electron/backend/reports/tasks';
 import { openDatabase } from '../../db/open';
 
@@ -34,6 +34,39 @@ describe('reports on a worker thread', () => {
       expect(await runReport(b.db, task)).toEqual(runReportTask(b.db, task));
     }
     expect(reportWorkerAnswered()).toBe(before + 1 + TASKS.length);
+  });
+
+  it("works out the manager's slow reports on a worker of their own, so Trends' reports never wait behind them", async () => {
+    const trends = reportWorkerAnswered('trends');
+    const slow = reportWorkerAnswered('slow');
+    const attribution = await call(b.dispatch, 'keepInTouch.attribution', {});
+    await call(b.dispatch, 'effect.offers', {});
+    // Neither ran on the thread that answers the console, nor on the worker Trends' reports queue on.
+    expect(reportWorkerAnswered('slow')).toBe(slow + 2);
+    expect(reportWorkerAnswered('trends')).toBe(trends);
+    await call(b.dispatch, 'reports.reasons', { by: 'stated' });
+    expect(reportWorkerAnswered('trends')).toBe(trends + 1);
+    expect(reportWorkerAnswered('slow')).toBe(slow + 2);
+    // The same answer as worked out on the console's own connection.
+    const days = attribution.windowDays;
+    expect(await runReport(b.db, { kind: 'attribution', days })).toEqual(runReportTask(b.db, { kind: 'attribution', days }));
+    expect(await runReport(b.db, { kind: 'offerEconomics', cycleId: null })).toEqual(runReportTask(b.db, { kind: 'offerEconomics', cycleId: null }));
+    expect(TASKS.map(laneOf)).toEqual(TASKS.map(() => 'trends'));
+  });
+
+  it('works out the headline of a filter chosen while the panels of the one before wait, before those panels', async () => {
+    const answered: string[] = [];
+    const asked = (name: string, task: ReportTask) => runReport(b.db, task).then(() => answered.push(name));
+    // The panels below Trends for one segment, then the totals and Pareto chart for the next.
+    await Promise.all([
+      asked('trend lines', { kind: 'reasons', query: { by: 'stated', group: 'cycle', segment: 'One year' } }),
+      asked('offer matrix', { kind: 'offerMatrix', query: { segment: 'One year' } }),
+      asked('agreement', { kind: 'agreement', query: { segment: 'One year' } }),
+      asked('reasons', { kind: 'reasons', query: { by: 'stated', segment: 'Month-to-month' } }),
+      asked('recovery', { kind: 'recovery', query: { segment: 'Month-to-month' } }),
+    ]);
+    // The first panel was already with the worker; the headline goes next, in the order asked.
+    expect(answered).toEqual(['trend lines', 'reasons', 'recovery', 'offer matrix', 'agreement']);
   });
 
   it('sees a correction committed a moment earlier', async () => {

@@ -27,6 +27,6 @@ export const effectHandlers: HandlerGroup<
   'effect.startGuidanceExperiment': (deps, input, ctx) => startGuidanceExperiment(deps, input, ctx.user.id),
   'effect.endGuidanceExperiment': (deps, input, ctx) => finishGuidanceExperiment(deps, input, ctx.user.id),
   'effect.setOfferCost': (deps, input, ctx) => setOfferCost(deps, input, ctx.user.id),
-  'effect.offers': (deps, input) => offerEconomicsReport(deps.db, input),
+  'effect.offers': (deps, input) => offerEconomicsReport(deps.db, input, deps.log),
   'effect.handleTime': (deps, input) => handleTimeReport(deps.db, input),
 };

@@ -5,10 +5,12 @@ import type { Db } from '../../../db/open';
 import { findCycleIdByIdOrName } from '../../../db/repos/reportsLookups';
 import { getCycle } from '../../../db/repos/cycles';
 import { effectCells, experimentCells, listControls } from '../../../db/repos/effect';
-import { handleTimeCells, offersMadeCells, wonBackCells } from '../../../db/repos/effectReports';
+import { handleTimeCells } from '../../../db/repos/effectReports';
 import { listOffers } from '../../../db/repos/offers';
 import { guidanceExperimentCells } from './guidance';
 import { appError } from '../i18n/errors';
+import { runReport } from '../reports/runner';
+import type { Logger } from '../types';
 
 /** A cycle by id or name; null for every cycle. */
 function cycleOf(db: Db, cycle: string | undefined): { id: string; name: string } | null {
@@ -28,9 +30,11 @@ export function effectReport(db: Db, filters: { cycle?: string | undefined }): E
   return buildEffectReport(effectCells(db, cycle?.id ?? null), controls, experimentCells(db, (id) => names.get(id) ?? id), cycle?.name ?? null, guidanceExperimentCells(db));
 }
 
-export function offerEconomicsReport(db: Db, filters: { cycle?: string | undefined }): OfferEconomicsReport {
+/** On the report worker's slower lane (reports/runner.ts): over a year of calls it takes tens of milliseconds. */
+export async function offerEconomicsReport(db: Db, filters: { cycle?: string | undefined }, log?: Logger): Promise<OfferEconomicsReport> {
   const cycle = cycleOf(db, filters.cycle);
-  return buildOfferEconomicsFromCells(wonBackCells(db, cycle?.id ?? null), offersMadeCells(db, cycle?.id ?? null), cycle?.name ?? null);
+  const { won, made } = await runReport(db, { kind: 'offerEconomics', cycleId: cycle?.id ?? null }, log);
+  return buildOfferEconomicsFromCells(won, made, cycle?.name ?? null);
 }
 
 export function handleTimeReport(db: Db, filters: { cycle?: string | undefined }): HandleTimeReport {

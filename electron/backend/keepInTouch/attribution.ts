@@ -2,16 +2,11 @@ import { DEFAULT_ATTRIBUTION_DAYS, type AttributionReport, type AttributionRow }
 import { TEMPLATE_KIND_LABELS, type TemplateKind } from '../../../shared/domain/outreachTemplate';
 import { csvHeader, csvRow, type CsvColumn } from '../../../shared/csv/write';
 import type { Db } from '../../../db/open';
-import {
-  attributionByKind,
-  attributionByOutreach,
-  attributionByReason,
-  attributionTotals,
-  workOutAttribution,
-  type AttributionCountRow,
-} from '../../../db/repos/attribution';
+import type { AttributionCountRow } from '../../../db/repos/attribution';
 import { listReasons } from '../../../db/repos/reasons';
 import { getSetting, setSetting } from '../../../db/repos/settings';
+import { runReport } from '../reports/runner';
+import type { Logger } from '../types';
 
 export const ATTRIBUTION_DAYS_KEY = 'keepInTouch.attributionDays';
 
@@ -31,19 +26,22 @@ function rows(counts: AttributionCountRow[], label: (key: string) => string): At
   return counts.map((r) => ({ key: r.key, label: label(r.key), touched: r.touched, returns: r.returns, revenueBack: money(r.revenue_back) }));
 }
 
-/** Returns and revenue back by message kind, reason and outreach, beside the customers touched. */
-export function attributionReport(db: Db): AttributionReport {
+/**
+ * Returns and revenue back by message kind, reason and outreach, beside the customers touched.
+ * Working it out reads every call and touch (seconds over a year of calls): it runs on the report
+ * worker's slower lane (reports/runner.ts), never on the thread that answers the console.
+ */
+export async function attributionReport(db: Db, log?: Logger): Promise<AttributionReport> {
   const windowDays = readAttributionDays(db);
-  workOutAttribution(db, windowDays);
+  const counts = await runReport(db, { kind: 'attribution', days: windowDays }, log);
   const reasons = new Map(listReasons(db).map((r) => [r.id, r.name]));
   const outreaches = new Map((db.prepare('SELECT id, name FROM outreaches').all() as { id: string; name: string }[]).map((o) => [o.id, o.name]));
-  const totals = attributionTotals(db);
   return {
     windowDays,
-    totals: { touched: totals.touched, returns: totals.returns, revenueBack: money(totals.revenue_back) },
-    byKind: rows(attributionByKind(db), (k) => k),
-    byReason: rows(attributionByReason(db), (k) => (k === '' ? '' : (reasons.get(k) ?? k))),
-    byOutreach: rows(attributionByOutreach(db), (k) => (k === '' ? '' : (outreaches.get(k) ?? k))),
+    totals: { touched: counts.totals.touched, returns: counts.totals.returns, revenueBack: money(counts.totals.revenue_back) },
+    byKind: rows(counts.byKind, (k) => k),
+    byReason: rows(counts.byReason, (k) => (k === '' ? '' : (reasons.get(k) ?? k))),
+    byOutreach: rows(counts.byOutreach, (k) => (k === '' ? '' : (outreaches.get(k) ?? k))),
   };
 }
 

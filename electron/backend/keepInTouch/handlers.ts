@@ -13,10 +13,10 @@ export const keepInTouchHandlers: HandlerGroup<
 > = {
   'keepInTouch.choices': (deps) => keepInTouchFilterChoices(deps.db),
   'keepInTouch.list': (deps, input) => keepInTouchList(deps, input),
-  'keepInTouch.attribution': (deps) => attributionReport(deps.db),
-  'keepInTouch.attribution.export': (deps) => ({
+  'keepInTouch.attribution': (deps) => attributionReport(deps.db, deps.log),
+  'keepInTouch.attribution.export': async (deps) => ({
     fileName: `returns-by-touch-${deps.now().toISOString().slice(0, 10)}.csv`,
-    text: attributionCsv(attributionReport(deps.db)),
+    text: attributionCsv(await attributionReport(deps.db, deps.log)),
   }),
   'keepInTouch.settings.get': (deps) => ({ attributionDays: readAttributionDays(deps.db) }),
   'keepInTouch.settings.set': (deps, input, ctx) =>

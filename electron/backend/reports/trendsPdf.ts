@@ -123,7 +123,7 @@ export async function gatherTrendsReport(db: Db, input: TrendsPdfInput, user: Pe
   const { names, labels } = reportNamesFor(db, language);
   return {
     effect: managerView ? effectReport(db, { cycle: chosen?.id }) : null,
-    offers: managerView ? localiseOfferEconomics(names, offerEconomicsReport(db, { cycle: chosen?.id })) : null,
+    offers: managerView ? localiseOfferEconomics(names, await offerEconomicsReport(db, { cycle: chosen?.id }, log)) : null,
     by,
     scope: scopeOf(user),
     cycleName: chosen?.name ?? t('trendsPdf.allCycles'),

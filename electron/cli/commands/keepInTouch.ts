@@ -123,7 +123,7 @@ export function registerKeepInTouchCommand(program: Command): void {
       .option('--out <path>', 'write to this file instead of standard output'),
   ).action((options: DbOptions & { format: 'text' | 'csv' | 'json'; out?: string }) =>
     withBackend(options, async (backend) => {
-      const report = attributionReport(backend.db);
+      const report = await attributionReport(backend.db);
       if (options.format === 'csv') return writeOutput(attributionCsv(report), options.out);
       if (options.format === 'json') return writeOutput(`${JSON.stringify(report)}\n`, options.out);
       const lines = [`Returns within ${report.windowDays} days of the last touch: ${report.totals.returns} of ${report.totals.touched} customers touched, ${report.totals.revenueBack.toFixed(2)} a month back.`];

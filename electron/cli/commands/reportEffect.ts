@@ -28,7 +28,7 @@ function recordsCsv(rows: readonly Row[], bom: boolean): string {
   return toCsv(columns, rows, { bom });
 }
 
-function define<R>(parent: Command, name: string, description: string, build: (db: Db, f: { cycle?: string }) => R, csvRows: (r: R) => Row[]): void {
+function define<R>(parent: Command, name: string, description: string, build: (db: Db, f: { cycle?: string }) => R | Promise<R>, csvRows: (r: R) => Row[]): void {
   addDbOption(
     parent
       .command(name)
@@ -43,7 +43,7 @@ function define<R>(parent: Command, name: string, description: string, build: (d
     const backend = createBackend({ dbPath: existingDbPath(options) });
     let report: R;
     try {
-      report = build(backend.db, parsed.data);
+      report = await build(backend.db, parsed.data);
     } catch (error) {
       if (error instanceof AppError) throw new CliError(error.message);
       throw error;
