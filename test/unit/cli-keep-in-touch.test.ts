@@ -38,7 +38,7 @@ describe('winback keep-in-touch', () => {
 
     const bad = winback(['keep-in-touch', '--db', t.dbPath, '--reason', 'price.nonsense']);
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain('There is no reason "price.nonsense" in the taxonomy.');
+    expect(bad.stderr).toContain('There is no reason with id price.nonsense in the taxonomy.');
     const age = winback(['keep-in-touch', '--db', t.dbPath, '--min-age', 'soon']);
     expect(age.stderr).toContain('--min-age takes a whole number of days, not "soon".');
     // Four processes, each loading the backend: slow on a busy machine.
