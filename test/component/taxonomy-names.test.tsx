@@ -37,7 +37,7 @@ describe("a manager's own reason names per language", () => {
     const price = await screen.findByRole('list', { name: 'Motivos de Precio / relación calidad-precio' });
     expect(within(price).getByText('Demasiado caro')).toBeInTheDocument();
 
-    await user.click(within(price).getByRole('button', { name: 'Nombres de Demasiado caro en cada idioma' }));
+    await user.click(within(price).getByRole('button', { name: 'Nombres en cada idioma: Demasiado caro' }));
     const form = screen.getByRole('form', { name: 'Demasiado caro en cada idioma' });
     await user.type(within(form).getByLabelText('Nombre en español'), 'Nos sale muy caro');
     await user.click(within(form).getByRole('button', { name: 'Guardar los nombres' }));
@@ -61,7 +61,7 @@ describe("a manager's own reason names per language", () => {
     const user = userEvent.setup();
     render(<PlaybookSection />);
     const price = await screen.findByRole('list', { name: 'Reasons in Price / value for money' });
-    await user.click(within(price).getByRole('button', { name: 'Names of Too expensive in each language' }));
+    await user.click(within(price).getByRole('button', { name: 'Names in each language: Too expensive' }));
     const form = screen.getByRole('form', { name: 'Too expensive in each language' });
     const german = within(form).getByLabelText('German name');
     await user.click(german);
