@@ -10,8 +10,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // Reports over a million calls run on this worker thread (electron/backend/reports/runner.ts).
-          'report-worker': resolve(import.meta.dirname, 'electron/backend/reports/worker.ts'),
+          // Reports over a million calls run on this worker thread (electron/backend/reportWorkers/runner.ts).
+          'report-worker': resolve(import.meta.dirname, 'electron/backend/reportWorkers/worker.ts'),
           // Exports read and format their rows on these worker threads (electron/backend/exports/parallel.ts).
           'export-worker': resolve(import.meta.dirname, 'electron/backend/exports/worker.ts'),
           // An import's write-ahead log is copied into the database file on this worker thread

@@ -17,7 +17,7 @@ import { hasSentence } from './i18n';
 import { sayInEnglish } from './i18n/said';
 import { issueSaid } from '../../shared/i18n/validation';
 import { said } from '../../shared/i18n/said';
-import { releaseReportConnections } from './reports/runner';
+import { releaseReportConnections } from './reportWorkers/runner';
 
 /**
  * The console's database over its lifetime: opened only after SQLite's check, and while damaged, a

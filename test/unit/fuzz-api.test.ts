@@ -10,7 +10,7 @@ import type { ChannelDef } from '../../shared/api/channel';
 import { ERROR_CODES, type ApiResult } from '../../shared/api/result';
 import { call, tempDir, signIn } from '../helpers/backend';
 import { damagePages } from '../helpers/damage';
-import { setReportWorkerEnabled } from '../../electron/backend/reports/runner';
+import { setReportWorkerEnabled } from '../../electron/backend/reportWorkers/runner';
 import { SaidSchema } from '../../shared/i18n/saidSchema';
 
 /**

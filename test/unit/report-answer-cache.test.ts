@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, signIn, testBackend, type TestBackend } from '../helpers/backend';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
-import { reportWorkerAnswered, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
+import { reportWorkerAnswered, setReportWorkerEnabled } from '../../electron/backend/reportWorkers/runner';
 import { openDatabase } from '../../db/open';
 
 /*

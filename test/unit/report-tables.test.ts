@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { signIn, testBackend, type TestBackend } from '../helpers/backend';
 import { PEOPLE, seedScenario } from '../helpers/scenario';
-import { setReportWorkerEnabled } from '../../electron/backend/reports/runner';
+import { setReportWorkerEnabled } from '../../electron/backend/reportWorkers/runner';
 import { REPORT_TABLES } from '../../electron/backend/reports/answerCache';
 import { reportHandlers } from '../../electron/backend/reports/handlers';
 import type { Person } from '../../shared/api/session';

@@ -3,8 +3,8 @@ import { call, testBackend, type TestBackend, signIn } from '../helpers/backend'
 import { PEOPLE, seedScenario } from '../helpers/scenario';
 import { copyFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { laneOf, releaseReportConnections, reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reports/runner';
-import { runReportTask, type ReportTask } from '../../electron/backend/reports/tasks';
+import { laneOf, releaseReportConnections, reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reportWorkers/runner';
+import { runReportTask, type ReportTask } from '../../electron/backend/reportWorkers/tasks';
 import { openDatabase } from '../../db/open';
 
 let b: TestBackend;

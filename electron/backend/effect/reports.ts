@@ -9,7 +9,7 @@ import { handleTimeCells } from '../../../db/repos/effectReports';
 import { listOffers } from '../../../db/repos/offers';
 import { guidanceExperimentCells } from './guidance';
 import { appError } from '../i18n/errors';
-import { runReport } from '../reports/runner';
+import { runReport } from '../reportWorkers/runner';
 import type { Logger } from '../types';
 
 /** A cycle by id or name; null for every cycle. */
@@ -30,7 +30,7 @@ export function effectReport(db: Db, filters: { cycle?: string | undefined }): E
   return buildEffectReport(effectCells(db, cycle?.id ?? null), controls, experimentCells(db, (id) => names.get(id) ?? id), cycle?.name ?? null, guidanceExperimentCells(db));
 }
 
-/** On the report worker's slower lane (reports/runner.ts): over a year of calls it takes tens of milliseconds. */
+/** On the report worker's slower lane (reportWorkers/runner.ts): over a year of calls it takes tens of milliseconds. */
 export async function offerEconomicsReport(db: Db, filters: { cycle?: string | undefined }, log?: Logger): Promise<OfferEconomicsReport> {
   const cycle = cycleOf(db, filters.cycle);
   const { won, made } = await runReport(db, { kind: 'offerEconomics', cycleId: cycle?.id ?? null }, log);

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/open';
 import type { AttributionCountRow } from '../../../db/repos/attribution';
 import { listReasons } from '../../../db/repos/reasons';
 import { getSetting, setSetting } from '../../../db/repos/settings';
-import { runReport } from '../reports/runner';
+import { runReport } from '../reportWorkers/runner';
 import type { Logger } from '../types';
 
 export const ATTRIBUTION_DAYS_KEY = 'keepInTouch.attributionDays';
@@ -29,7 +29,7 @@ function rows(counts: AttributionCountRow[], label: (key: string) => string): At
 /**
  * Returns and revenue back by message kind, reason and outreach, beside the customers touched.
  * Working it out reads every call and touch (seconds over a year of calls): it runs on the report
- * worker's slower lane (reports/runner.ts), never on the thread that answers the console.
+ * worker's slower lane (reportWorkers/runner.ts), never on the thread that answers the console.
  */
 export async function attributionReport(db: Db, log?: Logger): Promise<AttributionReport> {
   const windowDays = readAttributionDays(db);

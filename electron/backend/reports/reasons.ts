@@ -2,7 +2,7 @@ import type { ReasonsReport, ReasonsReportFilters } from '../../../shared/report
 import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
 import type { Logger } from '../types';
-import { runReport } from './runner';
+import { runReport } from '../reportWorkers/runner';
 import { resolveReportQuery } from './scope';
 
 /** The reasons report (stated or diagnosed, optionally by cycle or month) in the shared shape. */

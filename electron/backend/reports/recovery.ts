@@ -3,7 +3,7 @@ import type { Person } from '../../../shared/api/session';
 import type { Db } from '../../../db/open';
 import type { RecoveryGroup } from '../../../db/repos/reportsRecovery';
 import type { Logger } from '../types';
-import { runReport } from './runner';
+import { runReport } from '../reportWorkers/runner';
 import { listReasonLabels, offerNames, peopleById, type ReasonLabel } from '../../../db/repos/reportsLookups';
 import { rate } from '../../../db/repos/reportsFilters';
 import { resolveReportQuery, type ReportFilterInput } from './scope';

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/api/result';
 import { ReadOnlyDatabaseError, isWritable, readableDatabase } from '../../../db/readOnly';
 import { createBackend } from '../../backend/create';
 import { buildReasonsReport } from '../../backend/reports/reasons';
-import { setReportWorkerEnabled } from '../../backend/reports/runner';
+import { setReportWorkerEnabled } from '../../backend/reportWorkers/runner';
 import { CliError } from './errors';
 import { fetchHubReasonsReport } from '../../backend/sync/hubClient';
 import { addDbOption, existingDbPath, writeOutput } from './options';
