@@ -215,6 +215,19 @@ describe('delivery without a network', () => {
     expect(send).toMatchObject({ ok: false });
   });
 
+  it("heads a Spanish manager's mail-merge file in Spanish, the messages still in the customers' language", async () => {
+    await deliverySettings();
+    const issueId = await fixedIssue();
+    const built = await call(b.dispatch, 'outreach.issue.build', { issueId, byCall: false, messageChannel: 'email' });
+    await call(b.dispatch, 'locale.setLanguage', { language: 'es' });
+    const file = await call(b.dispatch, 'outreach.export', { id: built.id, format: 'csv' });
+    const lines = Buffer.from(file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('ID de cliente,Nombre de pila,Nombre,Correo electrónico,Asunto,Mensaje,Código,Código válido hasta,Enlace para darse de baja,Message-ID');
+    // The organisation writes to its customers in English: the manager's language heads the file only.
+    expect(lines[1]).toMatch(/^C1,Ada,/);
+    expect(lines[1]).toContain('Renewal prices now match');
+  });
+
   it('writes one RFC 5322 .eml per customer, UTF-8, with a stable Message-ID and the unsubscribe headers', async () => {
     await call(b.dispatch, 'outreach.settings.set', { company: 'Nørdwind Télécom', fromAddress: 'care@northwind.example', replyTo: 'stay@northwind.example' });
     const issueId = await fixedIssue();
