@@ -57,4 +57,27 @@ describe('outreach in another language', () => {
     await act(() => applyLanguage('de', 'EUR'));
     expect(screen.getByRole('alert')).toHaveTextContent('Der Mailserver hat mit 550 geantwortet: 5.1.1 Mailbox unavailable');
   });
+  it('why a message cannot be written, kept by key: the missing fields in German, an old English problem as stored', async () => {
+    await applyLanguage('de', 'EUR');
+    const field = (f: string) => ({ key: 'errors.outreach.compose.field', params: { label: { key: `outreach.templates.fields.${f}` }, token: `{{${f}}}` } });
+    // As composing keeps it (electron/backend/outreach/compose.ts): the sentences, then what to do.
+    const problem = {
+      key: 'errors.outreach.compose.problems',
+      params: {
+        problems: {
+          list: [{ key: 'errors.outreach.compose.missing', params: { fields: { list: [field('first_name'), field('code')], join: 'and' as const } } }, { key: 'errors.outreach.compose.noOffer' }],
+          join: 'sentences' as const,
+        },
+      },
+    };
+    const { rerender } = render(<MessagePreview preview={{ ok: false, templateId: 't1', templateName: 'Preis', problem }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Diese Nachricht kann nicht verfasst werden: Es fehlt ein Wert für Vorname ({{first_name}}) und Einmalcode ({{code}}). Die Angebotsregeln schlagen für ihren Grund kein passendes Angebot vor',
+    );
+    rerender(<MessagePreview preview={{ ok: false, templateId: null, templateName: null, problem: { key: 'errors.outreach.compose.noTemplate' } }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Für ihren Grund gibt es keine Vorlage dieser Art und auch keine allgemeine.');
+    // Written before problems were kept by key: shown as stored.
+    rerender(<MessagePreview preview={{ ok: false, templateId: null, templateName: null, problem: 'No value for first name ({{first_name}}).' }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('No value for first name ({{first_name}}).');
+  });
 });

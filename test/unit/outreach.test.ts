@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseTemplate, renderParts } from '../../shared/domain/outreachTemplate';
+import { keptInEnglish } from '../../shared/i18n/english';
 import { mayContact } from '../../electron/backend/outreach/mayContact';
 import { writeOutreachExport } from '../../electron/backend/outreach/export';
 import { call, callResult, tempDir, testBackend, type TestBackend, signIn } from '../helpers/backend';
@@ -76,7 +77,7 @@ describe('templates', () => {
   it('previews a template for any customer, and names the field that customer lacks', async () => {
     const c1 = customerId(b.db, 'C1');
     const noCompany = await call(b.dispatch, 'outreach.preview', { customerId: c1, templateId: 'template.what-changed.price', whatChanged: WHAT_CHANGED });
-    expect(noCompany.ok ? '' : noCompany.problem).toContain('company name ({{company}})');
+    expect(keptInEnglish(noCompany.ok ? '' : noCompany.problem)).toBe('No value for company name ({{company}}). Set the company name in Admin, Outreach delivery.');
 
     await deliverySettings();
     const preview = await call(b.dispatch, 'outreach.preview', { customerId: c1, templateId: 'template.what-changed.price', whatChanged: WHAT_CHANGED, fixedOn: '2026-11-18' });
@@ -88,7 +89,7 @@ describe('templates', () => {
     const draft = { subject: 'From {{agent_name}}', body: 'You said: {{their_words}}. Code {{code}} until {{expiry}}.' };
     const c2 = await call(b.dispatch, 'outreach.preview', { customerId: customerId(b.db, 'C2'), draft });
     // C2's diagnosed reason is competitor: the playbook offers "What we do that they will miss", which issues no code.
-    expect(c2.ok ? '' : c2.problem).toContain('single-use code ({{code}})');
+    expect(keptInEnglish(c2.ok ? '' : c2.problem)).toContain('single-use code ({{code}})');
     const c1Offer = await call(b.dispatch, 'outreach.preview', { customerId: c1, draft });
     expect(c1Offer).toMatchObject({ ok: true, subject: 'From Sam Agent', sampleCode: true });
     expect(c1Offer.ok && c1Offer.body).toBe('You said: Price too high. Code WB-SAMP-LE00 until 20 December 2026.');
@@ -168,7 +169,7 @@ describe('we fixed it', () => {
     const built = await call(b.dispatch, 'outreach.issue.build', { issueId, byCall: false, messageChannel: 'email' });
     expect(built.figures).toMatchObject({ members: 1, blocked: 1, ready: 0 });
     const m = await call(b.dispatch, 'outreach.message', { id: built.id, customerId: customerId(b.db, 'C1') });
-    expect(m.ok ? '' : m.problem).toContain('first name ({{first_name}})');
+    expect(keptInEnglish(m.ok ? '' : m.problem)).toBe('No value for first name ({{first_name}}).');
 
     b.db.prepare("UPDATE customers SET name = 'Ada Example' WHERE external_id = 'C1'").run();
     const again = await call(b.dispatch, 'outreach.recompose', { id: built.id });

@@ -18,6 +18,7 @@ import { messageIdDomain, readSender } from './settings';
 import { addDays } from './templates';
 import { outreachSummary } from './summaries';
 import { appError } from '../i18n/errors';
+import { keepSaid } from '../../../shared/i18n/kept';
 
 /** How long a code handed out in an outreach stays valid, unless the outreach says otherwise. */
 export const CODE_VALID_DAYS = 30;
@@ -195,7 +196,7 @@ export function buildIssueOutreach(deps: ServiceDeps, user: Person, input: { iss
         by_call: p.byCall ? 1 : 0,
         requeued: p.byCall && requeue(db, p.facts.id, maxAttempts, at) ? 1 : 0,
         message_state: composed === null ? null : composed.ok ? 'ready' : 'blocked',
-        problem: composed !== null && !composed.ok ? composed.problem : null,
+        problem: composed !== null && !composed.ok ? keepSaid(composed.problem) : null,
         template_id: composed?.templateId ?? null,
         to_address: p.message && input.messageChannel === 'email' ? p.facts.email : null,
         subject: composed?.ok ? composed.subject : null,
