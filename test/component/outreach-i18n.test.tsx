@@ -22,14 +22,15 @@ describe('outreach in another language', () => {
     await applyLanguage('de', 'EUR');
     installFakeApi({
       'outreach.issue': () => ({ fixed: true, fix: { whatChanged: summary.whatChanged ?? '', fixedOn: '2026-11-18' }, outreaches: [summary] }),
-      'outreach.issue.audience': () => ({ candidates: 4, included: 3, revenue: 1175, excluded: [{ why: 'Nicht kontaktieren', customers: 1 }] }),
+      'outreach.issue.audience': () => ({ candidates: 4, included: 3, revenue: 1175, excluded: [{ why: { key: 'outreach.leftOutWhy.do_not_contact' }, customers: 1 }, { why: 'Marked do not contact', customers: 1 }] }),
     });
     render(<IssueOutreach issueId="i1" status="fixed" />);
     expect(await screen.findByText(/Was Kunden erfahren: Jeder Verteiler hat jetzt eine Ersatzleitung\./)).toBeInTheDocument();
     expect(screen.getByText('Behoben am 18.11.2026.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Prüfen, wen es erreicht' }));
     expect(plain(await screen.findByRole('status'))).toBe(
-      'Erreicht 3 von 4 nicht zurückgewonnenen Kunden (1.175,00 € im Monat). Nicht berücksichtigt: Nicht kontaktieren (1).',
+      // A reason kept by key is said in German; one stored before reasons were kept by key, as written.
+      'Erreicht 3 von 4 nicht zurückgewonnenen Kunden (1.175,00 € im Monat). Nicht berücksichtigt: Als „nicht kontaktieren“ markiert (1); Marked do not contact (1).',
     );
     const after = screen.getByLabelText('Nach der Behebung', { selector: 'dl' });
     expect(plain(after)).toContain('Informierte Kunden2 von 3');

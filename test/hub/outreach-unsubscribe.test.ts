@@ -65,7 +65,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(mayContact(manager.db, id, 'email')).toEqual({ ok: true });
       expect(await call(manager.dispatch, 'outreach.objections.pull', {})).toEqual({ received: 1 });
       expect(await call(manager.dispatch, 'outreach.objections.pull', {})).toEqual({ received: 0 });
-      expect(mayContact(manager.db, id, 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails', closed: 'unsubscribed' });
+      expect(mayContact(manager.db, id, 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.unsubscribed' }, closed: 'unsubscribed' });
     });
 
     it("puts an unsubscribe in the org-wide ledger on the customer's word, once, and another desk stops emailing after its next sync", async () => {
@@ -90,7 +90,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       const id = addCustomer(other.db, { externalId: 'C1', name: 'Ada', email: 'ada@example.test' });
       expect(mayContact(other.db, id, 'email')).toEqual({ ok: true });
       expect(await syncRound(other.deps, {})).toMatchObject({ ok: true });
-      expect(mayContact(other.db, id, 'email')).toEqual({ ok: false, why: 'On the do-not-email ledger', closed: 'email_ledger' });
+      expect(mayContact(other.db, id, 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.email_ledger' }, closed: 'email_ledger' });
       // Calls are another matter: the customer asked for no more emails only.
       expect(mayContact(other.db, id, 'phone')).toEqual({ ok: true });
       const entries = (await call(manager.dispatch, 'permissions.ledger', {})).entries;
@@ -114,7 +114,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(url.startsWith(`${hub.url}/u?t=`)).toBe(true);
       expect((await oneClick(url)).status).toBe(200);
       await call(manager.dispatch, 'outreach.objections.pull', {});
-      expect(mayContact(manager.db, id(manager), 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails', closed: 'unsubscribed' });
+      expect(mayContact(manager.db, id(manager), 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.unsubscribed' }, closed: 'unsubscribed' });
     });
   });
 }

@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseTemplate, renderParts } from '../../shared/domain/outreachTemplate';
 import { keptInEnglish } from '../../shared/i18n/english';
+import { said } from '../../shared/i18n/said';
 import { mayContact } from '../../electron/backend/outreach/mayContact';
 import { writeOutreachExport } from '../../electron/backend/outreach/export';
 import { call, callResult, tempDir, testBackend, type TestBackend, signIn } from '../helpers/backend';
@@ -102,13 +103,17 @@ describe('we fixed it', () => {
     const issueId = await fixedIssue();
     const audience = await call(b.dispatch, 'outreach.issue.audience', { issueId, byCall: true, messageChannel: 'email' });
     // C1 and C2 (C4 and C3 were won back); C6 asked not to be contacted.
-    expect(audience).toMatchObject({ candidates: 3, included: 2, revenue: 150, excluded: [{ why: 'Marked do not contact', customers: 1 }] });
+    expect(audience).toMatchObject({ candidates: 3, included: 2, revenue: 150, excluded: [{ why: { key: 'outreach.leftOutWhy.do_not_contact' }, customers: 1 }] });
 
     const queueBefore = b.db.prepare("SELECT last_outcome, attempts FROM customers WHERE external_id = 'C2'").get();
     expect(queueBefore).toEqual({ last_outcome: 'declined', attempts: 2 });
     const built = await call(b.dispatch, 'outreach.issue.build', { issueId, byCall: true, messageChannel: 'email' });
     expect(built.figures).toMatchObject({ members: 2, byCall: 2, requeued: 1, ready: 1, blocked: 0, told: 0, cameBack: 0 });
-    expect(built.excluded).toEqual([{ why: 'Marked do not contact', customers: 1 }]);
+    expect(built.excluded).toEqual([{ why: { key: 'outreach.leftOutWhy.do_not_contact' }, customers: 1 }]);
+    expect(built.excluded.map((e) => keptInEnglish(e.why))).toEqual(['Marked do not contact']);
+    // An outreach built before its reasons were kept by key still reads them, as written.
+    b.db.prepare('UPDATE outreaches SET excluded = ? WHERE id = ?').run(JSON.stringify({ 'Marked do not contact': 1 }), built.id);
+    expect((await call(b.dispatch, 'outreach.get', { id: built.id })).excluded).toEqual([{ why: 'Marked do not contact', customers: 1 }]);
     // C2 had declined: the fix is a reason to call again, so they are back in the queue.
     expect(b.db.prepare("SELECT last_outcome FROM customers WHERE external_id = 'C2'").pluck().get()).toBeNull();
     const queue = await call(b.dispatch, 'queue.list', { limit: 50, offset: 0 });
@@ -188,13 +193,13 @@ describe('contactability', () => {
     const id = addCustomer(b.db, { externalId: 'X1', name: 'Xu', email: 'xu@example.test', phone: '+1 555-0199' });
     expect(mayContact(b.db, id, 'email')).toEqual({ ok: true });
     b.db.prepare("INSERT INTO outreach_objections (hub_id, external_id, message_id, channel, objected_at, received_at) VALUES (1, 'X1', '<m>', 'email', 'x', 'x')").run();
-    expect(mayContact(b.db, id, 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails', closed: 'unsubscribed' });
+    expect(mayContact(b.db, id, 'email')).toEqual({ ok: false, why: said('outreach.leftOutWhy.unsubscribed'), closed: 'unsubscribed' });
     expect(mayContact(b.db, id, 'phone')).toEqual({ ok: true });
     b.db.prepare("UPDATE customers SET stated_reason_id = 'not-recoverable.deceased' WHERE id = ?").run(id);
-    expect(mayContact(b.db, id, 'post')).toEqual({ ok: false, why: 'Left for a reason that is never followed up', closed: 'never_followed_up' });
+    expect(mayContact(b.db, id, 'post')).toEqual({ ok: false, why: said('outreach.leftOutWhy.never_followed_up'), closed: 'never_followed_up' });
     const none = addCustomer(b.db, { externalId: 'X2', phone: null, email: 'not an address' });
-    expect(mayContact(b.db, none, 'phone')).toEqual({ ok: false, why: 'No phone number', closed: 'no_phone' });
-    expect(mayContact(b.db, none, 'email')).toEqual({ ok: false, why: 'Email address not usable', closed: 'email_unusable' });
+    expect(mayContact(b.db, none, 'phone')).toEqual({ ok: false, why: said('outreach.leftOutWhy.no_phone'), closed: 'no_phone' });
+    expect(mayContact(b.db, none, 'email')).toEqual({ ok: false, why: said('outreach.leftOutWhy.email_unusable'), closed: 'email_unusable' });
   });
 });
 
