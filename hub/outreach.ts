@@ -11,6 +11,8 @@ import type { HubStore } from './store/connect';
 import { objectionLedgerChange } from './store/objectionLedger';
 import type { HubLogger } from './log';
 import { firstIssue } from './routeKit';
+import { UNSUBSCRIBE_PAGE, unsubscribePageLanguage } from '../shared/content/unsubscribePage';
+import type { Language } from '../shared/i18n/languages';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -111,7 +113,12 @@ async function recordObjection(store: HubStore, subject: LinkSubject, via: 'one-
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-function page(reply: FastifyReply, status: number, title: string, body: string) {
+/** Our own catalogue words, but escaped all the same: a translator's quote or ampersand must not become markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+function page(reply: FastifyReply, status: number, language: Language, title: string, body: string) {
   return reply
     .code(status)
     .header('Content-Type', 'text/html; charset=utf-8')
@@ -119,14 +126,13 @@ function page(reply: FastifyReply, status: number, title: string, body: string) 
     .header('Referrer-Policy', 'no-referrer')
     .header('X-Robots-Tag', 'noindex')
     .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${title}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222}` +
+      `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${escapeHtml(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222}` +
         `button{font:inherit;padding:.5rem 1.25rem;border-radius:6px;border:1px solid #444;background:#fff;cursor:pointer}</style></head>` +
-        `<body><main><h1>${title}</h1>${body}</main></body></html>`,
+        `<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
     );
 }
 
-const INVALID_LINK = '<p>This unsubscribe link is not complete or not one of ours. Reply to the email you received with the word "unsubscribe" instead, and we will stop.</p>';
 
 export interface OutreachRoutesOptions {
   store: HubStore;
@@ -173,25 +179,30 @@ export function outreachRoutes(options: OutreachRoutesOptions) {
       };
     });
 
-    app.get<{ Querystring: { t?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
+    app.get<{ Querystring: { t?: string; l?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
       const key = await signingKey(store, now());
-      if (!verifyLink(key, req.query.t ?? '')) return page(reply, 404, 'Link not recognised', INVALID_LINK);
+      const language = unsubscribePageLanguage(req.query.l, req.headers['accept-language']);
+      const words = UNSUBSCRIBE_PAGE[language];
+      if (!verifyLink(key, req.query.t ?? '')) return page(reply, 404, language, words.invalidTitle, `<p>${escapeHtml(words.invalid)}</p>`);
       return page(
         reply,
         200,
-        'Stop emails from us?',
-        '<p>Press the button and we will not email you again. You do not need to sign in.</p><form method="post"><button type="submit">Unsubscribe</button></form>',
+        language,
+        words.askTitle,
+        `<p>${escapeHtml(words.ask)}</p><form method="post"><button type="submit">${escapeHtml(words.button)}</button></form>`,
       );
     });
 
-    app.post<{ Querystring: { t?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
+    app.post<{ Querystring: { t?: string; l?: string } }>('/u', { config: { public: true } }, async (req, reply) => {
       const key = await signingKey(store, now());
+      const language = unsubscribePageLanguage(req.query.l, req.headers['accept-language']);
+      const words = UNSUBSCRIBE_PAGE[language];
       const subject = verifyLink(key, req.query.t ?? '');
-      if (!subject) return page(reply, 404, 'Link not recognised', INVALID_LINK);
+      if (!subject) return page(reply, 404, language, words.invalidTitle, `<p>${escapeHtml(words.invalid)}</p>`);
       const oneClick = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true && req.headers['sec-fetch-mode'] !== 'navigate';
       await recordObjection(store, subject, oneClick ? 'one-click' : 'page', now());
       log.info('unsubscribe recorded', { via: oneClick ? 'one-click' : 'page' });
-      return page(reply, 200, 'You are unsubscribed', '<p>We will not email you again. If this was a mistake, simply reply to any of our emails.</p>');
+      return page(reply, 200, language, words.doneTitle, `<p>${escapeHtml(words.done)}</p>`);
     });
     done();
   };

@@ -107,7 +107,7 @@ export const OutreachSummarySchema = z.object({
   codesValidUntil: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
-  excluded: z.array(z.object({ why: z.string(), customers: z.number().int() })),
+  excluded: z.array(z.object({ why: KeptSchema, customers: z.number().int() })),
   figures: OutreachFiguresSchema,
 });
 export type OutreachSummary = z.infer<typeof OutreachSummarySchema>;
@@ -135,7 +135,7 @@ export const AudienceSchema = z.object({
   candidates: z.number().int(),
   included: z.number().int(),
   revenue: z.number(),
-  excluded: z.array(z.object({ why: z.string(), customers: z.number().int() })),
+  excluded: z.array(z.object({ why: KeptSchema, customers: z.number().int() })),
 });
 export type Audience = z.infer<typeof AudienceSchema>;
 

@@ -35,19 +35,6 @@ export const MERGE_FIELDS = [
 ] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
-export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
-  first_name: 'First name',
-  their_words: 'The reason in their words',
-  what_changed: 'What changed',
-  fixed_on: 'Date of the fix',
-  offer: 'Offer',
-  code: 'Single-use code',
-  expiry: 'Code expiry date',
-  window_closes: 'Date the reactivation window closes',
-  agent_name: 'Agent or executive who spoke with them',
-  company: 'Company name',
-};
-
 export type TemplatePart = { text: string } | { field: MergeField };
 
 export type ParsedTemplate = { ok: true; parts: TemplatePart[] } | { ok: false; error: string };
@@ -119,13 +106,6 @@ export function renderParts(parts: readonly TemplatePart[], values: MergeValues)
     text += value;
   }
   return missing.length > 0 ? { ok: false, missing } : { ok: true, text };
-}
-
-/** "The first name and the offer are missing" — for the person reading an error on one customer. */
-export function describeMissing(missing: readonly MergeField[]): string {
-  const names = missing.map((f) => `${MERGE_FIELD_LABELS[f].toLowerCase()} ({{${f}}})`);
-  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-  return `No value for ${list}.`;
 }
 
 /**

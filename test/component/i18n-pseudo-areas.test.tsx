@@ -148,7 +148,7 @@ describe('in the pseudo-language, no text of these areas bypasses the catalogue'
     const template: Template = { id: 'template.what-changed', kind: 'what_changed', categoryId: null, reasonId: null, scope: 'Every reason', name: 'Our news', subject: 'Our subject', body: 'Dear {{first_name}}', fields: ['first_name'], updatedAt: '2026-11-01', retired: true };
     installFakeApi({
       'outreach.issue': () => ({ fixed: true, fix: { whatChanged: 'Every cabinet now has a backup line.', fixedOn: '2026-11-18' }, outreaches: [summary] }),
-      'outreach.issue.audience': () => ({ candidates: 4, included: 3, revenue: 175, excluded: [{ why: 'Marked do not contact', customers: 1 }] }),
+      'outreach.issue.audience': () => ({ candidates: 4, included: 3, revenue: 175, excluded: [{ why: { key: 'outreach.leftOutWhy.do_not_contact' }, customers: 1 }] }),
       'outreach.templates.list': () => ({ items: [template] }),
       'taxonomy.list': () => taxonomy(),
       'outreach.settings.get': () => ({ company: 'Acme', fromAddress: null, replyTo: null, smtp: { host: 'smtp.acme.test', port: 587, security: 'starttls', user: 'u', passwordSet: true, trustedCertificate: false }, ratePerMinute: 60, hubPublicUrl: 'https://hub.acme.test/', hubConfigured: false }),
@@ -170,7 +170,7 @@ describe('in the pseudo-language, no text of these areas bypasses the catalogue'
     await screen.findByRole('complementary');
     await userEvent.click(screen.getAllByRole('button', { name: /⟦/ }).find((b) => b.getAttribute('type') === 'button' && b.closest('form')?.querySelector('select')) as HTMLElement);
     await screen.findByRole('status');
-    const data = ['We fixed it: Outages', 'Every cabinet now has a backup line.', 'Marked do not contact', 'Our news', 'Our subject', 'Dear Ada', 'No first name.', 'Acme', 'smtp.acme.test', 'https://hub.acme.test/', 'care@example.com', 'https://hub.example.com/', 'smtp.example.com', 'STARTTLS', 'TLS', 'SMTP', 'Message-ID', 'eml', 'CSV', 'zip', ...categoryData()];
+    const data = ['We fixed it: Outages', 'Every cabinet now has a backup line.', 'Our news', 'Our subject', 'Dear Ada', 'No first name.', 'Acme', 'smtp.acme.test', 'https://hub.acme.test/', 'care@example.com', 'https://hub.example.com/', 'smtp.example.com', 'STARTTLS', 'TLS', 'SMTP', 'Message-ID', 'eml', 'CSV', 'zip', ...categoryData()];
     const fields = ['first_name', 'their_words', 'what_changed', 'fixed_on', 'offer', 'code', 'expiry', 'window_closes', 'agent_name', 'company'];
     expect(untranslated(container, [...data, ...fields])).toEqual([]);
   });

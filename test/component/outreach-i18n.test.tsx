@@ -22,14 +22,15 @@ describe('outreach in another language', () => {
     await applyLanguage('de', 'EUR');
     installFakeApi({
       'outreach.issue': () => ({ fixed: true, fix: { whatChanged: summary.whatChanged ?? '', fixedOn: '2026-11-18' }, outreaches: [summary] }),
-      'outreach.issue.audience': () => ({ candidates: 4, included: 3, revenue: 1175, excluded: [{ why: 'Nicht kontaktieren', customers: 1 }] }),
+      'outreach.issue.audience': () => ({ candidates: 4, included: 3, revenue: 1175, excluded: [{ why: { key: 'outreach.leftOutWhy.do_not_contact' }, customers: 1 }, { why: 'Marked do not contact', customers: 1 }] }),
     });
     render(<IssueOutreach issueId="i1" status="fixed" />);
     expect(await screen.findByText(/Was Kunden erfahren: Jeder Verteiler hat jetzt eine Ersatzleitung\./)).toBeInTheDocument();
     expect(screen.getByText('Behoben am 18.11.2026.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Prüfen, wen es erreicht' }));
     expect(plain(await screen.findByRole('status'))).toBe(
-      'Erreicht 3 von 4 nicht zurückgewonnenen Kunden (1.175,00 € im Monat). Nicht berücksichtigt: Nicht kontaktieren (1).',
+      // A reason kept by key is said in German; one stored before reasons were kept by key, as written.
+      'Erreicht 3 von 4 nicht zurückgewonnenen Kunden (1.175,00 € im Monat). Nicht berücksichtigt: Als „nicht kontaktieren“ markiert (1); Marked do not contact (1).',
     );
     const after = screen.getByLabelText('Nach der Behebung', { selector: 'dl' });
     expect(plain(after)).toContain('Informierte Kunden2 von 3');
@@ -56,5 +57,28 @@ describe('outreach in another language', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('El servidor de correo ha respondido 550: 5.1.1 Mailbox unavailable');
     await act(() => applyLanguage('de', 'EUR'));
     expect(screen.getByRole('alert')).toHaveTextContent('Der Mailserver hat mit 550 geantwortet: 5.1.1 Mailbox unavailable');
+  });
+  it('why a message cannot be written, kept by key: the missing fields in German, an old English problem as stored', async () => {
+    await applyLanguage('de', 'EUR');
+    const field = (f: string) => ({ key: 'errors.outreach.compose.field', params: { label: { key: `outreach.templates.fields.${f}` }, token: `{{${f}}}` } });
+    // As composing keeps it (electron/backend/outreach/compose.ts): the sentences, then what to do.
+    const problem = {
+      key: 'errors.outreach.compose.problems',
+      params: {
+        problems: {
+          list: [{ key: 'errors.outreach.compose.missing', params: { fields: { list: [field('first_name'), field('code')], join: 'and' as const } } }, { key: 'errors.outreach.compose.noOffer' }],
+          join: 'sentences' as const,
+        },
+      },
+    };
+    const { rerender } = render(<MessagePreview preview={{ ok: false, templateId: 't1', templateName: 'Preis', problem }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Diese Nachricht kann nicht verfasst werden: Es fehlt ein Wert für Vorname ({{first_name}}) und Einmalcode ({{code}}). Die Angebotsregeln schlagen für ihren Grund kein passendes Angebot vor',
+    );
+    rerender(<MessagePreview preview={{ ok: false, templateId: null, templateName: null, problem: { key: 'errors.outreach.compose.noTemplate' } }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Für ihren Grund gibt es keine Vorlage dieser Art und auch keine allgemeine.');
+    // Written before problems were kept by key: shown as stored.
+    rerender(<MessagePreview preview={{ ok: false, templateId: null, templateName: null, problem: 'No value for first name ({{first_name}}).' }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('No value for first name ({{first_name}}).');
   });
 });

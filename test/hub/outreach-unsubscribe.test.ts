@@ -22,6 +22,29 @@ const oneClick = (url: string) =>
 
 for (const { kind, available, why } of STORE_KINDS) {
   describe.skipIf(!available)(`one-click unsubscribe at the hub (${kind}${available ? '' : `: ${why}`})`, () => {
+    it('speaks German to a customer whose email was German, and follows the browser for a link without a language', async () => {
+      hub = await startTestHub(kind);
+      const manager = await hubConsole(hub, { name: 'Mia Manager', role: 'manager' });
+      consoles.push(manager);
+      const signed = await hub.post('/v1/outreach/unsubscribe-links', manager.token, { links: [{ externalId: 'C1', messageId: '<de@x>' }] });
+      const { tokens } = (await signed.json()) as { tokens: { messageId: string; token: string }[] };
+      const link = `${hub.url}/u?t=${tokens[0]?.token ?? ''}`;
+
+      const ask = await (await fetch(`${link}&l=de`)).text();
+      expect(ask).toContain('<html lang="de">');
+      expect(ask).toContain('<h1>Keine E-Mails mehr von uns?</h1>');
+      expect(ask).toContain('<button type="submit">Abmelden</button>');
+      const done = await fetch(`${link}&l=de`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-mode': 'navigate' }, body: '' });
+      expect(await done.text()).toContain('<h1>Sie sind abgemeldet</h1>');
+
+      // A link made before links carried a language: the browser's choice among the shipped ones, else English.
+      expect(await (await fetch(link, { headers: { 'accept-language': 'it;q=0.9, de-AT;q=0.8, en;q=0.5' } })).text()).toContain('<h1>Keine E-Mails mehr von uns?</h1>');
+      expect(await (await fetch(link, { headers: { 'accept-language': 'ja' } })).text()).toContain('<h1>Stop emails from us?</h1>');
+      const unknown = await fetch(`${hub.url}/u?t=nonsense&l=de`);
+      expect(unknown.status).toBe(404);
+      expect(await unknown.text()).toContain('<h1>Link nicht erkannt</h1>');
+    });
+
     it('signs links for a manager, records an objection once without a login, and hands it to consoles by cursor', async () => {
       hub = await startTestHub(kind);
       const manager = await hubConsole(hub, { name: 'Mia Manager', role: 'manager' });
@@ -65,7 +88,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(mayContact(manager.db, id, 'email')).toEqual({ ok: true });
       expect(await call(manager.dispatch, 'outreach.objections.pull', {})).toEqual({ received: 1 });
       expect(await call(manager.dispatch, 'outreach.objections.pull', {})).toEqual({ received: 0 });
-      expect(mayContact(manager.db, id, 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails', closed: 'unsubscribed' });
+      expect(mayContact(manager.db, id, 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.unsubscribed' }, closed: 'unsubscribed' });
     });
 
     it("puts an unsubscribe in the org-wide ledger on the customer's word, once, and another desk stops emailing after its next sync", async () => {
@@ -90,7 +113,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       const id = addCustomer(other.db, { externalId: 'C1', name: 'Ada', email: 'ada@example.test' });
       expect(mayContact(other.db, id, 'email')).toEqual({ ok: true });
       expect(await syncRound(other.deps, {})).toMatchObject({ ok: true });
-      expect(mayContact(other.db, id, 'email')).toEqual({ ok: false, why: 'On the do-not-email ledger', closed: 'email_ledger' });
+      expect(mayContact(other.db, id, 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.email_ledger' }, closed: 'email_ledger' });
       // Calls are another matter: the customer asked for no more emails only.
       expect(mayContact(other.db, id, 'phone')).toEqual({ ok: true });
       const entries = (await call(manager.dispatch, 'permissions.ledger', {})).entries;
@@ -114,7 +137,7 @@ for (const { kind, available, why } of STORE_KINDS) {
       expect(url.startsWith(`${hub.url}/u?t=`)).toBe(true);
       expect((await oneClick(url)).status).toBe(200);
       await call(manager.dispatch, 'outreach.objections.pull', {});
-      expect(mayContact(manager.db, id(manager), 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails', closed: 'unsubscribed' });
+      expect(mayContact(manager.db, id(manager), 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.unsubscribed' }, closed: 'unsubscribed' });
     });
   });
 }

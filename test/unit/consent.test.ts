@@ -36,13 +36,13 @@ describe('consent, recorded as said', () => {
     const latest = await record('email', 'no');
     expect(latest.email).toEqual({ channel: 'email', answer: 'no', wording: 'May we email you about our services and offers?', at: '2026-11-16T15:01:00.000Z', by: 'Ann Agent', callId: s.state.callId });
     // At once: before the call is completed, the address is on the ledger and no email may go.
-    expect(mayContact(b.db, id('C-1'), 'email')).toEqual({ ok: false, why: 'On the do-not-email ledger', closed: 'email_ledger' });
+    expect(mayContact(b.db, id('C-1'), 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.email_ledger' }, closed: 'email_ledger' });
     expect(b.db.prepare('SELECT kind, value, scope, source FROM permission_entries').all()).toEqual([{ kind: 'email', value: 'ada@example.test', scope: 'email', source: 'customer' }]);
     // Calls are still allowed: the customer said no to emails only.
     expect(mayContact(b.db, id('C-1'), 'phone')).toEqual({ ok: true });
 
     await record('post', 'no');
-    expect(mayContact(b.db, id('C-1'), 'post')).toEqual({ ok: false, why: 'Said no to letters', closed: 'said_no' });
+    expect(mayContact(b.db, id('C-1'), 'post')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.said_no_post' }, closed: 'said_no' });
     await record('phone', 'no_answer');
 
     const history = await call(b.dispatch, 'consent.get', { customerId: id('C-1') });

@@ -127,8 +127,8 @@ describe('the keep-in-touch list', () => {
     }
     // The fixture reaches both answers on every channel, so the comparison can fail either way.
     expect(seen).toEqual(new Set(['phone:true', 'phone:false', 'email:true', 'email:false', 'post:true', 'post:false']));
-    expect(mayContact(b.db, customerId(b.db, 'C11'), 'post')).toEqual({ ok: false, why: 'On the do-not-contact ledger', closed: 'contact_ledger' });
-    expect(mayContact(b.db, customerId(b.db, 'C9'), 'email')).toEqual({ ok: false, why: 'Said no to emails', closed: 'said_no' });
+    expect(mayContact(b.db, customerId(b.db, 'C11'), 'post')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.contact_ledger' }, closed: 'contact_ledger' });
+    expect(mayContact(b.db, customerId(b.db, 'C9'), 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.said_no_email' }, closed: 'said_no' });
   });
 
   it('filters by reason, category, segment, product, cycle and departure age', async () => {

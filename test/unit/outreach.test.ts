@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseTemplate, renderParts } from '../../shared/domain/outreachTemplate';
+import { keptInEnglish } from '../../shared/i18n/english';
+import { said } from '../../shared/i18n/said';
 import { mayContact } from '../../electron/backend/outreach/mayContact';
 import { writeOutreachExport } from '../../electron/backend/outreach/export';
 import { call, callResult, tempDir, testBackend, type TestBackend, signIn } from '../helpers/backend';
@@ -76,7 +78,7 @@ describe('templates', () => {
   it('previews a template for any customer, and names the field that customer lacks', async () => {
     const c1 = customerId(b.db, 'C1');
     const noCompany = await call(b.dispatch, 'outreach.preview', { customerId: c1, templateId: 'template.what-changed.price', whatChanged: WHAT_CHANGED });
-    expect(noCompany.ok ? '' : noCompany.problem).toContain('company name ({{company}})');
+    expect(keptInEnglish(noCompany.ok ? '' : noCompany.problem)).toBe('No value for company name ({{company}}). Set the company name in Admin, Outreach delivery.');
 
     await deliverySettings();
     const preview = await call(b.dispatch, 'outreach.preview', { customerId: c1, templateId: 'template.what-changed.price', whatChanged: WHAT_CHANGED, fixedOn: '2026-11-18' });
@@ -88,7 +90,7 @@ describe('templates', () => {
     const draft = { subject: 'From {{agent_name}}', body: 'You said: {{their_words}}. Code {{code}} until {{expiry}}.' };
     const c2 = await call(b.dispatch, 'outreach.preview', { customerId: customerId(b.db, 'C2'), draft });
     // C2's diagnosed reason is competitor: the playbook offers "What we do that they will miss", which issues no code.
-    expect(c2.ok ? '' : c2.problem).toContain('single-use code ({{code}})');
+    expect(keptInEnglish(c2.ok ? '' : c2.problem)).toContain('single-use code ({{code}})');
     const c1Offer = await call(b.dispatch, 'outreach.preview', { customerId: c1, draft });
     expect(c1Offer).toMatchObject({ ok: true, subject: 'From Sam Agent', sampleCode: true });
     expect(c1Offer.ok && c1Offer.body).toBe('You said: Price too high. Code WB-SAMP-LE00 until 20 December 2026.');
@@ -101,13 +103,17 @@ describe('we fixed it', () => {
     const issueId = await fixedIssue();
     const audience = await call(b.dispatch, 'outreach.issue.audience', { issueId, byCall: true, messageChannel: 'email' });
     // C1 and C2 (C4 and C3 were won back); C6 asked not to be contacted.
-    expect(audience).toMatchObject({ candidates: 3, included: 2, revenue: 150, excluded: [{ why: 'Marked do not contact', customers: 1 }] });
+    expect(audience).toMatchObject({ candidates: 3, included: 2, revenue: 150, excluded: [{ why: { key: 'outreach.leftOutWhy.do_not_contact' }, customers: 1 }] });
 
     const queueBefore = b.db.prepare("SELECT last_outcome, attempts FROM customers WHERE external_id = 'C2'").get();
     expect(queueBefore).toEqual({ last_outcome: 'declined', attempts: 2 });
     const built = await call(b.dispatch, 'outreach.issue.build', { issueId, byCall: true, messageChannel: 'email' });
     expect(built.figures).toMatchObject({ members: 2, byCall: 2, requeued: 1, ready: 1, blocked: 0, told: 0, cameBack: 0 });
-    expect(built.excluded).toEqual([{ why: 'Marked do not contact', customers: 1 }]);
+    expect(built.excluded).toEqual([{ why: { key: 'outreach.leftOutWhy.do_not_contact' }, customers: 1 }]);
+    expect(built.excluded.map((e) => keptInEnglish(e.why))).toEqual(['Marked do not contact']);
+    // An outreach built before its reasons were kept by key still reads them, as written.
+    b.db.prepare('UPDATE outreaches SET excluded = ? WHERE id = ?').run(JSON.stringify({ 'Marked do not contact': 1 }), built.id);
+    expect((await call(b.dispatch, 'outreach.get', { id: built.id })).excluded).toEqual([{ why: 'Marked do not contact', customers: 1 }]);
     // C2 had declined: the fix is a reason to call again, so they are back in the queue.
     expect(b.db.prepare("SELECT last_outcome FROM customers WHERE external_id = 'C2'").pluck().get()).toBeNull();
     const queue = await call(b.dispatch, 'queue.list', { limit: 50, offset: 0 });
@@ -168,7 +174,7 @@ describe('we fixed it', () => {
     const built = await call(b.dispatch, 'outreach.issue.build', { issueId, byCall: false, messageChannel: 'email' });
     expect(built.figures).toMatchObject({ members: 1, blocked: 1, ready: 0 });
     const m = await call(b.dispatch, 'outreach.message', { id: built.id, customerId: customerId(b.db, 'C1') });
-    expect(m.ok ? '' : m.problem).toContain('first name ({{first_name}})');
+    expect(keptInEnglish(m.ok ? '' : m.problem)).toBe('No value for first name ({{first_name}}).');
 
     b.db.prepare("UPDATE customers SET name = 'Ada Example' WHERE external_id = 'C1'").run();
     const again = await call(b.dispatch, 'outreach.recompose', { id: built.id });
@@ -187,13 +193,13 @@ describe('contactability', () => {
     const id = addCustomer(b.db, { externalId: 'X1', name: 'Xu', email: 'xu@example.test', phone: '+1 555-0199' });
     expect(mayContact(b.db, id, 'email')).toEqual({ ok: true });
     b.db.prepare("INSERT INTO outreach_objections (hub_id, external_id, message_id, channel, objected_at, received_at) VALUES (1, 'X1', '<m>', 'email', 'x', 'x')").run();
-    expect(mayContact(b.db, id, 'email')).toEqual({ ok: false, why: 'Unsubscribed from emails', closed: 'unsubscribed' });
+    expect(mayContact(b.db, id, 'email')).toEqual({ ok: false, why: said('outreach.leftOutWhy.unsubscribed'), closed: 'unsubscribed' });
     expect(mayContact(b.db, id, 'phone')).toEqual({ ok: true });
     b.db.prepare("UPDATE customers SET stated_reason_id = 'not-recoverable.deceased' WHERE id = ?").run(id);
-    expect(mayContact(b.db, id, 'post')).toEqual({ ok: false, why: 'Left for a reason that is never followed up', closed: 'never_followed_up' });
+    expect(mayContact(b.db, id, 'post')).toEqual({ ok: false, why: said('outreach.leftOutWhy.never_followed_up'), closed: 'never_followed_up' });
     const none = addCustomer(b.db, { externalId: 'X2', phone: null, email: 'not an address' });
-    expect(mayContact(b.db, none, 'phone')).toEqual({ ok: false, why: 'No phone number', closed: 'no_phone' });
-    expect(mayContact(b.db, none, 'email')).toEqual({ ok: false, why: 'Email address not usable', closed: 'email_unusable' });
+    expect(mayContact(b.db, none, 'phone')).toEqual({ ok: false, why: said('outreach.leftOutWhy.no_phone'), closed: 'no_phone' });
+    expect(mayContact(b.db, none, 'email')).toEqual({ ok: false, why: said('outreach.leftOutWhy.email_unusable'), closed: 'email_unusable' });
   });
 });
 
@@ -213,6 +219,19 @@ describe('delivery without a network', () => {
     expect(after.figures).toMatchObject({ exported: 1, ready: 0, told: 1 });
     const send = await callResult(b.dispatch, 'outreach.send', { id: built.id });
     expect(send).toMatchObject({ ok: false });
+  });
+
+  it("heads a Spanish manager's mail-merge file in Spanish, the messages still in the customers' language", async () => {
+    await deliverySettings();
+    const issueId = await fixedIssue();
+    const built = await call(b.dispatch, 'outreach.issue.build', { issueId, byCall: false, messageChannel: 'email' });
+    await call(b.dispatch, 'locale.setLanguage', { language: 'es' });
+    const file = await call(b.dispatch, 'outreach.export', { id: built.id, format: 'csv' });
+    const lines = Buffer.from(file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('ID de cliente,Nombre de pila,Nombre,Correo electrónico,Asunto,Mensaje,Código,Código válido hasta,Enlace para darse de baja,Message-ID');
+    // The organisation writes to its customers in English: the manager's language heads the file only.
+    expect(lines[1]).toMatch(/^C1,Ada,/);
+    expect(lines[1]).toContain('Renewal prices now match');
   });
 
   it('writes one RFC 5322 .eml per customer, UTF-8, with a stable Message-ID and the unsubscribe headers', async () => {

@@ -72,7 +72,7 @@ describe('the contact-permission ledger', () => {
     expect(await callResult(d.dispatch, 'dial.open', { number: '415 555 0101' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(opened).toEqual([]);
     // Calling is blocked; email is not, for a "do not call" entry.
-    expect(mayContact(b.db, ids['C-1'] ?? 0, 'phone')).toEqual({ ok: false, why: 'On the do-not-call ledger', closed: 'call_ledger' });
+    expect(mayContact(b.db, ids['C-1'] ?? 0, 'phone')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.call_ledger' }, closed: 'call_ledger' });
     expect(mayContact(b.db, ids['C-1'] ?? 0, 'email')).toEqual({ ok: true });
 
     await call(b.dispatch, 'permissions.expire', { id: entry.id });
@@ -89,7 +89,7 @@ describe('the contact-permission ledger', () => {
     await call(b.dispatch, 'permissions.add', { kind: 'email', value: ' CY@Example.test ', scope: 'all' });
     await call(b.dispatch, 'permissions.add', { kind: 'customer', value: 'C-2', scope: 'call', expiresAt: '2026-11-20T00:00:00Z' });
     expect(await queued()).toEqual(['C-1']);
-    expect(mayContact(b.db, ids['C-3'] ?? 0, 'email')).toEqual({ ok: false, why: 'On the do-not-email ledger', closed: 'email_ledger' });
+    expect(mayContact(b.db, ids['C-3'] ?? 0, 'email')).toEqual({ ok: false, why: { key: 'outreach.leftOutWhy.email_ledger' }, closed: 'email_ledger' });
     clock = new Date('2026-11-21T15:00:00Z');
     expect(await queued()).toEqual(['C-1', 'C-2']);
   });

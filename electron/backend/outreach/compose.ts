@@ -4,7 +4,6 @@ import { listTemplates, type TemplateRow } from '../../../db/repos/outreachTempl
 import type { CustomerFactsRow } from '../../../db/repos/outreachFacts';
 import { proposeOffers, type OfferRuleDef } from '../../../shared/domain/offers';
 import {
-  describeMissing,
   fieldsUsed,
   firstNameOf,
   formatLetterDate,
@@ -22,6 +21,7 @@ import { letterIn } from '../../../shared/content/letters';
 import { DEFAULT_OFFERS } from '../../../shared/domain/offers';
 import { customerLanguage } from '../locale/settings';
 import { translatorFor } from '../i18n';
+import { said, type Said } from '../../../shared/i18n/said';
 
 /** What an outreach says about itself, for every one of its messages. */
 export interface OutreachFacts {
@@ -106,7 +106,8 @@ export function chooseTemplate(kit: ComposeKit, kind: TemplateKind, reason: { re
 
 export type Composed =
   | { ok: true; templateId: string; subject: string; body: string; offerId: string | null; code: string | null; codeExpiresOn: string | null }
-  | { ok: false; templateId: string | null; problem: string };
+  /** Why it cannot be written, by key: stored with `keepSaid`, said in the reader's language when drawn. */
+  | { ok: false; templateId: string | null; problem: Said };
 
 export interface ComposeOptions {
   kind: TemplateKind;
@@ -129,7 +130,7 @@ export const SAMPLE_CODE = 'WB-SAMP-LE00';
 export function composeFor(db: Db, kit: ComposeKit, facts: OutreachFacts, c: CustomerFactsRow, options: ComposeOptions): Composed {
   const reason = reasonOf(c);
   const template = options.template ?? chooseTemplate(kit, options.kind, reason);
-  if (!template) return { ok: false, templateId: null, problem: 'No template of this kind for their reason, and no general one.' };
+  if (!template) return { ok: false, templateId: null, problem: said('errors.outreach.compose.noTemplate') };
   const uses = new Set(template.fields);
   const values: MergeValues = {
     first_name: firstNameOf(c.name),
@@ -173,11 +174,21 @@ export function composeFor(db: Db, kit: ComposeKit, facts: OutreachFacts, c: Cus
   const body = renderParts(template.body, values);
   const missing = [...new Set([...(subject.ok ? [] : subject.missing), ...(body.ok ? [] : body.missing)])];
   if (!subject.ok || !body.ok) {
-    const why = missing.includes('offer') || missing.includes('code') ? ' The offer rules propose no offer for their reason that fits (a code needs an offer that issues single-use codes).' : '';
-    const where = missing.includes('company') ? ' Set the company name in Admin, Outreach delivery.' : '';
-    return { ok: false, templateId: template.row.id, problem: `${describeMissing(missing)}${why}${where}` };
+    return { ok: false, templateId: template.row.id, problem: missingProblem(missing) };
   }
   return { ok: true, templateId: template.row.id, subject: subject.text.replace(/\s+/g, ' ').trim(), body: body.text, offerId, code, codeExpiresOn };
+}
+
+/**
+ * "No value for the first name ({{first_name}}) and the offer ({{offer}})." with what to do about
+ * it where the console knows: the offer rules, or the company name in Admin.
+ */
+function missingProblem(missing: readonly MergeField[]): Said {
+  const fields = missing.map((f) => said('errors.outreach.compose.field', { label: said(`outreach.templates.fields.${f}`), token: `{{${f}}}` }));
+  const sentences: Said[] = [said('errors.outreach.compose.missing', { fields: { list: fields, join: 'and' } })];
+  if (missing.includes('offer') || missing.includes('code')) sentences.push(said('errors.outreach.compose.noOffer'));
+  if (missing.includes('company')) sentences.push(said('errors.outreach.compose.setCompany'));
+  return sentences.length === 1 ? (sentences[0] as Said) : said('errors.outreach.compose.problems', { problems: { list: sentences, join: 'sentences' } });
 }
 
 export { parsed as parseTemplateRow };

@@ -13,6 +13,8 @@ import { unsubscribeFooter } from './footer';
 import { ensureUnsubscribeLinks } from './hubLinks';
 import { readSender } from './settings';
 import { appError } from '../i18n/errors';
+import { t } from '../i18n';
+import type { en } from '../../../shared/i18n/messages/en/index';
 
 /** A message as the exports read it: only those written in full, never one blocked on a missing value. */
 interface ExportRow {
@@ -74,16 +76,18 @@ export async function outreachCsv(deps: ServiceDeps, actorId: string | null, id:
   const rows = exportRows(db, id);
   if (rows.length === 0) throw appError('conflict', 'outreach.export.noneReady');
   const email = outreach.message_channel === 'email';
+  // Headers in the exporting person's language, like every other CSV (English for the command line).
+  const h = (key: keyof typeof en.csvExport.outreach) => t(`csvExport.outreach.${key}`);
   const columns: CsvColumn<ExportRow>[] = [
-    { header: 'Customer id', value: (r) => r.external_id },
-    { header: 'First name', value: (r) => firstNameOf(r.name) },
-    { header: 'Name', value: (r) => r.name },
-    ...(email ? [{ header: 'Email', value: (r: ExportRow) => r.to_address }] : []),
-    { header: 'Subject', value: (r) => r.subject },
-    { header: 'Message', value: (r) => (email ? `${r.body}${unsubscribeFooter(r.unsubscribe_url, sender.replyTo, r.language)}` : r.body) },
-    { header: 'Code', value: (r) => r.code },
-    { header: 'Code valid until', value: (r) => r.code_expires_on },
-    ...(email ? [{ header: 'Unsubscribe link', value: (r: ExportRow) => r.unsubscribe_url }, { header: 'Message-ID', value: (r: ExportRow) => r.message_id }] : []),
+    { header: h('customerId'), value: (r) => r.external_id },
+    { header: h('firstName'), value: (r) => firstNameOf(r.name) },
+    { header: h('name'), value: (r) => r.name },
+    ...(email ? [{ header: h('email'), value: (r: ExportRow) => r.to_address }] : []),
+    { header: h('subject'), value: (r) => r.subject },
+    { header: h('message'), value: (r) => (email ? `${r.body}${unsubscribeFooter(r.unsubscribe_url, sender.replyTo, r.language)}` : r.body) },
+    { header: h('code'), value: (r) => r.code },
+    { header: h('codeValidUntil'), value: (r) => r.code_expires_on },
+    ...(email ? [{ header: h('unsubscribeLink'), value: (r: ExportRow) => r.unsubscribe_url }, { header: h('messageId'), value: (r: ExportRow) => r.message_id }] : []),
   ];
   let text = csvHeader(columns);
   for (const r of rows) text += csvRow(columns, r);

@@ -50,11 +50,11 @@ export async function ensureUnsubscribeLinks(deps: ServiceDeps, outreachId: stri
   if (publicUrl === null) return 0;
   const missing = db
     .prepare(
-      `SELECT m.customer_id, c.external_id, m.message_id FROM outreach_members m JOIN customers c ON c.id = m.customer_id
+      `SELECT m.customer_id, c.external_id, m.message_id, m.language FROM outreach_members m JOIN customers c ON c.id = m.customer_id
        WHERE m.outreach_id = ? AND m.message_state IN ('ready', 'queued') AND m.to_address IS NOT NULL AND m.message_id IS NOT NULL
          AND m.unsubscribe_url IS NULL ORDER BY m.customer_id`,
     )
-    .all(outreachId) as { customer_id: number; external_id: string; message_id: string }[];
+    .all(outreachId) as { customer_id: number; external_id: string; message_id: string; language: string }[];
   const set = db.prepare('UPDATE outreach_members SET unsubscribe_url = ? WHERE outreach_id = ? AND customer_id = ? AND unsubscribe_url IS NULL');
   for (let i = 0; i < missing.length; i += MAX_LINKS_PER_REQUEST) {
     const part = missing.slice(i, i + MAX_LINKS_PER_REQUEST);
@@ -63,7 +63,8 @@ export async function ensureUnsubscribeLinks(deps: ServiceDeps, outreachId: stri
     db.transaction(() => {
       for (const m of part) {
         const token = byMessage.get(m.message_id);
-        if (token !== undefined) set.run(new URL(`u?t=${token}`, publicUrl).toString(), outreachId, m.customer_id);
+        // `l` is the message's language, for the page the customer reads; outside the signature, it only picks words.
+        if (token !== undefined) set.run(new URL(`u?t=${token}&l=${encodeURIComponent(m.language)}`, publicUrl).toString(), outreachId, m.customer_id);
       }
     })();
   }

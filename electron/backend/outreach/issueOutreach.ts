@@ -18,6 +18,8 @@ import { messageIdDomain, readSender } from './settings';
 import { addDays } from './templates';
 import { outreachSummary } from './summaries';
 import { appError } from '../i18n/errors';
+import { keepSaid, readKept } from '../../../shared/i18n/kept';
+import { said, type Said } from '../../../shared/i18n/said';
 
 /** How long a code handed out in an outreach stays valid, unless the outreach says otherwise. */
 export const CODE_VALID_DAYS = 30;
@@ -76,8 +78,12 @@ function place(db: Db, candidates: readonly number[], choice: Choice, now: Date)
       placed.push({ facts, byCall, message: byMessage });
       continue;
     }
-    const whys = [phone, message].flatMap((r) => (r && !r.ok ? [r.why] : []));
-    const why = [...new Set(whys)].join('; ');
+    const whys = new Map<string, Said>();
+    for (const r of [phone, message]) if (r && !r.ok) whys.set(keepSaid(r.why), r.why);
+    const [first, second] = [...whys.values()];
+    if (first === undefined) continue;
+    // Kept as the sentence's JSON (shared/i18n/kept.ts): counted by it, said in each reader's language.
+    const why = keepSaid(second === undefined ? first : said('outreach.leftOutWhy.both', { first, second }));
     excluded.set(why, (excluded.get(why) ?? 0) + 1);
   }
   return { placed, excluded };
@@ -107,7 +113,7 @@ export function issueAudience(deps: ServiceDeps, input: { issueId: string } & Ch
     candidates: candidates.length,
     included: placed.length,
     revenue: Math.round(placed.reduce((s, p) => s + (p.facts.monthly_revenue ?? 0), 0) * 100) / 100,
-    excluded: [...excluded].map(([why, customers]) => ({ why, customers })).sort((a, b) => b.customers - a.customers),
+    excluded: [...excluded].map(([why, customers]) => ({ why: readKept(why), customers })).sort((a, b) => b.customers - a.customers),
   };
 }
 
@@ -195,7 +201,7 @@ export function buildIssueOutreach(deps: ServiceDeps, user: Person, input: { iss
         by_call: p.byCall ? 1 : 0,
         requeued: p.byCall && requeue(db, p.facts.id, maxAttempts, at) ? 1 : 0,
         message_state: composed === null ? null : composed.ok ? 'ready' : 'blocked',
-        problem: composed !== null && !composed.ok ? composed.problem : null,
+        problem: composed !== null && !composed.ok ? keepSaid(composed.problem) : null,
         template_id: composed?.templateId ?? null,
         to_address: p.message && input.messageChannel === 'email' ? p.facts.email : null,
         subject: composed?.ok ? composed.subject : null,

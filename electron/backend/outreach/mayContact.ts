@@ -3,27 +3,22 @@ import type { ClosedWhy } from '../../../db/repos/contactRules';
 import { customerFacts, type CustomerFactsRow } from '../../../db/repos/outreachFacts';
 import { ensureContactsFresh } from '../../../db/repos/permissions';
 import { isEmailAddress } from '../../../shared/domain/emailAddress';
+import { said, type Said } from '../../../shared/i18n/said';
 
 export type ContactChannel = 'phone' | 'email' | 'post';
 
-/** `why` in English words (what an outreach's left-out counts are kept under); `closed` is which rule, for a sentence by key. */
-export type Contactability = { ok: true } | { ok: false; why: string; closed: ClosedWhy | 'no_customer' };
+/**
+ * `why` is a sentence by key (`outreach.leftOutWhy.*`): an outreach keeps its left-out counts under
+ * it and each reader sees it in their own language; `closed` is which rule.
+ */
+export type Contactability = { ok: true } | { ok: false; why: Said; closed: ClosedWhy | 'no_customer' };
 
 export { isEmailAddress };
 
-const WHY: Record<Exclude<ClosedWhy, 'said_no'>, string> = {
-  do_not_contact: 'Marked do not contact',
-  never_followed_up: 'Left for a reason that is never followed up',
-  no_phone: 'No phone number',
-  call_ledger: 'On the do-not-call ledger',
-  wrong_number: 'Wrong number on their last call',
-  no_email: 'No email address',
-  email_unusable: 'Email address not usable',
-  unsubscribed: 'Unsubscribed from emails',
-  email_ledger: 'On the do-not-email ledger',
-  contact_ledger: 'On the do-not-contact ledger',
-};
-const SAID_NO: Record<ContactChannel, string> = { phone: 'Said no to calls', email: 'Said no to emails', post: 'Said no to letters' };
+/** Said no is per channel: "Said no to emails" reads better than "Said no" beside an email outreach. */
+function whyOf(closed: ClosedWhy | 'no_customer', channel: ContactChannel): Said {
+  return said(`outreach.leftOutWhy.${closed === 'said_no' ? `said_no_${channel}` : closed}`);
+}
 
 /**
  * May this customer be contacted on this channel? The one place every outreach asks. The answer
@@ -40,8 +35,8 @@ const SAID_NO: Record<ContactChannel, string> = { phone: 'Said no to calls', ema
 export function mayContact(db: Db, customerId: number, channel: ContactChannel, known?: CustomerFactsRow, now: Date = new Date()): Contactability {
   const wrote = ensureContactsFresh(db, now);
   const c = known && !wrote ? known : customerFacts(db, customerId);
-  if (!c) return { ok: false, why: 'No such customer', closed: 'no_customer' };
+  if (!c) return { ok: false, why: whyOf('no_customer', channel), closed: 'no_customer' };
   const closed = channel === 'phone' ? c.phone_closed : channel === 'email' ? c.email_closed : c.post_closed;
   if (closed === null) return { ok: true };
-  return { ok: false, why: closed === 'said_no' ? SAID_NO[channel] : WHY[closed], closed };
+  return { ok: false, why: whyOf(closed, channel), closed };
 }

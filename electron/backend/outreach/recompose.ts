@@ -8,6 +8,7 @@ import { composeFor, composeKit } from './compose';
 import { readSender } from './settings';
 import { outreachSummary } from './summaries';
 import { appError } from '../i18n/errors';
+import { keepSaid } from '../../../shared/i18n/kept';
 
 /**
  * Writes again the messages that have not left the desk (ready, or blocked on a missing value),
@@ -39,7 +40,7 @@ export function recomposeOutreach(deps: ServiceDeps, user: Person, id: string): 
         outreach_id: id,
         customer_id: m.customer_id,
         message_state: composed.ok ? 'ready' : 'blocked',
-        problem: composed.ok ? null : composed.problem,
+        problem: composed.ok ? null : keepSaid(composed.problem),
         template_id: composed.templateId,
         subject: composed.ok ? composed.subject : null,
         body: composed.ok ? composed.body : null,

@@ -25,7 +25,7 @@ function toSummary(db: Db, row: OutreachRow): OutreachSummary {
     createdAt: row.created_at,
     createdBy: row.created_by === null ? null : (getPerson(db, row.created_by)?.name ?? null),
     excluded: Object.entries(excluded)
-      .map(([why, customers]) => ({ why, customers }))
+      .map(([why, customers]) => ({ why: readKept(why), customers }))
       .sort((a, b) => b.customers - a.customers),
     figures: {
       members: f.members,

@@ -2,10 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { OutreachSummary } from '../../../../shared/api/outreach';
 import { formatMoney } from '../../lib/format';
+import type { Kept } from '../../../../shared/i18n/kept';
+import { sayKept } from '../../i18n/said';
 
-/** Who was left out of an outreach and why, each reason with its count: "Left out: Marked do not contact (1)." */
-export function leftOut(t: TFunction, excluded: readonly { why: string; customers: number }[]): string {
-  return t('outreach.detail.leftOut', { list: excluded.map((e) => t('outreach.detail.leftOutItem', { why: e.why, count: e.customers })).join('; ') });
+/**
+ * Who was left out of an outreach and why, each reason with its count: "Left out: Marked do not
+ * contact (1)." A reason is kept by key and said in the reader's language; one stored before that, as written.
+ */
+export function leftOut(t: TFunction, excluded: readonly { why: Kept; customers: number }[]): string {
+  return t('outreach.detail.leftOut', { list: excluded.map((e) => t('outreach.detail.leftOutItem', { why: sayKept(e.why, t), count: e.customers })).join('; ') });
 }
 
 /** The figures a manager reads after the fix: customers told, customers who came back, revenue back. */
