@@ -132,7 +132,7 @@ window.measureFilter = (segment) => new Promise((resolve, reject) => {
  * turn. Every report Trends reads changes with it, so none can be answered from the answers kept
  * (electron/backend/reports/answerCache.ts).
  */
-function callSaver(origin: string, key: string, customerIds: number[]): () => Promise<void> {
+export function callSaver(origin: string, key: string, customerIds: number[]): () => Promise<void> {
   let next = 0;
   return async () => {
     const customerId = customerIds[next % customerIds.length];

@@ -4,6 +4,9 @@
  * used, the file itself is never written). Not a benchmark of `npm run bench`: a tool to read before
  * changing what the benchmark measures.
  *
+ * With --write, a call is saved through the served API just before each filter (as the benchmark's
+ * "after a write" steps), so no report is a kept answer.
+ *
  * 1. The core: each report the view asks for, through the dispatcher and the report worker (median
  *    of 7 after a warm-up), for the whole report and for a segment.
  * 2. The page: `winback serve` and Chromium as in the benchmark; for the click and for each filter,
@@ -19,7 +22,9 @@ import { chromium } from 'playwright-core';
 import { createBackend } from '../electron/backend/create';
 import { silentLogger } from '../electron/backend/logger';
 import type { ReportOptions } from '../shared/api/reports';
+import { readQueueSettings, writeQueueSettings } from '../db/repos/queueSettings';
 import { CHROMIUM, CHROMIUM_ARGS, median, serveConsole } from './chromium';
+import { callSaver } from './trends-chromium';
 
 const source = process.argv[2];
 if (!source) {
@@ -27,17 +32,21 @@ if (!source) {
   process.exit(2);
 }
 const withCpu = process.argv.includes('--cpu');
+const withWrite = process.argv.includes('--write');
 const dir = mkdtempSync(join(tmpdir(), 'winback-trends-profile-'));
 const dbPath = join(dir, 'trends.db');
 copyFileSync(source, dbPath);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function coreTimings(): Promise<string[]> {
+async function coreTimings(): Promise<{ segments: string[]; toCall: number[] }> {
   const backend = createBackend({ dbPath, log: silentLogger, dailyBackups: true });
   try {
     await backend.dispatch('session.setup', { name: 'Bench Manager', role: 'manager' });
     const options = await backend.dispatch('reports.options', {});
     await backend.database.dailyBackups()?.current();
+    // Saving a call at any hour (see the benchmark's callSaver).
+    writeQueueSettings(backend.db, { ...readQueueSettings(backend.db), callingHoursEnforced: false });
+    const toCall = backend.db.prepare("SELECT id FROM customers WHERE last_outcome IS NULL OR last_outcome <> 'recovered' ORDER BY id LIMIT 500").pluck().all() as number[];
     const segments = (options.ok ? (options.value as ReportOptions).segments : []).slice(0, 3);
     const asks = (f: Record<string, string>): [string, string, unknown][] => [
       ['options', 'reports.options', {}],
@@ -63,7 +72,7 @@ async function coreTimings(): Promise<string[]> {
         out(`  ${JSON.stringify(filters)} ${name}: ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}), ${(bytes / 1024).toFixed(1)} kB`);
       }
     }
-    return segments;
+    return { segments, toCall };
   } finally {
     backend.close();
   }
@@ -153,8 +162,9 @@ function summarise(profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: n
   return ['  self time by file:', ...top(byFile, 12), '  self time by function:', ...top(self, 30)];
 }
 
-async function pageTimings(segments: string[]): Promise<void> {
+async function pageTimings(segments: string[], toCall: number[]): Promise<void> {
   const served = await serveConsole(dbPath);
+  const saveCall = callSaver(new URL(served.url).origin, new URL(served.url).searchParams.get('key') ?? '', toCall);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     for (let round = 0; round < 4; round += 1) {
@@ -183,6 +193,10 @@ async function pageTimings(segments: string[]): Promise<void> {
       out(`page round ${round} (load ${loadavg()}): click: chart in DOM ${click.inDom.toFixed(0)} ms, painted ${click.frame.toFixed(0)} ms`);
       out(`  ${JSON.stringify(clickSteps)}`);
       for (const segment of segments) {
+        if (withWrite) {
+          await page.waitForFunction(() => document.querySelector('.trends-below')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
+          await saveCall();
+        }
         const f = await profiled(() => page.evaluate<{ t0: number; inDom: number; frame: number; all: number }>(filter(segment, cdp !== null)));
         if (cdp) await page.waitForFunction(() => document.querySelector('.trends-below')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
         await page.waitForTimeout(50);
@@ -200,8 +214,8 @@ async function pageTimings(segments: string[]): Promise<void> {
 }
 
 try {
-  const segments = await coreTimings();
-  await pageTimings(segments);
+  const { segments, toCall } = await coreTimings();
+  await pageTimings(segments, toCall);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
