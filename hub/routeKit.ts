@@ -1,4 +1,5 @@
 import { englishOf } from '../shared/i18n/english';
+import type { Said } from '../shared/i18n/said';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubStore } from './store/connect';
 import type { HubLogger } from './log';
@@ -21,11 +22,13 @@ export function problem(reply: FastifyReply, status: number, code: string, messa
 }
 
 /** The first zod issue, with where it is. */
-export function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
-  // A schema shared with the console names its sentence by key: the hub answers in English.
+export function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string; params?: { said?: Said } }[] }): string {
+  // A schema shared with the console names its sentence by key, with its parameters when it has
+  // some (a duplicate's name): the hub answers in English.
   const issue = error.issues[0];
   if (!issue) return 'The request is not valid.';
-  const message = /^[a-z]\w*(\.\w+)+$/.test(issue.message) ? englishOf({ key: issue.message }) : issue.message;
+  const said = issue.params?.said;
+  const message = said ? englishOf(said) : /^[a-z]\w*(\.\w+)+$/.test(issue.message) ? englishOf({ key: issue.message }) : issue.message;
   return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${message}` : message;
 }
 

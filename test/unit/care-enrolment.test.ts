@@ -98,9 +98,9 @@ describe('enrolment in intensive care', () => {
     await signIn(b.dispatch, { name: 'Mia Manager', role: 'manager' });
     expect(await callResult(b.dispatch, 'care.setSettings', { reviewIntervalMonths: 0 })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: 'Review interval in months: at least 1.', field: 'reviewIntervalMonths' },
+      error: { code: 'invalid_input', message: 'The review interval is at least 1 month.', field: 'reviewIntervalMonths' },
     });
-    expect(await callResult(b.dispatch, 'care.setSettings', { reviewIntervalMonths: 36 })).toMatchObject({ ok: false, error: { message: 'Review interval in months: at most 24.' } });
+    expect(await callResult(b.dispatch, 'care.setSettings', { reviewIntervalMonths: 36 })).toMatchObject({ ok: false, error: { message: 'The review interval is at most 24 months.' } });
     expect(await call(b.dispatch, 'care.getSettings', {})).toEqual({ reviewIntervalMonths: 6 });
   });
 
