@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type DialectAdapter } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type DialectAdapter } from 'kysely';
 import pg from 'pg';
 import type { HubDatabase } from './schema';
 import { migrateHub, type HubDialect } from './migrations';
@@ -9,6 +9,7 @@ import type { BatchWriter } from './batch';
 import type { BatchSender } from './trust';
 import { sqliteBatchWriter } from './ingestSqlite';
 import { postgresBatchWriter, type IngestLockMode } from './ingestPostgres';
+import { HubSchemaIntrospector } from './schemaIntrospector';
 
 interface HubStoreBase {
   db: Kysely<HubDatabase>;
@@ -80,6 +81,11 @@ class SchemaMigrationLockAdapter extends PostgresAdapter {
 class HubPostgresDialect extends PostgresDialect {
   override createAdapter(): DialectAdapter {
     return new SchemaMigrationLockAdapter();
+  }
+
+  // The migrator's "does this exist" questions, asked of the hub's own schema (schemaIntrospector.ts).
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new HubSchemaIntrospector(db);
   }
 }
 
