@@ -25,6 +25,7 @@ import type { ReportOptions } from '../shared/api/reports';
 import { readQueueSettings, writeQueueSettings } from '../db/repos/queueSettings';
 import { CHROMIUM, CHROMIUM_ARGS, median, serveConsole } from './chromium';
 import { callSaver } from './trends-chromium';
+import { summarise, type CpuProfile } from './lib/cpuProfile';
 
 const source = process.argv[2];
 if (!source) {
@@ -137,31 +138,6 @@ const filter = (segment: string, chartOnly: boolean) => `new Promise((resolve) =
   select.dispatchEvent(new Event('change', { bubbles: true }));
 })`;
 
-interface CpuNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-function summarise(profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] }): string[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const n = byId.get(id);
-    if (!n) return;
-    const file = n.callFrame.url.split('/').pop() ?? '';
-    const key = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  const byFile = new Map<string, number>();
-  for (const [k, v] of self) {
-    const file = k.split(' ').pop()?.split(':')[0] ?? '';
-    byFile.set(file, (byFile.get(file) ?? 0) + v);
-  }
-  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `    ${v.toFixed(1)} ms ${k}`);
-  return ['  self time by file:', ...top(byFile, 12), '  self time by function:', ...top(self, 30)];
-}
-
 async function pageTimings(segments: string[], toCall: number[]): Promise<void> {
   const served = await serveConsole(dbPath);
   const saveCall = callSaver(new URL(served.url).origin, new URL(served.url).searchParams.get('key') ?? '', toCall);
@@ -183,7 +159,7 @@ async function pageTimings(segments: string[], toCall: number[]): Promise<void> 
         await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
         await cdp.send('Profiler.start');
         const result = await step();
-        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] } };
+        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
         for (const line of summarise(profile)) out(line);
         return result;
       };

@@ -4,6 +4,7 @@ import { FirstRunContainer, RecoveryContainer } from './views/lazyViews';
 import { AppFrame } from './shell/AppFrame';
 import { ViewBoundary } from './components/ViewBoundary';
 import { Notices } from './components/Notices';
+import { afterFirstRows, holdUntilFirstRows } from './lib/afterFirstRows';
 
 export function App() {
   const loadSession = useAppStore((s) => s.loadSession);
@@ -22,7 +23,17 @@ export function App() {
     // Only when the session cannot be read is the database's health asked: a damaged database
     // answers every other channel with an error, and gets the recovery screen, not an empty console.
     // The language's catalogue loads meanwhile: nothing is shown before its words are there.
-    const session = loadSession().then(() => (useAppStore.getState().session === null ? checkHealth() : undefined));
+    // A person signed in opens on the Queue: its rows are asked for now, beside the language, so
+    // they are there when the Queue is first drawn instead of being asked for after it.
+    const session = loadSession().then(() => {
+      const state = useAppStore.getState();
+      if (state.session === null) return checkHealth();
+      if (state.session.user && state.view === 'queue') {
+        holdUntilFirstRows();
+        state.loadQueueAtStart();
+      }
+      return undefined;
+    });
     void Promise.all([session, loadLocale()]).finally(() => {
       localeReadFor.current = useAppStore.getState().session?.user?.id ?? null;
       setStarting(false);
@@ -43,7 +54,7 @@ export function App() {
   }, [starting, userId, loadLocale]);
   // A manager's own reason names per language, for every desk signed in (the first-run screen names no reason).
   useEffect(() => {
-    if (!starting && userId !== null) void loadTaxonomyNames();
+    if (!starting && userId !== null) afterFirstRows(() => void loadTaxonomyNames());
   }, [starting, userId, loadTaxonomyNames]);
 
   if (sessionLoading || starting) {

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
@@ -64,7 +64,9 @@ describe('the app frame', () => {
     signedIn([], true);
     render(<App />);
     expect(await screen.findByRole('note')).toHaveTextContent('calling-hours rule is off');
-    expect(await screen.findByRole('status', { name: 'Sync status' })).toHaveTextContent('Standalone: no hub configured');
+    // Read once the queue's rows are on screen (src/lib/afterFirstRows.ts).
+    const status = await screen.findByRole('status', { name: 'Sync status' });
+    await waitFor(() => expect(status).toHaveTextContent('Standalone: no hub configured'));
     // The demo banner sits inside the page's banner landmark, not loose on the page.
     expect(within(screen.getByRole('banner')).getByRole('note')).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
@@ -35,9 +35,10 @@ describe('the console’s frame in the person’s language', () => {
     const theme = screen.getByRole('combobox', { name: 'Design' });
     expect(within(theme).getByRole('option', { name: 'Dunkel' })).toBeInTheDocument();
     expect(screen.getByRole('note')).toHaveTextContent(/^Demodaten: Die Regel für Anrufzeiten ist ausgeschaltet/);
-    expect(await screen.findByRole('status', { name: 'Synchronisierungsstatus' })).toHaveTextContent(
+    const status = await screen.findByRole('status', { name: 'Synchronisierungsstatus' });
+    await waitFor(() => expect(status).toHaveTextContent(
       'Eigenständig: kein Hub eingerichtet. Alles wird an diesem Arbeitsplatz gespeichert; nichts wird synchronisiert.',
-    );
+    ));
     expect(screen.getByRole('main', { name: 'Warteschlange' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Person wechseln' }));
     const dialog = screen.getByRole('dialog', { name: 'Person wechseln' });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { afterFirstRows } from '../lib/afterFirstRows';
 import type { TFunction } from 'i18next';
 import { useAppStore } from '../store';
 import type { DeskPresence } from '../../../shared/api/presence';
@@ -36,7 +37,7 @@ export function PresenceControl() {
   const [reason, setReason] = useState('');
   const [nowMs, setNowMs] = useState(() => Date.now());
   useEffect(() => {
-    void load();
+    afterFirstRows(() => void load());
     const timer = setInterval(() => void load(), POLL_MS);
     const tick = setInterval(() => setNowMs(Date.now()), 1_000);
     return () => {

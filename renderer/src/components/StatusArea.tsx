@@ -5,6 +5,7 @@ import { useAppStore } from '../store';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { formatDateTime } from '../lib/format';
 import { sayKept } from '../i18n/said';
+import { afterFirstRows } from '../lib/afterFirstRows';
 
 const POLL_MS = 5000;
 
@@ -28,7 +29,7 @@ export function StatusArea() {
   const refresh = useAppStore((s) => s.refreshSync);
   const { t } = useTranslation();
   useEffect(() => {
-    void refresh();
+    afterFirstRows(() => void refresh());
     const timer = setInterval(() => void refresh(), POLL_MS);
     return () => clearInterval(timer);
   }, [refresh]);

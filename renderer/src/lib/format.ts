@@ -5,26 +5,37 @@
  */
 let locale = 'en';
 let currencyCode = 'USD';
-let money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-let wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-let compactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
-let integer = new Intl.NumberFormat(locale);
-let percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-let date = new Intl.DateTimeFormat(locale);
-let dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-let day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * Each formatter is built when first used after a change, not with the change: building one is a
+ * fraction of a millisecond to a few (Chromium loads its locale data then), and the Queue's first
+ * paint uses two of the eight.
+ */
+function formatter<T>(make: () => T): { get: () => T; reset: () => void } {
+  let built: T | null = null;
+  return {
+    get: () => (built ??= make()),
+    reset: () => {
+      built = null;
+    },
+  };
+}
+
+const money = formatter(() => new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode }));
+const wholeMoney = formatter(() => new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode, maximumFractionDigits: 0 }));
+const compactMoney = formatter(() => new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode, notation: 'compact', maximumFractionDigits: 1 }));
+const integer = formatter(() => new Intl.NumberFormat(locale));
+const percent = formatter(() => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const date = formatter(() => new Intl.DateTimeFormat(locale));
+const dateTime = formatter(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const day = formatter(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+const FORMATTERS = [money, wholeMoney, compactMoney, integer, percent, date, dateTime, day];
 
 export function setFormatting(nextLocale: string, currency: string): void {
+  if (nextLocale === locale && currency === currencyCode) return;
   locale = nextLocale;
   currencyCode = currency;
-  money = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  wholeMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
-  compactMoney = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
-  integer = new Intl.NumberFormat(locale);
-  percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  date = new Intl.DateTimeFormat(locale);
-  dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  for (const f of FORMATTERS) f.reset();
 }
 
 /** The locale numbers and dates are formatted in now (for a library that takes one, e.g. a chart). */
@@ -53,34 +64,34 @@ export function formatOneDecimal(value: number): string {
 }
 
 export function formatMoney(value: number | null): string {
-  return value === null ? '—' : money.format(value);
+  return value === null ? '—' : money.get().format(value);
 }
 
 /** Without cents: for figures in a table header or a chart label. */
 export function formatWholeMoney(value: number): string {
-  return wholeMoney.format(value);
+  return wholeMoney.get().format(value);
 }
 
 /** Axis ticks: "1.2K $" / "1,2 k €", the locale's own short form. */
 export function formatCompactMoney(value: number): string {
-  return compactMoney.format(value);
+  return compactMoney.get().format(value);
 }
 
 export function formatCount(value: number): string {
-  return integer.format(value);
+  return integer.get().format(value);
 }
 
 /** A share (0.123) as the locale writes a percentage ("12.3%", "12,3 %"). */
 export function formatPercent(share: number): string {
-  return percent.format(share);
+  return percent.get().format(share);
 }
 
 export function formatDate(iso: string | null): string {
-  return iso ? date.format(new Date(iso)) : '—';
+  return iso ? date.get().format(new Date(iso)) : '—';
 }
 
 export function formatDateTime(iso: string | null): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+  return iso ? dateTime.get().format(new Date(iso)) : '—';
 }
 
 /**
@@ -90,5 +101,5 @@ export function formatDateTime(iso: string | null): string {
 export function formatDay(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return value;
-  return day.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  return day.get().format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }

@@ -3,7 +3,7 @@ import type { AppState } from './types';
 import { createSessionSlice } from './sessionSlice';
 import { createNavigationSlice } from './navigationSlice';
 import { createNoticeSlice } from './noticeSlice';
-import { createQueueSlice } from './queueSlice';
+import { createQueueSlice, forgetQueueAtStart } from './queueSlice';
 import { createSyncSlice } from './syncSlice';
 import { createCallSlice, resetCallSaver } from './callSlice';
 import { createPreferencesSlice } from './preferencesSlice';
@@ -17,6 +17,7 @@ import { createMaintenanceSlice } from './maintenanceSlice';
 import { createLocaleSlice } from './localeSlice';
 import { createOutreachSlice } from './outreachSlice';
 import { createPresenceSlice } from './presenceSlice';
+import { dropHeldWork } from '../lib/afterFirstRows';
 
 /** The window's one store, built from feature slices. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -44,6 +45,8 @@ const initialState = useAppStore.getState();
 /** Tests start every case from the same state. */
 export function resetAppStore(): void {
   resetCallSaver();
+  forgetQueueAtStart();
+  dropHeldWork();
   useAppStore.setState(initialState, true);
 }
 

@@ -14,11 +14,25 @@ export interface QueueSlice {
   queueFilterOptions: QueueFilterOptions | null;
   setQueueQuery: (patch: Partial<QueueQuery>) => void;
   loadQueue: () => Promise<void>;
+  /**
+   * Asks for the queue while the console is still opening (App.tsx), beside the person's language
+   * rather than after it: the Queue, drawn once the language is on screen, then finds its rows there.
+   */
+  loadQueueAtStart: () => void;
+  /** The Queue's load as it appears: the one asked at start-up if it has not been taken yet, else a new one. */
+  loadQueueForView: () => Promise<void>;
   loadQueueFilters: () => Promise<void>;
 }
 
 /** Each load gets a number; an answer to an older query (typing fast) never replaces a newer one. */
 let latestLoad = 0;
+/** The load asked for at start-up, until the Queue's first appearance takes it. */
+let startLoad: Promise<void> | null = null;
+
+/** A new start (a test's, say) asks afresh rather than taking an earlier start's answer. */
+export function forgetQueueAtStart(): void {
+  startLoad = null;
+}
 
 export const createQueueSlice: Slice<QueueSlice> = (set, get) => ({
   queueItems: [],
@@ -46,6 +60,14 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => ({
     } finally {
       if (mine === latestLoad) set({ queueLoading: false });
     }
+  },
+  loadQueueAtStart: () => {
+    startLoad = get().loadQueue();
+  },
+  loadQueueForView: () => {
+    const early = startLoad;
+    startLoad = null;
+    return early ?? get().loadQueue();
   },
   loadQueueFilters: async () => {
     try {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterFirstRows, afterNextPaint, firstRowsShown } from '../lib/afterFirstRows';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import type { QueueQuery } from '../../../shared/api/queue';
@@ -100,7 +101,7 @@ export function QueueContainer() {
   const items = useAppStore((s) => s.queueItems);
   const total = useAppStore((s) => s.queueTotal);
   const loading = useAppStore((s) => s.queueLoading);
-  const loadQueue = useAppStore((s) => s.loadQueue);
+  const loadQueue = useAppStore((s) => s.loadQueueForView);
   const loadFilters = useAppStore((s) => s.loadQueueFilters);
   const options = useAppStore((s) => s.queueFilterOptions);
   const setQuery = useAppStore((s) => s.setQueueQuery);
@@ -115,8 +116,11 @@ export function QueueContainer() {
     // The other views' scripts load once the queue is on screen, never before it.
     void loadQueue()
       .then(() => setLoadedOnce(true))
-      .finally(preloadViews);
-    void loadFilters();
+      .finally(() => {
+        preloadViews();
+        afterNextPaint(firstRowsShown);
+      });
+    afterFirstRows(() => void loadFilters());
   }, [loadQueue, loadFilters]);
 
   const filtered = Boolean(query.search || query.segment || query.reasonCategory || query.cycleId || query.callableNow);

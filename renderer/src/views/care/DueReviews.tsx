@@ -5,6 +5,7 @@ import type { DueReview } from '../../../../shared/api/care';
 import { useAppStore } from '../../store';
 import { Day } from './Day';
 import { localToday, reviewStateText } from './reviewState';
+import { afterFirstRows } from '../../lib/afterFirstRows';
 import { formatCount } from '../../lib/format';
 
 export interface DueReviewsViewProps {
@@ -50,7 +51,7 @@ export function DueReviews() {
   const load = useAppStore((s) => s.loadDueReviews);
   const open = useAppStore((s) => s.openReview);
   useEffect(() => {
-    void load();
+    afterFirstRows(() => void load());
   }, [load]);
   return <DueReviewsView items={items} onOpen={(id) => void open(id)} />;
 }
