@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, median, serveConsole } from './chromium';
 import { fillConsole } from './lib/fillConsole';
-import { summarise, type CpuProfile } from './lib/cpuProfile';
+import { samplesOnPageClock, summarise, timeline, type CpuProfile } from './lib/cpuProfile';
 
 const source = process.argv[2];
 if (!source) {
@@ -47,7 +47,8 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   const origin = new URL(served.url).origin;
   const seen: PageTimings[] = [];
-  let cpu: CpuProfile | null = null;
+  let cpu: (CpuProfile & { startTime: number; endTime: number }) | null = null;
+  let cpuPageNow = 0;
   for (let rep = 0; rep < pages + 1; rep += 1) {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
@@ -70,7 +71,11 @@ try {
     }
     await page.goto(served.url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __firstRowPaint?: number }).__firstRowPaint !== undefined, null, { timeout: 60_000 });
-    if (cdp) cpu = ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile;
+    if (cdp) {
+      const pageNow = await page.evaluate(() => performance.now());
+      cpu = ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile & { startTime: number; endTime: number } }).profile;
+      cpuPageNow = pageNow;
+    }
     const timings = await page.evaluate(() => {
       const paint = (window as unknown as { __firstRowPaint: number }).__firstRowPaint;
       const entries = performance
@@ -104,7 +109,14 @@ try {
   }
   const tasks = seen.map((s) => s.longTasks.reduce((sum, t) => sum + t.duration, 0));
   out(`long tasks before the paint: median ${median(tasks).toFixed(0)} ms in all; in one page: ${seen[0]?.longTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
-  if (cpu) for (const line of summarise(cpu)) out(line);
+  if (cpu) {
+    for (const line of summarise(cpu)) out(line);
+    const last = seen[seen.length - 1];
+    if (last) {
+      out(`  the last page, painted at ${last.paint.toFixed(0)} ms, window by window (self ms):`);
+      for (const line of timeline(samplesOnPageClock(cpu, cpuPageNow), 0, last.paint + 10)) out(line);
+    }
+  }
 } finally {
   await browser.close();
   served.child.kill('SIGTERM');

@@ -31,3 +31,35 @@ export function summarise(profile: CpuProfile, scale = 1): string[] {
   return ['  self time by file:', ...top(byFile, 12), '  self time by function:', ...top(self, 30)];
 }
 
+
+/**
+ * The profile's samples laid on the page's clock (performance.now(), ms), given the page's clock read
+ * just before the profile was stopped: the profile ends at that moment, give or take a few ms.
+ */
+export function samplesOnPageClock(profile: CpuProfile & { startTime: number; endTime: number }, pageNowAtStop: number): { at: number; key: string }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const offset = profile.endTime / 1000 - pageNowAtStop;
+  let t = profile.startTime;
+  return profile.samples.map((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    const n = byId.get(id);
+    const file = n?.callFrame.url.split('/').pop() ?? '';
+    return { at: t / 1000 - offset, key: n ? `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}` : '?' };
+  });
+}
+
+/** Each `width` ms window from `from` to `to`: its busiest functions by self time. */
+export function timeline(samples: { at: number; key: string }[], from: number, to: number, width = 10): string[] {
+  const lines: string[] = [];
+  for (let start = from; start < to; start += width) {
+    const inWindow = new Map<string, number>();
+    let prev: number | null = null;
+    for (const s of samples) {
+      if (s.at >= start && s.at < start + width && prev !== null) inWindow.set(s.key, (inWindow.get(s.key) ?? 0) + (s.at - prev));
+      prev = s.at;
+    }
+    const top = [...inWindow].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    lines.push(`  ${start.toFixed(0).padStart(5)} ms: ${top.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ')}`);
+  }
+  return lines;
+}
