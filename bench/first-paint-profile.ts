@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, median, serveConsole } from './chromium';
 import { fillConsole } from './lib/fillConsole';
-import { samplesOnPageClock, summarise, timeline, type CpuProfile } from './lib/cpuProfile';
+import { ALIGN_SCRIPT, samplesOnPageClock, summarise, timeline, type CpuProfile } from './lib/cpuProfile';
 
 const source = process.argv[2];
 if (!source) {
@@ -72,7 +72,7 @@ try {
     await page.goto(served.url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __firstRowPaint?: number }).__firstRowPaint !== undefined, null, { timeout: 60_000 });
     if (cdp) {
-      const pageNow = await page.evaluate(() => performance.now());
+      const pageNow = await page.evaluate<number>(ALIGN_SCRIPT);
       cpu = ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile & { startTime: number; endTime: number } }).profile;
       cpuPageNow = pageNow;
     }

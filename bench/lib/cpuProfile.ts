@@ -32,20 +32,26 @@ export function summarise(profile: CpuProfile, scale = 1): string[] {
 }
 
 
+/** Run in the page (page.evaluate) just before the profile is stopped: spins 20 ms in a function of this name and answers the page's clock when it started. */
+export const ALIGN_FUNCTION = 'winbackProfileAlign';
+export const ALIGN_SCRIPT = `(function ${ALIGN_FUNCTION}() { const t0 = performance.now(); while (performance.now() - t0 < 20) {} return t0; })()`;
+
 /**
- * The profile's samples laid on the page's clock (performance.now(), ms), given the page's clock read
- * just before the profile was stopped: the profile ends at that moment, give or take a few ms.
+ * The profile's samples laid on the page's clock (performance.now(), ms): the first sample inside
+ * ALIGN_SCRIPT's function is taken to be at the page time it answered.
  */
-export function samplesOnPageClock(profile: CpuProfile & { startTime: number; endTime: number }, pageNowAtStop: number): { at: number; key: string }[] {
+export function samplesOnPageClock(profile: CpuProfile & { startTime: number }, alignedAt: number): { at: number; key: string }[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const offset = profile.endTime / 1000 - pageNowAtStop;
   let t = profile.startTime;
-  return profile.samples.map((id, i) => {
+  const samples = profile.samples.map((id, i) => {
     t += profile.timeDeltas[i] ?? 0;
     const n = byId.get(id);
     const file = n?.callFrame.url.split('/').pop() ?? '';
-    return { at: t / 1000 - offset, key: n ? `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}` : '?' };
+    return { at: t / 1000, key: n ? `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}` : '?' };
   });
+  const marker = samples.find((s) => s.key.startsWith(`${ALIGN_FUNCTION} `));
+  const offset = marker ? marker.at - alignedAt : 0;
+  return samples.map((s) => ({ at: s.at - offset, key: s.key }));
 }
 
 /** Each `width` ms window from `from` to `to`: its busiest functions by self time. */
