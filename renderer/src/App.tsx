@@ -6,6 +6,9 @@ import { ViewBoundary } from './components/ViewBoundary';
 import { Notices } from './components/Notices';
 import { afterFirstRows, holdUntilFirstRows } from './lib/afterFirstRows';
 
+/** How long the opening console waits for the queue's rows, beside the language, before drawing without them. */
+const QUEUE_WAIT_MS = 150;
+
 export function App() {
   const loadSession = useAppStore((s) => s.loadSession);
   const checkHealth = useAppStore((s) => s.checkHealth);
@@ -30,7 +33,9 @@ export function App() {
       if (state.session === null) return checkHealth();
       if (state.session.user && state.view === 'queue') {
         holdUntilFirstRows();
-        state.loadQueueAtStart();
+        // The frame is first drawn with the rows when they come soon enough: drawn before them, it
+        // is laid out twice, once empty and once with the rows.
+        return Promise.race([state.loadQueueAtStart(), new Promise((resolve) => setTimeout(resolve, QUEUE_WAIT_MS))]);
       }
       return undefined;
     });

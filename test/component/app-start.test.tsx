@@ -45,4 +45,43 @@ describe('opening the console on the Queue', () => {
     expect(order.filter((c) => c === 'queue.list')).toHaveLength(1);
     for (const channel of later) expect(order.indexOf(channel), channel).toBeGreaterThan(order.indexOf('queue.list'));
   });
+
+  /** The number of rows the Queue's list held when it first appeared, watched from before the App renders. */
+  function rowsWhenListFirstAppears(): { first: () => number | null; stop: () => void } {
+    let first: number | null = null;
+    const observer = new MutationObserver(() => {
+      const list = document.querySelector('[role="listbox"][aria-label="Customers to call"]');
+      if (list && first === null) first = list.querySelectorAll('[role="option"]').length;
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return { first: () => first, stop: () => observer.disconnect() };
+  }
+
+  const signedIn = (queueAfterMs: number) =>
+    installFakeApi({
+      'session.get': () => ({ user: { id: 'p1', name: 'Ann', role: 'agent' }, demo: false, callingHoursEnforced: true, appVersion: '0.1.0' }),
+      'queue.list': () =>
+        new Promise((resolve) => setTimeout(() => resolve({ items: [item(1, 'Ada Example'), item(2, 'Bruno Sample')], total: 2 }), queueAfterMs)) as never,
+      'sync.status': () => ({ hubConfigured: false, online: null, pending: 0, lastSyncAt: null, lastError: null }),
+      'call.resume': () => ({ customerId: null }),
+    });
+
+  it('draws the Queue with its rows the first time when they come soon after the language', async () => {
+    signedIn(20);
+    const watch = rowsWhenListFirstAppears();
+    render(<App />);
+    expect(await within(await screen.findByRole('listbox', { name: 'Customers to call' })).findAllByRole('option')).toHaveLength(2);
+    watch.stop();
+    expect(watch.first()).toBe(2);
+  });
+
+  it('does not wait long for slow rows: the Queue is drawn first and its rows follow', async () => {
+    signedIn(1_000);
+    const watch = rowsWhenListFirstAppears();
+    render(<App />);
+    await screen.findByRole('listbox', { name: 'Customers to call' });
+    expect(watch.first()).toBe(0);
+    expect(await within(screen.getByRole('listbox', { name: 'Customers to call' })).findAllByRole('option')).toHaveLength(2);
+    watch.stop();
+  });
 });

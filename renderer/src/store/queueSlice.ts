@@ -18,7 +18,7 @@ export interface QueueSlice {
    * Asks for the queue while the console is still opening (App.tsx), beside the person's language
    * rather than after it: the Queue, drawn once the language is on screen, then finds its rows there.
    */
-  loadQueueAtStart: () => void;
+  loadQueueAtStart: () => Promise<void>;
   /** The Queue's load as it appears: the one asked at start-up if it has not been taken yet, else a new one. */
   loadQueueForView: () => Promise<void>;
   loadQueueFilters: () => Promise<void>;
@@ -63,6 +63,7 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => ({
   },
   loadQueueAtStart: () => {
     startLoad = get().loadQueue();
+    return startLoad;
   },
   loadQueueForView: () => {
     const early = startLoad;
