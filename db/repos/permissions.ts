@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../open';
-import { expectOneRow, prepared } from '../statements';
+import { expectOneRow, prepared, preparedValue } from '../statements';
 import { emailKey, type ContactBlock, type PermissionKind, type PermissionScope } from '../../shared/domain/permissions';
 import type { PermissionChange } from '../../shared/sync/permissionsHubApi';
 import { toE164 } from '../../shared/domain/phoneE164';
@@ -181,15 +181,44 @@ export function setPhoneKeys(db: Db, keys: readonly { id: number; key: string }[
  * the customer's departure is past the relationship window), as activeBlock reads them one by one.
  * Entries keyed by a hash (an erased customer's keys) are matched in JavaScript: blockHashedMatches.
  */
-const LEDGER_SCOPES = `',' || coalesce((SELECT group_concat(e.scope) FROM permission_entries e
-      WHERE e.value = nullif(c.phone_key, '') AND e.kind = 'phone' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)), '')
-  || ',' || coalesce((SELECT group_concat(e.scope) FROM permission_entries e
-      WHERE e.value = lower(trim(c.email)) AND e.kind = 'email' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)), '')
-  || ',' || coalesce((SELECT group_concat(e.scope) FROM permission_entries e
-      WHERE e.value = c.external_id AND e.kind = 'customer' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)), '')
-  || ',' || coalesce((SELECT group_concat(l.scope) FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
+/**
+ * The scopes the active ledger gives a customer row `c`, as ",call,all," and so on, from the parts
+ * of the ledger that hold anything: on a console whose ledger is empty (most imports into a new
+ * one), each row's four lookups cost more than the rest of its flags together.
+ */
+function ledgerScopes(parts: LedgerParts): string {
+  const entries = (kind: 'phone' | 'email' | 'customer', value: string) =>
+    parts[kind]
+      ? `coalesce((SELECT group_concat(e.scope) FROM permission_entries e
+      WHERE e.value = ${value} AND e.kind = '${kind}' AND e.expired_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > @now)), '')`
+      : "''";
+  const lists = parts.lists
+    ? `coalesce((SELECT group_concat(l.scope) FROM permission_list_values v JOIN permission_lists l ON l.id = v.list_id
       WHERE v.value IN (nullif(c.phone_key, ''), lower(trim(c.email))) AND l.expired_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > @now)
-        AND (l.registry = 0 OR @cutoff IS NULL OR c.departed_at IS NULL OR c.departed_at < @cutoff)), '') || ','`;
+        AND (l.registry = 0 OR @cutoff IS NULL OR c.departed_at IS NULL OR c.departed_at < @cutoff)), '')`
+    : "''";
+  return `',' || ${entries('phone', "nullif(c.phone_key, '')")} || ',' || ${entries('email', 'lower(trim(c.email))')} || ',' || ${entries('customer', 'c.external_id')} || ',' || ${lists} || ','`;
+}
+
+/** Which parts of the ledger hold any row (expired or not: an empty part is only left out, never misread). */
+interface LedgerParts {
+  phone: boolean;
+  email: boolean;
+  customer: boolean;
+  lists: boolean;
+  objections: boolean;
+}
+
+function ledgerParts(db: Db): LedgerParts {
+  const entries = (kind: string) => preparedValue(db, 'SELECT EXISTS (SELECT 1 FROM permission_entries WHERE kind = ?)').get(kind) === 1;
+  return {
+    phone: entries('phone'),
+    email: entries('email'),
+    customer: entries('customer'),
+    lists: preparedValue(db, 'SELECT EXISTS (SELECT 1 FROM permission_list_values)').get() === 1,
+    objections: preparedValue(db, "SELECT EXISTS (SELECT 1 FROM outreach_objections WHERE channel = 'email')").get() === 1,
+  };
+}
 
 /**
  * Which rows a refresh works on: every customer (a ledger write, whose change may touch anyone), or
@@ -216,22 +245,23 @@ function registerEmailCheck(db: Db): void {
  */
 export function refreshContactBlocks(db: Db, now: string, scope: RefreshScope = 'all', clear = false): { changed: number } {
   registerEmailCheck(db);
-  const result = db
-    .prepare(
-      `UPDATE customers AS t SET call_blocked = x.call_blocked, email_blocked = x.email_blocked, post_blocked = x.post_blocked,
+  const parts = ledgerParts(db);
+  const objected = parts.objections ? "EXISTS (SELECT 1 FROM outreach_objections o WHERE o.external_id = y.external_id AND o.channel = 'email')" : '0';
+  const result = prepared(
+    db,
+    `UPDATE customers AS t SET call_blocked = x.call_blocked, email_blocked = x.email_blocked, post_blocked = x.post_blocked,
          email_usable = x.email_usable, contact_stale = CASE WHEN @clear = 1 THEN 0 ELSE t.contact_stale END
        FROM (SELECT id, email_usable,
                erased OR instr(s, ',call,') > 0 OR instr(s, ',all,') > 0 AS call_blocked,
                erased OR instr(s, ',email,') > 0 OR instr(s, ',all,') > 0
-                 OR EXISTS (SELECT 1 FROM outreach_objections o WHERE o.external_id = y.external_id AND o.channel = 'email') AS email_blocked,
+                 OR ${objected} AS email_blocked,
                erased OR instr(s, ',all,') > 0 AS post_blocked
-             FROM (SELECT c.id, c.external_id, c.external_id LIKE 'erased-%' AS erased, ${LEDGER_SCOPES} AS s,
+             FROM (SELECT c.id, c.external_id, c.external_id LIKE 'erased-%' AS erased, ${ledgerScopes(parts)} AS s,
                      CASE WHEN c.contact_stale = 1 THEN winback_is_email(c.email) ELSE c.email_usable END AS email_usable
                    FROM customers c WHERE ${ROWS[scope]}) AS y) AS x
        WHERE x.id = t.id AND (t.call_blocked IS NOT x.call_blocked OR t.email_blocked IS NOT x.email_blocked OR t.post_blocked IS NOT x.post_blocked
          OR t.email_usable IS NOT x.email_usable OR (@clear = 1 AND t.contact_stale = 1))`,
-    )
-    .run({ now, cutoff: relationshipCutoff(db, new Date(now)), clear: clear ? 1 : 0 });
+  ).run({ now, cutoff: relationshipCutoff(db, new Date(now)), clear: clear ? 1 : 0 });
   return { changed: result.changes };
 }
 
