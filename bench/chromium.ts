@@ -3,14 +3,10 @@ import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase } from '../db/open';
-import { createBackend } from '../electron/backend/create';
-import { silentLogger } from '../electron/backend/logger';
-import { fillDeparted } from './lib/fixtures';
+import { fillConsole } from './lib/fillConsole';
 import { judged, type Benchmark } from './types';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const NOW = new Date('2026-11-16T15:00:00Z');
 const ROW = '[role="listbox"][aria-label="Customers to call"] .queue-row';
 
 /**
@@ -152,15 +148,8 @@ export const chromiumBenchmark: Benchmark = {
     }
     const customers = ctx.quick ? 10_000 : 100_000;
     const dbPath = join(ctx.dir, 'console.db');
-    const fill = openDatabase(dbPath);
-    fillDeparted(fill, customers, NOW);
-    fill.close();
-    // As the console is after an import: an agent set up, the selection pass done.
-    const backend = createBackend({ dbPath, log: silentLogger });
-    const session = await backend.dispatch('session.setup', { name: 'Bench Agent 0', role: 'agent' });
-    const warm = await backend.dispatch('queue.list', { limit: 1 });
-    backend.close();
-    if (!session.ok || !warm.ok) throw new Error('the console could not be set up for the benchmark');
+    // As the console is after an import: an agent set up, the selection pass done (this checkout's code).
+    fillConsole(join(import.meta.dirname, '..'), dbPath, customers, ctx.dir);
 
     const reps = ctx.quick ? 3 : 7;
     const { real, bare, problems } = await measureFirstPaints(dbPath, { reps });

@@ -47,8 +47,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   const origin = new URL(served.url).origin;
   const seen: PageTimings[] = [];
-  let cpu: (CpuProfile & { startTime: number; endTime: number }) | null = null;
-  let cpuPageNow = 0;
+  let cpu: (CpuProfile & { startTime: number }) | null = null;
+  /** The page's clock when the profile's marker ran (lib/cpuProfile.ts ALIGN_SCRIPT). */
+  let alignedAt = 0;
   for (let rep = 0; rep < pages + 1; rep += 1) {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
@@ -72,9 +73,8 @@ try {
     await page.goto(served.url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __firstRowPaint?: number }).__firstRowPaint !== undefined, null, { timeout: 60_000 });
     if (cdp) {
-      const pageNow = await page.evaluate<number>(ALIGN_SCRIPT);
-      cpu = ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile & { startTime: number; endTime: number } }).profile;
-      cpuPageNow = pageNow;
+      alignedAt = await page.evaluate<number>(ALIGN_SCRIPT);
+      cpu = ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile & { startTime: number } }).profile;
     }
     const timings = await page.evaluate(() => {
       const paint = (window as unknown as { __firstRowPaint: number }).__firstRowPaint;
@@ -114,7 +114,7 @@ try {
     const last = seen[seen.length - 1];
     if (last) {
       out(`  the last page, painted at ${last.paint.toFixed(0)} ms, window by window (self ms):`);
-      for (const line of timeline(samplesOnPageClock(cpu, cpuPageNow), 0, last.paint + 10)) out(line);
+      for (const line of timeline(samplesOnPageClock(cpu, alignedAt), 0, last.paint + 10)) out(line);
     }
   }
 } finally {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 /**
  * The console after an import, made by the checkout's own code (in its own process, so its own
- * migrations): the customers, an agent set up, the selection pass done. As bench/chromium.ts does.
+ * migrations): the customers, an agent set up, the selection pass done. bench/chromium.ts fills its
+ * own console so too, with this checkout as `root`.
  */
 export function fillConsole(root: string, dbPath: string, customers: number, dir: string): void {
   const script = join(dir, `fill-${customers}-${Math.random().toString(36).slice(2)}.mts`);

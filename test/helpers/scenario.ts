@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { addCustomer, addMonthlyCycle, addPerson, amendCall, insertCall } from './calls';
+import { signIn, testBackend, type TestBackend } from './backend';
 
 /**
  * A small recovery story with numbers worked out by hand in the report tests:
@@ -44,4 +45,12 @@ export function amendK4(db: Db): void {
       { offerId: 'offer.cheaper-plan', answer: 'declined' },
     ],
   });
+}
+
+/** A console holding the scenario above, with Mia the manager signed in: what the report tests read. */
+export async function scenarioForManager(): Promise<TestBackend> {
+  const b = testBackend();
+  seedScenario(b.db);
+  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
+  return b;
 }

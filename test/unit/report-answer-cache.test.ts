@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, signIn, testBackend, type TestBackend } from '../helpers/backend';
-import { PEOPLE, seedScenario } from '../helpers/scenario';
+import { call, signIn, type TestBackend } from '../helpers/backend';
+import { PEOPLE, scenarioForManager } from '../helpers/scenario';
 import { reportWorkerAnswered, setReportWorkerEnabled } from '../../electron/backend/reportWorkers/runner';
 import { openDatabase } from '../../db/open';
 
@@ -13,9 +13,7 @@ import { openDatabase } from '../../db/open';
 let b: TestBackend;
 beforeEach(async () => {
   setReportWorkerEnabled(true);
-  b = testBackend();
-  seedScenario(b.db);
-  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
+  b = await scenarioForManager();
 });
 afterEach(() => b.dispose());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { signIn, testBackend, type TestBackend } from '../helpers/backend';
-import { PEOPLE, seedScenario } from '../helpers/scenario';
+import type { TestBackend } from '../helpers/backend';
+import { PEOPLE, scenarioForManager } from '../helpers/scenario';
 import { setReportWorkerEnabled } from '../../electron/backend/reportWorkers/runner';
 import { REPORT_TABLES } from '../../electron/backend/reports/answerCache';
 import { reportHandlers } from '../../electron/backend/reports/handlers';
@@ -71,9 +71,7 @@ let b: TestBackend;
 beforeEach(async () => {
   // On this thread, so every statement is seen.
   setReportWorkerEnabled(false);
-  b = testBackend();
-  seedScenario(b.db);
-  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
+  b = await scenarioForManager();
 });
 afterEach(() => {
   setReportWorkerEnabled(true);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, testBackend, type TestBackend, signIn } from '../helpers/backend';
-import { PEOPLE, seedScenario } from '../helpers/scenario';
+import { call, type TestBackend } from '../helpers/backend';
+import { PEOPLE, scenarioForManager } from '../helpers/scenario';
 import { copyFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { laneOf, releaseReportConnections, reportWorkerAnswered, runReport, setReportWorkerEnabled } from '../../electron/backend/reportWorkers/runner';
@@ -10,9 +10,7 @@ import { openDatabase } from '../../db/open';
 let b: TestBackend;
 beforeEach(async () => {
   setReportWorkerEnabled(true);
-  b = testBackend();
-  seedScenario(b.db);
-  await signIn(b.dispatch, { name: PEOPLE.mia.name, role: 'manager' });
+  b = await scenarioForManager();
 });
 afterEach(() => b.dispose());
 
